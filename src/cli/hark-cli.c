@@ -1,0 +1,109 @@
+/* hark-cli.c — the core from a terminal; what tests and benchmarks drive
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hark-config.h"
+#include "hark-error.h"
+#include "hark-time.h"
+
+/* Commands register here as they are implemented (see HARK_CLI_COMMANDS in meson.build). */
+static const HarkCliCommand commands[] = {
+#ifdef HARK_CLI_HAVE_PROBE
+  { "probe", "Describe an audio file as JSON", hark_cli_cmd_probe },
+#endif
+#ifdef HARK_CLI_HAVE_PLAY
+  { "play", "Play an episode on the default audio device", hark_cli_cmd_play },
+#endif
+#ifdef HARK_CLI_HAVE_RENDER
+  { "render", "Write what the player would play to a WAV file", hark_cli_cmd_render },
+#endif
+#ifdef HARK_CLI_HAVE_TRANSCRIPT
+  { "transcript", "Print the timed, speaker-labelled transcript", hark_cli_cmd_transcript },
+#endif
+#ifdef HARK_CLI_HAVE_SEGMENTS
+  { "segments", "List sponsor and other skippable segments", hark_cli_cmd_segments },
+#endif
+  { NULL, NULL, NULL },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "Usage: hark-cli COMMAND [OPTION…] [ARGUMENT…]\n\nCommands:\n");
+  for (const HarkCliCommand *c = commands; c->name; c++)
+    fprintf (out, "  %-12s %s\n", c->name, c->summary);
+  fprintf (out, "\nRun 'hark-cli COMMAND --help' for a command's options.\n"
+                "Times are seconds (83.5) or [HH:]MM:SS[.mmm] (1:23.5).\n");
+}
+
+int
+hark_cli_usage_error (const char *command, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (command)
+    g_printerr ("hark-cli %s: %s\nTry 'hark-cli %s --help'.\n", command, message, command);
+  else
+    g_printerr ("hark-cli: %s\nTry 'hark-cli --help'.\n", message);
+  return HARK_CLI_EXIT_USAGE;
+}
+
+int
+hark_cli_fail (const GError *error)
+{
+  g_printerr ("hark-cli: %s\n", error ? error->message : "failed");
+  return HARK_CLI_EXIT_FAILED;
+}
+
+gboolean
+hark_cli_parse_time_option (const char *option_name, const char *value, double *out,
+                            GError **error)
+{
+  if (hark_time_parse (value, out))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "%s expects seconds or [HH:]MM:SS[.mmm], not “%s”", option_name, value);
+  return FALSE;
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  /* JSON and times are printed with '.' whatever the locale says. */
+  setlocale (LC_NUMERIC, "C");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return HARK_CLI_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
+      || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return HARK_CLI_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("hark-cli %s\n", HARK_VERSION);
+      return HARK_CLI_EXIT_OK;
+    }
+
+  for (const HarkCliCommand *c = commands; c->name; c++)
+    if (strcmp (argv[1], c->name) == 0)
+      return c->run (argc - 1, argv + 1);
+
+  return hark_cli_usage_error (NULL, "unknown command “%s”", argv[1]);
+}

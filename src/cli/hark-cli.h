@@ -1,0 +1,45 @@
+/* hark-cli.h — what every hark-cli command shares
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 success, 1 the work failed (message on stderr), 2 bad usage. */
+enum
+{
+  HARK_CLI_EXIT_OK = 0,
+  HARK_CLI_EXIT_FAILED = 1,
+  HARK_CLI_EXIT_USAGE = 2,
+};
+
+/* Each command parses its own arguments (argv[0] is the command's name). */
+typedef int (*HarkCliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  HarkCliCommandFunc run;
+} HarkCliCommand;
+
+/* Prints "hark-cli NAME: MESSAGE" and the hint to run --help; returns HARK_CLI_EXIT_USAGE. */
+int hark_cli_usage_error (const char *command, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Prints the error's message and returns HARK_CLI_EXIT_FAILED. */
+int hark_cli_fail (const GError *error);
+
+/* GOptionArgFunc-compatible time parser for options taking seconds or [HH:]MM:SS[.mmm]. */
+gboolean hark_cli_parse_time_option (const char *option_name, const char *value, double *out,
+                                     GError **error);
+
+int hark_cli_cmd_probe (int argc, char **argv);
+int hark_cli_cmd_play (int argc, char **argv);
+int hark_cli_cmd_render (int argc, char **argv);
+int hark_cli_cmd_transcript (int argc, char **argv);
+int hark_cli_cmd_segments (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* hark-test-util.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-test-util.h"
+
+#include <gio/gio.h>
+
+char *
+hark_test_fixture (const char *relative_path)
+{
+  const char *dir = g_getenv ("HARK_FIXTURES_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    {
+      g_test_skip ("HARK_FIXTURES_DIR is not set: run the tests through meson test");
+      return NULL;
+    }
+  path = g_build_filename (dir, relative_path, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message =
+          g_strdup_printf ("fixture %s is absent (shared fixtures not checked out beside the "
+                           "source tree?)",
+                           path);
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+char *
+hark_test_source_file (const char *relative_path)
+{
+  const char *dir = g_getenv ("HARK_SOURCE_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, relative_path, NULL);
+}
+
+char *
+hark_test_make_tmpdir (const char *name)
+{
+  const char *build = g_getenv ("HARK_BUILD_DIR");
+  g_autofree char *base = g_build_filename (build ? build : g_get_tmp_dir (), "test-tmp", NULL);
+  g_autofree char *template = NULL;
+  char *dir;
+
+  g_mkdir_with_parents (base, 0700);
+  template = g_strdup_printf ("%s/%s-XXXXXX", base, name);
+  dir = g_mkdtemp (template);
+  g_assert_nonnull (dir);
+  return g_strdup (dir);
+}
+
+static void
+remove_recursively (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)))
+        {
+          g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_recursively (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+hark_test_remove_tree (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  remove_recursively (file);
+}

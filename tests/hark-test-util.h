@@ -1,0 +1,23 @@
+/* hark-test-util.h — what the C tests share
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Path of a file under the shared fixtures (HARK_FIXTURES_DIR), or NULL after calling
+ * g_test_skip() with a clear message when the fixtures are not there. */
+char *hark_test_fixture (const char *relative_path);
+
+/* Path of a file in the source tree (HARK_SOURCE_DIR). */
+char *hark_test_source_file (const char *relative_path);
+
+/* A fresh folder under the build dir, removed by hark_test_remove_tree(). */
+char *hark_test_make_tmpdir (const char *name);
+void hark_test_remove_tree (const char *path);
+
+G_END_DECLS
