@@ -1,0 +1,55 @@
+/* hark-segments.h — skippable segments (sponsor reads and the like) and what to do with them
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hark-transcript.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HARK_SKIP_ACTION_SKIP, /* jump over it automatically, with an Unskip offer */
+  HARK_SKIP_ACTION_ASK,  /* offer a Skip button while inside it */
+  HARK_SKIP_ACTION_MARK, /* only show it */
+  HARK_SKIP_ACTION_OFF,  /* ignore it */
+} HarkSkipAction;
+
+const char *hark_skip_action_to_string (HarkSkipAction action);
+gboolean hark_skip_action_from_string (const char *name, HarkSkipAction *action);
+
+/* What to do per category. Defaults: sponsor → skip, selfpromo → ask, intro/outro/interaction
+ * → mark, the rest → mark. */
+typedef struct
+{
+  HarkSkipAction actions[HARK_N_CATEGORIES];
+} HarkSkipPolicy;
+
+void hark_skip_policy_init_default (HarkSkipPolicy *policy);
+/* "sponsor=skip" → sets one category; FALSE with @error for anything else. */
+gboolean hark_skip_policy_parse_override (HarkSkipPolicy *policy, const char *text,
+                                          GError **error);
+
+typedef struct
+{
+  HarkSegment segment;   /* strings owned by the list */
+  HarkSkipAction action; /* after the policy (and the duration check) */
+} HarkSegmentEntry;
+
+typedef struct _HarkSegmentList HarkSegmentList;
+
+/* Segments from the sidecars first (hark.json skips, ad chapters, SponsorBlock), detected from
+ * the transcript text only when no sidecar marks any. @media_duration_mismatch: the sidecar was
+ * made for another cut, so nothing is skipped automatically (SKIP becomes MARK). */
+HarkSegmentList *hark_segment_list_collect (HarkTranscript *transcript, const HarkSkipPolicy *policy,
+                                            gboolean media_duration_mismatch);
+void hark_segment_list_free (HarkSegmentList *self);
+const HarkSegmentEntry *hark_segment_list_get (const HarkSegmentList *self, guint *n_entries);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkSegmentList, hark_segment_list_free)
+
+G_END_DECLS
