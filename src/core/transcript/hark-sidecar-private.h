@@ -1,0 +1,34 @@
+/* hark-sidecar-private.h — what hark-sidecar.c and the readers share
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each reader gets the sidecar as normalised UTF-8 (see hark_text_normalize()) and fills a
+ * builder; hark-sidecar.c decides which reader runs and finishes the transcript.
+ */
+#pragma once
+
+#include "hark-sidecar.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;     /* for messages */
+  GPtrArray *warnings;  /* char *, may be NULL */
+  HarkSidecarKind kind; /* readers add what they found */
+} HarkSidecarContext;
+
+typedef gboolean (*HarkSidecarReadFunc) (const char *text, HarkTranscriptBuilder *builder,
+                                         HarkSidecarContext *context, GError **error);
+
+gboolean hark_vtt_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
+gboolean hark_srt_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
+gboolean hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
+                                HarkSidecarContext *context, GError **error);
+gboolean hark_labelled_read (const char *text, HarkTranscriptBuilder *builder,
+                             HarkSidecarContext *context, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* segments-test-util.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "segments-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "hark-sponsor-detector.h"
+
+static void
+test_segment_clear (gpointer data)
+{
+  g_free (((HarkTestSegment *) data)->category);
+}
+
+GArray *
+hark_test_load_truth_segments (const char *truth_path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (HarkTestSegment));
+  JsonArray *segments;
+
+  g_array_set_clear_func (out, test_segment_clear);
+  json_parser_load_from_file (parser, truth_path, &error);
+  g_assert_no_error (error);
+  segments = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "sponsor_segments");
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonObject *s = json_array_get_object_element (segments, i);
+      HarkTestSegment seg = {
+        .start = json_object_get_double_member (s, "start"),
+        .end = json_object_get_double_member (s, "end"),
+        .category = g_strdup (json_object_get_string_member (s, "category")),
+      };
+
+      g_array_append_val (out, seg);
+    }
+  return out;
+}
+
+void
+hark_test_check_against_truth (GArray *found, const char *truth_path, double offset,
+                               double tolerance)
+{
+  g_autoptr (GArray) truth = hark_test_load_truth_segments (truth_path);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+      g_autofree char *why = hark_detection_describe (d);
+
+      g_test_message ("found %s %.3f–%.3f: %s", hark_category_to_string (d->category),
+                      d->start, d->end, why);
+    }
+  g_assert_cmpuint (found->len, ==, truth->len);
+  for (guint i = 0; i < truth->len; i++)
+    {
+      const HarkTestSegment *want = &g_array_index (truth, HarkTestSegment, i);
+      const HarkDetection *got = &g_array_index (found, HarkDetection, i);
+
+      g_test_message ("truth %s %.3f–%.3f, found %.3f–%.3f (Δ %+.3f, %+.3f)", want->category,
+                      want->start, want->end, got->start, got->end,
+                      got->start - (want->start - offset), got->end - (want->end - offset));
+      g_assert_cmpstr (hark_category_to_string (got->category), ==, want->category);
+      g_assert_cmpfloat_with_epsilon (got->start, want->start - offset, tolerance);
+      g_assert_cmpfloat_with_epsilon (got->end, want->end - offset, tolerance);
+    }
+}

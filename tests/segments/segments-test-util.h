@@ -1,0 +1,27 @@
+/* segments-test-util.h — what the segments tests share
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double start;
+  double end;
+  char *category;
+} HarkTestSegment;
+
+/* The truth file's sponsor_segments (HarkTestSegment), shifted by -@offset. */
+GArray *hark_test_load_truth_segments (const char *truth_path);
+
+/* Asserts that @found (HarkDetection) are exactly the truth's sponsor segments: same count,
+ * categories, both ends within @tolerance. Prints each for the log. */
+void hark_test_check_against_truth (GArray *found, const char *truth_path, double offset,
+                                    double tolerance);
+
+G_END_DECLS
