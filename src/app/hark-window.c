@@ -13,6 +13,7 @@
 #include "hark-episode-loader.h"
 #include "hark-player-bar.h"
 #include "hark-row-item.h"
+#include "hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
 #include "hark-time.h"
 
@@ -72,9 +73,7 @@ struct _HarkWindow
   double pending_seek;
   gint64 pending_seek_time; /* 0: none */
 
-  gboolean *skipped; /* per segment of the reading: jumped over in this pass */
-  HarkSkipRange last_skip;
-  gboolean has_last_skip;
+  HarkSkipTracker *skips; /* what was skipped in this pass, Unskip, time saved */
   int ask_segment; /* the "ask" segment being played, whose Skip button shows, or -1 */
 
   GArray *search_matches; /* HarkReadingMatch */
@@ -177,7 +176,7 @@ on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Hark
   HarkRowItem *item = gtk_list_item_get_item (list_item);
   const HarkReadingRow *row = hark_row_item_get_row (item);
   int index = hark_row_item_get_index (item);
-  gboolean skipped = row->kind == HARK_READING_ROW_SEGMENT && self->skipped[row->segment];
+  gboolean skipped = row->kind == HARK_READING_ROW_SEGMENT && hark_skip_tracker_was_skipped (self->skips, row->segment);
 
   hark_turn_row_bind (widget, item, self->search_query, skipped);
   g_hash_table_insert (self->bound, GINT_TO_POINTER (index), widget);
@@ -190,7 +189,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Ha
   HarkTurnRow *widget = HARK_TURN_ROW (gtk_list_item_get_child (list_item));
   HarkRowItem *item = hark_turn_row_get_item (widget);
 
-  if (item != NULL &&
+  if (item != NULL && self->bound != NULL &&
       g_hash_table_lookup (self->bound, GINT_TO_POINTER (hark_row_item_get_index (item))) == widget)
     g_hash_table_remove (self->bound, GINT_TO_POINTER (hark_row_item_get_index (item)));
   hark_turn_row_unbind (widget);
@@ -477,9 +476,9 @@ on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user
           int row = row_of_segment (self, event->range.id);
           int seconds = (int) (event->range.end - event->range.start + 0.5);
 
-          self->skipped[event->range.id] = TRUE;
-          self->last_skip = event->range;
-          self->has_last_skip = TRUE;
+          if (!hark_skip_tracker_note_skip (self->skips, event->range.id, event->range.start,
+                                            event->range.end))
+            break;
           label = g_ascii_strdown (hark_category_get_label (e->segment.category), -1);
           /* Translators: "Skipped sponsor (53 s)" */
           title = g_strdup_printf (_("Skipped %s (%d s)"), label, seconds);
@@ -650,7 +649,6 @@ static void
 show_reading (HarkWindow *self)
 {
   HarkTranscript *transcript = hark_episode_get_transcript (self->loaded->episode);
-  guint n_segments = 0;
 
   self->reading = hark_transcript_is_empty (transcript) ? NULL : self->loaded->reading;
   self->current_row = -1;
@@ -658,10 +656,8 @@ show_reading (HarkWindow *self)
   self->ask_segment = -1;
   self->search_index = -1;
   g_clear_pointer (&self->search_matches, g_array_unref);
-  g_clear_pointer (&self->skipped, g_free);
-  if (self->loaded->reading != NULL)
-    hark_segment_list_get (self->loaded->segments, &n_segments);
-  self->skipped = g_new0 (gboolean, MAX (n_segments, 1));
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  self->skips = hark_skip_tracker_new ();
   if (self->chosen_speaker >= (int) hark_transcript_get_n_speakers (transcript))
     self->chosen_speaker = -1;
 
@@ -746,6 +742,7 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
         {
           show_banner (self, error->message);
           gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
           if (self->loaded == NULL)
             gtk_stack_set_visible_child_name (self->stack, "empty");
           g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
@@ -772,9 +769,11 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
   adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
   hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
   self->pending_seek_time = 0;
-  self->has_last_skip = FALSE;
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  self->skips = hark_skip_tracker_new ();
   update_ticking (self);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -807,6 +806,9 @@ hark_window_play (HarkWindow *self)
 
   if (!has_audio (self))
     return;
+  /* Playing again from the end is a new pass: every segment may be skipped once more. */
+  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_ENDED)
+    hark_skip_tracker_new_pass (self->skips);
   if (!hark_player_play (self->player, &error))
     show_banner (self, error->message);
   update_ticking (self);
@@ -949,11 +951,13 @@ hark_window_change_speed (HarkWindow *self, int steps)
 void
 hark_window_unskip (HarkWindow *self)
 {
-  if (!self->has_last_skip)
+  guint id;
+  double seek_to;
+
+  if (!hark_skip_tracker_unskip (self->skips, hark_window_get_position (self), &id, &seek_to))
     return;
   /* A deliberate seek into a segment plays it: that is what Unskip means. */
-  hark_window_seek (self, self->last_skip.start);
-  self->has_last_skip = FALSE;
+  hark_window_seek (self, seek_to);
   if (hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
     hark_window_play (self);
 }
@@ -1277,8 +1281,8 @@ hark_window_dispose (GObject *object)
   if (self->player != NULL)
     hark_player_set_event_func (self->player, NULL, NULL, NULL);
   g_clear_pointer (&self->player, hark_player_free);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_pointer (&self->loaded, hark_loaded_episode_free);
@@ -1293,7 +1297,7 @@ hark_window_finalize (GObject *object)
   HarkWindow *self = HARK_WINDOW (object);
 
   g_free (self->pos_of_row);
-  g_free (self->skipped);
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
   g_clear_pointer (&self->search_matches, g_array_unref);
   g_free (self->search_query);
   g_free (self->last_toast);
@@ -1458,7 +1462,7 @@ hark_window_init (HarkWindow *self)
   self->search_row = -1;
   self->align_row = -1;
   self->duration = -1;
-  self->skipped = g_new0 (gboolean, 1);
+  self->skips = hark_skip_tracker_new ();
 
   self->settings = hark_app_settings_new ();
   self->following = hark_app_settings_get_boolean (self->settings, "follow-transcript", TRUE);
