@@ -124,7 +124,7 @@ test_real_captions (void)
           g_assert_cmpfloat (x->end, >, x->start);
           g_assert_cmpfloat (x->end - x->start, <=, 240.0);
           if (i > 0)
-            g_assert_cmpfloat (x->start, >=, g_array_index (found, HarkDetection, i - 1).end - 1e-6);
+            g_assert_cmpfloat (x->start, >=, (x - 1)->end - 1e-6);
         }
     }
 }

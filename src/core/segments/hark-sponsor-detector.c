@@ -94,7 +94,8 @@ static const struct
   { KIND_URL,
     "\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|fm|io|org|net|co|ai|dev|app|ly|me|tv|show"
     "|us|uk)(?:/[a-z0-9_-]+)+" },
-  { KIND_URL, "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
+  { KIND_URL,
+    "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
   { KIND_URL, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
   { KIND_PROMO,
     "\\b(?:promo code|coupon code|discount code|offer code|use (?:the )?code|free trial|sign up"
@@ -104,7 +105,8 @@ static const struct
     "\\$ ?[0-9]|\\b[0-9]+ ?(?:%|percent) off\\b|\\b(?:for free|free for|months? free|free months?"
     "|weeks? free|money-back|money back|special offer|exclusive offer|discount|gift card"
     "|free credit|in credit)\\b" },
-  { KIND_CTA, "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
+  { KIND_CTA,
+    "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
   { KIND_SPELLED, "\\b(?:[a-z]-){2,}[a-z]\\b" },
   { KIND_SELF,
     "\\b(?:try|check out|grab|get|buy|pick up|take|join|enroll in|sign up for|support|see|order)"
@@ -121,7 +123,8 @@ static const struct
     "|i'm your host|this is your host)\\b" },
   { KIND_OUTRO,
     "\\b(?:subscribe to|thanks for listening|thank you for listening|rate and review"
-    "|leave (?:us )?a review|this has been another episode|that's (?:it|all) for (?:this|today))\\b" },
+    "|leave (?:us )?a review|this has been another episode"
+    "|that's (?:it|all) for (?:this|today))\\b" },
 };
 
 static GRegex *compiled[G_N_ELEMENTS (rules)];
@@ -238,7 +241,8 @@ build_units (Detector *d)
     {
       for (guint i = 0; i < n_cues; i++)
         {
-          gboolean has_words = cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
+          gboolean has_words =
+              cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
 
           add_unit (d, cues[i].start, cues[i].end, cues[i].speaker, cues[i].text,
                     has_words ? words + cues[i].first_word : NULL,
