@@ -32,9 +32,11 @@
 typedef enum
 {
   KIND_OPENER_STRONG, /* "this episode is brought to you by" */
-  KIND_OPENER_WEAK,   /* "it's brought to you by": needs a URL, code or offer to confirm */
+  KIND_OPENER_WEAK,   /* "it's brought to you by": needs a URL or a code to confirm */
+  KIND_OPENER_LIST,   /* "thank you to our sponsors": announces the reads that follow */
   KIND_URL,
-  KIND_PROMO,  /* "promo code", "free trial", "sign up", "visit" */
+  KIND_PROMO,  /* "promo code", "free trial", "sign up" */
+  KIND_VISIT,  /* "visit", "head over to" */
   KIND_OFFER,  /* "$5", "20% off", "for free", "money-back guarantee" */
   KIND_CTA,    /* "check out", "try", "download": weak, common in conversation too */
   KIND_SPELLED,
@@ -49,8 +51,10 @@ typedef enum
 static const char *const kind_labels[N_KINDS] = {
   [KIND_OPENER_STRONG] = "opener",
   [KIND_OPENER_WEAK] = "opener",
+  [KIND_OPENER_LIST] = "opener",
   [KIND_URL] = "promo URL",
   [KIND_PROMO] = "call to action",
+  [KIND_VISIT] = "call to action",
   [KIND_OFFER] = "offer",
   [KIND_CTA] = "call to action",
   [KIND_SPELLED] = "spelled-out name",
@@ -78,9 +82,9 @@ static const struct
   { KIND_OPENER_STRONG,
     "\\bsupport for (?:this|the|today's) (?:show|episode|podcast|program) (?:also )?(?:comes|is "
     "coming|is provided) (?:from|by)\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_LIST,
     "\\b(?:thanks|thank you|a big thank you) to (?:our|this week's|today's|the) sponsors?\\b" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_LIST,
     "\\b(?:a|a quick|a short) (?:word|message) from (?:our|this week's|today's) sponsors?\\b" },
   { KIND_OPENER_STRONG,
     "\\b(?:our|today's|this week's) sponsor (?:today |this week )?is\\b(?<name>[^.?!;]{0,60})" },
@@ -93,9 +97,9 @@ static const struct
   { KIND_URL, "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
   { KIND_URL, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
   { KIND_PROMO,
-    "\\b(?:visit|promo code|coupon code|discount code|offer code|use (?:the )?code|use code"
-    "|free trial|sign up|signup|sign-up|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot)"
-    "|get started (?:today|for free|at)|start (?:your|a) (?:free )?trial)\\b" },
+    "\\b(?:promo code|coupon code|discount code|offer code|use (?:the )?code|free trial|sign up"
+    "|signup|sign-up|get started (?:today|for free|at)|start (?:your|a) (?:free )?trial)\\b" },
+  { KIND_VISIT, "\\b(?:visit|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot))\\b" },
   { KIND_OFFER,
     "\\$ ?[0-9]|\\b[0-9]+ ?(?:%|percent) off\\b|\\b(?:for free|free for|months? free|free months?"
     "|weeks? free|money-back|money back|special offer|exclusive offer|discount|gift card"
@@ -164,6 +168,7 @@ typedef struct
   guint unit;
   gboolean strong;
   gboolean self;
+  gboolean preamble; /* only announces the reads that follow */
   char **names; /* the sponsor's name, in words */
 } Opener;
 
@@ -408,7 +413,8 @@ add_opener (Detector *d, const Hit *hit, GMatchInfo *info)
   o.pos = sentence_start (d, hit->pos);
   o.match_end = hit->pos + hit->len;
   o.unit = unit_at (d, o.pos);
-  o.strong = hit->kind == KIND_OPENER_STRONG;
+  o.strong = hit->kind != KIND_OPENER_WEAK;
+  o.preamble = hit->kind == KIND_OPENER_LIST;
   if (g_match_info_fetch_named_pos (info, "name", &name_start, &name_end) && name_start >= 0
       && name_end > name_start)
     o.names = extract_names (d, name_start, name_end - name_start, &o.self);
@@ -425,6 +431,7 @@ add_opener (Detector *d, const Hit *hit, GMatchInfo *info)
       if (last->pos == o.pos)
         {
           last->strong |= o.strong;
+          last->preamble &= o.preamble;
           if (g_strv_length (last->names) == 0 && g_strv_length (o.names) > 0)
             {
               g_strfreev (last->names);
@@ -459,7 +466,8 @@ scan (Detector *d)
               hit.pos++;
               hit.len--;
             }
-          if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK)
+          if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK
+              || hit.kind == KIND_OPENER_LIST)
             add_opener (d, &hit, info); /* reads the name while @info holds it */
           else
             g_array_append_val (d->hits, hit);
@@ -510,6 +518,7 @@ sort_openers (Detector *d)
         {
           a->strong |= b->strong;
           a->self |= b->self;
+          a->preamble &= b->preamble;
           if (g_strv_length (a->names) < g_strv_length (b->names))
             {
               char **tmp = a->names;
@@ -565,7 +574,7 @@ carried_add (Carried *c, Kind kind, const char *text, gsize len)
 static char *
 carried_describe (const Carried *c)
 {
-  static const Kind order[] = { KIND_NAME, KIND_URL, KIND_PROMO, KIND_OFFER, KIND_CTA,
+  static const Kind order[] = { KIND_NAME, KIND_URL, KIND_PROMO, KIND_VISIT, KIND_OFFER, KIND_CTA,
                                 KIND_SPELLED, KIND_SELF };
   g_autoptr (GString) s = g_string_new (NULL);
 
@@ -616,6 +625,7 @@ typedef struct
 {
   guint first_unit;
   gsize start_pos;
+  gsize opener_pos; /* after a preamble, the opener proper */
   int role;
   int speaker;
   char **names;
@@ -663,11 +673,11 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
       if (hit->pos + hit->len <= after)
         continue;
       if (r->role == ROLE_SPONSOR)
-        carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_OFFER
-                  || hit->kind == KIND_CTA || hit->kind == KIND_SPELLED;
+        carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_VISIT
+                  || hit->kind == KIND_OFFER || hit->kind == KIND_CTA || hit->kind == KIND_SPELLED;
       else
-        carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_OFFER
-                  || hit->kind == KIND_SELF;
+        carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_VISIT
+                  || hit->kind == KIND_OFFER || hit->kind == KIND_SELF;
       if (carries)
         {
           found |= 1u << hit->kind;
@@ -691,9 +701,11 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
   return found;
 }
 
-#define STRONG_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO) | (1u << KIND_OFFER) \
+#define STRONG_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO) | (1u << KIND_VISIT) \
+                      | (1u << KIND_OFFER) \
                       | (1u << KIND_NAME) | (1u << KIND_SPELLED) | (1u << KIND_SELF))
-#define CONFIRMING_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO) | (1u << KIND_OFFER))
+/* Money and "visit" come up in conversation too; a URL or a code does not, much. */
+#define CONFIRMING_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO))
 #define STOP_KINDS ((1u << KIND_RESUME) | (1u << KIND_HELLO) | (1u << KIND_OUTRO))
 
 /* Follows a read from its first unit; appends a HarkDetection when the read is confirmed. */
@@ -707,7 +719,7 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
   double end;
   gboolean tail_allowed = FALSE;
   g_autofree char *ended_by = NULL;
-  const Opener *next = next_opener (d, r->start_pos);
+  const Opener *next = next_opener (d, MAX (r->start_pos, r->opener_pos));
   gsize next_pos = next ? next->pos : G_MAXSIZE;
   double start = time_at (d, r->start_pos);
   guint stop_unit = G_MAXUINT;
@@ -837,20 +849,35 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
   carried_clear (&carried);
 }
 
+/* Seconds between "thanks to our sponsors" and the read it announces. */
+#define MAX_PREAMBLE_GAP 8.0
+
 static void
 detect_sponsor_reads (Detector *d)
 {
+  const Opener *preamble = NULL;
+
   for (guint i = 0; i < d->openers->len; i++)
     {
       const Opener *o = &g_array_index (d->openers, Opener, i);
-      Read r = { .first_unit = o->unit, .start_pos = o->pos,
+      const Opener *next = i + 1 < d->openers->len ? o + 1 : NULL;
+      const Opener *from = preamble ? preamble : o;
+      Read r = { .first_unit = from->unit, .start_pos = from->pos, .opener_pos = o->pos,
                  .role = o->self ? ROLE_SELF : ROLE_SPONSOR,
                  .speaker = unit (d, o->unit)->speaker, .names = o->names };
-      g_autofree char *q = quote (d, o->pos, 80);
-      g_autofree char *at = format_time (time_at (d, o->pos));
+      g_autofree char *q = quote (d, from->pos, 80);
+      g_autofree char *at = format_time (time_at (d, from->pos));
 
+      preamble = NULL;
       if (in_detection (d, time_at (d, o->pos)))
         continue;
+      /* The announcement belongs to the first read after it rather than standing alone. */
+      if (o->preamble && next && !next->self
+          && time_at (d, next->pos) - time_at (d, o->pos) <= MAX_PREAMBLE_GAP)
+        {
+          preamble = o;
+          continue;
+        }
       follow (d, &r, o->strong,
               g_strdup_printf ("started at %s by the %s opener %s", at,
                                o->self ? "self-promotion" : o->strong ? "sponsor" : "weak sponsor",
