@@ -17,9 +17,9 @@
 #define TIME_EPSILON 0.0015 /* writers keep milliseconds */
 
 static JsonArray *
-truth_turns (JsonParser *parser)
+truth_turns (JsonParser *parser, const char *fixture)
 {
-  g_autofree char *path = hark_test_fixture ("ep189/ep189.truth.json");
+  g_autofree char *path = hark_test_fixture (fixture);
   g_autoptr (GError) error = NULL;
 
   if (path == NULL)
@@ -32,18 +32,18 @@ truth_turns (JsonParser *parser)
 
 /* The acceptance check of the merge against the truth of the synthesized audio. */
 static void
-assert_matches_truth (HarkTranscript *t)
+assert_matches_truth_of (HarkTranscript *t, const char *fixture, guint expected_turns)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonArray *truth = truth_turns (parser);
+  JsonArray *truth = truth_turns (parser, fixture);
   guint n_turns, within_half = 0;
   const HarkTurn *turns = hark_transcript_get_turns (t, &n_turns);
   double worst = 0;
 
   if (truth == NULL)
     return;
-  g_assert_cmpuint (n_turns, ==, 137);
-  g_assert_cmpuint (json_array_get_length (truth), ==, 137);
+  g_assert_cmpuint (n_turns, ==, expected_turns);
+  g_assert_cmpuint (json_array_get_length (truth), ==, expected_turns);
   for (guint i = 0; i < n_turns; i++)
     {
       JsonObject *want = json_array_get_object_element (truth, i);
@@ -60,6 +60,12 @@ assert_matches_truth (HarkTranscript *t)
   g_test_message ("%u of %u turn starts within 0.5 s, worst %.3f s", within_half, n_turns, worst);
   g_assert_cmpuint (within_half * 100, >=, 95 * n_turns);
   g_assert_cmpfloat (worst, <=, 2.0);
+}
+
+static void
+assert_matches_truth (HarkTranscript *t)
+{
+  assert_matches_truth_of (t, "ep189/ep189.truth.json", 137);
 }
 
 static void
@@ -441,6 +447,20 @@ test_write_sidecar (void)
   hark_test_remove_tree (dir);
 }
 
+/* The bundled sample opens with speakers: its labelled text merges with its captions. */
+static void
+test_sample (void)
+{
+  g_autofree char *audio = hark_test_source_file ("data/sample/excerpt-linode.opus");
+  g_autoptr (HarkEpisode) episode = hark_episode_load (audio, NULL, 241.96, NULL);
+
+  g_assert_cmpuint (hark_episode_get_sources (episode)->len, ==, 2);
+  g_assert_cmpfloat (hark_episode_get_merge_coverage (episode), >, 0.9);
+  g_assert_null (hark_episode_get_warnings (episode)[0]);
+  assert_matches_truth_of (hark_episode_get_transcript (episode),
+                           "ep189/excerpt-linode.truth.json", 15);
+}
+
 static void
 test_explicit_unreadable (void)
 {
@@ -513,6 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/episode/vtt-round-trip", test_vtt_round_trip);
   g_test_add_func ("/merge/episode/hark-json-round-trip", test_hark_json_round_trip);
   g_test_add_func ("/merge/episode/write-sidecar", test_write_sidecar);
+  g_test_add_func ("/merge/episode/sample", test_sample);
   g_test_add_func ("/merge/episode/explicit-unreadable", test_explicit_unreadable);
   g_test_add_func ("/merge/episode/discovered-problems", test_discovered_problems);
   g_test_add_func ("/merge/episode/labelled-only", test_labelled_only);
