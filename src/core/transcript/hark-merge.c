@@ -304,7 +304,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
   g_autofree guint *boundary = NULL;
   g_autoptr (GArray) weak = g_array_new (FALSE, FALSE, sizeof (guint));
   const CaptionWord *caption;
-  guint n_a, n_b, n_matched, n_items;
+  guint n_a, n_b, n_matched;
 
   m.table = table;
   m.caption = g_array_new (FALSE, FALSE, sizeof (CaptionWord));
@@ -363,21 +363,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
 
   add_cues (builder, timed, caption, n_b, boundary, n_turns, turn_speaker);
 
-  {
-    const HarkChapter *chapters = hark_transcript_get_chapters (timed, &n_items);
-
-    for (guint i = 0; i < n_items; i++)
-      hark_transcript_builder_add_chapter (builder, chapters[i].start, chapters[i].end,
-                                           chapters[i].title, chapters[i].url, chapters[i].toc);
-  }
-  {
-    const HarkSegment *segments = hark_transcript_get_segments (timed, &n_items);
-
-    for (guint i = 0; i < n_items; i++)
-      hark_transcript_builder_add_segment (builder, segments[i].start, segments[i].end,
-                                           segments[i].category, segments[i].source,
-                                           segments[i].evidence);
-  }
+  hark_merge_copy_chapters_and_segments (builder, timed);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (timed));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (timed));
 
@@ -406,4 +392,21 @@ hark_merge_report_clear (HarkMergeReport *report)
     return;
   g_clear_pointer (&report->weak_turns, g_free);
   report->n_weak_turns = 0;
+}
+
+void
+hark_merge_copy_chapters_and_segments (HarkTranscriptBuilder *builder, const HarkTranscript *from)
+{
+  guint n;
+  const HarkChapter *chapters = hark_transcript_get_chapters (from, &n);
+  const HarkSegment *segments;
+
+  for (guint i = 0; i < n; i++)
+    hark_transcript_builder_add_chapter (builder, chapters[i].start, chapters[i].end,
+                                         chapters[i].title, chapters[i].url, chapters[i].toc);
+  segments = hark_transcript_get_segments (from, &n);
+  for (guint i = 0; i < n; i++)
+    hark_transcript_builder_add_segment (builder, segments[i].start, segments[i].end,
+                                         segments[i].category, segments[i].source,
+                                         segments[i].evidence);
 }
