@@ -50,6 +50,18 @@ HarkSegmentList *hark_segment_list_collect (HarkTranscript *transcript, const Ha
 void hark_segment_list_free (HarkSegmentList *self);
 const HarkSegmentEntry *hark_segment_list_get (const HarkSegmentList *self, guint *n_entries);
 
+/* Total seconds of the entries whose action is SKIP (overlaps counted once). */
+double hark_segment_list_get_skip_total (const HarkSegmentList *self);
+/* Where the entries came from: "sidecar" (hark.json, SponsorBlock), "chapters", "detected", or
+ * "none" when there are no entries. */
+const char *hark_segment_list_get_origin (const HarkSegmentList *self);
+/* TRUE when a mismatched sidecar turned automatic skips into marks. */
+gboolean hark_segment_list_skipping_disabled (const HarkSegmentList *self);
+
+/* TRUE when a chapter title says the chapter is an ad ("Sponsor", "Ad break",
+ * "Sponsored by …"). */
+gboolean hark_chapter_title_is_ad (const char *title);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkSegmentList, hark_segment_list_free)
 
 G_END_DECLS

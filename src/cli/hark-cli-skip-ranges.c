@@ -1,4 +1,4 @@
-/* hark-cli-skip.c — the one place where play and render assemble their skip ranges
+/* hark-cli-skip-ranges.c — the one place where play and render assemble their skip ranges
  *
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,0 +1,34 @@
+/* hark-sponsor-detector.h — finding sponsor reads and self-promotion in transcript text
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules are about how reads are worded ("this episode is brought to you by", promo URLs,
+ * "promo code", money offers), never about one show or one sponsor.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hark-transcript.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double start;
+  double end;
+  HarkCategory category; /* HARK_CATEGORY_SPONSOR or HARK_CATEGORY_SELFPROMO */
+  char *started_by;      /* the evidence that opened it, a human sentence */
+  char *carried_by;      /* what kept the read going ("promo URL “x.com/y”, offer “$5”") */
+  char *ended_by;        /* why it stopped where it did */
+} HarkDetection;
+
+/* Returns HarkDetection entries sorted by start (free with g_array_unref). Works on the cues,
+ * or on the turns when the transcript has no cues. */
+GArray *hark_sponsor_detect (const HarkTranscript *transcript);
+
+/* "started_by; carried_by; ended_by" in one sentence for HarkSegment.evidence. */
+char *hark_detection_describe (const HarkDetection *detection);
+
+G_END_DECLS

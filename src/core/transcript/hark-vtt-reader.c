@@ -1,0 +1,450 @@
+/* hark-vtt-reader.c — WebVTT captions
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Follows the WebVTT parsing rules where real files follow them and recovers where they do not:
+ * a missing blank line between cues, a damaged timing line (only that cue is lost), no
+ * "WEBVTT" header. Auto-captions that roll lines (each cue repeating the previous cue's last
+ * line, with 10 ms "bridge" cues in between) are reduced to their new text, but every cue is
+ * kept, even an empty one, so cue indices match the file.
+ */
+#include "hark-sidecar-private.h"
+
+#include <string.h>
+
+#include "hark-text-utils.h"
+
+/* Bridge cues of rolling auto-captions last about 10 ms. */
+#define BRIDGE_CUE_SECONDS 0.05
+
+typedef struct
+{
+  const char *text;
+  gsize length;
+  guint number;
+} Line;
+
+typedef struct
+{
+  double start;
+  double end;
+} Word;
+
+/* A run of cue text spoken by one voice. */
+typedef struct
+{
+  char *voice; /* NULL: no <v> tag, the previous speaker continues */
+  GString *text;
+  GArray *word_times; /* Word, parallel to word_texts */
+  GPtrArray *word_texts;
+} Span;
+
+static void
+span_free (Span *span)
+{
+  g_free (span->voice);
+  g_string_free (span->text, TRUE);
+  g_array_unref (span->word_times);
+  g_ptr_array_unref (span->word_texts);
+  g_free (span);
+}
+
+static Span *
+span_new (const char *voice)
+{
+  Span *span = g_new0 (Span, 1);
+
+  span->voice = g_strdup (voice);
+  span->text = g_string_new (NULL);
+  span->word_times = g_array_new (FALSE, FALSE, sizeof (Word));
+  span->word_texts = g_ptr_array_new_with_free_func (g_free);
+  return span;
+}
+
+static gboolean
+line_starts_with_keyword (const Line *line, const char *keyword)
+{
+  gsize n = strlen (keyword);
+
+  return line->length >= n && strncmp (line->text, keyword, n) == 0
+         && (line->length == n || line->text[n] == ' ' || line->text[n] == '\t');
+}
+
+static gboolean
+line_has_arrow (const Line *line)
+{
+  return g_strstr_len (line->text, (gssize) line->length, "-->") != NULL;
+}
+
+/* Parses "START --> END [settings]". On failure sets @bad_at to where it went wrong and
+ * @expected to what should have been there. */
+static gboolean
+parse_timing (const Line *line, double *start, double *end, const char **bad_at,
+              const char **expected)
+{
+  g_autofree char *copy = g_strndup (line->text, line->length);
+  const char *p = copy;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!hark_text_scan_time (p, &p, start))
+    {
+      *expected = "a start time such as “00:01:02.500”";
+      goto fail;
+    }
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (strncmp (p, "-->", 3) != 0)
+    {
+      *expected = "“-->” after the start time";
+      goto fail;
+    }
+  p += 3;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!hark_text_scan_time (p, &p, end))
+    {
+      *expected = "an end time such as “00:01:04.000” after “-->”";
+      goto fail;
+    }
+  if (*p != '\0' && *p != ' ' && *p != '\t')
+    {
+      *expected = "a space before the cue settings";
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  *bad_at = line->text + (p - copy);
+  return FALSE;
+}
+
+static gboolean
+is_number (const Line *line)
+{
+  if (line->length == 0)
+    return FALSE;
+  for (gsize i = 0; i < line->length; i++)
+    if (!g_ascii_isdigit (line->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Tag name from the text after '<': "v", "c", "i", "/v", "rt", … */
+static gsize
+tag_name_length (const char *tag)
+{
+  gsize n = 0;
+
+  if (tag[0] == '/')
+    n++;
+  while (g_ascii_isalnum (tag[n]))
+    n++;
+  return n;
+}
+
+static void
+span_add_word (Span *span, GString *word, double start, double end)
+{
+  g_autofree char *plain = hark_text_decode_entities (word->str);
+  g_autofree char *collapsed = hark_text_collapse_space (plain);
+  Word w = { start, MAX (start, end) };
+
+  g_string_truncate (word, 0);
+  if (*collapsed == '\0')
+    return;
+  g_array_append_val (span->word_times, w);
+  g_ptr_array_add (span->word_texts, g_steal_pointer (&collapsed));
+}
+
+/* Splits cue text into voice spans, stripping every tag but keeping karaoke times as words. */
+static GPtrArray *
+parse_cue_text (const char *text, double cue_start, double cue_end, gboolean *has_words)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) span_free);
+  g_autoptr (GString) word = g_string_new (NULL);
+  Span *span = span_new (NULL);
+  double word_start = cue_start;
+  gboolean in_ruby_text = FALSE;
+
+  *has_words = FALSE;
+  g_ptr_array_add (spans, span);
+  for (const char *p = text; *p;)
+    {
+      const char *close;
+      double stamp;
+      const char *stamp_end;
+
+      if (*p != '<' || (close = strchr (p, '>')) == NULL)
+        {
+          if (!in_ruby_text)
+            {
+              g_string_append_c (span->text, *p);
+              g_string_append_c (word, *p);
+            }
+          p++;
+          continue;
+        }
+
+      if (hark_text_scan_time (p + 1, &stamp_end, &stamp) && stamp_end == close)
+        {
+          /* Karaoke: the text before the stamp was spoken up to it. */
+          span_add_word (span, word, word_start, stamp);
+          word_start = CLAMP (stamp, cue_start, cue_end);
+          *has_words = TRUE;
+        }
+      else
+        {
+          gsize n = tag_name_length (p + 1);
+
+          if (n == 1 && p[1] == 'v')
+            {
+              const char *name = p + 2;
+              g_autofree char *voice = NULL;
+
+              while (name < close && *name != ' ' && *name != '\t')
+                name++;
+              voice = g_strstrip (g_strndup (name, (gsize) (close - name)));
+              if (span->text->len > 0 && !hark_text_line_is_blank (span->text->str,
+                                                                   span->text->len, TRUE))
+                {
+                  span_add_word (span, word, word_start, word_start);
+                  span = span_new (NULL);
+                  g_ptr_array_add (spans, span);
+                }
+              g_free (span->voice);
+              span->voice = *voice ? g_strdup (voice) : NULL;
+            }
+          else if (n == 2 && strncmp (p + 1, "rt", 2) == 0)
+            in_ruby_text = TRUE; /* ruby annotations would be read twice */
+          else if (n == 3 && strncmp (p + 1, "/rt", 3) == 0)
+            in_ruby_text = FALSE;
+        }
+      p = close + 1;
+    }
+  if (*has_words)
+    span_add_word (span, word, word_start, cue_end);
+  return spans;
+}
+
+static void
+add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start, double end,
+         const char *text)
+{
+  gboolean has_words;
+  g_autoptr (GPtrArray) spans = parse_cue_text (text, start, end, &has_words);
+  g_autoptr (GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+  gsize total = 0, done = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = g_ptr_array_index (spans, i);
+      g_autofree char *decoded = hark_text_decode_entities (span->text->str);
+      char *collapsed = hark_text_collapse_space (decoded);
+
+      total += g_utf8_strlen (collapsed, -1);
+      g_ptr_array_add (plain, collapsed);
+    }
+
+  /* Two voices in one cue become two cues, sharing the time by the length of their text. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = g_ptr_array_index (spans, i);
+      const char *span_text = g_ptr_array_index (plain, i);
+      gsize length = g_utf8_strlen (span_text, -1);
+      double span_start = start, span_end = end;
+      int speaker = -1;
+
+      if (spans->len > 1)
+        {
+          if (*span_text == '\0')
+            continue;
+          hark_sidecar_split_time (start, end, done, length, total, &span_start, &span_end);
+          done += length;
+        }
+      if (span->voice)
+        {
+          speaker = hark_transcript_builder_add_speaker (builder, span->voice, span->voice);
+          context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+        }
+      hark_transcript_builder_add_cue (builder, span_start, span_end, span_text, speaker);
+      for (guint w = 0; has_words && w < span->word_times->len; w++)
+        {
+          const Word *time = &g_array_index (span->word_times, Word, w);
+
+          hark_transcript_builder_add_word (builder, time->start, time->end,
+                                            g_ptr_array_index (span->word_texts, w));
+        }
+    }
+}
+
+static char *
+line_plain_text (const Line *line)
+{
+  g_autofree char *copy = g_strndup (line->text, line->length);
+  g_autofree char *plain = hark_text_strip_markup (copy);
+
+  return hark_text_collapse_space (plain);
+}
+
+/* Drops what rolling auto-captions repeat from the cue before; returns the cue's text. */
+static char *
+cue_text_without_rollover (const Line *lines, guint n, double start, double end,
+                           char **previous_last_line)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *first = n > 0 ? line_plain_text (&lines[0]) : NULL;
+  guint skip = 0;
+
+  if (n > 0 && *previous_last_line && **previous_last_line && g_str_equal (first,
+                                                                           *previous_last_line))
+    {
+      if (n >= 2 || end - start <= BRIDGE_CUE_SECONDS)
+        skip = 1;
+    }
+  for (guint i = skip; i < n; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, lines[i].text, (gssize) lines[i].length);
+    }
+  /* Bridge cues end in a line of spaces; what rolls over is the last line with words. */
+  for (guint i = n; i > 0; i--)
+    {
+      char *plain = line_plain_text (&lines[i - 1]);
+
+      if (*plain == '\0' && i > 1)
+        {
+          g_free (plain);
+          continue;
+        }
+      g_free (*previous_last_line);
+      *previous_last_line = plain;
+      break;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GArray *
+split_lines (const char *text)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      Line line = { reader.line, reader.length, reader.number };
+
+      g_array_append_val (lines, line);
+    }
+  return lines;
+}
+
+gboolean
+hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+               GError **error)
+{
+  g_autoptr (GArray) all = split_lines (text);
+  const Line *lines = (const Line *) (gconstpointer) all->data;
+  guint n = all->len, i = 0, n_cues = 0;
+  gboolean has_header;
+  g_autofree char *previous_last_line = NULL;
+
+  has_header = n > 0 && strncmp (lines[0].text, "WEBVTT", 6) == 0
+               && (lines[0].length == 6 || lines[0].text[6] == ' ' || lines[0].text[6] == '\t');
+  if (has_header)
+    {
+      /* Header lines ("Kind: captions", "Language: en") run to the first blank line. */
+      for (i = 1; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
+        ;
+    }
+
+  while (i < n)
+    {
+      guint timing, first_text, end_text;
+      double start, end;
+      const char *bad_at, *expected;
+      g_autofree char *cue_text = NULL;
+
+      if (hark_text_line_is_blank (lines[i].text, lines[i].length, TRUE))
+        {
+          i++;
+          continue;
+        }
+
+      if (line_starts_with_keyword (&lines[i], "NOTE") || line_starts_with_keyword (&lines[i], "STYLE")
+          || line_starts_with_keyword (&lines[i], "REGION"))
+        {
+          for (i++; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
+            ;
+          if (i < n && lines[i].length > 0)
+            hark_text_warn (context->warnings, context->name, lines[i].number, 1,
+                            "Expected a blank line to end the comment or style block before "
+                            "this cue.");
+          continue;
+        }
+
+      if (line_has_arrow (&lines[i]))
+        timing = i;
+      else if (i + 1 < n && line_has_arrow (&lines[i + 1]))
+        timing = i + 1; /* lines[i] is the cue identifier */
+      else
+        {
+          hark_text_warn (context->warnings, context->name, lines[i].number, 1,
+                          "Expected a cue timing line such as “00:00:01.000 --> "
+                          "00:00:04.000”; skipped this block.");
+          for (i++; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
+            ;
+          continue;
+        }
+
+      first_text = timing + 1;
+      for (end_text = first_text; end_text < n && lines[end_text].length > 0
+                                  && !line_has_arrow (&lines[end_text]);
+           end_text++)
+        ;
+      i = end_text;
+      if (end_text < n && lines[end_text].length > 0)
+        {
+          /* The next cue started without a blank line; a bare number right before its timing
+           * line is that cue's identifier, unless it is all the text this cue has. */
+          hark_text_warn (context->warnings, context->name, lines[end_text].number, 1,
+                          "Expected a blank line before the next cue.");
+          if (end_text - first_text >= 2 && is_number (&lines[end_text - 1]))
+            end_text--;
+        }
+
+      if (!parse_timing (&lines[timing], &start, &end, &bad_at, &expected))
+        {
+          hark_text_warn (context->warnings, context->name, lines[timing].number,
+                          hark_text_column (lines[timing].text, bad_at),
+                          "Expected %s; skipped this cue.", expected);
+          continue;
+        }
+      if (end < start)
+        hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
+                        "Expected the cue to end after it starts; it is kept as an instant.");
+
+      cue_text = cue_text_without_rollover (&lines[first_text], end_text - first_text, start, end,
+                                            &previous_last_line);
+      add_cue (builder, context, start, MAX (start, end), cue_text);
+      n_cues++;
+    }
+
+  if (!has_header)
+    {
+      if (n_cues == 0)
+        {
+          hark_text_set_parse_error (error, context->name, 1, 1,
+                                     "Expected “WEBVTT” at the start of a WebVTT file.");
+          return FALSE;
+        }
+      hark_text_warn (context->warnings, context->name, 1, 1,
+                      "Expected “WEBVTT” at the start of the file; read the cues anyway.");
+    }
+  if (n_cues > 0)
+    context->kind |= HARK_SIDECAR_KIND_TIMED;
+  return TRUE;
+}

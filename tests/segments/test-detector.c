@@ -1,0 +1,262 @@
+/* test-detector.c — the sponsor detector on hand-written reads of different shapes
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows, sponsors and URLs here are made up, so the rules cannot have learned them.
+ */
+#include "hark-sponsor-detector.h"
+
+typedef struct
+{
+  double start;
+  double end;
+  const char *speaker; /* NULL: unknown */
+  const char *text;
+} Line;
+
+static HarkTranscript *
+build (const Line *lines, guint n)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = lines[i].speaker;
+      int speaker = name ? hark_transcript_builder_add_speaker (b, name, name) : -1;
+
+      hark_transcript_builder_add_cue (b, lines[i].start, lines[i].end, lines[i].text, speaker);
+    }
+  return hark_transcript_builder_finish (g_steal_pointer (&b));
+}
+
+static GArray *
+detect (const Line *lines, guint n)
+{
+  g_autoptr (HarkTranscript) t = build (lines, n);
+  GArray *found = hark_sponsor_detect (t);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+      g_autofree char *why = hark_detection_describe (d);
+
+      g_test_message ("%s %.2f–%.2f: %s", hark_category_to_string (d->category), d->start, d->end,
+                      why);
+    }
+  return found;
+}
+
+static void
+assert_segment (GArray *found, guint i, HarkCategory category, double start, double end)
+{
+  const HarkDetection *d;
+
+  g_assert_cmpuint (i, <, found->len);
+  d = &g_array_index (found, HarkDetection, i);
+  g_assert_cmpstr (hark_category_to_string (d->category), ==, hark_category_to_string (category));
+  g_assert_cmpfloat_with_epsilon (d->start, start, 0.05);
+  g_assert_cmpfloat_with_epsilon (d->end, end, 0.05);
+  g_assert_nonnull (d->started_by);
+  g_assert_nonnull (d->ended_by);
+}
+
+/* The ad plays before the host says hello; the hello ends it even though it names a URL. */
+static void
+test_preroll (void)
+{
+  static const Line lines[] = {
+    { 0.0, 3.2, NULL, "This episode is sponsored by Brightloom." },
+    { 3.2, 7.5, NULL, "Brightloom builds the dashboards your on-call team actually reads." },
+    { 7.5, 12.0, NULL, "Go to brightloom.io/cast and use promo code CAST for 20% off." },
+    { 13.0, 17.0, NULL, "Hello and welcome to fieldnotes.example/cast, I'm your host." },
+    { 17.0, 21.0, NULL, "Today we talk about compilers with a very patient guest." },
+    { 21.0, 24.0, NULL, "Thanks for having me, it's free to say I'm excited." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 0.0, 12.0);
+}
+
+/* Two reads in a row: the second opener ends the first, and the conversation resuming ends the
+ * second. The second opener starts inside a caption line. */
+static void
+test_back_to_back (void)
+{
+  static const Line lines[] = {
+    { 100.0, 104.0, "Host", "That migration sounds painful, honestly." },
+    { 104.0, 106.0, "Guest", "It was, for about a year." },
+    { 106.5, 110.0, "Host", "This part of the show is brought to you by Tallyworks." },
+    { 110.0, 116.0, "Host", "Tallyworks keeps your invoices and your books in one place." },
+    { 116.0, 121.0, "Host", "Visit tallyworks.com/fieldnotes for three months free." },
+    { 121.0, 126.0, "Host", "Thanks, Tallyworks. This episode is also supported by Northwind." },
+    { 126.0, 131.0, "Host", "Northwind roasts to order and ships the same day." },
+    { 131.0, 137.0, "Host", "Get 15% off your first bag at northwind.coffee/notes, code NOTES." },
+    { 137.5, 141.0, "Host", "Anyway, back to the interview. So how did the rewrite start?" },
+    { 141.0, 146.0, "Guest", "We had a free weekend and a bad idea, visit our blog for that." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  const HarkDetection *first, *second;
+
+  g_assert_cmpuint (found->len, ==, 2);
+  first = &g_array_index (found, HarkDetection, 0);
+  second = &g_array_index (found, HarkDetection, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 106.5, first->end);
+  /* The boundary is the second opener, inside the 121–126 line ("Thanks, Tallyworks." first). */
+  g_assert_cmpfloat (first->end, >, 121.5);
+  g_assert_cmpfloat (first->end, <, 124.0);
+  g_assert_cmpfloat_with_epsilon (second->start, first->end, 0.001);
+  assert_segment (found, 1, HARK_CATEGORY_SPONSOR, second->start, 137.0);
+}
+
+/* A guest reads the ad; the host taking over ends it. */
+static void
+test_read_by_guest (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, "Host", "Sam, you wanted to read this one, right?" },
+    { 4.0, 10.0, "Sam", "Sure. Support for this show comes from Quillbook." },
+    { 10.0, 15.0, "Sam", "Quillbook keeps your notes, papers and citations together." },
+    { 15.0, 19.0, "Sam", "Try it free for thirty days at quillbook.net/fieldnotes." },
+    { 19.0, 23.0, "Host", "Thanks Sam. So, quillbook.net aside, tell me about your thesis." },
+    { 23.0, 30.0, "Sam", "It's about caches, which is a free-for-all." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  const HarkDetection *d;
+
+  g_assert_cmpuint (found->len, ==, 1);
+  d = &g_array_index (found, HarkDetection, 0);
+  /* The opener starts after "Sure. " inside the 4–10 line: estimated from the characters. */
+  g_assert_cmpfloat (d->start, >, 4.0);
+  g_assert_cmpfloat (d->start, <, 6.0);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, d->start, 19.0);
+}
+
+/* A sponsor's name, its prices and its URL in normal conversation, and "sponsored by" about a
+ * conference: nothing is a read. */
+static void
+test_sponsor_named_in_conversation (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "We ran everything on Brightloom for years." },
+    { 5.0, 10.0, "Guest", "Their $5 plan was great, you can still visit brightloom.io/pricing." },
+    { 10.0, 15.0, "Host", "Brightloom also sponsored the conference where we met." },
+    { 15.0, 20.0, "Guest", "Right, it was sponsored by three companies, so tickets were $20." },
+    { 20.0, 25.0, "Host", "And we got a free trial of everything, which was nice." },
+    { 25.0, 30.0, "Guest", "Check out the talk recordings at pyconf.example/videos." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* "Sponsored by" inside questions is conversation, whatever follows. */
+static void
+test_sponsor_in_question (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, "Guest", "Is this episode sponsored by anyone? I never hear ads." },
+    { 4.0, 9.0, "Host", "Not today, but visit fieldnotes.example/support if you want to help." },
+    { 9.0, 14.0, "Guest", "And who is your project's sponsor, is it brought to you by a fund?" },
+    { 14.0, 20.0, "Host", "A foundation, yes, sign up at foundation.example/join for updates." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Self-promotion is told from a sponsor read, and the outro is neither. */
+static void
+test_selfpromo_and_outro (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, NULL, "That's a great place to end it, thanks for coming on." },
+    { 4.0, 6.0, NULL, "Thanks for having me." },
+    { 6.5, 10.0, NULL, "This episode is brought to you by us, over at Fieldnotes Academy." },
+    { 10.0, 15.0, NULL, "Check out our new testing course at fieldnotes.example/courses." },
+    { 15.0, 19.0, NULL, "Or grab our bundle and get every course we ever make." },
+    { 19.0, 22.0, NULL, "Be sure to subscribe to the show in your podcast app." },
+    { 22.0, 25.0, NULL, "Thanks for listening, and see you next week at fieldnotes.example." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 6.5, 19.0);
+}
+
+/* "Thanks to our sponsors" announces the read after it and starts that read. */
+static void
+test_preamble (void)
+{
+  static const Line lines[] = {
+    { 0.0, 3.0, NULL, "This has been another episode of Fieldnotes." },
+    { 3.0, 5.0, NULL, "Thank you to our sponsors." },
+    { 5.0, 7.0, NULL, "It really helps the show." },
+    { 7.5, 11.0, NULL, "This episode is brought to you by Tallyworks." },
+    { 11.0, 15.0, NULL, "Start your free trial at tallyworks.com/fieldnotes." },
+    { 15.5, 18.0, NULL, "This is your host, signing off." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 3.0, 15.0);
+}
+
+/* A transcript with turns and no cues (a speaker-labelled text with times). */
+static void
+test_turns_only (void)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (GArray) found = NULL;
+  int host = hark_transcript_builder_add_speaker (b, "host", "Host");
+  int guest = hark_transcript_builder_add_speaker (b, "guest", "Guest");
+
+  hark_transcript_builder_add_turn (b, 0, 30, "So what happened next?", host, 1);
+  hark_transcript_builder_add_turn (b, 30, 60, "We shipped it anyway.", guest, 1);
+  hark_transcript_builder_add_turn (b, 60, 90,
+                                    "This portion of Fieldnotes is brought to you by Tallyworks. "
+                                    "Visit tallyworks.com/fieldnotes today.",
+                                    host, 1);
+  hark_transcript_builder_add_turn (b, 90, 120, "And then the pager went off.", guest, 1);
+  t = hark_transcript_builder_finish (g_steal_pointer (&b));
+  found = hark_sponsor_detect (t);
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 60, 90);
+}
+
+static void
+test_empty_and_odd (void)
+{
+  g_autoptr (HarkTranscript) empty =
+      hark_transcript_builder_finish (hark_transcript_builder_new ());
+  g_autoptr (GArray) none = hark_sponsor_detect (empty);
+  static const Line odd[] = {
+    { 0, 0, NULL, "" },
+    { 0, 0, NULL, "brought to you by" },
+    { 1, 1, NULL, "by." },
+    { 2, 3, NULL, "?" },
+    { 3, 4, NULL, "This episode is brought to you by" },
+  };
+  g_autoptr (GArray) found = detect (odd, G_N_ELEMENTS (odd));
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segments/detector/preroll", test_preroll);
+  g_test_add_func ("/segments/detector/back-to-back", test_back_to_back);
+  g_test_add_func ("/segments/detector/read-by-guest", test_read_by_guest);
+  g_test_add_func ("/segments/detector/named-in-conversation", test_sponsor_named_in_conversation);
+  g_test_add_func ("/segments/detector/sponsor-in-question", test_sponsor_in_question);
+  g_test_add_func ("/segments/detector/selfpromo-and-outro", test_selfpromo_and_outro);
+  g_test_add_func ("/segments/detector/preamble", test_preamble);
+  g_test_add_func ("/segments/detector/turns-only", test_turns_only);
+  g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
+  return g_test_run ();
+}
