@@ -69,66 +69,83 @@ static const char *const kind_labels[N_KINDS] = {
                 "|merchandise|store|shop|workshops?|masterclass|academy|products?|apps?)"
 #define SPONSORED "(?:brought to you|sponsored|supported|underwritten|presented|made possible)"
 
+/* Rules marked local only matter inside a read, so they run only on the text after an opener
+ * (or a self-promotion) instead of the whole episode: that keeps detection within a few
+ * milliseconds on an hour of captions. */
 static const struct
 {
   Kind kind;
+  gboolean local;
   const char *pattern;
 } rules[] = {
   /* The show (or a part of it) as the subject of "brought to you by": the clearest opener. */
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\b(?:this|today's|the|this week's) (?:portion|part|segment|episode|show|podcast|program"
     "|installment)(?: of [^.?!]{1,60}?)? (?:is|was|has been|comes to you)(?: also)?(?: in part)? "
     SPONSORED " by\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\bsupport for (?:this|the|today's) (?:show|episode|podcast|program) (?:also )?(?:comes|is "
     "coming|is provided) (?:from|by)\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_LIST,
+  { KIND_OPENER_LIST, FALSE,
     "\\b(?:thanks|thank you|a big thank you) to (?:our|this week's|today's|the) sponsors?\\b" },
-  { KIND_OPENER_LIST,
+  { KIND_OPENER_LIST, FALSE,
     "\\b(?:a|a quick|a short) (?:word|message) from (?:our|this week's|today's) sponsors?\\b" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\b(?:our|today's|this week's) sponsor (?:today |this week )?is\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_WEAK,
-    "\\b(?:it's|it is|it's been|it has been|we're|we are|we've been|i'm|and)(?: also)? "
+  /* Starts at the verb, with the subject in a look-behind: a rule starting at "and" or "it's"
+   * would be tried at every one of them. */
+  { KIND_OPENER_WEAK, FALSE,
+    "(?<=\\bit's |\\bit is |\\bit's been |\\bit has been |\\bwe're |\\bwe are |\\bwe've been "
+    "|\\bi'm |\\band |\\bit's also |\\bit is also |\\bwe're also |\\band also )"
     SPONSORED " by\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_URL,
+  { KIND_URL, TRUE,
     "\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|fm|io|org|net|co|ai|dev|app|ly|me|tv|show"
     "|us|uk)(?:/[a-z0-9_-]+)+" },
-  { KIND_URL, "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
-  { KIND_URL, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
-  { KIND_PROMO,
+  { KIND_URL, TRUE,
+    "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
+  { KIND_URL, TRUE, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
+  { KIND_PROMO, TRUE,
     "\\b(?:promo code|coupon code|discount code|offer code|use (?:the )?code|free trial|sign up"
     "|signup|sign-up|get started (?:today|for free|at)|start (?:your|a) (?:free )?trial)\\b" },
-  { KIND_VISIT, "\\b(?:visit|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot))\\b" },
-  { KIND_OFFER,
+  { KIND_VISIT, TRUE, "\\b(?:visit|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot))\\b" },
+  { KIND_OFFER, TRUE,
     "\\$ ?[0-9]|\\b[0-9]+ ?(?:%|percent) off\\b|\\b(?:for free|free for|months? free|free months?"
     "|weeks? free|money-back|money back|special offer|exclusive offer|discount|gift card"
     "|free credit|in credit)\\b" },
-  { KIND_CTA, "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
-  { KIND_SPELLED, "\\b(?:[a-z]-){2,}[a-z]\\b" },
-  { KIND_SELF,
-    "\\b(?:try|check out|grab|get|buy|pick up|take|join|enroll in|sign up for|support|see|order)"
-    "\\b[^.?!]{0,30}?\\b(?:my|our)\\b(?: [a-z0-9'-]+){0,6}? " PRODUCT "\\b" },
-  { KIND_SELF,
+  { KIND_CTA, TRUE,
+    "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
+  { KIND_SPELLED, TRUE, "\\b(?:[a-z]-){2,}[a-z]\\b" },
+  /* "my/our … course"; add_self_hit() then wants a call to action before it in the sentence. */
+  { KIND_SELF, FALSE, "\\b(?:my|our) (?:[a-z0-9'-]+ ){0,6}?" PRODUCT "\\b" },
+  { KIND_SELF, FALSE,
     "\\b(?:support (?:us|the show|this show|the podcast) on|become a (?:patron|member|supporter)"
     "|join (?:our|my) (?:patreon|newsletter|mailing list|community|discord))\\b" },
-  { KIND_RESUME,
+  { KIND_RESUME, TRUE,
     "\\b(?:let's (?:go |get |jump |dive |head |come )?back|(?:and )?now,? back to|getting back to"
     "|back to (?:the|our) (?:show|conversation|interview|topic|discussion)|where were we"
     "|anyway,? back)\\b" },
-  { KIND_HELLO,
+  { KIND_HELLO, TRUE,
     "\\b(?:hello and welcome|welcome (?:back )?to|hi everyone|hey everyone|hello everyone"
     "|i'm your host|this is your host)\\b" },
-  { KIND_OUTRO,
+  { KIND_OUTRO, TRUE,
     "\\b(?:subscribe to|thanks for listening|thank you for listening|rate and review"
-    "|leave (?:us )?a review|this has been another episode|that's (?:it|all) for (?:this|today))\\b" },
+    "|leave (?:us )?a review|this has been another episode"
+    "|that's (?:it|all) for (?:this|today))\\b" },
 };
 
 static GRegex *compiled[G_N_ELEMENTS (rules)];
+static GRegex *self_cta;
+
+/* How far before "my/our … course" the call to action may be ("check out our new … course"). */
+#define SELF_CTA_REACH 40
 
 static gpointer
 compile_rules (gpointer data)
 {
+  self_cta = g_regex_new ("\\b(?:try|check out|grab|get|buy|pick up|take|join|enroll in"
+                          "|sign up for|support|see|order)\\b[^.?!]*$",
+                          G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+  g_assert (self_cta != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       g_autoptr (GError) error = NULL;
@@ -138,6 +155,16 @@ compile_rules (gpointer data)
         g_error ("sponsor rule %u does not compile: %s", i, error->message);
     }
   return NULL;
+}
+
+/* The "my/our … course" rule, which needs its call to action confirmed. */
+static guint
+first_self_rule (void)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    if (rules[r].kind == KIND_SELF)
+      return r;
+  return G_MAXUINT;
 }
 
 typedef struct
@@ -238,7 +265,8 @@ build_units (Detector *d)
     {
       for (guint i = 0; i < n_cues; i++)
         {
-          gboolean has_words = cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
+          gboolean has_words =
+              cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
 
           add_unit (d, cues[i].start, cues[i].end, cues[i].speaker, cues[i].text,
                     has_words ? words + cues[i].first_word : NULL,
@@ -445,34 +473,110 @@ add_opener (Detector *d, const Hit *hit, GMatchInfo *info)
   g_array_append_val (d->openers, o);
 }
 
+/* "our new … course" is self-promotion when the sentence asks for it ("check out our new …");
+ * the hit then starts at the call to action. */
+static gboolean
+confirm_self_hit (Detector *d, Hit *hit)
+{
+  gsize from = MAX (sentence_start (d, hit->pos), hit->pos > SELF_CTA_REACH ? hit->pos - SELF_CTA_REACH : 0);
+  g_autoptr (GMatchInfo) info = NULL;
+  int start, end;
+
+  if (!g_regex_match_full (self_cta, d->doc->str, hit->pos, from, 0, &info, NULL))
+    return FALSE;
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  hit->len += hit->pos - start;
+  hit->pos = start;
+  return TRUE;
+}
+
+static void
+run_rule (Detector *d, guint r, gsize from, gsize to)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+
+  g_regex_match_full (compiled[r], d->doc->str, to, from, 0, &info, NULL);
+  while (g_match_info_matches (info))
+    {
+      int start, end;
+      Hit hit;
+
+      g_match_info_fetch_pos (info, 0, &start, &end);
+      hit = (Hit) { rules[r].kind, start, end - start };
+      /* The leading separator of "/path" belongs to the text before it. */
+      while (hit.len > 0 && (d->doc->str[hit.pos] == ' ' || d->doc->str[hit.pos] == ','))
+        {
+          hit.pos++;
+          hit.len--;
+        }
+      if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK
+          || hit.kind == KIND_OPENER_LIST)
+        add_opener (d, &hit, info); /* reads the name while @info holds it */
+      else if (hit.kind != KIND_SELF || r != first_self_rule () || confirm_self_hit (d, &hit))
+        g_array_append_val (d->hits, hit);
+      g_match_info_next (info, NULL);
+    }
+}
+
+typedef struct
+{
+  gsize from;
+  gsize to;
+} Region;
+
+/* The text a read starting at @pos could cover: two cues before it (a self-promotion's lead-in
+ * questions) up to MAX_READ_LENGTH seconds after it. */
+static void
+add_region (Detector *d, GArray *regions, gsize pos)
+{
+  guint u = unit_at (d, pos);
+  guint first = u >= 2 ? u - 2 : 0;
+  double limit = unit (d, u)->start + MAX_READ_LENGTH;
+  guint last = u;
+  Region region;
+
+  while (last + 1 < d->units->len && unit (d, last)->end <= limit)
+    last++;
+  region.from = unit (d, first)->offset;
+  region.to = unit (d, last)->offset + unit (d, last)->length;
+  g_array_append_val (regions, region);
+}
+
+static int
+compare_regions (gconstpointer a, gconstpointer b)
+{
+  const Region *x = a, *y = b;
+
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
 static void
 scan (Detector *d)
 {
+  g_autoptr (GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
+
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    if (!rules[r].local)
+      run_rule (d, r, 0, d->doc->len);
+
+  for (guint i = 0; i < d->openers->len; i++)
+    add_region (d, regions, g_array_index (d->openers, Opener, i).pos);
+  for (guint i = 0; i < d->hits->len; i++)
+    add_region (d, regions, g_array_index (d->hits, Hit, i).pos);
+  g_array_sort (regions, compare_regions);
+  for (guint i = 0; i < regions->len; i++)
     {
-      g_autoptr (GMatchInfo) info = NULL;
+      Region *region = &g_array_index (regions, Region, i);
 
-      g_regex_match_full (compiled[r], d->doc->str, d->doc->len, 0, 0, &info, NULL);
-      while (g_match_info_matches (info))
+      /* Overlapping regions are scanned once, as one. */
+      while (i + 1 < regions->len && g_array_index (regions, Region, i + 1).from <= region->to)
         {
-          int start, end;
-          Hit hit;
-
-          g_match_info_fetch_pos (info, 0, &start, &end);
-          hit = (Hit) { rules[r].kind, start, end - start };
-          /* The leading separator of "/path" belongs to the text before it. */
-          while (hit.len > 0 && (d->doc->str[hit.pos] == ' ' || d->doc->str[hit.pos] == ','))
-            {
-              hit.pos++;
-              hit.len--;
-            }
-          if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK
-              || hit.kind == KIND_OPENER_LIST)
-            add_opener (d, &hit, info); /* reads the name while @info holds it */
-          else
-            g_array_append_val (d->hits, hit);
-          g_match_info_next (info, NULL);
+          region->to = MAX (region->to, g_array_index (regions, Region, i + 1).to);
+          g_array_remove_index (regions, i + 1);
         }
+      for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+        if (rules[r].local)
+          run_rule (d, r, region->from, region->to);
     }
   g_array_sort (d->hits, compare_hits);
 
