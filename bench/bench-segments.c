@@ -34,6 +34,7 @@ main (int argc, char **argv)
   const char *fixtures = g_getenv ("HARK_FIXTURES_DIR");
   g_autofree char *vtt = NULL;
   double read_ms[RUNS], detect_ms[RUNS];
+  double detect_median, read_median;
   guint n_cues = 0, n_found = 0;
 
   if (fixtures == NULL)
@@ -70,8 +71,13 @@ main (int argc, char **argv)
       n_found = found->len;
     }
 
-  printf ("ep189.vtt: %u cues, %u segments found; median of %d runs\n", n_cues, n_found, RUNS);
-  printf ("  %-40s %8.2f ms\n", "sponsor detection (goal <= 10 ms)", median (detect_ms, RUNS));
-  printf ("  %-40s %8.2f ms\n", "reference: reading ep189.vtt", median (read_ms, RUNS));
+  printf ("ep189.vtt: %u cues, %u segments found; %d runs\n", n_cues, n_found, RUNS);
+  printf ("  %-40s %10s %10s\n", "", "median", "fastest");
+  /* median() sorts, so the fastest run is then the first. */
+  detect_median = median (detect_ms, RUNS);
+  read_median = median (read_ms, RUNS);
+  printf ("  %-40s %7.2f ms %7.2f ms\n", "sponsor detection (goal <= 10 ms)", detect_median,
+          detect_ms[0]);
+  printf ("  %-40s %7.2f ms %7.2f ms\n", "reference: reading ep189.vtt", read_median, read_ms[0]);
   return 0;
 }

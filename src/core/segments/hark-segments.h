@@ -58,7 +58,8 @@ const char *hark_segment_list_get_origin (const HarkSegmentList *self);
 /* TRUE when a mismatched sidecar turned automatic skips into marks. */
 gboolean hark_segment_list_skipping_disabled (const HarkSegmentList *self);
 
-/* TRUE when a chapter title says the chapter is an ad ("Sponsor", "Ad break", "Sponsored by …"). */
+/* TRUE when a chapter title says the chapter is an ad ("Sponsor", "Ad break",
+ * "Sponsored by …"). */
 gboolean hark_chapter_title_is_ad (const char *title);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkSegmentList, hark_segment_list_free)

@@ -69,66 +69,83 @@ static const char *const kind_labels[N_KINDS] = {
                 "|merchandise|store|shop|workshops?|masterclass|academy|products?|apps?)"
 #define SPONSORED "(?:brought to you|sponsored|supported|underwritten|presented|made possible)"
 
+/* Rules marked local only matter inside a read, so they run only on the text after an opener
+ * (or a self-promotion) instead of the whole episode: that keeps detection within a few
+ * milliseconds on an hour of captions. */
 static const struct
 {
   Kind kind;
+  gboolean local;
   const char *pattern;
 } rules[] = {
   /* The show (or a part of it) as the subject of "brought to you by": the clearest opener. */
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\b(?:this|today's|the|this week's) (?:portion|part|segment|episode|show|podcast|program"
     "|installment)(?: of [^.?!]{1,60}?)? (?:is|was|has been|comes to you)(?: also)?(?: in part)? "
     SPONSORED " by\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\bsupport for (?:this|the|today's) (?:show|episode|podcast|program) (?:also )?(?:comes|is "
     "coming|is provided) (?:from|by)\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_LIST,
+  { KIND_OPENER_LIST, FALSE,
     "\\b(?:thanks|thank you|a big thank you) to (?:our|this week's|today's|the) sponsors?\\b" },
-  { KIND_OPENER_LIST,
+  { KIND_OPENER_LIST, FALSE,
     "\\b(?:a|a quick|a short) (?:word|message) from (?:our|this week's|today's) sponsors?\\b" },
-  { KIND_OPENER_STRONG,
+  { KIND_OPENER_STRONG, FALSE,
     "\\b(?:our|today's|this week's) sponsor (?:today |this week )?is\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_OPENER_WEAK,
-    "\\b(?:it's|it is|it's been|it has been|we're|we are|we've been|i'm|and)(?: also)? "
+  /* Starts at the verb, with the subject in a look-behind: a rule starting at "and" or "it's"
+   * would be tried at every one of them. */
+  { KIND_OPENER_WEAK, FALSE,
+    "(?<=\\bit's |\\bit is |\\bit's been |\\bit has been |\\bwe're |\\bwe are |\\bwe've been "
+    "|\\bi'm |\\band |\\bit's also |\\bit is also |\\bwe're also |\\band also )"
     SPONSORED " by\\b(?<name>[^.?!;]{0,60})" },
-  { KIND_URL,
+  { KIND_URL, TRUE,
     "\\b[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|fm|io|org|net|co|ai|dev|app|ly|me|tv|show"
     "|us|uk)(?:/[a-z0-9_-]+)+" },
-  { KIND_URL, "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
-  { KIND_URL, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
-  { KIND_PROMO,
+  { KIND_URL, TRUE,
+    "\\b[a-z0-9-]+ ?(?:dot|\\.) ?(?:com|fm|io|org|net|co|ai|dev|app)\\b(?: ?slash [a-z0-9]+)?" },
+  { KIND_URL, TRUE, "(?:^|[ ,])(?:slash [a-z0-9]+|/[a-z0-9_-]{2,})\\b" },
+  { KIND_PROMO, TRUE,
     "\\b(?:promo code|coupon code|discount code|offer code|use (?:the )?code|free trial|sign up"
     "|signup|sign-up|get started (?:today|for free|at)|start (?:your|a) (?:free )?trial)\\b" },
-  { KIND_VISIT, "\\b(?:visit|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot))\\b" },
-  { KIND_OFFER,
+  { KIND_VISIT, TRUE, "\\b(?:visit|head (?:on )?over to|go to [a-z0-9-]+ ?(?:\\.|dot))\\b" },
+  { KIND_OFFER, TRUE,
     "\\$ ?[0-9]|\\b[0-9]+ ?(?:%|percent) off\\b|\\b(?:for free|free for|months? free|free months?"
     "|weeks? free|money-back|money back|special offer|exclusive offer|discount|gift card"
     "|free credit|in credit)\\b" },
-  { KIND_CTA, "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
-  { KIND_SPELLED, "\\b(?:[a-z]-){2,}[a-z]\\b" },
-  { KIND_SELF,
-    "\\b(?:try|check out|grab|get|buy|pick up|take|join|enroll in|sign up for|support|see|order)"
-    "\\b[^.?!]{0,30}?\\b(?:my|our)\\b(?: [a-z0-9'-]+){0,6}? " PRODUCT "\\b" },
-  { KIND_SELF,
+  { KIND_CTA, TRUE,
+    "\\b(?:check (?:them |it )?out|try (?:it|them)|download|learn more at|find out more)\\b" },
+  { KIND_SPELLED, TRUE, "\\b(?:[a-z]-){2,}[a-z]\\b" },
+  /* "my/our … course"; add_self_hit() then wants a call to action before it in the sentence. */
+  { KIND_SELF, FALSE, "\\b(?:my|our) (?:[a-z0-9'-]+ ){0,6}?" PRODUCT "\\b" },
+  { KIND_SELF, FALSE,
     "\\b(?:support (?:us|the show|this show|the podcast) on|become a (?:patron|member|supporter)"
     "|join (?:our|my) (?:patreon|newsletter|mailing list|community|discord))\\b" },
-  { KIND_RESUME,
+  { KIND_RESUME, TRUE,
     "\\b(?:let's (?:go |get |jump |dive |head |come )?back|(?:and )?now,? back to|getting back to"
     "|back to (?:the|our) (?:show|conversation|interview|topic|discussion)|where were we"
     "|anyway,? back)\\b" },
-  { KIND_HELLO,
+  { KIND_HELLO, TRUE,
     "\\b(?:hello and welcome|welcome (?:back )?to|hi everyone|hey everyone|hello everyone"
     "|i'm your host|this is your host)\\b" },
-  { KIND_OUTRO,
+  { KIND_OUTRO, TRUE,
     "\\b(?:subscribe to|thanks for listening|thank you for listening|rate and review"
-    "|leave (?:us )?a review|this has been another episode|that's (?:it|all) for (?:this|today))\\b" },
+    "|leave (?:us )?a review|this has been another episode"
+    "|that's (?:it|all) for (?:this|today))\\b" },
 };
 
 static GRegex *compiled[G_N_ELEMENTS (rules)];
+static GRegex *self_cta;
+
+/* How far before "my/our … course" the call to action may be ("check out our new … course"). */
+#define SELF_CTA_REACH 40
 
 static gpointer
 compile_rules (gpointer data)
 {
+  self_cta = g_regex_new ("\\b(?:try|check out|grab|get|buy|pick up|take|join|enroll in"
+                          "|sign up for|support|see|order)\\b[^.?!]*$",
+                          G_REGEX_OPTIMIZE | G_REGEX_RAW, 0, NULL);
+  g_assert (self_cta != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       g_autoptr (GError) error = NULL;
@@ -138,6 +155,16 @@ compile_rules (gpointer data)
         g_error ("sponsor rule %u does not compile: %s", i, error->message);
     }
   return NULL;
+}
+
+/* The "my/our … course" rule, which needs its call to action confirmed. */
+static guint
+first_self_rule (void)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    if (rules[r].kind == KIND_SELF)
+      return r;
+  return G_MAXUINT;
 }
 
 typedef struct
@@ -238,7 +265,8 @@ build_units (Detector *d)
     {
       for (guint i = 0; i < n_cues; i++)
         {
-          gboolean has_words = cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
+          gboolean has_words =
+              cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
 
           add_unit (d, cues[i].start, cues[i].end, cues[i].speaker, cues[i].text,
                     has_words ? words + cues[i].first_word : NULL,
@@ -445,34 +473,110 @@ add_opener (Detector *d, const Hit *hit, GMatchInfo *info)
   g_array_append_val (d->openers, o);
 }
 
+/* "our new … course" is self-promotion when the sentence asks for it ("check out our new …");
+ * the hit then starts at the call to action. */
+static gboolean
+confirm_self_hit (Detector *d, Hit *hit)
+{
+  gsize from = MAX (sentence_start (d, hit->pos), hit->pos > SELF_CTA_REACH ? hit->pos - SELF_CTA_REACH : 0);
+  g_autoptr (GMatchInfo) info = NULL;
+  int start, end;
+
+  if (!g_regex_match_full (self_cta, d->doc->str, hit->pos, from, 0, &info, NULL))
+    return FALSE;
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  hit->len += hit->pos - start;
+  hit->pos = start;
+  return TRUE;
+}
+
+static void
+run_rule (Detector *d, guint r, gsize from, gsize to)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+
+  g_regex_match_full (compiled[r], d->doc->str, to, from, 0, &info, NULL);
+  while (g_match_info_matches (info))
+    {
+      int start, end;
+      Hit hit;
+
+      g_match_info_fetch_pos (info, 0, &start, &end);
+      hit = (Hit) { rules[r].kind, start, end - start };
+      /* The leading separator of "/path" belongs to the text before it. */
+      while (hit.len > 0 && (d->doc->str[hit.pos] == ' ' || d->doc->str[hit.pos] == ','))
+        {
+          hit.pos++;
+          hit.len--;
+        }
+      if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK
+          || hit.kind == KIND_OPENER_LIST)
+        add_opener (d, &hit, info); /* reads the name while @info holds it */
+      else if (hit.kind != KIND_SELF || r != first_self_rule () || confirm_self_hit (d, &hit))
+        g_array_append_val (d->hits, hit);
+      g_match_info_next (info, NULL);
+    }
+}
+
+typedef struct
+{
+  gsize from;
+  gsize to;
+} Region;
+
+/* The text a read starting at @pos could cover: two cues before it (a self-promotion's lead-in
+ * questions) up to MAX_READ_LENGTH seconds after it. */
+static void
+add_region (Detector *d, GArray *regions, gsize pos)
+{
+  guint u = unit_at (d, pos);
+  guint first = u >= 2 ? u - 2 : 0;
+  double limit = unit (d, u)->start + MAX_READ_LENGTH;
+  guint last = u;
+  Region region;
+
+  while (last + 1 < d->units->len && unit (d, last)->end <= limit)
+    last++;
+  region.from = unit (d, first)->offset;
+  region.to = unit (d, last)->offset + unit (d, last)->length;
+  g_array_append_val (regions, region);
+}
+
+static int
+compare_regions (gconstpointer a, gconstpointer b)
+{
+  const Region *x = a, *y = b;
+
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
 static void
 scan (Detector *d)
 {
+  g_autoptr (GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
+
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    if (!rules[r].local)
+      run_rule (d, r, 0, d->doc->len);
+
+  for (guint i = 0; i < d->openers->len; i++)
+    add_region (d, regions, g_array_index (d->openers, Opener, i).pos);
+  for (guint i = 0; i < d->hits->len; i++)
+    add_region (d, regions, g_array_index (d->hits, Hit, i).pos);
+  g_array_sort (regions, compare_regions);
+  for (guint i = 0; i < regions->len; i++)
     {
-      g_autoptr (GMatchInfo) info = NULL;
+      Region *region = &g_array_index (regions, Region, i);
 
-      g_regex_match_full (compiled[r], d->doc->str, d->doc->len, 0, 0, &info, NULL);
-      while (g_match_info_matches (info))
+      /* Overlapping regions are scanned once, as one. */
+      while (i + 1 < regions->len && g_array_index (regions, Region, i + 1).from <= region->to)
         {
-          int start, end;
-          Hit hit;
-
-          g_match_info_fetch_pos (info, 0, &start, &end);
-          hit = (Hit) { rules[r].kind, start, end - start };
-          /* The leading separator of "/path" belongs to the text before it. */
-          while (hit.len > 0 && (d->doc->str[hit.pos] == ' ' || d->doc->str[hit.pos] == ','))
-            {
-              hit.pos++;
-              hit.len--;
-            }
-          if (hit.kind == KIND_OPENER_STRONG || hit.kind == KIND_OPENER_WEAK
-              || hit.kind == KIND_OPENER_LIST)
-            add_opener (d, &hit, info); /* reads the name while @info holds it */
-          else
-            g_array_append_val (d->hits, hit);
-          g_match_info_next (info, NULL);
+          region->to = MAX (region->to, g_array_index (regions, Region, i + 1).to);
+          g_array_remove_index (regions, i + 1);
         }
+      for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+        if (rules[r].local)
+          run_rule (d, r, region->from, region->to);
     }
   g_array_sort (d->hits, compare_hits);
 
@@ -660,7 +764,8 @@ next_opener (Detector *d, gsize pos)
 
 /* Evidence kinds in a unit that carry a read of @role, after document position @after. */
 static guint
-unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *carried)
+unit_evidence (Detector *d, const Read *r, guint index, gsize after, gsize before,
+               Carried *carried)
 {
   Unit *u = unit (d, index);
   guint found = 0;
@@ -670,7 +775,7 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
       const Hit *hit = &g_array_index (d->hits, Hit, h);
       gboolean carries;
 
-      if (hit->pos + hit->len <= after)
+      if (hit->pos + hit->len <= after || hit->pos >= before)
         continue;
       if (r->role == ROLE_SPONSOR)
         carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_VISIT
@@ -688,7 +793,7 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
   if (r->role == ROLE_SPONSOR && r->names)
     {
       gsize from = MAX (after, u->offset);
-      gsize end = u->offset + u->length;
+      gsize end = MIN (u->offset + u->length, before);
 
       for (guint n = 0; r->names[n]; n++)
         if (from < end && has_word (d->doc->str + from, end - from, r->names[n]))
@@ -708,6 +813,26 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
 #define CONFIRMING_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO))
 #define STOP_KINDS ((1u << KIND_RESUME) | (1u << KIND_HELLO) | (1u << KIND_OUTRO))
 
+/* Where the first return phrase, hello or outro in unit @index starts at or after @after, or
+ * G_MAXSIZE. */
+static gsize
+stop_in_unit (Detector *d, guint index, gsize after, Kind *kind)
+{
+  Unit *u = unit (d, index);
+
+  for (int h = u->first_hit; h >= 0 && h < u->first_hit + u->n_hits; h++)
+    {
+      const Hit *hit = &g_array_index (d->hits, Hit, h);
+
+      if (hit->pos >= after && ((1u << hit->kind) & STOP_KINDS))
+        {
+          *kind = hit->kind;
+          return sentence_start (d, hit->pos);
+        }
+    }
+  return G_MAXSIZE;
+}
+
 /* Follows a read from its first unit; appends a HarkDetection when the read is confirmed. */
 static void
 follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
@@ -723,6 +848,8 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
   gsize next_pos = next ? next->pos : G_MAXSIZE;
   double start = time_at (d, r->start_pos);
   guint stop_unit = G_MAXUINT;
+  gsize end_pos = G_MAXSIZE; /* when the read ends inside its last cue */
+  Kind stop_kind;
 
   /* The opener's own cue counts too, from the opener on (its sponsor name excepted). */
   {
@@ -730,13 +857,20 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
     guint found;
 
     no_names.names = NULL;
-    found = unit_evidence (d, &no_names, last, r->start_pos, &carried);
+    end_pos = stop_in_unit (d, last, MAX (r->start_pos, r->opener_pos), &stop_kind);
+    found = unit_evidence (d, &no_names, last, r->start_pos, end_pos, &carried);
     kinds_seen |= found;
     if (found & STRONG_KINDS)
       n_evidence_units++;
+    if (end_pos != G_MAXSIZE)
+      {
+        g_autofree char *q = quote (d, end_pos, 50);
+
+        ended_by = g_strdup_printf ("before %s %s", kind_labels[stop_kind], q);
+      }
   }
 
-  for (guint i = r->first_unit + 1; i < d->units->len; i++)
+  for (guint i = r->first_unit + 1; end_pos == G_MAXSIZE && i < d->units->len; i++)
     {
       Unit *u = unit (d, i);
       guint found;
@@ -757,12 +891,23 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
         }
       if (u->kinds & STOP_KINDS)
         {
-          Kind k = (u->kinds & (1u << KIND_RESUME)) ? KIND_RESUME
-                   : (u->kinds & (1u << KIND_HELLO)) ? KIND_HELLO : KIND_OUTRO;
-          g_autofree char *q = quote (d, u->offset, 50);
+          gsize stop_pos = stop_in_unit (d, i, u->offset, &stop_kind);
+          g_autofree char *q = quote (d, stop_pos, 50);
+          guint before_stop = 0;
 
-          ended_by = g_strdup_printf ("before %s %s", kind_labels[k], q);
-          tail_allowed = TRUE;
+          /* "… visit example.com/show. Anyway, back to the interview." in one cue. */
+          if (stop_pos > u->offset && gap <= MAX_GAP_STRONG)
+            before_stop = unit_evidence (d, r, i, u->offset, stop_pos, &carried);
+          if (before_stop & STRONG_KINDS)
+            {
+              kinds_seen |= before_stop;
+              n_evidence_units++;
+              last = i;
+              last_end = u->end;
+              end_pos = stop_pos;
+            }
+          ended_by = g_strdup_printf ("before %s %s", kind_labels[stop_kind], q);
+          tail_allowed = end_pos == G_MAXSIZE;
           stop_unit = i;
           break;
         }
@@ -778,7 +923,7 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
         }
       if (gap > MAX_GAP_STRONG)
         break;
-      found = unit_evidence (d, r, i, u->offset, NULL);
+      found = unit_evidence (d, r, i, u->offset, G_MAXSIZE, NULL);
       if (found == 0 || ((found & STRONG_KINDS) == 0 && gap > MAX_GAP_WEAK))
         {
           if (next_pos < u->offset + u->length)
@@ -788,7 +933,7 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
             }
           continue;
         }
-      unit_evidence (d, r, i, u->offset, &carried);
+      unit_evidence (d, r, i, u->offset, G_MAXSIZE, &carried);
       kinds_seen |= found;
       n_evidence_units++;
       last = i;
@@ -816,9 +961,11 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
     }
 
   end = last_end;
-  /* The next read may start inside the last cue of this one. */
+  /* The next read, or the conversation, may start inside the last cue of this one. */
   if (next && next->unit == last && next->pos > r->start_pos)
     end = time_at (d, next->pos);
+  if (end_pos != G_MAXSIZE)
+    end = MIN (end, time_at (d, end_pos));
 
   /* Confirmation: a read carries something beyond its opener; an opener that could be
    * conversation ("it's sponsored by my employer") needs a URL, a code or an offer. */
@@ -940,9 +1087,19 @@ detect_self_promotion (Detector *d)
         r.start_pos = unit (d, first)->offset;
       q = quote (d, hit->pos, 80);
       at = format_time (time_at (d, r.start_pos));
-      follow (d, &r, FALSE,
-              g_strdup_printf ("started at %s by a call to action for the show's own product %s",
-                               at, q));
+      if (first != i)
+        {
+          g_autofree char *lead = quote (d, r.start_pos, 50);
+
+          follow (d, &r, FALSE,
+                  g_strdup_printf ("started at %s by the question to the listener %s before a "
+                                   "call to action for the show's own product %s",
+                                   at, lead, q));
+        }
+      else
+        follow (d, &r, FALSE,
+                g_strdup_printf ("started at %s by a call to action for the show's own product %s",
+                                 at, q));
       if (d->out->len > before)
         {
           /* Skip the units the new segment covers. */

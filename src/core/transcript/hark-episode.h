@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "hark-merge.h"
 #include "hark-transcript.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,10 @@ const char *const *hark_episode_get_warnings (HarkEpisode *self);
 double hark_episode_get_merge_coverage (HarkEpisode *self);
 /* TRUE when a sidecar says it was made for media of another length (> 1 s difference). */
 gboolean hark_episode_has_duration_mismatch (HarkEpisode *self);
+/* Sidecars found beside the audio but not used (role "unused"), each with the reason why. */
+const GPtrArray *hark_episode_get_unused (HarkEpisode *self);
+/* What the merge matched and which turns have weak evidence, or NULL without a merge. */
+const HarkMergeReport *hark_episode_get_merge_report (HarkEpisode *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkEpisode, hark_episode_unref)
 

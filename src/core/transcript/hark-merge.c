@@ -105,6 +105,19 @@ collect_caption_words (Merger *m, const HarkTranscript *timed)
   guint n_cues;
   const HarkCue *cues = hark_transcript_get_cues (timed, &n_cues);
   const HarkWord *words = hark_transcript_get_words (timed, NULL);
+  guint n_words = 0;
+
+  /* Counting first sizes the arrays once: growing them copies megabytes on long episodes. */
+  for (guint c = 0; c < n_cues; c++)
+    if (cues[c].n_words > 0)
+      for (guint k = 0; k < cues[c].n_words; k++)
+        n_words += hark_words_count (words[cues[c].first_word + k].text);
+    else
+      n_words += hark_words_count (cues[c].text);
+  g_array_set_size (m->caption, n_words);
+  g_array_set_size (m->caption, 0);
+  g_array_set_size (m->b, n_words);
+  g_array_set_size (m->b, 0);
 
   for (guint c = 0; c < n_cues; c++)
     {
@@ -304,7 +317,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
   g_autofree guint *boundary = NULL;
   g_autoptr (GArray) weak = g_array_new (FALSE, FALSE, sizeof (guint));
   const CaptionWord *caption;
-  guint n_a, n_b, n_matched, n_items;
+  guint n_a, n_b, n_matched;
 
   m.table = table;
   m.caption = g_array_new (FALSE, FALSE, sizeof (CaptionWord));
@@ -313,6 +326,14 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
   m.a = g_array_new (FALSE, FALSE, sizeof (int));
 
   collect_caption_words (&m, timed);
+  {
+    guint n_words = 0;
+
+    for (guint t = 0; t < n_turns; t++)
+      n_words += hark_words_count (turns[t].text);
+    g_array_set_size (m.a, n_words);
+    g_array_set_size (m.a, 0);
+  }
   for (guint t = 0; t < n_turns; t++)
     {
       g_autofree char *id = hark_speaker_id_from_name (turns[t].speaker);
@@ -363,21 +384,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
 
   add_cues (builder, timed, caption, n_b, boundary, n_turns, turn_speaker);
 
-  {
-    const HarkChapter *chapters = hark_transcript_get_chapters (timed, &n_items);
-
-    for (guint i = 0; i < n_items; i++)
-      hark_transcript_builder_add_chapter (builder, chapters[i].start, chapters[i].end,
-                                           chapters[i].title, chapters[i].url, chapters[i].toc);
-  }
-  {
-    const HarkSegment *segments = hark_transcript_get_segments (timed, &n_items);
-
-    for (guint i = 0; i < n_items; i++)
-      hark_transcript_builder_add_segment (builder, segments[i].start, segments[i].end,
-                                           segments[i].category, segments[i].source,
-                                           segments[i].evidence);
-  }
+  hark_merge_copy_chapters_and_segments (builder, timed);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (timed));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (timed));
 
@@ -406,4 +413,21 @@ hark_merge_report_clear (HarkMergeReport *report)
     return;
   g_clear_pointer (&report->weak_turns, g_free);
   report->n_weak_turns = 0;
+}
+
+void
+hark_merge_copy_chapters_and_segments (HarkTranscriptBuilder *builder, const HarkTranscript *from)
+{
+  guint n;
+  const HarkChapter *chapters = hark_transcript_get_chapters (from, &n);
+  const HarkSegment *segments;
+
+  for (guint i = 0; i < n; i++)
+    hark_transcript_builder_add_chapter (builder, chapters[i].start, chapters[i].end,
+                                         chapters[i].title, chapters[i].url, chapters[i].toc);
+  segments = hark_transcript_get_segments (from, &n);
+  for (guint i = 0; i < n; i++)
+    hark_transcript_builder_add_segment (builder, segments[i].start, segments[i].end,
+                                         segments[i].category, segments[i].source,
+                                         segments[i].evidence);
 }

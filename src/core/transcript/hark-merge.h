@@ -44,6 +44,11 @@ HarkTranscript *hark_merge (const HarkTranscript *timed, const HarkMergeTurn *tu
 
 void hark_merge_report_clear (HarkMergeReport *report);
 
+/* Adds @from's chapters and skip segments to @builder: what a transcript carries besides
+ * speech, kept when the speech is rebuilt. */
+void hark_merge_copy_chapters_and_segments (HarkTranscriptBuilder *builder,
+                                            const HarkTranscript *from);
+
 /* "Michael Kennedy" → "michael-kennedy": the speaker ids Hark writes. */
 char *hark_speaker_id_from_name (const char *name);
 

@@ -1,0 +1,459 @@
+/* hark-cli-transcript.c — `hark-cli transcript`: the timed, speaker-labelled transcript
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hark-episode.h"
+#include "hark-error.h"
+#include "hark-time.h"
+#include "hark-writer.h"
+
+#if __has_include("hark-media-info.h")
+#include "hark-media-info.h"
+#define HAVE_MEDIA_INFO 1
+#endif
+
+static gboolean
+is_sidecar_name (const char *path)
+{
+  static const char *const extensions[] = { ".vtt", ".srt", ".json", ".txt" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (path, extensions[i]))
+      return TRUE;
+  {
+    g_autofree char *lower = g_ascii_strdown (path, -1);
+
+    for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+      if (g_str_has_suffix (lower, extensions[i]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
+/* The audio's length, for spotting a sidecar made for another cut; < 0 when unknown. */
+static double
+probe_duration (const char *audio)
+{
+#ifdef HAVE_MEDIA_INFO
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkMediaInfo) info = hark_media_info_probe (audio, &error);
+
+  if (info)
+    return info->duration;
+  g_printerr ("hark-cli transcript: %s\n", error->message);
+#endif
+  return -1;
+}
+
+static const char *
+speaker_name (const HarkTranscript *t, int speaker)
+{
+  if (speaker < 0 || (guint) speaker >= hark_transcript_get_n_speakers (t))
+    return NULL;
+  return hark_transcript_get_speaker (t, speaker)->name;
+}
+
+static void
+print_text (HarkEpisode *episode)
+{
+  HarkTranscript *t = hark_episode_get_transcript (episode);
+  guint n;
+  const HarkTurn *turns = hark_transcript_get_turns (t, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *when = hark_time_format (turns[i].start, FALSE);
+      const char *who = speaker_name (t, turns[i].speaker);
+
+      if (who)
+        printf ("[%s] %s: %s\n", when, who, turns[i].text);
+      else
+        printf ("[%s] %s\n", when, turns[i].text);
+    }
+}
+
+static void
+key (GString *out, const char *name)
+{
+  hark_json_append_string (out, name);
+  g_string_append (out, ": ");
+}
+
+static void
+append_uses (GString *out, const GPtrArray *uses)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < uses->len; i++)
+    {
+      const HarkSidecarUse *use = g_ptr_array_index (uses, i);
+
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      key (out, "path");
+      hark_json_append_string (out, use->path);
+      g_string_append (out, ", ");
+      key (out, "role");
+      hark_json_append_string (out, use->role);
+      g_string_append (out, ", ");
+      key (out, "format");
+      hark_json_append_string (out, use->format);
+      g_string_append (out, ", ");
+      key (out, "reason");
+      hark_json_append_string (out, use->reason);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, uses->len > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_times (GString *out, double start, double end)
+{
+  key (out, "start");
+  hark_json_append_seconds (out, start);
+  g_string_append (out, ", ");
+  key (out, "end");
+  hark_json_append_seconds (out, end);
+}
+
+static void
+append_speaker_ref (GString *out, const HarkTranscript *t, int speaker)
+{
+  key (out, "speaker");
+  hark_json_append_string (out, speaker_name (t, speaker));
+}
+
+static void
+append_merge (GString *out, HarkEpisode *episode)
+{
+  const HarkMergeReport *report = hark_episode_get_merge_report (episode);
+
+  if (report == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_printf (out,
+                          "{\"labelled_words\": %u, \"timed_words\": %u, \"matched\": %u, "
+                          "\"coverage\": %.4f, \"weak_turns\": [",
+                          report->n_labelled_words, report->n_timed_words, report->n_matched,
+                          report->coverage);
+  for (guint i = 0; i < report->n_weak_turns; i++)
+    g_string_append_printf (out, "%s%u", i > 0 ? ", " : "", report->weak_turns[i]);
+  g_string_append (out, "]}");
+}
+
+static void
+append_speakers (GString *out, const HarkTranscript *t)
+{
+  guint n = hark_transcript_get_n_speakers (t);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      const HarkSpeaker *s = hark_transcript_get_speaker (t, i);
+      guint n_turns;
+      double seconds;
+
+      hark_transcript_get_speaker_stats (t, (int) i, &n_turns, &seconds);
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      g_string_append_printf (out, "\"index\": %u, ", i);
+      key (out, "id");
+      hark_json_append_string (out, s->id);
+      g_string_append (out, ", ");
+      key (out, "name");
+      hark_json_append_string (out, s->name);
+      g_string_append_printf (out, ", \"turns\": %u, ", n_turns);
+      key (out, "seconds");
+      hark_json_append_seconds (out, seconds);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_turns (GString *out, const HarkTranscript *t)
+{
+  guint n;
+  const HarkTurn *turns = hark_transcript_get_turns (t, &n);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      g_string_append_printf (out, "\"index\": %u, ", i);
+      append_speaker_ref (out, t, turns[i].speaker);
+      g_string_append (out, ", ");
+      append_times (out, turns[i].start, turns[i].end);
+      g_string_append (out, ", ");
+      key (out, "text");
+      hark_json_append_string (out, turns[i].text);
+      g_string_append (out, ", ");
+      key (out, "evidence");
+      hark_json_append_seconds (out, turns[i].evidence);
+      g_string_append_printf (out, ", \"first_cue\": %u, \"n_cues\": %u}", turns[i].first_cue,
+                              turns[i].n_cues);
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_cues (GString *out, const HarkTranscript *t)
+{
+  guint n;
+  const HarkCue *cues = hark_transcript_get_cues (t, &n);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      g_string_append_printf (out, "\"index\": %u, ", i);
+      append_speaker_ref (out, t, cues[i].speaker);
+      g_string_append (out, ", ");
+      append_times (out, cues[i].start, cues[i].end);
+      g_string_append (out, ", ");
+      key (out, "text");
+      hark_json_append_string (out, cues[i].text);
+      g_string_append_printf (out, ", \"words\": %u}", cues[i].n_words);
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_chapters (GString *out, const HarkTranscript *t)
+{
+  guint n;
+  const HarkChapter *chapters = hark_transcript_get_chapters (t, &n);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      append_times (out, chapters[i].start, chapters[i].end);
+      g_string_append (out, ", ");
+      key (out, "title");
+      hark_json_append_string (out, chapters[i].title);
+      g_string_append (out, ", ");
+      key (out, "url");
+      hark_json_append_string (out, chapters[i].url);
+      g_string_append_printf (out, ", \"toc\": %s}", chapters[i].toc ? "true" : "false");
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static void
+append_segments (GString *out, const HarkTranscript *t)
+{
+  guint n;
+  const HarkSegment *segments = hark_transcript_get_segments (t, &n);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      append_times (out, segments[i].start, segments[i].end);
+      g_string_append (out, ", ");
+      key (out, "category");
+      hark_json_append_string (out, hark_category_to_string (segments[i].category));
+      g_string_append (out, ", ");
+      key (out, "source");
+      hark_json_append_string (out, segments[i].source);
+      g_string_append (out, ", ");
+      key (out, "evidence");
+      hark_json_append_string (out, segments[i].evidence);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+}
+
+static char *
+episode_to_json (HarkEpisode *episode)
+{
+  HarkTranscript *t = hark_episode_get_transcript (episode);
+  GString *out = g_string_sized_new (256 * 1024);
+  const char *const *warnings = hark_episode_get_warnings (episode);
+
+  g_string_append (out, "{\n  ");
+  key (out, "audio");
+  hark_json_append_string (out, hark_episode_get_audio_path (episode));
+  g_string_append (out, ",\n  ");
+  key (out, "sources");
+  append_uses (out, hark_episode_get_sources (episode));
+  g_string_append (out, ",\n  ");
+  key (out, "unused");
+  append_uses (out, hark_episode_get_unused (episode));
+  g_string_append (out, ",\n  \"warnings\": [");
+  for (guint i = 0; warnings[i]; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n    " : "\n    ");
+      hark_json_append_string (out, warnings[i]);
+    }
+  g_string_append (out, warnings[0] ? "\n  ],\n  " : "],\n  ");
+  key (out, "merge");
+  append_merge (out, episode);
+  g_string_append_printf (out, ",\n  \"duration_mismatch\": %s,\n  ",
+                          hark_episode_has_duration_mismatch (episode) ? "true" : "false");
+  key (out, "media_duration");
+  if (hark_transcript_get_media_duration (t) >= 0)
+    hark_json_append_seconds (out, hark_transcript_get_media_duration (t));
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n  ");
+  key (out, "speakers");
+  append_speakers (out, t);
+  g_string_append (out, ",\n  ");
+  key (out, "turns");
+  append_turns (out, t);
+  g_string_append (out, ",\n  ");
+  key (out, "cues");
+  append_cues (out, t);
+  g_string_append (out, ",\n  ");
+  key (out, "chapters");
+  append_chapters (out, t);
+  g_string_append (out, ",\n  ");
+  key (out, "segments");
+  append_segments (out, t);
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sidecar_path_for (const char *audio)
+{
+  g_autofree char *dir = g_path_get_dirname (audio);
+  g_autofree char *base = g_path_get_basename (audio);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".hark.json", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+report_sources (HarkEpisode *episode)
+{
+  const GPtrArray *sources = hark_episode_get_sources (episode);
+  const char *const *warnings = hark_episode_get_warnings (episode);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const HarkSidecarUse *use = g_ptr_array_index (sources, i);
+
+      g_printerr ("hark-cli transcript: using %s as %s (%s): %s\n", use->path, use->role,
+                  use->format, use->reason);
+    }
+  if (hark_episode_get_merge_coverage (episode) >= 0)
+    g_printerr ("hark-cli transcript: merged speakers, %.1f%% of their words found in the "
+                "captions\n",
+                hark_episode_get_merge_coverage (episode) * 100);
+  for (guint i = 0; warnings[i]; i++)
+    g_printerr ("hark-cli transcript: warning: %s\n", warnings[i]);
+}
+
+int
+hark_cli_cmd_transcript (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  gboolean write_sidecar = FALSE;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "What to print: text (default), json, vtt, srt or hark (Hark's sidecar JSON)", "FORMAT" },
+    { "write-sidecar", 'w', 0, G_OPTION_ARG_NONE, &write_sidecar,
+      "Save the result as AUDIO.hark.json beside the audio, so the next open loads it directly",
+      NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not report sources and warnings", NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+      g_option_context_new ("AUDIO_OR_SIDECAR… — print the timed, speaker-labelled transcript");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sidecars = g_ptr_array_new ();
+  g_autoptr (HarkEpisode) episode = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *audio_base = NULL;
+  const char *audio = NULL;
+  double duration = -1;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (
+      context, "Given an audio file, finds the sidecars beside it (AUDIO.vtt, AUDIO.srt, "
+               "AUDIO.transcript.txt, …); sidecars named on the command line are used instead.\n"
+               "Captions without speakers are merged with a speaker-labelled text.");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return hark_cli_usage_error ("transcript", "%s", error->message);
+  if (argc < 2)
+    return hark_cli_usage_error ("transcript", "expected an audio file or sidecars");
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "vtt")
+      && !g_str_equal (format, "srt") && !g_str_equal (format, "hark"))
+    return hark_cli_usage_error ("transcript",
+                                 "--format must be text, json, vtt, srt or hark, not “%s”", format);
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (is_sidecar_name (argv[i]))
+        g_ptr_array_add (sidecars, argv[i]);
+      else if (audio == NULL)
+        audio = argv[i];
+      else
+        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”", audio,
+                                     argv[i]);
+    }
+  g_ptr_array_add (sidecars, NULL);
+  if (write_sidecar && audio == NULL)
+    return hark_cli_usage_error ("transcript",
+                                 "--write-sidecar needs the audio file, to save beside it");
+
+  if (audio)
+    {
+      if (!g_file_test (audio, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", audio);
+          return hark_cli_fail (error);
+        }
+      duration = probe_duration (audio);
+      audio_base = g_path_get_basename (audio);
+    }
+
+  episode = hark_episode_load (audio, (const char *const *) sidecars->pdata, duration, &error);
+  if (episode == NULL)
+    return hark_cli_fail (error);
+  if (!quiet)
+    report_sources (episode);
+
+  if (write_sidecar)
+    {
+      g_autofree char *path = sidecar_path_for (audio);
+      g_autofree char *json =
+          hark_writer_hark_json (hark_episode_get_transcript (episode), audio_base, duration);
+
+      if (!hark_writer_save (json, path, &error))
+        return hark_cli_fail (error);
+      if (!quiet)
+        g_printerr ("hark-cli transcript: wrote %s\n", path);
+    }
+
+  if (g_str_equal (format, "text"))
+    {
+      print_text (episode);
+      return HARK_CLI_EXIT_OK;
+    }
+  if (g_str_equal (format, "json"))
+    output = episode_to_json (episode);
+  else if (g_str_equal (format, "vtt"))
+    output = hark_writer_vtt (hark_episode_get_transcript (episode));
+  else if (g_str_equal (format, "srt"))
+    output = hark_writer_srt (hark_episode_get_transcript (episode));
+  else
+    output = hark_writer_hark_json (hark_episode_get_transcript (episode), audio_base, duration);
+  fputs (output, stdout);
+  return HARK_CLI_EXIT_OK;
+}
