@@ -7,7 +7,9 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sys/wait.h>
 
+#include "hark-segments.h"
 #include "hark-sponsor-detector.h"
 
 static void
@@ -70,4 +72,75 @@ hark_test_check_against_truth (GArray *found, const char *truth_path, double off
       g_assert_cmpfloat_with_epsilon (got->start, want->start - offset, tolerance);
       g_assert_cmpfloat_with_epsilon (got->end, want->end - offset, tolerance);
     }
+}
+
+char *
+hark_test_segments_cli (const char *const *args, char **err, int *exit_status)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
+                                           NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  *exit_status = WEXITSTATUS (wait_status);
+  return out;
+}
+
+static void
+detection_clear (gpointer data)
+{
+  HarkDetection *d = data;
+
+  g_free (d->started_by);
+  g_free (d->carried_by);
+  g_free (d->ended_by);
+}
+
+GArray *
+hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *skip_total)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (HarkDetection));
+  JsonObject *root;
+  JsonArray *segments;
+
+  g_array_set_clear_func (out, detection_clear);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  segments = json_object_get_array_member (root, "segments");
+  if (skip_total)
+    *skip_total = json_object_get_double_member (root, "skip_total");
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonObject *s = json_array_get_object_element (segments, i);
+      HarkDetection d = { 0 };
+      HarkCategory category = HARK_CATEGORY_SPONSOR;
+
+      g_assert_true (hark_category_from_string (json_object_get_string_member (s, "category"),
+                                                &category));
+      d.category = category;
+      d.start = json_object_get_double_member (s, "start");
+      d.end = json_object_get_double_member (s, "end");
+      g_assert_nonnull (json_object_get_string_member (s, "source"));
+      if (!json_object_get_null_member (s, "evidence"))
+        d.started_by = g_strdup (json_object_get_string_member (s, "evidence"));
+      d.carried_by = g_strdup ("");
+      d.ended_by = g_strdup ("");
+      if (actions)
+        g_ptr_array_add (actions, g_strdup (json_object_get_string_member (s, "action")));
+      g_array_append_val (out, d);
+    }
+  return out;
 }

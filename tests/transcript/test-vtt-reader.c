@@ -6,59 +6,14 @@
 #include "hark-error.h"
 #include "hark-sidecar.h"
 #include "hark-test-util.h"
-
-typedef struct
-{
-  HarkTranscript *t;
-  GPtrArray *warnings;
-  const HarkCue *cues;
-  guint n_cues;
-} Read;
-
-static void
-read_vtt_len (Read *r, const char *text, gsize length)
-{
-  g_autoptr (GError) error = NULL;
-  HarkSidecarInfo info;
-
-  r->warnings = g_ptr_array_new_with_free_func (g_free);
-  r->t = hark_sidecar_read_data (text, length, "test.vtt", HARK_SIDECAR_FORMAT_AUTO, &info,
-                                 r->warnings, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (info.format, ==, HARK_SIDECAR_FORMAT_WEBVTT);
-  r->cues = hark_transcript_get_cues (r->t, &r->n_cues);
-}
-
-static void
-read_vtt (Read *r, const char *text)
-{
-  read_vtt_len (r, text, strlen (text));
-}
-
-static void
-read_clear (Read *r)
-{
-  g_clear_pointer (&r->t, hark_transcript_unref);
-  g_clear_pointer (&r->warnings, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Read, read_clear)
-
-static gboolean
-has_warning (GPtrArray *warnings, const char *prefix)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (warnings, i), prefix))
-      return TRUE;
-  return FALSE;
-}
+#include "sidecar-test-util.h"
 
 static void
 test_header_and_blocks (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
 
-  read_vtt (&r, "WEBVTT - A title\n"
+  sidecar_read (&r, "WEBVTT - A title\n"
                 "Kind: captions\n"
                 "Language: en\n"
                 "\n"
@@ -80,7 +35,7 @@ test_header_and_blocks (void)
                 "\n"
                 "2\n"
                 "00:00:04.000 --> 00:00:06.500\n"
-                "Again\n");
+                "Again\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 2);
   g_assert_cmpfloat (r.cues[0].start, ==, 1);
   g_assert_cmpfloat (r.cues[0].end, ==, 4);
@@ -103,22 +58,22 @@ test_encodings (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      g_auto (Read) r = { 0 };
+      g_auto (SidecarRead) r = { 0 };
 
-      read_vtt (&r, sources[i]);
+      sidecar_read (&r, sources[i], "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
       g_assert_cmpuint (r.n_cues, ==, 2);
       g_assert_cmpstr (r.cues[0].text, ==, "One");
       g_assert_cmpstr (r.cues[1].text, ==, "Two");
     }
 
   {
-    g_auto (Read) r = { 0 };
+    g_auto (SidecarRead) r = { 0 };
     gunichar2 *units = g_utf8_to_utf16 ("\xef\xbb\xbfWEBVTT\n\n00:01.000 --> 00:02.000\nÉté\n", -1,
                                         NULL, &utf16_items, NULL);
 
     /* g_utf8_to_utf16 writes host order; a BOM (from U+FEFF) marks which one. */
     utf16 = (char *) units;
-    read_vtt_len (&r, utf16, (gsize) utf16_items * 2);
+    sidecar_read_bytes (&r, utf16, (gsize) utf16_items * 2, "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
     g_assert_cmpuint (r.n_cues, ==, 1);
     g_assert_cmpstr (r.cues[0].text, ==, "Été");
   }
@@ -127,15 +82,15 @@ test_encodings (void)
 static void
 test_times (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
 
-  read_vtt (&r, "WEBVTT\n\n"
+  sidecar_read (&r, "WEBVTT\n\n"
                 "05:12.340 --> 05:13.5\n"
                 "no hours, short fraction\n\n"
                 "123:00:00.000 --> 123:00:01,25\n"
                 "hours over 99, comma\n\n"
                 "00:00:07 --> 00:00:08\n"
-                "no fraction\n");
+                "no fraction\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   /* Cues come back sorted by start. */
   g_assert_cmpfloat_with_epsilon (r.cues[0].start, 7, 1e-9);
@@ -148,9 +103,9 @@ test_times (void)
 static void
 test_missing_blank_lines (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
 
-  read_vtt (&r, "WEBVTT\n"
+  sidecar_read (&r, "WEBVTT\n"
                 "00:00:01.000 --> 00:00:02.000\n"
                 "right after the header\n"
                 "00:00:02.000 --> 00:00:03.000\n"
@@ -161,21 +116,21 @@ test_missing_blank_lines (void)
                 "00:00:04.000 --> 00:00:05.000\n"
                 "a line\n"
                 "   \n"
-                "after a line of spaces\n");
+                "after a line of spaces\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 4);
   g_assert_cmpstr (r.cues[0].text, ==, "right after the header");
   g_assert_cmpstr (r.cues[1].text, ==, "first line"); /* "3" was the next cue's identifier */
   g_assert_cmpstr (r.cues[2].text, ==, "42");         /* a cue whose text is only a number */
   g_assert_cmpstr (r.cues[3].text, ==, "a line after a line of spaces");
-  g_assert_true (has_warning (r.warnings, "test.vtt:4:1: Expected a blank line"));
+  g_assert_true (sidecar_has_warning (&r, "test.vtt:4:1: Expected a blank line"));
 }
 
 static void
 test_bad_cue_keeps_the_rest (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
 
-  read_vtt (&r, "WEBVTT\n\n"
+  sidecar_read (&r, "WEBVTT\n\n"
                 "00:00:01.000 --> 00:00:02.000\n"
                 "good\n\n"
                 "00:00:02.000 -> 00:00:03.000\n"
@@ -187,27 +142,27 @@ test_bad_cue_keeps_the_rest (void)
                 "00:00:05.000 --> 00:00:04.000\n"
                 "ends before it starts\n\n"
                 "00:00:06.000 --> 00:00:07.000\n"
-                "still read\n");
+                "still read\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpstr (r.cues[0].text, ==, "good");
   g_assert_cmpstr (r.cues[1].text, ==, "ends before it starts");
   g_assert_cmpfloat (r.cues[1].end, ==, r.cues[1].start);
   g_assert_cmpstr (r.cues[2].text, ==, "still read");
   /* "-> " is not an arrow, so that block has no timing line at all. */
-  g_assert_true (has_warning (r.warnings, "test.vtt:6:1: Expected a cue timing line"));
-  g_assert_true (has_warning (r.warnings, "test.vtt:9:18: Expected an end time"));
-  g_assert_true (has_warning (r.warnings, "test.vtt:12:1: Expected a cue timing line"));
-  g_assert_true (has_warning (r.warnings, "test.vtt:15:1: Expected the cue to end after"));
+  g_assert_true (sidecar_has_warning (&r, "test.vtt:6:1: Expected a cue timing line"));
+  g_assert_true (sidecar_has_warning (&r, "test.vtt:9:18: Expected an end time"));
+  g_assert_true (sidecar_has_warning (&r, "test.vtt:12:1: Expected a cue timing line"));
+  g_assert_true (sidecar_has_warning (&r, "test.vtt:15:1: Expected the cue to end after"));
 }
 
 static void
 test_voices (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
   guint n_turns;
   const HarkTurn *turns;
 
-  read_vtt (&r, "WEBVTT\n\n"
+  sidecar_read (&r, "WEBVTT\n\n"
                 "00:00:00.000 --> 00:00:02.000\n"
                 "<v Roger Bingham>We are in New York City\n\n"
                 "00:00:02.000 --> 00:00:04.000\n"
@@ -215,7 +170,7 @@ test_voices (void)
                 "00:00:04.000 --> 00:00:06.000\n"
                 "<v.loud Esme>It’s a blue apple tree!</v>\n\n"
                 "00:00:06.000 --> 00:00:10.000\n"
-                "<v Esme>No doubt</v> <v Roger Bingham>about it\n");
+                "<v Esme>No doubt</v> <v Roger Bingham>about it\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 5);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, 0)->name, ==, "Roger Bingham");
@@ -237,16 +192,16 @@ test_voices (void)
 static void
 test_tags_and_references (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
   const HarkWord *words = NULL;
 
-  read_vtt (&r, "WEBVTT\n\n"
+  sidecar_read (&r, "WEBVTT\n\n"
                 "00:00:00.000 --> 00:00:02.000\n"
                 "<c.yellow>Tom</c> &amp; <i>Jerry</i> &lt;3 caf&eacute; &#8212; <b><u>x</u></b>\n\n"
                 "00:00:02.000 --> 00:00:04.000\n"
                 "<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby> <lang en>ok</lang>\n\n"
                 "00:00:04.000 --> 00:00:07.000\n"
-                "<c>Never</c><00:00:05.000><c> drink</c> <00:00:06.000><c>liquid</c>\n");
+                "<c>Never</c><00:00:05.000><c> drink</c> <00:00:06.000><c>liquid</c>\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpstr (r.cues[0].text, ==, "Tom & Jerry <3 café — x");
   g_assert_cmpstr (r.cues[1].text, ==, "漢字 ok");
@@ -268,9 +223,9 @@ test_tags_and_references (void)
 static void
 test_rolling_auto_captions (void)
 {
-  g_auto (Read) r = { 0 };
+  g_auto (SidecarRead) r = { 0 };
 
-  read_vtt (&r, "WEBVTT\nKind: captions\nLanguage: en\n\n"
+  sidecar_read (&r, "WEBVTT\nKind: captions\nLanguage: en\n\n"
                 "00:00:00.000 --> 00:00:02.000 align:start position:0%\n"
                 "hello<00:00:00.500><c> everyone</c>\n\n"
                 "00:00:02.000 --> 00:00:02.010 align:start position:0%\n"
@@ -279,7 +234,7 @@ test_rolling_auto_captions (void)
                 "hello everyone\n"
                 "welcome<00:00:03.000><c> back</c>\n\n"
                 "00:00:04.000 --> 00:00:04.010\n"
-                "welcome back\n");
+                "welcome back\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 4); /* no cue is lost, bridges become empty */
   g_assert_cmpstr (r.cues[0].text, ==, "hello everyone");
   g_assert_cmpstr (r.cues[1].text, ==, "");
@@ -291,27 +246,27 @@ test_rolling_auto_captions (void)
 static void
 test_missing_header (void)
 {
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
-  g_autoptr (HarkTranscript) t = NULL;
-  static const char no_header[] = "00:00:01.000 --> 00:00:02.000\nHi\n";
 
-  t = hark_sidecar_read_data (no_header, sizeof no_header - 1, "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT,
-                              NULL, warnings, &error);
-  g_assert_no_error (error);
-  g_assert_true (has_warning (warnings, "x.vtt:1:1: Expected “WEBVTT”"));
-  g_clear_pointer (&t, hark_transcript_unref);
+  {
+    /* Without the header, the name and the arrows still say WebVTT. */
+    g_auto (SidecarRead) r = { 0 };
 
-  t = hark_sidecar_read_data ("garbage\n", 8, "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT, NULL, NULL,
-                              &error);
-  g_assert_null (t);
+    sidecar_read (&r, "00:00:01.000 --> 00:00:02.000\nHi\n", "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+    g_assert_cmpuint (r.n_cues, ==, 1);
+    g_assert_true (sidecar_has_warning (&r, "x.vtt:1:1: Expected “WEBVTT”"));
+  }
+  {
+    g_auto (SidecarRead) r = { 0 };
+
+    sidecar_read (&r, "WEBVTT\n", "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+    g_assert_true (hark_transcript_is_empty (r.t));
+    g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_NONE);
+  }
+
+  error = sidecar_read_error ("garbage\n", "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
   g_assert_cmpstr (error->message, ==, "x.vtt:1:1: Expected “WEBVTT” at the start of a WebVTT file.");
-  g_clear_error (&error);
-
-  t = hark_sidecar_read_data ("WEBVTT\n", 7, "x.vtt", HARK_SIDECAR_FORMAT_AUTO, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (hark_transcript_is_empty (t));
 }
 
 /* Counts "-->" timing lines the simplest way, independently of the reader. */

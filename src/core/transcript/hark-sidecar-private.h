@@ -31,4 +31,12 @@ gboolean hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder
 gboolean hark_labelled_read (const char *text, HarkTranscriptBuilder *builder,
                              HarkSidecarContext *context, GError **error);
 
+/* TRUE when the text is mostly timestamped lines or headings (see hark-timestamped-reader.c). */
+gboolean hark_timestamped_sniff (const char *text);
+
+/* When one cue holds several speakers, each part gets a share of the cue's time in proportion
+ * to its text: @before characters come before the part, which has @length of @total. */
+void hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
+                              double *part_start, double *part_end);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "hark-error.h"
 #include "hark-labelled-text.h"
+#include "hark-sidecar-json.h"
 #include "hark-text-utils.h"
 
 /* Share of non-blank lines that must look like a format before sniffing believes it. */
@@ -18,19 +19,24 @@ static const struct
 {
   const char *name;
   const char *label; /* for messages */
-  HarkSidecarReadFunc read;
+  HarkSidecarReadFunc read_text;
+  HarkSidecarJsonReadFunc read_json;
 } formats[HARK_SIDECAR_N_FORMATS] = {
-  [HARK_SIDECAR_FORMAT_AUTO] = { "auto", "sidecar", NULL },
-  [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read },
-  [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", NULL },
-  [HARK_SIDECAR_FORMAT_PODCASTING2] = { "podcasting2-json", "Podcasting 2.0 transcript", NULL },
-  [HARK_SIDECAR_FORMAT_CHAPTERS] = { "chapters-json", "Podcasting 2.0 chapters", NULL },
-  [HARK_SIDECAR_FORMAT_WHISPER] = { "whisper-json", "Whisper", NULL },
-  [HARK_SIDECAR_FORMAT_SPONSORBLOCK] = { "sponsorblock-json", "SponsorBlock", NULL },
-  [HARK_SIDECAR_FORMAT_TIMESTAMPED] = { "timestamped-text", "timestamped text", NULL },
+  [HARK_SIDECAR_FORMAT_AUTO] = { "auto", "sidecar", NULL, NULL },
+  [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read, NULL },
+  [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", hark_srt_read, NULL },
+  [HARK_SIDECAR_FORMAT_PODCASTING2] = { "podcasting2-json", "Podcasting 2.0 transcript", NULL,
+                                        hark_p20_read },
+  [HARK_SIDECAR_FORMAT_CHAPTERS] = { "chapters-json", "Podcasting 2.0 chapters", NULL,
+                                     hark_p20_chapters_read },
+  [HARK_SIDECAR_FORMAT_WHISPER] = { "whisper-json", "Whisper", NULL, hark_whisper_read },
+  [HARK_SIDECAR_FORMAT_SPONSORBLOCK] = { "sponsorblock-json", "SponsorBlock", NULL,
+                                         hark_sponsorblock_read },
+  [HARK_SIDECAR_FORMAT_TIMESTAMPED] = { "timestamped-text", "timestamped text",
+                                        hark_timestamped_read, NULL },
   [HARK_SIDECAR_FORMAT_LABELLED_TEXT] = { "labelled-text", "speaker-labelled text",
-                                          hark_labelled_read },
-  [HARK_SIDECAR_FORMAT_HARK] = { "hark-json", "Hark sidecar", NULL },
+                                          hark_labelled_read, NULL },
+  [HARK_SIDECAR_FORMAT_HARK] = { "hark-json", "Hark sidecar", NULL, hark_hark_read },
 };
 
 const char *
@@ -113,18 +119,45 @@ has_timing_arrow (const char *text)
   return FALSE;
 }
 
+/* Which JSON format the name suggests, for files too broken to tell by content. */
 static HarkSidecarFormat
-sniff_normalized (const char *text, const char *filename)
+json_format_from_name (const char *filename)
+{
+  if (name_has_suffix (filename, ".hark.json"))
+    return HARK_SIDECAR_FORMAT_HARK;
+  if (name_has_suffix (filename, ".chapters.json"))
+    return HARK_SIDECAR_FORMAT_CHAPTERS;
+  return HARK_SIDECAR_FORMAT_PODCASTING2;
+}
+
+/* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. */
+static HarkSidecarFormat
+sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
 {
   const char *p = text;
 
   while (g_ascii_isspace (*p))
     p++;
+  if (*p == '{' || *p == '[')
+    {
+      g_autoptr (HarkJsonDoc) doc = hark_json_doc_parse (text, filename ? filename : "", NULL);
+      HarkSidecarFormat format;
+
+      /* Broken JSON: let the likeliest reader report where it broke. */
+      if (doc == NULL)
+        return json_format_from_name (filename);
+      format = hark_json_sniff (hark_json_doc_get_root (doc));
+      if (doc_out)
+        *doc_out = g_steal_pointer (&doc);
+      return format;
+    }
   if (strncmp (p, "WEBVTT", 6) == 0)
     return HARK_SIDECAR_FORMAT_WEBVTT;
   if (has_timing_arrow (p))
     return name_has_suffix (filename, ".vtt") ? HARK_SIDECAR_FORMAT_WEBVTT
                                               : HARK_SIDECAR_FORMAT_SRT;
+  if (hark_timestamped_sniff (p))
+    return HARK_SIDECAR_FORMAT_TIMESTAMPED;
   if (hark_labelled_text_sniff (p, SNIFF_MIN_SHARE))
     return HARK_SIDECAR_FORMAT_LABELLED_TEXT;
   if (name_has_suffix (filename, ".vtt"))
@@ -141,7 +174,21 @@ hark_sidecar_sniff (const char *data, gsize length, const char *filename)
 
   if (text == NULL)
     return HARK_SIDECAR_FORMAT_AUTO;
-  return sniff_normalized (text, filename);
+  return sniff_normalized (text, filename, NULL);
+}
+
+void
+hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
+                         double *part_start, double *part_end)
+{
+  if (total == 0)
+    {
+      *part_start = start;
+      *part_end = end;
+      return;
+    }
+  *part_start = start + (end - start) * (double) before / (double) total;
+  *part_end = start + (end - start) * (double) (before + length) / (double) total;
 }
 
 HarkTranscript *
@@ -151,6 +198,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name,
 {
   g_autofree char *text = NULL;
   g_autoptr (HarkTranscriptBuilder) builder = NULL;
+  g_autoptr (HarkJsonDoc) doc = NULL;
   HarkSidecarContext context = { name ? name : "<memory>", warnings, HARK_SIDECAR_KIND_NONE };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -163,7 +211,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name,
       return NULL;
     }
   if (format == HARK_SIDECAR_FORMAT_AUTO)
-    format = sniff_normalized (text, name);
+    format = sniff_normalized (text, name, &doc);
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
@@ -173,16 +221,16 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name,
                    context.name);
       return NULL;
     }
-  if (formats[format].read == NULL)
-    {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: Reading %s files is not implemented yet.", context.name,
-                   formats[format].label);
-      return NULL;
-    }
 
   builder = hark_transcript_builder_new ();
-  if (!formats[format].read (text, builder, &context, error))
+  if (formats[format].read_json)
+    {
+      if (doc == NULL)
+        doc = hark_json_doc_parse (text, context.name, error);
+      if (doc == NULL || !formats[format].read_json (doc, builder, &context, error))
+        return NULL;
+    }
+  else if (!formats[format].read_text (text, builder, &context, error))
     return NULL;
   if (info_out)
     {

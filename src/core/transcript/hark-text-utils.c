@@ -268,8 +268,8 @@ is_name_particle (const char *word, gsize length)
 
 /* A person's name or a diarisation label: up to six words, the first starting with a letter,
  * every word capitalised (or a particle, or a number after the first word: "Speaker 2"). */
-static gboolean
-looks_like_name (const char *name, gsize length)
+gboolean
+hark_text_looks_like_name (const char *name, gsize length)
 {
   const char *end = name + length;
   const char *p = name;
@@ -361,7 +361,7 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       name_end = colon;
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
-      if (!looks_like_name (name, (gsize) (name_end - name))
+      if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
           || hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
         return FALSE;
     }

@@ -42,6 +42,10 @@ char *hark_text_collapse_space (const char *text);
  * brackets and ">>" removed) and @rest to the text after the colon and its spaces. */
 gboolean hark_text_split_speaker (const char *line, char **speaker, const char **rest);
 
+/* TRUE when @name could be a person or a diarisation label: up to six capitalised words
+ * ("Dr. Jane Doe", "Ludwig van Beethoven", "Speaker 2", "SPEAKER_00"). */
+gboolean hark_text_looks_like_name (const char *name, gsize length);
+
 /* TRUE when @name is a word that introduces a remark rather than names a person ("Note",
  * "Warning", "Update", "Edit", "PS", …). */
 gboolean hark_text_is_non_speaker_label (const char *name, gsize length);

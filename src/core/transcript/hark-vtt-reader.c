@@ -260,9 +260,8 @@ add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double sta
         {
           if (*span_text == '\0')
             continue;
-          span_start = start + (end - start) * (double) done / (double) total;
+          hark_sidecar_split_time (start, end, done, length, total, &span_start, &span_end);
           done += length;
-          span_end = start + (end - start) * (double) done / (double) total;
         }
       if (span->voice)
         {

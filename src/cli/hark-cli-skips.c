@@ -1,0 +1,119 @@
+/* hark-cli-skips.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-cli-skips.h"
+
+#include "hark-media-info.h"
+
+void
+hark_cli_skip_options_init (HarkCliSkipOptions *self)
+{
+  *self = (HarkCliSkipOptions) { 0 };
+  hark_skip_policy_init_default (&self->policy);
+  self->entries[0] = (GOptionEntry) {
+    "no-skip", 0, 0, G_OPTION_ARG_NONE, &self->no_skip,
+    "Play everything: skip no segment automatically", NULL
+  };
+  self->entries[1] = (GOptionEntry) {
+    "skip-category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->overrides,
+    "What to do with a category: skip, ask, mark or off (repeatable; defaults: sponsor=skip, "
+    "selfpromo=ask, the rest mark)",
+    "CATEGORY=ACTION"
+  };
+}
+
+void
+hark_cli_skip_options_clear (HarkCliSkipOptions *self)
+{
+  g_clear_pointer (&self->overrides, g_strfreev);
+}
+
+void
+hark_cli_skip_options_add_to (HarkCliSkipOptions *self, GOptionContext *context)
+{
+  g_option_context_add_main_entries (context, self->entries, NULL);
+}
+
+gboolean
+hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error)
+{
+  hark_skip_policy_init_default (&self->policy);
+  for (guint i = 0; self->overrides && self->overrides[i]; i++)
+    if (!hark_skip_policy_parse_override (&self->policy, self->overrides[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+double
+hark_cli_skips_probe_duration (const char *audio)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkMediaInfo) info = NULL;
+
+  if (audio == NULL)
+    return -1;
+  info = hark_media_info_probe (audio, &error);
+  if (info)
+    return info->duration;
+  g_printerr ("hark-cli: %s\n", error->message);
+  return -1;
+}
+
+HarkSegmentList *
+hark_cli_skips_collect (const HarkCliSkipOptions *self, HarkEpisode *episode)
+{
+  gboolean mismatch = hark_episode_has_duration_mismatch (episode);
+  HarkSegmentList *list = hark_segment_list_collect (hark_episode_get_transcript (episode),
+                                                     &self->policy, mismatch);
+
+  if (hark_segment_list_skipping_disabled (list))
+    g_printerr ("hark-cli: warning: the skip segments were made for a cut of a different length "
+                "than this audio, so nothing is skipped automatically; they are only marked.\n");
+  return list;
+}
+
+GArray *
+hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *list)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HarkCliSkip));
+  guint n;
+  const HarkSegmentEntry *e = hark_segment_list_get (list, &n);
+
+  if (self->no_skip)
+    return ranges;
+  /* Entries are sorted by start, so one sweep chains overlapping and touching ranges: a jump
+   * that lands inside the next range would otherwise play its start. */
+  for (guint i = 0; i < n; i++)
+    {
+      HarkCliSkip *last = ranges->len ? &g_array_index (ranges, HarkCliSkip, ranges->len - 1)
+                                      : NULL;
+
+      if (e[i].action != HARK_SKIP_ACTION_SKIP || e[i].segment.end <= e[i].segment.start)
+        continue;
+      if (last && e[i].segment.start <= last->end + 1e-3)
+        last->end = MAX (last->end, e[i].segment.end);
+      else
+        {
+          HarkCliSkip skip = { e[i].segment.start, e[i].segment.end, i };
+
+          g_array_append_val (ranges, skip);
+        }
+    }
+  return ranges;
+}
+
+double
+hark_cli_skips_total (GArray *ranges)
+{
+  double total = 0;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const HarkCliSkip *skip = &g_array_index (ranges, HarkCliSkip, i);
+
+      total += skip->end - skip->start;
+    }
+  return total;
+}

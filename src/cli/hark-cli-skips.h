@@ -1,0 +1,53 @@
+/* hark-cli-skips.h — from an episode, a policy and the command line to the ranges to skip
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by `segments`, `play` and `render`, so all three agree on what gets skipped.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hark-episode.h"
+#include "hark-segments.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean no_skip;
+  char **overrides;      /* --skip-category CAT=ACTION, as given */
+  HarkSkipPolicy policy; /* valid after hark_cli_skip_options_finish() */
+  GOptionEntry entries[3];
+} HarkCliSkipOptions;
+
+void hark_cli_skip_options_init (HarkCliSkipOptions *self);
+void hark_cli_skip_options_clear (HarkCliSkipOptions *self);
+/* Adds --no-skip and --skip-category to @context's main options. */
+void hark_cli_skip_options_add_to (HarkCliSkipOptions *self, GOptionContext *context);
+/* Applies the --skip-category overrides to the default policy. */
+gboolean hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error);
+
+/* The audio's length, so a sidecar made for another cut is noticed; < 0 when unknown (no audio,
+ * or it cannot be probed: the reason is printed). */
+double hark_cli_skips_probe_duration (const char *audio);
+
+/* The episode's segments under the policy. Prints a warning on stderr when the sidecar was made
+ * for another cut and automatic skipping is therefore off. */
+HarkSegmentList *hark_cli_skips_collect (const HarkCliSkipOptions *self, HarkEpisode *episode);
+
+typedef struct
+{
+  double start;
+  double end;
+  guint entry; /* index of the first segment entry in the range */
+} HarkCliSkip;
+
+/* The ranges to skip automatically: SKIP entries (none with --no-skip), overlapping and
+ * touching ones chained into one. HarkCliSkip, sorted. */
+GArray *hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *list);
+/* Their total length in seconds. */
+double hark_cli_skips_total (GArray *ranges);
+
+G_END_DECLS

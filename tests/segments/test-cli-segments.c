@@ -1,0 +1,168 @@
+/* test-cli-segments.c — `hark-cli segments` on ep189, with the policy options
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fixtures are only read: the audio is given in place, and its sidecars (ep189.vtt and
+ * ep189.transcript.txt) are found beside it and merged.
+ */
+#include <string.h>
+
+#include "hark-segments.h"
+#include "hark-sponsor-detector.h"
+#include "hark-test-util.h"
+#include "segments-test-util.h"
+
+static void
+test_default_policy (void)
+{
+  g_autofree char *audio = hark_test_fixture ("ep189/ep189.opus");
+  g_autofree char *truth = hark_test_fixture ("ep189/ep189.truth.json");
+  g_autofree char *out = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  double skip_total, expected = 0;
+  int status;
+
+  if (audio == NULL || truth == NULL)
+    return;
+  {
+    const char *args[] = { "segments", audio, "--format", "json", NULL };
+
+    out = hark_test_segments_cli (args, NULL, &status);
+  }
+  g_assert_cmpint (status, ==, 0);
+  found = hark_test_parse_segments_json (out, actions, &skip_total);
+  hark_test_check_against_truth (found, truth, 0.0, 1.5);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+
+      /* The default policy: sponsors are skipped, the show's own promotion is offered. */
+      g_assert_cmpstr (actions->pdata[i], ==,
+                       d->category == HARK_CATEGORY_SPONSOR ? "skip" : "ask");
+      g_assert_nonnull (d->started_by);
+      if (d->category == HARK_CATEGORY_SPONSOR)
+        expected += d->end - d->start;
+    }
+  g_assert_cmpfloat_with_epsilon (skip_total, expected, 0.002);
+}
+
+static void
+test_overrides (void)
+{
+  g_autofree char *vtt = hark_test_fixture ("ep189/ep189.vtt");
+  g_autofree char *out = NULL;
+  g_autofree char *out_none = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GArray) found_none = NULL;
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  double skip_total, none_total;
+  int status;
+
+  if (vtt == NULL)
+    return;
+  {
+    const char *args[] = { "segments", vtt, "--format", "json", "--skip-category",
+                           "selfpromo=skip", "--skip-category", "sponsor=mark", NULL };
+
+    out = hark_test_segments_cli (args, NULL, &status);
+  }
+  g_assert_cmpint (status, ==, 0);
+  found = hark_test_parse_segments_json (out, actions, &skip_total);
+  g_assert_cmpuint (found->len, ==, 4);
+  g_assert_cmpstr (actions->pdata[0], ==, "mark");
+  g_assert_cmpstr (actions->pdata[3], ==, "skip");
+  {
+    const HarkDetection *self = &g_array_index (found, HarkDetection, 3);
+
+    g_assert_cmpfloat_with_epsilon (skip_total, self->end - self->start, 0.002);
+  }
+
+  {
+    const char *args[] = { "segments", vtt, "--format", "json", "--no-skip", NULL };
+
+    out_none = hark_test_segments_cli (args, NULL, &status);
+  }
+  g_assert_cmpint (status, ==, 0);
+  found_none = hark_test_parse_segments_json (out_none, NULL, &none_total);
+  g_assert_cmpuint (found_none->len, ==, 4); /* still listed, just not skipped */
+  g_assert_cmpfloat (none_total, ==, 0);
+}
+
+static void
+test_explain (void)
+{
+  g_autofree char *vtt = hark_test_fixture ("ep189/ep189.vtt");
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint started = 0, ended = 0;
+  int status;
+
+  if (vtt == NULL)
+    return;
+  {
+    const char *args[] = { "segments", vtt, "--explain", NULL };
+
+    out = hark_test_segments_cli (args, NULL, &status);
+  }
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (strstr (lines[i], "    started at "))
+        started++;
+      if (strstr (lines[i], "    ended at "))
+        ended++;
+    }
+  g_assert_cmpuint (started, ==, 4);
+  g_assert_cmpuint (ended, ==, 4);
+  g_assert_nonnull (strstr (out, "brought to you by Linode"));
+  g_assert_nonnull (strstr (out, "Skipped automatically"));
+}
+
+static void
+test_bad_usage (void)
+{
+  g_autofree char *vtt = hark_test_fixture ("ep189/ep189.vtt");
+  struct
+  {
+    const char *args[6];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "segments", "VTT", "--skip-category", "ads=skip", NULL }, 2, "not a segment category" },
+    { { "segments", "VTT", "--skip-category", "sponsor=later", NULL }, 2, "not a skip action" },
+    { { "segments", "VTT", "--format", "xml", NULL }, 2, "--format" },
+    { { "segments", NULL }, 2, "expects one" },
+    { { "segments", "/nonexistent/episode.mp3", NULL }, 1, "does not exist" },
+  };
+
+  if (vtt == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      for (guint a = 0; cases[i].args[a]; a++)
+        if (strcmp (cases[i].args[a], "VTT") == 0)
+          cases[i].args[a] = vtt;
+      out = hark_test_segments_cli (cases[i].args, &err, &status);
+      g_test_message ("%s", err);
+      g_assert_cmpint (status, ==, cases[i].status);
+      g_assert_nonnull (strstr (err, cases[i].message));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segments/cli/default-policy", test_default_policy);
+  g_test_add_func ("/segments/cli/overrides", test_overrides);
+  g_test_add_func ("/segments/cli/explain", test_explain);
+  g_test_add_func ("/segments/cli/bad-usage", test_bad_usage);
+  return g_test_run ();
+}
