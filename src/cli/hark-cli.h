@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "hark-player.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes: 0 success, 1 the work failed (message on stderr), 2 bad usage. */
@@ -35,6 +37,13 @@ int hark_cli_fail (const GError *error);
 /* GOptionArgFunc-compatible time parser for options taking seconds or [HH:]MM:SS[.mmm]. */
 gboolean hark_cli_parse_time_option (const char *option_name, const char *value, double *out,
                                      GError **error);
+
+/* "START-END" as given to --skip. */
+gboolean hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **error);
+/* The skip ranges for playing @path: the --skip options (ids 1, 2, … in their order), then
+ * any other source; none with --no-skip. NULL with a G_OPTION_ERROR for a bad option. */
+GArray *hark_cli_skip_ranges_build (const char *path, char **skip_options, gboolean no_skip,
+                                    GError **error);
 
 int hark_cli_cmd_probe (int argc, char **argv);
 int hark_cli_cmd_play (int argc, char **argv);

@@ -429,7 +429,7 @@ test_write_sidecar (void)
   g_assert_true (g_str_has_suffix (
       json_object_get_string_member (json_array_get_object_element (sources, 0), "path"),
       "ep189.hark.json"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "unused")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "unused")), ==, 2);
   g_assert_true (json_object_get_null_member (o2, "merge"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "turns")), ==, 137);
 
@@ -440,10 +440,24 @@ test_write_sidecar (void)
   g_assert_false (hark_episode_has_duration_mismatch (episode));
   g_clear_pointer (&episode, hark_episode_unref);
 
-  /* The same sidecar against audio of another length: a warning, not a failure. */
+  /* A sidecar that says which cut it was made for, against audio of another length: a warning,
+   * not a failure. */
+  {
+    g_autoptr (HarkEpisode) loaded = hark_episode_load (audio, NULL, -1, NULL);
+    g_autofree char *json = hark_writer_hark_json (hark_episode_get_transcript (loaded),
+                                                   "ep189.opus", 3551.58);
+
+    g_assert_true (hark_writer_save (json, sidecar, NULL));
+  }
   episode = hark_episode_load (audio, NULL, 3000, NULL);
   g_assert_true (hark_episode_has_duration_mismatch (episode));
   g_assert_nonnull (strstr (hark_episode_get_warnings (episode)[0], "3551.6 s"));
+  g_assert_cmpuint (hark_transcript_get_turns (hark_episode_get_transcript (episode), NULL)[0].n_cues,
+                    >, 0);
+  g_clear_pointer (&episode, hark_episode_unref);
+  episode = hark_episode_load (audio, NULL, 3551.2, NULL);
+  g_assert_false (hark_episode_has_duration_mismatch (episode));
+  g_assert_null (hark_episode_get_warnings (episode)[0]);
   hark_test_remove_tree (dir);
 }
 

@@ -157,6 +157,38 @@ test_merge_nothing (void)
   g_assert_cmpuint (n, ==, 6);
 }
 
+/* The lookups the window uses agree with a plain scan, at cue edges and in between. */
+static void
+test_lookups_match_scan (void)
+{
+  g_autoptr (HarkTranscript) captions = make_captions ();
+  g_autoptr (HarkTranscript) t = hark_merge (captions, labelled, G_N_ELEMENTS (labelled), NULL);
+  guint n_cues, n_turns;
+  const HarkCue *cues = hark_transcript_get_cues (t, &n_cues);
+  const HarkTurn *turns = hark_transcript_get_turns (t, &n_turns);
+
+  for (double time = -1; time <= 27; time += 0.125)
+    {
+      int want_cue = -1, want_turn = -1;
+
+      for (guint i = 0; i < n_cues; i++)
+        if (cues[i].start <= time && time < cues[i].end)
+          want_cue = (int) i;
+      for (guint i = 0; i < n_turns && turns[i].start <= time; i++)
+        want_turn = (int) i;
+      g_assert_cmpint (hark_transcript_cue_at (t, time), ==, want_cue);
+      g_assert_cmpint (hark_transcript_turn_at (t, time), ==, want_turn);
+    }
+  {
+    g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+    g_autoptr (HarkTranscript) empty = hark_transcript_builder_finish (g_steal_pointer (&b));
+
+    g_assert_cmpint (hark_transcript_cue_at (empty, 1), ==, -1);
+    g_assert_cmpint (hark_transcript_turn_at (empty, 1), ==, -1);
+    g_assert_cmpint (hark_transcript_next_turn (empty, 1), ==, -1);
+  }
+}
+
 static void
 test_speaker_id (void)
 {
@@ -177,6 +209,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/merge/weak-turn", test_merge_weak_turn);
   g_test_add_func ("/merge/merge/word-times", test_merge_word_times);
   g_test_add_func ("/merge/merge/nothing", test_merge_nothing);
+  g_test_add_func ("/merge/merge/lookups", test_lookups_match_scan);
   g_test_add_func ("/merge/merge/speaker-id", test_speaker_id);
   return g_test_run ();
 }

@@ -185,6 +185,34 @@ test_selfpromo_and_outro (void)
   assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 6.5, 19.0);
 }
 
+/* The conversation resumes inside the read's last caption line, and a whole read sits inside
+ * one long cue: both ends are placed inside the cues. */
+static void
+test_ends_inside_cue (void)
+{
+  static const Line lines[] = {
+    { 0.0, 10.0, NULL, "This episode is brought to you by Tallyworks. Visit tallyworks.com/show." },
+    { 10.0, 20.0, NULL, "That is tallyworks.com/show. Anyway, back to the interview with Sam." },
+    { 20.0, 30.0, NULL, "So Sam, what broke first, the cache or the database?" },
+    { 30.0, 60.0, NULL,
+      "The cache, always. Support for this show comes from Quillbook, try it free at "
+      "quillbook.net/show. Now, back to the cache story, which is long." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  const HarkDetection *first, *second;
+
+  g_assert_cmpuint (found->len, ==, 2);
+  first = &g_array_index (found, HarkDetection, 0);
+  second = &g_array_index (found, HarkDetection, 1);
+  g_assert_cmpfloat (first->start, ==, 0.0);
+  g_assert_cmpfloat (first->end, >, 13.0); /* after "That is tallyworks.com/show." */
+  g_assert_cmpfloat (first->end, <, 16.0); /* before "Anyway, back to" */
+  g_assert_cmpfloat (second->start, >, 31.0);
+  g_assert_cmpfloat (second->start, <, 35.0);
+  g_assert_cmpfloat (second->end, >, 45.0);
+  g_assert_cmpfloat (second->end, <, 52.0);
+}
+
 /* "Thanks to our sponsors" announces the read after it and starts that read. */
 static void
 test_preamble (void)
@@ -256,6 +284,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/sponsor-in-question", test_sponsor_in_question);
   g_test_add_func ("/segments/detector/selfpromo-and-outro", test_selfpromo_and_outro);
   g_test_add_func ("/segments/detector/preamble", test_preamble);
+  g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);
   g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
   return g_test_run ();

@@ -764,7 +764,8 @@ next_opener (Detector *d, gsize pos)
 
 /* Evidence kinds in a unit that carry a read of @role, after document position @after. */
 static guint
-unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *carried)
+unit_evidence (Detector *d, const Read *r, guint index, gsize after, gsize before,
+               Carried *carried)
 {
   Unit *u = unit (d, index);
   guint found = 0;
@@ -774,7 +775,7 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
       const Hit *hit = &g_array_index (d->hits, Hit, h);
       gboolean carries;
 
-      if (hit->pos + hit->len <= after)
+      if (hit->pos + hit->len <= after || hit->pos >= before)
         continue;
       if (r->role == ROLE_SPONSOR)
         carries = hit->kind == KIND_URL || hit->kind == KIND_PROMO || hit->kind == KIND_VISIT
@@ -792,7 +793,7 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
   if (r->role == ROLE_SPONSOR && r->names)
     {
       gsize from = MAX (after, u->offset);
-      gsize end = u->offset + u->length;
+      gsize end = MIN (u->offset + u->length, before);
 
       for (guint n = 0; r->names[n]; n++)
         if (from < end && has_word (d->doc->str + from, end - from, r->names[n]))
@@ -812,6 +813,26 @@ unit_evidence (Detector *d, const Read *r, guint index, gsize after, Carried *ca
 #define CONFIRMING_KINDS ((1u << KIND_URL) | (1u << KIND_PROMO))
 #define STOP_KINDS ((1u << KIND_RESUME) | (1u << KIND_HELLO) | (1u << KIND_OUTRO))
 
+/* Where the first return phrase, hello or outro in unit @index starts at or after @after, or
+ * G_MAXSIZE. */
+static gsize
+stop_in_unit (Detector *d, guint index, gsize after, Kind *kind)
+{
+  Unit *u = unit (d, index);
+
+  for (int h = u->first_hit; h >= 0 && h < u->first_hit + u->n_hits; h++)
+    {
+      const Hit *hit = &g_array_index (d->hits, Hit, h);
+
+      if (hit->pos >= after && ((1u << hit->kind) & STOP_KINDS))
+        {
+          *kind = hit->kind;
+          return sentence_start (d, hit->pos);
+        }
+    }
+  return G_MAXSIZE;
+}
+
 /* Follows a read from its first unit; appends a HarkDetection when the read is confirmed. */
 static void
 follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
@@ -827,6 +848,8 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
   gsize next_pos = next ? next->pos : G_MAXSIZE;
   double start = time_at (d, r->start_pos);
   guint stop_unit = G_MAXUINT;
+  gsize end_pos = G_MAXSIZE; /* when the read ends inside its last cue */
+  Kind stop_kind;
 
   /* The opener's own cue counts too, from the opener on (its sponsor name excepted). */
   {
@@ -834,13 +857,20 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
     guint found;
 
     no_names.names = NULL;
-    found = unit_evidence (d, &no_names, last, r->start_pos, &carried);
+    end_pos = stop_in_unit (d, last, MAX (r->start_pos, r->opener_pos), &stop_kind);
+    found = unit_evidence (d, &no_names, last, r->start_pos, end_pos, &carried);
     kinds_seen |= found;
     if (found & STRONG_KINDS)
       n_evidence_units++;
+    if (end_pos != G_MAXSIZE)
+      {
+        g_autofree char *q = quote (d, end_pos, 50);
+
+        ended_by = g_strdup_printf ("before %s %s", kind_labels[stop_kind], q);
+      }
   }
 
-  for (guint i = r->first_unit + 1; i < d->units->len; i++)
+  for (guint i = r->first_unit + 1; end_pos == G_MAXSIZE && i < d->units->len; i++)
     {
       Unit *u = unit (d, i);
       guint found;
@@ -861,12 +891,23 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
         }
       if (u->kinds & STOP_KINDS)
         {
-          Kind k = (u->kinds & (1u << KIND_RESUME)) ? KIND_RESUME
-                   : (u->kinds & (1u << KIND_HELLO)) ? KIND_HELLO : KIND_OUTRO;
-          g_autofree char *q = quote (d, u->offset, 50);
+          gsize stop_pos = stop_in_unit (d, i, u->offset, &stop_kind);
+          g_autofree char *q = quote (d, stop_pos, 50);
+          guint before_stop = 0;
 
-          ended_by = g_strdup_printf ("before %s %s", kind_labels[k], q);
-          tail_allowed = TRUE;
+          /* "… visit example.com/show. Anyway, back to the interview." in one cue. */
+          if (stop_pos > u->offset && gap <= MAX_GAP_STRONG)
+            before_stop = unit_evidence (d, r, i, u->offset, stop_pos, &carried);
+          if (before_stop & STRONG_KINDS)
+            {
+              kinds_seen |= before_stop;
+              n_evidence_units++;
+              last = i;
+              last_end = u->end;
+              end_pos = stop_pos;
+            }
+          ended_by = g_strdup_printf ("before %s %s", kind_labels[stop_kind], q);
+          tail_allowed = end_pos == G_MAXSIZE;
           stop_unit = i;
           break;
         }
@@ -882,7 +923,7 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
         }
       if (gap > MAX_GAP_STRONG)
         break;
-      found = unit_evidence (d, r, i, u->offset, NULL);
+      found = unit_evidence (d, r, i, u->offset, G_MAXSIZE, NULL);
       if (found == 0 || ((found & STRONG_KINDS) == 0 && gap > MAX_GAP_WEAK))
         {
           if (next_pos < u->offset + u->length)
@@ -892,7 +933,7 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
             }
           continue;
         }
-      unit_evidence (d, r, i, u->offset, &carried);
+      unit_evidence (d, r, i, u->offset, G_MAXSIZE, &carried);
       kinds_seen |= found;
       n_evidence_units++;
       last = i;
@@ -920,9 +961,11 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
     }
 
   end = last_end;
-  /* The next read may start inside the last cue of this one. */
+  /* The next read, or the conversation, may start inside the last cue of this one. */
   if (next && next->unit == last && next->pos > r->start_pos)
     end = time_at (d, next->pos);
+  if (end_pos != G_MAXSIZE)
+    end = MIN (end, time_at (d, end_pos));
 
   /* Confirmation: a read carries something beyond its opener; an opener that could be
    * conversation ("it's sponsored by my employer") needs a URL, a code or an offer. */
@@ -1044,9 +1087,19 @@ detect_self_promotion (Detector *d)
         r.start_pos = unit (d, first)->offset;
       q = quote (d, hit->pos, 80);
       at = format_time (time_at (d, r.start_pos));
-      follow (d, &r, FALSE,
-              g_strdup_printf ("started at %s by a call to action for the show's own product %s",
-                               at, q));
+      if (first != i)
+        {
+          g_autofree char *lead = quote (d, r.start_pos, 50);
+
+          follow (d, &r, FALSE,
+                  g_strdup_printf ("started at %s by the question to the listener %s before a "
+                                   "call to action for the show's own product %s",
+                                   at, lead, q));
+        }
+      else
+        follow (d, &r, FALSE,
+                g_strdup_printf ("started at %s by a call to action for the show's own product %s",
+                                 at, q));
       if (d->out->len > before)
         {
           /* Skip the units the new segment covers. */

@@ -99,11 +99,14 @@ base_name (const char *path)
   return slash ? slash + 1 : path;
 }
 
-/* Reads one sidecar in whatever format its content says. */
+/* Reads one sidecar in whatever format its content says. A speaker-labelled text is read a
+ * second time as HarkLabelledText, which keeps what the merge needs; the first read sniffs and
+ * decodes every other format in one pass over the file. */
 static Candidate *
 read_candidate (const char *path, const char *reason, GPtrArray *warnings, GError **error)
 {
   g_autoptr (Candidate) c = g_new0 (Candidate, 1);
+  g_autoptr (GPtrArray) first_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
   gsize length;
   HarkSidecarInfo info = { 0 };
@@ -112,20 +115,23 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
   c->reason = g_strdup (reason);
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  c->format = hark_sidecar_sniff (data, length, path);
+  c->transcript = hark_sidecar_read_data (data, length, path, HARK_SIDECAR_FORMAT_AUTO, &info,
+                                          first_warnings, error);
+  if (c->transcript == NULL)
+    return NULL;
+  c->format = info.format;
+  c->kind = info.kind;
   if (c->format == HARK_SIDECAR_FORMAT_LABELLED_TEXT)
     {
+      g_clear_pointer (&c->transcript, hark_transcript_unref);
       c->labelled = hark_labelled_text_parse (data, length, path, warnings, error);
       if (c->labelled == NULL)
         return NULL;
       c->kind = HARK_SIDECAR_KIND_SPEAKERS;
       return g_steal_pointer (&c);
     }
-  c->transcript = hark_sidecar_read_data (data, length, path, c->format, &info, warnings, error);
-  if (c->transcript == NULL)
-    return NULL;
-  c->format = info.format;
-  c->kind = info.kind;
+  for (guint i = 0; i < first_warnings->len; i++)
+    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (first_warnings, i)));
   return g_steal_pointer (&c);
 }
 

@@ -105,6 +105,19 @@ collect_caption_words (Merger *m, const HarkTranscript *timed)
   guint n_cues;
   const HarkCue *cues = hark_transcript_get_cues (timed, &n_cues);
   const HarkWord *words = hark_transcript_get_words (timed, NULL);
+  guint n_words = 0;
+
+  /* Counting first sizes the arrays once: growing them copies megabytes on long episodes. */
+  for (guint c = 0; c < n_cues; c++)
+    if (cues[c].n_words > 0)
+      for (guint k = 0; k < cues[c].n_words; k++)
+        n_words += hark_words_count (words[cues[c].first_word + k].text);
+    else
+      n_words += hark_words_count (cues[c].text);
+  g_array_set_size (m->caption, n_words);
+  g_array_set_size (m->caption, 0);
+  g_array_set_size (m->b, n_words);
+  g_array_set_size (m->b, 0);
 
   for (guint c = 0; c < n_cues; c++)
     {
@@ -313,6 +326,14 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
   m.a = g_array_new (FALSE, FALSE, sizeof (int));
 
   collect_caption_words (&m, timed);
+  {
+    guint n_words = 0;
+
+    for (guint t = 0; t < n_turns; t++)
+      n_words += hark_words_count (turns[t].text);
+    g_array_set_size (m.a, n_words);
+    g_array_set_size (m.a, 0);
+  }
   for (guint t = 0; t < n_turns; t++)
     {
       g_autofree char *id = hark_speaker_id_from_name (turns[t].speaker);

@@ -1,0 +1,123 @@
+/* hark-seek-index.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-seek-index.h"
+
+#include <libavformat/avformat.h>
+
+#include "hark-error.h"
+#include "hark-media-open.h"
+
+#define ENTRY_SPACING_SECONDS 0.25
+
+typedef struct
+{
+  gint64 pos;
+  gint64 pts;
+} Entry;
+
+struct _HarkSeekIndex
+{
+  GArray *entries;
+  gint64 start;
+  gint64 end;
+};
+
+void
+hark_seek_index_free (HarkSeekIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->entries);
+  g_free (self);
+}
+
+HarkSeekIndex *
+hark_seek_index_build (const char *path, int stream_index, GError **error)
+{
+  g_autoptr (HarkSeekIndex) self = g_new0 (HarkSeekIndex, 1);
+  AVFormatContext *fmt = NULL;
+  AVPacket *pkt = NULL;
+  gint64 spacing, next_entry = G_MININT64, pts = 0;
+  gboolean first = TRUE;
+  int chosen = -1;
+
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  fmt = hark_media_open_input (path, &chosen, error);
+  if (fmt == NULL)
+    return NULL;
+  if (stream_index < 0 || (guint) stream_index >= fmt->nb_streams)
+    stream_index = chosen;
+
+  spacing = av_rescale_q (llround (ENTRY_SPACING_SECONDS * 1000), (AVRational){ 1, 1000 },
+                          fmt->streams[stream_index]->time_base);
+  pkt = av_packet_alloc ();
+  while (av_read_frame (fmt, pkt) >= 0)
+    {
+      if (pkt->stream_index == stream_index)
+        {
+          if (first)
+            {
+              /* Timestamps count from the first packet's, as a linear read would. */
+              pts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : 0;
+              self->start = pts;
+              first = FALSE;
+            }
+          if (pkt->pos >= 0 && pts >= next_entry)
+            {
+              Entry e = { pkt->pos, pts };
+
+              g_array_append_val (self->entries, e);
+              next_entry = pts + spacing;
+            }
+          pts += pkt->duration;
+        }
+      av_packet_unref (pkt);
+    }
+  self->end = pts;
+  av_packet_free (&pkt);
+  avformat_close_input (&fmt);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+hark_seek_index_lookup (HarkSeekIndex *self, gint64 pts, gint64 *pos, gint64 *entry_pts)
+{
+  guint lo = 0, hi = self->entries->len;
+
+  if (hi == 0)
+    return FALSE;
+  /* Last entry with entry.pts <= pts (or the first one when pts is before it). */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->entries, Entry, mid).pts <= pts)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  *pos = g_array_index (self->entries, Entry, lo).pos;
+  *entry_pts = g_array_index (self->entries, Entry, lo).pts;
+  return TRUE;
+}
+
+gint64
+hark_seek_index_get_start (HarkSeekIndex *self)
+{
+  return self->start;
+}
+
+gint64
+hark_seek_index_get_end (HarkSeekIndex *self)
+{
+  return self->end;
+}
+
+guint
+hark_seek_index_get_n_entries (HarkSeekIndex *self)
+{
+  return self->entries->len;
+}

@@ -1,0 +1,34 @@
+/* hark-seek-index.h — exact seek points for files whose container has none (VBR MP3, ADTS)
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * FFmpeg seeks such files by guessing a byte offset from the bitrate and then guesses the
+ * timestamp, so a player lands seconds away from where it says it is. The index reads every
+ * packet header once (no decoding), adds up the packet durations, and keeps a byte offset with
+ * its true timestamp every quarter second: memory stays small for hours of audio.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _HarkSeekIndex HarkSeekIndex;
+
+/* Scans @stream_index of @path with a separate demuxer. */
+HarkSeekIndex *hark_seek_index_build (const char *path, int stream_index, GError **error);
+void hark_seek_index_free (HarkSeekIndex *self);
+
+/* The last entry at or before @pts (in the stream's time base): its byte offset and the true
+ * timestamp of the packet starting there. FALSE when the index is empty. */
+gboolean hark_seek_index_lookup (HarkSeekIndex *self, gint64 pts, gint64 *pos,
+                                 gint64 *entry_pts);
+/* Timestamp of the first packet and the end of the last one (first + all durations). */
+gint64 hark_seek_index_get_start (HarkSeekIndex *self);
+gint64 hark_seek_index_get_end (HarkSeekIndex *self);
+guint hark_seek_index_get_n_entries (HarkSeekIndex *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkSeekIndex, hark_seek_index_free)
+
+G_END_DECLS
