@@ -5,10 +5,7 @@
  */
 #include "hark-cli-skips.h"
 
-#if __has_include("hark-media-info.h")
 #include "hark-media-info.h"
-#define HAVE_MEDIA_INFO 1
-#endif
 
 void
 hark_cli_skip_options_init (HarkCliSkipOptions *self)
@@ -52,7 +49,6 @@ hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error)
 double
 hark_cli_skips_probe_duration (const char *audio)
 {
-#ifdef HAVE_MEDIA_INFO
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkMediaInfo) info = NULL;
 
@@ -62,7 +58,6 @@ hark_cli_skips_probe_duration (const char *audio)
   if (info)
     return info->duration;
   g_printerr ("hark-cli: %s\n", error->message);
-#endif
   return -1;
 }
 

@@ -148,6 +148,42 @@ test_mismatch (void)
   hark_test_remove_tree (dir);
 }
 
+/* The command line probes the audio's length itself and says why nothing is skipped. */
+static void
+test_mismatch_cli (void)
+{
+  static const char other_cut[] =
+      "{\"hark\": {\"format\": 1, \"media\": {\"duration\": 300},\n"
+      " \"skips\": [{\"start\": 93.0, \"end\": 147.0, \"category\": \"sponsor\"}]}}\n";
+  g_autofree char *dir = make_folder ("segments-mismatch-cli", "excerpt-linode.hark.json",
+                                      other_cut);
+  g_autofree char *audio = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) found = NULL;
+  double skip_total;
+  int status;
+
+  if (dir == NULL)
+    return;
+  audio = g_build_filename (dir, "excerpt-linode.opus", NULL);
+  {
+    const char *args[] = { "segments", audio, "--format", "json", NULL };
+
+    out = hark_test_segments_cli (args, &err, &status);
+  }
+  g_test_message ("%s", err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (err, "300.0 s"));
+  g_assert_nonnull (strstr (err, "nothing is skipped automatically"));
+  found = hark_test_parse_segments_json (out, actions, &skip_total);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (actions->pdata[0], ==, "mark");
+  g_assert_cmpfloat (skip_total, ==, 0);
+  hark_test_remove_tree (dir);
+}
+
 static void
 test_ad_chapter (void)
 {
@@ -194,6 +230,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/sidecars/detected", test_detected);
   g_test_add_func ("/segments/sidecars/hark-json", test_hark_json_skips);
   g_test_add_func ("/segments/sidecars/mismatch", test_mismatch);
+  g_test_add_func ("/segments/sidecars/mismatch-cli", test_mismatch_cli);
   g_test_add_func ("/segments/sidecars/ad-chapter", test_ad_chapter);
   g_test_add_func ("/segments/sidecars/sponsorblock", test_sponsorblock);
   return g_test_run ();
