@@ -7,7 +7,6 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <sys/wait.h>
 
 #include "hark-segments.h"
 #include "hark-sponsor-detector.h"
@@ -74,38 +73,6 @@ hark_test_check_against_truth (GArray *found, const char *truth_path, double off
     }
 }
 
-char *
-hark_test_segments_cli (const char *const *args, char **err, int *exit_status)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *exit_status = WEXITSTATUS (wait_status);
-  return out;
-}
-
-static void
-detection_clear (gpointer data)
-{
-  HarkDetection *d = data;
-
-  g_free (d->started_by);
-  g_free (d->carried_by);
-  g_free (d->ended_by);
-}
-
 GArray *
 hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *skip_total)
 {
@@ -115,7 +82,7 @@ hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *ski
   JsonObject *root;
   JsonArray *segments;
 
-  g_array_set_clear_func (out, detection_clear);
+  g_array_set_clear_func (out, hark_detection_clear);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
