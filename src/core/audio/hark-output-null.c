@@ -23,6 +23,8 @@ typedef struct
   atomic_bool running;
   atomic_bool failed;
   _Atomic guint64 pulled;
+  _Atomic gint64 last_pull_us;
+  _Atomic guint64 audio_pulled;
   _Atomic guint64 fail_at; /* 0: never */
   GMutex lock;             /* guards captured */
   gboolean capture;
@@ -54,10 +56,13 @@ null_thread (gpointer data)
         }
       audio = self->parent.pull (buffer, PERIOD_FRAMES, HARK_OUTPUT_NULL_PERIOD,
                                  null_get_time (&self->parent), self->parent.pull_data);
+      atomic_store (&self->last_pull_us, g_get_monotonic_time ());
+      atomic_fetch_add (&self->audio_pulled, audio);
       atomic_fetch_add (&self->pulled, PERIOD_FRAMES);
+      /* Only the audio: silence (paused, starved) is always the tail of a period. */
       g_mutex_lock (&self->lock);
       if (self->capture)
-        g_array_append_vals (self->captured, buffer, PERIOD_FRAMES * HARK_OUTPUT_CHANNELS);
+        g_array_append_vals (self->captured, buffer, audio * HARK_OUTPUT_CHANNELS);
       g_mutex_unlock (&self->lock);
 
       if (self->pace == HARK_OUTPUT_NULL_REAL_TIME)
@@ -209,4 +214,39 @@ hark_output_null_get_frames_pulled (HarkOutput *output)
 
   g_return_val_if_fail (output->klass == &null_class, 0);
   return atomic_load (&self->pulled);
+}
+
+guint64
+hark_output_null_get_audio_frames_pulled (HarkOutput *output)
+{
+  HarkOutputNull *self = (HarkOutputNull *) output;
+
+  g_return_val_if_fail (output->klass == &null_class, 0);
+  return atomic_load (&self->audio_pulled);
+}
+
+double
+hark_output_null_get_frames_heard (HarkOutput *output)
+{
+  HarkOutputNull *self = (HarkOutputNull *) output;
+  guint64 pulled;
+  gint64 last;
+  double since;
+
+  g_return_val_if_fail (output->klass == &null_class, 0);
+  /* Consistent pair: retry if a pull slipped in between the two reads. */
+  do
+    {
+      pulled = atomic_load (&self->pulled);
+      last = atomic_load (&self->last_pull_us);
+    }
+  while (pulled != atomic_load (&self->pulled));
+  if (pulled == 0)
+    return 0;
+  /* The last period pulled starts playing one period after its pull. */
+  since = (g_get_monotonic_time () - last) / (double) G_USEC_PER_SEC;
+  return MAX (0.0, (double) pulled - PERIOD_FRAMES
+                       + (CLAMP (since, 0.0, 2 * HARK_OUTPUT_NULL_PERIOD)
+                          - HARK_OUTPUT_NULL_PERIOD)
+                             * HARK_OUTPUT_RATE);
 }

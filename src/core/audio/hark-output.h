@@ -77,12 +77,18 @@ typedef enum
 HarkOutput *hark_output_null_new (HarkOutputNullPace pace);
 /* Keep every pulled frame, to compare with a render. */
 void hark_output_null_set_capture (HarkOutput *self, gboolean capture);
-/* The frames pulled since capture was switched on (interleaved, HARK_OUTPUT_CHANNELS). */
+/* The audio frames pulled since capture was switched on (interleaved, HARK_OUTPUT_CHANNELS),
+ * without the silence played while paused or starved. */
 float *hark_output_null_take_captured (HarkOutput *self, gsize *n_frames);
 /* Simulates a device that dies: the output fails after @frames more frames (0: never). */
 void hark_output_null_fail_after (HarkOutput *self, guint64 frames);
 /* Frames pulled so far (any thread). */
 guint64 hark_output_null_get_frames_pulled (HarkOutput *self);
+/* Of those, the frames that were audio rather than silence. */
+guint64 hark_output_null_get_audio_frames_pulled (HarkOutput *self);
+/* Frames "heard" by now: a period plays one period after it was pulled, in real time. The
+ * null device's own account, for checking the player's clock against. */
+double hark_output_null_get_frames_heard (HarkOutput *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkOutput, hark_output_free)
 
