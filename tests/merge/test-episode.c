@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "hark-episode.h"
 #include "hark-error.h"
@@ -429,7 +430,7 @@ test_write_sidecar (void)
   g_assert_true (g_str_has_suffix (
       json_object_get_string_member (json_array_get_object_element (sources, 0), "path"),
       "ep189.hark.json"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "unused")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "unused")), ==, 2);
   g_assert_true (json_object_get_null_member (o2, "merge"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o2, "turns")), ==, 137);
 
@@ -440,10 +441,24 @@ test_write_sidecar (void)
   g_assert_false (hark_episode_has_duration_mismatch (episode));
   g_clear_pointer (&episode, hark_episode_unref);
 
-  /* The same sidecar against audio of another length: a warning, not a failure. */
+  /* A sidecar that says which cut it was made for, against audio of another length: a warning,
+   * not a failure. */
+  {
+    g_autoptr (HarkEpisode) loaded = hark_episode_load (audio, NULL, -1, NULL);
+    g_autofree char *json = hark_writer_hark_json (hark_episode_get_transcript (loaded),
+                                                   "ep189.opus", 3551.58);
+
+    g_assert_true (hark_writer_save (json, sidecar, NULL));
+  }
   episode = hark_episode_load (audio, NULL, 3000, NULL);
   g_assert_true (hark_episode_has_duration_mismatch (episode));
   g_assert_nonnull (strstr (hark_episode_get_warnings (episode)[0], "3551.6 s"));
+  g_assert_cmpuint (hark_transcript_get_turns (hark_episode_get_transcript (episode), NULL)[0].n_cues,
+                    >, 0);
+  g_clear_pointer (&episode, hark_episode_unref);
+  episode = hark_episode_load (audio, NULL, 3551.2, NULL);
+  g_assert_false (hark_episode_has_duration_mismatch (episode));
+  g_assert_null (hark_episode_get_warnings (episode)[0]);
   hark_test_remove_tree (dir);
 }
 
@@ -459,6 +474,61 @@ test_sample (void)
   g_assert_null (hark_episode_get_warnings (episode)[0]);
   assert_matches_truth_of (hark_episode_get_transcript (episode),
                            "ep189/excerpt-linode.truth.json", 15);
+}
+
+/* What `hark-cli transcript` prints in each format, and how it refuses bad usage. */
+static void
+test_cli_formats (void)
+{
+  g_autofree char *audio = hark_test_source_file ("data/sample/excerpt-linode.opus");
+  g_autofree char *vtt = hark_test_source_file ("data/sample/excerpt-linode.vtt");
+  g_autofree char *txt = hark_test_source_file ("data/sample/excerpt-linode.transcript.txt");
+  int status;
+
+  {
+    const char *args[] = { "transcript", audio, NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "[0:00] Panelists: So you need a hybrid"));
+    g_assert_nonnull (strstr (out, "\n[0:43] Michael Kennedy: I see, so you're like a WebSocket."));
+  }
+  {
+    const char *args[] = { "transcript", vtt, txt, "--format", "vtt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "WEBVTT\n\n00:00:00.000 --> 00:00:00.560\n"
+                                          "<v Panelists>Yeah.\n\n"));
+    /* Cues keep the captions' words; the speakers come from the labelled text. */
+    g_assert_nonnull (strstr (out, "<v Michael Kennedy>So you're like a web socket.\n"));
+  }
+  {
+    const char *args[] = { "transcript", vtt, txt, "--format", "srt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "1\n00:00:00,000 --> 00:00:00,560\nPanelists: Yeah.\n"));
+  }
+  {
+    const char *args[] = { "transcript", audio, "--format", "xml", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  }
+  {
+    const char *args[] = { "transcript", vtt, "--write-sidecar", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  }
+  {
+    const char *args[] = { "transcript", "/nonexistent/show.vtt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  }
 }
 
 static void
@@ -534,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/episode/hark-json-round-trip", test_hark_json_round_trip);
   g_test_add_func ("/merge/episode/write-sidecar", test_write_sidecar);
   g_test_add_func ("/merge/episode/sample", test_sample);
+  g_test_add_func ("/merge/episode/cli-formats", test_cli_formats);
   g_test_add_func ("/merge/episode/explicit-unreadable", test_explicit_unreadable);
   g_test_add_func ("/merge/episode/discovered-problems", test_discovered_problems);
   g_test_add_func ("/merge/episode/labelled-only", test_labelled_only);

@@ -21,6 +21,7 @@
 #define CUE_MAX_WORDS 24
 #define CUE_MIN_WORDS_AT_SENTENCE_END 4
 
+/* Starts like HarkTimedItem, so hark_sidecar_fill_missing_ends() can work on it. */
 typedef struct
 {
   double start;
@@ -230,20 +231,8 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
     }
 
   g_array_sort (segments, compare_segments);
-  for (guint i = 0; i < segments->len; i++)
-    {
-      Segment *segment = &g_array_index (segments, Segment, i);
-
-      if (segment->end >= 0)
-        continue;
-      segment->end = segment->start;
-      for (guint j = i + 1; j < segments->len; j++)
-        if (g_array_index (segments, Segment, j).start > segment->start)
-          {
-            segment->end = g_array_index (segments, Segment, j).start;
-            break;
-          }
-    }
+  hark_sidecar_fill_missing_ends ((HarkTimedItem *) (gpointer) segments->data, segments->len,
+                                  sizeof (Segment));
 
   if (segments->len >= 2 && one_word >= WORD_LEVEL_SHARE * segments->len)
     add_word_level (builder, (const Segment *) (gconstpointer) segments->data, segments->len);

@@ -74,8 +74,10 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
 
   if (!json_parser_load_from_data (doc->parser, text, -1, &local_error))
     {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: unexpected …, expected …". */
-      const char *message = local_error->message;
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: unexpected …, expected …", quoting
+       * the offending byte as it is, which may be half a character. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
 
       if (g_str_has_prefix (message, "<data>:"))
         g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%s", name, message + 7);

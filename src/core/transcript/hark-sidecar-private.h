@@ -39,4 +39,15 @@ gboolean hark_timestamped_sniff (const char *text);
 void hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
                               double *part_start, double *part_end);
 
+/* What the readers' own item structs start with. */
+typedef struct
+{
+  double start;
+  double end; /* < 0: missing */
+} HarkTimedItem;
+
+/* For @n items sorted by start, each @stride bytes apart: a missing end (< 0) becomes the start
+ * of the next item that starts later, or the item's own start for the last ones. */
+void hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride);
+
 G_END_DECLS

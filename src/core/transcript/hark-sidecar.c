@@ -191,6 +191,25 @@ hark_sidecar_split_time (double start, double end, gsize before, gsize length, g
   *part_end = start + (end - start) * (double) (before + length) / (double) total;
 }
 
+void
+hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride)
+{
+  double next_later_start = -1;
+  double next_start = -1;
+
+  /* Walking backwards keeps this linear even when many items share a start. */
+  for (guint i = n; i > 0; i--)
+    {
+      HarkTimedItem *item = (HarkTimedItem *) (gpointer) ((char *) items + (gsize) (i - 1) * stride);
+
+      if (next_start >= 0 && next_start > item->start)
+        next_later_start = next_start;
+      if (item->end < 0)
+        item->end = next_later_start > item->start ? next_later_start : item->start;
+      next_start = item->start;
+    }
+}
+
 HarkTranscript *
 hark_sidecar_read_data (const char *data, gsize length, const char *name,
                         HarkSidecarFormat format, HarkSidecarInfo *info_out, GPtrArray *warnings,

@@ -205,12 +205,19 @@ hark_text_strip_markup (const char *text)
     {
       const char *close;
 
-      if (*p == '<' && (close = strchr (p, '>')))
+      if (*p != '<')
         {
-          p = close + 1;
+          g_string_append_c (plain, *p++);
           continue;
         }
-      g_string_append_c (plain, *p++);
+      close = strchr (p, '>');
+      if (close == NULL)
+        {
+          /* No tag can close any more: the rest is text (and this stays linear). */
+          g_string_append (plain, p);
+          break;
+        }
+      p = close + 1;
     }
   return hark_text_decode_entities (plain->str);
 }

@@ -145,12 +145,22 @@ hark_timestamped_sniff (const char *text)
   return headings >= 2 && headings * 5 >= lines;
 }
 
+/* Starts like HarkTimedItem, for hark_sidecar_fill_missing_ends(). */
 typedef struct
 {
   double start;
+  double end;
   int speaker;
   GString *text;
 } PendingCue;
+
+static int
+compare_start (gconstpointer a, gconstpointer b)
+{
+  double sa = ((const PendingCue *) a)->start, sb = ((const PendingCue *) b)->start;
+
+  return (sa > sb) - (sa < sb);
+}
 
 static void
 pending_cue_clear (PendingCue *cue)
@@ -178,7 +188,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
       line = g_strchomp (g_strndup (reader.line, reader.length));
       if (parse_heading (line, &heading))
         {
-          PendingCue cue = { heading.start, -1, g_string_new (heading.text) };
+          PendingCue cue = { heading.start, -1, -1, g_string_new (heading.text) };
 
           if (heading.speaker)
             {
@@ -217,21 +227,17 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                     "Expected a time such as “00:01:02” before the first words; the text before "
                     "the first time was left out.");
 
+  /* Each cue ends where the next later heading starts (headings may come out of order). */
+  g_array_sort (cues, compare_start);
+  hark_sidecar_fill_missing_ends ((HarkTimedItem *) (gpointer) cues->data, cues->len,
+                                  sizeof (PendingCue));
   for (guint i = 0; i < cues->len; i++)
     {
       const PendingCue *cue = &g_array_index (cues, PendingCue, i);
-      double end = cue->start;
       g_autofree char *decoded = hark_text_decode_entities (cue->text->str);
       g_autofree char *collapsed = hark_text_collapse_space (decoded);
 
-      /* Ends where the next later heading starts (headings may come out of order). */
-      for (guint j = i + 1; j < cues->len; j++)
-        if (g_array_index (cues, PendingCue, j).start > cue->start)
-          {
-            end = g_array_index (cues, PendingCue, j).start;
-            break;
-          }
-      hark_transcript_builder_add_cue (builder, cue->start, end, collapsed, cue->speaker);
+      hark_transcript_builder_add_cue (builder, cue->start, cue->end, collapsed, cue->speaker);
     }
   context->kind |= HARK_SIDECAR_KIND_TIMED;
   return TRUE;

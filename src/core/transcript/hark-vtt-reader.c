@@ -167,16 +167,20 @@ parse_cue_text (const char *text, double cue_start, double cue_end, gboolean *ha
   Span *span = span_new (NULL);
   double word_start = cue_start;
   gboolean in_ruby_text = FALSE;
+  gboolean no_more_tags = FALSE;
 
   *has_words = FALSE;
   g_ptr_array_add (spans, span);
   for (const char *p = text; *p;)
     {
-      const char *close;
+      const char *close = NULL;
       double stamp;
       const char *stamp_end;
 
-      if (*p != '<' || (close = strchr (p, '>')) == NULL)
+      /* Once a '<' finds no '>', none after it will: stop looking, so this stays linear. */
+      if (*p == '<' && !no_more_tags && (close = strchr (p, '>')) == NULL)
+        no_more_tags = TRUE;
+      if (close == NULL)
         {
           if (!in_ruby_text)
             {

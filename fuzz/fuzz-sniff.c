@@ -1,0 +1,8 @@
+/* fuzz-sniff.c — libFuzzer target: content sniffing: any input, whatever format it looks like
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fuzz-sidecar.h"
+
+FUZZ_SIDECAR_TARGET (HARK_SIDECAR_FORMAT_AUTO)

@@ -1,0 +1,306 @@
+/* hark-turn-row.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-turn-row.h"
+
+#include <glib/gi18n.h>
+
+#include "hark-speaker-colors.h"
+#include "hark-time.h"
+
+struct _HarkTurnRow
+{
+  GtkBox parent_instance;
+
+  GtkWidget *header;
+  GtkLabel *speaker_label;
+  GtkLabel *time_label;
+  GtkLabel *text_label;
+  GtkWidget *segment_box;
+  GtkLabel *segment_label;
+
+  HarkRowItem *item;
+  char *query;
+  gboolean now_playing;
+  gsize cue_start;
+  gsize cue_end;
+  const char *speaker_class;
+};
+
+G_DEFINE_FINAL_TYPE (HarkTurnRow, hark_turn_row, GTK_TYPE_BOX)
+
+static guint n_alive;
+
+guint
+hark_turn_row_get_n_alive (void)
+{
+  return n_alive;
+}
+
+/* Escapes @text into @out, wrapping [from, to) in @open … </span>. */
+static void
+append_range (GString *out, const char *text, gsize from, gsize to)
+{
+  g_autofree char *escaped = g_markup_escape_text (text + from, to - from);
+
+  g_string_append (out, escaped);
+}
+
+static void
+update_text (HarkTurnRow *self)
+{
+  const HarkReadingRow *row = hark_row_item_get_row (self->item);
+  const char *text = row->text;
+  gsize len = strlen (text);
+  g_autoptr (GArray) matches = hark_reading_find_all (text, self->query);
+  g_autoptr (GString) markup = g_string_new (NULL);
+  gboolean show_text;
+  gsize pos = 0;
+  guint m = 0;
+
+  /* Segments stay compact unless the search is looking inside them. */
+  show_text = row->kind == HARK_READING_ROW_TURN || matches->len > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), show_text && len > 0);
+  if (!show_text)
+    return;
+
+  /* Walk the text once, opening and closing the cue emphasis and search matches as we go. */
+  while (pos < len)
+    {
+      gsize next = len;
+      gboolean in_cue = self->now_playing && self->cue_end > self->cue_start &&
+                        pos >= self->cue_start && pos < self->cue_end;
+      gboolean in_match = m + 1 < matches->len && pos >= g_array_index (matches, gsize, m) &&
+                          pos < g_array_index (matches, gsize, m + 1);
+
+      if (self->now_playing && self->cue_end > self->cue_start)
+        {
+          if (pos < self->cue_start)
+            next = MIN (next, self->cue_start);
+          else if (pos < self->cue_end)
+            next = MIN (next, self->cue_end);
+        }
+      if (m + 1 < matches->len)
+        {
+          if (pos < g_array_index (matches, gsize, m))
+            next = MIN (next, g_array_index (matches, gsize, m));
+          else
+            next = MIN (next, g_array_index (matches, gsize, m + 1));
+        }
+
+      if (in_match)
+        g_string_append (markup, "<span bgcolor=\"#f6d32d\" bgalpha=\"60%\" fgcolor=\"#000000\">");
+      if (in_cue)
+        g_string_append (markup, "<span underline=\"single\" underline_color=\"#3584e4\">");
+      append_range (markup, text, pos, next);
+      if (in_cue)
+        g_string_append (markup, "</span>");
+      if (in_match)
+        g_string_append (markup, "</span>");
+
+      pos = next;
+      if (m + 1 < matches->len && pos >= g_array_index (matches, gsize, m + 1))
+        m += 2;
+    }
+  gtk_label_set_markup (self->text_label, markup->str);
+}
+
+static void
+on_copy_clicked (HarkTurnRow *self)
+{
+  g_autofree char *quote = NULL;
+
+  if (self->item == NULL)
+    return;
+  quote = hark_reading_row_to_markdown (hark_row_item_get_reading (self->item),
+                                        hark_row_item_get_index (self->item));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), quote);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Copied as quote"));
+}
+
+static void
+hark_turn_row_dispose (GObject *object)
+{
+  HarkTurnRow *self = HARK_TURN_ROW (object);
+
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_TURN_ROW);
+  G_OBJECT_CLASS (hark_turn_row_parent_class)->dispose (object);
+}
+
+static void
+hark_turn_row_finalize (GObject *object)
+{
+  HarkTurnRow *self = HARK_TURN_ROW (object);
+
+  g_free (self->query);
+  n_alive--;
+  G_OBJECT_CLASS (hark_turn_row_parent_class)->finalize (object);
+}
+
+static void
+hark_turn_row_class_init (HarkTurnRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hark_turn_row_dispose;
+  object_class->finalize = hark_turn_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-turn-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, header);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, speaker_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_box);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+}
+
+static void
+hark_turn_row_init (HarkTurnRow *self)
+{
+  n_alive++;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HarkTurnRow *
+hark_turn_row_new (void)
+{
+  return g_object_new (HARK_TYPE_TURN_ROW, NULL);
+}
+
+static char *
+describe_segment (const HarkSegmentEntry *entry, gboolean skipped)
+{
+  g_autofree char *length = hark_time_format (entry->segment.end - entry->segment.start, FALSE);
+  const char *label = hark_category_get_label (entry->segment.category);
+  const char *state;
+
+  switch (entry->action)
+    {
+    case HARK_SKIP_ACTION_SKIP:
+      state = skipped ? _("skipped") : _("skipped automatically");
+      break;
+    case HARK_SKIP_ACTION_ASK:
+      state = _("skip offered");
+      break;
+    default:
+      state = _("marked");
+      break;
+    }
+  /* Translators: "Sponsor · 0:53 · skipped" */
+  return g_strdup_printf (_("%s · %s · %s"), label, length, state);
+}
+
+void
+hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gboolean skipped)
+{
+  const HarkReadingRow *row = hark_row_item_get_row (item);
+  HarkReading *reading = hark_row_item_get_reading (item);
+  HarkTranscript *transcript = hark_reading_get_transcript (reading);
+  g_autofree char *time = hark_time_format (row->start, FALSE);
+  gboolean segment = row->kind == HARK_READING_ROW_SEGMENT;
+
+  g_set_object (&self->item, item);
+  g_free (self->query);
+  self->query = g_strdup (query);
+  self->now_playing = FALSE;
+  self->cue_start = self->cue_end = 0;
+
+  if (self->speaker_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->speaker_label), self->speaker_class);
+  self->speaker_class = hark_speaker_css_class (row->speaker);
+  gtk_widget_add_css_class (GTK_WIDGET (self->speaker_label), self->speaker_class);
+
+  if (row->speaker >= 0)
+    gtk_label_set_label (self->speaker_label,
+                         hark_transcript_get_speaker (transcript, row->speaker)->name);
+  else
+    gtk_label_set_label (self->speaker_label, _("Unknown speaker"));
+  gtk_label_set_label (self->time_label, time);
+
+  /* A piece after a segment continues the same voice: a quieter header says so. */
+  gtk_widget_set_visible (self->header, !segment);
+  if (row->continued)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "continued");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "continued");
+
+  gtk_widget_set_visible (self->segment_box, segment);
+  if (segment)
+    {
+      const HarkSegmentEntry *entry = hark_reading_get_segment (reading, row->segment);
+      g_autofree char *label = describe_segment (entry, skipped);
+
+      gtk_label_set_label (self->segment_label, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "segment");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "segment");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "now-playing");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  update_text (self);
+}
+
+void
+hark_turn_row_unbind (HarkTurnRow *self)
+{
+  g_clear_object (&self->item);
+}
+
+HarkRowItem *
+hark_turn_row_get_item (HarkTurnRow *self)
+{
+  return self->item;
+}
+
+void
+hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cue_start,
+                               gsize cue_end)
+{
+  if (self->item == NULL)
+    return;
+  if (self->now_playing == now_playing && self->cue_start == cue_start && self->cue_end == cue_end)
+    return;
+  self->now_playing = now_playing;
+  self->cue_start = cue_start;
+  self->cue_end = cue_end;
+  if (now_playing)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "now-playing");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Now playing"), -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "now-playing");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  update_text (self);
+}
+
+gboolean
+hark_turn_row_get_now_playing (HarkTurnRow *self)
+{
+  return self->now_playing;
+}
+
+void
+hark_turn_row_set_query (HarkTurnRow *self, const char *query)
+{
+  if (g_strcmp0 (self->query, query) == 0 || self->item == NULL)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+  update_text (self);
+}
+
+const char *
+hark_turn_row_get_text (HarkTurnRow *self)
+{
+  return gtk_label_get_text (self->text_label);
+}

@@ -1,0 +1,1590 @@
+/* hark-window.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hark-config.h"
+
+#include "hark-window.h"
+
+#include <glib/gi18n.h>
+
+#include "hark-app-settings.h"
+#include "hark-episode-loader.h"
+#include "hark-player-bar.h"
+#include "hark-row-item.h"
+#include "hark-skip-tracker.h"
+#include "hark-speakers-popover.h"
+#include "hark-time.h"
+
+#define SPEED_MIN 0.5
+#define SPEED_MAX 3.0
+#define SPEED_STEP 0.05
+/* How long a seek's target stands in for the clock before the player confirms it. */
+#define SEEK_PENDING_US (1 * G_USEC_PER_SEC)
+
+struct _HarkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkToggleButton *search_button;
+  GtkMenuButton *chapters_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkLabel *search_count;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  GtkScrolledWindow *scroller;
+  GtkListView *list_view;
+  GtkRevealer *back_to_now_revealer;
+  GtkRevealer *skip_revealer;
+  AdwButtonContent *skip_content;
+  HarkPlayerBar *player_bar;
+  HarkSpeakersPopover *speakers_popover;
+
+  GSettings *settings;
+  HarkPlayer *player;
+  GCancellable *load_cancellable;
+  HarkLoadedEpisode *loaded;
+  HarkReading *reading; /* borrowed from loaded, NULL without a transcript */
+  double duration;
+
+  /* The list: rows of the reading order, maybe filtered to one speaker. */
+  GListStore *store;
+  GtkSingleSelection *selection;
+  int *pos_of_row;   /* row → position in the store, -1 when filtered out */
+  GHashTable *bound; /* row index → HarkTurnRow showing it */
+  gboolean selecting;
+
+  int current_row;
+  int current_cue;
+  int chosen_speaker;
+  gboolean filter_speaker;
+  gboolean following;
+  guint tick_id;
+  int align_row; /* a row to bring to a comfortable reading height on the next frame */
+  guint align_tick_id;
+
+  double pending_seek;
+  gint64 pending_seek_time; /* 0: none */
+
+  HarkSkipTracker *skips; /* what was skipped in this pass, Unskip, time saved */
+  int ask_segment; /* the "ask" segment being played, whose Skip button shows, or -1 */
+
+  GArray *search_matches; /* HarkReadingMatch */
+  char *search_query;
+  int search_index;
+  int search_row; /* the row of the match being looked at, or -1 */
+
+  char *last_toast;
+  char *banner_text;
+};
+
+G_DEFINE_FINAL_TYPE (HarkWindow, hark_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { SIGNAL_EPISODE_SHOWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_FILTER_SPEAKER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void update_now (HarkWindow *self);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Messages */
+
+static void
+show_toast (HarkWindow *self, const char *title, const char *button, const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+  if (button != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+      adw_toast_set_timeout (toast, 8);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_banner (HarkWindow *self, const char *text)
+{
+  g_free (self->banner_text);
+  self->banner_text = g_strdup (text);
+  if (text != NULL)
+    gtk_label_set_label (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The list */
+
+static int
+row_at_position (HarkWindow *self, guint position)
+{
+  g_autoptr (HarkRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+  return item != NULL ? (int) hark_row_item_get_index (item) : -1;
+}
+
+static int
+position_of_row (HarkWindow *self, int row)
+{
+  guint n_rows;
+
+  if (self->reading == NULL || row < 0)
+    return -1;
+  hark_reading_get_rows (self->reading, &n_rows);
+  return (guint) row < n_rows ? self->pos_of_row[row] : -1;
+}
+
+static void
+refresh_row_widget (HarkWindow *self, int row)
+{
+  HarkTurnRow *widget = hark_window_get_row_widget (self, row);
+  gsize cue_start = 0, cue_end = 0;
+
+  if (widget == NULL)
+    return;
+  if (row == self->current_row && self->current_cue >= 0)
+    hark_reading_row_cue_range (self->reading, row, self->current_cue, &cue_start, &cue_end);
+  hark_turn_row_set_now_playing (widget, row == self->current_row, cue_start, cue_end);
+  if (row == self->search_row)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "search-current");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "search-current");
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, HarkWindow *self)
+{
+  gtk_list_item_set_child (list_item, GTK_WIDGET (hark_turn_row_new ()));
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, HarkWindow *self)
+{
+  HarkTurnRow *widget = HARK_TURN_ROW (gtk_list_item_get_child (list_item));
+  HarkRowItem *item = gtk_list_item_get_item (list_item);
+  const HarkReadingRow *row = hark_row_item_get_row (item);
+  int index = hark_row_item_get_index (item);
+  gboolean skipped = row->kind == HARK_READING_ROW_SEGMENT && hark_skip_tracker_was_skipped (self->skips, row->segment);
+
+  hark_turn_row_bind (widget, item, self->search_query, skipped);
+  g_hash_table_insert (self->bound, GINT_TO_POINTER (index), widget);
+  refresh_row_widget (self, index);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, HarkWindow *self)
+{
+  HarkTurnRow *widget = HARK_TURN_ROW (gtk_list_item_get_child (list_item));
+  HarkRowItem *item = hark_turn_row_get_item (widget);
+
+  if (item != NULL && self->bound != NULL &&
+      g_hash_table_lookup (self->bound, GINT_TO_POINTER (hark_row_item_get_index (item))) == widget)
+    g_hash_table_remove (self->bound, GINT_TO_POINTER (hark_row_item_get_index (item)));
+  hark_turn_row_unbind (widget);
+}
+
+/* Fills the store with the rows to show: all of them, or one speaker's. */
+static void
+fill_store (HarkWindow *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const HarkReadingRow *rows;
+  guint n_rows;
+
+  g_hash_table_remove_all (self->bound);
+  g_clear_pointer (&self->pos_of_row, g_free);
+  if (self->reading == NULL)
+    {
+      g_list_store_remove_all (self->store);
+      return;
+    }
+
+  rows = hark_reading_get_rows (self->reading, &n_rows);
+  self->pos_of_row = g_new (int, MAX (n_rows, 1));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gboolean shown = !self->filter_speaker || self->chosen_speaker < 0 ||
+                       (rows[i].kind == HARK_READING_ROW_TURN &&
+                        rows[i].speaker == self->chosen_speaker);
+
+      self->pos_of_row[i] = shown ? (int) items->len : -1;
+      if (shown)
+        g_ptr_array_add (items, hark_row_item_new (self->reading, i));
+    }
+  self->selecting = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+}
+
+static gboolean
+align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+  HarkTurnRow *row = hark_window_get_row_widget (self, self->align_row);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double x, y, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+
+  if (row != NULL &&
+      gtk_widget_translate_coordinates (GTK_WIDGET (row), GTK_WIDGET (self->list_view), 0, 0, &x,
+                                        &y))
+    {
+      /* Reading is comfortable with the current turn in the upper part of the view; leave the
+       * list alone while it is there, so the text does not jump under the reader's eyes. */
+      if (y < height * 0.05 || y > height * 0.5)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+    }
+  self->align_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_row (HarkWindow *self, int row)
+{
+  int position = position_of_row (self, row);
+
+  if (position < 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              (guint) position);
+  self->align_row = row;
+  if (self->align_tick_id == 0)
+    self->align_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), align_row_tick, NULL,
+                                                        NULL);
+}
+
+static void
+set_following (HarkWindow *self, gboolean following)
+{
+  self->following = following;
+  gtk_revealer_set_reveal_child (self->back_to_now_revealer, !following && self->reading != NULL);
+  if (following && self->current_row >= 0)
+    scroll_to_row (self, self->current_row);
+}
+
+/* The user scrolled: following would fight them, so it pauses until "Back to now". */
+static void
+user_scrolled (HarkWindow *self)
+{
+  if (self->following && self->reading != NULL)
+    set_following (self, FALSE);
+}
+
+static gboolean
+on_list_scroll (GtkEventControllerScroll *controller, double dx, double dy, HarkWindow *self)
+{
+  if (dy != 0)
+    user_scrolled (self);
+  return FALSE;
+}
+
+static void
+on_scrollbar_pressed (GtkGestureClick *gesture, int n_press, double x, double y, HarkWindow *self)
+{
+  user_scrolled (self);
+}
+
+static gboolean
+on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
+             GdkModifierType state, HarkWindow *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_Home:
+    case GDK_KEY_End:
+      user_scrolled (self);
+      break;
+    default:
+      break;
+    }
+  return FALSE;
+}
+
+/* The selection mirrors the current row; keyboard focus moves must not change what is "now". */
+static void
+on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, HarkWindow *self)
+{
+  int pos;
+
+  if (self->selecting)
+    return;
+  pos = position_of_row (self, self->current_row);
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, pos >= 0 ? (guint) pos
+                                                               : GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+}
+
+static void
+set_current_row (HarkWindow *self, int row, int cue)
+{
+  int old = self->current_row, old_cue = self->current_cue, pos;
+
+  if (row == old && cue == old_cue)
+    return;
+  self->current_row = row;
+  self->current_cue = cue;
+  if (old != row)
+    {
+      refresh_row_widget (self, old);
+      pos = position_of_row (self, row);
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->selection, pos >= 0 ? (guint) pos
+                                                                   : GTK_INVALID_LIST_POSITION);
+      self->selecting = FALSE;
+      if (self->following && row >= 0)
+        scroll_to_row (self, row);
+    }
+  refresh_row_widget (self, row);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The clock */
+
+double
+hark_window_get_position (HarkWindow *self)
+{
+  if (self->pending_seek_time != 0)
+    {
+      if (g_get_monotonic_time () - self->pending_seek_time < SEEK_PENDING_US)
+        return self->pending_seek;
+      self->pending_seek_time = 0;
+    }
+  return hark_player_get_position (self->player);
+}
+
+static void
+update_skip_offer (HarkWindow *self)
+{
+  const HarkReadingRow *rows;
+  int segment = -1;
+
+  if (self->reading != NULL && self->current_row >= 0)
+    {
+      rows = hark_reading_get_rows (self->reading, NULL);
+      if (rows[self->current_row].kind == HARK_READING_ROW_SEGMENT &&
+          hark_reading_get_segment (self->reading, rows[self->current_row].segment)->action ==
+            HARK_SKIP_ACTION_ASK)
+        segment = rows[self->current_row].segment;
+    }
+  if (segment == self->ask_segment)
+    return;
+  self->ask_segment = segment;
+  if (segment >= 0)
+    {
+      const HarkSegmentEntry *e = hark_reading_get_segment (self->reading, segment);
+      g_autofree char *label = g_strdup_printf (_("Skip %s"),
+                                                hark_category_get_label (e->segment.category));
+
+      adw_button_content_set_label (self->skip_content, label);
+    }
+  gtk_revealer_set_reveal_child (self->skip_revealer, segment >= 0);
+}
+
+static void
+update_now (HarkWindow *self)
+{
+  double position = hark_window_get_position (self);
+
+  hark_player_bar_set_times (self->player_bar, position, self->duration);
+  if (self->reading != NULL)
+    {
+      HarkTranscript *transcript = hark_reading_get_transcript (self->reading);
+
+      set_current_row (self, hark_reading_row_at (self->reading, position),
+                       hark_transcript_cue_at (transcript, position));
+      update_skip_offer (self);
+    }
+}
+
+static gboolean
+on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  update_now (HARK_WINDOW (widget));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_ticking (HarkWindow *self)
+{
+  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
+
+  hark_player_bar_set_playing (self->player_bar, playing);
+  if (playing && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+  else if (!playing && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  update_now (self);
+}
+
+static int
+row_of_segment (HarkWindow *self, guint segment)
+{
+  guint n_rows;
+  const HarkReadingRow *rows = hark_reading_get_rows (self->reading, &n_rows);
+
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT && rows[i].segment == (int) segment)
+      return i;
+  return -1;
+}
+
+static void
+on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
+{
+  HarkWindow *self = user_data;
+
+  switch (event->type)
+    {
+    case HARK_PLAYER_EVENT_STATE:
+    case HARK_PLAYER_EVENT_END:
+      update_ticking (self);
+      break;
+
+    case HARK_PLAYER_EVENT_SEEKED:
+      if (self->pending_seek_time != 0 && fabs (event->position - self->pending_seek) < 0.5)
+        self->pending_seek_time = 0;
+      update_now (self);
+      break;
+
+    case HARK_PLAYER_EVENT_SKIP:
+      if (self->reading != NULL)
+        {
+          const HarkSegmentEntry *e = hark_reading_get_segment (self->reading, event->range.id);
+          g_autofree char *title = NULL;
+          g_autofree char *label = NULL;
+          int row = row_of_segment (self, event->range.id);
+          int seconds = (int) (event->range.end - event->range.start + 0.5);
+
+          if (!hark_skip_tracker_note_skip (self->skips, event->range.id, event->range.start,
+                                            event->range.end))
+            break;
+          label = g_ascii_strdown (hark_category_get_label (e->segment.category), -1);
+          /* Translators: "Skipped sponsor (53 s)" */
+          title = g_strdup_printf (_("Skipped %s (%d s)"), label, seconds);
+          show_toast (self, title, _("_Unskip"), "win.unskip");
+          if (row >= 0 && hark_window_get_row_widget (self, row) != NULL)
+            hark_turn_row_bind (hark_window_get_row_widget (self, row),
+                                hark_turn_row_get_item (hark_window_get_row_widget (self, row)),
+                                self->search_query, TRUE);
+        }
+      update_now (self);
+      break;
+
+    case HARK_PLAYER_EVENT_ERROR:
+      show_banner (self, event->error != NULL ? event->error->message
+                                              : _("The audio output failed."));
+      update_ticking (self);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Opening */
+
+static gboolean
+is_sidecar (const char *path)
+{
+  static const char *const extensions[] = { ".vtt", ".srt", ".json", ".txt", NULL };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; extensions[i] != NULL; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Opens what the user gave: the first audio file, with the transcripts among the rest. */
+static void
+open_files (HarkWindow *self, GFile **files, guint n_files)
+{
+  g_autoptr (GPtrArray) sidecars = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *audio = NULL;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        continue;
+      if (is_sidecar (path))
+        g_ptr_array_add (sidecars, g_steal_pointer (&path));
+      else if (audio == NULL)
+        audio = g_steal_pointer (&path);
+    }
+  /* Transcripts alone are added to the episode that is open. */
+  if (audio == NULL && sidecars->len > 0 && hark_player_get_path (self->player) != NULL)
+    audio = g_strdup (hark_player_get_path (self->player));
+  if (audio == NULL && sidecars->len == 0)
+    {
+      show_toast (self, _("Hark can only open audio files and transcripts"), NULL, NULL);
+      return;
+    }
+  g_ptr_array_add (sidecars, NULL);
+  hark_window_open (self, audio, sidecars->len > 1 ? (const char *const *) sidecars->pdata : NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, HarkWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr (GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  open_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static char *
+describe_sources (HarkEpisode *episode)
+{
+  const GPtrArray *sources = hark_episode_get_sources (episode);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const HarkSidecarUse *use = g_ptr_array_index (sources, i);
+      g_autofree char *base = g_path_get_basename (use->path);
+
+      if (names->len > 0)
+        g_string_append (names, " + ");
+      g_string_append (names, base);
+    }
+  if (names->len == 0)
+    return g_strdup (_("No transcript"));
+  /* Translators: the sidecar files read, "Transcript: ep189.vtt + ep189.transcript.txt" */
+  return g_strdup_printf (_("Transcript: %s"), names->str);
+}
+
+static void
+build_chapters_menu (HarkWindow *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  const HarkChapter *chapters = NULL;
+  guint n_chapters = 0, shown = 0;
+
+  if (self->reading != NULL)
+    chapters = hark_transcript_get_chapters (hark_reading_get_transcript (self->reading),
+                                             &n_chapters);
+  for (guint i = 0; i < n_chapters; i++)
+    {
+      g_autofree char *time = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (!chapters[i].toc)
+        continue;
+      time = hark_time_format (chapters[i].start, FALSE);
+      label = g_strdup_printf ("%s  %s", time, chapters[i].title);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.seek",
+                                               g_variant_new_double (chapters[i].start));
+      g_menu_append_item (menu, item);
+      shown++;
+    }
+  gtk_menu_button_set_menu_model (self->chapters_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->chapters_button), shown > 0);
+}
+
+static void
+apply_skip_ranges (HarkWindow *self)
+{
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HarkSkipRange));
+  guint n_rows;
+  const HarkReadingRow *rows;
+
+  if (self->reading == NULL)
+    {
+      hark_player_set_skip_ranges (self->player, NULL, 0);
+      return;
+    }
+  rows = hark_reading_get_rows (self->reading, &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const HarkSegmentEntry *e;
+      HarkSkipRange range;
+
+      if (rows[i].kind != HARK_READING_ROW_SEGMENT)
+        continue;
+      e = hark_reading_get_segment (self->reading, rows[i].segment);
+      if (e->action != HARK_SKIP_ACTION_SKIP)
+        continue;
+      range.start = e->segment.start;
+      range.end = e->segment.end;
+      range.id = rows[i].segment;
+      g_array_append_val (ranges, range);
+    }
+  hark_player_set_skip_ranges (self->player, (HarkSkipRange *) (gpointer) ranges->data,
+                               ranges->len);
+}
+
+/* Shows the reading order of what is loaded (again, after a policy change). */
+static void
+show_reading (HarkWindow *self)
+{
+  HarkTranscript *transcript = hark_episode_get_transcript (self->loaded->episode);
+
+  self->reading = hark_transcript_is_empty (transcript) ? NULL : self->loaded->reading;
+  self->current_row = -1;
+  self->current_cue = -1;
+  self->ask_segment = -1;
+  self->search_index = -1;
+  g_clear_pointer (&self->search_matches, g_array_unref);
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  self->skips = hark_skip_tracker_new ();
+  if (self->chosen_speaker >= (int) hark_transcript_get_n_speakers (transcript))
+    self->chosen_speaker = -1;
+
+  fill_store (self);
+  apply_skip_ranges (self);
+  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), self->reading,
+                             self->duration);
+  hark_speakers_popover_set_transcript (self->speakers_popover,
+                                        self->reading != NULL ? transcript : NULL);
+  build_chapters_menu (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), self->reading != NULL);
+  gtk_stack_set_visible_child_name (self->stack, self->reading != NULL ? "episode"
+                                                                       : "no-transcript");
+  if (self->search_query != NULL)
+    hark_window_search (self, self->search_query);
+  update_now (self);
+  set_following (self, self->following);
+}
+
+static void
+on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HarkWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HarkLoadedEpisode *loaded = hark_episode_loader_load_finish (result, &error);
+  const char *const *warnings;
+  g_autofree char *subtitle = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->load_cancellable);
+  gtk_spinner_stop (self->spinner);
+
+  if (loaded == NULL)
+    {
+      /* Only a sidecar the user named explicitly fails the load; the audio still plays. */
+      show_banner (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "no-transcript");
+      g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
+      return;
+    }
+
+  g_clear_pointer (&self->loaded, hark_loaded_episode_free);
+  self->loaded = loaded;
+  subtitle = describe_sources (loaded->episode);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  warnings = hark_episode_get_warnings (loaded->episode);
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      guint n = g_strv_length ((char **) warnings);
+      g_autofree char *text = n > 1 ? g_strdup_printf (g_dngettext (NULL, "%s (and %u more problem)",
+                                                                     "%s (and %u more problems)",
+                                                                     n - 1),
+                                                        warnings[0], n - 1)
+                                    : g_strdup (warnings[0]);
+      show_banner (self, text);
+    }
+
+  show_reading (self);
+  g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
+}
+
+void
+hark_window_open (HarkWindow *self, const char *audio_path, const char *const *sidecars)
+{
+  g_autoptr (GError) error = NULL;
+  HarkSkipPolicy policy;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (HARK_IS_WINDOW (self));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  show_banner (self, NULL);
+
+  self->duration = -1;
+  if (audio_path != NULL)
+    {
+      if (!hark_player_open (self->player, audio_path, &error))
+        {
+          show_banner (self, error->message);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
+          if (self->loaded == NULL)
+            gtk_stack_set_visible_child_name (self->stack, "empty");
+          g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
+          return;
+        }
+      self->duration = hark_player_get_duration (self->player);
+      hark_player_set_speed (self->player, hark_app_settings_get_double (self->settings,
+                                                                        "default-speed", 1.0));
+      hark_player_set_volume (self->player,
+                              gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
+      hark_player_bar_set_speed (self->player_bar, hark_player_get_speed (self->player));
+      title = g_path_get_basename (audio_path);
+    }
+  else
+    {
+      hark_player_close (self->player);
+      title = g_path_get_basename (sidecars[0]);
+    }
+
+  /* The title is the file name until tags say better; the extension is noise to a listener. */
+  if (strrchr (title, '.') != NULL && strrchr (title, '.') != title)
+    *strrchr (title, '.') = '\0';
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
+  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
+  self->pending_seek_time = 0;
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  self->skips = hark_skip_tracker_new ();
+  update_ticking (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->spinner);
+  hark_app_settings_get_policy (self->settings, &policy);
+  self->load_cancellable = g_cancellable_new ();
+  hark_episode_loader_load_async (audio_path, sidecars, self->duration, &policy,
+                                  self->load_cancellable, on_episode_loaded, g_object_ref (self));
+}
+
+gboolean
+hark_window_is_loading (HarkWindow *self)
+{
+  return self->load_cancellable != NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Commands */
+
+static gboolean
+has_audio (HarkWindow *self)
+{
+  return hark_player_get_state (self->player) != HARK_PLAYER_STATE_EMPTY;
+}
+
+void
+hark_window_play (HarkWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!has_audio (self))
+    return;
+  /* Playing again from the end is a new pass: every segment may be skipped once more. */
+  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_ENDED)
+    hark_skip_tracker_new_pass (self->skips);
+  if (!hark_player_play (self->player, &error))
+    show_banner (self, error->message);
+  update_ticking (self);
+}
+
+void
+hark_window_pause (HarkWindow *self)
+{
+  if (!has_audio (self))
+    return;
+  hark_player_pause (self->player);
+  update_ticking (self);
+}
+
+void
+hark_window_play_pause (HarkWindow *self)
+{
+  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING)
+    hark_window_pause (self);
+  else
+    hark_window_play (self);
+}
+
+void
+hark_window_seek (HarkWindow *self, double seconds)
+{
+  if (!has_audio (self))
+    return;
+  if (self->duration > 0)
+    seconds = MIN (seconds, self->duration);
+  seconds = MAX (seconds, 0);
+  hark_player_seek (self->player, seconds);
+  self->pending_seek = seconds;
+  self->pending_seek_time = g_get_monotonic_time ();
+  update_now (self);
+}
+
+void
+hark_window_skip_by (HarkWindow *self, double delta)
+{
+  hark_window_seek (self, hark_window_get_position (self) + delta);
+}
+
+static void
+seek_to_turn (HarkWindow *self, int turn)
+{
+  const HarkTurn *turns;
+
+  if (turn < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  turns = hark_transcript_get_turns (hark_reading_get_transcript (self->reading), NULL);
+  hark_window_seek (self, turns[turn].start);
+  set_following (self, TRUE);
+}
+
+void
+hark_window_next_turn (HarkWindow *self, int direction)
+{
+  HarkTranscript *transcript;
+  double position = hark_window_get_position (self);
+
+  if (self->reading == NULL)
+    return;
+  transcript = hark_reading_get_transcript (self->reading);
+  seek_to_turn (self, direction > 0 ? hark_transcript_next_turn (transcript, position)
+                                    : hark_transcript_previous_turn (transcript, position));
+}
+
+static void
+choose_speaker (HarkWindow *self, int speaker)
+{
+  HarkTranscript *transcript = hark_reading_get_transcript (self->reading);
+
+  if (speaker == self->chosen_speaker)
+    return;
+  self->chosen_speaker = speaker;
+  hark_player_bar_set_speaker (self->player_bar,
+                               speaker >= 0 ? hark_transcript_get_speaker (transcript, speaker)->name
+                                            : NULL);
+  hark_speakers_popover_set_chosen (self->speakers_popover, speaker);
+  if (self->filter_speaker)
+    {
+      fill_store (self);
+      update_now (self);
+      set_following (self, TRUE);
+    }
+}
+
+void
+hark_window_next_answer (HarkWindow *self, const char *speaker, int direction)
+{
+  HarkTranscript *transcript;
+  double position = hark_window_get_position (self);
+  int index;
+
+  if (self->reading == NULL)
+    return;
+  transcript = hark_reading_get_transcript (self->reading);
+  if (speaker != NULL)
+    {
+      index = hark_transcript_find_speaker (transcript, speaker);
+      if (index < 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("No speaker called “%s” in this episode"),
+                                                   speaker);
+          show_toast (self, text, NULL, NULL);
+          return;
+        }
+      choose_speaker (self, index);
+    }
+  if (self->chosen_speaker < 0)
+    {
+      show_toast (self, _("Choose a speaker first"), NULL, NULL);
+      gtk_menu_button_popup (hark_player_bar_get_speaker_button (self->player_bar));
+      return;
+    }
+  seek_to_turn (self, direction > 0 ? hark_transcript_next_turn_of_speaker (
+                                        transcript, position, self->chosen_speaker)
+                                    : hark_transcript_previous_turn_of_speaker (
+                                        transcript, position, self->chosen_speaker));
+}
+
+void
+hark_window_set_speed (HarkWindow *self, double speed)
+{
+  speed = CLAMP (round (speed / SPEED_STEP) * SPEED_STEP, SPEED_MIN, SPEED_MAX);
+  hark_player_set_speed (self->player, speed);
+  hark_player_bar_set_speed (self->player_bar, speed);
+}
+
+void
+hark_window_change_speed (HarkWindow *self, int steps)
+{
+  hark_window_set_speed (self, hark_player_get_speed (self->player) + steps * SPEED_STEP);
+}
+
+void
+hark_window_unskip (HarkWindow *self)
+{
+  guint id;
+  double seek_to;
+
+  if (!hark_skip_tracker_unskip (self->skips, hark_window_get_position (self), &id, &seek_to))
+    return;
+  /* A deliberate seek into a segment plays it: that is what Unskip means. */
+  hark_window_seek (self, seek_to);
+  if (hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
+    hark_window_play (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Search */
+
+static void
+show_search_match (HarkWindow *self)
+{
+  int old = self->search_row;
+  g_autofree char *count = NULL;
+
+  if (self->search_matches == NULL || self->search_matches->len == 0)
+    {
+      self->search_row = -1;
+      refresh_row_widget (self, old);
+      gtk_label_set_label (self->search_count,
+                           self->search_query != NULL && *self->search_query != '\0'
+                             ? _("No results") : "");
+      return;
+    }
+  count = g_strdup_printf (_("%d of %u"), self->search_index + 1, self->search_matches->len);
+  gtk_label_set_label (self->search_count, count);
+  self->search_row =
+    g_array_index (self->search_matches, HarkReadingMatch, self->search_index).row;
+  refresh_row_widget (self, old);
+  refresh_row_widget (self, self->search_row);
+  /* Looking at a match is looking away from now. */
+  user_scrolled (self);
+  scroll_to_row (self, self->search_row);
+}
+
+void
+hark_window_search (HarkWindow *self, const char *query)
+{
+  GHashTableIter iter;
+  gpointer widget;
+  double position = hark_window_get_position (self);
+
+  g_free (self->search_query);
+  self->search_query = query != NULL && *query != '\0' ? g_strdup (query) : NULL;
+  g_clear_pointer (&self->search_matches, g_array_unref);
+  self->search_index = -1;
+  if (self->reading != NULL && self->search_query != NULL)
+    {
+      GArray *all = hark_reading_search (self->reading, self->search_query);
+      const HarkReadingRow *rows = hark_reading_get_rows (self->reading, NULL);
+
+      /* Only rows the list shows; start from the first match after now. */
+      self->search_matches = g_array_new (FALSE, FALSE, sizeof (HarkReadingMatch));
+      for (guint i = 0; i < all->len; i++)
+        {
+          HarkReadingMatch *m = &g_array_index (all, HarkReadingMatch, i);
+
+          if (self->pos_of_row[m->row] < 0)
+            continue;
+          if (self->search_index < 0 && rows[m->row].start >= position)
+            self->search_index = self->search_matches->len;
+          g_array_append_val (self->search_matches, *m);
+        }
+      g_array_unref (all);
+      if (self->search_index < 0)
+        self->search_index = 0;
+    }
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &widget))
+    hark_turn_row_set_query (widget, self->search_query);
+  show_search_match (self);
+}
+
+static void
+on_search_changed (HarkWindow *self)
+{
+  hark_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+move_search (HarkWindow *self, int direction)
+{
+  guint n = self->search_matches != NULL ? self->search_matches->len : 0;
+
+  if (n == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  self->search_index = (self->search_index + direction + n) % n;
+  show_search_match (self);
+}
+
+static void
+on_search_next (HarkWindow *self)
+{
+  move_search (self, +1);
+}
+
+static void
+on_search_previous (HarkWindow *self)
+{
+  move_search (self, -1);
+}
+
+static void
+on_search_stop (HarkWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* Ctrl+Enter in the search entry: go and listen to the match. */
+static gboolean
+on_search_seek (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  HarkWindow *self = HARK_WINDOW (user_data);
+
+  if (self->search_row < 0)
+    return FALSE;
+  hark_window_seek (self, hark_reading_get_rows (self->reading, NULL)[self->search_row].start);
+  set_following (self, TRUE);
+  return TRUE;
+}
+
+static gboolean
+on_search_shift_enter (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  move_search (HARK_WINDOW (user_data), -1);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Signals and actions */
+
+static void
+on_row_activated (HarkWindow *self, guint position)
+{
+  int row = row_at_position (self, position);
+
+  if (row < 0)
+    return;
+  /* A click means "listen from here": the list follows again, a paused player stays paused. */
+  hark_window_seek (self, hark_reading_get_rows (self->reading, NULL)[row].start);
+  set_following (self, TRUE);
+}
+
+static void
+on_bar_seek (HarkWindow *self, double position)
+{
+  hark_window_seek (self, position);
+}
+
+static void
+on_volume_changed (GtkAdjustment *adjustment, HarkWindow *self)
+{
+  hark_player_set_volume (self->player, gtk_adjustment_get_value (adjustment));
+}
+
+static void
+action_back_to_now (GtkWidget *widget, const char *name, GVariant *param)
+{
+  set_following (HARK_WINDOW (widget), TRUE);
+}
+
+static void
+action_unskip (GtkWidget *widget, const char *name, GVariant *param)
+{
+  hark_window_unskip (HARK_WINDOW (widget));
+}
+
+static void
+action_skip_segment (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+
+  if (self->ask_segment >= 0)
+    hark_window_seek (self, hark_reading_get_segment (self->reading, self->ask_segment)->segment.end);
+}
+
+static void
+action_toast (GtkWidget *widget, const char *name, GVariant *param)
+{
+  show_toast (HARK_WINDOW (widget), g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+action_dismiss_banner (GtkWidget *widget, const char *name, GVariant *param)
+{
+  show_banner (HARK_WINDOW (widget), NULL);
+}
+
+static void
+action_search (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+
+  if (self->reading == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+action_choose_speaker (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+
+  if (self->reading != NULL)
+    choose_speaker (self, g_variant_get_int32 (param));
+}
+
+static void
+action_answer (GtkWidget *widget, const char *name, GVariant *param)
+{
+  hark_window_next_answer (HARK_WINDOW (widget), NULL,
+                           g_str_equal (name, "win.next-answer") ? +1 : -1);
+}
+
+static void
+set_filter_speaker (HarkWindow *self, gboolean filter)
+{
+  if (self->filter_speaker == filter)
+    return;
+  self->filter_speaker = filter;
+  if (self->reading != NULL)
+    {
+      fill_store (self);
+      self->current_row = -1;
+      update_now (self);
+      set_following (self, TRUE);
+      if (self->search_query != NULL)
+        hark_window_search (self, self->search_query);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_SPEAKER]);
+}
+
+static void
+hark_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_FILTER_SPEAKER:
+      g_value_set_boolean (value, HARK_WINDOW (object)->filter_speaker);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hark_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_FILTER_SPEAKER:
+      set_filter_speaker (HARK_WINDOW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+action_copy_current (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+  g_autofree char *quote = NULL;
+
+  if (self->reading == NULL || self->current_row < 0)
+    return;
+  quote = hark_reading_row_to_markdown (self->reading, self->current_row);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), quote);
+  show_toast (self, _("Copied as quote"), NULL, NULL);
+}
+
+static gboolean
+on_close_request (HarkWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  hark_app_settings_save_window (self->settings, width, height,
+                                 gtk_window_is_maximized (GTK_WINDOW (self)));
+  hark_player_pause (self->player);
+  return FALSE;
+}
+
+static void
+on_policy_changed (HarkWindow *self)
+{
+  HarkSkipPolicy policy;
+
+  if (self->loaded == NULL || self->load_cancellable != NULL)
+    return;
+  hark_app_settings_get_policy (self->settings, &policy);
+  hark_loaded_episode_apply_policy (self->loaded, &policy);
+  show_reading (self);
+}
+
+static void
+on_skip_seconds_changed (HarkWindow *self)
+{
+  hark_player_bar_set_skip_seconds (self->player_bar,
+                                    hark_app_settings_get_int (self->settings, "skip-back-seconds", 15),
+                                    hark_app_settings_get_int (self->settings, "skip-forward-seconds", 30));
+}
+
+static void
+on_follow_changed (HarkWindow *self)
+{
+  set_following (self, hark_app_settings_get_boolean (self->settings, "follow-transcript", TRUE));
+}
+
+static void
+hark_window_dispose (GObject *object)
+{
+  HarkWindow *self = HARK_WINDOW (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->player != NULL)
+    hark_player_set_event_func (self->player, NULL, NULL, NULL);
+  g_clear_pointer (&self->player, hark_player_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->loaded, hark_loaded_episode_free);
+  self->reading = NULL;
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (hark_window_parent_class)->dispose (object);
+}
+
+static void
+hark_window_finalize (GObject *object)
+{
+  HarkWindow *self = HARK_WINDOW (object);
+
+  g_free (self->pos_of_row);
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  g_clear_pointer (&self->search_matches, g_array_unref);
+  g_free (self->search_query);
+  g_free (self->last_toast);
+  g_free (self->banner_text);
+  G_OBJECT_CLASS (hark_window_parent_class)->finalize (object);
+}
+
+static void
+hark_window_class_init (HarkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hark_window_dispose;
+  object_class->finalize = hark_window_finalize;
+  object_class->get_property = hark_window_get_property;
+  object_class->set_property = hark_window_set_property;
+
+  properties[PROP_FILTER_SPEAKER] =
+    g_param_spec_boolean ("filter-speaker", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_EPISODE_SHOWN] = g_signal_new ("episode-shown", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  g_type_ensure (HARK_TYPE_PLAYER_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, chapters_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_count);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, back_to_now_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, skip_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, skip_content);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, player_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_seek);
+
+  gtk_widget_class_install_action (widget_class, "win.back-to-now", NULL, action_back_to_now);
+  gtk_widget_class_install_action (widget_class, "win.unskip", NULL, action_unskip);
+  gtk_widget_class_install_action (widget_class, "win.skip-segment", NULL, action_skip_segment);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", action_toast);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, action_dismiss_banner);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.choose-speaker", "i", action_choose_speaker);
+  gtk_widget_class_install_action (widget_class, "win.next-answer", NULL, action_answer);
+  gtk_widget_class_install_action (widget_class, "win.previous-answer", NULL, action_answer);
+  gtk_widget_class_install_property_action (widget_class, "win.filter-speaker", "filter-speaker");
+  gtk_widget_class_install_action (widget_class, "win.copy-current", NULL, action_copy_current);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller, const char *trigger, const char *action,
+              GVariant *target)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                            gtk_named_action_new (action));
+
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, target);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* Single keys (Space, arrows, N, P, brackets) must not steal typing from the search entry, so
+ * they live in a bubble-phase controller: the entry sees them first. Application accelerators
+ * run before the focus widget and are only for chords. */
+static void
+setup_shortcuts (HarkWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  GtkEventController *entry_keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  add_shortcut (shortcuts, "space", "app.play-pause", NULL);
+  add_shortcut (shortcuts, "Left", "app.back", NULL);
+  add_shortcut (shortcuts, "Right", "app.forward", NULL);
+  add_shortcut (shortcuts, "n", "app.next-turn", NULL);
+  add_shortcut (shortcuts, "p", "app.previous-turn", NULL);
+  add_shortcut (shortcuts, "bracketleft", "app.slower", NULL);
+  add_shortcut (shortcuts, "bracketright", "app.faster", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_event_controller_set_propagation_phase (entry_keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (entry_keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return"),
+                      gtk_callback_action_new (on_search_shift_enter, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (entry_keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                      gtk_callback_action_new (on_search_seek, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), entry_keys);
+}
+
+static void
+setup_list (HarkWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *scrollbar_click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->store = g_list_store_new (HARK_TYPE_ROW_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_list_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), scroll);
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (scrollbar_click),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect (scrollbar_click, "pressed", G_CALLBACK (on_scrollbar_pressed), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->scroller),
+                             GTK_EVENT_CONTROLLER (scrollbar_click));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  self->bound = g_hash_table_new (NULL, NULL);
+}
+
+static void
+hark_window_init (HarkWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->current_row = -1;
+  self->current_cue = -1;
+  self->chosen_speaker = -1;
+  self->ask_segment = -1;
+  self->search_index = -1;
+  self->search_row = -1;
+  self->align_row = -1;
+  self->duration = -1;
+  self->skips = hark_skip_tracker_new ();
+
+  self->settings = hark_app_settings_new ();
+  self->following = hark_app_settings_get_boolean (self->settings, "follow-transcript", TRUE);
+  hark_app_settings_get_window (self->settings, &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (hark_app_settings_get_boolean (self->settings, "window-maximized", FALSE))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_adjustment_set_value (hark_player_bar_get_volume (self->player_bar),
+                            hark_app_settings_get_double (self->settings, "volume", 1.0));
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "volume", hark_player_bar_get_volume (self->player_bar),
+                       "value", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_swapped (self->settings, "changed::follow-transcript",
+                                G_CALLBACK (on_follow_changed), self);
+      g_signal_connect_swapped (self->settings, "changed::category-policy",
+                                G_CALLBACK (on_policy_changed), self);
+      g_signal_connect_swapped (self->settings, "changed::skip-back-seconds",
+                                G_CALLBACK (on_skip_seconds_changed), self);
+      g_signal_connect_swapped (self->settings, "changed::skip-forward-seconds",
+                                G_CALLBACK (on_skip_seconds_changed), self);
+    }
+  on_skip_seconds_changed (self);
+  g_signal_connect (hark_player_bar_get_volume (self->player_bar), "value-changed",
+                    G_CALLBACK (on_volume_changed), self);
+
+  self->player = hark_player_new (NULL, NULL);
+  hark_player_set_event_func (self->player, on_player_event, self, NULL);
+
+  self->speakers_popover = HARK_SPEAKERS_POPOVER (hark_speakers_popover_new ());
+  gtk_menu_button_set_popover (hark_player_bar_get_speaker_button (self->player_bar),
+                               GTK_WIDGET (self->speakers_popover));
+
+  setup_list (self);
+  setup_shortcuts (self);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+HarkWindow *
+hark_window_new (GtkApplication *application)
+{
+  return g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+}
+
+HarkPlayer *
+hark_window_get_player (HarkWindow *self)
+{
+  return self->player;
+}
+
+HarkReading *
+hark_window_get_reading (HarkWindow *self)
+{
+  return self->reading;
+}
+
+int
+hark_window_get_current_row (HarkWindow *self)
+{
+  return self->current_row;
+}
+
+int
+hark_window_get_selected_row (HarkWindow *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  return position == GTK_INVALID_LIST_POSITION ? -1 : row_at_position (self, position);
+}
+
+HarkTurnRow *
+hark_window_get_row_widget (HarkWindow *self, int row)
+{
+  if (row < 0 || self->bound == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->bound, GINT_TO_POINTER (row));
+}
+
+GArray *
+hark_window_get_search_matches (HarkWindow *self)
+{
+  return self->search_matches;
+}
+
+int
+hark_window_get_search_row (HarkWindow *self)
+{
+  return self->search_row;
+}
+
+gboolean
+hark_window_get_following (HarkWindow *self)
+{
+  return self->following;
+}
+
+const char *
+hark_window_get_last_toast (HarkWindow *self)
+{
+  return self->last_toast;
+}
+
+const char *
+hark_window_get_banner (HarkWindow *self)
+{
+  return self->banner_text;
+}
+
+GtkListView *
+hark_window_get_list_view (HarkWindow *self)
+{
+  return self->list_view;
+}
+
+GtkScrolledWindow *
+hark_window_get_scroller (HarkWindow *self)
+{
+  return self->scroller;
+}

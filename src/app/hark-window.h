@@ -1,0 +1,68 @@
+/* hark-window.h — the main window: the transcript read along with the player
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window shows core state and sends core commands: which turn is current comes from the
+ * reading order (hark-reading.h), what to skip from the segment list, the clock from the player.
+ * Signals: "episode-shown" once an episode's transcript (or its absence) is on screen, with a
+ * boolean saying whether loading worked.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hark-player.h"
+#include "hark-reading.h"
+#include "hark-turn-row.h"
+
+G_BEGIN_DECLS
+
+#define HARK_TYPE_WINDOW (hark_window_get_type ())
+G_DECLARE_FINAL_TYPE (HarkWindow, hark_window, HARK, WINDOW, AdwApplicationWindow)
+
+HarkWindow *hark_window_new (GtkApplication *application);
+
+/* Opens @audio_path (may be NULL when @sidecars name a transcript to read without audio) with
+ * the sidecars the user named (NULL-terminated, may be NULL: discovered beside the audio). */
+void hark_window_open (HarkWindow *self, const char *audio_path, const char *const *sidecars);
+gboolean hark_window_is_loading (HarkWindow *self);
+
+/* Commands, as the actions, buttons and shortcuts send them. */
+void hark_window_play (HarkWindow *self);
+void hark_window_pause (HarkWindow *self);
+void hark_window_play_pause (HarkWindow *self);
+void hark_window_seek (HarkWindow *self, double seconds);
+void hark_window_skip_by (HarkWindow *self, double delta);
+void hark_window_next_turn (HarkWindow *self, int direction);
+/* @speaker: a name or id; NULL means the chosen speaker. */
+void hark_window_next_answer (HarkWindow *self, const char *speaker, int direction);
+void hark_window_set_speed (HarkWindow *self, double speed);
+void hark_window_change_speed (HarkWindow *self, int steps);
+void hark_window_unskip (HarkWindow *self);
+void hark_window_search (HarkWindow *self, const char *query);
+
+/* State, for the application and for tests. */
+HarkPlayer *hark_window_get_player (HarkWindow *self);
+/* NULL until an episode with a transcript is shown. */
+HarkReading *hark_window_get_reading (HarkWindow *self);
+/* Media seconds as the window shows them (a seek shows its target at once). */
+double hark_window_get_position (HarkWindow *self);
+/* The row of the reading order being heard, or -1. */
+int hark_window_get_current_row (HarkWindow *self);
+/* The row the list selects (what assistive technologies see as current), or -1. */
+int hark_window_get_selected_row (HarkWindow *self);
+/* The widget showing @row, when it is realised in the list. */
+HarkTurnRow *hark_window_get_row_widget (HarkWindow *self, int row);
+/* Rows matching the search, in order (HarkReadingMatch). */
+GArray *hark_window_get_search_matches (HarkWindow *self);
+int hark_window_get_search_row (HarkWindow *self);
+gboolean hark_window_get_following (HarkWindow *self);
+/* The title of the last toast shown, or NULL. */
+const char *hark_window_get_last_toast (HarkWindow *self);
+/* What the banner says when it is shown, else NULL. */
+const char *hark_window_get_banner (HarkWindow *self);
+GtkListView *hark_window_get_list_view (HarkWindow *self);
+GtkScrolledWindow *hark_window_get_scroller (HarkWindow *self);
+
+G_END_DECLS
