@@ -293,6 +293,7 @@ hark_cli_cmd_play (int argc, char **argv)
 {
   g_autofree char *start_text = NULL, *device = NULL;
   g_auto (GStrv) skips = NULL;
+  g_auto (GStrv) skip_categories = NULL;
   double speed = 1.0, volume = 1.0, start = 0;
   gboolean events = FALSE, no_skip = FALSE;
   const GOptionEntry entries[] = {
@@ -304,6 +305,8 @@ hark_cli_cmd_play (int argc, char **argv)
     { "skip", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skips, "Skip media range A-B (repeatable)",
       "A-B" },
     { "no-skip", 0, 0, G_OPTION_ARG_NONE, &no_skip, "Skip nothing at all", NULL },
+    { "skip-category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skip_categories,
+      "skip, ask, mark or off for a segment category (default sponsor=skip)", "CAT=ACTION" },
     { "device", 0, 0, G_OPTION_ARG_STRING, &device,
       "“default” (PortAudio's default device) or “null” (no device, real time)", "DEVICE" },
     { NULL },
@@ -337,7 +340,7 @@ hark_cli_cmd_play (int argc, char **argv)
   output = make_output (device);
   if (output == NULL)
     return hark_cli_usage_error ("play", "--device must be “default” or “null”");
-  ranges = hark_cli_skip_ranges_build (argv[1], skips, no_skip, &error);
+  ranges = hark_cli_skip_ranges_build (argv[1], skips, skip_categories, no_skip, &error);
   if (ranges == NULL)
     {
       hark_output_free (output);
