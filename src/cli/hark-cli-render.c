@@ -110,6 +110,7 @@ hark_cli_cmd_render (int argc, char **argv)
 {
   g_autofree char *output = NULL, *start_text = NULL, *end_text = NULL;
   g_auto (GStrv) skips = NULL;
+  g_auto (GStrv) skip_categories = NULL;
   double speed = 1.0, start = 0, end = -1;
   gboolean no_skip = FALSE;
   const GOptionEntry entries[] = {
@@ -121,6 +122,8 @@ hark_cli_cmd_render (int argc, char **argv)
     { "skip", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skips, "Skip media range A-B (repeatable)",
       "A-B" },
     { "no-skip", 0, 0, G_OPTION_ARG_NONE, &no_skip, "Skip nothing at all", NULL },
+    { "skip-category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skip_categories,
+      "skip, ask, mark or off for a segment category (default sponsor=skip)", "CAT=ACTION" },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
@@ -148,7 +151,7 @@ hark_cli_cmd_render (int argc, char **argv)
     return hark_cli_usage_error ("render", "%s", error->message);
   if (end_text && end <= start)
     return hark_cli_usage_error ("render", "--end must come after --start");
-  ranges = hark_cli_skip_ranges_build (argv[1], skips, no_skip, &error);
+  ranges = hark_cli_skip_ranges_build (argv[1], skips, skip_categories, no_skip, &error);
   if (ranges == NULL)
     return hark_cli_usage_error ("render", "%s", error->message);
 

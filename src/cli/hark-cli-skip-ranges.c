@@ -8,6 +8,8 @@
  */
 #include "hark-cli.h"
 
+#include "hark-cli-skips.h"
+
 #include "hark-time.h"
 
 gboolean
@@ -35,8 +37,8 @@ hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **erro
 }
 
 GArray *
-hark_cli_skip_ranges_build (const char *path, char **skip_options, gboolean no_skip,
-                            GError **error)
+hark_cli_skip_ranges_build (const char *path, char **skip_options, char **skip_categories,
+                            gboolean no_skip, GError **error)
 {
   g_autoptr (GArray) ranges = g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
 
@@ -55,6 +57,8 @@ hark_cli_skip_ranges_build (const char *path, char **skip_options, gboolean no_s
     }
 
   /* Further sources of skip ranges for @path go here. */
+  if (!hark_cli_skips_append (ranges, path, skip_categories, error))
+    return NULL;
 
   return g_steal_pointer (&ranges);
 }

@@ -5,6 +5,8 @@
  */
 #include "hark-cli-skips.h"
 
+#include <stdlib.h>
+
 #include "hark-media-info.h"
 
 void
@@ -77,7 +79,7 @@ hark_cli_skips_collect (const HarkCliSkipOptions *self, HarkEpisode *episode)
 GArray *
 hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *list)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HarkCliSkip));
+  GArray *ranges = g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
   guint n;
   const HarkSegmentEntry *e = hark_segment_list_get (list, &n);
 
@@ -87,8 +89,8 @@ hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *li
    * that lands inside the next range would otherwise play its start. */
   for (guint i = 0; i < n; i++)
     {
-      HarkCliSkip *last = ranges->len ? &g_array_index (ranges, HarkCliSkip, ranges->len - 1)
-                                      : NULL;
+      HarkSkipRange *last = ranges->len ? &g_array_index (ranges, HarkSkipRange, ranges->len - 1)
+                                        : NULL;
 
       if (e[i].action != HARK_SKIP_ACTION_SKIP || e[i].segment.end <= e[i].segment.start)
         continue;
@@ -96,7 +98,8 @@ hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *li
         last->end = MAX (last->end, e[i].segment.end);
       else
         {
-          HarkCliSkip skip = { e[i].segment.start, e[i].segment.end, i };
+          HarkSkipRange skip = { e[i].segment.start, e[i].segment.end,
+                                 HARK_CLI_SEGMENT_RANGE_ID + i };
 
           g_array_append_val (ranges, skip);
         }
@@ -111,9 +114,68 @@ hark_cli_skips_total (GArray *ranges)
 
   for (guint i = 0; i < ranges->len; i++)
     {
-      const HarkCliSkip *skip = &g_array_index (ranges, HarkCliSkip, i);
+      const HarkSkipRange *skip = &g_array_index (ranges, HarkSkipRange, i);
 
       total += skip->end - skip->start;
     }
   return total;
+}
+
+/* play and render run once per process: the list behind the ranges they were given stays here
+ * so skip events can name their segment. */
+static HarkSegmentList *current_list;
+static gboolean current_list_registered;
+
+static void
+free_current_list (void)
+{
+  g_clear_pointer (&current_list, hark_segment_list_free);
+}
+
+gboolean
+hark_cli_skips_append (GArray *ranges, const char *path, char **categories, GError **error)
+{
+  HarkCliSkipOptions options;
+  g_autoptr (HarkEpisode) episode = NULL;
+  g_autoptr (GArray) mine = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gboolean ok;
+
+  hark_cli_skip_options_init (&options);
+  options.overrides = g_strdupv (categories);
+  ok = hark_cli_skip_options_finish (&options, &local_error);
+  hark_cli_skip_options_clear (&options);
+  if (!ok)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, local_error->message);
+      return FALSE;
+    }
+
+  /* No transcript or sidecar is not an error: there is just nothing to skip. */
+  episode = hark_episode_load (path, NULL, hark_cli_skips_probe_duration (path), &local_error);
+  if (episode == NULL)
+    {
+      g_printerr ("hark-cli: warning: %s No segments are skipped.\n", local_error->message);
+      return TRUE;
+    }
+
+  if (!current_list_registered)
+    current_list_registered = atexit (free_current_list) == 0;
+  free_current_list ();
+  current_list = hark_cli_skips_collect (&options, episode);
+  mine = hark_cli_skips_ranges (&options, current_list);
+  g_array_append_vals (ranges, mine->data, mine->len);
+  return TRUE;
+}
+
+const HarkSegmentEntry *
+hark_cli_skips_lookup (guint id)
+{
+  guint n;
+  const HarkSegmentEntry *e;
+
+  if (current_list == NULL || id < HARK_CLI_SEGMENT_RANGE_ID)
+    return NULL;
+  e = hark_segment_list_get (current_list, &n);
+  return id - HARK_CLI_SEGMENT_RANGE_ID < n ? &e[id - HARK_CLI_SEGMENT_RANGE_ID] : NULL;
 }

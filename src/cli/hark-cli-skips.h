@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "hark-episode.h"
+#include "hark-player.h"
 #include "hark-segments.h"
 
 G_BEGIN_DECLS
@@ -37,17 +38,22 @@ double hark_cli_skips_probe_duration (const char *audio);
  * for another cut and automatic skipping is therefore off. */
 HarkSegmentList *hark_cli_skips_collect (const HarkCliSkipOptions *self, HarkEpisode *episode);
 
-typedef struct
-{
-  double start;
-  double end;
-  guint entry; /* index of the first segment entry in the range */
-} HarkCliSkip;
+/* Segment ranges get ids from here on (entry index added), apart from the --skip ranges. */
+#define HARK_CLI_SEGMENT_RANGE_ID 1000
 
 /* The ranges to skip automatically: SKIP entries (none with --no-skip), overlapping and
- * touching ones chained into one. HarkCliSkip, sorted. */
+ * touching ones chained into one. HarkSkipRange, sorted; the id of each is
+ * HARK_CLI_SEGMENT_RANGE_ID + the index of its first entry. */
 GArray *hark_cli_skips_ranges (const HarkCliSkipOptions *self, const HarkSegmentList *list);
 /* Their total length in seconds. */
 double hark_cli_skips_total (GArray *ranges);
+
+/* For play and render: appends @path's segments to skip under the default policy changed by
+ * @categories (--skip-category values) to @ranges. FALSE with a G_OPTION_ERROR for a bad
+ * category or action. The list stays available to hark_cli_skips_lookup(). */
+gboolean hark_cli_skips_append (GArray *ranges, const char *path, char **categories,
+                                GError **error);
+/* The segment behind a range id from hark_cli_skips_append(), or NULL (a --skip range). */
+const HarkSegmentEntry *hark_cli_skips_lookup (guint id);
 
 G_END_DECLS

@@ -79,52 +79,49 @@ print_text (HarkEpisode *episode)
 }
 
 static void
-key (GString *out, const char *name)
-{
-  hark_json_append_string (out, name);
-  g_string_append (out, ": ");
-}
-
-static void
 append_uses (GString *out, const GPtrArray *uses)
 {
   g_string_append_c (out, '[');
   for (guint i = 0; i < uses->len; i++)
     {
       const HarkSidecarUse *use = g_ptr_array_index (uses, i);
+      const char *const fields[][2] = {
+        { "path", use->path },
+        { "role", use->role },
+        { "format", use->format },
+        { "reason", use->reason },
+      };
 
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      key (out, "path");
-      hark_json_append_string (out, use->path);
-      g_string_append (out, ", ");
-      key (out, "role");
-      hark_json_append_string (out, use->role);
-      g_string_append (out, ", ");
-      key (out, "format");
-      hark_json_append_string (out, use->format);
-      g_string_append (out, ", ");
-      key (out, "reason");
-      hark_json_append_string (out, use->reason);
+      hark_json_begin_item (out, i, "    ");
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          if (f > 0)
+            g_string_append (out, ", ");
+          hark_json_append_key (out, fields[f][0]);
+          hark_json_append_string (out, fields[f][1]);
+        }
       g_string_append_c (out, '}');
     }
-  g_string_append (out, uses->len > 0 ? "\n  ]" : "]");
+  hark_json_end_array (out, uses->len, "    ");
 }
 
+/* The fields turns and cues share: index, speaker name, times, text. */
 static void
-append_times (GString *out, double start, double end)
+append_speech (GString *out, const HarkTranscript *t, guint index, int speaker, double start,
+               double end, const char *text)
 {
-  key (out, "start");
+  g_string_append_printf (out, "\"index\": %u, ", index);
+  hark_json_append_key (out, "speaker");
+  hark_json_append_string (out, speaker_name (t, speaker));
+  g_string_append (out, ", ");
+  hark_json_append_key (out, "start");
   hark_json_append_seconds (out, start);
   g_string_append (out, ", ");
-  key (out, "end");
+  hark_json_append_key (out, "end");
   hark_json_append_seconds (out, end);
-}
-
-static void
-append_speaker_ref (GString *out, const HarkTranscript *t, int speaker)
-{
-  key (out, "speaker");
-  hark_json_append_string (out, speaker_name (t, speaker));
+  g_string_append (out, ", ");
+  hark_json_append_key (out, "text");
+  hark_json_append_string (out, text);
 }
 
 static void
@@ -160,19 +157,19 @@ append_speakers (GString *out, const HarkTranscript *t)
       double seconds;
 
       hark_transcript_get_speaker_stats (t, (int) i, &n_turns, &seconds);
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      hark_json_begin_item (out, i, "    ");
       g_string_append_printf (out, "\"index\": %u, ", i);
-      key (out, "id");
+      hark_json_append_key (out, "id");
       hark_json_append_string (out, s->id);
       g_string_append (out, ", ");
-      key (out, "name");
+      hark_json_append_key (out, "name");
       hark_json_append_string (out, s->name);
       g_string_append_printf (out, ", \"turns\": %u, ", n_turns);
-      key (out, "seconds");
+      hark_json_append_key (out, "seconds");
       hark_json_append_seconds (out, seconds);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
+  hark_json_end_array (out, n, "    ");
 }
 
 static void
@@ -184,21 +181,15 @@ append_turns (GString *out, const HarkTranscript *t)
   g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      g_string_append_printf (out, "\"index\": %u, ", i);
-      append_speaker_ref (out, t, turns[i].speaker);
+      hark_json_begin_item (out, i, "    ");
+      append_speech (out, t, i, turns[i].speaker, turns[i].start, turns[i].end, turns[i].text);
       g_string_append (out, ", ");
-      append_times (out, turns[i].start, turns[i].end);
-      g_string_append (out, ", ");
-      key (out, "text");
-      hark_json_append_string (out, turns[i].text);
-      g_string_append (out, ", ");
-      key (out, "evidence");
+      hark_json_append_key (out, "evidence");
       hark_json_append_seconds (out, turns[i].evidence);
       g_string_append_printf (out, ", \"first_cue\": %u, \"n_cues\": %u}", turns[i].first_cue,
                               turns[i].n_cues);
     }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
+  hark_json_end_array (out, n, "    ");
 }
 
 static void
@@ -210,64 +201,11 @@ append_cues (GString *out, const HarkTranscript *t)
   g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      g_string_append_printf (out, "\"index\": %u, ", i);
-      append_speaker_ref (out, t, cues[i].speaker);
-      g_string_append (out, ", ");
-      append_times (out, cues[i].start, cues[i].end);
-      g_string_append (out, ", ");
-      key (out, "text");
-      hark_json_append_string (out, cues[i].text);
+      hark_json_begin_item (out, i, "    ");
+      append_speech (out, t, i, cues[i].speaker, cues[i].start, cues[i].end, cues[i].text);
       g_string_append_printf (out, ", \"words\": %u}", cues[i].n_words);
     }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
-}
-
-static void
-append_chapters (GString *out, const HarkTranscript *t)
-{
-  guint n;
-  const HarkChapter *chapters = hark_transcript_get_chapters (t, &n);
-
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      append_times (out, chapters[i].start, chapters[i].end);
-      g_string_append (out, ", ");
-      key (out, "title");
-      hark_json_append_string (out, chapters[i].title);
-      g_string_append (out, ", ");
-      key (out, "url");
-      hark_json_append_string (out, chapters[i].url);
-      g_string_append_printf (out, ", \"toc\": %s}", chapters[i].toc ? "true" : "false");
-    }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
-}
-
-static void
-append_segments (GString *out, const HarkTranscript *t)
-{
-  guint n;
-  const HarkSegment *segments = hark_transcript_get_segments (t, &n);
-
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      append_times (out, segments[i].start, segments[i].end);
-      g_string_append (out, ", ");
-      key (out, "category");
-      hark_json_append_string (out, hark_category_to_string (segments[i].category));
-      g_string_append (out, ", ");
-      key (out, "source");
-      hark_json_append_string (out, segments[i].source);
-      g_string_append (out, ", ");
-      key (out, "evidence");
-      hark_json_append_string (out, segments[i].evidence);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, n > 0 ? "\n  ]" : "]");
+  hark_json_end_array (out, n, "    ");
 }
 
 static char *
@@ -278,13 +216,13 @@ episode_to_json (HarkEpisode *episode)
   const char *const *warnings = hark_episode_get_warnings (episode);
 
   g_string_append (out, "{\n  ");
-  key (out, "audio");
+  hark_json_append_key (out, "audio");
   hark_json_append_string (out, hark_episode_get_audio_path (episode));
   g_string_append (out, ",\n  ");
-  key (out, "sources");
+  hark_json_append_key (out, "sources");
   append_uses (out, hark_episode_get_sources (episode));
   g_string_append (out, ",\n  ");
-  key (out, "unused");
+  hark_json_append_key (out, "unused");
   append_uses (out, hark_episode_get_unused (episode));
   g_string_append (out, ",\n  \"warnings\": [");
   for (guint i = 0; warnings[i]; i++)
@@ -293,30 +231,30 @@ episode_to_json (HarkEpisode *episode)
       hark_json_append_string (out, warnings[i]);
     }
   g_string_append (out, warnings[0] ? "\n  ],\n  " : "],\n  ");
-  key (out, "merge");
+  hark_json_append_key (out, "merge");
   append_merge (out, episode);
   g_string_append_printf (out, ",\n  \"duration_mismatch\": %s,\n  ",
                           hark_episode_has_duration_mismatch (episode) ? "true" : "false");
-  key (out, "media_duration");
+  hark_json_append_key (out, "media_duration");
   if (hark_transcript_get_media_duration (t) >= 0)
     hark_json_append_seconds (out, hark_transcript_get_media_duration (t));
   else
     g_string_append (out, "null");
   g_string_append (out, ",\n  ");
-  key (out, "speakers");
+  hark_json_append_key (out, "speakers");
   append_speakers (out, t);
   g_string_append (out, ",\n  ");
-  key (out, "turns");
+  hark_json_append_key (out, "turns");
   append_turns (out, t);
   g_string_append (out, ",\n  ");
-  key (out, "cues");
+  hark_json_append_key (out, "cues");
   append_cues (out, t);
   g_string_append (out, ",\n  ");
-  key (out, "chapters");
-  append_chapters (out, t);
+  hark_json_append_key (out, "chapters");
+  hark_json_append_chapters (out, t, "    ");
   g_string_append (out, ",\n  ");
-  key (out, "segments");
-  append_segments (out, t);
+  hark_json_append_key (out, "segments");
+  hark_json_append_skips (out, t, "    ");
   g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }

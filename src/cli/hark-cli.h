@@ -41,9 +41,10 @@ gboolean hark_cli_parse_time_option (const char *option_name, const char *value,
 /* "START-END" as given to --skip. */
 gboolean hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **error);
 /* The skip ranges for playing @path: the --skip options (ids 1, 2, … in their order), then
- * any other source; none with --no-skip. NULL with a G_OPTION_ERROR for a bad option. */
-GArray *hark_cli_skip_ranges_build (const char *path, char **skip_options, gboolean no_skip,
-                                    GError **error);
+ * the episode's segments to skip under the policy as --skip-category (@skip_categories, may
+ * be NULL) changes it; none with --no-skip. NULL with a G_OPTION_ERROR for a bad option. */
+GArray *hark_cli_skip_ranges_build (const char *path, char **skip_options, char **skip_categories,
+                                    gboolean no_skip, GError **error);
 
 int hark_cli_cmd_probe (int argc, char **argv);
 int hark_cli_cmd_play (int argc, char **argv);

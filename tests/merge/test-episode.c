@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "hark-episode.h"
 #include "hark-error.h"
@@ -475,6 +476,61 @@ test_sample (void)
                            "ep189/excerpt-linode.truth.json", 15);
 }
 
+/* What `hark-cli transcript` prints in each format, and how it refuses bad usage. */
+static void
+test_cli_formats (void)
+{
+  g_autofree char *audio = hark_test_source_file ("data/sample/excerpt-linode.opus");
+  g_autofree char *vtt = hark_test_source_file ("data/sample/excerpt-linode.vtt");
+  g_autofree char *txt = hark_test_source_file ("data/sample/excerpt-linode.transcript.txt");
+  int status;
+
+  {
+    const char *args[] = { "transcript", audio, NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "[0:00] Panelists: So you need a hybrid"));
+    g_assert_nonnull (strstr (out, "\n[0:43] Michael Kennedy: I see, so you're like a WebSocket."));
+  }
+  {
+    const char *args[] = { "transcript", vtt, txt, "--format", "vtt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "WEBVTT\n\n00:00:00.000 --> 00:00:00.560\n"
+                                          "<v Panelists>Yeah.\n\n"));
+    /* Cues keep the captions' words; the speakers come from the labelled text. */
+    g_assert_nonnull (strstr (out, "<v Michael Kennedy>So you're like a web socket.\n"));
+  }
+  {
+    const char *args[] = { "transcript", vtt, txt, "--format", "srt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_str_has_prefix (out, "1\n00:00:00,000 --> 00:00:00,560\nPanelists: Yeah.\n"));
+  }
+  {
+    const char *args[] = { "transcript", audio, "--format", "xml", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  }
+  {
+    const char *args[] = { "transcript", vtt, "--write-sidecar", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  }
+  {
+    const char *args[] = { "transcript", "/nonexistent/show.vtt", NULL };
+    g_autofree char *out = run_cli (args, &status);
+
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  }
+}
+
 static void
 test_explicit_unreadable (void)
 {
@@ -548,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/episode/hark-json-round-trip", test_hark_json_round_trip);
   g_test_add_func ("/merge/episode/write-sidecar", test_write_sidecar);
   g_test_add_func ("/merge/episode/sample", test_sample);
+  g_test_add_func ("/merge/episode/cli-formats", test_cli_formats);
   g_test_add_func ("/merge/episode/explicit-unreadable", test_explicit_unreadable);
   g_test_add_func ("/merge/episode/discovered-problems", test_discovered_problems);
   g_test_add_func ("/merge/episode/labelled-only", test_labelled_only);

@@ -7,7 +7,6 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <sys/wait.h>
 
 #include "hark-segments.h"
 #include "hark-sponsor-detector.h"
@@ -72,28 +71,6 @@ hark_test_check_against_truth (GArray *found, const char *truth_path, double off
       g_assert_cmpfloat_with_epsilon (got->start, want->start - offset, tolerance);
       g_assert_cmpfloat_with_epsilon (got->end, want->end - offset, tolerance);
     }
-}
-
-char *
-hark_test_segments_cli (const char *const *args, char **err, int *exit_status)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *exit_status = WEXITSTATUS (wait_status);
-  return out;
 }
 
 static void

@@ -24,10 +24,6 @@ GArray *hark_test_load_truth_segments (const char *truth_path);
 void hark_test_check_against_truth (GArray *found, const char *truth_path, double offset,
                                     double tolerance);
 
-/* Runs build/src/cli/hark-cli with @args (NULL-terminated); returns its stdout, and its stderr
- * in @err when not NULL. @exit_status gets the exit code. */
-char *hark_test_segments_cli (const char *const *args, char **err, int *exit_status);
-
 /* The "segments" array of `hark-cli segments --format json` output, as HarkDetection-like
  * rows (category, start, end) for hark_test_check_against_truth(); @actions gets the actions. */
 GArray *hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *skip_total);

@@ -11,6 +11,7 @@
 #include "hark-segments.h"
 #include "hark-sponsor-detector.h"
 #include "hark-test-util.h"
+#include "audio-test-util.h"
 #include "segments-test-util.h"
 
 static void
@@ -29,7 +30,7 @@ test_default_policy (void)
   {
     const char *args[] = { "segments", audio, "--format", "json", NULL };
 
-    out = hark_test_segments_cli (args, NULL, &status);
+    status = audio_test_run_cli (args, &out, NULL);
   }
   g_assert_cmpint (status, ==, 0);
   found = hark_test_parse_segments_json (out, actions, &skip_total);
@@ -66,7 +67,7 @@ test_overrides (void)
     const char *args[] = { "segments", vtt, "--format", "json", "--skip-category",
                            "selfpromo=skip", "--skip-category", "sponsor=mark", NULL };
 
-    out = hark_test_segments_cli (args, NULL, &status);
+    status = audio_test_run_cli (args, &out, NULL);
   }
   g_assert_cmpint (status, ==, 0);
   found = hark_test_parse_segments_json (out, actions, &skip_total);
@@ -82,7 +83,7 @@ test_overrides (void)
   {
     const char *args[] = { "segments", vtt, "--format", "json", "--no-skip", NULL };
 
-    out_none = hark_test_segments_cli (args, NULL, &status);
+    status = audio_test_run_cli (args, &out_none, NULL);
   }
   g_assert_cmpint (status, ==, 0);
   found_none = hark_test_parse_segments_json (out_none, NULL, &none_total);
@@ -104,7 +105,7 @@ test_explain (void)
   {
     const char *args[] = { "segments", vtt, "--explain", NULL };
 
-    out = hark_test_segments_cli (args, NULL, &status);
+    status = audio_test_run_cli (args, &out, NULL);
   }
   g_assert_cmpint (status, ==, 0);
   lines = g_strsplit (out, "\n", -1);
@@ -149,7 +150,7 @@ test_bad_usage (void)
       for (guint a = 0; cases[i].args[a]; a++)
         if (strcmp (cases[i].args[a], "VTT") == 0)
           cases[i].args[a] = vtt;
-      out = hark_test_segments_cli (cases[i].args, &err, &status);
+      status = audio_test_run_cli (cases[i].args, &out, &err);
       g_test_message ("%s", err);
       g_assert_cmpint (status, ==, cases[i].status);
       g_assert_nonnull (strstr (err, cases[i].message));

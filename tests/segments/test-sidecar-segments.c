@@ -14,6 +14,7 @@
 #include "hark-segments.h"
 #include "hark-sponsor-detector.h"
 #include "hark-test-util.h"
+#include "audio-test-util.h"
 #include "segments-test-util.h"
 
 #define EXCERPT_DURATION 241.96
@@ -171,7 +172,7 @@ test_mismatch_cli (void)
   {
     const char *args[] = { "segments", audio, "--format", "json", NULL };
 
-    out = hark_test_segments_cli (args, &err, &status);
+    status = audio_test_run_cli (args, &out, &err);
   }
   g_test_message ("%s", err);
   g_assert_cmpint (status, ==, 0);

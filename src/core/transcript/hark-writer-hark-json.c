@@ -8,21 +8,25 @@
 #define HARK_SIDECAR_FORMAT 1
 
 static void
-append_key (GString *out, const char *key)
-{
-  hark_json_append_string (out, key);
-  g_string_append (out, ": ");
-}
-
-static void
 append_time_pair (GString *out, const char *start_key, double start, const char *end_key,
                   double end)
 {
-  append_key (out, start_key);
+  hark_json_append_key (out, start_key);
   hark_json_append_seconds (out, start);
   g_string_append (out, ", ");
-  append_key (out, end_key);
+  hark_json_append_key (out, end_key);
   hark_json_append_seconds (out, end);
+}
+
+/* Appends `, "key": "value"` when @value is set. */
+static void
+append_optional_string (GString *out, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append (out, ", ");
+  hark_json_append_key (out, key);
+  hark_json_append_string (out, value);
 }
 
 static const char *
@@ -36,6 +40,31 @@ speaker_field (const HarkTranscript *t, int speaker, gboolean id)
   return id ? s->id : s->name;
 }
 
+/* Items start with the speaker when there is one, as the Podcasting 2.0 examples do. */
+static void
+append_speaker_first (GString *out, const char *speaker)
+{
+  if (speaker == NULL)
+    return;
+  hark_json_append_key (out, "speaker");
+  hark_json_append_string (out, speaker);
+  g_string_append (out, ", ");
+}
+
+static void
+append_words (GString *out, const HarkWord *words, guint n)
+{
+  g_string_append (out, ", \"words\": [");
+  for (guint w = 0; w < n; w++)
+    {
+      g_string_append (out, w > 0 ? ", {" : "{");
+      append_time_pair (out, "startTime", words[w].start, "endTime", words[w].end);
+      append_optional_string (out, "body", words[w].text);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
 /* One Podcasting 2.0 segment per cue, so other apps read the cues with their speakers. */
 static void
 append_segments (GString *out, const HarkTranscript *t)
@@ -47,38 +76,16 @@ append_segments (GString *out, const HarkTranscript *t)
   g_string_append (out, "  \"segments\": [");
   for (guint i = 0; i < n_cues; i++)
     {
-      const char *speaker = speaker_field (t, cues[i].speaker, FALSE);
-
-      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      if (speaker)
-        {
-          append_key (out, "speaker");
-          hark_json_append_string (out, speaker);
-          g_string_append (out, ", ");
-        }
+      hark_json_begin_item (out, i, "    ");
+      append_speaker_first (out, speaker_field (t, cues[i].speaker, FALSE));
       append_time_pair (out, "startTime", cues[i].start, "endTime", cues[i].end);
-      g_string_append (out, ", ");
-      append_key (out, "body");
-      hark_json_append_string (out, cues[i].text);
+      append_optional_string (out, "body", cues[i].text);
       if (cues[i].n_words > 0)
-        {
-          g_string_append (out, ", \"words\": [");
-          for (guint w = 0; w < cues[i].n_words; w++)
-            {
-              const HarkWord *word = &words[cues[i].first_word + w];
-
-              g_string_append (out, w > 0 ? ", {" : "{");
-              append_time_pair (out, "startTime", word->start, "endTime", word->end);
-              g_string_append (out, ", ");
-              append_key (out, "body");
-              hark_json_append_string (out, word->text);
-              g_string_append_c (out, '}');
-            }
-          g_string_append_c (out, ']');
-        }
+        append_words (out, words + cues[i].first_word, cues[i].n_words);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n_cues > 0 ? "\n  ],\n" : "],\n");
+  hark_json_end_array (out, n_cues, "    ");
+  g_string_append (out, ",\n");
 }
 
 static void
@@ -91,15 +98,14 @@ append_speakers (GString *out, const HarkTranscript *t)
     {
       const HarkSpeaker *s = hark_transcript_get_speaker (t, i);
 
-      g_string_append (out, i > 0 ? ",\n      {" : "\n      {");
-      append_key (out, "id");
+      hark_json_begin_item (out, i, "      ");
+      hark_json_append_key (out, "id");
       hark_json_append_string (out, s->id);
-      g_string_append (out, ", ");
-      append_key (out, "name");
-      hark_json_append_string (out, s->name);
+      append_optional_string (out, "name", s->name);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n > 0 ? "\n    ],\n" : "],\n");
+  hark_json_end_array (out, n, "      ");
+  g_string_append (out, ",\n");
 }
 
 static void
@@ -111,81 +117,77 @@ append_turns (GString *out, const HarkTranscript *t)
   g_string_append (out, "    \"turns\": [");
   for (guint i = 0; i < n; i++)
     {
-      const char *speaker = speaker_field (t, turns[i].speaker, TRUE);
-
-      g_string_append (out, i > 0 ? ",\n      {" : "\n      {");
-      if (speaker)
-        {
-          append_key (out, "speaker");
-          hark_json_append_string (out, speaker);
-          g_string_append (out, ", ");
-        }
+      hark_json_begin_item (out, i, "      ");
+      append_speaker_first (out, speaker_field (t, turns[i].speaker, TRUE));
       append_time_pair (out, "start", turns[i].start, "end", turns[i].end);
+      append_optional_string (out, "text", turns[i].text);
       g_string_append (out, ", ");
-      append_key (out, "text");
-      hark_json_append_string (out, turns[i].text);
-      g_string_append (out, ", ");
-      append_key (out, "evidence");
+      hark_json_append_key (out, "evidence");
       hark_json_append_seconds (out, turns[i].evidence);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n > 0 ? "\n    ],\n" : "],\n");
+  hark_json_end_array (out, n, "      ");
+  g_string_append (out, ",\n");
 }
 
-static void
-append_chapters (GString *out, const HarkTranscript *t)
+void
+hark_json_append_chapters (GString *out, const HarkTranscript *transcript, const char *indent)
 {
   guint n;
-  const HarkChapter *chapters = hark_transcript_get_chapters (t, &n);
+  const HarkChapter *chapters = hark_transcript_get_chapters (transcript, &n);
 
-  g_string_append (out, "    \"chapters\": [");
+  g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
-      g_string_append (out, i > 0 ? ",\n      {" : "\n      {");
+      hark_json_begin_item (out, i, indent);
       append_time_pair (out, "start", chapters[i].start, "end", chapters[i].end);
-      g_string_append (out, ", ");
-      append_key (out, "title");
-      hark_json_append_string (out, chapters[i].title);
-      if (chapters[i].url)
-        {
-          g_string_append (out, ", ");
-          append_key (out, "url");
-          hark_json_append_string (out, chapters[i].url);
-        }
+      append_optional_string (out, "title", chapters[i].title);
+      append_optional_string (out, "url", chapters[i].url);
       g_string_append_printf (out, ", \"toc\": %s}", chapters[i].toc ? "true" : "false");
     }
-  g_string_append (out, n > 0 ? "\n    ],\n" : "],\n");
+  hark_json_end_array (out, n, indent);
+}
+
+void
+hark_json_append_skips (GString *out, const HarkTranscript *transcript, const char *indent)
+{
+  guint n;
+  const HarkSegment *segments = hark_transcript_get_segments (transcript, &n);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      hark_json_begin_item (out, i, indent);
+      append_time_pair (out, "start", segments[i].start, "end", segments[i].end);
+      append_optional_string (out, "category", hark_category_to_string (segments[i].category));
+      append_optional_string (out, "source", segments[i].source);
+      append_optional_string (out, "evidence", segments[i].evidence);
+      g_string_append_c (out, '}');
+    }
+  hark_json_end_array (out, n, indent);
 }
 
 static void
-append_skips (GString *out, const HarkTranscript *t)
+append_media (GString *out, const char *media_file, double media_duration)
 {
-  guint n;
-  const HarkSegment *segments = hark_transcript_get_segments (t, &n);
+  const char *sep = "";
 
-  g_string_append (out, "    \"skips\": [");
-  for (guint i = 0; i < n; i++)
+  if (media_duration < 0 && media_file == NULL)
+    return;
+  g_string_append (out, "    \"media\": {");
+  if (media_duration >= 0)
     {
-      g_string_append (out, i > 0 ? ",\n      {" : "\n      {");
-      append_time_pair (out, "start", segments[i].start, "end", segments[i].end);
-      g_string_append (out, ", ");
-      append_key (out, "category");
-      hark_json_append_string (out, hark_category_to_string (segments[i].category));
-      if (segments[i].source)
-        {
-          g_string_append (out, ", ");
-          append_key (out, "source");
-          hark_json_append_string (out, segments[i].source);
-        }
-      if (segments[i].evidence)
-        {
-          g_string_append (out, ", ");
-          append_key (out, "evidence");
-          hark_json_append_string (out, segments[i].evidence);
-        }
-      g_string_append_c (out, '}');
+      hark_json_append_key (out, "duration");
+      hark_json_append_seconds (out, media_duration);
+      sep = ", ";
     }
-  g_string_append (out, n > 0 ? "\n    ]\n" : "]\n");
+  if (media_file)
+    {
+      g_string_append (out, sep);
+      hark_json_append_key (out, "file");
+      hark_json_append_string (out, media_file);
+    }
+  g_string_append (out, "},\n");
 }
 
 char *
@@ -204,33 +206,17 @@ hark_writer_hark_json (const HarkTranscript *transcript, const char *media_file,
   if (note)
     {
       g_string_append (out, "    ");
-      append_key (out, "source");
+      hark_json_append_key (out, "source");
       hark_json_append_string (out, note);
       g_string_append (out, ",\n");
     }
-  if (media_duration >= 0 || media_file)
-    {
-      const char *sep = "";
-
-      g_string_append (out, "    \"media\": {");
-      if (media_duration >= 0)
-        {
-          append_key (out, "duration");
-          hark_json_append_seconds (out, media_duration);
-          sep = ", ";
-        }
-      if (media_file)
-        {
-          g_string_append (out, sep);
-          append_key (out, "file");
-          hark_json_append_string (out, media_file);
-        }
-      g_string_append (out, "},\n");
-    }
+  append_media (out, media_file, media_duration);
   append_speakers (out, transcript);
   append_turns (out, transcript);
-  append_chapters (out, transcript);
-  append_skips (out, transcript);
-  g_string_append (out, "  }\n}\n");
+  g_string_append (out, "    \"chapters\": ");
+  hark_json_append_chapters (out, transcript, "      ");
+  g_string_append (out, ",\n    \"skips\": ");
+  hark_json_append_skips (out, transcript, "      ");
+  g_string_append (out, "\n  }\n}\n");
   return g_string_free (out, FALSE);
 }

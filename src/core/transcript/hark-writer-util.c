@@ -84,6 +84,33 @@ hark_json_append_seconds (GString *out, double seconds)
 }
 
 void
+hark_json_append_key (GString *out, const char *key)
+{
+  hark_json_append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+void
+hark_json_begin_item (GString *out, guint index, const char *indent)
+{
+  g_string_append (out, index > 0 ? ",\n" : "\n");
+  g_string_append (out, indent);
+  g_string_append_c (out, '{');
+}
+
+void
+hark_json_end_array (GString *out, guint n_items, const char *indent)
+{
+  if (n_items > 0)
+    {
+      g_string_append_c (out, '\n');
+      /* The closing bracket lines up with the key, two spaces left of the items. */
+      g_string_append_len (out, indent, (gssize) MAX (strlen (indent), 2) - 2);
+    }
+  g_string_append_c (out, ']');
+}
+
+void
 hark_writer_append_timestamp (GString *out, double seconds, char separator)
 {
   gint64 ms = isfinite (seconds) && seconds > 0 ? (gint64) llround (seconds * 1000) : 0;

@@ -35,5 +35,15 @@ gboolean hark_writer_save (const char *contents, const char *path, GError **erro
 void hark_json_append_string (GString *out, const char *text);
 /* Appends seconds with millisecond precision and no trailing zeros ("4.68", "0", "-1.5"). */
 void hark_json_append_seconds (GString *out, double seconds);
+/* Appends "key": . */
+void hark_json_append_key (GString *out, const char *key);
+/* Inside an array opened with '[': starts item @index on its own line, indented, with '{'. */
+void hark_json_begin_item (GString *out, guint index, const char *indent);
+/* Closes that array: on its own line after items, right away when it has none. */
+void hark_json_end_array (GString *out, guint n_items, const char *indent);
+/* The arrays of `hark.chapters` and `hark.skips` in docs/sidecar.md, '[' to ']'. @indent is the
+ * indentation of the items. */
+void hark_json_append_chapters (GString *out, const HarkTranscript *transcript, const char *indent);
+void hark_json_append_skips (GString *out, const HarkTranscript *transcript, const char *indent);
 
 G_END_DECLS
