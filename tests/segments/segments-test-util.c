@@ -73,16 +73,6 @@ hark_test_check_against_truth (GArray *found, const char *truth_path, double off
     }
 }
 
-static void
-detection_clear (gpointer data)
-{
-  HarkDetection *d = data;
-
-  g_free (d->started_by);
-  g_free (d->carried_by);
-  g_free (d->ended_by);
-}
-
 GArray *
 hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *skip_total)
 {
@@ -92,7 +82,7 @@ hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *ski
   JsonObject *root;
   JsonArray *segments;
 
-  g_array_set_clear_func (out, detection_clear);
+  g_array_set_clear_func (out, hark_detection_clear);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));

@@ -185,43 +185,43 @@ test_mismatch_cli (void)
   hark_test_remove_tree (dir);
 }
 
+/* One sidecar that marks the read; it replaces detection. */
 static void
-test_ad_chapter (void)
+check_marked_by (const char *folder, const char *file, const char *text, const char *origin,
+                 const char *source, double start, double end)
 {
-  static const char chapters[] =
-      "{\"version\": \"1.2.0\", \"chapters\": [{\"startTime\": 0, \"title\": \"Conference talk\"},\n"
-      " {\"startTime\": 93.4, \"title\": \"Ad\"},\n"
-      " {\"startTime\": 146.9, \"title\": \"Adding motivators\"}]}\n";
-  g_autofree char *dir = make_folder ("segments-chapters", "excerpt-linode.chapters.json",
-                                      chapters);
+  g_autofree char *dir = make_folder (folder, file, text);
   g_autoptr (HarkSegmentList) list = NULL;
   gboolean mismatch;
 
   if (dir == NULL)
     return;
   list = collect (dir, EXCERPT_DURATION, &mismatch);
-  g_assert_cmpstr (hark_segment_list_get_origin (list), ==, "chapters");
-  check_single (list, "chapters", 93.4, 146.9, HARK_SKIP_ACTION_SKIP);
-  g_assert_nonnull (strstr (hark_segment_list_get (list, NULL)[0].segment.evidence, "“Ad”"));
+  g_assert_cmpstr (hark_segment_list_get_origin (list), ==, origin);
+  check_single (list, source, start, end, HARK_SKIP_ACTION_SKIP);
+  if (strcmp (source, "chapters") == 0)
+    g_assert_nonnull (strstr (hark_segment_list_get (list, NULL)[0].segment.evidence, "“Ad”"));
   hark_test_remove_tree (dir);
+}
+
+static void
+test_ad_chapter (void)
+{
+  check_marked_by ("segments-chapters", "excerpt-linode.chapters.json",
+                   "{\"version\": \"1.2.0\", \"chapters\": [\n"
+                   " {\"startTime\": 0, \"title\": \"Conference talk\"},\n"
+                   " {\"startTime\": 93.4, \"title\": \"Ad\"},\n"
+                   " {\"startTime\": 146.9, \"title\": \"Adding motivators\"}]}\n",
+                   "chapters", "chapters", 93.4, 146.9);
 }
 
 static void
 test_sponsorblock (void)
 {
-  static const char sponsorblock[] =
-      "[{\"segment\": [93.2, 146.95], \"category\": \"sponsor\", \"actionType\": \"skip\"}]\n";
-  g_autofree char *dir = make_folder ("segments-sponsorblock", "excerpt-linode.sponsorblock.json",
-                                      sponsorblock);
-  g_autoptr (HarkSegmentList) list = NULL;
-  gboolean mismatch;
-
-  if (dir == NULL)
-    return;
-  list = collect (dir, EXCERPT_DURATION, &mismatch);
-  g_assert_cmpstr (hark_segment_list_get_origin (list), ==, "sidecar");
-  check_single (list, "sponsorblock", 93.2, 146.95, HARK_SKIP_ACTION_SKIP);
-  hark_test_remove_tree (dir);
+  check_marked_by ("segments-sponsorblock", "excerpt-linode.sponsorblock.json",
+                   "[{\"segment\": [93.2, 146.95], \"category\": \"sponsor\", "
+                   "\"actionType\": \"skip\"}]\n",
+                   "sidecar", "sponsorblock", 93.2, 146.95);
 }
 
 int

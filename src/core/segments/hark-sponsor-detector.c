@@ -210,8 +210,8 @@ typedef struct
   GArray *out;     /* HarkDetection */
 } Detector;
 
-static void
-detection_clear (gpointer data)
+void
+hark_detection_clear (gpointer data)
 {
   HarkDetection *d = data;
 
@@ -542,12 +542,13 @@ add_region (Detector *d, GArray *regions, gsize pos)
   g_array_append_val (regions, region);
 }
 
+/* For arrays of structs that start with a document offset (Region, Opener). */
 static int
-compare_regions (gconstpointer a, gconstpointer b)
+compare_offsets (gconstpointer a, gconstpointer b)
 {
-  const Region *x = a, *y = b;
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
 
-  return x->from < y->from ? -1 : x->from > y->from;
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -563,7 +564,7 @@ scan (Detector *d)
     add_region (d, regions, g_array_index (d->openers, Opener, i).pos);
   for (guint i = 0; i < d->hits->len; i++)
     add_region (d, regions, g_array_index (d->hits, Hit, i).pos);
-  g_array_sort (regions, compare_regions);
+  g_array_sort (regions, compare_offsets);
   for (guint i = 0; i < regions->len; i++)
     {
       Region *region = &g_array_index (regions, Region, i);
@@ -599,20 +600,12 @@ scan (Detector *d)
     }
 }
 
-static int
-compare_openers (gconstpointer a, gconstpointer b)
-{
-  const Opener *x = a, *y = b;
-
-  return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
 /* Opener rules ran one after another; put the openers in document order and merge the
  * sentences two rules both opened. */
 static void
 sort_openers (Detector *d)
 {
-  g_array_sort (d->openers, compare_openers);
+  g_array_sort (d->openers, compare_offsets);
   for (guint i = 1; i < d->openers->len;)
     {
       Opener *a = &g_array_index (d->openers, Opener, i - 1);
@@ -1136,7 +1129,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   d.openers = g_array_new (FALSE, FALSE, sizeof (Opener));
   g_array_set_clear_func (d.openers, opener_clear);
   d.out = g_array_new (FALSE, FALSE, sizeof (HarkDetection));
-  g_array_set_clear_func (d.out, detection_clear);
+  g_array_set_clear_func (d.out, hark_detection_clear);
 
   build_units (&d);
   if (d.units->len > 0)

@@ -28,6 +28,9 @@ typedef struct
  * or on the turns when the transcript has no cues. */
 GArray *hark_sponsor_detect (const HarkTranscript *transcript);
 
+/* Frees the strings of a HarkDetection (a GArray clear func). */
+void hark_detection_clear (gpointer detection);
+
 /* "started_by; carried_by; ended_by" in one sentence for HarkSegment.evidence. */
 char *hark_detection_describe (const HarkDetection *detection);
 
