@@ -58,21 +58,6 @@ ms_since (gint64 start)
 
 /* ---- ep189 ---- */
 
-typedef struct
-{
-  HarkWordTable *table;
-  GArray *ids;
-} Collector;
-
-static void
-collect (const char *word, gsize length, gpointer user_data)
-{
-  Collector *c = user_data;
-  int id = hark_word_table_intern (c->table, word, (gssize) length);
-
-  g_array_append_val (c->ids, id);
-}
-
 static void
 bench_ep189 (const char *fixtures)
 {
@@ -83,8 +68,8 @@ bench_ep189 (const char *fixtures)
   g_autoptr (HarkTranscript) captions = NULL;
   g_autoptr (HarkLabelledText) labelled = NULL;
   g_autoptr (HarkWordTable) table = hark_word_table_new ();
-  Collector a = { table, g_array_new (FALSE, FALSE, sizeof (int)) };
-  Collector b = { table, g_array_new (FALSE, FALSE, sizeof (int)) };
+  g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree int *map = NULL;
   g_autofree HarkMergeTurn *turns = NULL;
   guint n_turns, n_cues, matched_fast, matched_slow;
@@ -141,37 +126,35 @@ bench_ep189 (const char *fixtures)
 
   /* Anchored alignment against one exact table, on a slice the table can afford. */
   for (guint i = 0; i < n_turns; i++)
-    hark_words_foreach (turns[i].text, collect, &a);
+    hark_word_table_intern_text (table, turns[i].text, a);
   cues = hark_transcript_get_cues (captions, &n_cues);
   for (guint i = 0; i < n_cues; i++)
-    hark_words_foreach (cues[i].text, collect, &b);
-  map = g_new (int, a.ids->len);
+    hark_word_table_intern_text (table, cues[i].text, b);
+  map = g_new (int, a->len);
   {
-    guint na = MIN (SLICE_WORDS, a.ids->len), nb = MIN (SLICE_WORDS, b.ids->len);
+    guint na = MIN (SLICE_WORDS, a->len), nb = MIN (SLICE_WORDS, b->len);
 
     t0 = g_get_monotonic_time ();
-    matched_fast = hark_align ((int *) (gpointer) a.ids->data, na, (int *) (gpointer) b.ids->data,
+    matched_fast = hark_align ((int *) (gpointer) a->data, na, (int *) (gpointer) b->data,
                                nb, map);
     fast_ms = ms_since (t0);
     t0 = g_get_monotonic_time ();
-    matched_slow = hark_align_naive ((int *) (gpointer) a.ids->data, na,
-                                     (int *) (gpointer) b.ids->data, nb, map);
+    matched_slow = hark_align_naive ((int *) (gpointer) a->data, na,
+                                     (int *) (gpointer) b->data, nb, map);
     slow_ms = ms_since (t0);
-    scale = (double) a.ids->len * b.ids->len / ((double) na * nb);
+    scale = (double) a->len * b->len / ((double) na * nb);
     printf ("  alignment of the first %u × %u words: anchored %.2f ms (%u matches), exact "
             "O(n·m) table %.2f ms (%u matches)\n",
             na, nb, fast_ms, matched_fast, slow_ms, matched_slow);
     t0 = g_get_monotonic_time ();
-    matched_fast = hark_align ((int *) (gpointer) a.ids->data, a.ids->len,
-                               (int *) (gpointer) b.ids->data, b.ids->len, map);
+    matched_fast = hark_align ((int *) (gpointer) a->data, a->len,
+                               (int *) (gpointer) b->data, b->len, map);
     fast_ms = ms_since (t0);
     printf ("  alignment of all %u × %u words: anchored %.2f ms (%u matches); the exact table "
             "would take about %.0f ms and %.0f MB (scaled from the slice)\n",
-            a.ids->len, b.ids->len, fast_ms, matched_fast, slow_ms * scale,
-            (double) (a.ids->len + 1) * (b.ids->len + 1) * 4 / 1e6);
+            a->len, b->len, fast_ms, matched_fast, slow_ms * scale,
+            (double) (a->len + 1) * (b->len + 1) * 4 / 1e6);
   }
-  g_array_unref (a.ids);
-  g_array_unref (b.ids);
 }
 
 /* ---- a generated 5-hour episode ---- */

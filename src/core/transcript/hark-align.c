@@ -128,6 +128,29 @@ hark_words_count (const char *text)
   return n;
 }
 
+typedef struct
+{
+  HarkWordTable *table;
+  GArray *ids;
+} InternClosure;
+
+static void
+intern_word (const char *word, gsize length, gpointer user_data)
+{
+  InternClosure *closure = user_data;
+  int id = hark_word_table_intern (closure->table, word, (gssize) length);
+
+  g_array_append_val (closure->ids, id);
+}
+
+void
+hark_word_table_intern_text (HarkWordTable *self, const char *text, GArray *ids)
+{
+  InternClosure closure = { self, ids };
+
+  hark_words_foreach (text, intern_word, &closure);
+}
+
 /* Exact longest common subsequence of a[0..n) and b[0..m) with a (n+1)·(m+1) table of suffix
  * lengths, so the walk that reads the matches goes forwards. */
 static guint

@@ -45,25 +45,25 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
         }
       switch (hark_json_get_time_any (object, end_keys, scale, &end, &key))
         {
-        case HARK_JSON_OK:
-          if (end < start)
-            {
-              hark_json_warn (context, doc, object,
-                              "Expected “%s” after the start; the chapter runs to the next one.",
-                              key);
-              end = -1;
-            }
-          break;
-        case HARK_JSON_INVALID:
-          hark_json_warn (context, doc, object,
-                          "Expected “%s” as a number of seconds; the chapter runs to the next "
-                          "one.",
-                          key);
-          end = -1;
-          break;
-        case HARK_JSON_ABSENT:
-          end = -1;
-          break;
+          case HARK_JSON_OK:
+            if (end < start)
+              {
+                hark_json_warn (context, doc, object,
+                                "Expected “%s” after the start; the chapter runs to the next one.",
+                                key);
+                end = -1;
+              }
+            break;
+          case HARK_JSON_INVALID:
+            hark_json_warn (context, doc, object,
+                            "Expected “%s” as a number of seconds; the chapter runs to the next "
+                            "one.",
+                            key);
+            end = -1;
+            break;
+          case HARK_JSON_ABSENT:
+            end = -1;
+            break;
         }
       title = hark_json_get_string (object, "title");
       if (title == NULL)

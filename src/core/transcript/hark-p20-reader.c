@@ -93,11 +93,10 @@ add_word_level (HarkTranscriptBuilder *builder, const Segment *words, guint n)
 
   for (guint i = 1; i <= n; i++)
     {
-      gboolean split = i == n || words[i].speaker != words[first].speaker
-                       || words[i].start - words[i - 1].end > CUE_BREAK_PAUSE
-                       || i - first >= CUE_MAX_WORDS
-                       || (ends_sentence (words[i - 1].body)
-                           && i - first >= CUE_MIN_WORDS_AT_SENTENCE_END);
+      gboolean split
+          = i == n || words[i].speaker != words[first].speaker
+            || words[i].start - words[i - 1].end > CUE_BREAK_PAUSE || i - first >= CUE_MAX_WORDS
+            || (ends_sentence (words[i - 1].body) && i - first >= CUE_MIN_WORDS_AT_SENTENCE_END);
 
       if (!split)
         continue;
@@ -187,26 +186,26 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
       segment.end = -1;
       switch (hark_json_get_time_any (object, end_keys, scale, &segment.end, &key))
         {
-        case HARK_JSON_OK:
-          if (segment.end < segment.start)
-            {
-              hark_json_warn (context, doc, object,
-                              "Expected “%s” after the start; the segment is kept as an "
-                              "instant.",
-                              key);
-              segment.end = segment.start;
-            }
-          break;
-        case HARK_JSON_INVALID:
-          hark_json_warn (context, doc, object,
-                          "Expected “%s” as a number of seconds; the segment runs to the next "
-                          "one.",
-                          key);
-          segment.end = -1;
-          break;
-        case HARK_JSON_ABSENT:
-          segment.end = -1;
-          break;
+          case HARK_JSON_OK:
+            if (segment.end < segment.start)
+              {
+                hark_json_warn (context, doc, object,
+                                "Expected “%s” after the start; the segment is kept as an "
+                                "instant.",
+                                key);
+                segment.end = segment.start;
+              }
+            break;
+          case HARK_JSON_INVALID:
+            hark_json_warn (context, doc, object,
+                            "Expected “%s” as a number of seconds; the segment runs to the next "
+                            "one.",
+                            key);
+            segment.end = -1;
+            break;
+          case HARK_JSON_ABSENT:
+            segment.end = -1;
+            break;
         }
 
       body = hark_json_get_string (object, "body");

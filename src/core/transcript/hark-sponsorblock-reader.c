@@ -91,8 +91,7 @@ hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
         {
           const char *title = hark_json_get_string (entry, "description");
 
-          hark_transcript_builder_add_chapter (builder, start, end, title ? title : "", NULL,
-                                               TRUE);
+          hark_transcript_builder_add_chapter (builder, start, end, title ? title : "", NULL, TRUE);
           context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
           used++;
           continue;
@@ -119,8 +118,7 @@ hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
           && json_node_get_value_type (votes) == G_TYPE_INT64)
         evidence = g_strdup_printf ("Submitted to SponsorBlock (%" G_GINT64_FORMAT " votes).",
                                     json_node_get_int (votes));
-      hark_transcript_builder_add_segment (builder, start, end, category, "sponsorblock",
-                                           evidence);
+      hark_transcript_builder_add_segment (builder, start, end, category, "sponsorblock", evidence);
       context->kind |= HARK_SIDECAR_KIND_SKIPS;
       used++;
     }

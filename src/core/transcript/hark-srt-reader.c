@@ -270,7 +270,8 @@ hark_srt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
 
       first_text = timing + 1;
       for (end_text = first_text;
-           end_text < n && !hark_text_line_is_blank (lines[end_text].text, lines[end_text].length, TRUE)
+           end_text < n
+           && !hark_text_line_is_blank (lines[end_text].text, lines[end_text].length, TRUE)
            && !line_has_arrow (&lines[end_text]);
            end_text++)
         ;

@@ -16,22 +16,27 @@
 
 /* Names that end in a colon at the start of a line without naming a person. */
 static const char *const non_speaker_labels[] = {
-  "note", "notes", "nb", "n.b", "ps", "p.s", "pps", "update", "updated", "edit", "edited",
-  "warning", "caution", "important", "tip", "hint", "info", "error", "example", "examples",
-  "source", "sources", "link", "links", "url", "see", "see also", "via", "credit", "credits",
-  "correction", "disclaimer", "summary", "transcript", "chapter", "chapters", "episode",
-  "topic", "topics", "time", "date", "subject", "re", "fwd", "todo", "fixme", "sponsor",
-  "sponsors", "music", "intro", "outro", "show notes", "timestamps", "references", "quote",
-  "http", "https", "ftp", "mailto", "tel", "file", "news", "urn", "data", "www", "ie", "i.e",
-  "eg", "e.g", "etc", "tl;dr", "tldr", "aside", "bonus", "fun fact", "spoiler", "answer",
-  "question", "step", "reminder", "tags", "keywords",
+  "note",     "notes",   "nb",         "n.b",        "ps",         "p.s",        "pps",
+  "update",   "updated", "edit",       "edited",     "warning",    "caution",    "important",
+  "tip",      "hint",    "info",       "error",      "example",    "examples",   "source",
+  "sources",  "link",    "links",      "url",        "see",        "see also",   "via",
+  "credit",   "credits", "correction", "disclaimer", "summary",    "transcript", "chapter",
+  "chapters", "episode", "topic",      "topics",     "time",       "date",       "subject",
+  "re",       "fwd",     "todo",       "fixme",      "sponsor",    "sponsors",   "music",
+  "intro",    "outro",   "show notes", "timestamps", "references", "quote",      "http",
+  "https",    "ftp",     "mailto",     "tel",        "file",       "news",       "urn",
+  "data",     "www",     "ie",         "i.e",        "eg",         "e.g",        "etc",
+  "tl;dr",    "tldr",    "aside",      "bonus",      "fun fact",   "spoiler",    "answer",
+  "question", "step",    "reminder",   "tags",       "keywords",
 };
 
 /* Bracketed sound descriptions that captions use; never speakers even with a colon after. */
 static const char *const sound_descriptions[] = {
-  "music", "laughter", "laughs", "laughing", "applause", "inaudible", "crosstalk", "silence",
-  "noise", "background noise", "coughs", "cough", "sighs", "pause", "indistinct", "no audio",
-  "blank_audio", "blank audio", "foreign", "sound", "beep", "bleep", "theme music",
+  "music",     "laughter",    "laughs",      "laughing", "applause",
+  "inaudible", "crosstalk",   "silence",     "noise",    "background noise",
+  "coughs",    "cough",       "sighs",       "pause",    "indistinct",
+  "no audio",  "blank_audio", "blank audio", "foreign",  "sound",
+  "beep",      "bleep",       "theme music",
 };
 
 static void
@@ -63,7 +68,8 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
   g_autofree char *valid = NULL;
   gsize converted_length = 0;
 
-  if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+  if (length >= 2
+      && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
     {
       const char *charset = bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
       g_autoptr (GError) local_error = NULL;
@@ -266,8 +272,8 @@ static gboolean
 is_name_particle (const char *word, gsize length)
 {
   static const char *const particles[] = {
-    "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du",
-    "la", "le", "bin", "bint", "al", "ibn", "y", "zu", "ter", "ten",
+    "van", "von", "de", "der", "den",  "da", "das", "do", "dos", "del", "della", "di",
+    "du",  "la",  "le", "bin", "bint", "al", "ibn", "y",  "zu",  "ter", "ten",
   };
 
   return in_list (particles, G_N_ELEMENTS (particles), word, length);
@@ -453,8 +459,8 @@ hark_text_column (const char *line_start, const char *at)
 }
 
 void
-hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column,
-                const char *format, ...)
+hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column, const char *format,
+                ...)
 {
   g_autofree char *message = NULL;
   va_list args;

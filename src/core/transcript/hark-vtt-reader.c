@@ -210,8 +210,8 @@ parse_cue_text (const char *text, double cue_start, double cue_end, gboolean *ha
               while (name < close && *name != ' ' && *name != '\t')
                 name++;
               voice = g_strstrip (g_strndup (name, (gsize) (close - name)));
-              if (span->text->len > 0 && !hark_text_line_is_blank (span->text->str,
-                                                                   span->text->len, TRUE))
+              if (span->text->len > 0
+                  && !hark_text_line_is_blank (span->text->str, span->text->len, TRUE))
                 {
                   span_add_word (span, word, word_start, word_start);
                   span = span_new (NULL);
@@ -301,8 +301,8 @@ cue_text_without_rollover (const Line *lines, guint n, double start, double end,
   g_autofree char *first = n > 0 ? line_plain_text (&lines[0]) : NULL;
   guint skip = 0;
 
-  if (n > 0 && *previous_last_line && **previous_last_line && g_str_equal (first,
-                                                                           *previous_last_line))
+  if (n > 0 && *previous_last_line && **previous_last_line
+      && g_str_equal (first, *previous_last_line))
     {
       if (n >= 2 || end - start <= BRIDGE_CUE_SECONDS)
         skip = 1;
@@ -378,7 +378,8 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
           continue;
         }
 
-      if (line_starts_with_keyword (&lines[i], "NOTE") || line_starts_with_keyword (&lines[i], "STYLE")
+      if (line_starts_with_keyword (&lines[i], "NOTE")
+          || line_starts_with_keyword (&lines[i], "STYLE")
           || line_starts_with_keyword (&lines[i], "REGION"))
         {
           for (i++; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
@@ -405,8 +406,8 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
         }
 
       first_text = timing + 1;
-      for (end_text = first_text; end_text < n && lines[end_text].length > 0
-                                  && !line_has_arrow (&lines[end_text]);
+      for (end_text = first_text;
+           end_text < n && lines[end_text].length > 0 && !line_has_arrow (&lines[end_text]);
            end_text++)
         ;
       i = end_text;
