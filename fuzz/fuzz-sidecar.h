@@ -79,9 +79,9 @@ fuzz_sidecar (const uint8_t *data, size_t size, HarkSidecarFormat format)
 }
 
 /* Defines the libFuzzer entry point for one format. */
-#define FUZZ_SIDECAR_TARGET(format)                                                               \
-  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);                                  \
-  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)                                   \
-  {                                                                                               \
-    return fuzz_sidecar (data, size, format);                                                     \
+#define FUZZ_SIDECAR_TARGET(format)                                                                \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);                                   \
+  int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)                                    \
+  {                                                                                                \
+    return fuzz_sidecar (data, size, format);                                                      \
   }

@@ -5,28 +5,13 @@
  */
 #include "hark-align.h"
 
-typedef struct
-{
-  HarkWordTable *table;
-  GArray *ids;
-} Collector;
-
-static void
-collect (const char *word, gsize length, gpointer user_data)
-{
-  Collector *c = user_data;
-  int id = hark_word_table_intern (c->table, word, (gssize) length);
-
-  g_array_append_val (c->ids, id);
-}
-
 static GArray *
 words_of (HarkWordTable *table, const char *text)
 {
-  Collector c = { table, g_array_new (FALSE, FALSE, sizeof (int)) };
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (int));
 
-  hark_words_foreach (text, collect, &c);
-  return c.ids;
+  hark_word_table_intern_text (table, text, ids);
+  return ids;
 }
 
 static void

@@ -273,6 +273,33 @@ test_empty_and_odd (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Explanations quote the text: never half a character, even after a long run of non-ASCII
+ * text without a full stop (found by fuzzing). */
+static void
+test_explanations_are_utf8 (void)
+{
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  g_autoptr (GArray) found = NULL;
+  Line lines[] = {
+    { 0, 4, NULL, "This episode is brought to you by Ñandú Café, the coffee from Perú." },
+    { 4, 8, NULL, "Visit ñandú.example/café for 20% off — código ÑANDÚ." },
+    { 8, 20, NULL, NULL },
+  };
+
+  for (guint i = 0; i < 90; i++)
+    g_string_append (long_text, "é");
+  g_string_append (long_text, " anyway, back to the interview.");
+  lines[2].text = long_text->str;
+  found = detect (lines, G_N_ELEMENTS (lines));
+  g_assert_cmpuint (found->len, ==, 1);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *why = hark_detection_describe (&g_array_index (found, HarkDetection, i));
+
+      g_assert_true (g_utf8_validate (why, -1, NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -287,5 +314,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);
   g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
+  g_test_add_func ("/segments/detector/explanations-are-utf8", test_explanations_are_utf8);
   return g_test_run ();
 }

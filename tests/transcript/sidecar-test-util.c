@@ -50,8 +50,8 @@ GError *
 sidecar_read_error (const char *text, const char *name, HarkSidecarFormat format)
 {
   GError *error = NULL;
-  HarkTranscript *t = hark_sidecar_read_data (text, strlen (text), name, format, NULL, NULL,
-                                              &error);
+  HarkTranscript *t
+      = hark_sidecar_read_data (text, strlen (text), name, format, NULL, NULL, &error);
 
   g_assert_null (t);
   g_assert_nonnull (error);

@@ -13,20 +13,25 @@ test_p20_turn_level (void)
   const HarkTurn *turns;
   guint n_turns;
 
-  sidecar_read (&r, "{\n"
-                    "  \"version\": \"1.0.0\", \"extra\": {\"ignored\": true},\n"
-                    "  \"segments\": [\n"
-                    "    {\"speaker\": \"Alice\", \"startTime\": 10.5, \"endTime\": 12, \"body\": \"Later one.\\n\"},\n"
-                    "    {\"speaker\": \"Alice\", \"startTime\": 0.5, \"endTime\": 4.25, \"body\": \"Hello there.\\n\"},\n"
-                    "    {\"startTime\": \"4.25\", \"endTime\": \"00:00:06.5\", \"body\": \"Strings &amp; no speaker.\"},\n"
-                    "    {\"speaker\": \"Bob\", \"startTime\": 6.5, \"body\": \"No end time.\", \"words\": 3},\n"
-                    "    {\"speaker\": \"Bob\", \"startTime\": 9, \"endTime\": 9, \"body\": \"Instant.\"},\n"
-                    "    {\"speaker\": \"Bob\", \"startTime\": 9.5, \"endTime\": 10},\n"
-                    "    {\"speaker\": \"Bob\", \"startTime\": \"soon\", \"body\": \"bad start\"},\n"
-                    "    {\"startTime\": 12, \"endTime\": 13, \"body\": \"Alice again, by file order.\"}\n"
-                    "  ]\n"
-                    "}\n",
-                "t.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  sidecar_read (
+      &r,
+      "{\n"
+      "  \"version\": \"1.0.0\", \"extra\": {\"ignored\": true},\n"
+      "  \"segments\": [\n"
+      "    {\"speaker\": \"Alice\", \"startTime\": 10.5, \"endTime\": 12, \"body\": \"Later "
+      "one.\\n\"},\n"
+      "    {\"speaker\": \"Alice\", \"startTime\": 0.5, \"endTime\": 4.25, \"body\": \"Hello "
+      "there.\\n\"},\n"
+      "    {\"startTime\": \"4.25\", \"endTime\": \"00:00:06.5\", \"body\": \"Strings &amp; no "
+      "speaker.\"},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 6.5, \"body\": \"No end time.\", \"words\": 3},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 9, \"endTime\": 9, \"body\": \"Instant.\"},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 9.5, \"endTime\": 10},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": \"soon\", \"body\": \"bad start\"},\n"
+      "    {\"startTime\": 12, \"endTime\": 13, \"body\": \"Alice again, by file order.\"}\n"
+      "  ]\n"
+      "}\n",
+      "t.json", HARK_SIDECAR_FORMAT_PODCASTING2);
   g_assert_cmpuint (r.n_cues, ==, 6);
   g_assert_cmpstr (r.cues[0].text, ==, "Hello there."); /* sorted, trailing newline gone */
   g_assert_cmpfloat (r.cues[1].start, ==, 4.25);
@@ -52,15 +57,16 @@ test_p20_word_level (void)
   g_auto (SidecarRead) r = { 0 };
   const HarkWord *words;
 
-  sidecar_read (&r, "{\"version\": \"1.0.0\", \"segments\": [\n"
-                    "{\"speaker\": \"A\", \"startTime\": 0.0, \"endTime\": 0.4, \"body\": \"Hello\"},\n"
-                    "{\"startTime\": 0.4, \"endTime\": 0.8, \"body\": \"there,\"},\n"
-                    "{\"startTime\": 0.8, \"endTime\": 1.0, \"body\": \"my\"},\n"
-                    "{\"startTime\": 1.0, \"endTime\": 1.5, \"body\": \"friend.\"},\n"
-                    "{\"startTime\": 1.6, \"endTime\": 1.9, \"body\": \"Yes.\"},\n"
-                    "{\"speaker\": \"B\", \"startTime\": 2.0, \"endTime\": 2.4, \"body\": \"Hi\"},\n"
-                    "{\"startTime\": 5.0, \"endTime\": 5.5, \"body\": \"later\"}\n"
-                    "]}",
+  sidecar_read (&r,
+                "{\"version\": \"1.0.0\", \"segments\": [\n"
+                "{\"speaker\": \"A\", \"startTime\": 0.0, \"endTime\": 0.4, \"body\": \"Hello\"},\n"
+                "{\"startTime\": 0.4, \"endTime\": 0.8, \"body\": \"there,\"},\n"
+                "{\"startTime\": 0.8, \"endTime\": 1.0, \"body\": \"my\"},\n"
+                "{\"startTime\": 1.0, \"endTime\": 1.5, \"body\": \"friend.\"},\n"
+                "{\"startTime\": 1.6, \"endTime\": 1.9, \"body\": \"Yes.\"},\n"
+                "{\"speaker\": \"B\", \"startTime\": 2.0, \"endTime\": 2.4, \"body\": \"Hi\"},\n"
+                "{\"startTime\": 5.0, \"endTime\": 5.5, \"body\": \"later\"}\n"
+                "]}",
                 "w.json", HARK_SIDECAR_FORMAT_PODCASTING2);
   /* Sentences, a speaker change and a long pause end cues. */
   g_assert_cmpuint (r.n_cues, ==, 4);
@@ -80,8 +86,9 @@ test_p20_milliseconds (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "{\"segments\": [{\"startTime\": 1500, \"endTime\": 4000, \"body\": \"a b\"},"
-                    "{\"startTime\": 90000000, \"endTime\": 90001000, \"body\": \"c d\"}]}",
+  sidecar_read (&r,
+                "{\"segments\": [{\"startTime\": 1500, \"endTime\": 4000, \"body\": \"a b\"},"
+                "{\"startTime\": 90000000, \"endTime\": 90001000, \"body\": \"c d\"}]}",
                 "ms.json", HARK_SIDECAR_FORMAT_PODCASTING2);
   g_assert_cmpfloat (r.cues[0].start, ==, 1.5);
   g_assert_cmpfloat (r.cues[1].end, ==, 90001);
@@ -95,14 +102,16 @@ test_chapters (void)
   const HarkChapter *chapters;
   guint n;
 
-  sidecar_read (&r, "{\"version\": \"1.2.0\", \"chapters\": [\n"
-                    "  {\"startTime\": 120, \"title\": \"Second\", \"url\": \"https://example.org\"},\n"
-                    "  {\"startTime\": 0, \"title\": \"Intro\", \"img\": \"a.png\"},\n"
-                    "  {\"startTime\": 300.5, \"endTime\": 360, \"title\": \"Hidden\", \"toc\": false},\n"
-                    "  {\"startTime\": 400},\n"
-                    "  {\"title\": \"No start\"}\n"
-                    "]}",
-                "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
+  sidecar_read (
+      &r,
+      "{\"version\": \"1.2.0\", \"chapters\": [\n"
+      "  {\"startTime\": 120, \"title\": \"Second\", \"url\": \"https://example.org\"},\n"
+      "  {\"startTime\": 0, \"title\": \"Intro\", \"img\": \"a.png\"},\n"
+      "  {\"startTime\": 300.5, \"endTime\": 360, \"title\": \"Hidden\", \"toc\": false},\n"
+      "  {\"startTime\": 400},\n"
+      "  {\"title\": \"No start\"}\n"
+      "]}",
+      "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
   chapters = hark_transcript_get_chapters (r.t, &n);
   g_assert_cmpuint (n, ==, 4);
   g_assert_cmpstr (chapters[0].title, ==, "Intro");
@@ -124,12 +133,14 @@ test_whisper (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "{\"text\": \" Hello world. Bye.\", \"language\": \"en\", \"segments\": [\n"
-                    "  {\"id\": 0, \"seek\": 0, \"start\": 0.0, \"end\": 2.5, \"text\": \" Hello world.\","
-                    " \"tokens\": [1, 2], \"avg_logprob\": -0.2},\n"
-                    "  {\"id\": 1, \"start\": 2.5, \"end\": 3.0, \"text\": \" Bye.\"}\n"
-                    "]}",
-                "w.json", HARK_SIDECAR_FORMAT_WHISPER);
+  sidecar_read (
+      &r,
+      "{\"text\": \" Hello world. Bye.\", \"language\": \"en\", \"segments\": [\n"
+      "  {\"id\": 0, \"seek\": 0, \"start\": 0.0, \"end\": 2.5, \"text\": \" Hello world.\","
+      " \"tokens\": [1, 2], \"avg_logprob\": -0.2},\n"
+      "  {\"id\": 1, \"start\": 2.5, \"end\": 3.0, \"text\": \" Bye.\"}\n"
+      "]}",
+      "w.json", HARK_SIDECAR_FORMAT_WHISPER);
   g_assert_cmpuint (r.n_cues, ==, 2);
   g_assert_cmpstr (r.cues[0].text, ==, "Hello world.");
   g_assert_cmpint (r.cues[0].speaker, ==, -1);
@@ -142,17 +153,21 @@ test_whisperx (void)
   g_auto (SidecarRead) r = { 0 };
   const HarkWord *words;
 
-  sidecar_read (&r, "{\"segments\": [\n"
-                    "  {\"start\": 0.1, \"end\": 2.0, \"text\": \" It costs 20 dollars.\", \"speaker\": \"SPEAKER_00\",\n"
-                    "   \"words\": [{\"word\": \"It\", \"start\": 0.1, \"end\": 0.3, \"score\": 0.9, \"speaker\": \"SPEAKER_00\"},\n"
-                    "             {\"word\": \"costs\", \"start\": 0.3, \"end\": 0.8},\n"
-                    "             {\"word\": \"20\"},\n"
-                    "             {\"word\": \"dollars.\", \"start\": 1.2, \"end\": 2.0}]},\n"
-                    "  {\"start\": 2.0, \"end\": 3.0, \"text\": \"Okay.\", \"speaker\": \"SPEAKER_01\"},\n"
-                    "  {\"start\": 3.0, \"end\": 2.0, \"text\": \"Backwards.\", \"speaker\": \"SPEAKER_01\"},\n"
-                    "  {\"end\": 5.0, \"text\": \"No start.\"}\n"
-                    "], \"word_segments\": []}",
-                "x.json", HARK_SIDECAR_FORMAT_WHISPER);
+  sidecar_read (
+      &r,
+      "{\"segments\": [\n"
+      "  {\"start\": 0.1, \"end\": 2.0, \"text\": \" It costs 20 dollars.\", \"speaker\": "
+      "\"SPEAKER_00\",\n"
+      "   \"words\": [{\"word\": \"It\", \"start\": 0.1, \"end\": 0.3, \"score\": 0.9, "
+      "\"speaker\": \"SPEAKER_00\"},\n"
+      "             {\"word\": \"costs\", \"start\": 0.3, \"end\": 0.8},\n"
+      "             {\"word\": \"20\"},\n"
+      "             {\"word\": \"dollars.\", \"start\": 1.2, \"end\": 2.0}]},\n"
+      "  {\"start\": 2.0, \"end\": 3.0, \"text\": \"Okay.\", \"speaker\": \"SPEAKER_01\"},\n"
+      "  {\"start\": 3.0, \"end\": 2.0, \"text\": \"Backwards.\", \"speaker\": \"SPEAKER_01\"},\n"
+      "  {\"end\": 5.0, \"text\": \"No start.\"}\n"
+      "], \"word_segments\": []}",
+      "x.json", HARK_SIDECAR_FORMAT_WHISPER);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, 0)->id, ==, "SPEAKER_00");
@@ -174,18 +189,21 @@ test_sponsorblock (void)
   const HarkChapter *chapters;
   guint n, n_chapters;
 
-  sidecar_read (&r, "[\n"
-                    " {\"segment\": [1149.62, 1202.85], \"UUID\": \"a\", \"category\": \"sponsor\","
-                    " \"actionType\": \"skip\", \"votes\": 12, \"videoDuration\": 3551.58},\n"
-                    " {\"segment\": [3486.44, 3508.122], \"category\": \"selfpromo\", \"actionType\": \"mute\"},\n"
-                    " {\"segment\": [0, 0], \"category\": \"sponsor\", \"actionType\": \"full\"},\n"
-                    " {\"segment\": [60, 60], \"category\": \"poi_highlight\", \"actionType\": \"poi\"},\n"
-                    " {\"segment\": [0, 30], \"category\": \"chapter\", \"actionType\": \"chapter\","
-                    " \"description\": \"Opening\"},\n"
-                    " {\"segment\": [10, 20], \"category\": \"exclusive_access\"},\n"
-                    " {\"segment\": [30], \"category\": \"intro\"}\n"
-                    "]",
-                "sb.json", HARK_SIDECAR_FORMAT_SPONSORBLOCK);
+  sidecar_read (
+      &r,
+      "[\n"
+      " {\"segment\": [1149.62, 1202.85], \"UUID\": \"a\", \"category\": \"sponsor\","
+      " \"actionType\": \"skip\", \"votes\": 12, \"videoDuration\": 3551.58},\n"
+      " {\"segment\": [3486.44, 3508.122], \"category\": \"selfpromo\", \"actionType\": "
+      "\"mute\"},\n"
+      " {\"segment\": [0, 0], \"category\": \"sponsor\", \"actionType\": \"full\"},\n"
+      " {\"segment\": [60, 60], \"category\": \"poi_highlight\", \"actionType\": \"poi\"},\n"
+      " {\"segment\": [0, 30], \"category\": \"chapter\", \"actionType\": \"chapter\","
+      " \"description\": \"Opening\"},\n"
+      " {\"segment\": [10, 20], \"category\": \"exclusive_access\"},\n"
+      " {\"segment\": [30], \"category\": \"intro\"}\n"
+      "]",
+      "sb.json", HARK_SIDECAR_FORMAT_SPONSORBLOCK);
   segments = hark_transcript_get_segments (r.t, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpint (segments[0].category, ==, HARK_CATEGORY_SPONSOR);
@@ -205,12 +223,15 @@ test_sponsorblock (void)
 static void
 test_syntax_and_shape_errors (void)
 {
-  g_autoptr (GError) syntax = sidecar_read_error ("{\"segments\": [\n  {\"startTime\": 1 \"body\": 2}\n]}",
-                                                  "bad.json", HARK_SIDECAR_FORMAT_AUTO);
-  g_autoptr (GError) shape = sidecar_read_error ("{\"segments\": 3}", "shape.json",
-                                                 HARK_SIDECAR_FORMAT_PODCASTING2);
-  g_autoptr (GError) chapters = sidecar_read_error ("[1, 2]", "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
-  g_autoptr (GError) unknown = sidecar_read_error ("{\"hello\": 1}", "u.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_autoptr (GError) syntax
+      = sidecar_read_error ("{\"segments\": [\n  {\"startTime\": 1 \"body\": 2}\n]}", "bad.json",
+                            HARK_SIDECAR_FORMAT_AUTO);
+  g_autoptr (GError) shape
+      = sidecar_read_error ("{\"segments\": 3}", "shape.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  g_autoptr (GError) chapters
+      = sidecar_read_error ("[1, 2]", "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
+  g_autoptr (GError) unknown
+      = sidecar_read_error ("{\"hello\": 1}", "u.json", HARK_SIDECAR_FORMAT_AUTO);
   g_autoptr (GError) empty = sidecar_read_error ("", "e.json", HARK_SIDECAR_FORMAT_PODCASTING2);
 
   g_assert_error (syntax, HARK_ERROR, HARK_ERROR_PARSE);

@@ -12,8 +12,8 @@ static HarkLabelledText *
 parse (const char *text, GPtrArray *warnings)
 {
   g_autoptr (GError) error = NULL;
-  HarkLabelledText *labelled = hark_labelled_text_parse (text, strlen (text), "t.txt", warnings,
-                                                         &error);
+  HarkLabelledText *labelled
+      = hark_labelled_text_parse (text, strlen (text), "t.txt", warnings, &error);
 
   g_assert_no_error (error);
   return labelled;
@@ -78,15 +78,16 @@ test_text_before_first_label (void)
   g_assert_null (turns[0].speaker);
   g_assert_cmpstr (turns[0].text, ==, "Episode 12 transcript");
   g_assert_cmpuint (warnings->len, ==, 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "t.txt:1:1: Expected a speaker"));
+  g_assert_true (
+      g_str_has_prefix (g_ptr_array_index (warnings, 0), "t.txt:1:1: Expected a speaker"));
 }
 
 static void
 test_no_labels_is_an_error (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HarkLabelledText) l =
-      hark_labelled_text_parse ("just some words\nand more\n", 25, "plain.txt", NULL, &error);
+  g_autoptr (HarkLabelledText) l
+      = hark_labelled_text_parse ("just some words\nand more\n", 25, "plain.txt", NULL, &error);
 
   g_assert_null (l);
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);

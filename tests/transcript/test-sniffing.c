@@ -22,8 +22,8 @@ test_by_content (void)
     { "{\"version\": \"1.0.0\", \"segments\": [{\"startTime\": 1, \"body\": \"x\"}]}", "a.json",
       HARK_SIDECAR_FORMAT_PODCASTING2 },
     { "{\"version\": \"1.0.0\", \"segments\": []}", NULL, HARK_SIDECAR_FORMAT_PODCASTING2 },
-    { "{\"text\": \" hi\", \"segments\": [{\"start\": 0, \"end\": 1, \"text\": \" hi\"}]}", "a.json",
-      HARK_SIDECAR_FORMAT_WHISPER },
+    { "{\"text\": \" hi\", \"segments\": [{\"start\": 0, \"end\": 1, \"text\": \" hi\"}]}",
+      "a.json", HARK_SIDECAR_FORMAT_WHISPER },
     { "{\"text\": \"\", \"segments\": []}", NULL, HARK_SIDECAR_FORMAT_WHISPER },
     { "{\"segments\": [{\"start\": 0, \"end\": 1, \"text\": \"hi\", \"speaker\": \"SPEAKER_00\"}]}",
       NULL, HARK_SIDECAR_FORMAT_WHISPER },
@@ -47,8 +47,8 @@ test_by_content (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      HarkSidecarFormat format = hark_sidecar_sniff (cases[i].content, strlen (cases[i].content),
-                                                     cases[i].name);
+      HarkSidecarFormat format
+          = hark_sidecar_sniff (cases[i].content, strlen (cases[i].content), cases[i].name);
 
       if (format != cases[i].format)
         g_error ("case %u (%s): sniffed %s, expected %s", i, cases[i].name,

@@ -11,10 +11,12 @@ test_basic (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "1\r\n00:00:01,000 --> 00:00:04,500\r\n<i>Hello</i> &amp; {\\an8}welcome\r\n"
-                    "to the show\r\n\r\n"
-                    "2\r\n00:00:05.000 --> 00:00:06.000 X1:10 X2:20\r\n<font color=\"red\">Dot</font>\r\n",
-                "ep.srt", HARK_SIDECAR_FORMAT_SRT);
+  sidecar_read (
+      &r,
+      "1\r\n00:00:01,000 --> 00:00:04,500\r\n<i>Hello</i> &amp; {\\an8}welcome\r\n"
+      "to the show\r\n\r\n"
+      "2\r\n00:00:05.000 --> 00:00:06.000 X1:10 X2:20\r\n<font color=\"red\">Dot</font>\r\n",
+      "ep.srt", HARK_SIDECAR_FORMAT_SRT);
   g_assert_cmpuint (r.n_cues, ==, 2);
   g_assert_cmpfloat (r.cues[0].start, ==, 1);
   g_assert_cmpfloat (r.cues[0].end, ==, 4.5);
@@ -30,17 +32,18 @@ test_missing_indexes_and_blank_lines (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "00:00:01,000 --> 00:00:02,000\n"
-                    "no index\n"
-                    "\n"
-                    "00:00:02,000 --> 00:00:03,000\n"
-                    "no blank line after me\n"
-                    "3\n"
-                    "00:00:03,000 --> 00:00:04,000\n"
-                    "7\n"
-                    "\n"
-                    "4\n"
-                    "00:00:04,000 --> 00:00:05,000\n",
+  sidecar_read (&r,
+                "00:00:01,000 --> 00:00:02,000\n"
+                "no index\n"
+                "\n"
+                "00:00:02,000 --> 00:00:03,000\n"
+                "no blank line after me\n"
+                "3\n"
+                "00:00:03,000 --> 00:00:04,000\n"
+                "7\n"
+                "\n"
+                "4\n"
+                "00:00:04,000 --> 00:00:05,000\n",
                 "x.srt", HARK_SIDECAR_FORMAT_SRT);
   g_assert_cmpuint (r.n_cues, ==, 4);
   g_assert_cmpstr (r.cues[0].text, ==, "no index");
@@ -55,11 +58,12 @@ test_negative_and_bad_times (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "1\n-00:00:01,500 --> 00:00:01,000\nbefore zero\n\n"
-                    "2\n-00:00:03,000 --> -00:00:02,000\nentirely before zero\n\n"
-                    "3\n00:00:02,000 --> 00:0:03,000\nbad end\n\n"
-                    "4\n00:00:05,000 --> 00:00:04,000\nbackwards\n\n"
-                    "5\n00:00:06,000 --> 00:00:07,000\nfine\n",
+  sidecar_read (&r,
+                "1\n-00:00:01,500 --> 00:00:01,000\nbefore zero\n\n"
+                "2\n-00:00:03,000 --> -00:00:02,000\nentirely before zero\n\n"
+                "3\n00:00:02,000 --> 00:0:03,000\nbad end\n\n"
+                "4\n00:00:05,000 --> 00:00:04,000\nbackwards\n\n"
+                "5\n00:00:06,000 --> 00:00:07,000\nfine\n",
                 "t.srt", HARK_SIDECAR_FORMAT_SRT);
   g_assert_cmpuint (r.n_cues, ==, 4);
   g_assert_cmpstr (r.cues[0].text, ==, "before zero");
@@ -78,13 +82,14 @@ test_speaker_prefixes (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "1\n00:00:00,000 --> 00:00:02,000\nJOHN: Hello there.\n\n"
-                    "2\n00:00:02,000 --> 00:00:04,000\nstill John\n\n"
-                    "3\n00:00:04,000 --> 00:00:08,000\n- MARY: Hi John.\n- JOHN: Hi Mary.\n\n"
-                    "4\n00:00:08,000 --> 00:00:10,000\n>> MARY: Note: the meeting is at 10:30.\n\n"
-                    "5\n00:00:10,000 --> 00:00:12,000\nSee https://example.org: it is there.\n\n"
-                    "6\n00:00:12,000 --> 00:00:14,000\n- Unnamed one\n- Unnamed two\n\n"
-                    "7\n00:00:14,000 --> 00:00:16,000\n-5 degrees outside\n",
+  sidecar_read (&r,
+                "1\n00:00:00,000 --> 00:00:02,000\nJOHN: Hello there.\n\n"
+                "2\n00:00:02,000 --> 00:00:04,000\nstill John\n\n"
+                "3\n00:00:04,000 --> 00:00:08,000\n- MARY: Hi John.\n- JOHN: Hi Mary.\n\n"
+                "4\n00:00:08,000 --> 00:00:10,000\n>> MARY: Note: the meeting is at 10:30.\n\n"
+                "5\n00:00:10,000 --> 00:00:12,000\nSee https://example.org: it is there.\n\n"
+                "6\n00:00:12,000 --> 00:00:14,000\n- Unnamed one\n- Unnamed two\n\n"
+                "7\n00:00:14,000 --> 00:00:16,000\n-5 degrees outside\n",
                 "s.srt", HARK_SIDECAR_FORMAT_SRT);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
   g_assert_cmpuint (r.n_cues, ==, 9);
@@ -111,8 +116,8 @@ test_speaker_prefixes (void)
 static void
 test_garbage_is_an_error (void)
 {
-  g_autoptr (GError) error = sidecar_read_error ("\n\nnothing here\nat all\n", "g.srt",
-                                                 HARK_SIDECAR_FORMAT_SRT);
+  g_autoptr (GError) error
+      = sidecar_read_error ("\n\nnothing here\nat all\n", "g.srt", HARK_SIDECAR_FORMAT_SRT);
 
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "g.srt:3:1: Expected SubRip cues"));

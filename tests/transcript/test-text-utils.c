@@ -15,7 +15,9 @@ test_normalize_bom_and_line_endings (void)
   g_autofree char *invalid = hark_text_normalize ("caf\xe9", 4, NULL, NULL);
 
   g_assert_cmpstr (utf8, ==, "one\ntwo\nthree\n");
-  g_assert_cmpstr (nul, ==, "a\xef\xbf\xbd" "b");
+  g_assert_cmpstr (nul, ==,
+                   "a\xef\xbf\xbd"
+                   "b");
   g_assert_cmpstr (invalid, ==, "caf\xef\xbf\xbd");
 }
 
@@ -50,8 +52,8 @@ test_entities (void)
     { "&nbsp;", "\xc2\xa0" },
     { "&hellip;&mdash;&rsquo;&euro;", "…—’€" },
     { "&CounterClockwiseContourIntegral;", "∳" },
-    { "&NotNestedGreaterGreater;", "⪢̸" },     /* two code points */
-    { "&eacutes", "és" },                      /* legacy name without ';' */
+    { "&NotNestedGreaterGreater;", "⪢̸" }, /* two code points */
+    { "&eacutes", "és" },                 /* legacy name without ';' */
     { "AT&T &unknown; & &; &#; &#x;", "AT&T &unknown; & &; &#; &#x;" },
     { "&#128512; &#0; &#x110000; &#xD800;", "😀 \xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd" },
     { "&#150;", "–" }, /* HTML maps C1 numbers to Windows-1252 */
@@ -95,12 +97,26 @@ test_speaker_prefixes (void)
     { "Panelists:", "Panelists", "" },
   };
   static const char *const not_speakers[] = {
-    "Note: this was recorded live.", "NOTE: nothing", "Update: fixed", "P.S: yes",
-    "10:30 we started", "at 10:30: lunch", "https://talkpython.fm is the site",
-    "http: the protocol", "[music]: la la", "[Music]", "So the answer is: yes",
-    "Here's the thing: it works", "mkennedy: lowercase handle", "Re:Invent was great",
+    "Note: this was recorded live.",
+    "NOTE: nothing",
+    "Update: fixed",
+    "P.S: yes",
+    "10:30 we started",
+    "at 10:30: lunch",
+    "https://talkpython.fm is the site",
+    "http: the protocol",
+    "[music]: la la",
+    "[Music]",
+    "So the answer is: yes",
+    "Here's the thing: it works",
+    "mkennedy: lowercase handle",
+    "Re:Invent was great",
     "A very long sentence that goes on and on with many words: and then a colon",
-    "", ":", "  : nothing", "[unclosed: text", "1. Item: text",
+    "",
+    ":",
+    "  : nothing",
+    "[unclosed: text",
+    "1. Item: text",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (speakers); i++)
@@ -130,12 +146,8 @@ test_scan_time (void)
     double seconds;
     gsize consumed;
   } good[] = {
-    { "00:00:01.000 -->", 1.0, 12 },
-    { "05:12.340", 312.34, 9 },
-    { "123:00:00.5", 442800.5, 11 },
-    { "00:01:02,25", 62.25, 11 },
-    { "1:02:03", 3723, 7 },
-    { "4:05 text", 245, 4 },
+    { "00:00:01.000 -->", 1.0, 12 }, { "05:12.340", 312.34, 9 }, { "123:00:00.5", 442800.5, 11 },
+    { "00:01:02,25", 62.25, 11 },    { "1:02:03", 3723, 7 },     { "4:05 text", 245, 4 },
     { "00:00:01.", 1, 8 }, /* a dot with no digits is not part of the time */
   };
   static const char *const bad[] = { "", "12", "1:60", "1:2", "00:61:00", "a:00", ":00", "1:002" };

@@ -12,13 +12,14 @@ test_time_lines (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "00:00:00 Have you ever wondered\n\n"
-                    "00:00:04 You know the folks &amp; more\n"
-                    "wrapped onto a second line\n\n"
-                    "[00:01:02] Michael: bracketed, with a speaker\n"
-                    "(1:05:03) - round brackets and a dash\n"
-                    "01:06:00\n"
-                    "time alone, words below\n",
+  sidecar_read (&r,
+                "00:00:00 Have you ever wondered\n\n"
+                "00:00:04 You know the folks &amp; more\n"
+                "wrapped onto a second line\n\n"
+                "[00:01:02] Michael: bracketed, with a speaker\n"
+                "(1:05:03) - round brackets and a dash\n"
+                "01:06:00\n"
+                "time alone, words below\n",
                 "ep.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
   g_assert_cmpuint (r.n_cues, ==, 5);
   g_assert_cmpfloat (r.cues[0].start, ==, 0);
@@ -40,15 +41,16 @@ test_otter (void)
   const HarkTurn *turns;
   guint n_turns;
 
-  sidecar_read (&r, "Michael Kennedy  0:00\n"
-                    "Welcome to the show.\n"
-                    "\n"
-                    "Speaker 2  0:07  \n"
-                    "Thanks for having me. It is\n"
-                    "great to be here.\n"
-                    "\n"
-                    "Michael Kennedy  1:02:03\n"
-                    "Let's wrap up.\n",
+  sidecar_read (&r,
+                "Michael Kennedy  0:00\n"
+                "Welcome to the show.\n"
+                "\n"
+                "Speaker 2  0:07  \n"
+                "Thanks for having me. It is\n"
+                "great to be here.\n"
+                "\n"
+                "Michael Kennedy  1:02:03\n"
+                "Let's wrap up.\n",
                 "otter.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
@@ -66,11 +68,12 @@ test_name_and_bracketed_time (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "Transcript of episode 12\n\n"
-                    "Anna Smith (00:00:05): Hello and welcome.\n\n"
-                    "Bob [00:01:10]:\n"
-                    "Thanks, Anna.\n\n"
-                    "Anna Smith (2:15) So, Bob.\n",
+  sidecar_read (&r,
+                "Transcript of episode 12\n\n"
+                "Anna Smith (00:00:05): Hello and welcome.\n\n"
+                "Bob [00:01:10]:\n"
+                "Thanks, Anna.\n\n"
+                "Anna Smith (2:15) So, Bob.\n",
                 "brackets.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpfloat (r.cues[0].start, ==, 5);
@@ -86,11 +89,12 @@ test_name_and_bracketed_time (void)
 static void
 test_no_times_is_an_error (void)
 {
-  g_autoptr (GError) error = sidecar_read_error ("just words\n", "w.txt",
-                                                 HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_autoptr (GError) error
+      = sidecar_read_error ("just words\n", "w.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
 
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
-  g_assert_true (g_str_has_prefix (error->message, "w.txt:1:1: Expected lines starting with a time"));
+  g_assert_true (
+      g_str_has_prefix (error->message, "w.txt:1:1: Expected lines starting with a time"));
 }
 
 static void

@@ -13,7 +13,8 @@ test_header_and_blocks (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "WEBVTT - A title\n"
+  sidecar_read (&r,
+                "WEBVTT - A title\n"
                 "Kind: captions\n"
                 "Language: en\n"
                 "\n"
@@ -35,7 +36,8 @@ test_header_and_blocks (void)
                 "\n"
                 "2\n"
                 "00:00:04.000 --> 00:00:06.500\n"
-                "Again\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "Again\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 2);
   g_assert_cmpfloat (r.cues[0].start, ==, 1);
   g_assert_cmpfloat (r.cues[0].end, ==, 4);
@@ -84,13 +86,15 @@ test_times (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "WEBVTT\n\n"
+  sidecar_read (&r,
+                "WEBVTT\n\n"
                 "05:12.340 --> 05:13.5\n"
                 "no hours, short fraction\n\n"
                 "123:00:00.000 --> 123:00:01,25\n"
                 "hours over 99, comma\n\n"
                 "00:00:07 --> 00:00:08\n"
-                "no fraction\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "no fraction\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   /* Cues come back sorted by start. */
   g_assert_cmpfloat_with_epsilon (r.cues[0].start, 7, 1e-9);
@@ -105,7 +109,8 @@ test_missing_blank_lines (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "WEBVTT\n"
+  sidecar_read (&r,
+                "WEBVTT\n"
                 "00:00:01.000 --> 00:00:02.000\n"
                 "right after the header\n"
                 "00:00:02.000 --> 00:00:03.000\n"
@@ -116,7 +121,8 @@ test_missing_blank_lines (void)
                 "00:00:04.000 --> 00:00:05.000\n"
                 "a line\n"
                 "   \n"
-                "after a line of spaces\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "after a line of spaces\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 4);
   g_assert_cmpstr (r.cues[0].text, ==, "right after the header");
   g_assert_cmpstr (r.cues[1].text, ==, "first line"); /* "3" was the next cue's identifier */
@@ -130,7 +136,8 @@ test_bad_cue_keeps_the_rest (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "WEBVTT\n\n"
+  sidecar_read (&r,
+                "WEBVTT\n\n"
                 "00:00:01.000 --> 00:00:02.000\n"
                 "good\n\n"
                 "00:00:02.000 -> 00:00:03.000\n"
@@ -142,7 +149,8 @@ test_bad_cue_keeps_the_rest (void)
                 "00:00:05.000 --> 00:00:04.000\n"
                 "ends before it starts\n\n"
                 "00:00:06.000 --> 00:00:07.000\n"
-                "still read\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "still read\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpstr (r.cues[0].text, ==, "good");
   g_assert_cmpstr (r.cues[1].text, ==, "ends before it starts");
@@ -162,7 +170,8 @@ test_voices (void)
   guint n_turns;
   const HarkTurn *turns;
 
-  sidecar_read (&r, "WEBVTT\n\n"
+  sidecar_read (&r,
+                "WEBVTT\n\n"
                 "00:00:00.000 --> 00:00:02.000\n"
                 "<v Roger Bingham>We are in New York City\n\n"
                 "00:00:02.000 --> 00:00:04.000\n"
@@ -170,7 +179,8 @@ test_voices (void)
                 "00:00:04.000 --> 00:00:06.000\n"
                 "<v.loud Esme>It’s a blue apple tree!</v>\n\n"
                 "00:00:06.000 --> 00:00:10.000\n"
-                "<v Esme>No doubt</v> <v Roger Bingham>about it\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "<v Esme>No doubt</v> <v Roger Bingham>about it\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 5);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, 0)->name, ==, "Roger Bingham");
@@ -195,13 +205,15 @@ test_tags_and_references (void)
   g_auto (SidecarRead) r = { 0 };
   const HarkWord *words = NULL;
 
-  sidecar_read (&r, "WEBVTT\n\n"
+  sidecar_read (&r,
+                "WEBVTT\n\n"
                 "00:00:00.000 --> 00:00:02.000\n"
                 "<c.yellow>Tom</c> &amp; <i>Jerry</i> &lt;3 caf&eacute; &#8212; <b><u>x</u></b>\n\n"
                 "00:00:02.000 --> 00:00:04.000\n"
                 "<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby> <lang en>ok</lang>\n\n"
                 "00:00:04.000 --> 00:00:07.000\n"
-                "<c>Never</c><00:00:05.000><c> drink</c> <00:00:06.000><c>liquid</c>\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "<c>Never</c><00:00:05.000><c> drink</c> <00:00:06.000><c>liquid</c>\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpstr (r.cues[0].text, ==, "Tom & Jerry <3 café — x");
   g_assert_cmpstr (r.cues[1].text, ==, "漢字 ok");
@@ -225,7 +237,8 @@ test_rolling_auto_captions (void)
 {
   g_auto (SidecarRead) r = { 0 };
 
-  sidecar_read (&r, "WEBVTT\nKind: captions\nLanguage: en\n\n"
+  sidecar_read (&r,
+                "WEBVTT\nKind: captions\nLanguage: en\n\n"
                 "00:00:00.000 --> 00:00:02.000 align:start position:0%\n"
                 "hello<00:00:00.500><c> everyone</c>\n\n"
                 "00:00:02.000 --> 00:00:02.010 align:start position:0%\n"
@@ -234,7 +247,8 @@ test_rolling_auto_captions (void)
                 "hello everyone\n"
                 "welcome<00:00:03.000><c> back</c>\n\n"
                 "00:00:04.000 --> 00:00:04.010\n"
-                "welcome back\n", "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+                "welcome back\n",
+                "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_cmpuint (r.n_cues, ==, 4); /* no cue is lost, bridges become empty */
   g_assert_cmpstr (r.cues[0].text, ==, "hello everyone");
   g_assert_cmpstr (r.cues[1].text, ==, "");
@@ -266,7 +280,8 @@ test_missing_header (void)
 
   error = sidecar_read_error ("garbage\n", "x.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "x.vtt:1:1: Expected “WEBVTT” at the start of a WebVTT file.");
+  g_assert_cmpstr (error->message, ==,
+                   "x.vtt:1:1: Expected “WEBVTT” at the start of a WebVTT file.");
 }
 
 /* Counts "-->" timing lines the simplest way, independently of the reader. */
@@ -348,7 +363,8 @@ test_real_files (void)
 static void
 test_real_voices (void)
 {
-  g_autofree char *path = hark_test_fixture ("real-vtt/529-python-apps-with-llm-building-blocks.vtt");
+  g_autofree char *path
+      = hark_test_fixture ("real-vtt/529-python-apps-with-llm-building-blocks.vtt");
   g_autoptr (HarkTranscript) t = NULL;
   g_autoptr (GError) error = NULL;
   const HarkCue *cues;

@@ -20,15 +20,18 @@ G_BEGIN_DECLS
 
 /* Fills @frames frames of @buffer. @delay is the time in seconds until the first of them is
  * heard (the device's output latency as PortAudio reports it); @now is the output's clock
- * (hark_output_get_time()) when the call was made. */
-typedef void (*HarkOutputPullFunc) (float *buffer, gsize frames, double delay, double now,
-                                    gpointer user_data);
+ * (hark_output_get_time()) when the call was made. Returns how many of the frames were audio
+ * rather than silence (paused, or the decoder fell behind). */
+typedef gsize (*HarkOutputPullFunc) (float *buffer, gsize frames, double delay, double now,
+                                     gpointer user_data);
 
 typedef struct _HarkOutput HarkOutput;
 
 typedef struct
 {
   const char *name;
+  /* Optional: get ready to start soon (PortAudio's slow device scan runs in the background). */
+  void (*prepare) (HarkOutput *self);
   /* Opens the device and starts pulling. FALSE with a HARK_ERROR_DEVICE error. */
   gboolean (*start) (HarkOutput *self, GError **error);
   /* Stops pulling; when @drain, what the device has queued is played first. Idempotent. */
@@ -49,6 +52,7 @@ struct _HarkOutput
 
 /* Set once, before the first start. */
 void hark_output_set_pull_func (HarkOutput *self, HarkOutputPullFunc func, gpointer user_data);
+void hark_output_prepare (HarkOutput *self);
 gboolean hark_output_start (HarkOutput *self, GError **error);
 void hark_output_stop (HarkOutput *self, gboolean drain);
 double hark_output_get_time (HarkOutput *self);
@@ -59,9 +63,12 @@ void hark_output_free (HarkOutput *self);
 /* The default PortAudio device. Nothing is opened until hark_output_start(). */
 HarkOutput *hark_output_portaudio_new (void);
 
+/* The null output's period, which is also the latency it reports. */
+#define HARK_OUTPUT_NULL_PERIOD 0.010
+
 typedef enum
 {
-  HARK_OUTPUT_NULL_REAL_TIME, /* pulls in 10 ms periods on the wall clock, like a sound card */
+  HARK_OUTPUT_NULL_REAL_TIME, /* pulls a period at a time on the wall clock, like a device */
   HARK_OUTPUT_NULL_FAST,      /* pulls as fast as the player produces */
 } HarkOutputNullPace;
 
@@ -70,12 +77,18 @@ typedef enum
 HarkOutput *hark_output_null_new (HarkOutputNullPace pace);
 /* Keep every pulled frame, to compare with a render. */
 void hark_output_null_set_capture (HarkOutput *self, gboolean capture);
-/* The frames pulled since capture was switched on (interleaved, HARK_OUTPUT_CHANNELS). */
+/* The audio frames pulled since capture was switched on (interleaved, HARK_OUTPUT_CHANNELS),
+ * without the silence played while paused or starved. */
 float *hark_output_null_take_captured (HarkOutput *self, gsize *n_frames);
 /* Simulates a device that dies: the output fails after @frames more frames (0: never). */
 void hark_output_null_fail_after (HarkOutput *self, guint64 frames);
 /* Frames pulled so far (any thread). */
 guint64 hark_output_null_get_frames_pulled (HarkOutput *self);
+/* Of those, the frames that were audio rather than silence. */
+guint64 hark_output_null_get_audio_frames_pulled (HarkOutput *self);
+/* Frames "heard" by now: a period plays one period after it was pulled, in real time. The
+ * null device's own account, for checking the player's clock against. */
+double hark_output_null_get_frames_heard (HarkOutput *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkOutput, hark_output_free)
 

@@ -90,6 +90,12 @@ double hark_player_get_speed (HarkPlayer *self);
 double hark_player_get_volume (HarkPlayer *self);
 const char *hark_player_get_path (HarkPlayer *self);
 
+/* For benchmarks: g_get_monotonic_time() when the first non-silent frame since open() was
+ * handed to the output (0: not yet), and when the first frame of the latest seek was handed
+ * (with that seek's serial: it counts the seeks since open()). */
+gint64 hark_player_get_first_audible_time (HarkPlayer *self);
+gint64 hark_player_get_seek_handed_time (HarkPlayer *self, guint *serial);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkPlayer, hark_player_free)
 
 G_END_DECLS

@@ -358,7 +358,8 @@ sentence_start (Detector *d, gsize pos)
 
   while (i > limit && !ends_sentence_at (d->doc, i - 1))
     i--;
-  while (i < pos && d->doc->str[i] == ' ')
+  /* Stopped by the limit, maybe inside a character: start at the next one. */
+  while (i < pos && (d->doc->str[i] == ' ' || ((guchar) d->doc->str[i] & 0xC0) == 0x80))
     i++;
   return i;
 }
@@ -398,7 +399,12 @@ extract_names (Detector *d, gsize pos, gsize len, gboolean *self)
   g_autoptr (GPtrArray) capitalized = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *chosen;
 
+  const char *valid_end;
+
   *self = FALSE;
+  /* The rule counts bytes, so the phrase may end inside a character. */
+  g_utf8_validate (phrase, -1, &valid_end);
+  phrase[valid_end - phrase] = '\0';
   g_strdelimit (phrase, ",:;\"()", '|');
   if (strchr (phrase, '|'))
     *strchr (phrase, '|') = '\0';
@@ -661,11 +667,22 @@ carried_clear (Carried *c)
     g_free (c->first[k]);
 }
 
+/* @len bytes of @text, shortened to at most @max without splitting a UTF-8 character. */
+static gsize
+utf8_prefix (const char *text, gsize len, gsize max)
+{
+  if (len <= max)
+    return len;
+  while (max > 0 && ((guchar) text[max] & 0xC0) == 0x80)
+    max--;
+  return max;
+}
+
 static void
 carried_add (Carried *c, Kind kind, const char *text, gsize len)
 {
   if (c->count[kind]++ == 0)
-    c->first[kind] = g_strndup (text, MIN (len, 60));
+    c->first[kind] = g_strndup (text, utf8_prefix (text, len, 60));
 }
 
 static char *
@@ -698,12 +715,14 @@ quote (Detector *d, gsize pos, gsize max)
 {
   gsize end = pos;
 
+  gsize n;
+
   while (end < d->doc->len && end - pos < max && !ends_sentence_at (d->doc, end))
     end++;
   if (end < d->doc->len && ends_sentence_at (d->doc, end))
     end++;
-  return g_strdup_printf ("“%.*s%s”", (int) (end - pos), d->orig->str + pos,
-                          end - pos >= max ? "…" : "");
+  n = utf8_prefix (d->orig->str + pos, d->orig->len - pos, end - pos);
+  return g_strdup_printf ("“%.*s%s”", (int) n, d->orig->str + pos, end - pos >= max ? "…" : "");
 }
 
 static char *

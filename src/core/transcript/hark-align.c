@@ -96,10 +96,25 @@ hark_words_foreach (const char *text, HarkWordFunc func, gpointer user_data)
     return;
   while (*p)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-      const char *next = (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
+      guchar byte = (guchar) *p;
+      const char *next;
+      gboolean separator;
 
-      if (c != (gunichar) -1 && c != (gunichar) -2 && is_word_separator (c))
+      /* Captions are mostly ASCII: only other characters need decoding. */
+      if (byte < 0x80)
+        {
+          separator = g_ascii_isspace (byte) || byte == '-' || byte == '/';
+          next = p + 1;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, -1);
+          gboolean valid = c != (gunichar) -1 && c != (gunichar) -2;
+
+          separator = valid && is_word_separator (c);
+          next = valid ? g_utf8_next_char (p) : p + 1;
+        }
+      if (separator)
         {
           if (word)
             func (word, p - word, user_data);
@@ -126,6 +141,29 @@ hark_words_count (const char *text)
 
   hark_words_foreach (text, count_word, &n);
   return n;
+}
+
+typedef struct
+{
+  HarkWordTable *table;
+  GArray *ids;
+} InternClosure;
+
+static void
+intern_word (const char *word, gsize length, gpointer user_data)
+{
+  InternClosure *closure = user_data;
+  int id = hark_word_table_intern (closure->table, word, (gssize) length);
+
+  g_array_append_val (closure->ids, id);
+}
+
+void
+hark_word_table_intern_text (HarkWordTable *self, const char *text, GArray *ids)
+{
+  InternClosure closure = { self, ids };
+
+  hark_words_foreach (text, intern_word, &closure);
 }
 
 /* Exact longest common subsequence of a[0..n) and b[0..m) with a (n+1)·(m+1) table of suffix

@@ -32,6 +32,8 @@ typedef void (*HarkWordFunc) (const char *word, gsize length, gpointer user_data
 void hark_words_foreach (const char *text, HarkWordFunc func, gpointer user_data);
 /* The number of words hark_words_foreach() would report. */
 guint hark_words_count (const char *text);
+/* Appends to @ids (a GArray of int) the id of every word of @text. */
+void hark_word_table_intern_text (HarkWordTable *self, const char *text, GArray *ids);
 
 /* Aligns @a with @b (ids from one HarkWordTable; negative ids never match). On return
  * @a_to_b[i] is the index in @b matched to @a[i], or -1; matches are strictly increasing in both

@@ -120,10 +120,10 @@ read_turns (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
           && (json_node_get_value_type (evidence_node) == G_TYPE_DOUBLE
               || json_node_get_value_type (evidence_node) == G_TYPE_INT64))
         evidence = json_node_get_double (evidence_node);
-      hark_transcript_builder_add_turn (builder, start, end, text ? text : "",
-                                        turn_speaker (builder, speakers,
-                                                      hark_json_get_string (object, "speaker")),
-                                        (float) evidence);
+      hark_transcript_builder_add_turn (
+          builder, start, end, text ? text : "",
+          turn_speaker (builder, speakers, hark_json_get_string (object, "speaker")),
+          (float) evidence);
       context->kind |= HARK_SIDECAR_KIND_TIMED;
     }
 }
@@ -176,8 +176,7 @@ read_hark_object (HarkJsonDoc *doc, JsonObject *hark, HarkTranscriptBuilder *bui
   JsonNode *media = json_object_get_member (hark, "media");
   JsonArray *chapters;
 
-  if (format && JSON_NODE_HOLDS_VALUE (format)
-      && json_node_get_value_type (format) == G_TYPE_INT64
+  if (format && JSON_NODE_HOLDS_VALUE (format) && json_node_get_value_type (format) == G_TYPE_INT64
       && json_node_get_int (format) > HARK_SIDECAR_FORMAT_VERSION)
     hark_json_warn (context, doc, hark,
                     "Expected Hark sidecar format %d, found %" G_GINT64_FORMAT
@@ -194,15 +193,15 @@ read_hark_object (HarkJsonDoc *doc, JsonObject *hark, HarkTranscriptBuilder *bui
 
       switch (hark_json_get_time (media_object, "duration", 1.0, &duration))
         {
-        case HARK_JSON_OK:
-          hark_transcript_builder_set_media_duration (builder, duration);
-          break;
-        case HARK_JSON_INVALID:
-          hark_json_warn (context, doc, media_object,
-                          "Expected the media “duration” as a number of seconds.");
-          break;
-        case HARK_JSON_ABSENT:
-          break;
+          case HARK_JSON_OK:
+            hark_transcript_builder_set_media_duration (builder, duration);
+            break;
+          case HARK_JSON_INVALID:
+            hark_json_warn (context, doc, media_object,
+                            "Expected the media “duration” as a number of seconds.");
+            break;
+          case HARK_JSON_ABSENT:
+            break;
         }
     }
 

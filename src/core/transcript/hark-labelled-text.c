@@ -198,17 +198,17 @@ hark_labelled_read (const char *text, HarkTranscriptBuilder *builder, HarkSideca
   const HarkLabelledTurn *turns;
   guint n_turns;
 
-  labelled = hark_labelled_text_parse (text, strlen (text), context->name, context->warnings,
-                                       error);
+  labelled
+      = hark_labelled_text_parse (text, strlen (text), context->name, context->warnings, error);
   if (labelled == NULL)
     return FALSE;
   turns = hark_labelled_text_get_turns (labelled, &n_turns);
   for (guint i = 0; i < n_turns; i++)
     {
-      int speaker = turns[i].speaker
-                        ? hark_transcript_builder_add_speaker (builder, turns[i].speaker,
-                                                               turns[i].speaker)
-                        : -1;
+      int speaker
+          = turns[i].speaker
+                ? hark_transcript_builder_add_speaker (builder, turns[i].speaker, turns[i].speaker)
+                : -1;
 
       hark_transcript_builder_add_turn (builder, 0, 0, turns[i].text, speaker, 0);
     }

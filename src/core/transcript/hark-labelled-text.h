@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *speaker; /* as written ("Michael Kennedy", "SPEAKER_00"), or NULL before the first label */
-  const char *text;    /* the words, white space collapsed, character references decoded */
-  guint line;          /* where the turn starts in the file, from 1 */
+  const char
+      *speaker; /* as written ("Michael Kennedy", "SPEAKER_00"), or NULL before the first label */
+  const char *text; /* the words, white space collapsed, character references decoded */
+  guint line;       /* where the turn starts in the file, from 1 */
 } HarkLabelledTurn;
 
 typedef struct _HarkLabelledText HarkLabelledText;

@@ -147,15 +147,6 @@ collect_caption_words (Merger *m, const HarkTranscript *timed)
     }
 }
 
-static void
-collect_labelled_word (const char *word, gsize length, gpointer user_data)
-{
-  Merger *m = user_data;
-  int id = hark_word_table_intern (m->table, word, (gssize) length);
-
-  g_array_append_val (m->a, id);
-}
-
 static gboolean
 starts_cue (const CaptionWord *caption, guint n_b, guint w)
 {
@@ -342,7 +333,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
       turn_speaker[t] = turns[t].speaker && *turns[t].speaker
                             ? hark_transcript_builder_add_speaker (builder, id, turns[t].speaker)
                             : -1;
-      hark_words_foreach (turns[t].text, collect_labelled_word, &m);
+      hark_word_table_intern_text (table, turns[t].text, m.a);
     }
   turn_first_word[n_turns] = m.a->len;
 

@@ -243,27 +243,27 @@ hark_json_node_get_time (JsonNode *node, double scale, double *seconds)
     return HARK_JSON_INVALID;
   switch (json_node_get_value_type (node))
     {
-    case G_TYPE_INT64:
-      value = (double) json_node_get_int (node) * scale;
-      break;
-    case G_TYPE_DOUBLE:
-      value = json_node_get_double (node) * scale;
-      break;
-    case G_TYPE_STRING:
-      {
-        const char *text = json_node_get_string (node);
-        char *end = NULL;
+      case G_TYPE_INT64:
+        value = (double) json_node_get_int (node) * scale;
+        break;
+      case G_TYPE_DOUBLE:
+        value = json_node_get_double (node) * scale;
+        break;
+      case G_TYPE_STRING:
+        {
+          const char *text = json_node_get_string (node);
+          char *end = NULL;
 
-        /* "12.5" is a number in a string and takes the scale; "00:01:02.5" is a clock time. */
-        value = g_ascii_strtod (text, &end);
-        if (end != text && *end == '\0')
-          value *= scale;
-        else if (!hark_time_parse (text, &value))
-          return HARK_JSON_INVALID;
-      }
-      break;
-    default:
-      return HARK_JSON_INVALID;
+          /* "12.5" is a number in a string and takes the scale; "00:01:02.5" is a clock time. */
+          value = g_ascii_strtod (text, &end);
+          if (end != text && *end == '\0')
+            value *= scale;
+          else if (!hark_time_parse (text, &value))
+            return HARK_JSON_INVALID;
+        }
+        break;
+      default:
+        return HARK_JSON_INVALID;
     }
   if (!isfinite (value) || value < 0)
     return HARK_JSON_INVALID;
@@ -279,7 +279,8 @@ hark_json_get_time_any (JsonObject *object, const char *const *members, double s
     if (json_object_has_member (object, members[i]))
       {
         /* Names ending in "Ms" or "_ms" always hold milliseconds. */
-        gboolean millis = g_str_has_suffix (members[i], "Ms") || g_str_has_suffix (members[i], "_ms");
+        gboolean millis
+            = g_str_has_suffix (members[i], "Ms") || g_str_has_suffix (members[i], "_ms");
 
         if (found)
           *found = members[i];
@@ -318,8 +319,8 @@ hark_json_guess_time_scale (JsonArray *items, const char *const *members)
 }
 
 gboolean
-hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items,
-                      guint used, const char *what, GError **error)
+hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items, guint used,
+                      const char *what, GError **error)
 {
   guint n = json_array_get_length (items);
 
@@ -328,4 +329,37 @@ hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *
   hark_json_set_error (error, context, doc, first_object (items),
                        "Expected %s Hark can read; none of the %u here could be used.", what, n);
   return FALSE;
+}
+
+JsonArray *
+hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *member,
+                     const char *expected, GError **error)
+{
+  JsonNode *root = hark_json_doc_get_root (doc);
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *items = object ? json_object_get_member (object, member) : root;
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      hark_json_set_error (error, context, doc, object, "Expected %s.", expected);
+      return NULL;
+    }
+  return json_node_get_array (items);
+}
+
+JsonObject *
+hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items, guint index,
+                    JsonObject **last_object, const char *what)
+{
+  JsonNode *node = json_array_get_element (items, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      hark_json_warn (context, doc, *last_object,
+                      "Expected %s %u (after this one) to be an object; skipped it.", what,
+                      index + 1);
+      return NULL;
+    }
+  *last_object = json_node_get_object (node);
+  return *last_object;
 }

@@ -22,8 +22,7 @@ void hark_json_doc_free (HarkJsonDoc *doc);
 JsonNode *hark_json_doc_get_root (HarkJsonDoc *doc);
 
 /* Where @object's '{' is in the file (1, 1 when unknown). */
-void hark_json_doc_get_position (HarkJsonDoc *doc, JsonObject *object, guint *line,
-                                 guint *column);
+void hark_json_doc_get_position (HarkJsonDoc *doc, JsonObject *object, guint *line, guint *column);
 
 /* hark_text_warn() at @object's position. */
 void hark_json_warn (HarkSidecarContext *context, HarkJsonDoc *doc, JsonObject *object,
@@ -40,7 +39,7 @@ const char *hark_json_get_string (JsonObject *object, const char *member);
 
 typedef enum
 {
-  HARK_JSON_ABSENT,  /* no such member, or null */
+  HARK_JSON_ABSENT, /* no such member, or null */
   HARK_JSON_OK,
   HARK_JSON_INVALID, /* there, but not a time */
 } HarkJsonResult;
@@ -55,12 +54,22 @@ HarkJsonResult hark_json_get_time (JsonObject *object, const char *member, doubl
 HarkJsonResult hark_json_node_get_time (JsonNode *node, double scale, double *seconds);
 
 /* The first of @members that is present (NULL-terminated list), with hark_json_get_time(). */
-HarkJsonResult hark_json_get_time_any (JsonObject *object, const char *const *members,
-                                       double scale, double *seconds, const char **found);
+HarkJsonResult hark_json_get_time_any (JsonObject *object, const char *const *members, double scale,
+                                       double *seconds, const char **found);
 
 /* Some services write times as integer milliseconds under the usual names. Returns 0.001 when
  * every @members value in @items is an integer and the largest is beyond a day in seconds. */
 double hark_json_guess_time_scale (JsonArray *items, const char *const *members);
+
+/* The array of items a reader walks: the root when it is an array, else the root object's
+ * @member. Fails with "Expected @expected." at the root otherwise. */
+JsonArray *hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *member,
+                                const char *expected, GError **error);
+
+/* Element @index of @items as an object, or NULL after a warning at the object before it
+ * (@last_object, updated on success) naming @what ("segment", "chapter"). */
+JsonObject *hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items,
+                                guint index, JsonObject **last_object, const char *what);
 
 /* A file whose every item was rejected has nothing usable: fails with a parse error at the
  * first item when @items is not empty and @used is 0. @what names the items ("segments"). */

@@ -25,17 +25,17 @@ static const struct
   [HARK_SIDECAR_FORMAT_AUTO] = { "auto", "sidecar", NULL, NULL },
   [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read, NULL },
   [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", hark_srt_read, NULL },
-  [HARK_SIDECAR_FORMAT_PODCASTING2] = { "podcasting2-json", "Podcasting 2.0 transcript", NULL,
-                                        hark_p20_read },
-  [HARK_SIDECAR_FORMAT_CHAPTERS] = { "chapters-json", "Podcasting 2.0 chapters", NULL,
-                                     hark_p20_chapters_read },
+  [HARK_SIDECAR_FORMAT_PODCASTING2]
+  = { "podcasting2-json", "Podcasting 2.0 transcript", NULL, hark_p20_read },
+  [HARK_SIDECAR_FORMAT_CHAPTERS]
+  = { "chapters-json", "Podcasting 2.0 chapters", NULL, hark_p20_chapters_read },
   [HARK_SIDECAR_FORMAT_WHISPER] = { "whisper-json", "Whisper", NULL, hark_whisper_read },
-  [HARK_SIDECAR_FORMAT_SPONSORBLOCK] = { "sponsorblock-json", "SponsorBlock", NULL,
-                                         hark_sponsorblock_read },
-  [HARK_SIDECAR_FORMAT_TIMESTAMPED] = { "timestamped-text", "timestamped text",
-                                        hark_timestamped_read, NULL },
-  [HARK_SIDECAR_FORMAT_LABELLED_TEXT] = { "labelled-text", "speaker-labelled text",
-                                          hark_labelled_read, NULL },
+  [HARK_SIDECAR_FORMAT_SPONSORBLOCK]
+  = { "sponsorblock-json", "SponsorBlock", NULL, hark_sponsorblock_read },
+  [HARK_SIDECAR_FORMAT_TIMESTAMPED]
+  = { "timestamped-text", "timestamped text", hark_timestamped_read, NULL },
+  [HARK_SIDECAR_FORMAT_LABELLED_TEXT]
+  = { "labelled-text", "speaker-labelled text", hark_labelled_read, NULL },
   [HARK_SIDECAR_FORMAT_HARK] = { "hark-json", "Hark sidecar", NULL, hark_hark_read },
 };
 
@@ -54,11 +54,15 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     const char *alias;
     HarkSidecarFormat format;
   } aliases[] = {
-    { "vtt", HARK_SIDECAR_FORMAT_WEBVTT },      { "json", HARK_SIDECAR_FORMAT_AUTO },
-    { "txt", HARK_SIDECAR_FORMAT_AUTO },        { "hark", HARK_SIDECAR_FORMAT_HARK },
+    { "vtt", HARK_SIDECAR_FORMAT_WEBVTT },
+    { "json", HARK_SIDECAR_FORMAT_AUTO },
+    { "txt", HARK_SIDECAR_FORMAT_AUTO },
+    { "hark", HARK_SIDECAR_FORMAT_HARK },
     { "podcasting2", HARK_SIDECAR_FORMAT_PODCASTING2 },
-    { "chapters", HARK_SIDECAR_FORMAT_CHAPTERS }, { "whisper", HARK_SIDECAR_FORMAT_WHISPER },
-    { "whisperx", HARK_SIDECAR_FORMAT_WHISPER }, { "sponsorblock", HARK_SIDECAR_FORMAT_SPONSORBLOCK },
+    { "chapters", HARK_SIDECAR_FORMAT_CHAPTERS },
+    { "whisper", HARK_SIDECAR_FORMAT_WHISPER },
+    { "whisperx", HARK_SIDECAR_FORMAT_WHISPER },
+    { "sponsorblock", HARK_SIDECAR_FORMAT_SPONSORBLOCK },
     { "timestamped", HARK_SIDECAR_FORMAT_TIMESTAMPED },
     { "labelled", HARK_SIDECAR_FORMAT_LABELLED_TEXT },
   };
@@ -200,7 +204,8 @@ hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride)
   /* Walking backwards keeps this linear even when many items share a start. */
   for (guint i = n; i > 0; i--)
     {
-      HarkTimedItem *item = (HarkTimedItem *) (gpointer) ((char *) items + (gsize) (i - 1) * stride);
+      HarkTimedItem *item
+          = (HarkTimedItem *) (gpointer) ((char *) items + (gsize) (i - 1) * stride);
 
       if (next_start >= 0 && next_start > item->start)
         next_later_start = next_start;
@@ -211,9 +216,8 @@ hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride)
 }
 
 HarkTranscript *
-hark_sidecar_read_data (const char *data, gsize length, const char *name,
-                        HarkSidecarFormat format, HarkSidecarInfo *info_out, GPtrArray *warnings,
-                        GError **error)
+hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSidecarFormat format,
+                        HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
 {
   g_autofree char *text = NULL;
   g_autoptr (HarkTranscriptBuilder) builder = NULL;

@@ -18,16 +18,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HARK_SIDECAR_FORMAT_AUTO,            /* sniff the content (and the name, as a tie-break) */
-  HARK_SIDECAR_FORMAT_WEBVTT,          /* .vtt */
-  HARK_SIDECAR_FORMAT_SRT,             /* .srt */
-  HARK_SIDECAR_FORMAT_PODCASTING2,     /* Podcasting 2.0 JSON transcript */
-  HARK_SIDECAR_FORMAT_CHAPTERS,        /* Podcasting 2.0 JSON chapters */
-  HARK_SIDECAR_FORMAT_WHISPER,         /* Whisper / WhisperX JSON */
-  HARK_SIDECAR_FORMAT_SPONSORBLOCK,    /* SponsorBlock segments JSON */
-  HARK_SIDECAR_FORMAT_TIMESTAMPED,     /* "HH:MM:SS text", Otter "Name  M:SS", "Name (00:00):" */
-  HARK_SIDECAR_FORMAT_LABELLED_TEXT,   /* "Name: text" lines without times (HarkLabelledText) */
-  HARK_SIDECAR_FORMAT_HARK,            /* Hark's own episode.hark.json */
+  HARK_SIDECAR_FORMAT_AUTO,          /* sniff the content (and the name, as a tie-break) */
+  HARK_SIDECAR_FORMAT_WEBVTT,        /* .vtt */
+  HARK_SIDECAR_FORMAT_SRT,           /* .srt */
+  HARK_SIDECAR_FORMAT_PODCASTING2,   /* Podcasting 2.0 JSON transcript */
+  HARK_SIDECAR_FORMAT_CHAPTERS,      /* Podcasting 2.0 JSON chapters */
+  HARK_SIDECAR_FORMAT_WHISPER,       /* Whisper / WhisperX JSON */
+  HARK_SIDECAR_FORMAT_SPONSORBLOCK,  /* SponsorBlock segments JSON */
+  HARK_SIDECAR_FORMAT_TIMESTAMPED,   /* "HH:MM:SS text", Otter "Name  M:SS", "Name (00:00):" */
+  HARK_SIDECAR_FORMAT_LABELLED_TEXT, /* "Name: text" lines without times (HarkLabelledText) */
+  HARK_SIDECAR_FORMAT_HARK,          /* Hark's own episode.hark.json */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
@@ -38,7 +38,7 @@ typedef enum
   HARK_SIDECAR_KIND_TIMED = 1 << 0,    /* cues or turns with times */
   HARK_SIDECAR_KIND_SPEAKERS = 1 << 1, /* speaker names */
   HARK_SIDECAR_KIND_CHAPTERS = 1 << 2,
-  HARK_SIDECAR_KIND_SKIPS = 1 << 3,    /* skip segments */
+  HARK_SIDECAR_KIND_SKIPS = 1 << 3, /* skip segments */
 } HarkSidecarKind;
 
 typedef struct
@@ -62,8 +62,7 @@ HarkSidecarFormat hark_sidecar_sniff (const char *data, gsize length, const char
  * whose turns all start at 0 with evidence 0 and whose kind lacks TIMED; read it with
  * hark_labelled_text_load() to merge it. */
 HarkTranscript *hark_sidecar_read (const char *path, HarkSidecarFormat format,
-                                   HarkSidecarInfo *info_out, GPtrArray *warnings,
-                                   GError **error);
+                                   HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error);
 /* The same from memory; @name is used in messages ("name:line:column: …"), and for sniffing. */
 HarkTranscript *hark_sidecar_read_data (const char *data, gsize length, const char *name,
                                         HarkSidecarFormat format, HarkSidecarInfo *info_out,

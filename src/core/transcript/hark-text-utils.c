@@ -16,41 +16,54 @@
 
 /* Names that end in a colon at the start of a line without naming a person. */
 static const char *const non_speaker_labels[] = {
-  "note", "notes", "nb", "n.b", "ps", "p.s", "pps", "update", "updated", "edit", "edited",
-  "warning", "caution", "important", "tip", "hint", "info", "error", "example", "examples",
-  "source", "sources", "link", "links", "url", "see", "see also", "via", "credit", "credits",
-  "correction", "disclaimer", "summary", "transcript", "chapter", "chapters", "episode",
-  "topic", "topics", "time", "date", "subject", "re", "fwd", "todo", "fixme", "sponsor",
-  "sponsors", "music", "intro", "outro", "show notes", "timestamps", "references", "quote",
-  "http", "https", "ftp", "mailto", "tel", "file", "news", "urn", "data", "www", "ie", "i.e",
-  "eg", "e.g", "etc", "tl;dr", "tldr", "aside", "bonus", "fun fact", "spoiler", "answer",
-  "question", "step", "reminder", "tags", "keywords",
+  "note",     "notes",   "nb",         "n.b",        "ps",         "p.s",        "pps",
+  "update",   "updated", "edit",       "edited",     "warning",    "caution",    "important",
+  "tip",      "hint",    "info",       "error",      "example",    "examples",   "source",
+  "sources",  "link",    "links",      "url",        "see",        "see also",   "via",
+  "credit",   "credits", "correction", "disclaimer", "summary",    "transcript", "chapter",
+  "chapters", "episode", "topic",      "topics",     "time",       "date",       "subject",
+  "re",       "fwd",     "todo",       "fixme",      "sponsor",    "sponsors",   "music",
+  "intro",    "outro",   "show notes", "timestamps", "references", "quote",      "http",
+  "https",    "ftp",     "mailto",     "tel",        "file",       "news",       "urn",
+  "data",     "www",     "ie",         "i.e",        "eg",         "e.g",        "etc",
+  "tl;dr",    "tldr",    "aside",      "bonus",      "fun fact",   "spoiler",    "answer",
+  "question", "step",    "reminder",   "tags",       "keywords",
 };
 
 /* Bracketed sound descriptions that captions use; never speakers even with a colon after. */
 static const char *const sound_descriptions[] = {
-  "music", "laughter", "laughs", "laughing", "applause", "inaudible", "crosstalk", "silence",
-  "noise", "background noise", "coughs", "cough", "sighs", "pause", "indistinct", "no audio",
-  "blank_audio", "blank audio", "foreign", "sound", "beep", "bleep", "theme music",
+  "music",     "laughter",    "laughs",      "laughing", "applause",
+  "inaudible", "crosstalk",   "silence",     "noise",    "background noise",
+  "coughs",    "cough",       "sighs",       "pause",    "indistinct",
+  "no audio",  "blank_audio", "blank audio", "foreign",  "sound",
+  "beep",      "bleep",       "theme music",
 };
 
+/* Copies @data turning CRLF and lone CR into LF and NUL into U+FFFD, a run at a time. */
 static void
 append_normalized (GString *out, const char *data, gsize length)
 {
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  const char *p = data;
+  const char *end = data + length;
 
-      if (c == '\r')
+  while (p < end)
+    {
+      const char *special = p;
+
+      while (special < end && *special != '\r' && *special != '\0')
+        special++;
+      g_string_append_len (out, p, special - p);
+      if (special == end)
+        break;
+      if (*special == '\r')
         {
           g_string_append_c (out, '\n');
-          if (i + 1 < length && data[i + 1] == '\n')
-            i++;
+          if (special + 1 < end && special[1] == '\n')
+            special++;
         }
-      else if (c == '\0')
-        g_string_append (out, REPLACEMENT_CHARACTER);
       else
-        g_string_append_c (out, c);
+        g_string_append (out, REPLACEMENT_CHARACTER);
+      p = special + 1;
     }
 }
 
@@ -63,7 +76,8 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
   g_autofree char *valid = NULL;
   gsize converted_length = 0;
 
-  if (length >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+  if (length >= 2
+      && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
     {
       const char *charset = bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
       g_autoptr (GError) local_error = NULL;
@@ -180,7 +194,11 @@ decode_reference (const char *p, GString *out)
 char *
 hark_text_decode_entities (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  GString *out;
+
+  if (strchr (text, '&') == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p;)
     {
@@ -199,7 +217,11 @@ hark_text_decode_entities (const char *text)
 char *
 hark_text_strip_markup (const char *text)
 {
-  g_autoptr (GString) plain = g_string_sized_new (strlen (text));
+  g_autoptr (GString) plain = NULL;
+
+  if (strchr (text, '<') == NULL)
+    return hark_text_decode_entities (text);
+  plain = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p;)
     {
@@ -228,20 +250,35 @@ hark_text_collapse_space (const char *text)
   GString *out = g_string_sized_new (strlen (text));
   gboolean pending_space = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gboolean space;
 
-      /* U+00A0 (from &nbsp;) separates words like a space. */
-      if (g_unichar_isspace (c) || c == 0xa0)
+      /* ASCII first: captions are mostly ASCII and this runs over every word. */
+      if ((guchar) *p < 0x80)
         {
-          pending_space = out->len > 0;
-          continue;
+          space = g_ascii_isspace (*p);
+          next = p + 1;
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          /* U+00A0 (from &nbsp;) separates words like a space. */
+          space = g_unichar_isspace (c) || c == 0xa0;
+          next = g_utf8_next_char (p);
+        }
+      if (space)
+        pending_space = out->len > 0;
+      else
+        {
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_len (out, p, next - p);
+        }
+      p = next;
     }
   return g_string_free (out, FALSE);
 }
@@ -266,8 +303,8 @@ static gboolean
 is_name_particle (const char *word, gsize length)
 {
   static const char *const particles[] = {
-    "van", "von", "de", "der", "den", "da", "das", "do", "dos", "del", "della", "di", "du",
-    "la", "le", "bin", "bint", "al", "ibn", "y", "zu", "ter", "ten",
+    "van", "von", "de", "der", "den",  "da", "das", "do", "dos", "del", "della", "di",
+    "du",  "la",  "le", "bin", "bint", "al", "ibn", "y",  "zu",  "ter", "ten",
   };
 
   return in_list (particles, G_N_ELEMENTS (particles), word, length);
@@ -453,8 +490,8 @@ hark_text_column (const char *line_start, const char *at)
 }
 
 void
-hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column,
-                const char *format, ...)
+hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column, const char *format,
+                ...)
 {
   g_autofree char *message = NULL;
   va_list args;

@@ -192,8 +192,8 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
 
           if (heading.speaker)
             {
-              cue.speaker = hark_transcript_builder_add_speaker (builder, heading.speaker,
-                                                                 heading.speaker);
+              cue.speaker
+                  = hark_transcript_builder_add_speaker (builder, heading.speaker, heading.speaker);
               context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
               g_free (heading.speaker);
             }

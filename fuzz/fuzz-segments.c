@@ -1,0 +1,49 @@
+/* fuzz-segments.c — libFuzzer target: the sponsor detector and the segment list on any captions
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The input is read as WebVTT (the reader is fuzzed on its own elsewhere); whatever transcript
+ * comes out, detection must finish with sane, ordered segments and readable evidence.
+ */
+#include <stdint.h>
+
+#include "hark-segments.h"
+#include "hark-sidecar.h"
+#include "hark-sponsor-detector.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (HarkSegmentList) list = NULL;
+  guint n;
+  const HarkSegmentEntry *e;
+
+  t = hark_sidecar_read_data ((const char *) data, size, "fuzz", HARK_SIDECAR_FORMAT_WEBVTT, NULL,
+                              NULL, NULL);
+  if (t == NULL)
+    return 0;
+  found = hark_sponsor_detect (t);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+      g_autofree char *why = hark_detection_describe (d);
+
+      g_assert_true (d->end >= d->start);
+      g_assert_true (d->category == HARK_CATEGORY_SPONSOR
+                     || d->category == HARK_CATEGORY_SELFPROMO);
+      g_assert_true (g_utf8_validate (why, -1, NULL));
+      if (i > 0)
+        g_assert_true (d->start >= (d - 1)->start);
+    }
+  list = hark_segment_list_collect (t, NULL, size % 2 == 1);
+  e = hark_segment_list_get (list, &n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (e[i].segment.end >= e[i].segment.start && e[i].segment.start >= 0);
+  g_assert_true (hark_segment_list_get_skip_total (list) >= 0);
+  return 0;
+}
