@@ -353,7 +353,12 @@ test_sponsor_skip_and_unskip (Fixture *f, gconstpointer data)
                              NULL, 10);
   g_assert_cmpint (seconds, >=, 51);
   g_assert_cmpint (seconds, <=, 55);
-  g_assert_cmpfloat (hark_window_get_position (f->window), >=, linode_end - 1.5);
+  /* The decoder jumps ahead of what is heard; the clock crosses once the queued audio played.
+   * It never plays the read itself: past the jump, the clock is beyond the read's end. */
+  until = linode_end - 1.5;
+  g_object_set_data (G_OBJECT (f->window), "until", &until);
+  hark_ui_test_wait_until (played_past, f, 30, "the clock to jump over the read");
+  g_assert_cmpfloat (hark_window_get_position (f->window), <, linode_end + 5);
 
   /* Unskip goes back to the start and plays the read this time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unskip", NULL));
