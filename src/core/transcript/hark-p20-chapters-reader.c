@@ -22,21 +22,15 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
       JsonObject *object;
       const char *title, *key;
       double start, end = -1;
       gboolean toc = TRUE;
       JsonNode *toc_node;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          hark_json_warn (context, doc, last_object,
-                          "Expected chapter %u (after this one) to be an object; skipped it.",
-                          i + 1);
-          continue;
-        }
-      object = last_object = json_node_get_object (node);
+      object = hark_json_get_item (doc, context, items, i, &last_object, "chapter");
+      if (object == NULL)
+        continue;
       if (hark_json_get_time_any (object, start_keys, scale, &start, &key) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, object,
@@ -91,19 +85,10 @@ gboolean
 hark_p20_chapters_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error)
 {
-  JsonNode *root = hark_json_doc_get_root (doc);
-  JsonNode *chapters = NULL;
+  JsonArray *chapters = hark_json_get_items (
+      doc, context, "chapters", "Podcasting 2.0 chapters: an object with a “chapters” array", error);
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    chapters = root;
-  else if (JSON_NODE_HOLDS_OBJECT (root))
-    chapters = json_object_get_member (json_node_get_object (root), "chapters");
-  if (chapters == NULL || !JSON_NODE_HOLDS_ARRAY (chapters))
-    {
-      hark_json_set_error (error, context, doc,
-                           JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL,
-                           "Expected Podcasting 2.0 chapters: an object with a “chapters” array.");
-      return FALSE;
-    }
-  return hark_chapters_read_array (doc, json_node_get_array (chapters), builder, context, error);
+  if (chapters == NULL)
+    return FALSE;
+  return hark_chapters_read_array (doc, chapters, builder, context, error);
 }

@@ -116,18 +116,18 @@ add_segment_words (HarkTranscriptBuilder *builder, JsonArray *words, double scal
   for (guint i = 0; words && i < json_array_get_length (words); i++)
     {
       JsonNode *node = json_array_get_element (words, i);
+      JsonObject *word;
       const char *body;
       double start, end;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      body = hark_json_get_string (json_node_get_object (node), "body");
+      word = json_node_get_object (node);
+      body = hark_json_get_string (word, "body");
       if (body == NULL
-          || hark_json_get_time_any (json_node_get_object (node), start_keys, scale, &start, NULL)
-                 != HARK_JSON_OK)
+          || hark_json_get_time_any (word, start_keys, scale, &start, NULL) != HARK_JSON_OK)
         continue;
-      if (hark_json_get_time_any (json_node_get_object (node), end_keys, scale, &end, NULL)
-          != HARK_JSON_OK)
+      if (hark_json_get_time_any (word, end_keys, scale, &end, NULL) != HARK_JSON_OK)
         end = start;
       hark_transcript_builder_add_word (builder, start, end, body);
     }
@@ -150,20 +150,14 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
   g_array_set_clear_func (segments, (GDestroyNotify) segment_clear);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
       JsonObject *object;
       const char *body, *name, *key;
       Segment segment = { 0 };
       g_autofree char *plain = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          hark_json_warn (context, doc, last_object,
-                          "Expected segment %u (after this one) to be an object; skipped it.",
-                          i + 1);
-          continue;
-        }
-      object = last_object = json_node_get_object (node);
+      object = hark_json_get_item (doc, context, items, i, &last_object, "segment");
+      if (object == NULL)
+        continue;
       if (scale != 1.0 && i == 0)
         hark_json_warn (context, doc, object,
                         "Expected times in seconds; these are whole numbers too large for "
@@ -258,21 +252,11 @@ gboolean
 hark_p20_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                GError **error)
 {
-  JsonNode *root = hark_json_doc_get_root (doc);
-  JsonNode *segments = NULL;
+  JsonArray *segments = hark_json_get_items (
+      doc, context, "segments",
+      "a Podcasting 2.0 transcript: an object with a “segments” array", error);
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    segments = root;
-  else if (JSON_NODE_HOLDS_OBJECT (root))
-    segments = json_object_get_member (json_node_get_object (root), "segments");
-  if (segments == NULL || !JSON_NODE_HOLDS_ARRAY (segments))
-    {
-      hark_json_set_error (error, context, doc,
-                           JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL,
-                           "Expected a Podcasting 2.0 transcript: an object with a “segments” "
-                           "array.");
-      return FALSE;
-    }
-  return hark_p20_read_segments (doc, json_node_get_array (segments), builder, context, NULL,
-                                 error);
+  if (segments == NULL)
+    return FALSE;
+  return hark_p20_read_segments (doc, segments, builder, context, NULL, error);
 }

@@ -330,3 +330,36 @@ hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *
                        "Expected %s Hark can read; none of the %u here could be used.", what, n);
   return FALSE;
 }
+
+JsonArray *
+hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *member,
+                     const char *expected, GError **error)
+{
+  JsonNode *root = hark_json_doc_get_root (doc);
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *items = object ? json_object_get_member (object, member) : root;
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      hark_json_set_error (error, context, doc, object, "Expected %s.", expected);
+      return NULL;
+    }
+  return json_node_get_array (items);
+}
+
+JsonObject *
+hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items, guint index,
+                    JsonObject **last_object, const char *what)
+{
+  JsonNode *node = json_array_get_element (items, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      hark_json_warn (context, doc, *last_object,
+                      "Expected %s %u (after this one) to be an object; skipped it.", what,
+                      index + 1);
+      return NULL;
+    }
+  *last_object = json_node_get_object (node);
+  return *last_object;
+}

@@ -61,6 +61,16 @@ HarkJsonResult hark_json_get_time_any (JsonObject *object, const char *const *me
  * every @members value in @items is an integer and the largest is beyond a day in seconds. */
 double hark_json_guess_time_scale (JsonArray *items, const char *const *members);
 
+/* The array of items a reader walks: the root when it is an array, else the root object's
+ * @member. Fails with "Expected @expected." at the root otherwise. */
+JsonArray *hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *member,
+                                const char *expected, GError **error);
+
+/* Element @index of @items as an object, or NULL after a warning at the object before it
+ * (@last_object, updated on success) naming @what ("segment", "chapter"). */
+JsonObject *hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items,
+                                guint index, JsonObject **last_object, const char *what);
+
 /* A file whose every item was rejected has nothing usable: fails with a parse error at the
  * first item when @items is not empty and @used is 0. @what names the items ("segments"). */
 gboolean hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items,

@@ -32,43 +32,26 @@ gboolean
 hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error)
 {
-  JsonNode *root = hark_json_doc_get_root (doc);
-  JsonNode *entries_node = NULL;
-  JsonArray *entries;
+  JsonArray *entries = hark_json_get_items (
+      doc, context, "segments",
+      "SponsorBlock segments: an array of objects with “segment” and “category”", error);
   JsonObject *last_object = NULL;
   guint used = 0;
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    entries_node = root;
-  else if (JSON_NODE_HOLDS_OBJECT (root))
-    entries_node = json_object_get_member (json_node_get_object (root), "segments");
-  if (entries_node == NULL || !JSON_NODE_HOLDS_ARRAY (entries_node))
-    {
-      hark_json_set_error (error, context, doc,
-                           JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL,
-                           "Expected SponsorBlock segments: an array of objects with “segment” "
-                           "and “category”.");
-      return FALSE;
-    }
-  entries = json_node_get_array (entries_node);
+  if (entries == NULL)
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
-      JsonNode *node = json_array_get_element (entries, i);
-      JsonObject *entry;
+      JsonObject *entry = hark_json_get_item (doc, context, entries, i, &last_object, "entry");
       const char *category_name, *action;
       HarkCategory category;
       double start, end, duration;
       JsonNode *votes;
       g_autofree char *evidence = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          hark_json_warn (context, doc, last_object,
-                          "Expected entry %u (after this one) to be an object; skipped it.", i + 1);
-          continue;
-        }
-      entry = last_object = json_node_get_object (node);
+      if (entry == NULL)
+        continue;
       action = hark_json_get_string (entry, "actionType");
       if (action == NULL)
         action = "skip";

@@ -7,18 +7,11 @@
  * before zero from a bad re-timing, <font> and {\an8} markup. Speakers are written into the
  * text: "NAME:", ">> NAME:", or "- " at the start of each line when two people share a cue.
  */
-#include "hark-sidecar-private.h"
+#include "hark-cue-blocks.h"
 
 #include <string.h>
 
 #include "hark-text-utils.h"
-
-typedef struct
-{
-  const char *text;
-  gsize length;
-  guint number;
-} Line;
 
 /* One speaker's part of a cue. */
 typedef struct
@@ -34,76 +27,9 @@ part_clear (Part *part)
   g_string_free (part->text, TRUE);
 }
 
-static gboolean
-line_has_arrow (const Line *line)
-{
-  return g_strstr_len (line->text, (gssize) line->length, "-->") != NULL;
-}
-
-static gboolean
-is_number (const Line *line)
-{
-  gsize i = 0;
-
-  while (i < line->length && g_ascii_isdigit (line->text[i]))
-    i++;
-  while (i < line->length && g_ascii_isspace (line->text[i]))
-    i++;
-  return i == line->length && line->length > 0 && g_ascii_isdigit (line->text[0]);
-}
-
-/* A time with an optional minus sign; negative times come back below zero. */
-static gboolean
-scan_signed_time (const char *p, const char **end, double *seconds)
-{
-  gboolean negative = *p == '-';
-
-  if (!hark_text_scan_time (negative ? p + 1 : p, end, seconds))
-    return FALSE;
-  if (negative)
-    *seconds = -*seconds;
-  return TRUE;
-}
-
-static gboolean
-parse_timing (const Line *line, double *start, double *end, guint *bad_column,
-              const char **expected)
-{
-  g_autofree char *copy = g_strndup (line->text, line->length);
-  const char *p = copy;
-
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!scan_signed_time (p, &p, start))
-    {
-      *expected = "a start time such as “00:01:02,500”";
-      goto fail;
-    }
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (strncmp (p, "-->", 3) != 0)
-    {
-      *expected = "“-->” after the start time";
-      goto fail;
-    }
-  p += 3;
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!scan_signed_time (p, &p, end))
-    {
-      *expected = "an end time such as “00:01:04,000” after “-->”";
-      goto fail;
-    }
-  return TRUE;
-
-fail:
-  *bad_column = hark_text_column (copy, p);
-  return FALSE;
-}
-
 /* Removes HTML-like tags and ASS override blocks ("{\an8}"), decodes references. */
 static char *
-plain_line (const Line *line)
+plain_line (const HarkLine *line)
 {
   g_autofree char *copy = g_strndup (line->text, line->length);
   g_autoptr (GString) without_overrides = g_string_new (NULL);
@@ -133,7 +59,7 @@ start_part (GArray *parts, char *speaker)
 
 /* Splits a cue's lines at speaker changes. */
 static GArray *
-split_parts (const Line *lines, guint n)
+split_parts (const HarkLine *lines, guint n)
 {
   GArray *parts = g_array_new (FALSE, FALSE, sizeof (Part));
   Part *part = NULL;
@@ -186,7 +112,7 @@ split_parts (const Line *lines, guint n)
 
 static void
 add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start, double end,
-         const Line *lines, guint n)
+         const HarkLine *lines, guint n)
 {
   g_autoptr (GArray) parts = split_parts (lines, n);
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -223,92 +149,25 @@ gboolean
 hark_srt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                GError **error)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Line));
-  const Line *lines;
-  HarkLineReader reader;
-  guint n, i = 0, n_cues = 0, first_content = 0;
-
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader))
-    {
-      Line line = { reader.line, reader.length, reader.number };
-
-      g_array_append_val (all, line);
-    }
-  lines = (const Line *) (gconstpointer) all->data;
-  n = all->len;
+  static const HarkCueSyntax syntax = { TRUE, TRUE, "00:00:01,000 --> 00:00:04,000" };
+  g_autoptr (GArray) all = hark_lines_split (text);
+  const HarkLine *lines = (const HarkLine *) (gconstpointer) all->data;
+  guint n = all->len, i = 0, n_cues = 0, first_content = 0;
 
   while (i < n)
     {
-      guint timing, first_text, end_text, bad_column;
-      const char *expected;
-      double start, end;
+      HarkCueBlock block;
 
-      if (hark_text_line_is_blank (lines[i].text, lines[i].length, TRUE))
+      if (hark_line_is_blank (&lines[i], TRUE))
         {
           i++;
           continue;
         }
       if (first_content == 0)
         first_content = lines[i].number;
-
-      if (line_has_arrow (&lines[i]))
-        timing = i; /* no index line */
-      else if (i + 1 < n && line_has_arrow (&lines[i + 1]))
-        timing = i + 1;
-      else
-        {
-          hark_text_warn (context->warnings, context->name, lines[i].number, 1,
-                          "Expected a cue number and a timing line such as “00:00:01,000 --> "
-                          "00:00:04,000”; skipped this block.");
-          for (i++; i < n && !hark_text_line_is_blank (lines[i].text, lines[i].length, TRUE)
-                    && !line_has_arrow (&lines[i]);
-               i++)
-            ;
-          continue;
-        }
-
-      first_text = timing + 1;
-      for (end_text = first_text;
-           end_text < n
-           && !hark_text_line_is_blank (lines[end_text].text, lines[end_text].length, TRUE)
-           && !line_has_arrow (&lines[end_text]);
-           end_text++)
-        ;
-      i = end_text;
-      if (end_text < n && line_has_arrow (&lines[end_text]))
-        {
-          /* The next cue follows without a blank line; its number, if any, is the line just
-           * before its timing line, unless that number is all the text this cue has. */
-          hark_text_warn (context->warnings, context->name, lines[end_text].number, 1,
-                          "Expected a blank line before the next cue.");
-          if (end_text - first_text >= 2 && is_number (&lines[end_text - 1]))
-            {
-              end_text--;
-              i = end_text;
-            }
-        }
-
-      if (!parse_timing (&lines[timing], &start, &end, &bad_column, &expected))
-        {
-          hark_text_warn (context->warnings, context->name, lines[timing].number, bad_column,
-                          "Expected %s; skipped this cue.", expected);
-          continue;
-        }
-      if (start < 0 || end < 0)
-        {
-          hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
-                          "Expected times from zero on; the part before zero is cut.");
-          start = MAX (start, 0);
-          end = MAX (end, 0);
-        }
-      if (end < start)
-        {
-          hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
-                          "Expected the cue to end after it starts; it is kept as an instant.");
-          end = start;
-        }
-      add_cue (builder, context, start, end, &lines[first_text], end_text - first_text);
+      if (!hark_cue_block_read (lines, n, &i, &syntax, context, &block))
+        continue;
+      add_cue (builder, context, block.start, block.end, &lines[block.first_text], block.n_text);
       n_cues++;
     }
 

@@ -39,23 +39,31 @@ static const char *const sound_descriptions[] = {
   "beep",      "bleep",       "theme music",
 };
 
+/* Copies @data turning CRLF and lone CR into LF and NUL into U+FFFD, a run at a time. */
 static void
 append_normalized (GString *out, const char *data, gsize length)
 {
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  const char *p = data;
+  const char *end = data + length;
 
-      if (c == '\r')
+  while (p < end)
+    {
+      const char *special = p;
+
+      while (special < end && *special != '\r' && *special != '\0')
+        special++;
+      g_string_append_len (out, p, special - p);
+      if (special == end)
+        break;
+      if (*special == '\r')
         {
           g_string_append_c (out, '\n');
-          if (i + 1 < length && data[i + 1] == '\n')
-            i++;
+          if (special + 1 < end && special[1] == '\n')
+            special++;
         }
-      else if (c == '\0')
-        g_string_append (out, REPLACEMENT_CHARACTER);
       else
-        g_string_append_c (out, c);
+        g_string_append (out, REPLACEMENT_CHARACTER);
+      p = special + 1;
     }
 }
 
@@ -186,7 +194,11 @@ decode_reference (const char *p, GString *out)
 char *
 hark_text_decode_entities (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  GString *out;
+
+  if (strchr (text, '&') == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p;)
     {
@@ -205,7 +217,11 @@ hark_text_decode_entities (const char *text)
 char *
 hark_text_strip_markup (const char *text)
 {
-  g_autoptr (GString) plain = g_string_sized_new (strlen (text));
+  g_autoptr (GString) plain = NULL;
+
+  if (strchr (text, '<') == NULL)
+    return hark_text_decode_entities (text);
+  plain = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p;)
     {
@@ -234,20 +250,35 @@ hark_text_collapse_space (const char *text)
   GString *out = g_string_sized_new (strlen (text));
   gboolean pending_space = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gboolean space;
 
-      /* U+00A0 (from &nbsp;) separates words like a space. */
-      if (g_unichar_isspace (c) || c == 0xa0)
+      /* ASCII first: captions are mostly ASCII and this runs over every word. */
+      if ((guchar) *p < 0x80)
         {
-          pending_space = out->len > 0;
-          continue;
+          space = g_ascii_isspace (*p);
+          next = p + 1;
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          /* U+00A0 (from &nbsp;) separates words like a space. */
+          space = g_unichar_isspace (c) || c == 0xa0;
+          next = g_utf8_next_char (p);
+        }
+      if (space)
+        pending_space = out->len > 0;
+      else
+        {
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_len (out, p, next - p);
+        }
+      p = next;
     }
   return g_string_free (out, FALSE);
 }

@@ -9,7 +9,7 @@
  * line, with 10 ms "bridge" cues in between) are reduced to their new text, but every cue is
  * kept, even an empty one, so cue indices match the file.
  */
-#include "hark-sidecar-private.h"
+#include "hark-cue-blocks.h"
 
 #include <string.h>
 
@@ -17,13 +17,6 @@
 
 /* Bridge cues of rolling auto-captions last about 10 ms. */
 #define BRIDGE_CUE_SECONDS 0.05
-
-typedef struct
-{
-  const char *text;
-  gsize length;
-  guint number;
-} Line;
 
 typedef struct
 {
@@ -63,72 +56,12 @@ span_new (const char *voice)
 }
 
 static gboolean
-line_starts_with_keyword (const Line *line, const char *keyword)
+line_starts_with_keyword (const HarkLine *line, const char *keyword)
 {
   gsize n = strlen (keyword);
 
   return line->length >= n && strncmp (line->text, keyword, n) == 0
          && (line->length == n || line->text[n] == ' ' || line->text[n] == '\t');
-}
-
-static gboolean
-line_has_arrow (const Line *line)
-{
-  return g_strstr_len (line->text, (gssize) line->length, "-->") != NULL;
-}
-
-/* Parses "START --> END [settings]". On failure sets @bad_at to where it went wrong and
- * @expected to what should have been there. */
-static gboolean
-parse_timing (const Line *line, double *start, double *end, const char **bad_at,
-              const char **expected)
-{
-  g_autofree char *copy = g_strndup (line->text, line->length);
-  const char *p = copy;
-
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!hark_text_scan_time (p, &p, start))
-    {
-      *expected = "a start time such as “00:01:02.500”";
-      goto fail;
-    }
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (strncmp (p, "-->", 3) != 0)
-    {
-      *expected = "“-->” after the start time";
-      goto fail;
-    }
-  p += 3;
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!hark_text_scan_time (p, &p, end))
-    {
-      *expected = "an end time such as “00:01:04.000” after “-->”";
-      goto fail;
-    }
-  if (*p != '\0' && *p != ' ' && *p != '\t')
-    {
-      *expected = "a space before the cue settings";
-      goto fail;
-    }
-  return TRUE;
-
-fail:
-  *bad_at = line->text + (p - copy);
-  return FALSE;
-}
-
-static gboolean
-is_number (const Line *line)
-{
-  if (line->length == 0)
-    return FALSE;
-  for (gsize i = 0; i < line->length; i++)
-    if (!g_ascii_isdigit (line->text[i]))
-      return FALSE;
-  return TRUE;
 }
 
 /* Tag name from the text after '<': "v", "c", "i", "/v", "rt", … */
@@ -233,8 +166,8 @@ parse_cue_text (const char *text, double cue_start, double cue_end, gboolean *ha
 }
 
 static void
-add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start, double end,
-         const char *text)
+add_cue_with_markup (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start,
+                     double end, const char *text)
 {
   gboolean has_words;
   g_autoptr (GPtrArray) spans = parse_cue_text (text, start, end, &has_words);
@@ -283,8 +216,24 @@ add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double sta
     }
 }
 
+static void
+add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start, double end,
+         const char *text)
+{
+  if (strchr (text, '<') == NULL)
+    {
+      /* No markup, so no voice and no word times: most machine captions. */
+      g_autofree char *decoded = hark_text_decode_entities (text);
+      g_autofree char *collapsed = hark_text_collapse_space (decoded);
+
+      hark_transcript_builder_add_cue (builder, start, end, collapsed, -1);
+      return;
+    }
+  add_cue_with_markup (builder, context, start, end, text);
+}
+
 static char *
-line_plain_text (const Line *line)
+line_plain_text (const HarkLine *line)
 {
   g_autofree char *copy = g_strndup (line->text, line->length);
   g_autofree char *plain = hark_text_strip_markup (copy);
@@ -294,7 +243,7 @@ line_plain_text (const Line *line)
 
 /* Drops what rolling auto-captions repeat from the cue before; returns the cue's text. */
 static char *
-cue_text_without_rollover (const Line *lines, guint n, double start, double end,
+cue_text_without_rollover (const HarkLine *lines, guint n, double start, double end,
                            char **previous_last_line)
 {
   g_autoptr (GString) text = g_string_new (NULL);
@@ -330,28 +279,13 @@ cue_text_without_rollover (const Line *lines, guint n, double start, double end,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static GArray *
-split_lines (const char *text)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  HarkLineReader reader;
-
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader))
-    {
-      Line line = { reader.line, reader.length, reader.number };
-
-      g_array_append_val (lines, line);
-    }
-  return lines;
-}
-
 gboolean
 hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                GError **error)
 {
-  g_autoptr (GArray) all = split_lines (text);
-  const Line *lines = (const Line *) (gconstpointer) all->data;
+  static const HarkCueSyntax syntax = { FALSE, FALSE, "00:00:01.000 --> 00:00:04.000" };
+  g_autoptr (GArray) all = hark_lines_split (text);
+  const HarkLine *lines = (const HarkLine *) (gconstpointer) all->data;
   guint n = all->len, i = 0, n_cues = 0;
   gboolean has_header;
   g_autofree char *previous_last_line = NULL;
@@ -361,18 +295,16 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
   if (has_header)
     {
       /* Header lines ("Kind: captions", "Language: en") run to the first blank line. */
-      for (i = 1; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
+      for (i = 1; i < n && lines[i].length > 0 && !hark_line_has_arrow (&lines[i]); i++)
         ;
     }
 
   while (i < n)
     {
-      guint timing, first_text, end_text;
-      double start, end;
-      const char *bad_at, *expected;
+      HarkCueBlock block;
       g_autofree char *cue_text = NULL;
 
-      if (hark_text_line_is_blank (lines[i].text, lines[i].length, TRUE))
+      if (hark_line_is_blank (&lines[i], TRUE))
         {
           i++;
           continue;
@@ -382,7 +314,7 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
           || line_starts_with_keyword (&lines[i], "STYLE")
           || line_starts_with_keyword (&lines[i], "REGION"))
         {
-          for (i++; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
+          for (i++; i < n && lines[i].length > 0 && !hark_line_has_arrow (&lines[i]); i++)
             ;
           if (i < n && lines[i].length > 0)
             hark_text_warn (context->warnings, context->name, lines[i].number, 1,
@@ -391,50 +323,11 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
           continue;
         }
 
-      if (line_has_arrow (&lines[i]))
-        timing = i;
-      else if (i + 1 < n && line_has_arrow (&lines[i + 1]))
-        timing = i + 1; /* lines[i] is the cue identifier */
-      else
-        {
-          hark_text_warn (context->warnings, context->name, lines[i].number, 1,
-                          "Expected a cue timing line such as “00:00:01.000 --> "
-                          "00:00:04.000”; skipped this block.");
-          for (i++; i < n && lines[i].length > 0 && !line_has_arrow (&lines[i]); i++)
-            ;
-          continue;
-        }
-
-      first_text = timing + 1;
-      for (end_text = first_text;
-           end_text < n && lines[end_text].length > 0 && !line_has_arrow (&lines[end_text]);
-           end_text++)
-        ;
-      i = end_text;
-      if (end_text < n && lines[end_text].length > 0)
-        {
-          /* The next cue started without a blank line; a bare number right before its timing
-           * line is that cue's identifier, unless it is all the text this cue has. */
-          hark_text_warn (context->warnings, context->name, lines[end_text].number, 1,
-                          "Expected a blank line before the next cue.");
-          if (end_text - first_text >= 2 && is_number (&lines[end_text - 1]))
-            end_text--;
-        }
-
-      if (!parse_timing (&lines[timing], &start, &end, &bad_at, &expected))
-        {
-          hark_text_warn (context->warnings, context->name, lines[timing].number,
-                          hark_text_column (lines[timing].text, bad_at),
-                          "Expected %s; skipped this cue.", expected);
-          continue;
-        }
-      if (end < start)
-        hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
-                        "Expected the cue to end after it starts; it is kept as an instant.");
-
-      cue_text = cue_text_without_rollover (&lines[first_text], end_text - first_text, start, end,
-                                            &previous_last_line);
-      add_cue (builder, context, start, MAX (start, end), cue_text);
+      if (!hark_cue_block_read (lines, n, &i, &syntax, context, &block))
+        continue;
+      cue_text = cue_text_without_rollover (&lines[block.first_text], block.n_text, block.start,
+                                            block.end, &previous_last_line);
+      add_cue (builder, context, block.start, block.end, cue_text);
       n_cues++;
     }
 

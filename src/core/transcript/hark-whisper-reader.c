@@ -79,44 +79,27 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
                    GError **error)
 {
   static const char *const scale_keys[] = { "start", "end", NULL };
-  JsonNode *root = hark_json_doc_get_root (doc);
-  JsonNode *segments_node = NULL;
-  JsonArray *segments;
+  JsonArray *segments = hark_json_get_items (
+      doc, context, "segments", "Whisper output: an object with a “segments” array", error);
   JsonObject *last_object = NULL;
   double scale;
   guint added = 0;
 
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    segments_node = root;
-  else if (JSON_NODE_HOLDS_OBJECT (root))
-    segments_node = json_object_get_member (json_node_get_object (root), "segments");
-  if (segments_node == NULL || !JSON_NODE_HOLDS_ARRAY (segments_node))
-    {
-      hark_json_set_error (error, context, doc,
-                           JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL,
-                           "Expected Whisper output: an object with a “segments” array.");
-      return FALSE;
-    }
-  segments = json_node_get_array (segments_node);
+  if (segments == NULL)
+    return FALSE;
   scale = hark_json_guess_time_scale (segments, scale_keys);
 
   for (guint i = 0; i < json_array_get_length (segments); i++)
     {
-      JsonNode *node = json_array_get_element (segments, i);
       JsonObject *segment;
       g_autofree char *text = NULL;
       const char *speaker_name;
       double start, end;
       int speaker = -1;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          hark_json_warn (context, doc, last_object,
-                          "Expected segment %u (after this one) to be an object; skipped it.",
-                          i + 1);
-          continue;
-        }
-      segment = last_object = json_node_get_object (node);
+      segment = hark_json_get_item (doc, context, segments, i, &last_object, "segment");
+      if (segment == NULL)
+        continue;
       if (hark_json_get_time (segment, "start", scale, &start) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, segment,
