@@ -5,7 +5,11 @@
  */
 #include "hark-cli-skips.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+#include "hark-skip-tracker.h"
+#include "hark-time.h"
 
 #include "hark-media-info.h"
 
@@ -124,12 +128,14 @@ hark_cli_skips_total (GArray *ranges)
 /* play and render run once per process: the list behind the ranges they were given stays here
  * so skip events can name their segment. */
 static HarkSegmentList *current_list;
+static HarkSkipTracker *tracker;
 static gboolean current_list_registered;
 
 static void
 free_current_list (void)
 {
   g_clear_pointer (&current_list, hark_segment_list_free);
+  g_clear_pointer (&tracker, hark_skip_tracker_free);
 }
 
 gboolean
@@ -178,4 +184,61 @@ hark_cli_skips_lookup (guint id)
     return NULL;
   e = hark_segment_list_get (current_list, &n);
   return id - HARK_CLI_SEGMENT_RANGE_ID < n ? &e[id - HARK_CLI_SEGMENT_RANGE_ID] : NULL;
+}
+
+#define UNSKIP_INTO_RANGE 0.001
+#define UNSKIP_HINT "press u (or send “unskip”) within 10 s to play it"
+
+void
+hark_cli_skips_on_skip (const HarkPlayerEvent *event, JsonBuilder *builder, gboolean notice)
+{
+  const HarkSegmentEntry *entry = hark_cli_skips_lookup (event->range.id);
+  double length = event->range.end - event->range.start;
+
+  G_STATIC_ASSERT (HARK_SKIP_TRACKER_UNSKIP_WINDOW == 10.0); /* as the hint says */
+  if (tracker == NULL)
+    {
+      tracker = hark_skip_tracker_new ();
+      if (!current_list_registered)
+        current_list_registered = atexit (free_current_list) == 0;
+    }
+  hark_skip_tracker_note_skip (tracker, event->range.id, event->range.start, event->range.end);
+
+  json_builder_set_member_name (builder, "category");
+  json_builder_add_string_value (builder, entry ? hark_category_to_string (entry->segment.category)
+                                                : "range");
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, entry ? entry->segment.source : "--skip");
+  json_builder_set_member_name (builder, "time_saved");
+  json_builder_add_double_value (builder, hark_skip_tracker_get_time_saved (tracker));
+  json_builder_set_member_name (builder, "unskip");
+  json_builder_add_string_value (builder, UNSKIP_HINT);
+
+  if (notice)
+    {
+      g_autofree char *len = hark_time_format (length, FALSE);
+      g_autofree char *saved = hark_time_format (hark_skip_tracker_get_time_saved (tracker), FALSE);
+
+      fprintf (stderr, "\r\033[K  Skipped %s (%s, %s saved so far): %s\n",
+               entry ? hark_category_get_label (entry->segment.category) : "a range", len, saved,
+               UNSKIP_HINT);
+    }
+}
+
+gboolean
+hark_cli_skips_unskip (HarkPlayer *player)
+{
+  double seek_to;
+  guint id;
+
+  if (tracker == NULL
+      || !hark_skip_tracker_unskip (tracker, hark_player_get_position (player), &id, &seek_to))
+    {
+      g_printerr ("\r\033[Khark-cli play: nothing to unskip (it works for 10 s after a skip)\n");
+      return FALSE;
+    }
+  /* A seek into a range plays it (the engine's rule for deliberate seeks), but one landing
+   * exactly on its start is a seek before it, which skips it again: land a millisecond in. */
+  hark_player_seek (player, seek_to + UNSKIP_INTO_RANGE);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "hark-episode.h"
 #include "hark-player.h"
@@ -55,5 +56,14 @@ gboolean hark_cli_skips_append (GArray *ranges, const char *path, char **categor
                                 GError **error);
 /* The segment behind a range id from hark_cli_skips_append(), or NULL (a --skip range). */
 const HarkSegmentEntry *hark_cli_skips_lookup (guint id);
+
+/* play's skip event: remembered for Unskip and counted in the time saved. Adds the segment
+ * ("category", "source"), "time_saved" and an "unskip" hint to the event's JSON; with
+ * @notice, also tells a person on the terminal what was skipped and how to undo it. */
+void hark_cli_skips_on_skip (const HarkPlayerEvent *event, JsonBuilder *builder,
+                             gboolean notice);
+/* play's u key or "unskip" command: right after a skip, seeks back to the start of what was
+ * skipped so it plays. FALSE (and says so) when there is nothing to unskip. */
+gboolean hark_cli_skips_unskip (HarkPlayer *player);
 
 G_END_DECLS
