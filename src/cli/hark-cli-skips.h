@@ -66,4 +66,11 @@ void hark_cli_skips_on_skip (const HarkPlayerEvent *event, JsonBuilder *builder,
  * skipped so it plays. FALSE (and says so) when there is nothing to unskip. */
 gboolean hark_cli_skips_unskip (HarkPlayer *player);
 
+/* play's tick: when playback enters a segment whose action is "ask", offers to skip it, once
+ * per entry (an "ask" event line with @events, a notice on the terminal with @notice). */
+void hark_cli_skips_offer (HarkPlayer *player, gboolean events, gboolean notice);
+/* play's s key or "skip" command: jumps to the end of the offered segment being played. FALSE
+ * (and says so) when none is. */
+gboolean hark_cli_skips_take_offer (HarkPlayer *player);
+
 G_END_DECLS

@@ -1,10 +1,11 @@
-/* test-play-unskip.c — `hark-cli play` skips a detected read once, says so, and unskips
+/* test-play-unskip.c — `hark-cli play` skips a detected read once, says so, and unskips; it
+ * offers the "ask" segments
  *
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Plays a copy of the excerpt (captions beside it) on the null output in real time from 3.4 s
- * before its read, talking to play through its stdin commands and --events lines.
+ * Plays copies of the fixtures (captions beside them) on the null output in real time, a few
+ * seconds before a segment, talking to play through its stdin commands and --events lines.
  */
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
@@ -121,10 +122,56 @@ test_unskip (void)
   hark_test_remove_tree (dir);
 }
 
+/* The show's own promotion is "ask" by default: play offers it and s / "skip" jumps over it. */
+static void
+test_ask (void)
+{
+  g_autofree char *check = hark_test_fixture ("ep189/ep189.opus");
+  g_autofree char *dir = NULL;
+  g_autofree char *audio = NULL;
+  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
+                                           NULL);
+  g_autoptr (GSubprocess) play = NULL;
+  g_autoptr (GDataInputStream) in = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GOutputStream *out;
+  JsonObject *o;
+  double end;
+
+  if (check == NULL)
+    return;
+  dir = hark_test_make_tmpdir ("play-ask");
+  copy_fixture ("ep189.opus", dir);
+  copy_fixture ("ep189.vtt", dir);
+  audio = g_build_filename (dir, "ep189.opus", NULL);
+  /* Inside the outro's sponsor read, so it plays (a seek into a range), 2.4 s before the
+   * promotion. */
+  play = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                           cli, "play", audio, "--device", "null", "--events", "--start", "3484",
+                           NULL);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (play));
+  out = g_subprocess_get_stdin_pipe (play);
+
+  o = next_event (in, parser, "ask");
+  g_assert_cmpstr (json_object_get_string_member (o, "category"), ==, "selfpromo");
+  end = json_object_get_double_member (o, "end");
+  g_assert_cmpfloat_with_epsilon (end, 3508.122, 1.5);
+  send (out, "skip\n");
+  o = next_event (in, parser, "seeked");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pos"), end, 0.01);
+  send (out, "quit\n");
+  g_subprocess_wait_check (play, NULL, &error);
+  g_assert_no_error (error);
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segments/play/unskip", test_unskip);
+  g_test_add_func ("/segments/play/ask", test_ask);
   return g_test_run ();
 }
