@@ -11,7 +11,9 @@
 
 #include "hark-app-settings.h"
 #include "hark-episode-loader.h"
+#include "hark-library.h"
 #include "hark-player-bar.h"
+#include "hark-resume.h"
 #include "hark-row-item.h"
 #include "hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
@@ -22,6 +24,8 @@
 #define SPEED_STEP 0.05
 /* How long a seek's target stands in for the clock before the player confirms it. */
 #define SEEK_PENDING_US (1 * G_USEC_PER_SEC)
+/* How far inside a segment a seek to its start lands (see hark_window_seek()). */
+#define SEGMENT_ENTRY 0.05
 
 struct _HarkWindow
 {
@@ -49,6 +53,10 @@ struct _HarkWindow
 
   GSettings *settings;
   HarkPlayer *player;
+  HarkResume *resume;
+  HarkMpris *mpris; /* NULL without a session bus */
+  guint save_id;             /* saves the position every few seconds while playing */
+  gboolean moved_since_open; /* the listener seeked before the resume point was known */
   GCancellable *load_cancellable;
   HarkLoadedEpisode *loaded;
   HarkReading *reading; /* borrowed from loaded, NULL without a transcript */
@@ -351,6 +359,9 @@ set_current_row (HarkWindow *self, int row, int cue)
       self->selecting = FALSE;
       if (self->following && row >= 0)
         scroll_to_row (self, row);
+      /* The shell shows the line being spoken. */
+      if (self->mpris != NULL)
+        hark_mpris_update (self->mpris);
     }
   refresh_row_widget (self, row);
 }
@@ -422,17 +433,42 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 }
 
 static void
+save_position (HarkWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->resume == NULL || hark_player_get_state (self->player) == HARK_PLAYER_STATE_EMPTY)
+    return;
+  if (!hark_resume_save (self->resume, hark_window_get_position (self),
+                         hark_player_get_speed (self->player), &error))
+    show_toast (self, error->message, NULL, NULL);
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  save_position (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 update_ticking (HarkWindow *self)
 {
   gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
 
   hark_player_bar_set_playing (self->player_bar, playing);
   if (playing && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    {
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+      self->save_id = g_timeout_add_seconds (HARK_LIBRARY_SAVE_INTERVAL, on_save_timeout, self);
+    }
   else if (!playing && self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      /* Paused, ended or failed: remember where. */
+      save_position (self);
     }
   update_now (self);
 }
@@ -453,6 +489,9 @@ static void
 on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
 {
   HarkWindow *self = user_data;
+
+  if (self->mpris != NULL)
+    hark_mpris_handle_event (self->mpris, event);
 
   switch (event->type)
     {
@@ -677,6 +716,32 @@ show_reading (HarkWindow *self)
   set_following (self, self->following);
 }
 
+/* Continues where the listener stopped last time, unless they already moved on their own. */
+static void
+resume_episode (HarkWindow *self)
+{
+  const char *path = hark_player_get_path (self->player);
+  double position, speed;
+
+  if (self->loaded->library_key == NULL || path == NULL)
+    return;
+  hark_resume_set_episode (self->resume, self->loaded->library_key, path,
+                           self->loaded->title != NULL ? self->loaded->title
+                                                       : gtk_window_get_title (GTK_WINDOW (self)),
+                           self->duration);
+  if (self->moved_since_open ||
+      !hark_resume_lookup (self->resume,
+                           hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
+                           &position, &speed))
+    return;
+  hark_window_set_speed (self, speed);
+  if (position > 0)
+    {
+      hark_window_seek (self, position);
+      set_following (self, TRUE);
+    }
+}
+
 static void
 on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -702,6 +767,11 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_pointer (&self->loaded, hark_loaded_episode_free);
   self->loaded = loaded;
+  if (loaded->title != NULL)
+    {
+      adw_window_title_set_title (self->window_title, loaded->title);
+      gtk_window_set_title (GTK_WINDOW (self), loaded->title);
+    }
   subtitle = describe_sources (loaded->episode);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -718,6 +788,16 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   show_reading (self);
+  if (self->mpris != NULL)
+    {
+      HarkMprisTags tags = { loaded->title, loaded->artist, NULL, loaded->art_url };
+
+      hark_mpris_set_episode (self->mpris, hark_player_get_path (self->player),
+                              self->reading != NULL ? hark_reading_get_transcript (self->reading)
+                                                    : NULL,
+                              &tags);
+    }
+  resume_episode (self);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
@@ -735,6 +815,10 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
   g_clear_object (&self->load_cancellable);
   show_banner (self, NULL);
 
+  /* Leaving an episode is like closing it: keep its place. */
+  save_position (self);
+  hark_resume_set_episode (self->resume, NULL, NULL, NULL, -1);
+  self->moved_since_open = FALSE;
   self->duration = -1;
   if (audio_path != NULL)
     {
@@ -767,6 +851,8 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
     *strrchr (title, '.') = '\0';
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
+  if (self->mpris != NULL)
+    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
@@ -840,10 +926,23 @@ hark_window_seek (HarkWindow *self, double seconds)
   if (self->duration > 0)
     seconds = MIN (seconds, self->duration);
   seconds = MAX (seconds, 0);
+  /* A seek into a segment plays it, but the decoder starts a little before where it lands (for
+   * an exact resampler phase) and would take a landing right on the start as coming from before
+   * it: land just inside instead. */
+  if (self->reading != NULL)
+    {
+      int row = hark_reading_row_at (self->reading, seconds);
+      const HarkReadingRow *r = row >= 0 ? &hark_reading_get_rows (self->reading, NULL)[row] : NULL;
+
+      if (r != NULL && r->kind == HARK_READING_ROW_SEGMENT && seconds < r->start + SEGMENT_ENTRY)
+        seconds = MIN (r->start + SEGMENT_ENTRY, r->end);
+    }
   hark_player_seek (self->player, seconds);
   self->pending_seek = seconds;
   self->pending_seek_time = g_get_monotonic_time ();
+  self->moved_since_open = TRUE;
   update_now (self);
+  save_position (self);
 }
 
 void
@@ -940,6 +1039,8 @@ hark_window_set_speed (HarkWindow *self, double speed)
   speed = CLAMP (round (speed / SPEED_STEP) * SPEED_STEP, SPEED_MIN, SPEED_MAX);
   hark_player_set_speed (self->player, speed);
   hark_player_bar_set_speed (self->player_bar, speed);
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 void
@@ -1113,6 +1214,8 @@ static void
 on_volume_changed (GtkAdjustment *adjustment, HarkWindow *self)
 {
   hark_player_set_volume (self->player, gtk_adjustment_get_value (adjustment));
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 static void
@@ -1241,6 +1344,7 @@ on_close_request (HarkWindow *self)
   hark_app_settings_save_window (self->settings, width, height,
                                  gtk_window_is_maximized (GTK_WINDOW (self)));
   hark_player_pause (self->player);
+  save_position (self);
   return FALSE;
 }
 
@@ -1278,8 +1382,12 @@ hark_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  /* Before the player it speaks for. */
+  g_clear_pointer (&self->mpris, hark_mpris_free);
   if (self->player != NULL)
     hark_player_set_event_func (self->player, NULL, NULL, NULL);
+  g_clear_pointer (&self->resume, hark_resume_free);
   g_clear_pointer (&self->player, hark_player_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   g_clear_pointer (&self->bound, g_hash_table_unref);
@@ -1489,6 +1597,22 @@ hark_window_init (HarkWindow *self)
   g_signal_connect (hark_player_bar_get_volume (self->player_bar), "value-changed",
                     G_CALLBACK (on_volume_changed), self);
 
+  {
+    g_autoptr (GError) error = NULL;
+
+    /* A broken library is reported and otherwise ignored: playback never depends on it. */
+    self->resume = hark_resume_new (NULL, &error);
+    if (error != NULL)
+      {
+        /* Stays until dismissed: opening an episode must not hide it. */
+        AdwToast *toast = adw_toast_new (error->message);
+
+        adw_toast_set_timeout (toast, 0);
+        g_free (self->last_toast);
+        self->last_toast = g_strdup (error->message);
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      }
+  }
   self->player = hark_player_new (NULL, NULL);
   hark_player_set_event_func (self->player, on_player_event, self, NULL);
 
@@ -1511,6 +1635,13 @@ HarkWindow *
 hark_window_new (GtkApplication *application)
 {
   return g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris)
+{
+  g_clear_pointer (&self->mpris, hark_mpris_free);
+  self->mpris = mpris;
 }
 
 HarkPlayer *

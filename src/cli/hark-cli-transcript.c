@@ -10,13 +10,9 @@
 
 #include "hark-episode.h"
 #include "hark-error.h"
+#include "hark-media-info.h"
 #include "hark-time.h"
 #include "hark-writer.h"
-
-#if __has_include("hark-media-info.h")
-#include "hark-media-info.h"
-#define HAVE_MEDIA_INFO 1
-#endif
 
 static gboolean
 is_sidecar_name (const char *path)
@@ -40,14 +36,13 @@ is_sidecar_name (const char *path)
 static double
 probe_duration (const char *audio)
 {
-#ifdef HAVE_MEDIA_INFO
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkMediaInfo) info = hark_media_info_probe (audio, &error);
 
   if (info)
     return info->duration;
+  /* Not fatal: the transcript is still worth printing, only the duration check is lost. */
   g_printerr ("hark-cli transcript: %s\n", error->message);
-#endif
   return -1;
 }
 

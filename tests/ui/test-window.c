@@ -353,7 +353,12 @@ test_sponsor_skip_and_unskip (Fixture *f, gconstpointer data)
                              NULL, 10);
   g_assert_cmpint (seconds, >=, 51);
   g_assert_cmpint (seconds, <=, 55);
-  g_assert_cmpfloat (hark_window_get_position (f->window), >=, linode_end - 1.5);
+  /* The decoder jumps ahead of what is heard; the clock crosses once the queued audio played.
+   * It never plays the read itself: past the jump, the clock is beyond the read's end. */
+  until = linode_end - 1.5;
+  g_object_set_data (G_OBJECT (f->window), "until", &until);
+  hark_ui_test_wait_until (played_past, f, 30, "the clock to jump over the read");
+  g_assert_cmpfloat (hark_window_get_position (f->window), <, linode_end + 5);
 
   /* Unskip goes back to the start and plays the read this time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unskip", NULL));
@@ -433,6 +438,25 @@ test_ten_thousand_turns (Fixture *f, gconstpointer data)
   hark_test_remove_tree (dir);
 }
 
+/* Close at 12:00, open again: it continues there (the last listen was just now: no rewind). */
+static void
+test_resume_where_stopped (Fixture *f, gconstpointer data)
+{
+  g_autofree char *audio = NULL;
+
+  if (!open_ep189 (f))
+    return;
+  audio = hark_test_fixture ("ep189/ep189.opus");
+  activate (f, "seek", g_variant_new_double (720));
+  gtk_window_close (GTK_WINDOW (f->window));
+
+  f->window = hark_application_get_window (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (hark_ui_test_open (f->window, audio, NULL));
+  g_assert_cmpfloat_with_epsilon (hark_window_get_position (f->window), 720, 1);
+}
+
 static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
@@ -505,6 +529,7 @@ main (int argc, char *argv[])
   ADD ("ep189/next-answer-by-speaker", test_next_answer_by_speaker);
   ADD ("ep189/search-rollbar", test_search_rollbar);
   ADD ("ep189/sponsor-skip-and-unskip", test_sponsor_skip_and_unskip);
+  ADD ("ep189/resume-where-stopped", test_resume_where_stopped);
   ADD ("long/ten-thousand-turns", test_ten_thousand_turns);
   ADD ("no-transcript-and-bad-audio", test_no_transcript_and_bad_audio);
   ADD ("screenshots", test_screenshots);

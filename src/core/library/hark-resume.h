@@ -1,0 +1,64 @@
+/* hark-resume.h — continue where you stopped: ties a HarkPlayer to the HarkLibrary
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saves the position and speed on pause, after a seek, at the end, on close, and every
+ * HARK_LIBRARY_SAVE_INTERVAL seconds while playing, so a crash or a kill -9 loses at most that
+ * much; on opening, seeks to where the episode was left (a few seconds earlier after a long
+ * break, see hark_library_entry_get_resume_position()) at the speed it was played at.
+ *
+ * The window's whole part (main thread):
+ *    resume = hark_resume_new (library, player);        // library may be NULL: does nothing
+ *    hark_resume_set_error_func (resume, show_banner, window, NULL);
+ *    … after hark_player_open () succeeded:
+ *    hark_resume_episode_opened (resume, title, g_settings_get_boolean (s, "rewind-on-resume"),
+ *                                g_settings_get_double (s, "default-speed"));
+ *    … in the player's event function: hark_resume_handle_event (resume, event);
+ *    … before hark_player_close () or quitting: hark_resume_episode_closing (resume);
+ *    hark_resume_free (resume);
+ *
+ * A failing library (corrupt, disk full, unwritable) is reported through the error function,
+ * once until a save succeeds again, and never stops or delays playback.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hark-library.h"
+#include "hark-player.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HarkResume HarkResume;
+
+typedef void (*HarkResumeErrorFunc) (const GError *error, gpointer user_data);
+
+/* @library may be NULL (it could not be opened): then nothing is remembered. Neither the
+ * library nor the player is owned; both must outlive the HarkResume. */
+HarkResume *hark_resume_new (HarkLibrary *library, HarkPlayer *player);
+void hark_resume_free (HarkResume *self);
+
+void hark_resume_set_error_func (HarkResume *self, HarkResumeErrorFunc func, gpointer user_data,
+                                 GDestroyNotify destroy);
+
+/* Call after hark_player_open() succeeded. Recognises the episode, and when it was played
+ * before seeks to where it was left and restores its speed; otherwise sets @default_speed.
+ * Returns the position it continued at, or a negative number for a new episode (or no
+ * library). @title (may be NULL) is kept for the recent list. */
+double hark_resume_episode_opened (HarkResume *self, const char *title, gboolean rewind,
+                                   double default_speed);
+
+/* Saves now; call before closing the episode or quitting. */
+void hark_resume_episode_closing (HarkResume *self);
+
+/* Forward every player event: pauses, seeks and the end are saved, and the periodic save
+ * runs only while playing. */
+void hark_resume_handle_event (HarkResume *self, const HarkPlayerEvent *event);
+
+/* The episode's key in the library, or NULL when none is open or it could not be read. */
+const char *hark_resume_get_key (HarkResume *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkResume, hark_resume_free)
+
+G_END_DECLS
