@@ -5,6 +5,7 @@
  */
 #include "hark-episode-loader.h"
 
+#include "hark-cover-art.h"
 #include "hark-library.h"
 #include "hark-media-info.h"
 
@@ -34,6 +35,7 @@ hark_loaded_episode_free (HarkLoadedEpisode *loaded)
   g_clear_pointer (&loaded->episode, hark_episode_unref);
   g_free (loaded->title);
   g_free (loaded->artist);
+  g_free (loaded->art_url);
   g_free (loaded->library_key);
   g_free (loaded);
 }
@@ -69,7 +71,7 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
     }
   hark_loaded_episode_apply_policy (loaded, &data->policy);
 
-  /* Tags and the library key read the file too: here, not on the main thread. Neither is
+  /* Tags, cover and the library key read the file too: here, not on the main thread. Neither is
    * needed to play, so failures only leave them unset. */
   if (data->audio_path != NULL)
     {
@@ -83,6 +85,7 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
           loaded->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
           loaded->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
         }
+      loaded->art_url = hark_cover_art_extract (data->audio_path, NULL, NULL);
       loaded->library_key = hark_library_compute_key (data->audio_path, data->media_duration,
                                                       NULL);
     }

@@ -20,6 +20,7 @@ typedef struct
   HarkReading *reading;
   char *title;       /* from the audio's tags, or NULL */
   char *artist;      /* the show or author, or NULL */
+  char *art_url;     /* the cover as a file:// URI, or NULL */
   char *library_key; /* hark_library_compute_key(), or NULL without audio or when unreadable */
 } HarkLoadedEpisode;
 

@@ -54,6 +54,7 @@ struct _HarkWindow
   GSettings *settings;
   HarkPlayer *player;
   HarkResume *resume;
+  HarkMpris *mpris; /* NULL without a session bus */
   guint save_id;             /* saves the position every few seconds while playing */
   gboolean moved_since_open; /* the listener seeked before the resume point was known */
   GCancellable *load_cancellable;
@@ -358,6 +359,9 @@ set_current_row (HarkWindow *self, int row, int cue)
       self->selecting = FALSE;
       if (self->following && row >= 0)
         scroll_to_row (self, row);
+      /* The shell shows the line being spoken. */
+      if (self->mpris != NULL)
+        hark_mpris_update (self->mpris);
     }
   refresh_row_widget (self, row);
 }
@@ -485,6 +489,9 @@ static void
 on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
 {
   HarkWindow *self = user_data;
+
+  if (self->mpris != NULL)
+    hark_mpris_handle_event (self->mpris, event);
 
   switch (event->type)
     {
@@ -781,6 +788,15 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   show_reading (self);
+  if (self->mpris != NULL)
+    {
+      HarkMprisTags tags = { loaded->title, loaded->artist, NULL, loaded->art_url };
+
+      hark_mpris_set_episode (self->mpris, hark_player_get_path (self->player),
+                              self->reading != NULL ? hark_reading_get_transcript (self->reading)
+                                                    : NULL,
+                              &tags);
+    }
   resume_episode (self);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
@@ -835,6 +851,8 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
     *strrchr (title, '.') = '\0';
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
+  if (self->mpris != NULL)
+    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
@@ -1021,6 +1039,8 @@ hark_window_set_speed (HarkWindow *self, double speed)
   speed = CLAMP (round (speed / SPEED_STEP) * SPEED_STEP, SPEED_MIN, SPEED_MAX);
   hark_player_set_speed (self->player, speed);
   hark_player_bar_set_speed (self->player_bar, speed);
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 void
@@ -1194,6 +1214,8 @@ static void
 on_volume_changed (GtkAdjustment *adjustment, HarkWindow *self)
 {
   hark_player_set_volume (self->player, gtk_adjustment_get_value (adjustment));
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 static void
@@ -1361,6 +1383,8 @@ hark_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  /* Before the player it speaks for. */
+  g_clear_pointer (&self->mpris, hark_mpris_free);
   if (self->player != NULL)
     hark_player_set_event_func (self->player, NULL, NULL, NULL);
   g_clear_pointer (&self->resume, hark_resume_free);
@@ -1611,6 +1635,13 @@ HarkWindow *
 hark_window_new (GtkApplication *application)
 {
   return g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris)
+{
+  g_clear_pointer (&self->mpris, hark_mpris_free);
+  self->mpris = mpris;
 }
 
 HarkPlayer *

@@ -152,6 +152,54 @@ seek_and_wait_saved (Fixture *f, double seconds)
   g_error ("hark never saved the position %s", parameter);
 }
 
+/* A property of the program's MPRIS player object. */
+static GVariant *
+mpris_get (const char *property)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  GVariant *value;
+
+  reply = g_dbus_connection_call_sync (bus, "org.mpris.MediaPlayer2.org.hark.Hark",
+                                       "/org/mpris/MediaPlayer2",
+                                       "org.freedesktop.DBus.Properties", "Get",
+                                       g_variant_new ("(ss)", "org.mpris.MediaPlayer2.Player",
+                                                      property),
+                                       G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(v)", &value);
+  return value;
+}
+
+/* The first words of the truth's turn starting nearest to @time. */
+static char *
+truth_first_words_at (double time)
+{
+  g_autofree char *path = hark_test_fixture ("ep189/ep189.truth.json");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *turns;
+  const char *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  turns = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "turns");
+  for (guint i = 0; i < json_array_get_length (turns); i++)
+    {
+      JsonObject *t = json_array_get_object_element (turns, i);
+      double distance = fabs (json_object_get_double_member (t, "start") - time);
+
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = json_object_get_string_member (t, "first_words");
+        }
+    }
+  return g_strdup (best);
+}
+
 /* The start of the first turn by @speaker after @time in the truth. */
 static double
 truth_next_turn_of (const char *speaker, double time)
@@ -194,6 +242,21 @@ test_actions_and_kill_resume (Fixture *f, gconstpointer data)
   g_test_message ("next-answer from 100 s landed at %.3f s", position);
   /* Within what the merge may be off by on a turn start. */
   g_assert_cmpfloat (fabs (position - truth_next_turn_of ("Panelists", 100.5)), <, 0.6);
+
+  /* The media controls: paused there, and the shell's line is the turn being spoken. */
+  {
+    g_autoptr (GVariant) status = mpris_get ("PlaybackStatus");
+    g_autoptr (GVariant) mpris_position = mpris_get ("Position");
+    g_autoptr (GVariant) metadata = mpris_get ("Metadata");
+    g_autoptr (GVariant) text = g_variant_lookup_value (metadata, "xesam:asText", G_VARIANT_TYPE_STRING);
+    g_autofree char *first_words = truth_first_words_at (position);
+
+    g_assert_cmpstr (g_variant_get_string (status, NULL), ==, "Paused");
+    g_assert_cmpfloat (fabs (g_variant_get_int64 (mpris_position) / 1e6 - position), <, 0.5);
+    g_assert_nonnull (text);
+    g_test_message ("xesam:asText: %.60s…", g_variant_get_string (text, NULL));
+    g_assert_true (g_str_has_prefix (g_variant_get_string (text, NULL), first_words));
+  }
 
   /* Play at 12:00, kill -9 in the middle, start again: it continues within 10 s of there. */
   seek_and_wait_saved (f, 720.0);
