@@ -190,7 +190,8 @@ test_hark_json_round_trip (void)
   hark_transcript_builder_add_chapter (b, 0, 1149.62, "Developer advocates", NULL, TRUE);
   hark_transcript_builder_add_chapter (b, 1149.62, 1202.85, "Linode", "https://linode.com/", FALSE);
   hark_transcript_builder_add_segment (b, 1149.62, 1202.85, HARK_CATEGORY_SPONSOR, "detected",
-                                       "“This portion of Talk Python To Me is brought to you by”");
+                                       "“This portion of Talk Python To Me is brought to you "
+                                       "by”");
   hark_transcript_builder_add_segment (b, 3486.44, 3508.122, HARK_CATEGORY_SELFPROMO, "chapters",
                                        NULL);
   hark_transcript_builder_set_media_duration (b, 3551.58);
