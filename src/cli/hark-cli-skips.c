@@ -54,18 +54,14 @@ hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error)
 }
 
 double
-hark_cli_skips_probe_duration (const char *audio)
+hark_cli_skips_probe_duration (const char *audio, GError **error)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (HarkMediaInfo) info = NULL;
 
   if (audio == NULL)
     return -1;
-  info = hark_media_info_probe (audio, &error);
-  if (info)
-    return info->duration;
-  g_printerr ("hark-cli: %s\n", error->message);
-  return -1;
+  info = hark_media_info_probe (audio, error);
+  return info ? info->duration : -1;
 }
 
 HarkSegmentList *
@@ -173,7 +169,9 @@ hark_cli_skips_append (GArray *ranges, const char *path, char **categories, GErr
     }
 
   /* No transcript or sidecar is not an error: there is just nothing to skip. */
-  episode = hark_episode_load (path, NULL, hark_cli_skips_probe_duration (path), &local_error);
+  /* An unreadable file is the decoder's to report; here it only means no duration check. */
+  episode = hark_episode_load (path, NULL, hark_cli_skips_probe_duration (path, NULL),
+                               &local_error);
   if (episode == NULL)
     {
       g_printerr ("hark-cli: warning: %s No segments are skipped.\n", local_error->message);

@@ -31,9 +31,9 @@ void hark_cli_skip_options_add_to (HarkCliSkipOptions *self, GOptionContext *con
 /* Applies the --skip-category overrides to the default policy. */
 gboolean hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error);
 
-/* The audio's length, so a sidecar made for another cut is noticed; < 0 when unknown (no audio,
- * or it cannot be probed: the reason is printed). */
-double hark_cli_skips_probe_duration (const char *audio);
+/* The audio's length, so a sidecar made for another cut is noticed; < 0 without audio, and
+ * < 0 with @error when it cannot be probed. */
+double hark_cli_skips_probe_duration (const char *audio, GError **error);
 
 /* The episode's segments under the policy. Prints a warning on stderr when the sidecar was made
  * for another cut and automatic skipping is therefore off. */

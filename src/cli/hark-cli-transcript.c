@@ -327,8 +327,9 @@ hark_cli_cmd_transcript (int argc, char **argv)
     format = g_strdup ("text");
   if (!g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "vtt")
       && !g_str_equal (format, "srt") && !g_str_equal (format, "hark"))
-    return hark_cli_usage_error ("transcript",
-                                 "--format must be text, json, vtt, srt or hark, not “%s”", format);
+    return hark_cli_usage_error ("transcript", "--format must be text, json, vtt, srt or hark, "
+                                                "not “%s”",
+                                 format);
 
   for (int i = 1; i < argc; i++)
     {
@@ -337,8 +338,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
       else if (audio == NULL)
         audio = argv[i];
       else
-        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”", audio,
-                                     argv[i]);
+        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”",
+                                     audio, argv[i]);
     }
   g_ptr_array_add (sidecars, NULL);
   if (write_sidecar && audio == NULL)

@@ -28,6 +28,8 @@ typedef struct
   guint n_quit;
   GPtrArray *seeked;       /* gint64 positions from the Seeked signal, boxed as GVariant */
   guint seeked_id;
+  GPtrArray *announced;    /* xesam:asText values from PropertiesChanged, in order */
+  guint changed_id;
   char *audio;
 } Fixture;
 
@@ -65,6 +67,22 @@ seeked_cb (GDBusConnection *connection, const char *sender, const char *path,
   g_ptr_array_add (f->seeked, g_variant_ref (parameters));
 }
 
+static void
+properties_changed_cb (GDBusConnection *connection, const char *sender, const char *path,
+                       const char *interface, const char *signal, GVariant *parameters,
+                       gpointer user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr (GVariant) changed = NULL;
+  g_autoptr (GVariant) metadata = NULL;
+  const char *text = NULL;
+
+  g_variant_get (parameters, "(&s@a{sv}@as)", NULL, &changed, NULL);
+  metadata = g_variant_lookup_value (changed, "Metadata", G_VARIANT_TYPE_VARDICT);
+  if (metadata && g_variant_lookup (metadata, "xesam:asText", "&s", &text))
+    g_ptr_array_add (f->announced, g_strdup (text));
+}
+
 static gboolean
 have_bus_and_tools (void)
 {
@@ -95,6 +113,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *address = NULL;
 
   f->seeked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  f->announced = g_ptr_array_new_with_free_func (g_free);
   if (!have_bus_and_tools ())
     return;
   f->audio = hark_test_fixture ("ep189/excerpt-linode.opus");
@@ -114,6 +133,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->seeked_id = g_dbus_connection_signal_subscribe (
       f->client, NULL, "org.mpris.MediaPlayer2.Player", "Seeked", HARK_MPRIS_OBJECT_PATH, NULL,
       G_DBUS_SIGNAL_FLAGS_NONE, seeked_cb, f, NULL);
+  f->changed_id = g_dbus_connection_signal_subscribe (
+      f->client, NULL, "org.freedesktop.DBus.Properties", "PropertiesChanged",
+      HARK_MPRIS_OBJECT_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE, properties_changed_cb, f, NULL);
 
   /* Paced like a sound card, so Playing means the position moves as it would for a listener. */
   f->player = hark_player_new (hark_output_null_new (HARK_OUTPUT_NULL_REAL_TIME), NULL);
@@ -142,6 +164,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->info, hark_media_info_free);
   if (f->seeked_id)
     g_dbus_connection_signal_unsubscribe (f->client, f->seeked_id);
+  if (f->changed_id)
+    g_dbus_connection_signal_unsubscribe (f->client, f->changed_id);
+  g_ptr_array_unref (f->announced);
   g_clear_object (&f->client);
   g_clear_object (&f->connection);
   g_ptr_array_unref (f->seeked);
@@ -380,6 +405,30 @@ test_turn_navigation (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, "(<false>,)");
 }
 
+/* While playing, the shell learns of each new turn by itself: nobody calls hark_mpris_update()
+ * here, the player only plays across a turn boundary. */
+static void
+test_announces_turns (Fixture *f, gconstpointer data)
+{
+  const HarkTurn *turns;
+  guint n_turns;
+  guint k = 1;
+
+  if (f->mpris == NULL)
+    return;
+  turns = hark_transcript_get_turns (f->transcript, &n_turns);
+  while (k + 1 < n_turns && turns[k].end - turns[k].start < 2)
+    k++;
+  g_assert_cmpuint (k + 1, <, n_turns);
+
+  hark_player_seek (f->player, turns[k + 1].start - 0.6);
+  wait_until (fabs (position (f) - (turns[k + 1].start - 0.6)) < 0.05);
+  g_assert_true (hark_player_play (f->player, NULL));
+  wait_until (f->announced->len > 0
+              && g_str_equal (f->announced->pdata[f->announced->len - 1], turns[k + 1].text));
+  hark_player_pause (f->player);
+}
+
 /* With chapters, Next and Previous move by chapter, and chapters hidden from the table of
  * contents are passed over. */
 static void
@@ -500,6 +549,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/desktop/mpris/playerctl", test_playerctl);
   ADD ("/desktop/mpris/turn-navigation", test_turn_navigation);
+  ADD ("/desktop/mpris/announces-turns", test_announces_turns);
   ADD ("/desktop/mpris/chapter-navigation", test_chapter_navigation);
   ADD ("/desktop/mpris/rate-volume-stop", test_rate_volume_stop);
   ADD ("/desktop/mpris/no-episode", test_no_episode);

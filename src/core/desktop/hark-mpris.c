@@ -82,6 +82,7 @@ struct _HarkMpris
   guint player_id;
   guint name_id;
   GSource *poll;
+  GMainContext *context;
 
   char *path;
   char *track_id;
@@ -95,6 +96,8 @@ struct _HarkMpris
 
   GHashTable *emitted; /* property name → GVariant last announced */
 };
+
+static void set_polling (HarkMpris *self, gboolean on);
 
 static double
 clamp_rate (double rate)
@@ -310,6 +313,7 @@ hark_mpris_update (HarkMpris *self)
 
   g_return_if_fail (self != NULL);
 
+  set_polling (self, hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING);
   g_variant_builder_init (&changed, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; i < G_N_ELEMENTS (watched_properties); i++)
     {
@@ -338,6 +342,26 @@ hark_mpris_update (HarkMpris *self)
                                  NULL);
 }
 
+static gboolean poll_cb (gpointer user_data);
+
+/* Only while playing: a paused player wakes nobody up. */
+static void
+set_polling (HarkMpris *self, gboolean on)
+{
+  if (on && self->poll == NULL)
+    {
+      self->poll = g_timeout_source_new (POLL_INTERVAL_MS);
+      g_source_set_callback (self->poll, poll_cb, self, NULL);
+      g_source_set_static_name (self->poll, "[hark] mpris poll");
+      g_source_attach (self->poll, self->context);
+    }
+  else if (!on && self->poll)
+    {
+      g_source_destroy (self->poll);
+      g_clear_pointer (&self->poll, g_source_unref);
+    }
+}
+
 static void
 emit_seeked (HarkMpris *self)
 {
@@ -351,10 +375,7 @@ emit_seeked (HarkMpris *self)
 static gboolean
 poll_cb (gpointer user_data)
 {
-  HarkMpris *self = user_data;
-
-  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING)
-    hark_mpris_update (self);
+  hark_mpris_update (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -607,10 +628,7 @@ hark_mpris_new (GDBusConnection *connection, HarkPlayer *player,
                                                 G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE, NULL, NULL,
                                                 NULL, NULL);
 
-  self->poll = g_timeout_source_new (POLL_INTERVAL_MS);
-  g_source_set_callback (self->poll, poll_cb, self, NULL);
-  g_source_set_static_name (self->poll, "[hark] mpris poll");
-  g_source_attach (self->poll, g_main_context_get_thread_default ());
+  self->context = g_main_context_ref_thread_default ();
 
   hark_mpris_update (self);
   return g_steal_pointer (&self);
@@ -621,11 +639,8 @@ hark_mpris_free (HarkMpris *self)
 {
   if (self == NULL)
     return;
-  if (self->poll)
-    {
-      g_source_destroy (self->poll);
-      g_source_unref (self->poll);
-    }
+  set_polling (self, FALSE);
+  g_clear_pointer (&self->context, g_main_context_unref);
   if (self->name_id)
     g_bus_unown_name (self->name_id);
   if (self->player_id)

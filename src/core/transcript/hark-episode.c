@@ -288,13 +288,15 @@ is_labelled (const Candidate *c)
 static gboolean
 is_chapters (const Candidate *c)
 {
-  return c->transcript && (c->kind & HARK_SIDECAR_KIND_CHAPTERS) && !(c->kind & HARK_SIDECAR_KIND_TIMED);
+  return c->transcript && (c->kind & HARK_SIDECAR_KIND_CHAPTERS)
+         && !(c->kind & HARK_SIDECAR_KIND_TIMED);
 }
 
 static gboolean
 is_skips (const Candidate *c)
 {
-  return c->transcript && (c->kind & HARK_SIDECAR_KIND_SKIPS) && !(c->kind & HARK_SIDECAR_KIND_TIMED);
+  return c->transcript && (c->kind & HARK_SIDECAR_KIND_SKIPS)
+         && !(c->kind & HARK_SIDECAR_KIND_TIMED);
 }
 
 static void
@@ -440,7 +442,8 @@ hark_episode_load (const char *audio_path, const char *const *sidecars, double m
                    GError **error)
 {
   g_autoptr (HarkEpisode) self = g_new0 (HarkEpisode, 1);
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  g_autoptr (GPtrArray) candidates =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   g_autoptr (GPtrArray) reader_warnings = g_ptr_array_new_with_free_func (g_free);
   gboolean explicit_list = sidecars != NULL && sidecars[0] != NULL;
 
