@@ -453,6 +453,9 @@ test_resume_where_stopped (Fixture *f, gconstpointer data)
   f->window = hark_application_get_window (f->app);
   gtk_window_present (GTK_WINDOW (f->window));
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  /* The empty window offers it among the recent episodes. */
+  g_assert_cmpuint (hark_window_get_n_recent (f->window), >=, 1);
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "empty-recent-light"));
   g_assert_true (hark_ui_test_open (f->window, audio, NULL));
   g_assert_cmpfloat_with_epsilon (hark_window_get_position (f->window), 720, 1);
 }
