@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hark-test-util.h"
+#include "segments-test-util.h"
 
 #define READ_START 93.4
 #define READ_END 146.86
@@ -50,47 +51,58 @@ send (GOutputStream *out, const char *command)
   g_assert_no_error (error);
 }
 
-static void
-copy_fixture (const char *name, const char *dir)
+/* Plays copies of @fixtures (the audio first) from @start on the null output, with --events. */
+static GSubprocess *
+start_play (const char *const *fixtures, const char *start, char **dir, GDataInputStream **in)
 {
-  g_autofree char *rel = g_build_filename ("ep189", name, NULL);
-  g_autofree char *from = hark_test_fixture (rel);
-  g_autofree char *to = g_build_filename (dir, name, NULL);
-  g_autoptr (GFile) src = g_file_new_for_path (from);
-  g_autoptr (GFile) dst = g_file_new_for_path (to);
+  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
+                                           NULL);
+  g_autofree char *audio = NULL;
+  g_autoptr (GError) error = NULL;
+  GSubprocess *play;
+
+  *dir = hark_test_make_tmpdir ("play");
+  if (!hark_test_copy_fixtures (*dir, fixtures))
+    {
+      hark_test_remove_tree (*dir);
+      g_clear_pointer (dir, g_free);
+      return NULL;
+    }
+  audio = g_build_filename (*dir, fixtures[0], NULL);
+  play = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                           cli, "play", audio, "--device", "null", "--events", "--start", start,
+                           NULL);
+  g_assert_no_error (error);
+  *in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (play));
+  return play;
+}
+
+static void
+stop_play (GSubprocess *play, char *dir)
+{
   g_autoptr (GError) error = NULL;
 
-  g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  send (g_subprocess_get_stdin_pipe (play), "quit\n");
+  g_subprocess_wait_check (play, NULL, &error);
   g_assert_no_error (error);
+  hark_test_remove_tree (dir);
 }
 
 static void
 test_unskip (void)
 {
-  g_autofree char *check = hark_test_fixture ("ep189/excerpt-linode.opus");
+  const char *const fixtures[] = { "excerpt-linode.opus", "excerpt-linode.vtt", NULL };
   g_autofree char *dir = NULL;
-  g_autofree char *audio = NULL;
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
   g_autoptr (GSubprocess) play = NULL;
   g_autoptr (GDataInputStream) in = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
   GOutputStream *out;
   JsonObject *o;
   double pos;
 
-  if (check == NULL)
+  play = start_play (fixtures, "90", &dir, &in);
+  if (play == NULL)
     return;
-  dir = hark_test_make_tmpdir ("play-unskip");
-  copy_fixture ("excerpt-linode.opus", dir);
-  copy_fixture ("excerpt-linode.vtt", dir);
-  audio = g_build_filename (dir, "excerpt-linode.opus", NULL);
-  play = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                           cli, "play", audio, "--device", "null", "--events", "--start", "90",
-                           NULL);
-  g_assert_no_error (error);
-  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (play));
   out = g_subprocess_get_stdin_pipe (play);
 
   o = next_event (in, parser, "skip");
@@ -115,43 +127,27 @@ test_unskip (void)
   g_test_message ("paused at %.3f", pos);
   g_assert_cmpfloat (pos, >, READ_START + 0.5);
   g_assert_cmpfloat (pos, <, READ_START + 10);
-
-  send (out, "quit\n");
-  g_subprocess_wait_check (play, NULL, &error);
-  g_assert_no_error (error);
-  hark_test_remove_tree (dir);
+  stop_play (play, dir);
 }
 
 /* The show's own promotion is "ask" by default: play offers it and s / "skip" jumps over it. */
 static void
 test_ask (void)
 {
-  g_autofree char *check = hark_test_fixture ("ep189/ep189.opus");
+  const char *const fixtures[] = { "ep189.opus", "ep189.vtt", NULL };
   g_autofree char *dir = NULL;
-  g_autofree char *audio = NULL;
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
   g_autoptr (GSubprocess) play = NULL;
   g_autoptr (GDataInputStream) in = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
   GOutputStream *out;
   JsonObject *o;
   double end;
 
-  if (check == NULL)
-    return;
-  dir = hark_test_make_tmpdir ("play-ask");
-  copy_fixture ("ep189.opus", dir);
-  copy_fixture ("ep189.vtt", dir);
-  audio = g_build_filename (dir, "ep189.opus", NULL);
   /* Inside the outro's sponsor read, so it plays (a seek into a range), 2.4 s before the
    * promotion. */
-  play = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                           cli, "play", audio, "--device", "null", "--events", "--start", "3484",
-                           NULL);
-  g_assert_no_error (error);
-  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (play));
+  play = start_play (fixtures, "3484", &dir, &in);
+  if (play == NULL)
+    return;
   out = g_subprocess_get_stdin_pipe (play);
 
   o = next_event (in, parser, "ask");
@@ -161,10 +157,7 @@ test_ask (void)
   send (out, "skip\n");
   o = next_event (in, parser, "seeked");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pos"), end, 0.01);
-  send (out, "quit\n");
-  g_subprocess_wait_check (play, NULL, &error);
-  g_assert_no_error (error);
-  hark_test_remove_tree (dir);
+  stop_play (play, dir);
 }
 
 int
