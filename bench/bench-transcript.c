@@ -3,8 +3,9 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prints figures (CPU milliseconds of the work); judges nothing. Goals: load + merge ep189 in 20 ms; a generated 5-hour
- * transcript (20,000 cues, 1,500 turns) in 300 ms and 50 MB peak; 1,000,000 lookups in 100 ms.
+ * Prints figures (CPU milliseconds of the work); judges nothing. Goals: load + merge ep189 in
+ * 20 ms; a generated 5-hour transcript (20,000 cues, 1,500 turns) in 300 ms and 50 MB peak;
+ * 1,000,000 lookups in 100 ms.
  * Each figure is printed next to a reference measured in the same run: reading the captions
  * alone, one exact O(n·m) alignment table (on a slice, scaled up), a linear scan.
  *
@@ -138,7 +139,8 @@ bench_ep189 (const char *fixtures)
     }
 
   printf ("ep189 (914 cues, 137 turns, 12k words each side), median of %d runs:\n", RUNS);
-  printf ("  load + merge (discovery, 3 sidecars read, merge) %8.2f ms   (goal 20 ms; %.2f ms wall)\n",
+  printf ("  load + merge (discovery, 3 sidecars read, merge) %8.2f ms   "
+          "(goal 20 ms; %.2f ms wall)\n",
           median (load_ms, RUNS), median (load_wall_ms, RUNS));
   printf ("  of which the merge alone                         %8.2f ms\n",
           median (merge_ms, RUNS));
@@ -354,10 +356,12 @@ bench_long (const char *self_path)
     {
       double rss;
 
-      if (!run_child (self_path, "merge", dir, &merge_ms[i], &merge_wall[i], &rss, &n_turns, &coverage))
+      if (!run_child (self_path, "merge", dir, &merge_ms[i], &merge_wall[i], &rss, &n_turns,
+                      &coverage))
         g_error ("the 5-hour merge failed in its child process");
       merge_rss = MAX (merge_rss, rss);
-      if (!run_child (self_path, "read", dir, &read_ms[i], &read_wall[i], &rss, &n_cues, &read_coverage))
+      if (!run_child (self_path, "read", dir, &read_ms[i], &read_wall[i], &rss, &n_cues,
+                      &read_coverage))
         g_error ("reading the 5-hour captions failed in its child process");
       read_rss = MAX (read_rss, rss);
     }
@@ -365,7 +369,8 @@ bench_long (const char *self_path)
     guint unused_count;
     double unused_coverage;
 
-    run_child (self_path, "idle", dir, &idle_ms, &idle_wall, &idle_rss, &unused_count, &unused_coverage);
+    run_child (self_path, "idle", dir, &idle_ms, &idle_wall, &idle_rss, &unused_count,
+               &unused_coverage);
   }
 
   printf ("generated 5-hour episode (%d cues, %d turns, %d words), median of %d runs:\n", N_CUES,

@@ -77,6 +77,7 @@ struct _HarkWindow
   guint tick_id;
   int align_row; /* a row to bring to a comfortable reading height on the next frame */
   guint align_tick_id;
+  guint align_attempts;
 
   double pending_seek;
   gint64 pending_seek_time; /* 0: none */
@@ -238,6 +239,9 @@ fill_store (HarkWindow *self)
   self->selecting = FALSE;
 }
 
+/* Brings the row to scroll to into a comfortable reading height. Rows far away have no widget
+ * yet: jump to where the list estimates them, and refine on the next frame once they exist.
+ * (GtkListView's own scroll-to-item in GTK 4.8 leaves the rows below the target unallocated.) */
 static gboolean
 align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -245,8 +249,15 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   HarkTurnRow *row = hark_window_get_row_widget (self, self->align_row);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   double x, y, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  int position = position_of_row (self, self->align_row);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
-  if (row != NULL &&
+  if (position < 0 || n_items == 0)
+    {
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
       gtk_widget_translate_coordinates (GTK_WIDGET (row), GTK_WIDGET (self->list_view), 0, 0, &x,
                                         &y))
     {
@@ -254,21 +265,26 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
        * list alone while it is there, so the text does not jump under the reader's eyes. */
       if (y < height * 0.05 || y > height * 0.5)
         gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
     }
-  self->align_tick_id = 0;
-  return G_SOURCE_REMOVE;
+  if (self->align_attempts++ > 8)
+    {
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * position / n_items -
+                                   height * 0.2);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
 scroll_to_row (HarkWindow *self, int row)
 {
-  int position = position_of_row (self, row);
-
-  if (position < 0)
+  if (position_of_row (self, row) < 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              (guint) position);
   self->align_row = row;
+  self->align_attempts = 0;
   if (self->align_tick_id == 0)
     self->align_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), align_row_tick, NULL,
                                                         NULL);

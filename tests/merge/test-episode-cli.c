@@ -95,8 +95,11 @@ test_write_sidecar (void)
   episode = hark_episode_load (audio, NULL, 3000, NULL);
   g_assert_true (hark_episode_has_duration_mismatch (episode));
   g_assert_nonnull (strstr (hark_episode_get_warnings (episode)[0], "3551.6 s"));
-  g_assert_cmpuint (hark_transcript_get_turns (hark_episode_get_transcript (episode), NULL)[0].n_cues,
-                    >, 0);
+  {
+    HarkTranscript *t = hark_episode_get_transcript (episode);
+
+    g_assert_cmpuint (hark_transcript_get_turns (t, NULL)[0].n_cues, >, 0);
+  }
   g_clear_pointer (&episode, hark_episode_unref);
   episode = hark_episode_load (audio, NULL, 3551.2, NULL);
   g_assert_false (hark_episode_has_duration_mismatch (episode));

@@ -190,7 +190,8 @@ test_hark_json_round_trip (void)
   hark_transcript_builder_add_chapter (b, 0, 1149.62, "Developer advocates", NULL, TRUE);
   hark_transcript_builder_add_chapter (b, 1149.62, 1202.85, "Linode", "https://linode.com/", FALSE);
   hark_transcript_builder_add_segment (b, 1149.62, 1202.85, HARK_CATEGORY_SPONSOR, "detected",
-                                       "“This portion of Talk Python To Me is brought to you by”");
+                                       "“This portion of Talk Python To Me is brought to you "
+                                       "by”");
   hark_transcript_builder_add_segment (b, 3486.44, 3508.122, HARK_CATEGORY_SELFPROMO, "chapters",
                                        NULL);
   hark_transcript_builder_set_media_duration (b, 3551.58);
@@ -313,8 +314,53 @@ test_discovered_problems (void)
   episode = hark_episode_load ("/nonexistent/show.mp3", NULL, 12, &error);
   g_assert_no_error (error);
   g_assert_true (hark_transcript_is_empty (hark_episode_get_transcript (episode)));
-  g_assert_cmpfloat (hark_transcript_get_media_duration (hark_episode_get_transcript (episode)), ==,
-                     12);
+  g_assert_cmpfloat (hark_transcript_get_media_duration (hark_episode_get_transcript (episode)), <,
+                     0);
+  hark_test_remove_tree (dir);
+}
+
+/* Chapters and skip lists in files of their own join the transcript; sources say which. */
+static void
+test_chapters_and_skips (void)
+{
+  g_autofree char *dir = hark_test_make_tmpdir ("episode-extras");
+  g_autofree char *audio = g_build_filename (dir, "show.mp3", NULL);
+  g_autofree char *vtt = g_build_filename (dir, "show.vtt", NULL);
+  g_autofree char *chapters = g_build_filename (dir, "show.chapters.json", NULL);
+  g_autofree char *skips = g_build_filename (dir, "show.sponsorblock.json", NULL);
+  g_autoptr (HarkEpisode) episode = NULL;
+  const GPtrArray *sources;
+  HarkTranscript *t;
+  guint n;
+
+  g_assert_true (g_file_set_contents (vtt,
+                                      "WEBVTT\n\n00:00.000 --> 00:04.000\n<v Ada>Hello there.\n\n"
+                                      "00:04.000 --> 00:09.000\n<v Bob>Hi Ada.\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (chapters,
+                                      "{\"version\": \"1.2.0\", \"chapters\": ["
+                                      "{\"startTime\": 0, \"title\": \"Hello\"},"
+                                      "{\"startTime\": 4, \"title\": \"Answer\"}]}",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (skips,
+                                      "[{\"segment\": [5, 7], \"category\": \"sponsor\", "
+                                      "\"actionType\": \"skip\"}]",
+                                      -1, NULL));
+  episode = hark_episode_load (audio, NULL, -1, NULL);
+  sources = hark_episode_get_sources (episode);
+  g_assert_cmpuint (sources->len, ==, 3);
+  g_assert_cmpstr (((HarkSidecarUse *) g_ptr_array_index (sources, 0))->role, ==, "timed");
+  g_assert_cmpstr (((HarkSidecarUse *) g_ptr_array_index (sources, 1))->role, ==, "chapters");
+  g_assert_cmpstr (((HarkSidecarUse *) g_ptr_array_index (sources, 2))->role, ==, "skips");
+  g_assert_null (hark_episode_get_warnings (episode)[0]);
+  t = hark_episode_get_transcript (episode);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (t), ==, 2);
+  hark_transcript_get_turns (t, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (hark_transcript_get_chapters (t, &n)[1].title, ==, "Answer");
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (hark_transcript_get_segments (t, &n)[0].category, ==, HARK_CATEGORY_SPONSOR);
+  g_assert_cmpuint (n, ==, 1);
   hark_test_remove_tree (dir);
 }
 
@@ -352,5 +398,6 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/episode/explicit-unreadable", test_explicit_unreadable);
   g_test_add_func ("/merge/episode/discovered-problems", test_discovered_problems);
   g_test_add_func ("/merge/episode/labelled-only", test_labelled_only);
+  g_test_add_func ("/merge/episode/chapters-and-skips", test_chapters_and_skips);
   return g_test_run ();
 }

@@ -471,12 +471,12 @@ test_screenshots (Fixture *f, gconstpointer data)
 
   if (!open_ep189 (f))
     return;
-  /* A lively moment: a question and its answers, Panelists chosen for jumping. */
+  /* Just before the Linode read: the turn, the read as one compact row, the turn going on;
+   * Panelists chosen for jumping between answers. */
   activate (f, "next-answer", g_variant_new_string ("Panelists"));
-  activate (f, "seek", g_variant_new_double (g_array_index (f->turns, TruthTurn, 41).start + 3));
-  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  activate (f, "seek", g_variant_new_double (g_array_index (f->sponsors, double, 0) - 9));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 30);
   light = hark_ui_test_screenshot (GTK_WIDGET (f->window), "main-light");
-
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
   dark = hark_ui_test_screenshot (GTK_WIDGET (f->window), "main-dark");
