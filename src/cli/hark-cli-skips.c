@@ -208,7 +208,7 @@ hark_cli_skips_on_skip (const HarkPlayerEvent *event, JsonBuilder *builder, gboo
   const HarkSegmentEntry *entry = hark_cli_skips_lookup (event->range.id);
   double length = event->range.end - event->range.start;
 
-  G_STATIC_ASSERT (HARK_SKIP_TRACKER_UNSKIP_WINDOW == 10.0); /* as the hint says */
+  G_STATIC_ASSERT ((int) HARK_SKIP_TRACKER_UNSKIP_WINDOW == 10); /* as the hint says */
   hark_skip_tracker_note_skip (get_tracker (), event->range.id, event->range.start, event->range.end);
 
   json_builder_set_member_name (builder, "category");

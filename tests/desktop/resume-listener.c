@@ -1,4 +1,4 @@
-/* resume-listener.c — what the window does about resuming, without the window: opens the
+/* resume-listener.c — what a front end does about resuming, without a window: opens the
  * library (reporting and carrying on when it fails), opens an episode, continues where it was
  * left, plays in real time into the null output and prints the position every 100 ms until it
  * is killed.
@@ -15,14 +15,14 @@
 #include <stdlib.h>
 
 #include "hark-output.h"
-#include "hark-resume.h"
+#include "hark-resume-tracker.h"
 
-static HarkResume *resume;
+static HarkResumeTracker *tracker;
 
 static void
 event_cb (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
 {
-  hark_resume_handle_event (resume, event);
+  hark_resume_tracker_handle_event (tracker, event);
   if (event->type == HARK_PLAYER_EVENT_ERROR)
     {
       printf ("player-error %s\n", event->error ? event->error->message : "?");
@@ -68,15 +68,15 @@ main (int argc, char **argv)
     }
 
   player = hark_player_new (hark_output_null_new (HARK_OUTPUT_NULL_REAL_TIME), NULL);
-  resume = hark_resume_new (library, player);
-  hark_resume_set_error_func (resume, library_error_cb, NULL, NULL);
+  tracker = hark_resume_tracker_new (library, player);
+  hark_resume_tracker_set_error_func (tracker, library_error_cb, NULL, NULL);
   hark_player_set_event_func (player, event_cb, NULL, NULL);
   if (!hark_player_open (player, argv[2], &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  resumed = hark_resume_episode_opened (resume, NULL, TRUE, 1.0);
+  resumed = hark_resume_tracker_episode_opened (tracker, NULL, TRUE, 1.0);
   printf ("resumed %.3f\n", resumed);
   fflush (stdout);
   if (resumed < 0)

@@ -1,11 +1,11 @@
-/* hark-resume.c
+/* hark-resume-tracker.c
  *
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-resume.h"
+#include "hark-resume-tracker.h"
 
-struct _HarkResume
+struct _HarkResumeTracker
 {
   HarkLibrary *library;
   HarkPlayer *player;
@@ -13,21 +13,21 @@ struct _HarkResume
   char *title;
   GSource *timer;
   GMainContext *context;
-  HarkResumeErrorFunc error_func;
+  HarkResumeTrackerErrorFunc error_func;
   gpointer error_data;
   GDestroyNotify error_destroy;
   /* One report per run of failures: a full disk must not raise a banner every 10 s. */
   gboolean error_reported;
 };
 
-HarkResume *
-hark_resume_new (HarkLibrary *library, HarkPlayer *player)
+HarkResumeTracker *
+hark_resume_tracker_new (HarkLibrary *library, HarkPlayer *player)
 {
-  HarkResume *self;
+  HarkResumeTracker *self;
 
   g_return_val_if_fail (player != NULL, NULL);
 
-  self = g_new0 (HarkResume, 1);
+  self = g_new0 (HarkResumeTracker, 1);
   self->library = library;
   self->player = player;
   self->context = g_main_context_ref_thread_default ();
@@ -35,7 +35,7 @@ hark_resume_new (HarkLibrary *library, HarkPlayer *player)
 }
 
 static void
-report (HarkResume *self, const GError *error)
+report (HarkResumeTracker *self, const GError *error)
 {
   if (self->error_reported)
     return;
@@ -47,7 +47,7 @@ report (HarkResume *self, const GError *error)
 }
 
 static void
-save (HarkResume *self)
+save (HarkResumeTracker *self)
 {
   g_autoptr (GError) error = NULL;
   HarkPlayerState state;
@@ -74,7 +74,7 @@ timer_cb (gpointer user_data)
 }
 
 static void
-stop_timer (HarkResume *self)
+stop_timer (HarkResumeTracker *self)
 {
   if (self->timer == NULL)
     return;
@@ -83,7 +83,7 @@ stop_timer (HarkResume *self)
 }
 
 static void
-start_timer (HarkResume *self)
+start_timer (HarkResumeTracker *self)
 {
   if (self->timer)
     return;
@@ -94,11 +94,11 @@ start_timer (HarkResume *self)
 }
 
 void
-hark_resume_free (HarkResume *self)
+hark_resume_tracker_free (HarkResumeTracker *self)
 {
   if (self == NULL)
     return;
-  hark_resume_episode_closing (self);
+  hark_resume_tracker_episode_closing (self);
   if (self->error_destroy)
     self->error_destroy (self->error_data);
   g_main_context_unref (self->context);
@@ -106,8 +106,8 @@ hark_resume_free (HarkResume *self)
 }
 
 void
-hark_resume_set_error_func (HarkResume *self, HarkResumeErrorFunc func, gpointer user_data,
-                            GDestroyNotify destroy)
+hark_resume_tracker_set_error_func (HarkResumeTracker *self, HarkResumeTrackerErrorFunc func,
+                                    gpointer user_data, GDestroyNotify destroy)
 {
   g_return_if_fail (self != NULL);
 
@@ -119,8 +119,8 @@ hark_resume_set_error_func (HarkResume *self, HarkResumeErrorFunc func, gpointer
 }
 
 double
-hark_resume_episode_opened (HarkResume *self, const char *title, gboolean rewind,
-                            double default_speed)
+hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
+                                    gboolean rewind, double default_speed)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkLibraryEntry) entry = NULL;
@@ -160,7 +160,7 @@ hark_resume_episode_opened (HarkResume *self, const char *title, gboolean rewind
 }
 
 void
-hark_resume_episode_closing (HarkResume *self)
+hark_resume_tracker_episode_closing (HarkResumeTracker *self)
 {
   g_return_if_fail (self != NULL);
 
@@ -171,7 +171,7 @@ hark_resume_episode_closing (HarkResume *self)
 }
 
 void
-hark_resume_handle_event (HarkResume *self, const HarkPlayerEvent *event)
+hark_resume_tracker_handle_event (HarkResumeTracker *self, const HarkPlayerEvent *event)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (event != NULL);
@@ -199,7 +199,7 @@ hark_resume_handle_event (HarkResume *self, const HarkPlayerEvent *event)
 }
 
 const char *
-hark_resume_get_key (HarkResume *self)
+hark_resume_tracker_get_key (HarkResumeTracker *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->key;
