@@ -86,3 +86,13 @@ hark_resume_save (HarkResume *self, double position, double speed, GError **erro
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
+
+GPtrArray *
+hark_resume_list_recent (HarkResume *self, guint limit)
+{
+  GPtrArray *recent = NULL;
+
+  if (self->library != NULL)
+    recent = hark_library_list_recent (self->library, limit, NULL);
+  return recent != NULL ? recent : g_ptr_array_new_with_free_func ((GDestroyNotify) hark_library_entry_free);
+}

@@ -28,6 +28,9 @@ gboolean hark_resume_lookup (HarkResume *self, gboolean rewind, double *position
  * are silent until a save works again. */
 gboolean hark_resume_save (HarkResume *self, double position, double speed, GError **error);
 
+/* Up to @limit recent episodes (HarkLibraryEntry), the latest first; empty without a library. */
+GPtrArray *hark_resume_list_recent (HarkResume *self, guint limit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkResume, hark_resume_free)
 
 G_END_DECLS

@@ -42,6 +42,8 @@ struct _HarkWindow
   GtkSearchEntry *search_entry;
   GtkLabel *search_count;
   GtkStack *stack;
+  GtkListBox *recent_list;
+  guint n_recent;
   GtkSpinner *spinner;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
@@ -1221,6 +1223,53 @@ on_row_activated (HarkWindow *self, guint position)
 }
 
 static void
+on_recent_activated (HarkWindow *self, GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  if (path != NULL)
+    hark_window_open (self, path, NULL);
+}
+
+/* The empty state offers the episodes listened to last, where they still exist. */
+static void
+fill_recent (HarkWindow *self)
+{
+  g_autoptr (GPtrArray) recent = hark_resume_list_recent (self->resume, 5);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; i < recent->len; i++)
+    {
+      HarkLibraryEntry *entry = g_ptr_array_index (recent, i);
+      g_autofree char *base = NULL, *where = NULL, *length = NULL, *subtitle = NULL;
+      GtkWidget *row;
+
+      if (entry->path == NULL || !g_file_test (entry->path, G_FILE_TEST_EXISTS))
+        continue;
+      base = g_path_get_basename (entry->path);
+      where = hark_time_format (entry->position, FALSE);
+      length = hark_time_format (entry->duration, FALSE);
+      /* Translators: "Stopped at 12:00 of 59:11" */
+      subtitle = g_strdup_printf (_("Stopped at %s of %s"), where, length);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     entry->title != NULL ? entry->title : base);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (entry->path), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  self->n_recent = shown;
+}
+
+static void
 on_bar_seek (HarkWindow *self, double position)
 {
   hark_window_seek (self, position);
@@ -1461,6 +1510,7 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, list_view);
@@ -1473,6 +1523,7 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_bar_seek);
 
   gtk_widget_class_install_action (widget_class, "win.back-to-now", NULL, action_back_to_now);
@@ -1638,6 +1689,7 @@ hark_window_init (HarkWindow *self)
 
   setup_list (self);
   setup_shortcuts (self);
+  fill_recent (self);
 
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -1734,4 +1786,10 @@ GtkScrolledWindow *
 hark_window_get_scroller (HarkWindow *self)
 {
   return self->scroller;
+}
+
+guint
+hark_window_get_n_recent (HarkWindow *self)
+{
+  return self->n_recent;
 }

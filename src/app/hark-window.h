@@ -66,6 +66,8 @@ gboolean hark_window_get_following (HarkWindow *self);
 const char *hark_window_get_last_toast (HarkWindow *self);
 /* What the banner says when it is shown, else NULL. */
 const char *hark_window_get_banner (HarkWindow *self);
+/* How many recent episodes the empty state offers. */
+guint hark_window_get_n_recent (HarkWindow *self);
 GtkListView *hark_window_get_list_view (HarkWindow *self);
 GtkScrolledWindow *hark_window_get_scroller (HarkWindow *self);
 
