@@ -21,8 +21,8 @@
 /* Longer buffers wake the CPU less often and survive a busy machine without underruns; the
  * clock compensates for the latency exactly, and seeks and pauses act on the ring, not on
  * what the device has queued. */
-#define MIN_LATENCY 0.1
-#define MAX_LATENCY 0.25
+#define MIN_LATENCY 0.05
+#define MAX_LATENCY 0.2
 /* A running stream whose callback has not come for this long has a dead device. */
 #define STALL_SECONDS 2.0
 
