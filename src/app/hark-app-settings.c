@@ -15,6 +15,17 @@ hark_app_settings_new (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, HARK_APP_ID, TRUE);
+#ifdef HARK_BUILD_SCHEMA_DIR
+  /* Running from the build tree (tools/hark-dev run): the schema compiled next to it. */
+  if (schema == NULL)
+    {
+      g_autoptr (GSettingsSchemaSource) build =
+        g_settings_schema_source_new_from_directory (HARK_BUILD_SCHEMA_DIR, source, FALSE, NULL);
+
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, HARK_APP_ID, FALSE);
+    }
+#endif
   if (schema == NULL)
     {
       g_message ("The settings schema %s is not installed; preferences will not be kept "

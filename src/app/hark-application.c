@@ -29,6 +29,54 @@ hark_application_ensure_resources (void)
   g_resources_register (hark_get_resource ());
 }
 
+static void
+mpris_raise (gpointer user_data)
+{
+  gtk_window_present (GTK_WINDOW (hark_application_get_window (user_data)));
+}
+
+static void
+mpris_quit (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+}
+
+static gboolean
+mpris_open_uri (const char *uri, gpointer user_data, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Hark opens local files only, not %s."), uri);
+      return FALSE;
+    }
+  hark_window_open (hark_application_get_window (user_data), path, NULL);
+  return TRUE;
+}
+
+/* The media controls speak for the window's player, so they come and go with the window. */
+static void
+attach_mpris (HarkApplication *self)
+{
+  static const HarkMprisCallbacks callbacks = { mpris_raise, mpris_quit, mpris_open_uri };
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr (GError) error = NULL;
+  HarkMpris *mpris;
+
+  if (bus == NULL)
+    return;
+  mpris = hark_mpris_new (bus, hark_window_get_player (self->window), &callbacks, self, &error);
+  if (mpris == NULL)
+    {
+      g_message ("No media controls: %s", error->message);
+      return;
+    }
+  hark_window_set_mpris (self->window, mpris);
+}
+
 HarkWindow *
 hark_application_get_window (HarkApplication *self)
 {
@@ -36,6 +84,7 @@ hark_application_get_window (HarkApplication *self)
     {
       self->window = hark_window_new (GTK_APPLICATION (self));
       g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+      attach_mpris (self);
     }
   return self->window;
 }

@@ -5,6 +5,10 @@
  */
 #include "hark-episode-loader.h"
 
+#include "hark-cover-art.h"
+#include "hark-library.h"
+#include "hark-media-info.h"
+
 typedef struct
 {
   char *audio_path;
@@ -29,6 +33,10 @@ hark_loaded_episode_free (HarkLoadedEpisode *loaded)
   g_clear_pointer (&loaded->reading, hark_reading_unref);
   g_clear_pointer (&loaded->segments, hark_segment_list_free);
   g_clear_pointer (&loaded->episode, hark_episode_unref);
+  g_free (loaded->title);
+  g_free (loaded->artist);
+  g_free (loaded->art_url);
+  g_free (loaded->library_key);
   g_free (loaded);
 }
 
@@ -62,6 +70,25 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
       return;
     }
   hark_loaded_episode_apply_policy (loaded, &data->policy);
+
+  /* Tags, cover and the library key read the file too: here, not on the main thread. Neither is
+   * needed to play, so failures only leave them unset. */
+  if (data->audio_path != NULL)
+    {
+      g_autoptr (HarkMediaInfo) info = hark_media_info_probe (data->audio_path, NULL);
+
+      if (info != NULL)
+        {
+          const char *title = hark_media_info_get_tag (info, "title");
+          const char *artist = hark_media_info_get_tag (info, "artist");
+
+          loaded->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
+          loaded->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
+        }
+      loaded->art_url = hark_cover_art_extract (data->audio_path, NULL, NULL);
+      loaded->library_key = hark_library_compute_key (data->audio_path, data->media_duration,
+                                                      NULL);
+    }
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) hark_loaded_episode_free);
 }
 

@@ -7,41 +7,63 @@
 
 #include <stdio.h>
 
+typedef struct
+{
+  GApplication *app;
+  const char *what;
+  gboolean quit;
+} Report;
+
 static void
 on_after_paint (GdkFrameClock *clock, gpointer user_data)
 {
-  GApplication *app = user_data;
-  const char *what = g_object_get_data (G_OBJECT (clock), "hark-first-paint-what");
+  Report *report = user_data;
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, user_data);
-  printf ("first-paint %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), what);
+  printf ("first-paint %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time (), report->what);
   fflush (stdout);
-  g_application_quit (app);
+  if (report->quit)
+    g_application_quit (report->app);
+  g_free (report);
 }
 
 static void
-report_next_frame (GtkWidget *widget, GApplication *app, const char *what)
+report_next_frame (GtkWidget *widget, const char *what, gboolean quit)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  Report *report = g_new0 (Report, 1);
 
-  g_object_set_data (G_OBJECT (clock), "hark-first-paint-what", (gpointer) what);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), app);
+  report->app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+  report->what = what;
+  report->quit = quit;
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_after_paint), report);
   gtk_widget_queue_draw (widget);
 }
 
 static void
-on_episode_shown (HarkWindow *window, gboolean ok, GApplication *app)
+on_episode_shown (HarkWindow *window, gboolean ok, gpointer user_data)
 {
-  report_next_frame (GTK_WIDGET (window), app, ok ? "episode" : "failed");
+  report_next_frame (GTK_WIDGET (window), ok ? "transcript" : "failed", TRUE);
+}
+
+/* After the command line was handled: the first frame shows either the empty window or the
+ * episode open (title, player, and the spinner while the transcript is read). */
+static gboolean
+report_first_frame (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  gboolean empty = !hark_window_is_loading (HARK_WINDOW (window)) &&
+                   hark_player_get_state (hark_window_get_player (HARK_WINDOW (window))) ==
+                     HARK_PLAYER_STATE_EMPTY;
+
+  report_next_frame (window, empty ? "empty" : "opened", empty);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-on_map (GtkWidget *window, GApplication *app)
+on_map (GtkWidget *window, gpointer user_data)
 {
-  if (!hark_window_is_loading (HARK_WINDOW (window)) &&
-      hark_player_get_state (hark_window_get_player (HARK_WINDOW (window))) ==
-        HARK_PLAYER_STATE_EMPTY)
-    report_next_frame (window, app, "empty");
+  g_idle_add_full (G_PRIORITY_HIGH, report_first_frame, g_object_ref (window), g_object_unref);
 }
 
 static void
@@ -49,8 +71,8 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
 {
   if (!HARK_IS_WINDOW (window))
     return;
-  g_signal_connect (window, "episode-shown", G_CALLBACK (on_episode_shown), app);
-  g_signal_connect_after (window, "map", G_CALLBACK (on_map), app);
+  g_signal_connect (window, "episode-shown", G_CALLBACK (on_episode_shown), NULL);
+  g_signal_connect_after (window, "map", G_CALLBACK (on_map), NULL);
 }
 
 void

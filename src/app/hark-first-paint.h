@@ -3,9 +3,10 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * With HARK_REPORT_FIRST_PAINT set, `hark` prints "first-paint <monotonic µs> <what>" after the
- * first frame that shows the episode's transcript (or, without a file, the first frame at all)
- * and quits. bench/app/bench-first-paint measures from before it started the process.
+ * With HARK_REPORT_FIRST_PAINT set, `hark` prints "first-paint <monotonic µs> <what>" after
+ * its first frame ("empty", or "opened": title, player and spinner while the transcript loads)
+ * and after the first frame with the transcript ("transcript"), then quits.
+ * bench/bench-first-paint measures from just before it started the process.
  */
 #pragma once
 

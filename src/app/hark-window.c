@@ -11,7 +11,9 @@
 
 #include "hark-app-settings.h"
 #include "hark-episode-loader.h"
+#include "hark-library.h"
 #include "hark-player-bar.h"
+#include "hark-resume.h"
 #include "hark-row-item.h"
 #include "hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
@@ -22,6 +24,8 @@
 #define SPEED_STEP 0.05
 /* How long a seek's target stands in for the clock before the player confirms it. */
 #define SEEK_PENDING_US (1 * G_USEC_PER_SEC)
+/* How far inside a segment a seek to its start lands (see hark_window_seek()). */
+#define SEGMENT_ENTRY 0.05
 
 struct _HarkWindow
 {
@@ -38,6 +42,8 @@ struct _HarkWindow
   GtkSearchEntry *search_entry;
   GtkLabel *search_count;
   GtkStack *stack;
+  GtkListBox *recent_list;
+  guint n_recent;
   GtkSpinner *spinner;
   GtkScrolledWindow *scroller;
   GtkListView *list_view;
@@ -49,6 +55,10 @@ struct _HarkWindow
 
   GSettings *settings;
   HarkPlayer *player;
+  HarkResume *resume;
+  HarkMpris *mpris; /* NULL without a session bus */
+  guint save_id;             /* saves the position every few seconds while playing */
+  gboolean moved_since_open; /* the listener seeked before the resume point was known */
   GCancellable *load_cancellable;
   HarkLoadedEpisode *loaded;
   HarkReading *reading; /* borrowed from loaded, NULL without a transcript */
@@ -69,6 +79,7 @@ struct _HarkWindow
   guint tick_id;
   int align_row; /* a row to bring to a comfortable reading height on the next frame */
   guint align_tick_id;
+  guint align_attempts;
 
   double pending_seek;
   gint64 pending_seek_time; /* 0: none */
@@ -230,6 +241,9 @@ fill_store (HarkWindow *self)
   self->selecting = FALSE;
 }
 
+/* Brings the row to scroll to into a comfortable reading height. Rows far away have no widget
+ * yet: jump to where the list estimates them, and refine on the next frame once they exist.
+ * (GtkListView's own scroll-to-item in GTK 4.8 leaves the rows below the target unallocated.) */
 static gboolean
 align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -237,8 +251,15 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   HarkTurnRow *row = hark_window_get_row_widget (self, self->align_row);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
   double x, y, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  int position = position_of_row (self, self->align_row);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
-  if (row != NULL &&
+  if (position < 0 || n_items == 0)
+    {
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
       gtk_widget_translate_coordinates (GTK_WIDGET (row), GTK_WIDGET (self->list_view), 0, 0, &x,
                                         &y))
     {
@@ -246,21 +267,26 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
        * list alone while it is there, so the text does not jump under the reader's eyes. */
       if (y < height * 0.05 || y > height * 0.5)
         gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
     }
-  self->align_tick_id = 0;
-  return G_SOURCE_REMOVE;
+  if (self->align_attempts++ > 8)
+    {
+      self->align_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * position / n_items -
+                                   height * 0.2);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
 scroll_to_row (HarkWindow *self, int row)
 {
-  int position = position_of_row (self, row);
-
-  if (position < 0)
+  if (position_of_row (self, row) < 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              (guint) position);
   self->align_row = row;
+  self->align_attempts = 0;
   if (self->align_tick_id == 0)
     self->align_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), align_row_tick, NULL,
                                                         NULL);
@@ -351,6 +377,9 @@ set_current_row (HarkWindow *self, int row, int cue)
       self->selecting = FALSE;
       if (self->following && row >= 0)
         scroll_to_row (self, row);
+      /* The shell shows the line being spoken. */
+      if (self->mpris != NULL)
+        hark_mpris_update (self->mpris);
     }
   refresh_row_widget (self, row);
 }
@@ -422,17 +451,42 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 }
 
 static void
+save_position (HarkWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->resume == NULL || hark_player_get_state (self->player) == HARK_PLAYER_STATE_EMPTY)
+    return;
+  if (!hark_resume_save (self->resume, hark_window_get_position (self),
+                         hark_player_get_speed (self->player), &error))
+    show_toast (self, error->message, NULL, NULL);
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  save_position (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 update_ticking (HarkWindow *self)
 {
   gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
 
   hark_player_bar_set_playing (self->player_bar, playing);
   if (playing && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    {
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+      self->save_id = g_timeout_add_seconds (HARK_LIBRARY_SAVE_INTERVAL, on_save_timeout, self);
+    }
   else if (!playing && self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      /* Paused, ended or failed: remember where. */
+      save_position (self);
     }
   update_now (self);
 }
@@ -453,6 +507,9 @@ static void
 on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
 {
   HarkWindow *self = user_data;
+
+  if (self->mpris != NULL)
+    hark_mpris_handle_event (self->mpris, event);
 
   switch (event->type)
     {
@@ -677,6 +734,32 @@ show_reading (HarkWindow *self)
   set_following (self, self->following);
 }
 
+/* Continues where the listener stopped last time, unless they already moved on their own. */
+static void
+resume_episode (HarkWindow *self)
+{
+  const char *path = hark_player_get_path (self->player);
+  double position, speed;
+
+  if (self->loaded->library_key == NULL || path == NULL)
+    return;
+  hark_resume_set_episode (self->resume, self->loaded->library_key, path,
+                           self->loaded->title != NULL ? self->loaded->title
+                                                       : gtk_window_get_title (GTK_WINDOW (self)),
+                           self->duration);
+  if (self->moved_since_open ||
+      !hark_resume_lookup (self->resume,
+                           hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
+                           &position, &speed))
+    return;
+  hark_window_set_speed (self, speed);
+  if (position > 0)
+    {
+      hark_window_seek (self, position);
+      set_following (self, TRUE);
+    }
+}
+
 static void
 on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -702,6 +785,11 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_pointer (&self->loaded, hark_loaded_episode_free);
   self->loaded = loaded;
+  if (loaded->title != NULL)
+    {
+      adw_window_title_set_title (self->window_title, loaded->title);
+      gtk_window_set_title (GTK_WINDOW (self), loaded->title);
+    }
   subtitle = describe_sources (loaded->episode);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -718,6 +806,16 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   show_reading (self);
+  if (self->mpris != NULL)
+    {
+      HarkMprisTags tags = { loaded->title, loaded->artist, NULL, loaded->art_url };
+
+      hark_mpris_set_episode (self->mpris, hark_player_get_path (self->player),
+                              self->reading != NULL ? hark_reading_get_transcript (self->reading)
+                                                    : NULL,
+                              &tags);
+    }
+  resume_episode (self);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
@@ -735,6 +833,10 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
   g_clear_object (&self->load_cancellable);
   show_banner (self, NULL);
 
+  /* Leaving an episode is like closing it: keep its place. */
+  save_position (self);
+  hark_resume_set_episode (self->resume, NULL, NULL, NULL, -1);
+  self->moved_since_open = FALSE;
   self->duration = -1;
   if (audio_path != NULL)
     {
@@ -767,6 +869,8 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
     *strrchr (title, '.') = '\0';
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
+  if (self->mpris != NULL)
+    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
@@ -840,10 +944,23 @@ hark_window_seek (HarkWindow *self, double seconds)
   if (self->duration > 0)
     seconds = MIN (seconds, self->duration);
   seconds = MAX (seconds, 0);
+  /* A seek into a segment plays it, but the decoder starts a little before where it lands (for
+   * an exact resampler phase) and would take a landing right on the start as coming from before
+   * it: land just inside instead. */
+  if (self->reading != NULL)
+    {
+      int row = hark_reading_row_at (self->reading, seconds);
+      const HarkReadingRow *r = row >= 0 ? &hark_reading_get_rows (self->reading, NULL)[row] : NULL;
+
+      if (r != NULL && r->kind == HARK_READING_ROW_SEGMENT && seconds < r->start + SEGMENT_ENTRY)
+        seconds = MIN (r->start + SEGMENT_ENTRY, r->end);
+    }
   hark_player_seek (self->player, seconds);
   self->pending_seek = seconds;
   self->pending_seek_time = g_get_monotonic_time ();
+  self->moved_since_open = TRUE;
   update_now (self);
+  save_position (self);
 }
 
 void
@@ -940,6 +1057,8 @@ hark_window_set_speed (HarkWindow *self, double speed)
   speed = CLAMP (round (speed / SPEED_STEP) * SPEED_STEP, SPEED_MIN, SPEED_MAX);
   hark_player_set_speed (self->player, speed);
   hark_player_bar_set_speed (self->player_bar, speed);
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 void
@@ -1104,6 +1223,53 @@ on_row_activated (HarkWindow *self, guint position)
 }
 
 static void
+on_recent_activated (HarkWindow *self, GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  if (path != NULL)
+    hark_window_open (self, path, NULL);
+}
+
+/* The empty state offers the episodes listened to last, where they still exist. */
+static void
+fill_recent (HarkWindow *self)
+{
+  g_autoptr (GPtrArray) recent = hark_resume_list_recent (self->resume, 5);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; i < recent->len; i++)
+    {
+      HarkLibraryEntry *entry = g_ptr_array_index (recent, i);
+      g_autofree char *base = NULL, *where = NULL, *length = NULL, *subtitle = NULL;
+      GtkWidget *row;
+
+      if (entry->path == NULL || !g_file_test (entry->path, G_FILE_TEST_EXISTS))
+        continue;
+      base = g_path_get_basename (entry->path);
+      where = hark_time_format (entry->position, FALSE);
+      length = hark_time_format (entry->duration, FALSE);
+      /* Translators: "Stopped at 12:00 of 59:11" */
+      subtitle = g_strdup_printf (_("Stopped at %s of %s"), where, length);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     entry->title != NULL ? entry->title : base);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (entry->path), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  self->n_recent = shown;
+}
+
+static void
 on_bar_seek (HarkWindow *self, double position)
 {
   hark_window_seek (self, position);
@@ -1113,6 +1279,8 @@ static void
 on_volume_changed (GtkAdjustment *adjustment, HarkWindow *self)
 {
   hark_player_set_volume (self->player, gtk_adjustment_get_value (adjustment));
+  if (self->mpris != NULL)
+    hark_mpris_update (self->mpris);
 }
 
 static void
@@ -1241,6 +1409,7 @@ on_close_request (HarkWindow *self)
   hark_app_settings_save_window (self->settings, width, height,
                                  gtk_window_is_maximized (GTK_WINDOW (self)));
   hark_player_pause (self->player);
+  save_position (self);
   return FALSE;
 }
 
@@ -1278,8 +1447,12 @@ hark_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  /* Before the player it speaks for. */
+  g_clear_pointer (&self->mpris, hark_mpris_free);
   if (self->player != NULL)
     hark_player_set_event_func (self->player, NULL, NULL, NULL);
+  g_clear_pointer (&self->resume, hark_resume_free);
   g_clear_pointer (&self->player, hark_player_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   g_clear_pointer (&self->bound, g_hash_table_unref);
@@ -1337,6 +1510,7 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, search_count);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, list_view);
@@ -1349,6 +1523,7 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_bar_seek);
 
   gtk_widget_class_install_action (widget_class, "win.back-to-now", NULL, action_back_to_now);
@@ -1489,6 +1664,22 @@ hark_window_init (HarkWindow *self)
   g_signal_connect (hark_player_bar_get_volume (self->player_bar), "value-changed",
                     G_CALLBACK (on_volume_changed), self);
 
+  {
+    g_autoptr (GError) error = NULL;
+
+    /* A broken library is reported and otherwise ignored: playback never depends on it. */
+    self->resume = hark_resume_new (NULL, &error);
+    if (error != NULL)
+      {
+        /* Stays until dismissed: opening an episode must not hide it. */
+        AdwToast *toast = adw_toast_new (error->message);
+
+        adw_toast_set_timeout (toast, 0);
+        g_free (self->last_toast);
+        self->last_toast = g_strdup (error->message);
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      }
+  }
   self->player = hark_player_new (NULL, NULL);
   hark_player_set_event_func (self->player, on_player_event, self, NULL);
 
@@ -1498,6 +1689,7 @@ hark_window_init (HarkWindow *self)
 
   setup_list (self);
   setup_shortcuts (self);
+  fill_recent (self);
 
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -1511,6 +1703,13 @@ HarkWindow *
 hark_window_new (GtkApplication *application)
 {
   return g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris)
+{
+  g_clear_pointer (&self->mpris, hark_mpris_free);
+  self->mpris = mpris;
 }
 
 HarkPlayer *
@@ -1587,4 +1786,10 @@ GtkScrolledWindow *
 hark_window_get_scroller (HarkWindow *self)
 {
   return self->scroller;
+}
+
+guint
+hark_window_get_n_recent (HarkWindow *self)
+{
+  return self->n_recent;
 }

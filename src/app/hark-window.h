@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "hark-mpris.h"
 #include "hark-player.h"
 #include "hark-reading.h"
 #include "hark-turn-row.h"
@@ -22,6 +23,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HarkWindow, hark_window, HARK, WINDOW, AdwApplicationWindow)
 
 HarkWindow *hark_window_new (GtkApplication *application);
+/* The desktop's media controls for this window's player; the window takes @mpris and keeps it
+ * up to date (episode, events, current turn, speed, volume). */
+void hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris);
 
 /* Opens @audio_path (may be NULL when @sidecars name a transcript to read without audio) with
  * the sidecars the user named (NULL-terminated, may be NULL: discovered beside the audio). */
@@ -62,6 +66,8 @@ gboolean hark_window_get_following (HarkWindow *self);
 const char *hark_window_get_last_toast (HarkWindow *self);
 /* What the banner says when it is shown, else NULL. */
 const char *hark_window_get_banner (HarkWindow *self);
+/* How many recent episodes the empty state offers. */
+guint hark_window_get_n_recent (HarkWindow *self);
 GtkListView *hark_window_get_list_view (HarkWindow *self);
 GtkScrolledWindow *hark_window_get_scroller (HarkWindow *self);
 

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * On a terminal: a status line (elapsed / total) and keys (space pauses and resumes, ← and →
- * seek 15 s back and 30 s on, q quits). With --events, one JSON object per line on stdout for
+ * seek 15 s back and 30 s on, u unskips right after a skip, s skips an offered segment, q
+ * quits). With --events, one JSON object per line on stdout for
  * every player event, flushed at once, for tests and scripts. When stdin is not a terminal it
- * takes commands, one per line: play, pause, seek T, speed X, volume V, quit.
+ * takes commands, one per line: play, pause, seek T, speed X, volume V, unskip, skip, quit.
  */
 #include "hark-cli.h"
 
@@ -18,6 +19,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hark-cli-skips.h"
 #include "hark-error.h"
 #include "hark-player.h"
 #include "hark-time.h"
@@ -95,6 +97,7 @@ on_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer data)
       json_builder_add_double_value (b, event->range.end);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, event->range.id);
+      hark_cli_skips_on_skip (event, b, play->status_line);
       break;
     case HARK_PLAYER_EVENT_ERROR:
       json_builder_set_member_name (b, "message");
@@ -125,6 +128,7 @@ update_status (gpointer data)
   Play *play = data;
   HarkPlayer *player = play->player;
 
+  hark_cli_skips_offer (player, play->events, play->status_line);
   if (play->trace && !play->traced_first && hark_player_get_first_audible_time (player) != 0)
     {
       g_autoptr (JsonBuilder) b = begin_event ("trace", hark_player_get_position (player));
@@ -164,7 +168,7 @@ seek_by (Play *play, double delta)
   hark_player_seek (play->player, hark_player_get_position (play->player) + delta);
 }
 
-/* One line from a pipe: play, pause, seek T, speed X, volume V, quit. */
+/* One line from a pipe: play, pause, seek T, speed X, volume V, unskip, skip, quit. */
 static void
 run_command (Play *play, const char *line)
 {
@@ -188,6 +192,10 @@ run_command (Play *play, const char *line)
     hark_player_set_speed (play->player, g_ascii_strtod (words[1], NULL));
   else if (g_str_equal (words[0], "volume") && words[1])
     hark_player_set_volume (play->player, g_ascii_strtod (words[1], NULL));
+  else if (g_str_equal (words[0], "unskip"))
+    hark_cli_skips_unskip (play->player);
+  else if (g_str_equal (words[0], "skip"))
+    hark_cli_skips_take_offer (play->player);
   else
     g_printerr ("hark-cli play: unknown command “%s”\n", line);
 }
@@ -231,6 +239,10 @@ on_stdin (int fd, GIOCondition condition, gpointer data)
             toggle_pause (play);
           else if (s[0] == 'q' || s[0] == 'Q')
             g_main_loop_quit (play->loop);
+          else if (s[0] == 'u' || s[0] == 'U')
+            hark_cli_skips_unskip (play->player);
+          else if (s[0] == 's' || s[0] == 'S')
+            hark_cli_skips_take_offer (play->player);
           g_string_erase (play->input, 0, used);
         }
       return G_SOURCE_CONTINUE;
@@ -323,8 +335,9 @@ hark_cli_cmd_play (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context,
                                 "Keys on a terminal: space pause/resume, ← back 15 s, → on "
-                                "30 s, q quit.\nFrom a pipe, one command a line: play, pause, "
-                                "seek T, speed X, volume V, quit.\n--events prints "
+                                "30 s, u unskip, s skip an offered segment, q quit.\nFrom a pipe, "
+                                "one command a line: play, pause, seek T, speed X, volume V, "
+                                "unskip, skip, quit.\n--events prints "
                                 "{\"event\": \"state\"|\"seeked\"|\"skip\"|\"end\"|\"error\", "
                                 "\"pos\": SECONDS, …} lines.");
   if (!g_option_context_parse (context, &argc, &argv, &error))

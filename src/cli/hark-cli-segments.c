@@ -138,6 +138,7 @@ hark_cli_cmd_segments (int argc, char **argv)
   const char *audio = NULL;
   const char *const *warnings;
   int status = HARK_CLI_EXIT_OK;
+  double duration;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json",
       "FORMAT" },
@@ -191,8 +192,14 @@ hark_cli_cmd_segments (int argc, char **argv)
     }
   g_ptr_array_add (named, NULL);
 
+  duration = hark_cli_skips_probe_duration (audio, &error);
+  if (error)
+    {
+      hark_cli_skip_options_clear (&skips);
+      return hark_cli_fail (error);
+    }
   episode = hark_episode_load (audio, named->len > 1 ? (const char *const *) named->pdata : NULL,
-                               hark_cli_skips_probe_duration (audio), &error);
+                               duration, &error);
   if (episode == NULL)
     {
       hark_cli_skip_options_clear (&skips);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "hark-episode.h"
 #include "hark-player.h"
@@ -30,9 +31,9 @@ void hark_cli_skip_options_add_to (HarkCliSkipOptions *self, GOptionContext *con
 /* Applies the --skip-category overrides to the default policy. */
 gboolean hark_cli_skip_options_finish (HarkCliSkipOptions *self, GError **error);
 
-/* The audio's length, so a sidecar made for another cut is noticed; < 0 when unknown (no audio,
- * or it cannot be probed: the reason is printed). */
-double hark_cli_skips_probe_duration (const char *audio);
+/* The audio's length, so a sidecar made for another cut is noticed; < 0 without audio, and
+ * < 0 with @error when it cannot be probed. */
+double hark_cli_skips_probe_duration (const char *audio, GError **error);
 
 /* The episode's segments under the policy. Prints a warning on stderr when the sidecar was made
  * for another cut and automatic skipping is therefore off. */
@@ -55,5 +56,21 @@ gboolean hark_cli_skips_append (GArray *ranges, const char *path, char **categor
                                 GError **error);
 /* The segment behind a range id from hark_cli_skips_append(), or NULL (a --skip range). */
 const HarkSegmentEntry *hark_cli_skips_lookup (guint id);
+
+/* play's skip event: remembered for Unskip and counted in the time saved. Adds the segment
+ * ("category", "source"), "time_saved" and an "unskip" hint to the event's JSON; with
+ * @notice, also tells a person on the terminal what was skipped and how to undo it. */
+void hark_cli_skips_on_skip (const HarkPlayerEvent *event, JsonBuilder *builder,
+                             gboolean notice);
+/* play's u key or "unskip" command: right after a skip, seeks back to the start of what was
+ * skipped so it plays. FALSE (and says so) when there is nothing to unskip. */
+gboolean hark_cli_skips_unskip (HarkPlayer *player);
+
+/* play's tick: when playback enters a segment whose action is "ask", offers to skip it, once
+ * per entry (an "ask" event line with @events, a notice on the terminal with @notice). */
+void hark_cli_skips_offer (HarkPlayer *player, gboolean events, gboolean notice);
+/* play's s key or "skip" command: jumps to the end of the offered segment being played. FALSE
+ * (and says so) when none is. */
+gboolean hark_cli_skips_take_offer (HarkPlayer *player);
 
 G_END_DECLS

@@ -10,13 +10,9 @@
 
 #include "hark-episode.h"
 #include "hark-error.h"
+#include "hark-media-info.h"
 #include "hark-time.h"
 #include "hark-writer.h"
-
-#if __has_include("hark-media-info.h")
-#include "hark-media-info.h"
-#define HAVE_MEDIA_INFO 1
-#endif
 
 static gboolean
 is_sidecar_name (const char *path)
@@ -40,14 +36,13 @@ is_sidecar_name (const char *path)
 static double
 probe_duration (const char *audio)
 {
-#ifdef HAVE_MEDIA_INFO
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkMediaInfo) info = hark_media_info_probe (audio, &error);
 
   if (info)
     return info->duration;
+  /* Not fatal: the transcript is still worth printing, only the duration check is lost. */
   g_printerr ("hark-cli transcript: %s\n", error->message);
-#endif
   return -1;
 }
 
@@ -208,8 +203,18 @@ append_cues (GString *out, const HarkTranscript *t)
   hark_json_end_array (out, n, "    ");
 }
 
+/* Seconds, or null when unknown (negative). */
+static void
+append_optional_seconds (GString *out, double seconds)
+{
+  if (seconds >= 0)
+    hark_json_append_seconds (out, seconds);
+  else
+    g_string_append (out, "null");
+}
+
 static char *
-episode_to_json (HarkEpisode *episode)
+episode_to_json (HarkEpisode *episode, double audio_duration)
 {
   HarkTranscript *t = hark_episode_get_transcript (episode);
   GString *out = g_string_sized_new (256 * 1024);
@@ -235,11 +240,12 @@ episode_to_json (HarkEpisode *episode)
   append_merge (out, episode);
   g_string_append_printf (out, ",\n  \"duration_mismatch\": %s,\n  ",
                           hark_episode_has_duration_mismatch (episode) ? "true" : "false");
-  hark_json_append_key (out, "media_duration");
-  if (hark_transcript_get_media_duration (t) >= 0)
-    hark_json_append_seconds (out, hark_transcript_get_media_duration (t));
-  else
-    g_string_append (out, "null");
+  /* The audio's length as probed, and the length the sidecar says it was made for. */
+  hark_json_append_key (out, "audio_duration");
+  append_optional_seconds (out, audio_duration);
+  g_string_append (out, ",\n  ");
+  hark_json_append_key (out, "sidecar_media_duration");
+  append_optional_seconds (out, hark_transcript_get_media_duration (t));
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "speakers");
   append_speakers (out, t);
@@ -332,8 +338,9 @@ hark_cli_cmd_transcript (int argc, char **argv)
     format = g_strdup ("text");
   if (!g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "vtt")
       && !g_str_equal (format, "srt") && !g_str_equal (format, "hark"))
-    return hark_cli_usage_error ("transcript",
-                                 "--format must be text, json, vtt, srt or hark, not “%s”", format);
+    return hark_cli_usage_error ("transcript", "--format must be text, json, vtt, srt or hark, "
+                                                "not “%s”",
+                                 format);
 
   for (int i = 1; i < argc; i++)
     {
@@ -342,8 +349,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
       else if (audio == NULL)
         audio = argv[i];
       else
-        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”", audio,
-                                     argv[i]);
+        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”",
+                                     audio, argv[i]);
     }
   g_ptr_array_add (sidecars, NULL);
   if (write_sidecar && audio == NULL)
@@ -385,7 +392,7 @@ hark_cli_cmd_transcript (int argc, char **argv)
       return HARK_CLI_EXIT_OK;
     }
   if (g_str_equal (format, "json"))
-    output = episode_to_json (episode);
+    output = episode_to_json (episode, duration);
   else if (g_str_equal (format, "vtt"))
     output = hark_writer_vtt (hark_episode_get_transcript (episode));
   else if (g_str_equal (format, "srt"))

@@ -203,6 +203,63 @@ test_icons (void)
   check_svg ("data/icons/hicolor/symbolic/apps/" HARK_APP_ID "-symbolic.svg", "16");
 }
 
+static gboolean
+has_translatable_strings (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  if (g_str_has_suffix (path, ".ui"))
+    return strstr (text, "translatable=\"yes\"") != NULL;
+  /* _("…"), _ ("…"), N_("…"), C_("…", "…"), not some_function ("…"). */
+  return g_regex_match_simple ("(^|[^A-Za-z0-9_])[NC]?_ ?\\(\"", text, G_REGEX_MULTILINE, 0);
+}
+
+/* po/POTFILES.in names files that exist, and every window file with strings to translate. */
+static void
+test_potfiles (void)
+{
+  g_autofree char *potfiles_path = hark_test_source_file ("po/POTFILES.in");
+  g_autofree char *potfiles = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *dirs[] = { "src/app", "ui" };
+
+  g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
+  lines = g_strsplit (potfiles, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *path = NULL;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      path = hark_test_source_file (lines[i]);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_error ("po/POTFILES.in names %s, which does not exist", lines[i]);
+    }
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *dir_path = hark_test_source_file (dirs[d]);
+      g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *relative = g_build_filename (dirs[d], name, NULL);
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".ui"))
+            continue;
+          if (has_translatable_strings (path)
+              && !g_strv_contains ((const char *const *) lines, relative))
+            g_error ("%s has strings to translate but is not in po/POTFILES.in", relative);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +269,6 @@ main (int argc, char **argv)
   g_test_add_func ("/desktop/data/schema-strict", test_schema_strict);
   g_test_add_func ("/desktop/data/schema-contract", test_schema_contract);
   g_test_add_func ("/desktop/data/icons", test_icons);
+  g_test_add_func ("/desktop/data/potfiles", test_potfiles);
   return g_test_run ();
 }

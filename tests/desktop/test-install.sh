@@ -17,7 +17,10 @@ prefix=$(meson introspect "$build" --buildoptions |
   python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
 datadir=$(meson introspect "$build" --buildoptions |
   python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "datadir"))')
+bindir=$(meson introspect "$build" --buildoptions |
+  python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "bindir"))')
 case "$datadir" in /*) ;; *) datadir="$prefix/$datadir" ;; esac
+case "$bindir" in /*) ;; *) bindir="$prefix/$bindir" ;; esac
 
 dest=$(mktemp -d "$build/test-install.XXXXXX")
 trap 'rm -rf "$dest"' EXIT
@@ -37,6 +40,8 @@ expected=(
   "$share/glib-2.0/schemas/org.hark.Hark.gschema.xml"
   "$share/icons/hicolor/scalable/apps/org.hark.Hark.svg"
   "$share/icons/hicolor/symbolic/apps/org.hark.Hark-symbolic.svg"
+  # What the desktop file's Exec= starts.
+  "$dest$bindir/hark"
 )
 echo "1..$((${#expected[@]} + 2))"
 n=0

@@ -268,7 +268,8 @@ test_migration (Fixture *f, gconstpointer data)
                     "CREATE TABLE episodes (key TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL,"
                     " duration REAL NOT NULL, position REAL NOT NULL DEFAULT 0,"
                     " speed REAL NOT NULL DEFAULT 1.0, last_listened INTEGER NOT NULL);"
-                    "INSERT INTO episodes VALUES ('old', '/m/old.mp3', 1800, 900, 1.5, 1700000000);");
+                    "INSERT INTO episodes"
+                    " VALUES ('old', '/m/old.mp3', 1800, 900, 1.5, 1700000000);");
   sqlite3_close (db);
 
   library = open_ok (f->db_path);

@@ -113,6 +113,28 @@ test_find (void)
   hark_test_remove_tree (dir);
 }
 
+/* Captions in the user's language come before other languages. */
+static void
+test_find_languages (void)
+{
+  g_autofree char *dir = hark_test_make_tmpdir ("discovery-languages");
+  g_autofree char *audio = g_build_filename (dir, "show.opus", NULL);
+  const char *names[] = { "show.de.vtt", "show.en.vtt", "show.pt-BR.vtt", "show.vtt" };
+  g_autoptr (GPtrArray) found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    touch (dir, names[i]);
+  g_setenv ("LANGUAGE", "pt_BR:pt", TRUE);
+  found = hark_discovery_find (audio, NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpuint (found->len, ==, 4);
+  g_assert_cmpstr (base_of (found, 0), ==, "show.vtt");
+  g_assert_cmpstr (base_of (found, 1), ==, "show.pt-BR.vtt");
+  g_assert_cmpstr (base_of (found, 2), ==, "show.de.vtt");
+  g_assert_cmpstr (base_of (found, 3), ==, "show.en.vtt");
+  hark_test_remove_tree (dir);
+}
+
 static void
 test_find_missing_folder (void)
 {
@@ -144,6 +166,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/merge/discovery/match", test_match);
   g_test_add_func ("/merge/discovery/find", test_find);
+  g_test_add_func ("/merge/discovery/languages", test_find_languages);
   g_test_add_func ("/merge/discovery/missing-folder", test_find_missing_folder);
   g_test_add_func ("/merge/discovery/ep189", test_find_ep189);
   return g_test_run ();

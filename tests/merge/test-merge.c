@@ -26,7 +26,8 @@ make_captions (void)
 }
 
 static const HarkMergeTurn labelled[] = {
-  { "Host Person", "Welcome to the show everyone! Today our guest is Ada Lovelace. Ada, please say hi." },
+  { "Host Person",
+    "Welcome to the show everyone! Today our guest is Ada Lovelace. Ada, please say hi." },
   { "Ada Lovelace", "Thanks for having me. It is great to be here, really." },
   { "Host Person", "So how did it all start?" },
 };

@@ -124,7 +124,8 @@ test_vtt_text (void)
 
   g_assert_true (g_str_has_prefix (text, "WEBVTT\n\nNOTE merged by a test -- \n\n"));
   g_assert_nonnull (strstr (text, "00:00:00.021 --> 00:00:04.680\n"
-                                  "<v Host &lt;Mike&gt;>Welcome &amp; \"hello\" &lt;there&gt;\n\n"));
+                                  "<v Host &lt;Mike&gt;>"
+                                  "Welcome &amp; \"hello\" &lt;there&gt;\n\n"));
   /* The blank line inside the text would end the cue; "-->" is escaped. */
   g_assert_nonnull (strstr (text, "<v Host &lt;Mike&gt;>Line one\nline --&gt; two\n\n"));
   g_assert_nonnull (strstr (text, "01:01:01.500 --> 01:01:03.000\n"

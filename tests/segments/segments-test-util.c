@@ -5,11 +5,13 @@
  */
 #include "segments-test-util.h"
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "hark-segments.h"
 #include "hark-sponsor-detector.h"
+#include "hark-test-util.h"
 
 static void
 test_segment_clear (gpointer data)
@@ -110,4 +112,26 @@ hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *ski
       g_array_append_val (out, d);
     }
   return out;
+}
+
+gboolean
+hark_test_copy_fixtures (const char *dir, const char *const *names)
+{
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *relative = g_build_filename ("ep189", names[i], NULL);
+      g_autofree char *from_path = hark_test_fixture (relative);
+      g_autofree char *to_path = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GFile) from = NULL;
+      g_autoptr (GFile) to = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (from_path == NULL)
+        return FALSE;
+      from = g_file_new_for_path (from_path);
+      to = g_file_new_for_path (to_path);
+      g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return TRUE;
 }

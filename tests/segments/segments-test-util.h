@@ -28,4 +28,8 @@ void hark_test_check_against_truth (GArray *found, const char *truth_path, doubl
  * rows (category, start, end) for hark_test_check_against_truth(); @actions gets the actions. */
 GArray *hark_test_parse_segments_json (const char *json, GPtrArray *actions, double *skip_total);
 
+/* Copies the ep189/ fixtures @names (NULL-terminated) into the folder @dir. FALSE, after
+ * g_test_skip(), when one is absent. */
+gboolean hark_test_copy_fixtures (const char *dir, const char *const *names);
+
 G_END_DECLS

@@ -137,9 +137,11 @@ test_bad_usage (void)
     { { "segments", "VTT", "--format", "xml", NULL }, 2, "--format" },
     { { "segments", NULL }, 2, "expects one" },
     { { "segments", "/nonexistent/episode.mp3", NULL }, 1, "does not exist" },
+    { { "segments", "NOTAUDIO", NULL }, 1, "is not an audio file" },
   };
+  g_autofree char *not_audio = hark_test_fixture ("ep189/SOURCE.md");
 
-  if (vtt == NULL)
+  if (vtt == NULL || not_audio == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -150,6 +152,8 @@ test_bad_usage (void)
       for (guint a = 0; cases[i].args[a]; a++)
         if (strcmp (cases[i].args[a], "VTT") == 0)
           cases[i].args[a] = vtt;
+        else if (strcmp (cases[i].args[a], "NOTAUDIO") == 0)
+          cases[i].args[a] = not_audio;
       status = audio_test_run_cli (cases[i].args, &out, &err);
       g_test_message ("%s", err);
       g_assert_cmpint (status, ==, cases[i].status);

@@ -301,24 +301,13 @@ test_ep189 (void)
   g_autofree char *truth = hark_test_fixture ("ep189/ep189.truth.json");
   g_autofree char *dir = NULL;
   g_autofree char *copy = NULL;
-  const char *sidecars[] = { "ep189.opus", "ep189.vtt", "ep189.transcript.txt" };
+  const char *const sidecars[] = { "ep189.opus", "ep189.vtt", "ep189.transcript.txt", NULL };
 
   if (audio == NULL || truth == NULL)
     return;
   /* render writes next to its output only, but the output must not go into the fixtures. */
   dir = hark_test_make_tmpdir ("render-ep189");
-  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
-    {
-      g_autofree char *rel = g_build_filename ("ep189", sidecars[i], NULL);
-      g_autofree char *from = hark_test_fixture (rel);
-      g_autofree char *to = g_build_filename (dir, sidecars[i], NULL);
-      g_autoptr (GFile) src = g_file_new_for_path (from);
-      g_autoptr (GFile) dst = g_file_new_for_path (to);
-      g_autoptr (GError) error = NULL;
-
-      g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
+  g_assert_true (hark_test_copy_fixtures (dir, sidecars));
   copy = g_build_filename (dir, "ep189.opus", NULL);
   check_render (copy, truth, truth_decoded_length (truth, "opus"), "sponsor=skip", FALSE, NULL);
   /* The outro, with the show's own promotion skipped too (chained with the sponsor before). */
@@ -340,20 +329,10 @@ test_excerpt_codecs (void)
   for (guint c = 0; audio_test_codecs[c]; c++)
     {
       g_autofree char *name = g_strdup_printf ("excerpt-linode.%s", audio_test_codecs[c]);
-      g_autofree char *rel = g_build_filename ("ep189", name, NULL);
-      g_autofree char *from = hark_test_fixture (rel);
       g_autofree char *audio = g_build_filename (dir, name, NULL);
-      g_autofree char *vtt_copy = g_build_filename (dir, "excerpt-linode.vtt", NULL);
-      g_autoptr (GFile) src = g_file_new_for_path (from);
-      g_autoptr (GFile) dst = g_file_new_for_path (audio);
-      g_autoptr (GFile) vsrc = g_file_new_for_path (vtt);
-      g_autoptr (GFile) vdst = g_file_new_for_path (vtt_copy);
-      g_autoptr (GError) error = NULL;
+      const char *const copies[] = { name, "excerpt-linode.vtt", NULL };
 
-      g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_file_copy (vsrc, vdst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
+      g_assert_true (hark_test_copy_fixtures (dir, copies));
       check_render (audio, truth, truth_decoded_length (truth, audio_test_codecs[c]),
                     "sponsor=skip", FALSE, NULL);
       g_unlink (audio);

@@ -22,32 +22,13 @@
 static char *
 make_folder (const char *name, const char *sidecar_name, const char *sidecar_text)
 {
-  static const char *const copies[] = { "ep189/excerpt-linode.opus", "ep189/excerpt-linode.vtt" };
-  g_autofree char *dir = NULL;
+  static const char *const copies[] = { "excerpt-linode.opus", "excerpt-linode.vtt", NULL };
+  g_autofree char *dir = hark_test_make_tmpdir (name);
 
-  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+  if (!hark_test_copy_fixtures (dir, copies))
     {
-      g_autofree char *from_path = hark_test_fixture (copies[i]);
-      g_autofree char *base = NULL;
-      g_autofree char *to_path = NULL;
-      g_autoptr (GFile) from = NULL;
-      g_autoptr (GFile) to = NULL;
-      g_autoptr (GError) error = NULL;
-
-      if (from_path == NULL)
-        {
-          if (dir)
-            hark_test_remove_tree (dir);
-          return NULL;
-        }
-      if (dir == NULL)
-        dir = hark_test_make_tmpdir (name);
-      base = g_path_get_basename (from_path);
-      to_path = g_build_filename (dir, base, NULL);
-      from = g_file_new_for_path (from_path);
-      to = g_file_new_for_path (to_path);
-      g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
+      hark_test_remove_tree (dir);
+      return NULL;
     }
   if (sidecar_name)
     {

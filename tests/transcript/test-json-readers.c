@@ -182,6 +182,29 @@ test_whisperx (void)
 }
 
 static void
+test_whisper_cpp (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "{\"systeminfo\": \"AVX = 1\", \"result\": {\"language\": \"en\"},\n"
+                "\"transcription\": [\n"
+                "  {\"timestamps\": {\"from\": \"00:00:00,000\", \"to\": \"00:00:03,240\"},"
+                " \"offsets\": {\"from\": 0, \"to\": 3240}, \"text\": \" And so my fellow\"},\n"
+                "  {\"timestamps\": {\"from\": \"00:00:03,240\", \"to\": \"00:00:08,000\"},"
+                " \"text\": \" Americans, ask not\"},\n"
+                "  {\"text\": \" no times\"}\n"
+                "]}",
+                "jfk.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpfloat (r.cues[0].end, ==, 3.24); /* offsets are milliseconds */
+  g_assert_cmpstr (r.cues[0].text, ==, "And so my fellow");
+  g_assert_cmpfloat (r.cues[1].start, ==, 3.24); /* clock strings with a comma */
+  g_assert_cmpfloat (r.cues[1].end, ==, 8);
+  g_assert_true (sidecar_has_warning (&r, "jfk.json:5:3: Expected “offsets” or “timestamps”"));
+}
+
+static void
 test_sponsorblock (void)
 {
   g_auto (SidecarRead) r = { 0 };
@@ -255,6 +278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/chapters", test_chapters);
   g_test_add_func ("/json/whisper", test_whisper);
   g_test_add_func ("/json/whisperx", test_whisperx);
+  g_test_add_func ("/json/whisper-cpp", test_whisper_cpp);
   g_test_add_func ("/json/sponsorblock", test_sponsorblock);
   g_test_add_func ("/json/syntax-and-shape-errors", test_syntax_and_shape_errors);
   return g_test_run ();

@@ -27,6 +27,8 @@ test_by_content (void)
     { "{\"text\": \"\", \"segments\": []}", NULL, HARK_SIDECAR_FORMAT_WHISPER },
     { "{\"segments\": [{\"start\": 0, \"end\": 1, \"text\": \"hi\", \"speaker\": \"SPEAKER_00\"}]}",
       NULL, HARK_SIDECAR_FORMAT_WHISPER },
+    { "{\"transcription\": [{\"offsets\": {\"from\": 0, \"to\": 10}, \"text\": \"hi\"}]}", "a.json",
+      HARK_SIDECAR_FORMAT_WHISPER },
     { "{\"version\": \"1.2.0\", \"chapters\": [{\"startTime\": 0, \"title\": \"a\"}]}", "a.json",
       HARK_SIDECAR_FORMAT_CHAPTERS },
     { "[{\"startTime\": 0, \"title\": \"a\"}]", NULL, HARK_SIDECAR_FORMAT_CHAPTERS },

@@ -95,6 +95,7 @@ test_speaker_prefixes (void)
     { "Ludwig van Beethoven: Da da da", "Ludwig van Beethoven", "Da da da" },
     { "Élodie: Oui", "Élodie", "Oui" },
     { "Panelists:", "Panelists", "" },
+    { "Anna:no space after the colon", "Anna", "no space after the colon" },
   };
   static const char *const not_speakers[] = {
     "Note: this was recorded live.",

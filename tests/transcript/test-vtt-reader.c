@@ -179,10 +179,13 @@ test_voices (void)
                 "00:00:04.000 --> 00:00:06.000\n"
                 "<v.loud Esme>It’s a blue apple tree!</v>\n\n"
                 "00:00:06.000 --> 00:00:10.000\n"
-                "<v Esme>No doubt</v> <v Roger Bingham>about it\n",
+                "<v Esme>No doubt</v> <v Roger Bingham>about it\n\n"
+                "00:00:10.000 --> 00:00:11.000\n"
+                "<v Jos&eacute;  Mar&#237;a>Hola\n",
                 "test.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
-  g_assert_cmpuint (r.n_cues, ==, 5);
-  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpuint (r.n_cues, ==, 6);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 3);
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, 2)->name, ==, "José María");
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, 0)->name, ==, "Roger Bingham");
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, 1)->name, ==, "Esme");
   g_assert_cmpint (r.cues[1].speaker, ==, 0); /* no <v>: the previous speaker continues */
@@ -195,7 +198,7 @@ test_voices (void)
   g_assert_cmpstr (r.cues[4].text, ==, "about it");
   g_assert_cmpint (r.cues[4].speaker, ==, 0);
   turns = hark_transcript_get_turns (r.t, &n_turns);
-  g_assert_cmpuint (n_turns, ==, 3); /* Roger, Esme (two cues), Roger */
+  g_assert_cmpuint (n_turns, ==, 4); /* Roger, Esme (two cues), Roger, José María */
   g_assert_cmpstr (turns[0].text, ==, "We are in New York City and this continues Roger");
 }
 

@@ -163,6 +163,9 @@ hark_ui_test_screenshot (GtkWidget *widget, const char *name)
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* Render what is there now, not what was painted last. */
+  gtk_widget_queue_draw (widget);
+  hark_ui_test_wait_frames (widget, 2);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);

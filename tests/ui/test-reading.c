@@ -160,6 +160,33 @@ test_search_and_quote (void)
   g_assert_cmpstr (quote, ==, "> I write compilers for a living.\n>\n> — **Guest**, [0:10]\n");
 }
 
+/* Human text and machine captions disagree in length; the split still falls between words the
+ * cue really starts with. */
+static void
+test_split_snaps_to_cue_words (void)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (HarkReading) r = NULL;
+  int host = hark_transcript_builder_add_speaker (b, "host", "Host");
+  HarkSegmentEntry entries[] = { sponsor (10, 20, HARK_SKIP_ACTION_SKIP) };
+  const HarkReadingRow *rows;
+
+  hark_transcript_builder_add_cue (b, 0, 10, "right that comes out pretty quick", host);
+  hark_transcript_builder_add_cue (b, 10, 20, "this portion is brought to you by Acme", host);
+  hark_transcript_builder_add_cue (b, 20, 30, "so back to you", host);
+  hark_transcript_builder_add_turn (b, 0, 30,
+                                    "Right, that comes out pretty, pretty quick, honestly. This "
+                                    "portion is brought to you by Acme. So, back to you.",
+                                    host, 1);
+  t = hark_transcript_builder_finish (g_steal_pointer (&b));
+  r = hark_reading_new (t, entries, G_N_ELEMENTS (entries));
+  rows = hark_reading_get_rows (r, NULL);
+  g_assert_cmpstr (rows[0].text, ==, "Right, that comes out pretty, pretty quick, honestly.");
+  g_assert_cmpstr (rows[1].text, ==, "This portion is brought to you by Acme.");
+  g_assert_cmpstr (rows[2].text, ==, "So, back to you.");
+}
+
 static void
 test_no_turns (void)
 {
@@ -185,6 +212,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reading/segment-spanning-turns", test_segment_spanning_turns);
   g_test_add_func ("/reading/cue-ranges", test_cue_ranges);
   g_test_add_func ("/reading/search-and-quote", test_search_and_quote);
+  g_test_add_func ("/reading/split-snaps-to-cue-words", test_split_snaps_to_cue_words);
   g_test_add_func ("/reading/no-turns", test_no_turns);
   return g_test_run ();
 }

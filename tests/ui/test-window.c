@@ -260,6 +260,21 @@ test_next_answer_by_speaker (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-answer", NULL));
   g_assert_cmpstr (speaker_of_row (f, current_row (f)), ==, "Panelists");
 
+  /* Show only the chosen speaker: every row in the list is theirs. */
+  g_object_set (f->window, "filter-speaker", TRUE, NULL);
+  {
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (hark_window_get_list_view (f->window)));
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr (HarkRowItem) item = g_list_model_get_item (model, i);
+
+        g_assert_cmpstr (speaker_of_row (f, hark_row_item_get_row (item)), ==, "Panelists");
+      }
+  }
+  g_object_set (f->window, "filter-speaker", FALSE, NULL);
+
   /* Next/previous turn regardless of speaker. */
   {
     double before = hark_window_get_position (f->window);
@@ -311,6 +326,10 @@ test_search_rollbar (Fixture *f, gconstpointer data)
   g_assert_true (found_read);
   g_assert_true (found_outro);
   g_assert_cmpint (hark_window_get_search_row (f->window), >=, 0);
+  /* Looking at a match is looking away from now: following pauses until Back to Now. */
+  g_assert_false (hark_window_get_following (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-to-now", NULL));
+  g_assert_true (hark_window_get_following (f->window));
 
   hark_window_search (f->window, "no such words in this episode");
   g_assert_cmpuint (hark_window_get_search_matches (f->window)->len, ==, 0);
@@ -353,7 +372,12 @@ test_sponsor_skip_and_unskip (Fixture *f, gconstpointer data)
                              NULL, 10);
   g_assert_cmpint (seconds, >=, 51);
   g_assert_cmpint (seconds, <=, 55);
-  g_assert_cmpfloat (hark_window_get_position (f->window), >=, linode_end - 1.5);
+  /* The decoder jumps ahead of what is heard; the clock crosses once the queued audio played.
+   * It never plays the read itself: past the jump, the clock is beyond the read's end. */
+  until = linode_end - 1.5;
+  g_object_set_data (G_OBJECT (f->window), "until", &until);
+  hark_ui_test_wait_until (played_past, f, 30, "the clock to jump over the read");
+  g_assert_cmpfloat (hark_window_get_position (f->window), <, linode_end + 5);
 
   /* Unskip goes back to the start and plays the read this time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.unskip", NULL));
@@ -365,6 +389,45 @@ test_sponsor_skip_and_unskip (Fixture *f, gconstpointer data)
   g_assert_cmpint (hark_player_get_state (hark_window_get_player (f->window)), ==,
                    HARK_PLAYER_STATE_PLAYING);
   activate (f, "pause", NULL);
+}
+
+/* Preferences: sponsors only marked, then skipped again; the list and the player follow. */
+static void
+test_policy_change (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GVariant) old = NULL;
+  const HarkReadingRow *rows;
+  guint n_rows, n_skip = 0, n_mark = 0;
+
+  if (!open_ep189 (f))
+    return;
+  settings = g_settings_new ("org.hark.Hark");
+  old = g_settings_get_value (settings, "category-policy");
+  g_settings_set_value (settings, "category-policy",
+                        g_variant_new_parsed ("{'sponsor': 'mark', 'selfpromo': 'off'}"));
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT)
+      {
+        const HarkSegmentEntry *e = hark_reading_get_segment (hark_window_get_reading (f->window),
+                                                              rows[i].segment);
+
+        g_assert_cmpint (e->segment.category, ==, HARK_CATEGORY_SPONSOR);
+        n_skip += e->action == HARK_SKIP_ACTION_SKIP;
+        n_mark += e->action == HARK_SKIP_ACTION_MARK;
+      }
+  g_assert_cmpuint (n_skip, ==, 0);
+  g_assert_cmpuint (n_mark, ==, 3);
+
+  g_settings_set_value (settings, "category-policy", old);
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  n_skip = 0;
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT)
+      n_skip += hark_reading_get_segment (hark_window_get_reading (f->window),
+                                          rows[i].segment)->action == HARK_SKIP_ACTION_SKIP;
+  g_assert_cmpuint (n_skip, ==, 3);
 }
 
 /* A long generated conversation: 10,000 turns, two speakers. */
@@ -433,6 +496,28 @@ test_ten_thousand_turns (Fixture *f, gconstpointer data)
   hark_test_remove_tree (dir);
 }
 
+/* Close at 12:00, open again: it continues there (the last listen was just now: no rewind). */
+static void
+test_resume_where_stopped (Fixture *f, gconstpointer data)
+{
+  g_autofree char *audio = NULL;
+
+  if (!open_ep189 (f))
+    return;
+  audio = hark_test_fixture ("ep189/ep189.opus");
+  activate (f, "seek", g_variant_new_double (720));
+  gtk_window_close (GTK_WINDOW (f->window));
+
+  f->window = hark_application_get_window (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  /* The empty window offers it among the recent episodes. */
+  g_assert_cmpuint (hark_window_get_n_recent (f->window), >=, 1);
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "empty-recent-light"));
+  g_assert_true (hark_ui_test_open (f->window, audio, NULL));
+  g_assert_cmpfloat_with_epsilon (hark_window_get_position (f->window), 720, 1);
+}
+
 static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
@@ -447,12 +532,12 @@ test_screenshots (Fixture *f, gconstpointer data)
 
   if (!open_ep189 (f))
     return;
-  /* A lively moment: a question and its answers, Panelists chosen for jumping. */
+  /* Just before the Linode read: the turn, the read as one compact row, the turn going on;
+   * Panelists chosen for jumping between answers. */
   activate (f, "next-answer", g_variant_new_string ("Panelists"));
-  activate (f, "seek", g_variant_new_double (g_array_index (f->turns, TruthTurn, 41).start + 3));
-  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  activate (f, "seek", g_variant_new_double (g_array_index (f->sponsors, double, 0) - 9));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 30);
   light = hark_ui_test_screenshot (GTK_WIDGET (f->window), "main-light");
-
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
   dark = hark_ui_test_screenshot (GTK_WIDGET (f->window), "main-dark");
@@ -505,6 +590,8 @@ main (int argc, char *argv[])
   ADD ("ep189/next-answer-by-speaker", test_next_answer_by_speaker);
   ADD ("ep189/search-rollbar", test_search_rollbar);
   ADD ("ep189/sponsor-skip-and-unskip", test_sponsor_skip_and_unskip);
+  ADD ("ep189/resume-where-stopped", test_resume_where_stopped);
+  ADD ("ep189/policy-change", test_policy_change);
   ADD ("long/ten-thousand-turns", test_ten_thousand_turns);
   ADD ("no-transcript-and-bad-audio", test_no_transcript_and_bad_audio);
   ADD ("screenshots", test_screenshots);

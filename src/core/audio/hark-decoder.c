@@ -902,8 +902,10 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
   self->next_media = seconds;
   self->media_per_frame = self->speed / self->out_rate;
   g_array_set_size (self->marks, 0);
+  /* A range the seek lands inside plays; the resampler preroll before the target must not
+   * count as reaching a range that starts in it. */
   for (guint i = 0; i < self->ranges->len; i++)
-    g_array_index (self->ranges, Range, i).done = FALSE;
+    g_array_index (self->ranges, Range, i).done = g_array_index (self->ranges, Range, i).a < target;
   demux_seek (self, start);
   return TRUE;
 }

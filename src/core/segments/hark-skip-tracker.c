@@ -5,6 +5,9 @@
  */
 #include "hark-skip-tracker.h"
 
+/* How far before the range what is heard may still be when the skip is reported. */
+#define UNSKIP_LEAD 2.0
+
 struct _HarkSkipTracker
 {
   GHashTable *skipped; /* range ids skipped in this pass */
@@ -55,8 +58,9 @@ hark_skip_tracker_can_unskip (HarkSkipTracker *self, double position)
   g_return_val_if_fail (self != NULL, FALSE);
 
   /* The offer lasts a few seconds of what is heard after the jump; a seek back before the
-   * range also ends it, since the listener chose where to be. */
-  return self->has_last && position >= self->last_end - 0.5
+   * range ends it, since the listener chose where to be. The skip is reported as soon as the
+   * jump is queued, while what is heard may still be the moment just before the range. */
+  return self->has_last && position >= self->last_start - UNSKIP_LEAD
          && position < self->last_end + HARK_SKIP_TRACKER_UNSKIP_WINDOW;
 }
 

@@ -96,10 +96,25 @@ hark_words_foreach (const char *text, HarkWordFunc func, gpointer user_data)
     return;
   while (*p)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-      const char *next = (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
+      guchar byte = (guchar) *p;
+      const char *next;
+      gboolean separator;
 
-      if (c != (gunichar) -1 && c != (gunichar) -2 && is_word_separator (c))
+      /* Captions are mostly ASCII: only other characters need decoding. */
+      if (byte < 0x80)
+        {
+          separator = g_ascii_isspace (byte) || byte == '-' || byte == '/';
+          next = p + 1;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, -1);
+          gboolean valid = c != (gunichar) -1 && c != (gunichar) -2;
+
+          separator = valid && is_word_separator (c);
+          next = valid ? g_utf8_next_char (p) : p + 1;
+        }
+      if (separator)
         {
           if (word)
             func (word, p - word, user_data);

@@ -136,10 +136,9 @@ hark_cue_block_read (const HarkLine *lines, guint n, guint *index, const HarkCue
     }
 
   block->first_text = timing + 1;
-  for (end_text = block->first_text; end_text < n
-                                     && !hark_line_is_blank (&lines[end_text],
-                                                             syntax->spaces_are_blank)
-                                     && !hark_line_has_arrow (&lines[end_text]);
+  for (end_text = block->first_text;
+       end_text < n && !hark_line_is_blank (&lines[end_text], syntax->spaces_are_blank)
+       && !hark_line_has_arrow (&lines[end_text]);
        end_text++)
     ;
   *index = end_text;

@@ -27,8 +27,8 @@ gboolean hark_line_is_blank (const HarkLine *line, gboolean spaces_are_blank);
 
 typedef struct
 {
-  gboolean allow_negative;   /* SRT: times before zero are cut, not refused */
-  gboolean spaces_are_blank; /* SRT: a line of spaces ends a cue; in WebVTT it is cue text */
+  gboolean allow_negative;    /* SRT: times before zero are cut, not refused */
+  gboolean spaces_are_blank;  /* SRT: a line of spaces ends a cue; in WebVTT it is cue text */
   const char *timing_example; /* "00:00:01.000 --> 00:00:04.000", for messages */
 } HarkCueSyntax;
 

@@ -123,6 +123,36 @@ rank_of (const char *qualifier, const char *extension)
   return RANK_TIMED_TEXT;
 }
 
+/* The primary language subtag, lower case: "pt" for "pt-BR", "pt_BR.UTF-8" or "PT". */
+static char *
+primary_language (const char *tag)
+{
+  gsize len = strcspn (tag, "-_.@");
+
+  return g_ascii_strdown (tag, (gssize) len);
+}
+
+/* 0 without a language, 1 in a language the user reads (LANGUAGE, LC_MESSAGES, LANG), 2 in
+ * another one. */
+static int
+language_rank (const char *tag)
+{
+  const char *const *names = g_get_language_names ();
+  g_autofree char *wanted = NULL;
+
+  if (tag == NULL)
+    return 0;
+  wanted = primary_language (tag);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *have = primary_language (names[i]);
+
+      if (strcmp (have, wanted) == 0)
+        return 1;
+    }
+  return 2;
+}
+
 gboolean
 hark_discovery_match (const char *stem, const char *name, HarkDiscoveredFile *file)
 {
@@ -172,7 +202,7 @@ hark_discovery_match (const char *stem, const char *name, HarkDiscoveredFile *fi
   if (qualifier && !qualifier_fits (qualifier, extension))
     return FALSE;
 
-  file->rank = rank_of (qualifier, extension) * 2 + (language != NULL);
+  file->rank = rank_of (qualifier, extension) * 4 + language_rank (language);
   file->language = g_steal_pointer (&language);
   file->qualifier = g_steal_pointer (&qualifier);
   file->extension = g_steal_pointer (&extension);

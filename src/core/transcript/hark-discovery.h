@@ -29,7 +29,8 @@ void hark_discovered_file_free (HarkDiscoveredFile *file);
 
 /* The sidecars beside @audio_path, best first: Hark's own sidecar, then timed transcripts
  * (Podcasting 2.0 JSON, WebVTT, SRT, other JSON, text), then labelled texts, chapters and skip
- * lists; without a language before with one. An empty array when there are none; fails only
+ * lists; without a language suffix first, then in a language the user reads, then the others.
+ * An empty array when there are none; fails only
  * when the folder cannot be listed. */
 GPtrArray *hark_discovery_find (const char *audio_path, GError **error);
 

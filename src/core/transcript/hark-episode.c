@@ -99,15 +99,16 @@ base_name (const char *path)
   return slash ? slash + 1 : path;
 }
 
-/* Reads one sidecar in whatever format its content says. A speaker-labelled text is read a
- * second time as HarkLabelledText, which keeps what the merge needs; the first read sniffs and
- * decodes every other format in one pass over the file. */
+/* Reads one sidecar in whatever format its content says. Only a text file can be a
+ * speaker-labelled text, which is read as HarkLabelledText (what the merge needs): sniffing it
+ * first avoids parsing it twice, and other files are sniffed and read in one pass. */
 static Candidate *
 read_candidate (const char *path, const char *reason, GPtrArray *warnings, GError **error)
 {
   g_autoptr (Candidate) c = g_new0 (Candidate, 1);
   g_autoptr (GPtrArray) first_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
   gsize length;
   HarkSidecarInfo info = { 0 };
 
@@ -115,12 +116,17 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
   c->reason = g_strdup (reason);
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  c->transcript = hark_sidecar_read_data (data, length, path, HARK_SIDECAR_FORMAT_AUTO, &info,
-                                          first_warnings, error);
-  if (c->transcript == NULL)
-    return NULL;
-  c->format = info.format;
-  c->kind = info.kind;
+  if (g_str_has_suffix (lower, ".txt"))
+    c->format = hark_sidecar_sniff (data, length, path);
+  if (c->format != HARK_SIDECAR_FORMAT_LABELLED_TEXT)
+    {
+      c->transcript = hark_sidecar_read_data (data, length, path, c->format, &info,
+                                              first_warnings, error);
+      if (c->transcript == NULL)
+        return NULL;
+      c->format = info.format;
+      c->kind = info.kind;
+    }
   if (c->format == HARK_SIDECAR_FORMAT_LABELLED_TEXT)
     {
       g_clear_pointer (&c->transcript, hark_transcript_unref);
@@ -282,13 +288,15 @@ is_labelled (const Candidate *c)
 static gboolean
 is_chapters (const Candidate *c)
 {
-  return c->transcript && (c->kind & HARK_SIDECAR_KIND_CHAPTERS) && !(c->kind & HARK_SIDECAR_KIND_TIMED);
+  return c->transcript && (c->kind & HARK_SIDECAR_KIND_CHAPTERS)
+         && !(c->kind & HARK_SIDECAR_KIND_TIMED);
 }
 
 static gboolean
 is_skips (const Candidate *c)
 {
-  return c->transcript && (c->kind & HARK_SIDECAR_KIND_SKIPS) && !(c->kind & HARK_SIDECAR_KIND_TIMED);
+  return c->transcript && (c->kind & HARK_SIDECAR_KIND_SKIPS)
+         && !(c->kind & HARK_SIDECAR_KIND_TIMED);
 }
 
 static void
@@ -395,33 +403,24 @@ choose_and_build (HarkEpisode *self, GPtrArray *candidates, gboolean explicit_li
 
   check_duration (self, timed, media_duration);
 
-  if (speech == NULL && chapters == NULL && skips == NULL)
+  /* The transcript's media duration stays what a sidecar said it was made for (or unknown):
+   * the audio's own length is the caller's to compare with. */
+  if (chapters == NULL && skips == NULL)
     {
-      builder = hark_transcript_builder_new ();
-      hark_transcript_builder_set_media_duration (builder, media_duration);
-      self->transcript = hark_transcript_builder_finish (g_steal_pointer (&builder));
-      return;
-    }
-  if (chapters == NULL && skips == NULL && (media_duration < 0
-                                            || hark_transcript_get_media_duration (speech) >= 0))
-    {
+      if (speech == NULL)
+        speech = hark_transcript_builder_finish (hark_transcript_builder_new ());
       self->transcript = g_steal_pointer (&speech);
       return;
     }
 
-  /* Chapters, skips or the audio's length come from elsewhere: rebuild with them. */
+  /* Chapters or skips come from files of their own: rebuild with them. */
   if (speech)
     {
       builder = copy_speech (speech);
       hark_merge_copy_chapters_and_segments (builder, speech);
-      if (hark_transcript_get_media_duration (speech) < 0)
-        hark_transcript_builder_set_media_duration (builder, media_duration);
     }
   else
-    {
-      builder = hark_transcript_builder_new ();
-      hark_transcript_builder_set_media_duration (builder, media_duration);
-    }
+    builder = hark_transcript_builder_new ();
   if (chapters)
     hark_merge_copy_chapters_and_segments (builder, chapters->transcript);
   if (skips)
@@ -434,7 +433,8 @@ hark_episode_load (const char *audio_path, const char *const *sidecars, double m
                    GError **error)
 {
   g_autoptr (HarkEpisode) self = g_new0 (HarkEpisode, 1);
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  g_autoptr (GPtrArray) candidates =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   g_autoptr (GPtrArray) reader_warnings = g_ptr_array_new_with_free_func (g_free);
   gboolean explicit_list = sidecars != NULL && sidecars[0] != NULL;
 

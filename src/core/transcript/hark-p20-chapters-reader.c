@@ -85,8 +85,9 @@ gboolean
 hark_p20_chapters_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error)
 {
-  JsonArray *chapters = hark_json_get_items (
-      doc, context, "chapters", "Podcasting 2.0 chapters: an object with a “chapters” array", error);
+  JsonArray *chapters
+      = hark_json_get_items (doc, context, "chapters",
+                             "Podcasting 2.0 chapters: an object with a “chapters” array", error);
 
   if (chapters == NULL)
     return FALSE;

@@ -253,8 +253,8 @@ hark_p20_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarCont
                GError **error)
 {
   JsonArray *segments = hark_json_get_items (
-      doc, context, "segments",
-      "a Podcasting 2.0 transcript: an object with a “segments” array", error);
+      doc, context, "segments", "a Podcasting 2.0 transcript: an object with a “segments” array",
+      error);
 
   if (segments == NULL)
     return FALSE;

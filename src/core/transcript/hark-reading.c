@@ -42,6 +42,48 @@ snap_to_word (const char *text, gsize len, gsize offset)
   return offset;
 }
 
+/* The first word of @text, lower case, letters and digits only (at most @size - 1 bytes). */
+static void
+first_word (const char *text, char *word, gsize size)
+{
+  gsize n = 0;
+
+  while (*text != '\0' && !g_ascii_isalnum (*text))
+    text++;
+  while (*text != '\0' && g_ascii_isalnum (*text) && n + 1 < size)
+    word[n++] = g_ascii_tolower (*text++);
+  word[n] = '\0';
+}
+
+/* The ruler is only proportional: where a cue starts, the turn text should start with the cue's
+ * first word. Looks for it at a word start near @offset and returns the nearest, or @offset. */
+static gsize
+snap_to_cue_word (const char *text, gsize len, gsize offset, const char *cue_text)
+{
+  char word[32];
+  gsize wlen, best = offset, best_distance = G_MAXSIZE;
+  gsize from, to;
+
+  first_word (cue_text, word, sizeof word);
+  wlen = strlen (word);
+  if (wlen == 0)
+    return offset;
+  from = offset > 60 ? offset - 60 : 0;
+  to = MIN (offset + 60, len);
+  for (gsize i = from; i + wlen <= to; i++)
+    {
+      gsize distance = i > offset ? i - offset : offset - i;
+
+      if ((i == 0 || !g_ascii_isalnum (text[i - 1])) && g_ascii_strncasecmp (text + i, word, wlen) == 0 &&
+          !g_ascii_isalnum (text[i + wlen]) && distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 gsize
 hark_reading_turn_offset_at (HarkReading *self, int turn, double time)
 {
@@ -80,6 +122,12 @@ hark_reading_turn_offset_at (HarkReading *self, int turn, double time)
         break;
       if (time < to)
         {
+          if (time - c->start < 1e-3)
+            {
+              gsize offset = (gsize) ((double) before / MAX (total, 1) * len);
+
+              return snap_to_cue_word (t->text, len, snap_to_word (t->text, len, offset), c->text);
+            }
           before += (gsize) (clen * (time - from) / MAX (to - from, 1e-6));
           break;
         }

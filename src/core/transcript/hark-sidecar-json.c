@@ -223,6 +223,9 @@ hark_json_sniff (JsonNode *root)
   member = json_object_get_member (object, "segments");
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return sniff_items (json_node_get_array (member), object);
+  member = json_object_get_member (object, "transcription"); /* whisper.cpp */
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return HARK_SIDECAR_FORMAT_WHISPER;
   return HARK_SIDECAR_FORMAT_AUTO;
 }
 

@@ -410,8 +410,8 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
         return FALSE;
     }
 
-  /* "10:30", "https://x", "Re:Invent": a speaker's colon is followed by a space or the end. */
-  if (colon[1] != '\0' && colon[1] != ' ' && colon[1] != '\t' && colon[1] != '\n')
+  /* "https://x", "ISBN:123", "a::b" are not speakers; "Anna:Hello" (a missing space) is. */
+  if (colon[1] == '/' || colon[1] == ':' || g_ascii_isdigit (colon[1]))
     return FALSE;
 
   if (speaker)

@@ -138,11 +138,15 @@ parse_cue_text (const char *text, double cue_start, double cue_end, gboolean *ha
           if (n == 1 && p[1] == 'v')
             {
               const char *name = p + 2;
+              g_autofree char *raw = NULL;
+              g_autofree char *decoded = NULL;
               g_autofree char *voice = NULL;
 
               while (name < close && *name != ' ' && *name != '\t')
                 name++;
-              voice = g_strstrip (g_strndup (name, (gsize) (close - name)));
+              raw = g_strndup (name, (gsize) (close - name));
+              decoded = hark_text_decode_entities (raw);
+              voice = hark_text_collapse_space (decoded);
               if (span->text->len > 0
                   && !hark_text_line_is_blank (span->text->str, span->text->len, TRUE))
                 {
