@@ -174,9 +174,12 @@ frames_until_next_mark (HarkPlayer *self, gsize available)
 {
   RingMark m;
 
-  if (hark_ring_peek (self->marks, &m))
-    return MIN (available, (gsize) (m.ring_frame - hark_ring_get_read (self->ring)));
-  return available;
+  gsize until;
+
+  if (!hark_ring_peek (self->marks, &m))
+    return available;
+  until = m.ring_frame - hark_ring_get_read (self->ring);
+  return MIN (available, until);
 }
 
 static double

@@ -82,8 +82,10 @@ hark_ring_write (HarkRing *self, const void *items, gsize n)
 {
   guint64 w = atomic_load_explicit (&self->write, memory_order_relaxed);
   gsize start, first;
+  gsize space = hark_ring_get_write_space (self);
 
-  n = MIN (n, hark_ring_get_write_space (self));
+  /* Not MIN (n, get_write_space ()): the macro would read the other side's counter twice. */
+  n = MIN (n, space);
   start = w & self->mask;
   first = MIN (n, self->capacity - start);
   memcpy (self->data + start * self->item_size, items, first * self->item_size);
@@ -112,8 +114,11 @@ gsize
 hark_ring_read (HarkRing *self, void *items, gsize n)
 {
   guint64 r = atomic_load_explicit (&self->read, memory_order_relaxed);
+  gsize available = hark_ring_get_read_available (self);
 
-  n = MIN (n, hark_ring_get_read_available (self));
+  /* Once only: the producer may add items between two reads of its counter, and a second
+   * read could then allow more than @items has room for. */
+  n = MIN (n, available);
   if (items)
     copy_out (self, r, items, n);
   atomic_store_explicit (&self->read, r + n, memory_order_release);
