@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * With HARK_REPORT_FIRST_PAINT set, `hark` prints "first-paint <monotonic µs> <what>" after
- * its first frame ("empty", or "opened": title, player and spinner while the transcript loads)
+ * its first frame ("empty", or "opened": the title and a spinner while the episode loads)
  * and after the first frame with the transcript ("transcript"), then quits.
  * bench/bench-first-paint measures from just before it started the process.
  */

@@ -60,6 +60,9 @@ struct _HarkWindow
   guint save_id;             /* saves the position every few seconds while playing */
   gboolean moved_since_open; /* the listener seeked before the resume point was known */
   GCancellable *load_cancellable;
+  guint open_id;          /* the deferred open (see open_deferred()) */
+  char *pending_audio;
+  char **pending_sidecars;
   HarkLoadedEpisode *loaded;
   HarkReading *reading; /* borrowed from loaded, NULL without a transcript */
   double duration;
@@ -819,25 +822,18 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
-void
-hark_window_open (HarkWindow *self, const char *audio_path, const char *const *sidecars)
+/* Opens the audio and starts reading the transcript. Runs after the window painted the episode's
+ * title and spinner: probing the file takes a moment the first frame need not wait for. */
+static gboolean
+open_deferred (gpointer user_data)
 {
+  HarkWindow *self = user_data;
   g_autoptr (GError) error = NULL;
+  g_autofree char *audio_path = g_steal_pointer (&self->pending_audio);
+  g_auto (GStrv) sidecars = g_steal_pointer (&self->pending_sidecars);
   HarkSkipPolicy policy;
-  g_autofree char *title = NULL;
 
-  g_return_if_fail (HARK_IS_WINDOW (self));
-
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  show_banner (self, NULL);
-
-  /* Leaving an episode is like closing it: keep its place. */
-  save_position (self);
-  hark_resume_set_episode (self->resume, NULL, NULL, NULL, -1);
-  self->moved_since_open = FALSE;
-  self->duration = -1;
+  self->open_id = 0;
   if (audio_path != NULL)
     {
       if (!hark_player_open (self->player, audio_path, &error))
@@ -845,10 +841,11 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
           show_banner (self, error->message);
           gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), FALSE);
           gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
-          if (self->loaded == NULL)
-            gtk_stack_set_visible_child_name (self->stack, "empty");
+          gtk_spinner_stop (self->spinner);
+          gtk_stack_set_visible_child_name (self->stack, "empty");
+          adw_window_title_set_subtitle (self->window_title, NULL);
           g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
-          return;
+          return G_SOURCE_REMOVE;
         }
       self->duration = hark_player_get_duration (self->player);
       hark_player_set_speed (self->player, hark_app_settings_get_double (self->settings,
@@ -856,42 +853,69 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
       hark_player_set_volume (self->player,
                               gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
       hark_player_bar_set_speed (self->player_bar, hark_player_get_speed (self->player));
-      title = g_path_get_basename (audio_path);
     }
-  else
-    {
-      hark_player_close (self->player);
-      title = g_path_get_basename (sidecars[0]);
-    }
+  if (self->mpris != NULL)
+    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
+  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
+  update_ticking (self);
+
+  hark_app_settings_get_policy (self->settings, &policy);
+  self->load_cancellable = g_cancellable_new ();
+  hark_episode_loader_load_async (audio_path, (const char *const *) sidecars, self->duration,
+                                  &policy, self->load_cancellable, on_episode_loaded,
+                                  g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+hark_window_open (HarkWindow *self, const char *audio_path, const char *const *sidecars)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (HARK_IS_WINDOW (self));
+  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  show_banner (self, NULL);
+
+  /* Leaving an episode is like closing it: keep its place. Until the new one is open, commands
+   * find no episode rather than the old one. */
+  save_position (self);
+  hark_resume_set_episode (self->resume, NULL, NULL, NULL, -1);
+  hark_player_close (self->player);
+  update_ticking (self);
+  self->moved_since_open = FALSE;
+  self->duration = -1;
+  self->pending_seek_time = 0;
+  g_clear_pointer (&self->skips, hark_skip_tracker_free);
+  self->skips = hark_skip_tracker_new ();
 
   /* The title is the file name until tags say better; the extension is noise to a listener. */
+  title = g_path_get_basename (audio_path != NULL ? audio_path : sidecars[0]);
   if (strrchr (title, '.') != NULL && strrchr (title, '.') != title)
     *strrchr (title, '.') = '\0';
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, _("Reading the transcript…"));
-  if (self->mpris != NULL)
-    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
-  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
-  self->pending_seek_time = 0;
-  g_clear_pointer (&self->skips, hark_skip_tracker_free);
-  self->skips = hark_skip_tracker_new ();
-  update_ticking (self);
-
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
-  hark_app_settings_get_policy (self->settings, &policy);
-  self->load_cancellable = g_cancellable_new ();
-  hark_episode_loader_load_async (audio_path, sidecars, self->duration, &policy,
-                                  self->load_cancellable, on_episode_loaded, g_object_ref (self));
+
+  g_free (self->pending_audio);
+  g_strfreev (self->pending_sidecars);
+  self->pending_audio = g_strdup (audio_path);
+  self->pending_sidecars = g_strdupv ((char **) sidecars);
+  if (self->open_id == 0)
+    self->open_id = g_idle_add_full (G_PRIORITY_LOW, open_deferred, self, NULL);
 }
 
 gboolean
 hark_window_is_loading (HarkWindow *self)
 {
-  return self->load_cancellable != NULL;
+  return self->open_id != 0 || self->load_cancellable != NULL;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1448,6 +1472,7 @@ hark_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->open_id, g_source_remove);
   /* Before the player it speaks for. */
   g_clear_pointer (&self->mpris, hark_mpris_free);
   if (self->player != NULL)
@@ -1470,6 +1495,8 @@ hark_window_finalize (GObject *object)
   HarkWindow *self = HARK_WINDOW (object);
 
   g_free (self->pos_of_row);
+  g_free (self->pending_audio);
+  g_strfreev (self->pending_sidecars);
   g_clear_pointer (&self->skips, hark_skip_tracker_free);
   g_clear_pointer (&self->search_matches, g_array_unref);
   g_free (self->search_query);

@@ -18,6 +18,9 @@
 #define RATE HARK_OUTPUT_RATE
 #define CH HARK_OUTPUT_CHANNELS
 #define START 120.0
+/* The sink keeps 16-bit samples: their rounding alone limits a quiet block to about 50 dB,
+ * while audio a frame off or another stretch altogether is below 20. */
+#define MIN_SNR 40
 
 static char *
 cli_path (void)
@@ -32,6 +35,63 @@ first_loud (const float *a, gsize n)
     if (fabsf (a[i * CH]) > 0.01f)
       return i;
   return n;
+}
+
+/* Every loud 0.1 s block of the recording is the rendered audio, in order. On a loaded
+ * machine the device may underrun: the sound server plays silence (what follows comes later)
+ * or ALSA's recovery drops what was queued (what follows comes earlier). Such a glitch moves
+ * the alignment by up to half a second; a few are counted, not failed. */
+static void
+check_blocks (const float *captured, gsize n_captured, const float *rendered, gsize n_rendered)
+{
+  const gssize block = RATE / 10, probe = 64, max_shift = RATE / 2;
+  gssize offset = 0; /* rendered frame = captured frame - offset */
+  guint checked = 0, glitches = 0;
+
+  for (gssize at = 0; at + block <= (gssize) n_captured; at += block)
+    {
+      const float *c = captured + at * CH;
+      gboolean found = FALSE;
+
+      if (audio_test_max_step (captured, at, at + block) < 0.01)
+        continue; /* quiet: nothing to align on */
+      if (at - offset + block > (gssize) n_rendered)
+        break;
+      if (at - offset >= 0 && audio_test_snr (c, rendered + (at - offset) * CH, block) > MIN_SNR)
+        found = TRUE;
+      for (gssize shift = -max_shift; !found && shift <= max_shift; shift++)
+        {
+          gssize r = at - offset - shift;
+
+          if (shift == 0 || r < 0 || r + block > (gssize) n_rendered)
+            continue;
+          if (audio_test_snr (c, rendered + r * CH, probe) > MIN_SNR
+              && audio_test_snr (c, rendered + r * CH, block) > MIN_SNR)
+            {
+              offset += shift;
+              glitches++;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          /* A glitch inside the block itself: neither side of it aligns. */
+          g_test_message ("recorded block at %.2f s does not match", (double) at / RATE);
+          for (gssize k = 0; k < block && at - offset >= 0; k += block / 10)
+            {
+              const float *r = rendered + (at - offset + k) * CH;
+
+              g_test_message ("  %.3f s: %.1f dB", (double) (at + k) / RATE,
+                              audio_test_snr (c + k * CH, r, block / 10));
+            }
+          glitches++;
+          continue;
+        }
+      checked++;
+    }
+  g_test_message ("%u loud blocks match the render; %u underrun glitches", checked, glitches);
+  g_assert_cmpuint (checked, >=, 10);
+  g_assert_cmpuint (glitches, <=, 5);
 }
 
 static void
@@ -124,11 +184,8 @@ test_monitor_captures_render (void)
   /* The sink stores 16-bit samples: about 90 dB when the samples are the same. */
   g_assert_cmpfloat (best, >, 60);
   g_assert_cmpint (best_lag, ==, 0);
-  {
-    gsize from = cap0 + best_lag, n = MIN (n_captured - from, n_rendered - ren0) - RATE / 2;
-
-    g_assert_cmpfloat (audio_test_snr (captured + from * CH, rendered + ren0 * CH, n), >, 60);
-  }
+  check_blocks (captured + (cap0 + best_lag) * CH, n_captured - (cap0 + best_lag),
+                rendered + ren0 * CH, n_rendered - ren0);
   hark_test_remove_tree (dir);
 }
 

@@ -518,6 +518,25 @@ test_resume_where_stopped (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (hark_window_get_position (f->window), 720, 1);
 }
 
+/* Opens the window that @action shows, saves a picture of it and closes it again. */
+static void
+screenshot_other_window (Fixture *f, const char *action, const char *name)
+{
+  GtkWindow *other = NULL;
+
+  if (g_str_has_prefix (action, "app."))
+    activate (f, action + 4, NULL);
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (l->data != (gpointer) f->window && gtk_widget_get_visible (l->data))
+      other = l->data;
+  g_assert_nonnull (other);
+  hark_ui_test_wait_frames (GTK_WIDGET (other), 5);
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (other), name));
+  gtk_window_close (other);
+}
+
 static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
@@ -543,6 +562,10 @@ test_screenshots (Fixture *f, gconstpointer data)
   dark = hark_ui_test_screenshot (GTK_WIDGET (f->window), "main-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_true (g_file_test (light, G_FILE_TEST_EXISTS));
+
+  /* The other windows build from their templates and show without a warning. */
+  screenshot_other_window (f, "app.preferences", "preferences");
+  screenshot_other_window (f, "win.show-help-overlay", "shortcuts");
   g_assert_true (g_file_test (dark, G_FILE_TEST_EXISTS));
 }
 

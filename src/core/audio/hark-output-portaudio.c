@@ -18,7 +18,9 @@
 
 #include "hark-error.h"
 
-/* Longer buffers wake the CPU less often; the clock compensates for the latency exactly. */
+/* Longer buffers wake the CPU less often and survive a busy machine without underruns; the
+ * clock compensates for the latency exactly, and seeks and pauses act on the ring, not on
+ * what the device has queued. */
 #define MIN_LATENCY 0.05
 #define MAX_LATENCY 0.2
 /* A running stream whose callback has not come for this long has a dead device. */

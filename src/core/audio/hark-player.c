@@ -30,9 +30,9 @@
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
 #define WATCH_INTERVAL_MS 20
-/* How long the decoder thread sleeps when the ring is full: a fraction of what the ring holds,
- * so it never runs dry, while commands still wake it at once. */
-#define REFILL_WAIT_US 5000
+/* How long the decoder thread sleeps when the ring is full: an eighth of what the ring holds,
+ * so it never runs low, and few enough wake-ups to cost nothing; commands wake it at once. */
+#define REFILL_WAIT_US 40000
 
 enum
 {
