@@ -978,6 +978,8 @@ follow (Detector *d, const Read *r, gboolean strong_opener, char *started_by)
     end = time_at (d, next->pos);
   if (end_pos != G_MAXSIZE)
     end = MIN (end, time_at (d, end_pos));
+  /* Overlapping cues can put those positions before the start (found by fuzz-segments). */
+  end = MAX (end, start);
 
   /* Confirmation: a read carries something beyond its opener; an opener that could be
    * conversation ("it's sponsored by my employer") needs a URL, a code or an offer. */
