@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 
 #include "hark-library.h"
+#include "hark-output.h"
+#include "hark-resume-tracker.h"
 #include "hark-test-util.h"
 
 typedef struct
@@ -154,11 +156,56 @@ test_corrupt_database_plays (void)
   hark_test_remove_tree (dir);
 }
 
+/* Tags arrive after the episode opened; the recent list shows the title they gave. */
+static void
+test_title_set_later (void)
+{
+  g_autofree char *audio = hark_test_fixture ("ep189/excerpt-linode.opus");
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkLibrary) library = NULL;
+  g_autoptr (HarkPlayer) player = NULL;
+  g_autoptr (HarkResumeTracker) tracker = NULL;
+  g_autoptr (GPtrArray) recent = NULL;
+  HarkLibraryEntry *entry;
+
+  if (audio == NULL)
+    return;
+  dir = hark_test_make_tmpdir ("resume-title");
+  db = g_build_filename (dir, "library.db", NULL);
+  library = hark_library_open (db, &error);
+  g_assert_no_error (error);
+  player = hark_player_new (hark_output_null_new (HARK_OUTPUT_NULL_FAST), NULL);
+  tracker = hark_resume_tracker_new (library, player);
+  g_assert_true (hark_player_open (player, audio, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hark_resume_tracker_episode_opened (tracker, "excerpt-linode", TRUE, 1.0),
+                     <, 0);
+  hark_resume_tracker_set_title (tracker, "Linode");
+  hark_player_seek (player, 5.0);
+  hark_resume_tracker_episode_closing (tracker);
+
+  recent = hark_library_list_recent (library, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 1);
+  entry = g_ptr_array_index (recent, 0);
+  g_assert_cmpstr (entry->title, ==, "Linode");
+  g_assert_cmpstr (entry->path, ==, audio);
+  g_assert_cmpfloat (fabs (entry->position - 5.0), <, 0.5);
+
+  g_clear_pointer (&tracker, hark_resume_tracker_free);
+  g_clear_pointer (&player, hark_player_free);
+  g_clear_pointer (&library, hark_library_free);
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/desktop/resume/kill-and-reopen", test_kill_and_reopen);
   g_test_add_func ("/desktop/resume/corrupt-database-plays", test_corrupt_database_plays);
+  g_test_add_func ("/desktop/resume/title-set-later", test_title_set_later);
   return g_test_run ();
 }

@@ -160,6 +160,15 @@ hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
 }
 
 void
+hark_resume_tracker_set_title (HarkResumeTracker *self, const char *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
 hark_resume_tracker_episode_closing (HarkResumeTracker *self)
 {
   g_return_if_fail (self != NULL);

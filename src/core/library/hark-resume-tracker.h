@@ -49,6 +49,10 @@ void hark_resume_tracker_set_error_func (HarkResumeTracker *self,
 double hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
                                            gboolean rewind, double default_speed);
 
+/* The tags are often read after the episode opened: the title kept for the recent list from
+ * then on (may be NULL). */
+void hark_resume_tracker_set_title (HarkResumeTracker *self, const char *title);
+
 /* Saves now; call before closing the episode or quitting. */
 void hark_resume_tracker_episode_closing (HarkResumeTracker *self);
 
