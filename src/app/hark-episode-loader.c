@@ -6,7 +6,6 @@
 #include "hark-episode-loader.h"
 
 #include "hark-cover-art.h"
-#include "hark-library.h"
 #include "hark-media-info.h"
 
 typedef struct
@@ -36,7 +35,6 @@ hark_loaded_episode_free (HarkLoadedEpisode *loaded)
   g_free (loaded->title);
   g_free (loaded->artist);
   g_free (loaded->art_url);
-  g_free (loaded->library_key);
   g_free (loaded);
 }
 
@@ -86,8 +84,6 @@ load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
           loaded->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
         }
       loaded->art_url = hark_cover_art_extract (data->audio_path, NULL, NULL);
-      loaded->library_key = hark_library_compute_key (data->audio_path, data->media_duration,
-                                                      NULL);
     }
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) hark_loaded_episode_free);
 }

@@ -21,7 +21,6 @@ typedef struct
   char *title;       /* from the audio's tags, or NULL */
   char *artist;      /* the show or author, or NULL */
   char *art_url;     /* the cover as a file:// URI, or NULL */
-  char *library_key; /* hark_library_compute_key(), or NULL without audio or when unreadable */
 } HarkLoadedEpisode;
 
 void hark_loaded_episode_free (HarkLoadedEpisode *loaded);

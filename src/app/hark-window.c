@@ -13,7 +13,7 @@
 #include "hark-episode-loader.h"
 #include "hark-library.h"
 #include "hark-player-bar.h"
-#include "hark-resume.h"
+#include "hark-resume-tracker.h"
 #include "hark-row-item.h"
 #include "hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
@@ -55,10 +55,9 @@ struct _HarkWindow
 
   GSettings *settings;
   HarkPlayer *player;
-  HarkResume *resume;
+  HarkLibrary *library; /* NULL when it could not be opened */
+  HarkResumeTracker *resume;
   HarkMpris *mpris; /* NULL without a session bus */
-  guint save_id;             /* saves the position every few seconds while playing */
-  gboolean moved_since_open; /* the listener seeked before the resume point was known */
   GCancellable *load_cancellable;
   guint open_id;          /* the deferred open (see open_deferred()) */
   char *pending_audio;
@@ -454,44 +453,26 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 }
 
 static void
-save_position (HarkWindow *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (self->resume == NULL || hark_player_get_state (self->player) == HARK_PLAYER_STATE_EMPTY)
-    return;
-  if (!hark_resume_save (self->resume, hark_window_get_position (self),
-                         hark_player_get_speed (self->player), &error))
-    show_toast (self, error->message, NULL, NULL);
-}
-
-static gboolean
-on_save_timeout (gpointer user_data)
-{
-  save_position (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 update_ticking (HarkWindow *self)
 {
   gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
 
   hark_player_bar_set_playing (self->player_bar, playing);
   if (playing && self->tick_id == 0)
-    {
-      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-      self->save_id = g_timeout_add_seconds (HARK_LIBRARY_SAVE_INTERVAL, on_save_timeout, self);
-    }
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
   else if (!playing && self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
-      g_clear_handle_id (&self->save_id, g_source_remove);
-      /* Paused, ended or failed: remember where. */
-      save_position (self);
     }
   update_now (self);
+}
+
+/* A save that failed: said once until saving works again, and playback goes on. */
+static void
+on_library_error (const GError *error, gpointer user_data)
+{
+  show_toast (user_data, error->message, NULL, NULL);
 }
 
 static int
@@ -511,6 +492,7 @@ on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user
 {
   HarkWindow *self = user_data;
 
+  hark_resume_tracker_handle_event (self->resume, event);
   if (self->mpris != NULL)
     hark_mpris_handle_event (self->mpris, event);
 
@@ -737,32 +719,6 @@ show_reading (HarkWindow *self)
   set_following (self, self->following);
 }
 
-/* Continues where the listener stopped last time, unless they already moved on their own. */
-static void
-resume_episode (HarkWindow *self)
-{
-  const char *path = hark_player_get_path (self->player);
-  double position, speed;
-
-  if (self->loaded->library_key == NULL || path == NULL)
-    return;
-  hark_resume_set_episode (self->resume, self->loaded->library_key, path,
-                           self->loaded->title != NULL ? self->loaded->title
-                                                       : gtk_window_get_title (GTK_WINDOW (self)),
-                           self->duration);
-  if (self->moved_since_open ||
-      !hark_resume_lookup (self->resume,
-                           hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
-                           &position, &speed))
-    return;
-  hark_window_set_speed (self, speed);
-  if (position > 0)
-    {
-      hark_window_seek (self, position);
-      set_following (self, TRUE);
-    }
-}
-
 static void
 on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -818,7 +774,8 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
                                                     : NULL,
                               &tags);
     }
-  resume_episode (self);
+  if (loaded->title != NULL)
+    hark_resume_tracker_set_title (self->resume, loaded->title);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
@@ -848,8 +805,13 @@ open_deferred (gpointer user_data)
           return G_SOURCE_REMOVE;
         }
       self->duration = hark_player_get_duration (self->player);
-      hark_player_set_speed (self->player, hark_app_settings_get_double (self->settings,
-                                                                        "default-speed", 1.0));
+      /* Continues where the listener stopped last time, at the speed they listened at. Before
+       * the transcript is read, so the listener cannot have moved yet; its title comes later. */
+      if (hark_resume_tracker_episode_opened (
+            self->resume, gtk_window_get_title (GTK_WINDOW (self)),
+            hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
+            hark_app_settings_get_double (self->settings, "default-speed", 1.0)) > 0)
+        self->following = TRUE;
       hark_player_set_volume (self->player,
                               gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
       hark_player_bar_set_speed (self->player_bar, hark_player_get_speed (self->player));
@@ -884,11 +846,9 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
 
   /* Leaving an episode is like closing it: keep its place. Until the new one is open, commands
    * find no episode rather than the old one. */
-  save_position (self);
-  hark_resume_set_episode (self->resume, NULL, NULL, NULL, -1);
+  hark_resume_tracker_episode_closing (self->resume);
   hark_player_close (self->player);
   update_ticking (self);
-  self->moved_since_open = FALSE;
   self->duration = -1;
   self->pending_seek_time = 0;
   g_clear_pointer (&self->skips, hark_skip_tracker_free);
@@ -982,9 +942,7 @@ hark_window_seek (HarkWindow *self, double seconds)
   hark_player_seek (self->player, seconds);
   self->pending_seek = seconds;
   self->pending_seek_time = g_get_monotonic_time ();
-  self->moved_since_open = TRUE;
   update_now (self);
-  save_position (self);
 }
 
 void
@@ -1259,13 +1217,15 @@ on_recent_activated (HarkWindow *self, GtkListBoxRow *row)
 static void
 fill_recent (HarkWindow *self)
 {
-  g_autoptr (GPtrArray) recent = hark_resume_list_recent (self->resume, 5);
+  g_autoptr (GPtrArray) recent = self->library != NULL
+                                   ? hark_library_list_recent (self->library, 5, NULL)
+                                   : NULL;
   GtkWidget *child;
   guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  for (guint i = 0; i < recent->len; i++)
+  for (guint i = 0; recent != NULL && i < recent->len; i++)
     {
       HarkLibraryEntry *entry = g_ptr_array_index (recent, i);
       g_autofree char *base = NULL, *where = NULL, *length = NULL, *subtitle = NULL;
@@ -1433,7 +1393,7 @@ on_close_request (HarkWindow *self)
   hark_app_settings_save_window (self->settings, width, height,
                                  gtk_window_is_maximized (GTK_WINDOW (self)));
   hark_player_pause (self->player);
-  save_position (self);
+  hark_resume_tracker_episode_closing (self->resume);
   return FALSE;
 }
 
@@ -1471,14 +1431,15 @@ hark_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->open_id, g_source_remove);
   /* Before the player it speaks for. */
   g_clear_pointer (&self->mpris, hark_mpris_free);
   if (self->player != NULL)
     hark_player_set_event_func (self->player, NULL, NULL, NULL);
-  g_clear_pointer (&self->resume, hark_resume_free);
+  /* Saves a last time, so before the player and the library it ties together. */
+  g_clear_pointer (&self->resume, hark_resume_tracker_free);
   g_clear_pointer (&self->player, hark_player_free);
+  g_clear_pointer (&self->library, hark_library_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
@@ -1695,7 +1656,7 @@ hark_window_init (HarkWindow *self)
     g_autoptr (GError) error = NULL;
 
     /* A broken library is reported and otherwise ignored: playback never depends on it. */
-    self->resume = hark_resume_new (NULL, &error);
+    self->library = hark_library_open (NULL, &error);
     if (error != NULL)
       {
         /* Stays until dismissed: opening an episode must not hide it. */
@@ -1708,6 +1669,8 @@ hark_window_init (HarkWindow *self)
       }
   }
   self->player = hark_player_new (NULL, NULL);
+  self->resume = hark_resume_tracker_new (self->library, self->player);
+  hark_resume_tracker_set_error_func (self->resume, on_library_error, self, NULL);
   hark_player_set_event_func (self->player, on_player_event, self, NULL);
 
   self->speakers_popover = HARK_SPEAKERS_POPOVER (hark_speakers_popover_new ());
