@@ -24,8 +24,6 @@
 #define SPEED_STEP 0.05
 /* How long a seek's target stands in for the clock before the player confirms it. */
 #define SEEK_PENDING_US (1 * G_USEC_PER_SEC)
-/* How far inside a segment a seek to its start lands (see hark_window_seek()). */
-#define SEGMENT_ENTRY 0.05
 
 struct _HarkWindow
 {
@@ -928,17 +926,6 @@ hark_window_seek (HarkWindow *self, double seconds)
   if (self->duration > 0)
     seconds = MIN (seconds, self->duration);
   seconds = MAX (seconds, 0);
-  /* A seek into a segment plays it, but the decoder starts a little before where it lands (for
-   * an exact resampler phase) and would take a landing right on the start as coming from before
-   * it: land just inside instead. */
-  if (self->reading != NULL)
-    {
-      int row = hark_reading_row_at (self->reading, seconds);
-      const HarkReadingRow *r = row >= 0 ? &hark_reading_get_rows (self->reading, NULL)[row] : NULL;
-
-      if (r != NULL && r->kind == HARK_READING_ROW_SEGMENT && seconds < r->start + SEGMENT_ENTRY)
-        seconds = MIN (r->start + SEGMENT_ENTRY, r->end);
-    }
   hark_player_seek (self->player, seconds);
   self->pending_seek = seconds;
   self->pending_seek_time = g_get_monotonic_time ();

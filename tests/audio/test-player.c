@@ -194,6 +194,42 @@ test_skip_and_volume (void)
   teardown (&f);
 }
 
+/* Unskip is a seek to a range's very first sample: that plays the range. Starting from 0 is
+ * no such seek: a pre-roll range at 0 is still skipped. */
+static void
+test_seek_to_range_start_plays_it (void)
+{
+  Fixture f = { 0 };
+  g_autofree float *played = NULL;
+  gsize n_played = 0;
+  const HarkSkipRange ranges[] = { { 0.0, 5.0, 1 }, { 100.0, 130.5, 2 } };
+  const HarkPlayerEvent *skip;
+
+  setup (&f, HARK_OUTPUT_NULL_FAST, "flac");
+  if (f.path == NULL)
+    return;
+  hark_output_null_set_capture (f.output, TRUE);
+  g_assert_true (hark_player_open (f.player, f.path, NULL));
+  hark_player_set_skip_ranges (f.player, ranges, G_N_ELEMENTS (ranges));
+  hark_player_seek (f.player, 100.0);
+  g_assert_true (hark_player_play (f.player, NULL));
+  wait_event (&f, HARK_PLAYER_EVENT_END, 60);
+  g_assert_null (find_event (&f, HARK_PLAYER_EVENT_SKIP));
+  played = hark_output_null_take_captured (f.output, &n_played);
+  g_assert_cmpfloat (fabs ((double) n_played / RATE - (hark_player_get_duration (f.player) - 100.0)),
+                     <, 0.010);
+  teardown (&f);
+
+  setup (&f, HARK_OUTPUT_NULL_FAST, "flac");
+  g_assert_true (hark_player_open (f.player, f.path, NULL));
+  hark_player_set_skip_ranges (f.player, ranges, 1);
+  hark_player_seek (f.player, 0.0);
+  g_assert_true (hark_player_play (f.player, NULL));
+  skip = wait_event (&f, HARK_PLAYER_EVENT_SKIP, 60);
+  g_assert_cmpuint (skip->range.id, ==, 1);
+  teardown (&f);
+}
+
 /* At speed 2 the device gets half as many frames (±50 ms). */
 static void
 test_speed (void)
@@ -357,6 +393,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/player/plays-what-renders", test_plays_what_renders);
   g_test_add_func ("/player/skip-and-volume", test_skip_and_volume);
+  g_test_add_func ("/player/seek-to-range-start", test_seek_to_range_start_plays_it);
   g_test_add_func ("/player/speed", test_speed);
   g_test_add_func ("/player/clock", test_clock);
   g_test_add_func ("/player/device-fails", test_device_fails);

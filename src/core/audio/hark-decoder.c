@@ -902,10 +902,15 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
   self->next_media = seconds;
   self->media_per_frame = self->speed / self->out_rate;
   g_array_set_size (self->marks, 0);
-  /* A range the seek lands inside plays; the resampler preroll before the target must not
-   * count as reaching a range that starts in it. */
+  /* A range the seek lands inside plays, its very first sample included (that is how Unskip
+   * returns to a segment); the resampler preroll before the target must not count as reaching
+   * a range that starts in it. Starting over from 0 is not a deliberate seek into a pre-roll. */
   for (guint i = 0; i < self->ranges->len; i++)
-    g_array_index (self->ranges, Range, i).done = g_array_index (self->ranges, Range, i).a < target;
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+
+      range->done = range->a < target || (range->a == target && target > 0);
+    }
   demux_seek (self, start);
   return TRUE;
 }
