@@ -9,6 +9,7 @@
  * handed to PortAudio ≤ 100 ms; seek → first frame of the new position handed ≤ 20 ms
  * (median of 20); peak RSS on the 59-minute file within 5 MB of the 4-minute excerpt.
  */
+#include "bench-util.h"
 #include "bench-engine-common.h"
 
 #include <gio/gio.h>
@@ -18,14 +19,6 @@
 #include "hark-player.h"
 
 #define PLAY_SECONDS 30.0
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 bench_cpu (const char *cli)
@@ -109,7 +102,7 @@ startup_ms (const char *cli, const char *path, const char *device)
     }
   if (n == 0)
     return -1;
-  qsort (ms, n, sizeof (double), compare_doubles);
+  bench_sort (ms, n);
   return ms[n / 2];
 }
 
@@ -132,7 +125,7 @@ bench_startup (const char *cli)
 
     for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
       runs[i] = bench_run (ffmpeg, 0, FALSE).wall * 1000;
-    qsort (runs, G_N_ELEMENTS (runs), sizeof (double), compare_doubles);
+    bench_sort (runs, G_N_ELEMENTS (runs));
     printf ("  PortAudio %.1f ms (goal ≤ 100 ms %s)   null output %.1f ms   `ffmpeg -version` "
             "%.1f ms (loading FFmpeg's libraries alone)\n",
             pa, pa >= 0 && pa <= 100 ? "met" : "missed", null, runs[2]);
@@ -194,7 +187,7 @@ bench_seek (void)
     }
   if (n == 0)
     return;
-  qsort (ms, n, sizeof (double), compare_doubles);
+  bench_sort (ms, n);
   printf ("  %u seeks: median %.1f ms, fastest %.1f ms, slowest %.1f ms (goal: median ≤ 20 ms "
           "%s)\n",
           n, ms[n / 2], ms[0], ms[n - 1], ms[n / 2] <= 20 ? "met" : "missed");

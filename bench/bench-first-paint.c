@@ -15,17 +15,10 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench-util.h"
 #include "hark-test-util.h"
 
 #define RUNS 7
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 typedef struct
 {
@@ -93,13 +86,6 @@ run_hark (const char *hark, const char *data_home, const char *file, const char 
   return TRUE;
 }
 
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof values[0], compare_doubles);
-  return values[n / 2];
-}
-
 /* Medians over RUNS runs of `hark [FILE]`. */
 static gboolean
 measure (const char *hark, const char *data_home, const char *file, Run *result)
@@ -116,9 +102,9 @@ measure (const char *hark, const char *data_home, const char *file, Run *result)
       transcript[i] = run.transcript;
       cpu[i] = run.cpu;
     }
-  result->first = median (first, RUNS);
-  result->transcript = median (transcript, RUNS);
-  result->cpu = median (cpu, RUNS);
+  result->first = bench_median (first, RUNS);
+  result->transcript = bench_median (transcript, RUNS);
+  result->cpu = bench_median (cpu, RUNS);
   return TRUE;
 }
 

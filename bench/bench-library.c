@@ -14,23 +14,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "hark-library.h"
 
 #define SAVES 300
 #define OTHER_EPISODES 2000
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_row (const char *what, double *ms, guint n)
 {
-  qsort (ms, n, sizeof (double), compare_doubles);
+  bench_sort (ms, n);
   printf ("  %-34s median %8.3f ms   p99 %8.3f ms   max %8.3f ms\n", what, ms[n / 2],
           ms[n * 99 / 100], ms[n - 1]);
 }

@@ -8,25 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "hark-sidecar.h"
 #include "hark-sponsor-detector.h"
 
 #define RUNS 30
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
 
 int
 main (int argc, char **argv)
@@ -74,8 +60,8 @@ main (int argc, char **argv)
   printf ("ep189.vtt: %u cues, %u segments found; %d runs\n", n_cues, n_found, RUNS);
   printf ("  %-40s %10s %10s\n", "", "median", "fastest");
   /* median() sorts, so the fastest run is then the first. */
-  detect_median = median (detect_ms, RUNS);
-  read_median = median (read_ms, RUNS);
+  detect_median = bench_median (detect_ms, RUNS);
+  read_median = bench_median (read_ms, RUNS);
   printf ("  %-40s %7.2f ms %7.2f ms\n", "sponsor detection (goal <= 10 ms)", detect_median,
           detect_ms[0]);
   printf ("  %-40s %7.2f ms %7.2f ms\n", "reference: reading ep189.vtt", read_median, read_ms[0]);

@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-util.h"
 #include "hark-align.h"
 #include "hark-episode.h"
 #include "hark-labelled-text.h"
@@ -36,21 +37,6 @@
 #define N_LOOKUPS 1000000
 #define N_LINEAR_LOOKUPS 10000
 #define SLICE_WORDS 3000
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
 
 /* CPU time of this thread in µs. Every figure here is single-threaded work, and CPU time keeps
  * the comparison fair when other builds share the machine (wall time is printed too). */
@@ -141,11 +127,11 @@ bench_ep189 (const char *fixtures)
   printf ("ep189 (914 cues, 137 turns, 12k words each side), median of %d runs:\n", RUNS);
   printf ("  load + merge (discovery, 3 sidecars read, merge) %8.2f ms   "
           "(goal 20 ms; %.2f ms wall)\n",
-          median (load_ms, RUNS), median (load_wall_ms, RUNS));
+          bench_median (load_ms, RUNS), bench_median (load_wall_ms, RUNS));
   printf ("  of which the merge alone                         %8.2f ms\n",
-          median (merge_ms, RUNS));
+          bench_median (merge_ms, RUNS));
   printf ("  reference: reading ep189.vtt alone               %8.2f ms\n",
-          median (read_ms, RUNS));
+          bench_median (read_ms, RUNS));
 
   /* Anchored alignment against one exact table, on a slice the table can afford. */
   for (guint i = 0; i < n_turns; i++)
@@ -377,10 +363,10 @@ bench_long (const char *self_path)
           N_TURNS, N_CUES * WORDS_PER_CUE, LONG_RUNS);
   printf ("  load + merge            %8.1f ms (%.1f ms wall)  peak RSS %6.1f MB   (goal 300 ms, "
           "50 MB); %u turns, coverage %.1f%%\n",
-          median (merge_ms, LONG_RUNS), median (merge_wall, LONG_RUNS), merge_rss, n_turns,
-          coverage * 100);
+          bench_median (merge_ms, LONG_RUNS), bench_median (merge_wall, LONG_RUNS), merge_rss,
+          n_turns, coverage * 100);
   printf ("  reference: read the VTT %8.1f ms (%.1f ms wall)  peak RSS %6.1f MB   (%u cues)\n",
-          median (read_ms, LONG_RUNS), median (read_wall, LONG_RUNS), read_rss, n_cues);
+          bench_median (read_ms, LONG_RUNS), bench_median (read_wall, LONG_RUNS), read_rss, n_cues);
   printf ("  reference: idle process                         peak RSS %6.1f MB\n", idle_rss);
 
   vtt = g_build_filename (dir, "long.vtt", NULL);

@@ -1,0 +1,30 @@
+/* bench-util.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bench-util.h"
+
+#include <stdlib.h>
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+bench_sort (double *values, gsize n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+}
+
+double
+bench_median (double *values, gsize n)
+{
+  g_return_val_if_fail (n > 0, 0);
+  bench_sort (values, n);
+  return values[n / 2];
+}
