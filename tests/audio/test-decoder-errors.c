@@ -86,6 +86,15 @@ test_text_named_mp3 (Fixture *f, gconstpointer data)
   assert_open_fails (path, HARK_ERROR_UNSUPPORTED, "not an audio file");
 }
 
+/* A few bytes of text: FFmpeg's MP3 probe answers EINVAL here rather than INVALIDDATA. */
+static void
+test_tiny_text_named_mp3 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "tiny.mp3", "hello\n", 6);
+
+  assert_open_fails (path, HARK_ERROR_UNSUPPORTED, "not an audio file");
+}
+
 static void
 test_folder (Fixture *f, gconstpointer data)
 {
@@ -237,6 +246,7 @@ main (int argc, char **argv)
   ADD ("/decoder-errors/missing", test_missing, NULL);
   ADD ("/decoder-errors/empty", test_empty, NULL);
   ADD ("/decoder-errors/text-named-mp3", test_text_named_mp3, NULL);
+  ADD ("/decoder-errors/tiny-text-named-mp3", test_tiny_text_named_mp3, NULL);
   ADD ("/decoder-errors/folder", test_folder, NULL);
   ADD ("/decoder-errors/truncated/mp3", test_truncated, "ep189/excerpt-linode.mp3");
   ADD ("/decoder-errors/truncated/m4a", test_truncated, "ep189/excerpt-linode.m4a");

@@ -69,11 +69,13 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
     {
       g_autofree char *why = hark_media_error_string (ret);
 
-      if (ret == AVERROR_INVALIDDATA)
+      /* The file exists and is not empty, so anything but a read failure means its content is
+       * not a format FFmpeg knows (demuxers answer EINVAL as well as INVALIDDATA for that). */
+      if (ret == AVERROR (EACCES) || ret == AVERROR (EIO) || ret == AVERROR (EPERM))
+        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot open “%s”: %s.", display, why);
+      else
         g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                      "“%s” is not an audio file Hark can read (%s).", display, why);
-      else
-        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot open “%s”: %s.", display, why);
       return NULL;
     }
   ret = avformat_find_stream_info (fmt, NULL);
