@@ -15,8 +15,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "hark-output.h"
-#include "hark-player.h"
+#include "output/hark-output.h"
+#include "audio/hark-player.h"
 
 #define PLAY_SECONDS 30.0
 
@@ -234,7 +234,7 @@ main (int argc, char **argv)
   if (g_getenv ("HARK_TEST_MONITOR") == NULL)
     {
       printf ("skipped: needs the test session's PulseAudio null sink (run through "
-              "tests/session/hark-test-session)\n");
+              "tests/harness/hark-test-session)\n");
       return 77;
     }
   /* Sections can be named on the command line to run only those. */

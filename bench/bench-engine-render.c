@@ -9,7 +9,7 @@
  */
 #include "bench-engine-common.h"
 
-#include "hark-output.h"
+#include "output/hark-output.h"
 
 #define RUNS 3
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
-#include "hark-library.h"
+#include "library/hark-library.h"
 
 #define SAVES 300
 #define OTHER_EPISODES 2000

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
-#include "hark-sidecar.h"
-#include "hark-sponsor-detector.h"
+#include "formats/hark-sidecar.h"
+#include "segments/hark-sponsor-detector.h"
 
 #define RUNS 30
 

@@ -22,11 +22,11 @@
 #include <unistd.h>
 
 #include "bench-util.h"
-#include "hark-align.h"
-#include "hark-episode.h"
-#include "hark-labelled-text.h"
-#include "hark-merge.h"
-#include "hark-sidecar.h"
+#include "transcript/hark-align.h"
+#include "episode/hark-episode.h"
+#include "formats/hark-labelled-text.h"
+#include "transcript/hark-merge.h"
+#include "formats/hark-sidecar.h"
 
 #define RUNS 20
 #define LONG_RUNS 3

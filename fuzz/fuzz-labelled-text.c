@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fuzz-sidecar.h"
-#include "hark-labelled-text.h"
+#include "formats/hark-labelled-text.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

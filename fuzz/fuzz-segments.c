@@ -8,9 +8,9 @@
  */
 #include <stdint.h>
 
-#include "hark-segments.h"
-#include "hark-sidecar.h"
-#include "hark-sponsor-detector.h"
+#include "segments/hark-segments.h"
+#include "formats/hark-sidecar.h"
+#include "segments/hark-sponsor-detector.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "hark-sidecar.h"
+#include "formats/hark-sidecar.h"
 
 static inline void
 fuzz_walk_transcript (const HarkTranscript *t)

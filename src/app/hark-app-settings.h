@@ -11,7 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "hark-segments.h"
+#include "segments/hark-segments.h"
 
 G_BEGIN_DECLS
 

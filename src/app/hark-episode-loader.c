@@ -5,8 +5,8 @@
  */
 #include "hark-episode-loader.h"
 
-#include "hark-cover-art.h"
-#include "hark-media-info.h"
+#include "desktop/hark-cover-art.h"
+#include "audio/hark-media-info.h"
 
 typedef struct
 {

@@ -7,9 +7,9 @@
 
 #include <gio/gio.h>
 
-#include "hark-episode.h"
-#include "hark-reading.h"
-#include "hark-segments.h"
+#include "episode/hark-episode.h"
+#include "reading/hark-reading.h"
+#include "segments/hark-segments.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 static const double speed_presets[] = { 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0 };
 

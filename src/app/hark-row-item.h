@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "hark-reading.h"
+#include "reading/hark-reading.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hark-speaker-colors.h"
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 #define TRACK_HEIGHT 10.0
 #define KNOB_SIZE 16.0

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "hark-reading.h"
+#include "reading/hark-reading.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hark-speaker-colors.h"
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 struct _HarkSpeakersPopover
 {

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "hark-transcript.h"
+#include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
 

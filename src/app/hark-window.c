@@ -11,13 +11,13 @@
 
 #include "hark-app-settings.h"
 #include "hark-episode-loader.h"
-#include "hark-library.h"
+#include "library/hark-library.h"
 #include "hark-player-bar.h"
-#include "hark-resume-tracker.h"
+#include "library/hark-resume-tracker.h"
 #include "hark-row-item.h"
-#include "hark-skip-tracker.h"
+#include "segments/hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 #define SPEED_MIN 0.5
 #define SPEED_MAX 3.0

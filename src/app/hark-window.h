@@ -12,9 +12,9 @@
 
 #include <adwaita.h>
 
-#include "hark-mpris.h"
-#include "hark-player.h"
-#include "hark-reading.h"
+#include "desktop/hark-mpris.h"
+#include "audio/hark-player.h"
+#include "reading/hark-reading.h"
 #include "hark-turn-row.h"
 
 G_BEGIN_DECLS

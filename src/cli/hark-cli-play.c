@@ -20,9 +20,9 @@
 #include <unistd.h>
 
 #include "hark-cli-skips.h"
-#include "hark-error.h"
-#include "hark-player.h"
-#include "hark-time.h"
+#include "util/hark-error.h"
+#include "audio/hark-player.h"
+#include "util/hark-time.h"
 
 #define SEEK_BACK 15.0
 #define SEEK_ON 30.0

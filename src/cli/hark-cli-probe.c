@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#include "hark-media-info.h"
+#include "audio/hark-media-info.h"
 
 int
 hark_cli_cmd_probe (int argc, char **argv)

@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hark-decoder.h"
-#include "hark-error.h"
-#include "hark-output.h"
+#include "audio/hark-decoder.h"
+#include "util/hark-error.h"
+#include "output/hark-output.h"
 
 #define CHUNK_FRAMES 4096
 #define WRITE_BUFFER_SIZE (1 << 20)

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "hark-cli-skips.h"
-#include "hark-error.h"
-#include "hark-time.h"
-#include "hark-writer.h"
+#include "util/hark-error.h"
+#include "util/hark-time.h"
+#include "formats/hark-writer.h"
 
 static const char *const sidecar_extensions[] = { ".vtt", ".srt", ".json", ".txt", NULL };
 

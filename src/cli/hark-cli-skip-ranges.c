@@ -10,7 +10,7 @@
 
 #include "hark-cli-skips.h"
 
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 gboolean
 hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **error)

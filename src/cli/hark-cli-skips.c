@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "hark-skip-tracker.h"
-#include "hark-time.h"
-#include "hark-writer.h"
+#include "segments/hark-skip-tracker.h"
+#include "util/hark-time.h"
+#include "formats/hark-writer.h"
 
-#include "hark-media-info.h"
+#include "audio/hark-media-info.h"
 
 void
 hark_cli_skip_options_init (HarkCliSkipOptions *self)

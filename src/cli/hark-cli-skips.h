@@ -10,9 +10,9 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "hark-episode.h"
-#include "hark-player.h"
-#include "hark-segments.h"
+#include "episode/hark-episode.h"
+#include "audio/hark-player.h"
+#include "segments/hark-segments.h"
 
 G_BEGIN_DECLS
 

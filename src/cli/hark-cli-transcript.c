@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hark-episode.h"
-#include "hark-error.h"
-#include "hark-media-info.h"
-#include "hark-time.h"
-#include "hark-writer.h"
+#include "episode/hark-episode.h"
+#include "util/hark-error.h"
+#include "audio/hark-media-info.h"
+#include "util/hark-time.h"
+#include "formats/hark-writer.h"
 
 static gboolean
 is_sidecar_name (const char *path)

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "hark-config.h"
-#include "hark-error.h"
-#include "hark-time.h"
+#include "util/hark-error.h"
+#include "util/hark-time.h"
 
 /* Commands register here as they are implemented (see HARK_CLI_COMMANDS in meson.build). */
 static const HarkCliCommand commands[] = {

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "hark-player.h"
+#include "audio/hark-player.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hark-output.h"
+#include "output/hark-output.h"
 
 const char *const audio_test_codecs[] = { "mp3", "m4a", "ogg", "opus", "flac", "wav", NULL };
 

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "hark-decoder.h"
+#include "audio/hark-decoder.h"
 
 G_BEGIN_DECLS
 

@@ -8,9 +8,9 @@
 #include <math.h>
 
 #include "audio-test-util.h"
-#include "hark-error.h"
-#include "hark-media-info.h"
-#include "hark-output.h"
+#include "util/hark-error.h"
+#include "audio/hark-media-info.h"
+#include "output/hark-output.h"
 #include "hark-test-util.h"
 
 typedef struct

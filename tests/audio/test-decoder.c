@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "audio-test-util.h"
-#include "hark-output.h"
+#include "output/hark-output.h"
 #include "hark-test-util.h"
 
 #define RATE HARK_OUTPUT_RATE

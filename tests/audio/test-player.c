@@ -7,9 +7,9 @@
 #include <math.h>
 
 #include "audio-test-util.h"
-#include "hark-error.h"
-#include "hark-output.h"
-#include "hark-player.h"
+#include "util/hark-error.h"
+#include "output/hark-output.h"
+#include "audio/hark-player.h"
 #include "hark-test-util.h"
 
 #define RATE HARK_OUTPUT_RATE

@@ -6,8 +6,8 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "hark-cover-art.h"
-#include "hark-error.h"
+#include "desktop/hark-cover-art.h"
+#include "util/hark-error.h"
 #include "hark-test-util.h"
 
 static gboolean

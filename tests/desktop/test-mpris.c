@@ -8,10 +8,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "hark-media-info.h"
-#include "hark-mpris.h"
-#include "hark-output.h"
-#include "hark-sidecar.h"
+#include "audio/hark-media-info.h"
+#include "desktop/hark-mpris.h"
+#include "output/hark-output.h"
+#include "formats/hark-sidecar.h"
 #include "hark-test-util.h"
 
 #define PLAYER_NAME "org.hark.Hark"
@@ -92,7 +92,7 @@ have_bus_and_tools (void)
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
       g_test_skip ("no session bus (DBUS_SESSION_BUS_ADDRESS is unset): run the tests inside "
-                   "tests/session/hark-test-session");
+                   "tests/harness/hark-test-session");
       return FALSE;
     }
   if (playerctl == NULL || gdbus == NULL)

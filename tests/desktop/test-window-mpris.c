@@ -9,8 +9,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "hark-episode.h"
-#include "hark-media-info.h"
+#include "episode/hark-episode.h"
+#include "audio/hark-media-info.h"
 #include "hark-test-util.h"
 
 #define PLAYER "--player=org.hark.Hark"
@@ -100,7 +100,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   if (g_getenv ("DISPLAY") == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
-      g_test_skip ("no display or no session bus: run inside tests/session/hark-test-session");
+      g_test_skip ("no display or no session bus: run inside tests/harness/hark-test-session");
       return;
     }
   if (playerctl_path == NULL)

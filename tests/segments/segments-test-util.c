@@ -9,8 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-#include "hark-segments.h"
-#include "hark-sponsor-detector.h"
+#include "segments/hark-segments.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 
 static void

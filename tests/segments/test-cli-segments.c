@@ -8,8 +8,8 @@
  */
 #include <string.h>
 
-#include "hark-segments.h"
-#include "hark-sponsor-detector.h"
+#include "segments/hark-segments.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 #include "audio-test-util.h"
 #include "segments-test-util.h"

@@ -8,8 +8,8 @@
  */
 #include <json-glib/json-glib.h>
 
-#include "hark-segments.h"
-#include "hark-sponsor-detector.h"
+#include "segments/hark-segments.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 #include "segments-test-util.h"
 

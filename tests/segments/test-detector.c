@@ -5,7 +5,7 @@
  *
  * Shows, sponsors and URLs here are made up, so the rules cannot have learned them.
  */
-#include "hark-sponsor-detector.h"
+#include "segments/hark-sponsor-detector.h"
 
 typedef struct
 {

@@ -21,10 +21,10 @@
 #include "audio-test-util.h"
 #include <glib/gstdio.h>
 
-#include "hark-output.h"
-#include "hark-sponsor-detector.h"
+#include "output/hark-output.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
-#include "hark-time.h"
+#include "util/hark-time.h"
 #include "segments-test-util.h"
 
 #define TOLERANCE 0.020

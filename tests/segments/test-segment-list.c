@@ -3,9 +3,9 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-error.h"
-#include "hark-segments.h"
-#include "hark-skip-tracker.h"
+#include "util/hark-error.h"
+#include "segments/hark-segments.h"
+#include "segments/hark-skip-tracker.h"
 
 static void
 test_policy (void)

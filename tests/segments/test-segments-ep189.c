@@ -6,10 +6,10 @@
  * The captions are read with the real WebVTT reader; the merged case merges them with the
  * speaker-labelled transcript the way the episode loader does. Nothing marks the ads.
  */
-#include "hark-merge.h"
-#include "hark-labelled-text.h"
-#include "hark-sidecar.h"
-#include "hark-sponsor-detector.h"
+#include "transcript/hark-merge.h"
+#include "formats/hark-labelled-text.h"
+#include "formats/hark-sidecar.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 #include "segments-test-util.h"
 

@@ -10,9 +10,9 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "hark-episode.h"
-#include "hark-segments.h"
-#include "hark-sponsor-detector.h"
+#include "episode/hark-episode.h"
+#include "segments/hark-segments.h"
+#include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 #include "audio-test-util.h"
 #include "segments-test-util.h"

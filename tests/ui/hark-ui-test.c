@@ -23,7 +23,7 @@ hark_ui_test_have_display (void)
 {
   if (!have_display)
     g_test_skip ("no display (DISPLAY and WAYLAND_DISPLAY unset): run the UI tests inside "
-                 "tests/session/hark-test-session, which provides Xvfb");
+                 "tests/harness/hark-test-session, which provides Xvfb");
   return have_display;
 }
 

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <signal.h>
 
-#include "hark-library.h"
+#include "library/hark-library.h"
 #include "hark-test-util.h"
 
 typedef struct
@@ -28,12 +28,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_skip ("no display (DISPLAY and WAYLAND_DISPLAY unset): run the UI tests inside "
-                   "tests/session/hark-test-session, which provides Xvfb and a session bus");
+                   "tests/harness/hark-test-session, which provides Xvfb and a session bus");
       return;
     }
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
-      g_test_skip ("no session bus: run inside tests/session/hark-test-session");
+      g_test_skip ("no session bus: run inside tests/harness/hark-test-session");
       return;
     }
   f->audio = hark_test_fixture ("ep189/ep189.opus");

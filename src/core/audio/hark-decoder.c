@@ -9,7 +9,7 @@
  * whole number of output samples (a multiple of in_rate / gcd), a little before the target,
  * and drops the output frames before the target.
  */
-#include "hark-decoder.h"
+#include "audio/hark-decoder.h"
 
 #include <libavcodec/avcodec.h>
 #include <libavfilter/avfilter.h>
@@ -21,9 +21,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "hark-error.h"
-#include "hark-media-open.h"
-#include "hark-seek-index.h"
+#include "util/hark-error.h"
+#include "audio/hark-media-open.h"
+#include "audio/hark-seek-index.h"
 
 /* Decoded before the target so that decoders with memory (MP3's bit reservoir, AAC and Vorbis
  * overlap, Opus pre-roll) have settled by the time the wanted samples come out. */

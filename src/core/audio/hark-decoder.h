@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "hark-player.h"
+#include "audio/hark-player.h"
 
 G_BEGIN_DECLS
 

@@ -3,12 +3,12 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-media-info.h"
+#include "audio/hark-media-info.h"
 
 #include <libavformat/avformat.h>
 
-#include "hark-decoder.h"
-#include "hark-output.h"
+#include "audio/hark-decoder.h"
+#include "output/hark-output.h"
 
 void
 hark_media_info_free (HarkMediaInfo *self)

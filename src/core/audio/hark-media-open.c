@@ -3,12 +3,12 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-media-open.h"
+#include "audio/hark-media-open.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 
-#include "hark-error.h"
+#include "util/hark-error.h"
 
 char *
 hark_media_error_string (int averror)

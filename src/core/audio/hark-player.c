@@ -15,16 +15,16 @@
  * new serial handed, end reached, output failed) and turns them into events, which are queued
  * and delivered from an idle source on the caller's context.
  */
-#include "hark-player.h"
+#include "audio/hark-player.h"
 
 #include <math.h>
 #include <stdatomic.h>
 #include <string.h>
 
-#include "hark-clock.h"
-#include "hark-decoder.h"
-#include "hark-error.h"
-#include "hark-ring.h"
+#include "output/hark-clock.h"
+#include "audio/hark-decoder.h"
+#include "util/hark-error.h"
+#include "output/hark-ring.h"
 
 #define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
 #define MARK_CAPACITY 256

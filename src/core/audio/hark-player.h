@@ -12,7 +12,7 @@
 
 #include <glib.h>
 
-#include "hark-output.h"
+#include "output/hark-output.h"
 
 G_BEGIN_DECLS
 

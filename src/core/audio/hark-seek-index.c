@@ -3,12 +3,12 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-seek-index.h"
+#include "audio/hark-seek-index.h"
 
 #include <libavformat/avformat.h>
 
-#include "hark-error.h"
-#include "hark-media-open.h"
+#include "util/hark-error.h"
+#include "audio/hark-media-open.h"
 
 #define ENTRY_SPACING_SECONDS 0.25
 

@@ -3,14 +3,14 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-cover-art.h"
+#include "desktop/hark-cover-art.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <libavformat/avformat.h>
 
-#include "hark-error.h"
+#include "util/hark-error.h"
 
 static char *
 find_beside (const char *audio_path)

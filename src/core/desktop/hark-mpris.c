@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-mpris.h"
+#include "desktop/hark-mpris.h"
 
 #include <math.h>
 #include <string.h>

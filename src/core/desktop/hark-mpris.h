@@ -30,8 +30,8 @@
 
 #include <gio/gio.h>
 
-#include "hark-player.h"
-#include "hark-transcript.h"
+#include "audio/hark-player.h"
+#include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-library.h"
+#include "library/hark-library.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hark-error.h"
+#include "util/hark-error.h"
 
 #define KEY_HASHED_BYTES (1024 * 1024)
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-resume-tracker.h"
+#include "library/hark-resume-tracker.h"
 
 struct _HarkResumeTracker
 {

@@ -24,8 +24,8 @@
 
 #include <glib.h>
 
-#include "hark-library.h"
-#include "hark-player.h"
+#include "library/hark-library.h"
+#include "audio/hark-player.h"
 
 G_BEGIN_DECLS
 

@@ -3,9 +3,9 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-segments.h"
+#include "segments/hark-segments.h"
 
-#include "hark-sponsor-detector.h"
+#include "segments/hark-sponsor-detector.h"
 
 struct _HarkSegmentList
 {

@@ -3,11 +3,11 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-segments.h"
+#include "segments/hark-segments.h"
 
 #include <string.h>
 
-#include "hark-error.h"
+#include "util/hark-error.h"
 
 static const char *const action_names[] = {
   [HARK_SKIP_ACTION_SKIP] = "skip",

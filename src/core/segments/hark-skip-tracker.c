@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-skip-tracker.h"
+#include "segments/hark-skip-tracker.h"
 
 /* How far before the range what is heard may still be when the skip is reported. */
 #define UNSKIP_LEAD 2.0

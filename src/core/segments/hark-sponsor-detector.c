@@ -11,11 +11,11 @@
  * a long stretch without any, a change of speaker, a return phrase ("let's get back to"), the
  * show's hello or outro, or the next read.
  */
-#include "hark-sponsor-detector.h"
+#include "segments/hark-sponsor-detector.h"
 
 #include <string.h>
 
-#include "hark-time.h"
+#include "util/hark-time.h"
 
 /* Longest stretch without read evidence inside one read. Long enough for the product pitch
  * between "brought to you by X" and the first URL (often 25–30 s), short enough not to reach

@@ -3,12 +3,12 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-merge.h"
+#include "transcript/hark-merge.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "hark-align.h"
+#include "transcript/hark-align.h"
 
 typedef struct
 {

@@ -12,7 +12,7 @@
 
 #include <glib.h>
 
-#include "hark-transcript.h"
+#include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
 

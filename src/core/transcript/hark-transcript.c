@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "hark-transcript.h"
+#include "transcript/hark-transcript.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,0 +1,217 @@
+/* hark-labelled-text.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "formats/hark-labelled-text.h"
+
+#include <string.h>
+
+#include "util/hark-error.h"
+#include "formats/hark-sidecar-private.h"
+#include "text/hark-text-utils.h"
+
+struct _HarkLabelledText
+{
+  gatomicrefcount ref_count;
+  GStringChunk *strings;
+  GArray *turns;       /* HarkLabelledTurn */
+  GPtrArray *speakers; /* const char *, NULL-terminated */
+};
+
+HarkLabelledText *
+hark_labelled_text_ref (HarkLabelledText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+hark_labelled_text_unref (HarkLabelledText *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_string_chunk_free (self->strings);
+  g_array_unref (self->turns);
+  g_ptr_array_unref (self->speakers);
+  g_free (self);
+}
+
+const HarkLabelledTurn *
+hark_labelled_text_get_turns (const HarkLabelledText *self, guint *n_turns)
+{
+  if (n_turns)
+    *n_turns = self->turns->len;
+  return (const HarkLabelledTurn *) (gconstpointer) self->turns->data;
+}
+
+const char *const *
+hark_labelled_text_get_speakers (const HarkLabelledText *self)
+{
+  return (const char *const *) self->speakers->pdata;
+}
+
+static const char *
+intern_speaker (HarkLabelledText *self, const char *name)
+{
+  for (guint i = 0; i + 1 < self->speakers->len; i++)
+    if (strcmp (g_ptr_array_index (self->speakers, i), name) == 0)
+      return g_ptr_array_index (self->speakers, i);
+
+  name = g_string_chunk_insert_const (self->strings, name);
+  /* Keep the terminating NULL last. */
+  g_ptr_array_index (self->speakers, self->speakers->len - 1) = (gpointer) name;
+  g_ptr_array_add (self->speakers, NULL);
+  return name;
+}
+
+/* Finishes the turn being collected in @text, if it has any words. */
+static void
+flush_turn (HarkLabelledText *self, const char *speaker, guint line, GString *text)
+{
+  g_autofree char *decoded = NULL;
+  g_autofree char *collapsed = NULL;
+  HarkLabelledTurn turn;
+
+  if (speaker == NULL && text->len == 0)
+    return;
+  decoded = hark_text_decode_entities (text->str);
+  collapsed = hark_text_collapse_space (decoded);
+  turn.speaker = speaker;
+  turn.text = g_string_chunk_insert (self->strings, collapsed);
+  turn.line = line;
+  g_array_append_val (self->turns, turn);
+  g_string_truncate (text, 0);
+}
+
+static HarkLabelledText *
+parse_normalized (const char *text, const char *name, GPtrArray *warnings, GError **error)
+{
+  g_autoptr (HarkLabelledText) self = g_new0 (HarkLabelledText, 1);
+  g_autoptr (GString) turn_text = g_string_new (NULL);
+  const char *speaker = NULL;
+  guint turn_line = 0;
+  guint labelled = 0;
+  HarkLineReader reader;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->strings = g_string_chunk_new (4096);
+  self->turns = g_array_new (FALSE, FALSE, sizeof (HarkLabelledTurn));
+  self->speakers = g_ptr_array_new ();
+  g_ptr_array_add (self->speakers, NULL);
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = g_strndup (reader.line, reader.length);
+      g_autofree char *label = NULL;
+      const char *rest;
+
+      if (hark_text_line_is_blank (line, reader.length, TRUE))
+        continue;
+      if (hark_text_split_speaker (line, &label, &rest))
+        {
+          if (turn_line > 0)
+            flush_turn (self, speaker, turn_line, turn_text);
+          speaker = intern_speaker (self, label);
+          turn_line = reader.number;
+          labelled++;
+          g_string_append (turn_text, rest);
+          continue;
+        }
+      if (turn_line == 0)
+        {
+          hark_text_warn (warnings, name, reader.number, 1,
+                          "Expected a speaker label such as “Name: text”; the text before the "
+                          "first label has no speaker.");
+          turn_line = reader.number;
+        }
+      if (turn_text->len > 0)
+        g_string_append_c (turn_text, ' ');
+      g_string_append (turn_text, line);
+    }
+  if (turn_line > 0)
+    flush_turn (self, speaker, turn_line, turn_text);
+
+  if (labelled == 0)
+    {
+      hark_text_set_parse_error (error, name, 1, 1,
+                                 "Expected lines starting with a speaker label such as "
+                                 "“Name: text”, found none.");
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+HarkLabelledText *
+hark_labelled_text_parse (const char *data, gsize length, const char *name, GPtrArray *warnings,
+                          GError **error)
+{
+  g_autofree char *text = hark_text_normalize (data, length, NULL, error);
+
+  if (text == NULL)
+    return NULL;
+  return parse_normalized (text, name ? name : "<memory>", warnings, error);
+}
+
+HarkLabelledText *
+hark_labelled_text_load (const char *path, GPtrArray *warnings, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!hark_text_load_file (path, &data, &length, error))
+    return NULL;
+  return hark_labelled_text_parse (data, length, path, warnings, error);
+}
+
+gboolean
+hark_labelled_text_sniff (const char *text, double min_share)
+{
+  HarkLineReader reader;
+  guint lines = 0, labelled = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && lines < 200)
+    {
+      g_autofree char *line = NULL;
+
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      lines++;
+      if (hark_text_split_speaker (line, NULL, NULL))
+        labelled++;
+    }
+  return labelled > 0 && labelled >= min_share * lines;
+}
+
+/* As a sidecar on its own, a labelled text is turns without times: they all sit at 0 with no
+ * evidence, so nothing mistakes them for timed turns. */
+gboolean
+hark_labelled_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+                    GError **error)
+{
+  g_autoptr (HarkLabelledText) labelled = NULL;
+  const HarkLabelledTurn *turns;
+  guint n_turns;
+
+  labelled
+      = hark_labelled_text_parse (text, strlen (text), context->name, context->warnings, error);
+  if (labelled == NULL)
+    return FALSE;
+  turns = hark_labelled_text_get_turns (labelled, &n_turns);
+  for (guint i = 0; i < n_turns; i++)
+    {
+      int speaker
+          = turns[i].speaker
+                ? hark_transcript_builder_add_speaker (builder, turns[i].speaker, turns[i].speaker)
+                : -1;
+
+      hark_transcript_builder_add_turn (builder, 0, 0, turns[i].text, speaker, 0);
+    }
+  context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+  return TRUE;
+}

@@ -1,0 +1,262 @@
+/* hark-p20-reader.c — Podcasting 2.0 JSON transcripts
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * {"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}. Publishers
+ * write one segment per word or one per sentence or turn; a missing "speaker" means the one
+ * before continues, a missing "endTime" runs to the next segment, and times may be strings.
+ * Word-level files are grouped into sentence-sized cues that keep every word's time.
+ */
+#include "formats/hark-sidecar-json.h"
+
+#include <string.h>
+
+#include "text/hark-text-utils.h"
+
+/* A word-level file has almost only one-word segments. */
+#define WORD_LEVEL_SHARE 0.8
+/* Grouping words into cues: a pause this long, or this many words, ends a cue. */
+#define CUE_BREAK_PAUSE 1.5
+#define CUE_MAX_WORDS 24
+#define CUE_MIN_WORDS_AT_SENTENCE_END 4
+
+/* Starts like HarkTimedItem, so hark_sidecar_fill_missing_ends() can work on it. */
+typedef struct
+{
+  double start;
+  double end; /* < 0: missing */
+  char *body;
+  int speaker;
+  guint order;
+  JsonArray *words; /* word times inside a turn-level segment, or NULL */
+} Segment;
+
+static void
+segment_clear (Segment *segment)
+{
+  g_free (segment->body);
+}
+
+static int
+compare_segments (gconstpointer a, gconstpointer b)
+{
+  const Segment *sa = a, *sb = b;
+
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  return (sa->order > sb->order) - (sa->order < sb->order);
+}
+
+static int
+speaker_index (HarkTranscriptBuilder *builder, GHashTable *speakers, const char *name)
+{
+  gpointer index;
+
+  if (speakers && g_hash_table_lookup_extended (speakers, name, NULL, &index))
+    return GPOINTER_TO_INT (index);
+  return hark_transcript_builder_add_speaker (builder, name, name);
+}
+
+static gboolean
+ends_sentence (const char *word)
+{
+  gsize n = strlen (word);
+
+  return (n > 0 && strchr (".?!", word[n - 1]) != NULL) || g_str_has_suffix (word, "…");
+}
+
+/* Adds the words [first, last) as one cue. */
+static void
+add_word_cue (HarkTranscriptBuilder *builder, const Segment *words, guint first, guint last)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  double end = words[first].end;
+
+  for (guint i = first; i < last; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, words[i].body);
+      end = MAX (end, words[i].end);
+    }
+  hark_transcript_builder_add_cue (builder, words[first].start, end, text->str,
+                                   words[first].speaker);
+  for (guint i = first; i < last; i++)
+    hark_transcript_builder_add_word (builder, words[i].start, words[i].end, words[i].body);
+}
+
+static void
+add_word_level (HarkTranscriptBuilder *builder, const Segment *words, guint n)
+{
+  guint first = 0;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      gboolean split
+          = i == n || words[i].speaker != words[first].speaker
+            || words[i].start - words[i - 1].end > CUE_BREAK_PAUSE || i - first >= CUE_MAX_WORDS
+            || (ends_sentence (words[i - 1].body) && i - first >= CUE_MIN_WORDS_AT_SENTENCE_END);
+
+      if (!split)
+        continue;
+      add_word_cue (builder, words, first, i);
+      first = i;
+    }
+}
+
+/* Hark's sidecar (and some publishers) give a segment's words: [{"startTime", "endTime",
+ * "body"}]. Words without a usable time are left out; the segment's text still has them. */
+static void
+add_segment_words (HarkTranscriptBuilder *builder, JsonArray *words, double scale)
+{
+  static const char *const start_keys[] = { "startTime", "start", NULL };
+  static const char *const end_keys[] = { "endTime", "end", NULL };
+
+  for (guint i = 0; words && i < json_array_get_length (words); i++)
+    {
+      JsonNode *node = json_array_get_element (words, i);
+      JsonObject *word;
+      const char *body;
+      double start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      word = json_node_get_object (node);
+      body = hark_json_get_string (word, "body");
+      if (body == NULL
+          || hark_json_get_time_any (word, start_keys, scale, &start, NULL) != HARK_JSON_OK)
+        continue;
+      if (hark_json_get_time_any (word, end_keys, scale, &end, NULL) != HARK_JSON_OK)
+        end = start;
+      hark_transcript_builder_add_word (builder, start, end, body);
+    }
+}
+
+gboolean
+hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GHashTable *speakers, GError **error)
+{
+  static const char *const start_keys[] = { "startTime", "start", "startTimeMs", NULL };
+  static const char *const end_keys[] = { "endTime", "end", "endTimeMs", NULL };
+  static const char *const scale_keys[] = { "startTime", "endTime", NULL };
+  g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  double scale = hark_json_guess_time_scale (items, scale_keys);
+  int speaker = -1;
+  guint one_word = 0;
+  gboolean any_speaker = FALSE;
+  JsonObject *last_object = NULL;
+
+  g_array_set_clear_func (segments, (GDestroyNotify) segment_clear);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object;
+      const char *body, *name, *key;
+      Segment segment = { 0 };
+      g_autofree char *plain = NULL;
+
+      object = hark_json_get_item (doc, context, items, i, &last_object, "segment");
+      if (object == NULL)
+        continue;
+      if (scale != 1.0 && i == 0)
+        hark_json_warn (context, doc, object,
+                        "Expected times in seconds; these are whole numbers too large for "
+                        "seconds, so they are read as milliseconds.");
+
+      /* A missing speaker means the one before goes on, so resolve it in file order. */
+      name = hark_json_get_string (object, "speaker");
+      if (name && *name)
+        {
+          speaker = speaker_index (builder, speakers, name);
+          any_speaker = TRUE;
+        }
+
+      if (hark_json_get_time_any (object, start_keys, scale, &segment.start, &key) != HARK_JSON_OK)
+        {
+          hark_json_warn (context, doc, object,
+                          "Expected “%s” as a number of seconds; skipped this segment.", key);
+          continue;
+        }
+      segment.end = -1;
+      switch (hark_json_get_time_any (object, end_keys, scale, &segment.end, &key))
+        {
+          case HARK_JSON_OK:
+            if (segment.end < segment.start)
+              {
+                hark_json_warn (context, doc, object,
+                                "Expected “%s” after the start; the segment is kept as an "
+                                "instant.",
+                                key);
+                segment.end = segment.start;
+              }
+            break;
+          case HARK_JSON_INVALID:
+            hark_json_warn (context, doc, object,
+                            "Expected “%s” as a number of seconds; the segment runs to the next "
+                            "one.",
+                            key);
+            segment.end = -1;
+            break;
+          case HARK_JSON_ABSENT:
+            segment.end = -1;
+            break;
+        }
+
+      body = hark_json_get_string (object, "body");
+      if (body == NULL)
+        body = hark_json_get_string (object, "text");
+      if (body == NULL)
+        {
+          hark_json_warn (context, doc, object,
+                          "Expected “body” with the segment's words; skipped this segment.");
+          continue;
+        }
+      plain = hark_text_decode_entities (body);
+      segment.body = hark_text_collapse_space (plain);
+      segment.speaker = speaker;
+      segment.order = i;
+      if (json_object_has_member (object, "words")
+          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "words")))
+        segment.words = json_object_get_array_member (object, "words");
+      if (*segment.body && strchr (segment.body, ' ') == NULL)
+        one_word++;
+      g_array_append_val (segments, segment);
+    }
+
+  g_array_sort (segments, compare_segments);
+  hark_sidecar_fill_missing_ends ((HarkTimedItem *) (gpointer) segments->data, segments->len,
+                                  sizeof (Segment));
+
+  if (segments->len >= 2 && one_word >= WORD_LEVEL_SHARE * segments->len)
+    add_word_level (builder, (const Segment *) (gconstpointer) segments->data, segments->len);
+  else
+    for (guint i = 0; i < segments->len; i++)
+      {
+        const Segment *segment = &g_array_index (segments, Segment, i);
+
+        hark_transcript_builder_add_cue (builder, segment->start, segment->end, segment->body,
+                                         segment->speaker);
+        add_segment_words (builder, segment->words, scale);
+      }
+
+  if (!hark_json_check_used (doc, context, items, segments->len, "segments", error))
+    return FALSE;
+  if (segments->len > 0)
+    context->kind |= HARK_SIDECAR_KIND_TIMED;
+  if (any_speaker)
+    context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+  return TRUE;
+}
+
+gboolean
+hark_p20_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+               GError **error)
+{
+  JsonArray *segments = hark_json_get_items (
+      doc, context, "segments", "a Podcasting 2.0 transcript: an object with a “segments” array",
+      error);
+
+  if (segments == NULL)
+    return FALSE;
+  return hark_p20_read_segments (doc, segments, builder, context, NULL, error);
+}

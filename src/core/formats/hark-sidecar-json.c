@@ -1,0 +1,368 @@
+/* hark-sidecar-json.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "formats/hark-sidecar-json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "util/hark-error.h"
+#include "text/hark-text-utils.h"
+#include "util/hark-time.h"
+
+/* A day: no episode is longer, so integer times beyond it are milliseconds. */
+#define MAX_PLAUSIBLE_SECONDS 86400.0
+
+struct _HarkJsonDoc
+{
+  JsonParser *parser;
+  GHashTable *positions; /* JsonObject * → line << 32 | column */
+  GArray *open;          /* guint64 positions of the objects being parsed */
+};
+
+static guint64
+current_position (JsonParser *parser)
+{
+  return (guint64) json_parser_get_current_line (parser) << 32
+         | (guint32) json_parser_get_current_pos (parser);
+}
+
+static void
+on_object_start (JsonParser *parser, HarkJsonDoc *doc)
+{
+  guint64 position = current_position (parser);
+
+  g_array_append_val (doc->open, position);
+}
+
+static void
+on_object_end (JsonParser *parser, JsonObject *object, HarkJsonDoc *doc)
+{
+  guint64 position;
+
+  if (doc->open->len == 0)
+    return;
+  position = g_array_index (doc->open, guint64, doc->open->len - 1);
+  g_array_set_size (doc->open, doc->open->len - 1);
+  g_hash_table_insert (doc->positions, object, g_memdup2 (&position, sizeof position));
+}
+
+void
+hark_json_doc_free (HarkJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_clear_object (&doc->parser);
+  g_hash_table_unref (doc->positions);
+  g_array_unref (doc->open);
+  g_free (doc);
+}
+
+HarkJsonDoc *
+hark_json_doc_parse (const char *text, const char *name, GError **error)
+{
+  g_autoptr (HarkJsonDoc) doc = g_new0 (HarkJsonDoc, 1);
+  g_autoptr (GError) local_error = NULL;
+
+  doc->parser = json_parser_new_immutable ();
+  doc->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  doc->open = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_signal_connect (doc->parser, "object-start", G_CALLBACK (on_object_start), doc);
+  g_signal_connect (doc->parser, "object-end", G_CALLBACK (on_object_end), doc);
+
+  if (!json_parser_load_from_data (doc->parser, text, -1, &local_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: unexpected …, expected …", quoting
+       * the offending byte as it is, which may be half a character. */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *message = valid;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%s", name, message + 7);
+      else
+        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:1:1: Expected JSON: %s", name,
+                     message);
+      return NULL;
+    }
+  g_signal_handlers_disconnect_by_data (doc->parser, doc);
+  if (json_parser_get_root (doc->parser) == NULL)
+    {
+      hark_text_set_parse_error (error, name, 1, 1, "Expected a JSON object, found nothing.");
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+JsonNode *
+hark_json_doc_get_root (HarkJsonDoc *doc)
+{
+  return json_parser_get_root (doc->parser);
+}
+
+void
+hark_json_doc_get_position (HarkJsonDoc *doc, JsonObject *object, guint *line, guint *column)
+{
+  const guint64 *position = object ? g_hash_table_lookup (doc->positions, object) : NULL;
+
+  *line = position ? (guint) (*position >> 32) : 1;
+  *column = position ? (guint) (*position & 0xffffffff) : 1;
+  *line = MAX (*line, 1);
+  *column = MAX (*column, 1);
+}
+
+void
+hark_json_warn (HarkSidecarContext *context, HarkJsonDoc *doc, JsonObject *object,
+                const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  if (context->warnings == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  hark_json_doc_get_position (doc, object, &line, &column);
+  hark_text_warn (context->warnings, context->name, line, column, "%s", message);
+}
+
+void
+hark_json_set_error (GError **error, HarkSidecarContext *context, HarkJsonDoc *doc,
+                     JsonObject *object, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  hark_json_doc_get_position (doc, object, &line, &column);
+  hark_text_set_parse_error (error, context->name, line, column, "%s", message);
+}
+
+const char *
+hark_json_get_string (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+first_object (JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        return json_node_get_object (node);
+    }
+  return NULL;
+}
+
+static gboolean
+has_any (JsonObject *object, const char *const *members)
+{
+  for (guint i = 0; members[i]; i++)
+    if (json_object_has_member (object, members[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static HarkSidecarFormat
+sniff_items (JsonArray *items, JsonObject *container)
+{
+  static const char *const p20_keys[] = { "startTime", "body", "startTimeMs", NULL };
+  static const char *const whisper_keys[] = { "start", "text", "words", NULL };
+  static const char *const chapter_keys[] = { "title", "toc", "img", NULL };
+  JsonObject *first = first_object (items);
+
+  if (first == NULL)
+    {
+      if (container && json_object_has_member (container, "text"))
+        return HARK_SIDECAR_FORMAT_WHISPER;
+      return container ? HARK_SIDECAR_FORMAT_PODCASTING2 : HARK_SIDECAR_FORMAT_AUTO;
+    }
+  if (json_object_has_member (first, "segment") && json_object_has_member (first, "category"))
+    return HARK_SIDECAR_FORMAT_SPONSORBLOCK;
+  if (has_any (first, chapter_keys) && !json_object_has_member (first, "body"))
+    return HARK_SIDECAR_FORMAT_CHAPTERS;
+  if (has_any (first, p20_keys))
+    return HARK_SIDECAR_FORMAT_PODCASTING2;
+  if (has_any (first, whisper_keys))
+    return HARK_SIDECAR_FORMAT_WHISPER;
+  return HARK_SIDECAR_FORMAT_AUTO;
+}
+
+HarkSidecarFormat
+hark_json_sniff (JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return sniff_items (json_node_get_array (root), NULL);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return HARK_SIDECAR_FORMAT_AUTO;
+
+  object = json_node_get_object (root);
+  member = json_object_get_member (object, "hark");
+  if (member && JSON_NODE_HOLDS_OBJECT (member))
+    return HARK_SIDECAR_FORMAT_HARK;
+  member = json_object_get_member (object, "chapters");
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return HARK_SIDECAR_FORMAT_CHAPTERS;
+  member = json_object_get_member (object, "segments");
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return sniff_items (json_node_get_array (member), object);
+  member = json_object_get_member (object, "transcription"); /* whisper.cpp */
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return HARK_SIDECAR_FORMAT_WHISPER;
+  return HARK_SIDECAR_FORMAT_AUTO;
+}
+
+HarkJsonResult
+hark_json_get_time (JsonObject *object, const char *member, double scale, double *seconds)
+{
+  return hark_json_node_get_time (json_object_get_member (object, member), scale, seconds);
+}
+
+HarkJsonResult
+hark_json_node_get_time (JsonNode *node, double scale, double *seconds)
+{
+  double value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return HARK_JSON_ABSENT;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return HARK_JSON_INVALID;
+  switch (json_node_get_value_type (node))
+    {
+      case G_TYPE_INT64:
+        value = (double) json_node_get_int (node) * scale;
+        break;
+      case G_TYPE_DOUBLE:
+        value = json_node_get_double (node) * scale;
+        break;
+      case G_TYPE_STRING:
+        {
+          const char *text = json_node_get_string (node);
+          char *end = NULL;
+
+          /* "12.5" is a number in a string and takes the scale; "00:01:02.5" is a clock time. */
+          value = g_ascii_strtod (text, &end);
+          if (end != text && *end == '\0')
+            value *= scale;
+          else if (!hark_time_parse (text, &value))
+            return HARK_JSON_INVALID;
+        }
+        break;
+      default:
+        return HARK_JSON_INVALID;
+    }
+  if (!isfinite (value) || value < 0)
+    return HARK_JSON_INVALID;
+  *seconds = value;
+  return HARK_JSON_OK;
+}
+
+HarkJsonResult
+hark_json_get_time_any (JsonObject *object, const char *const *members, double scale,
+                        double *seconds, const char **found)
+{
+  for (guint i = 0; members[i]; i++)
+    if (json_object_has_member (object, members[i]))
+      {
+        /* Names ending in "Ms" or "_ms" always hold milliseconds. */
+        gboolean millis
+            = g_str_has_suffix (members[i], "Ms") || g_str_has_suffix (members[i], "_ms");
+
+        if (found)
+          *found = members[i];
+        return hark_json_get_time (object, members[i], millis ? 0.001 : scale, seconds);
+      }
+  if (found)
+    *found = members[0];
+  return HARK_JSON_ABSENT;
+}
+
+double
+hark_json_guess_time_scale (JsonArray *items, const char *const *members)
+{
+  gint64 largest = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      for (guint m = 0; members[m]; m++)
+        {
+          JsonNode *node = json_object_get_member (json_node_get_object (item), members[m]);
+
+          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+            continue;
+          if (json_node_get_value_type (node) != G_TYPE_INT64)
+            return 1.0;
+          largest = MAX (largest, json_node_get_int (node));
+          any = TRUE;
+        }
+    }
+  return any && largest > MAX_PLAUSIBLE_SECONDS ? 0.001 : 1.0;
+}
+
+gboolean
+hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items, guint used,
+                      const char *what, GError **error)
+{
+  guint n = json_array_get_length (items);
+
+  if (n == 0 || used > 0)
+    return TRUE;
+  hark_json_set_error (error, context, doc, first_object (items),
+                       "Expected %s Hark can read; none of the %u here could be used.", what, n);
+  return FALSE;
+}
+
+JsonArray *
+hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *member,
+                     const char *expected, GError **error)
+{
+  JsonNode *root = hark_json_doc_get_root (doc);
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *items = object ? json_object_get_member (object, member) : root;
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    {
+      hark_json_set_error (error, context, doc, object, "Expected %s.", expected);
+      return NULL;
+    }
+  return json_node_get_array (items);
+}
+
+JsonObject *
+hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *items, guint index,
+                    JsonObject **last_object, const char *what)
+{
+  JsonNode *node = json_array_get_element (items, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      hark_json_warn (context, doc, *last_object,
+                      "Expected %s %u (after this one) to be an object; skipped it.", what,
+                      index + 1);
+      return NULL;
+    }
+  *last_object = json_node_get_object (node);
+  return *last_object;
+}

@@ -1,0 +1,277 @@
+/* hark-sidecar.c — format names, content sniffing, and the one entry point to every reader
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "formats/hark-sidecar-private.h"
+
+#include <string.h>
+
+#include "util/hark-error.h"
+#include "formats/hark-labelled-text.h"
+#include "formats/hark-sidecar-json.h"
+#include "text/hark-text-utils.h"
+
+/* Share of non-blank lines that must look like a format before sniffing believes it. */
+#define SNIFF_MIN_SHARE 0.3
+
+static const struct
+{
+  const char *name;
+  const char *label; /* for messages */
+  HarkSidecarReadFunc read_text;
+  HarkSidecarJsonReadFunc read_json;
+} formats[HARK_SIDECAR_N_FORMATS] = {
+  [HARK_SIDECAR_FORMAT_AUTO] = { "auto", "sidecar", NULL, NULL },
+  [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read, NULL },
+  [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", hark_srt_read, NULL },
+  [HARK_SIDECAR_FORMAT_PODCASTING2]
+  = { "podcasting2-json", "Podcasting 2.0 transcript", NULL, hark_p20_read },
+  [HARK_SIDECAR_FORMAT_CHAPTERS]
+  = { "chapters-json", "Podcasting 2.0 chapters", NULL, hark_p20_chapters_read },
+  [HARK_SIDECAR_FORMAT_WHISPER] = { "whisper-json", "Whisper", NULL, hark_whisper_read },
+  [HARK_SIDECAR_FORMAT_SPONSORBLOCK]
+  = { "sponsorblock-json", "SponsorBlock", NULL, hark_sponsorblock_read },
+  [HARK_SIDECAR_FORMAT_TIMESTAMPED]
+  = { "timestamped-text", "timestamped text", hark_timestamped_read, NULL },
+  [HARK_SIDECAR_FORMAT_LABELLED_TEXT]
+  = { "labelled-text", "speaker-labelled text", hark_labelled_read, NULL },
+  [HARK_SIDECAR_FORMAT_HARK] = { "hark-json", "Hark sidecar", NULL, hark_hark_read },
+};
+
+const char *
+hark_sidecar_format_to_string (HarkSidecarFormat format)
+{
+  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
+  return formats[format].name;
+}
+
+gboolean
+hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
+{
+  static const struct
+  {
+    const char *alias;
+    HarkSidecarFormat format;
+  } aliases[] = {
+    { "vtt", HARK_SIDECAR_FORMAT_WEBVTT },
+    { "json", HARK_SIDECAR_FORMAT_AUTO },
+    { "txt", HARK_SIDECAR_FORMAT_AUTO },
+    { "hark", HARK_SIDECAR_FORMAT_HARK },
+    { "podcasting2", HARK_SIDECAR_FORMAT_PODCASTING2 },
+    { "chapters", HARK_SIDECAR_FORMAT_CHAPTERS },
+    { "whisper", HARK_SIDECAR_FORMAT_WHISPER },
+    { "whisperx", HARK_SIDECAR_FORMAT_WHISPER },
+    { "sponsorblock", HARK_SIDECAR_FORMAT_SPONSORBLOCK },
+    { "timestamped", HARK_SIDECAR_FORMAT_TIMESTAMPED },
+    { "labelled", HARK_SIDECAR_FORMAT_LABELLED_TEXT },
+  };
+
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < HARK_SIDECAR_N_FORMATS; i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (name, aliases[i].alias) == 0)
+      {
+        *format = aliases[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+name_has_suffix (const char *filename, const char *suffix)
+{
+  gsize n, m;
+
+  if (filename == NULL)
+    return FALSE;
+  n = strlen (filename);
+  m = strlen (suffix);
+  return n >= m && g_ascii_strcasecmp (filename + n - m, suffix) == 0;
+}
+
+/* Does a non-blank line among the first few hold an SRT-style "time --> time"? */
+static gboolean
+has_timing_arrow (const char *text)
+{
+  HarkLineReader reader;
+  guint lines = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && lines < 50)
+    {
+      const char *arrow = g_strstr_len (reader.line, (gssize) reader.length, "-->");
+      const char *p = reader.line;
+      double seconds;
+
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      lines++;
+      if (arrow == NULL)
+        continue;
+      while (*p == ' ' || *p == '-')
+        p++;
+      if (hark_text_scan_time (p, &p, &seconds))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which JSON format the name suggests, for files too broken to tell by content. */
+static HarkSidecarFormat
+json_format_from_name (const char *filename)
+{
+  if (name_has_suffix (filename, ".hark.json"))
+    return HARK_SIDECAR_FORMAT_HARK;
+  if (name_has_suffix (filename, ".chapters.json"))
+    return HARK_SIDECAR_FORMAT_CHAPTERS;
+  return HARK_SIDECAR_FORMAT_PODCASTING2;
+}
+
+/* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. */
+static HarkSidecarFormat
+sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '{' || *p == '[')
+    {
+      g_autoptr (HarkJsonDoc) doc = hark_json_doc_parse (text, filename ? filename : "", NULL);
+      HarkSidecarFormat format;
+
+      /* Broken JSON: let the likeliest reader report where it broke. */
+      if (doc == NULL)
+        return json_format_from_name (filename);
+      format = hark_json_sniff (hark_json_doc_get_root (doc));
+      if (doc_out)
+        *doc_out = g_steal_pointer (&doc);
+      return format;
+    }
+  if (strncmp (p, "WEBVTT", 6) == 0)
+    return HARK_SIDECAR_FORMAT_WEBVTT;
+  if (has_timing_arrow (p))
+    return name_has_suffix (filename, ".vtt") ? HARK_SIDECAR_FORMAT_WEBVTT
+                                              : HARK_SIDECAR_FORMAT_SRT;
+  if (hark_timestamped_sniff (p))
+    return HARK_SIDECAR_FORMAT_TIMESTAMPED;
+  if (hark_labelled_text_sniff (p, SNIFF_MIN_SHARE))
+    return HARK_SIDECAR_FORMAT_LABELLED_TEXT;
+  if (name_has_suffix (filename, ".vtt"))
+    return HARK_SIDECAR_FORMAT_WEBVTT;
+  if (name_has_suffix (filename, ".srt"))
+    return HARK_SIDECAR_FORMAT_SRT;
+  return HARK_SIDECAR_FORMAT_AUTO;
+}
+
+HarkSidecarFormat
+hark_sidecar_sniff (const char *data, gsize length, const char *filename)
+{
+  g_autofree char *text = hark_text_normalize (data, length, NULL, NULL);
+
+  if (text == NULL)
+    return HARK_SIDECAR_FORMAT_AUTO;
+  return sniff_normalized (text, filename, NULL);
+}
+
+void
+hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
+                         double *part_start, double *part_end)
+{
+  if (total == 0)
+    {
+      *part_start = start;
+      *part_end = end;
+      return;
+    }
+  *part_start = start + (end - start) * (double) before / (double) total;
+  *part_end = start + (end - start) * (double) (before + length) / (double) total;
+}
+
+void
+hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride)
+{
+  double next_later_start = -1;
+  double next_start = -1;
+
+  /* Walking backwards keeps this linear even when many items share a start. */
+  for (guint i = n; i > 0; i--)
+    {
+      HarkTimedItem *item
+          = (HarkTimedItem *) (gpointer) ((char *) items + (gsize) (i - 1) * stride);
+
+      if (next_start >= 0 && next_start > item->start)
+        next_later_start = next_start;
+      if (item->end < 0)
+        item->end = next_later_start > item->start ? next_later_start : item->start;
+      next_start = item->start;
+    }
+}
+
+HarkTranscript *
+hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSidecarFormat format,
+                        HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (HarkTranscriptBuilder) builder = NULL;
+  g_autoptr (HarkJsonDoc) doc = NULL;
+  HarkSidecarContext context = { name ? name : "<memory>", warnings, HARK_SIDECAR_KIND_NONE };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
+
+  text = hark_text_normalize (data ? data : "", length, NULL, error);
+  if (text == NULL)
+    {
+      g_prefix_error (error, "%s: ", context.name);
+      return NULL;
+    }
+  if (format == HARK_SIDECAR_FORMAT_AUTO)
+    format = sniff_normalized (text, name, &doc);
+  if (format == HARK_SIDECAR_FORMAT_AUTO)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   "%s: This does not look like any transcript, chapter or skip format Hark "
+                   "reads (WebVTT, SubRip, Podcasting 2.0 or Whisper JSON, SponsorBlock, "
+                   "timestamped or speaker-labelled text).",
+                   context.name);
+      return NULL;
+    }
+
+  builder = hark_transcript_builder_new ();
+  if (formats[format].read_json)
+    {
+      if (doc == NULL)
+        doc = hark_json_doc_parse (text, context.name, error);
+      if (doc == NULL || !formats[format].read_json (doc, builder, &context, error))
+        return NULL;
+    }
+  else if (!formats[format].read_text (text, builder, &context, error))
+    return NULL;
+  if (info_out)
+    {
+      info_out->format = format;
+      info_out->kind = context.kind;
+    }
+  return hark_transcript_builder_finish (g_steal_pointer (&builder));
+}
+
+HarkTranscript *
+hark_sidecar_read (const char *path, HarkSidecarFormat format, HarkSidecarInfo *info_out,
+                   GPtrArray *warnings, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!hark_text_load_file (path, &data, &length, error))
+    return NULL;
+  return hark_sidecar_read_data (data, length, path, format, info_out, warnings, error);
+}

@@ -1,0 +1,71 @@
+/* hark-sidecar.h — reading every transcript, chapter and skip file that sits beside an episode
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One entry point for all formats. The format of .json and .txt files is decided by their
+ * content, not their name. Readers are tolerant: what they can make sense of is kept, what they
+ * cannot is reported as a warning "file:line:column: what was expected", and only a file with
+ * nothing usable in it is an error.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "transcript/hark-transcript.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HARK_SIDECAR_FORMAT_AUTO,          /* sniff the content (and the name, as a tie-break) */
+  HARK_SIDECAR_FORMAT_WEBVTT,        /* .vtt */
+  HARK_SIDECAR_FORMAT_SRT,           /* .srt */
+  HARK_SIDECAR_FORMAT_PODCASTING2,   /* Podcasting 2.0 JSON transcript */
+  HARK_SIDECAR_FORMAT_CHAPTERS,      /* Podcasting 2.0 JSON chapters */
+  HARK_SIDECAR_FORMAT_WHISPER,       /* Whisper / WhisperX JSON */
+  HARK_SIDECAR_FORMAT_SPONSORBLOCK,  /* SponsorBlock segments JSON */
+  HARK_SIDECAR_FORMAT_TIMESTAMPED,   /* "HH:MM:SS text", Otter "Name  M:SS", "Name (00:00):" */
+  HARK_SIDECAR_FORMAT_LABELLED_TEXT, /* "Name: text" lines without times (HarkLabelledText) */
+  HARK_SIDECAR_FORMAT_HARK,          /* Hark's own episode.hark.json */
+  HARK_SIDECAR_N_FORMATS
+} HarkSidecarFormat;
+
+/* What a sidecar provided. */
+typedef enum
+{
+  HARK_SIDECAR_KIND_NONE = 0,
+  HARK_SIDECAR_KIND_TIMED = 1 << 0,    /* cues or turns with times */
+  HARK_SIDECAR_KIND_SPEAKERS = 1 << 1, /* speaker names */
+  HARK_SIDECAR_KIND_CHAPTERS = 1 << 2,
+  HARK_SIDECAR_KIND_SKIPS = 1 << 3, /* skip segments */
+} HarkSidecarKind;
+
+typedef struct
+{
+  HarkSidecarFormat format; /* the format read (never AUTO) */
+  HarkSidecarKind kind;
+} HarkSidecarInfo;
+
+/* "webvtt", "srt", "podcasting2-json", "chapters-json", "whisper-json", "sponsorblock-json",
+ * "timestamped-text", "labelled-text", "hark-json" ("auto" for AUTO). */
+const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
+/* Accepts the names above and the common extensions ("vtt", "srt", "json", "txt" give AUTO). */
+gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);
+
+/* Decides the format of @data (raw bytes, any supported encoding). @filename (may be NULL) is
+ * only a tie-break. Returns AUTO when it looks like nothing Hark reads. */
+HarkSidecarFormat hark_sidecar_sniff (const char *data, gsize length, const char *filename);
+
+/* Reads @path. With HARK_SIDECAR_FORMAT_AUTO the content decides the format. @info_out and
+ * @warnings (a GPtrArray of char *) may be NULL. A labelled text (no times) gives a transcript
+ * whose turns all start at 0 with evidence 0 and whose kind lacks TIMED; read it with
+ * hark_labelled_text_load() to merge it. */
+HarkTranscript *hark_sidecar_read (const char *path, HarkSidecarFormat format,
+                                   HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error);
+/* The same from memory; @name is used in messages ("name:line:column: …"), and for sniffing. */
+HarkTranscript *hark_sidecar_read_data (const char *data, gsize length, const char *name,
+                                        HarkSidecarFormat format, HarkSidecarInfo *info_out,
+                                        GPtrArray *warnings, GError **error);
+
+G_END_DECLS

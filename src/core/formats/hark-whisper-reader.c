@@ -1,0 +1,211 @@
+/* hark-whisper-reader.c — Whisper and WhisperX JSON
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * {"text": "…", "segments": [{"start", "end", "text", "speaker", "words": [{"word", "start",
+ * "end", "speaker"}]}]}. Whisper gives segments; WhisperX adds diarised "speaker" labels
+ * ("SPEAKER_00") and word times, except for words it could not align (numbers, symbols), which
+ * keep their place in the text but get no time. whisper.cpp writes its own shape instead:
+ * {"transcription": [{"timestamps": {"from": "00:00:00,000", "to": …}, "offsets": {"from": 0,
+ * "to": 3240}, "text": "…"}]}, with "offsets" in milliseconds.
+ */
+#include "formats/hark-sidecar-json.h"
+
+#include "text/hark-text-utils.h"
+
+static void
+add_words (HarkJsonDoc *doc, JsonObject *segment, HarkTranscriptBuilder *builder, double scale)
+{
+  JsonNode *words_node = json_object_get_member (segment, "words");
+  JsonArray *words;
+
+  if (words_node == NULL || !JSON_NODE_HOLDS_ARRAY (words_node))
+    return;
+  words = json_node_get_array (words_node);
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    {
+      JsonNode *node = json_array_get_element (words, i);
+      JsonObject *word;
+      const char *text;
+      double start, end;
+      g_autofree char *collapsed = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      word = json_node_get_object (node);
+      text = hark_json_get_string (word, "word");
+      if (text == NULL)
+        text = hark_json_get_string (word, "text");
+      if (text == NULL || hark_json_get_time (word, "start", scale, &start) != HARK_JSON_OK)
+        continue;
+      if (hark_json_get_time (word, "end", scale, &end) != HARK_JSON_OK)
+        end = start;
+      collapsed = hark_text_collapse_space (text);
+      hark_transcript_builder_add_word (builder, start, end, collapsed);
+    }
+}
+
+/* The segment's text; when it has none, its words joined. */
+static char *
+segment_text (JsonObject *segment)
+{
+  const char *text = hark_json_get_string (segment, "text");
+  JsonNode *words_node;
+  g_autoptr (GString) joined = NULL;
+
+  if (text)
+    return hark_text_collapse_space (text);
+  words_node = json_object_get_member (segment, "words");
+  if (words_node == NULL || !JSON_NODE_HOLDS_ARRAY (words_node))
+    return NULL;
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (words_node)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (words_node), i);
+      const char *word;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      word = hark_json_get_string (json_node_get_object (node), "word");
+      if (word == NULL)
+        continue;
+      g_string_append_c (joined, ' ');
+      g_string_append (joined, word);
+    }
+  return hark_text_collapse_space (joined->str);
+}
+
+/* A whisper.cpp time pair: "offsets" (milliseconds) or else "timestamps" (clock strings). */
+static gboolean
+read_whisper_cpp_times (JsonObject *entry, double *start, double *end)
+{
+  static const struct
+  {
+    const char *member;
+    double scale;
+  } sources[] = { { "offsets", 0.001 }, { "timestamps", 1.0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      JsonNode *node = json_object_get_member (entry, sources[i].member);
+      JsonObject *pair;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      pair = json_node_get_object (node);
+      if (hark_json_get_time (pair, "from", sources[i].scale, start) == HARK_JSON_OK
+          && hark_json_get_time (pair, "to", sources[i].scale, end) == HARK_JSON_OK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+read_whisper_cpp (HarkJsonDoc *doc, JsonArray *entries, HarkTranscriptBuilder *builder,
+                  HarkSidecarContext *context, GError **error)
+{
+  JsonObject *last_object = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = hark_json_get_item (doc, context, entries, i, &last_object, "entry");
+      const char *text;
+      g_autofree char *collapsed = NULL;
+      double start, end;
+
+      if (entry == NULL)
+        continue;
+      if (!read_whisper_cpp_times (entry, &start, &end))
+        {
+          hark_json_warn (context, doc, entry,
+                          "Expected “offsets” or “timestamps” with “from” and “to”; skipped "
+                          "this entry.");
+          continue;
+        }
+      text = hark_json_get_string (entry, "text");
+      if (text == NULL)
+        {
+          hark_json_warn (context, doc, entry, "Expected “text”; skipped this entry.");
+          continue;
+        }
+      collapsed = hark_text_collapse_space (text);
+      hark_transcript_builder_add_cue (builder, start, MAX (start, end), collapsed, -1);
+      added++;
+    }
+  if (added > 0)
+    context->kind |= HARK_SIDECAR_KIND_TIMED;
+  return hark_json_check_used (doc, context, entries, added, "transcription entries", error);
+}
+
+gboolean
+hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+                   GError **error)
+{
+  static const char *const scale_keys[] = { "start", "end", NULL };
+  JsonNode *root = hark_json_doc_get_root (doc);
+  JsonArray *segments;
+  JsonObject *last_object = NULL;
+  double scale;
+  guint added = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (root)
+      && json_object_has_member (json_node_get_object (root), "transcription")
+      && JSON_NODE_HOLDS_ARRAY (
+          json_object_get_member (json_node_get_object (root), "transcription")))
+    return read_whisper_cpp (
+        doc, json_object_get_array_member (json_node_get_object (root), "transcription"), builder,
+        context, error);
+
+  segments = hark_json_get_items (doc, context, "segments",
+                                  "Whisper output: an object with a “segments” array", error);
+  if (segments == NULL)
+    return FALSE;
+  scale = hark_json_guess_time_scale (segments, scale_keys);
+
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonObject *segment;
+      g_autofree char *text = NULL;
+      const char *speaker_name;
+      double start, end;
+      int speaker = -1;
+
+      segment = hark_json_get_item (doc, context, segments, i, &last_object, "segment");
+      if (segment == NULL)
+        continue;
+      if (hark_json_get_time (segment, "start", scale, &start) != HARK_JSON_OK)
+        {
+          hark_json_warn (context, doc, segment,
+                          "Expected “start” as a number of seconds; skipped this segment.");
+          continue;
+        }
+      if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
+        {
+          hark_json_warn (context, doc, segment,
+                          "Expected “end” as a number of seconds after “start”; the segment is "
+                          "kept as an instant.");
+          end = start;
+        }
+      text = segment_text (segment);
+      if (text == NULL)
+        {
+          hark_json_warn (context, doc, segment,
+                          "Expected “text” with the segment's words; skipped this segment.");
+          continue;
+        }
+      speaker_name = hark_json_get_string (segment, "speaker");
+      if (speaker_name && *speaker_name)
+        {
+          speaker = hark_transcript_builder_add_speaker (builder, speaker_name, speaker_name);
+          context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+        }
+      hark_transcript_builder_add_cue (builder, start, end, text, speaker);
+      add_words (doc, segment, builder, scale);
+      added++;
+    }
+  if (added > 0)
+    context->kind |= HARK_SIDECAR_KIND_TIMED;
+  return hark_json_check_used (doc, context, segments, added, "segments", error);
+}

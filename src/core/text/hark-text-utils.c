@@ -1,0 +1,564 @@
+/* hark-text-utils.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "text/hark-text-utils.h"
+
+#include <string.h>
+
+#include "util/hark-error.h"
+
+#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
+
+/* Longest HTML5 entity name is 32 bytes ("CounterClockwiseContourIntegral;" without '&'). */
+#define MAX_ENTITY_NAME 32
+
+/* Names that end in a colon at the start of a line without naming a person. */
+static const char *const non_speaker_labels[] = {
+  "note",     "notes",   "nb",         "n.b",        "ps",         "p.s",        "pps",
+  "update",   "updated", "edit",       "edited",     "warning",    "caution",    "important",
+  "tip",      "hint",    "info",       "error",      "example",    "examples",   "source",
+  "sources",  "link",    "links",      "url",        "see",        "see also",   "via",
+  "credit",   "credits", "correction", "disclaimer", "summary",    "transcript", "chapter",
+  "chapters", "episode", "topic",      "topics",     "time",       "date",       "subject",
+  "re",       "fwd",     "todo",       "fixme",      "sponsor",    "sponsors",   "music",
+  "intro",    "outro",   "show notes", "timestamps", "references", "quote",      "http",
+  "https",    "ftp",     "mailto",     "tel",        "file",       "news",       "urn",
+  "data",     "www",     "ie",         "i.e",        "eg",         "e.g",        "etc",
+  "tl;dr",    "tldr",    "aside",      "bonus",      "fun fact",   "spoiler",    "answer",
+  "question", "step",    "reminder",   "tags",       "keywords",
+};
+
+/* Bracketed sound descriptions that captions use; never speakers even with a colon after. */
+static const char *const sound_descriptions[] = {
+  "music",     "laughter",    "laughs",      "laughing", "applause",
+  "inaudible", "crosstalk",   "silence",     "noise",    "background noise",
+  "coughs",    "cough",       "sighs",       "pause",    "indistinct",
+  "no audio",  "blank_audio", "blank audio", "foreign",  "sound",
+  "beep",      "bleep",       "theme music",
+};
+
+/* Copies @data turning CRLF and lone CR into LF and NUL into U+FFFD, a run at a time. */
+static void
+append_normalized (GString *out, const char *data, gsize length)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      const char *special = p;
+
+      while (special < end && *special != '\r' && *special != '\0')
+        special++;
+      g_string_append_len (out, p, special - p);
+      if (special == end)
+        break;
+      if (*special == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (special + 1 < end && special[1] == '\n')
+            special++;
+        }
+      else
+        g_string_append (out, REPLACEMENT_CHARACTER);
+      p = special + 1;
+    }
+}
+
+char *
+hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error)
+{
+  const guchar *bytes = (const guchar *) data;
+  g_autofree char *converted = NULL;
+  g_autoptr (GString) out = NULL;
+  g_autofree char *valid = NULL;
+  gsize converted_length = 0;
+
+  if (length >= 2
+      && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+    {
+      const char *charset = bytes[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+      g_autoptr (GError) local_error = NULL;
+      gsize even = (length - 2) & ~(gsize) 1;
+
+      converted = g_convert (data + 2, (gssize) even, "UTF-8", charset, NULL, &converted_length,
+                             &local_error);
+      if (converted == NULL)
+        {
+          g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
+                       "The file starts with a %s byte order mark but is not valid %s: %s.",
+                       charset, charset, local_error->message);
+          return NULL;
+        }
+      data = converted;
+      length = converted_length;
+    }
+  else if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  out = g_string_sized_new (length + 1);
+  append_normalized (out, data, length);
+  valid = g_utf8_make_valid (out->str, (gssize) out->len);
+  if (out_length)
+    *out_length = strlen (valid);
+  return g_steal_pointer (&valid);
+}
+
+gboolean
+hark_text_load_file (const char *path, char **contents, gsize *length, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_get_contents (path, contents, length, &local_error))
+    return TRUE;
+  g_set_error (error, HARK_ERROR,
+               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? HARK_ERROR_NOT_FOUND
+                   : HARK_ERROR_IO,
+               "Could not read the sidecar: %s.", local_error->message);
+  return FALSE;
+}
+
+/* Appends the character with code point @value, or U+FFFD for what HTML maps to it. */
+static void
+append_code_point (GString *out, gunichar value)
+{
+  /* HTML maps the C1 range to Windows-1252 for numeric references. */
+  static const gunichar windows_1252[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+  };
+
+  if (value >= 0x80 && value < 0xa0)
+    value = windows_1252[value - 0x80];
+  if (value == 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+    value = 0xfffd;
+  g_string_append_unichar (out, value);
+}
+
+/* Decodes the reference starting at @p (just after '&'). Returns the end of what it consumed,
+ * or NULL when there is no reference there. */
+static const char *
+decode_reference (const char *p, GString *out)
+{
+  if (*p == '#')
+    {
+      gboolean hex = (p[1] == 'x' || p[1] == 'X');
+      const char *digits = p + (hex ? 2 : 1);
+      const char *q = digits;
+      guint64 value = 0;
+
+      while (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q))
+        {
+          value = value * (hex ? 16 : 10) + (guint64) (hex ? g_ascii_xdigit_value (*q) : *q - '0');
+          if (value > 0x10ffff)
+            value = 0x110000; /* stays out of range however long it gets */
+          q++;
+        }
+      if (q == digits)
+        return NULL;
+      append_code_point (out, (gunichar) value);
+      return *q == ';' ? q + 1 : q;
+    }
+  else
+    {
+      const char *q = p;
+      const char *value;
+
+      while (g_ascii_isalnum (*q) && q - p < MAX_ENTITY_NAME)
+        q++;
+      if (q == p)
+        return NULL;
+      if (*q == ';' && (value = hark_html_entity_lookup (p, (gsize) (q - p), TRUE)))
+        {
+          g_string_append (out, value);
+          return q + 1;
+        }
+      /* Legacy references without ';' match the longest known name: "&eacutes" is "és". */
+      for (const char *end = q; end > p; end--)
+        if ((value = hark_html_entity_lookup (p, (gsize) (end - p), FALSE)))
+          {
+            g_string_append (out, value);
+            return end;
+          }
+      return NULL;
+    }
+}
+
+char *
+hark_text_decode_entities (const char *text)
+{
+  GString *out;
+
+  if (strchr (text, '&') == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p;)
+    {
+      const char *end;
+
+      if (*p == '&' && (end = decode_reference (p + 1, out)))
+        {
+          p = end;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+hark_text_strip_markup (const char *text)
+{
+  g_autoptr (GString) plain = NULL;
+
+  if (strchr (text, '<') == NULL)
+    return hark_text_decode_entities (text);
+  plain = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p;)
+    {
+      const char *close;
+
+      if (*p != '<')
+        {
+          g_string_append_c (plain, *p++);
+          continue;
+        }
+      close = strchr (p, '>');
+      if (close == NULL)
+        {
+          /* No tag can close any more: the rest is text (and this stays linear). */
+          g_string_append (plain, p);
+          break;
+        }
+      p = close + 1;
+    }
+  return hark_text_decode_entities (plain->str);
+}
+
+char *
+hark_text_collapse_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p;)
+    {
+      const char *next;
+      gboolean space;
+
+      /* ASCII first: captions are mostly ASCII and this runs over every word. */
+      if ((guchar) *p < 0x80)
+        {
+          space = g_ascii_isspace (*p);
+          next = p + 1;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          /* U+00A0 (from &nbsp;) separates words like a space. */
+          space = g_unichar_isspace (c) || c == 0xa0;
+          next = g_utf8_next_char (p);
+        }
+      if (space)
+        pending_space = out->len > 0;
+      else
+        {
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_len (out, p, next - p);
+        }
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+in_list (const char *const *list, gsize n, const char *name, gsize length)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strlen (list[i]) == length && g_ascii_strncasecmp (list[i], name, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+hark_text_is_non_speaker_label (const char *name, gsize length)
+{
+  return in_list (non_speaker_labels, G_N_ELEMENTS (non_speaker_labels), name, length);
+}
+
+/* Particles that stay lowercase inside names: "Ludwig van Beethoven", "Ana de Souza". */
+static gboolean
+is_name_particle (const char *word, gsize length)
+{
+  static const char *const particles[] = {
+    "van", "von", "de", "der", "den",  "da", "das", "do", "dos", "del", "della", "di",
+    "du",  "la",  "le", "bin", "bint", "al", "ibn", "y",  "zu",  "ter", "ten",
+  };
+
+  return in_list (particles, G_N_ELEMENTS (particles), word, length);
+}
+
+/* A person's name or a diarisation label: up to six words, the first starting with a letter,
+ * every word capitalised (or a particle, or a number after the first word: "Speaker 2"). */
+gboolean
+hark_text_looks_like_name (const char *name, gsize length)
+{
+  const char *end = name + length;
+  const char *p = name;
+  guint words = 0;
+
+  if (length == 0 || length > 60)
+    return FALSE;
+  while (p < end)
+    {
+      const char *word = p;
+      gunichar first = g_utf8_get_char (p);
+      gboolean letters = FALSE;
+
+      while (p < end && *p != ' ')
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isalpha (c))
+            letters = TRUE;
+          else if (!g_unichar_isdigit (c) && c != '.' && c != '\'' && c != 0x2019 && c != '-'
+                   && c != '_')
+            return FALSE;
+          p = g_utf8_next_char (p);
+        }
+      if (p == word)
+        return FALSE; /* two spaces in a row */
+      if (++words > 6)
+        return FALSE;
+      if (words == 1 && !g_unichar_isalpha (first))
+        return FALSE;
+      if (letters && !g_unichar_isupper (first) && !g_unichar_istitle (first)
+          && !(words > 1 && is_name_particle (word, (gsize) (p - word))))
+        return FALSE;
+      if (!letters && words == 1)
+        return FALSE;
+      if (p < end)
+        p++;
+    }
+  return TRUE;
+}
+
+gboolean
+hark_text_split_speaker (const char *line, char **speaker, const char **rest)
+{
+  const char *p = line;
+  const char *name, *name_end, *colon;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (p[0] == '>' && p[1] == '>')
+    {
+      while (*p == '>')
+        p++;
+      while (*p == ' ' || *p == '\t')
+        p++;
+    }
+
+  if (*p == '[')
+    {
+      const char *close = strchr (p, ']');
+
+      if (close == NULL || close - p > 48)
+        return FALSE;
+      name = p + 1;
+      name_end = close;
+      colon = close + 1;
+      while (*colon == ' ')
+        colon++;
+      if (*colon != ':')
+        return FALSE;
+      while (name < name_end && *name == ' ')
+        name++;
+      while (name_end > name && name_end[-1] == ' ')
+        name_end--;
+      if (name_end == name
+          || in_list (sound_descriptions, G_N_ELEMENTS (sound_descriptions), name,
+                      (gsize) (name_end - name)))
+        return FALSE;
+      for (const char *q = name; q < name_end; q++)
+        if (*q == '[' || *q == '<')
+          return FALSE;
+    }
+  else
+    {
+      colon = strchr (p, ':');
+      if (colon == NULL || colon - p > 60)
+        return FALSE;
+      name = p;
+      name_end = colon;
+      while (name_end > name && name_end[-1] == ' ')
+        name_end--;
+      if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
+          || hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
+        return FALSE;
+    }
+
+  /* "https://x", "ISBN:123", "a::b" are not speakers; "Anna:Hello" (a missing space) is. */
+  if (colon[1] == '/' || colon[1] == ':' || g_ascii_isdigit (colon[1]))
+    return FALSE;
+
+  if (speaker)
+    *speaker = g_strndup (name, (gsize) (name_end - name));
+  if (rest)
+    {
+      const char *r = colon + 1;
+
+      while (*r == ' ' || *r == '\t')
+        r++;
+      *rest = r;
+    }
+  return TRUE;
+}
+
+/* Reads one run of digits into @value; FALSE when there is none or it is absurdly long. */
+static gboolean
+scan_digits (const char **p, guint64 *value, guint *n_digits)
+{
+  *value = 0;
+  *n_digits = 0;
+  while (g_ascii_isdigit (**p))
+    {
+      if (++*n_digits > 9)
+        return FALSE;
+      *value = *value * 10 + (guint64) (**p - '0');
+      (*p)++;
+    }
+  return *n_digits > 0;
+}
+
+gboolean
+hark_text_scan_time (const char *p, const char **end, double *seconds)
+{
+  guint64 fields[3];
+  guint n_fields = 0, digits;
+  double fraction = 0;
+
+  for (;;)
+    {
+      if (!scan_digits (&p, &fields[n_fields], &digits))
+        return FALSE;
+      /* Only the first field may run long (hours over 99, or minutes without hours). */
+      if (n_fields > 0 && digits != 2)
+        return FALSE;
+      n_fields++;
+      if (*p != ':' || n_fields == 3 || !g_ascii_isdigit (p[1]))
+        break;
+      p++;
+    }
+  if (n_fields < 2)
+    return FALSE;
+  if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+    {
+      double scale = 0.1;
+
+      for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
+        fraction += (*p - '0') * scale;
+    }
+  if (fields[n_fields - 1] >= 60 || (n_fields == 3 && fields[1] >= 60))
+    return FALSE;
+  if (n_fields == 3)
+    *seconds = (double) fields[0] * 3600 + (double) fields[1] * 60 + (double) fields[2] + fraction;
+  else
+    *seconds = (double) fields[0] * 60 + (double) fields[1] + fraction;
+  *end = p;
+  return TRUE;
+}
+
+guint
+hark_text_column (const char *line_start, const char *at)
+{
+  if (at <= line_start)
+    return 1;
+  return (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+void
+hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column, const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (warnings == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (warnings, g_strdup_printf ("%s:%u:%u: %s", name, line, column, message));
+}
+
+void
+hark_text_set_parse_error (GError **error, const char *name, guint line, guint column,
+                           const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%u:%u: %s", name, line, column, message);
+}
+
+void
+hark_line_reader_init (HarkLineReader *reader, const char *text)
+{
+  reader->next = text;
+  reader->line = NULL;
+  reader->length = 0;
+  reader->number = 0;
+}
+
+gboolean
+hark_line_reader_next (HarkLineReader *reader)
+{
+  const char *end;
+
+  if (reader->next == NULL)
+    return FALSE;
+  end = strchr (reader->next, '\n');
+  reader->line = reader->next;
+  reader->number++;
+  if (end)
+    {
+      reader->length = (gsize) (end - reader->line);
+      reader->next = end + 1;
+    }
+  else
+    {
+      reader->length = strlen (reader->line);
+      reader->next = NULL;
+      /* A final newline does not start another (empty) line. */
+      if (reader->length == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hark_text_line_is_blank (const char *line, gsize length, gboolean spaces_are_blank)
+{
+  if (!spaces_are_blank)
+    return length == 0;
+  for (gsize i = 0; i < length; i++)
+    if (line[i] != ' ' && line[i] != '\t')
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,285 @@
+/* test-json-readers.c — Podcasting 2.0 transcripts and chapters, Whisper, SponsorBlock
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "util/hark-error.h"
+#include "sidecar-test-util.h"
+
+static void
+test_p20_turn_level (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkTurn *turns;
+  guint n_turns;
+
+  sidecar_read (
+      &r,
+      "{\n"
+      "  \"version\": \"1.0.0\", \"extra\": {\"ignored\": true},\n"
+      "  \"segments\": [\n"
+      "    {\"speaker\": \"Alice\", \"startTime\": 10.5, \"endTime\": 12, \"body\": \"Later "
+      "one.\\n\"},\n"
+      "    {\"speaker\": \"Alice\", \"startTime\": 0.5, \"endTime\": 4.25, \"body\": \"Hello "
+      "there.\\n\"},\n"
+      "    {\"startTime\": \"4.25\", \"endTime\": \"00:00:06.5\", \"body\": \"Strings &amp; no "
+      "speaker.\"},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 6.5, \"body\": \"No end time.\", \"words\": 3},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 9, \"endTime\": 9, \"body\": \"Instant.\"},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": 9.5, \"endTime\": 10},\n"
+      "    {\"speaker\": \"Bob\", \"startTime\": \"soon\", \"body\": \"bad start\"},\n"
+      "    {\"startTime\": 12, \"endTime\": 13, \"body\": \"Alice again, by file order.\"}\n"
+      "  ]\n"
+      "}\n",
+      "t.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  g_assert_cmpuint (r.n_cues, ==, 6);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello there."); /* sorted, trailing newline gone */
+  g_assert_cmpfloat (r.cues[1].start, ==, 4.25);
+  g_assert_cmpfloat (r.cues[1].end, ==, 6.5);
+  g_assert_cmpstr (r.cues[1].text, ==, "Strings & no speaker.");
+  g_assert_cmpint (r.cues[1].speaker, ==, r.cues[0].speaker); /* same as before */
+  g_assert_cmpfloat (r.cues[2].end, ==, 9);                   /* to the next segment */
+  g_assert_cmpfloat (r.cues[3].start, ==, r.cues[3].end);
+  g_assert_cmpstr (r.cues[4].text, ==, "Later one.");
+  /* A missing speaker means the one before in the file, not in time. */
+  g_assert_cmpint (r.cues[5].speaker, ==, hark_transcript_find_speaker (r.t, "Bob"));
+  g_assert_true (sidecar_has_warning (&r, "t.json:9:5: Expected “body”"));
+  g_assert_true (sidecar_has_warning (&r, "t.json:10:5: Expected “startTime”"));
+  g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_TIMED | HARK_SIDECAR_KIND_SPEAKERS);
+  turns = hark_transcript_get_turns (r.t, &n_turns);
+  g_assert_cmpuint (n_turns, ==, 4);
+  g_assert_cmpstr (turns[0].text, ==, "Hello there. Strings & no speaker.");
+}
+
+static void
+test_p20_word_level (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkWord *words;
+
+  sidecar_read (&r,
+                "{\"version\": \"1.0.0\", \"segments\": [\n"
+                "{\"speaker\": \"A\", \"startTime\": 0.0, \"endTime\": 0.4, \"body\": \"Hello\"},\n"
+                "{\"startTime\": 0.4, \"endTime\": 0.8, \"body\": \"there,\"},\n"
+                "{\"startTime\": 0.8, \"endTime\": 1.0, \"body\": \"my\"},\n"
+                "{\"startTime\": 1.0, \"endTime\": 1.5, \"body\": \"friend.\"},\n"
+                "{\"startTime\": 1.6, \"endTime\": 1.9, \"body\": \"Yes.\"},\n"
+                "{\"speaker\": \"B\", \"startTime\": 2.0, \"endTime\": 2.4, \"body\": \"Hi\"},\n"
+                "{\"startTime\": 5.0, \"endTime\": 5.5, \"body\": \"later\"}\n"
+                "]}",
+                "w.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  /* Sentences, a speaker change and a long pause end cues. */
+  g_assert_cmpuint (r.n_cues, ==, 4);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello there, my friend.");
+  g_assert_cmpuint (r.cues[0].n_words, ==, 4);
+  g_assert_cmpfloat (r.cues[0].end, ==, 1.5);
+  g_assert_cmpstr (r.cues[1].text, ==, "Yes.");
+  g_assert_cmpstr (r.cues[2].text, ==, "Hi");
+  g_assert_cmpstr (r.cues[3].text, ==, "later");
+  words = hark_transcript_get_words (r.t, NULL);
+  g_assert_cmpstr (words[r.cues[0].first_word + 1].text, ==, "there,");
+  g_assert_cmpfloat (words[r.cues[0].first_word + 1].start, ==, 0.4);
+}
+
+static void
+test_p20_milliseconds (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "{\"segments\": [{\"startTime\": 1500, \"endTime\": 4000, \"body\": \"a b\"},"
+                "{\"startTime\": 90000000, \"endTime\": 90001000, \"body\": \"c d\"}]}",
+                "ms.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  g_assert_cmpfloat (r.cues[0].start, ==, 1.5);
+  g_assert_cmpfloat (r.cues[1].end, ==, 90001);
+  g_assert_true (sidecar_has_warning (&r, "ms.json:1:15: Expected times in seconds"));
+}
+
+static void
+test_chapters (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkChapter *chapters;
+  guint n;
+
+  sidecar_read (
+      &r,
+      "{\"version\": \"1.2.0\", \"chapters\": [\n"
+      "  {\"startTime\": 120, \"title\": \"Second\", \"url\": \"https://example.org\"},\n"
+      "  {\"startTime\": 0, \"title\": \"Intro\", \"img\": \"a.png\"},\n"
+      "  {\"startTime\": 300.5, \"endTime\": 360, \"title\": \"Hidden\", \"toc\": false},\n"
+      "  {\"startTime\": 400},\n"
+      "  {\"title\": \"No start\"}\n"
+      "]}",
+      "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
+  chapters = hark_transcript_get_chapters (r.t, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (chapters[0].title, ==, "Intro");
+  g_assert_cmpfloat (chapters[0].end, ==, 120); /* the next chapter's start */
+  g_assert_null (chapters[0].url);
+  g_assert_true (chapters[0].toc);
+  g_assert_cmpstr (chapters[1].url, ==, "https://example.org");
+  g_assert_cmpstr (chapters[2].title, ==, "Hidden");
+  g_assert_false (chapters[2].toc);
+  g_assert_cmpfloat (chapters[2].end, ==, 360);
+  g_assert_cmpstr (chapters[3].title, ==, "");
+  g_assert_true (sidecar_has_warning (&r, "c.json:5:3: Expected a “title”"));
+  g_assert_true (sidecar_has_warning (&r, "c.json:6:3: Expected “startTime”"));
+  g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_CHAPTERS);
+}
+
+static void
+test_whisper (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (
+      &r,
+      "{\"text\": \" Hello world. Bye.\", \"language\": \"en\", \"segments\": [\n"
+      "  {\"id\": 0, \"seek\": 0, \"start\": 0.0, \"end\": 2.5, \"text\": \" Hello world.\","
+      " \"tokens\": [1, 2], \"avg_logprob\": -0.2},\n"
+      "  {\"id\": 1, \"start\": 2.5, \"end\": 3.0, \"text\": \" Bye.\"}\n"
+      "]}",
+      "w.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello world.");
+  g_assert_cmpint (r.cues[0].speaker, ==, -1);
+  g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_TIMED);
+}
+
+static void
+test_whisperx (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkWord *words;
+
+  sidecar_read (
+      &r,
+      "{\"segments\": [\n"
+      "  {\"start\": 0.1, \"end\": 2.0, \"text\": \" It costs 20 dollars.\", \"speaker\": "
+      "\"SPEAKER_00\",\n"
+      "   \"words\": [{\"word\": \"It\", \"start\": 0.1, \"end\": 0.3, \"score\": 0.9, "
+      "\"speaker\": \"SPEAKER_00\"},\n"
+      "             {\"word\": \"costs\", \"start\": 0.3, \"end\": 0.8},\n"
+      "             {\"word\": \"20\"},\n"
+      "             {\"word\": \"dollars.\", \"start\": 1.2, \"end\": 2.0}]},\n"
+      "  {\"start\": 2.0, \"end\": 3.0, \"text\": \"Okay.\", \"speaker\": \"SPEAKER_01\"},\n"
+      "  {\"start\": 3.0, \"end\": 2.0, \"text\": \"Backwards.\", \"speaker\": \"SPEAKER_01\"},\n"
+      "  {\"end\": 5.0, \"text\": \"No start.\"}\n"
+      "], \"word_segments\": []}",
+      "x.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, 0)->id, ==, "SPEAKER_00");
+  g_assert_cmpuint (r.cues[0].n_words, ==, 3); /* "20" has no time */
+  words = hark_transcript_get_words (r.t, NULL) + r.cues[0].first_word;
+  g_assert_cmpstr (words[2].text, ==, "dollars.");
+  g_assert_cmpfloat (words[2].start, ==, 1.2);
+  g_assert_cmpfloat (r.cues[2].end, ==, 3.0);
+  g_assert_true (sidecar_has_warning (&r, "x.json:8:3: Expected “end”"));
+  g_assert_true (sidecar_has_warning (&r, "x.json:9:3: Expected “start”"));
+  g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_TIMED | HARK_SIDECAR_KIND_SPEAKERS);
+}
+
+static void
+test_whisper_cpp (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "{\"systeminfo\": \"AVX = 1\", \"result\": {\"language\": \"en\"},\n"
+                "\"transcription\": [\n"
+                "  {\"timestamps\": {\"from\": \"00:00:00,000\", \"to\": \"00:00:03,240\"},"
+                " \"offsets\": {\"from\": 0, \"to\": 3240}, \"text\": \" And so my fellow\"},\n"
+                "  {\"timestamps\": {\"from\": \"00:00:03,240\", \"to\": \"00:00:08,000\"},"
+                " \"text\": \" Americans, ask not\"},\n"
+                "  {\"text\": \" no times\"}\n"
+                "]}",
+                "jfk.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpfloat (r.cues[0].end, ==, 3.24); /* offsets are milliseconds */
+  g_assert_cmpstr (r.cues[0].text, ==, "And so my fellow");
+  g_assert_cmpfloat (r.cues[1].start, ==, 3.24); /* clock strings with a comma */
+  g_assert_cmpfloat (r.cues[1].end, ==, 8);
+  g_assert_true (sidecar_has_warning (&r, "jfk.json:5:3: Expected “offsets” or “timestamps”"));
+}
+
+static void
+test_sponsorblock (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkSegment *segments;
+  const HarkChapter *chapters;
+  guint n, n_chapters;
+
+  sidecar_read (
+      &r,
+      "[\n"
+      " {\"segment\": [1149.62, 1202.85], \"UUID\": \"a\", \"category\": \"sponsor\","
+      " \"actionType\": \"skip\", \"votes\": 12, \"videoDuration\": 3551.58},\n"
+      " {\"segment\": [3486.44, 3508.122], \"category\": \"selfpromo\", \"actionType\": "
+      "\"mute\"},\n"
+      " {\"segment\": [0, 0], \"category\": \"sponsor\", \"actionType\": \"full\"},\n"
+      " {\"segment\": [60, 60], \"category\": \"poi_highlight\", \"actionType\": \"poi\"},\n"
+      " {\"segment\": [0, 30], \"category\": \"chapter\", \"actionType\": \"chapter\","
+      " \"description\": \"Opening\"},\n"
+      " {\"segment\": [10, 20], \"category\": \"exclusive_access\"},\n"
+      " {\"segment\": [30], \"category\": \"intro\"}\n"
+      "]",
+      "sb.json", HARK_SIDECAR_FORMAT_SPONSORBLOCK);
+  segments = hark_transcript_get_segments (r.t, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (segments[0].category, ==, HARK_CATEGORY_SPONSOR);
+  g_assert_cmpfloat (segments[0].start, ==, 1149.62);
+  g_assert_cmpstr (segments[0].source, ==, "sponsorblock");
+  g_assert_cmpstr (segments[0].evidence, ==, "Submitted to SponsorBlock (12 votes).");
+  g_assert_cmpint (segments[1].category, ==, HARK_CATEGORY_SELFPROMO);
+  g_assert_cmpfloat (hark_transcript_get_media_duration (r.t), ==, 3551.58);
+  chapters = hark_transcript_get_chapters (r.t, &n_chapters);
+  g_assert_cmpuint (n_chapters, ==, 1);
+  g_assert_cmpstr (chapters[0].title, ==, "Opening");
+  g_assert_true (sidecar_has_warning (&r, "sb.json:7:2: Expected a SponsorBlock “category”"));
+  g_assert_true (sidecar_has_warning (&r, "sb.json:8:2: Expected “segment” as [start, end]"));
+  g_assert_cmpint (r.info.kind, ==, HARK_SIDECAR_KIND_SKIPS | HARK_SIDECAR_KIND_CHAPTERS);
+}
+
+static void
+test_syntax_and_shape_errors (void)
+{
+  g_autoptr (GError) syntax
+      = sidecar_read_error ("{\"segments\": [\n  {\"startTime\": 1 \"body\": 2}\n]}", "bad.json",
+                            HARK_SIDECAR_FORMAT_AUTO);
+  g_autoptr (GError) shape
+      = sidecar_read_error ("{\"segments\": 3}", "shape.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  g_autoptr (GError) chapters
+      = sidecar_read_error ("[1, 2]", "c.json", HARK_SIDECAR_FORMAT_CHAPTERS);
+  g_autoptr (GError) unknown
+      = sidecar_read_error ("{\"hello\": 1}", "u.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_autoptr (GError) empty = sidecar_read_error ("", "e.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+
+  g_assert_error (syntax, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (syntax->message, "bad.json:2:")); /* json-glib's column */
+  g_assert_nonnull (strstr (syntax->message, "expected character"));
+  g_assert_cmpstr (shape->message, ==,
+                   "shape.json:1:1: Expected a Podcasting 2.0 transcript: an object with a "
+                   "“segments” array.");
+  g_assert_error (chapters, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_error (unknown, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_assert_error (empty, HARK_ERROR, HARK_ERROR_PARSE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/json/p20/turn-level", test_p20_turn_level);
+  g_test_add_func ("/json/p20/word-level", test_p20_word_level);
+  g_test_add_func ("/json/p20/milliseconds", test_p20_milliseconds);
+  g_test_add_func ("/json/chapters", test_chapters);
+  g_test_add_func ("/json/whisper", test_whisper);
+  g_test_add_func ("/json/whisperx", test_whisperx);
+  g_test_add_func ("/json/whisper-cpp", test_whisper_cpp);
+  g_test_add_func ("/json/sponsorblock", test_sponsorblock);
+  g_test_add_func ("/json/syntax-and-shape-errors", test_syntax_and_shape_errors);
+  return g_test_run ();
+}

@@ -1,0 +1,142 @@
+/* test-timestamped-reader.c — "HH:MM:SS text", Otter and "Name (00:00):" transcripts
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "util/hark-error.h"
+#include "hark-test-util.h"
+#include "sidecar-test-util.h"
+
+static void
+test_time_lines (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "00:00:00 Have you ever wondered\n\n"
+                "00:00:04 You know the folks &amp; more\n"
+                "wrapped onto a second line\n\n"
+                "[00:01:02] Michael: bracketed, with a speaker\n"
+                "(1:05:03) - round brackets and a dash\n"
+                "01:06:00\n"
+                "time alone, words below\n",
+                "ep.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 5);
+  g_assert_cmpfloat (r.cues[0].start, ==, 0);
+  g_assert_cmpfloat (r.cues[0].end, ==, 4);
+  g_assert_cmpstr (r.cues[1].text, ==, "You know the folks & more wrapped onto a second line");
+  g_assert_cmpfloat (r.cues[1].end, ==, 62);
+  g_assert_cmpstr (r.cues[2].text, ==, "bracketed, with a speaker");
+  g_assert_cmpint (r.cues[2].speaker, ==, hark_transcript_find_speaker (r.t, "Michael"));
+  g_assert_cmpfloat (r.cues[3].start, ==, 3903);
+  g_assert_cmpstr (r.cues[3].text, ==, "round brackets and a dash");
+  g_assert_cmpstr (r.cues[4].text, ==, "time alone, words below");
+  g_assert_cmpfloat (r.cues[4].end, ==, r.cues[4].start); /* the last one: nothing says how long */
+}
+
+static void
+test_otter (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkTurn *turns;
+  guint n_turns;
+
+  sidecar_read (&r,
+                "Michael Kennedy  0:00\n"
+                "Welcome to the show.\n"
+                "\n"
+                "Speaker 2  0:07  \n"
+                "Thanks for having me. It is\n"
+                "great to be here.\n"
+                "\n"
+                "Michael Kennedy  1:02:03\n"
+                "Let's wrap up.\n",
+                "otter.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpfloat (r.cues[1].start, ==, 7);
+  g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me. It is great to be here.");
+  g_assert_cmpint (r.cues[1].speaker, ==, hark_transcript_find_speaker (r.t, "Speaker 2"));
+  g_assert_cmpfloat (r.cues[2].start, ==, 3723);
+  turns = hark_transcript_get_turns (r.t, &n_turns);
+  g_assert_cmpuint (n_turns, ==, 3);
+  g_assert_cmpint (turns[2].speaker, ==, turns[0].speaker);
+}
+
+static void
+test_name_and_bracketed_time (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "Transcript of episode 12\n\n"
+                "Anna Smith (00:00:05): Hello and welcome.\n\n"
+                "Bob [00:01:10]:\n"
+                "Thanks, Anna.\n\n"
+                "Anna Smith (2:15) So, Bob.\n",
+                "brackets.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[0].start, ==, 5);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (r.cues[1].text, ==, "Thanks, Anna.");
+  g_assert_cmpint (r.cues[1].speaker, ==, hark_transcript_find_speaker (r.t, "Bob"));
+  g_assert_cmpfloat (r.cues[2].start, ==, 135);
+  g_assert_cmpstr (r.cues[2].text, ==, "So, Bob.");
+  /* The title line has no time. */
+  g_assert_true (sidecar_has_warning (&r, "brackets.txt:1:1: Expected a time"));
+}
+
+static void
+test_no_times_is_an_error (void)
+{
+  g_autoptr (GError) error
+      = sidecar_read_error ("just words\n", "w.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_true (
+      g_str_has_prefix (error->message, "w.txt:1:1: Expected lines starting with a time"));
+}
+
+static void
+test_ep189 (void)
+{
+  g_autofree char *path = hark_test_fixture ("ep189/ep189.timestamps.txt");
+  g_autofree char *vtt_path = hark_test_fixture ("ep189/ep189.vtt");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (HarkTranscript) vtt = NULL;
+  HarkSidecarInfo info;
+  const HarkCue *cues, *vtt_cues;
+  guint n, n_vtt;
+
+  if (path == NULL || vtt_path == NULL)
+    return;
+  t = hark_sidecar_read (path, HARK_SIDECAR_FORMAT_AUTO, &info, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info.format, ==, HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  vtt = hark_sidecar_read (vtt_path, HARK_SIDECAR_FORMAT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cues = hark_transcript_get_cues (t, &n);
+  vtt_cues = hark_transcript_get_cues (vtt, &n_vtt);
+  /* The same captions with whole-second times: every line is one cue. */
+  g_assert_cmpuint (n, ==, 914);
+  g_assert_cmpuint (n, ==, n_vtt);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (cues[i].start, <=, vtt_cues[i].start);
+      g_assert_cmpfloat (cues[i].start, >, vtt_cues[i].start - 1);
+      g_assert_cmpstr (cues[i].text, ==, vtt_cues[i].text);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timestamped/time-lines", test_time_lines);
+  g_test_add_func ("/timestamped/otter", test_otter);
+  g_test_add_func ("/timestamped/name-and-bracketed-time", test_name_and_bracketed_time);
+  g_test_add_func ("/timestamped/no-times-is-an-error", test_no_times_is_an_error);
+  g_test_add_func ("/timestamped/ep189", test_ep189);
+  return g_test_run ();
+}
