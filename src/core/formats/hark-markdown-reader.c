@@ -714,7 +714,7 @@ hark_markdown_sniff (const char *text)
           g_free (speaker);
           continue;
         }
-      for (const char *q = strchr (p + 1, '['); q && q[0]; q = strchr (q + 1, '['))
+      for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {
             signs++;
