@@ -1,0 +1,478 @@
+/* hark-ad-evidence.c — what one sentence says about being part of a read
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Phrases are matched on a normalised copy of the sentence: lower case, every mark but "$", "%"
+ * and "'" turned into a space, one space between words and one at each end, so " promo code "
+ * matches however the transcript punctuated it. Domains are found on the text as written.
+ */
+#include "segments/hark-ad-evidence.h"
+
+#include <string.h>
+
+/* Longest sentence looked at; a longer one is judged on its start (a runaway cue). */
+#define MAX_SENTENCE 2048
+/* Brand burstiness: the window around a word, and how rare in the episode it must be. */
+#define BURST_WINDOW 75.0
+#define BURST_MAX_TOTAL 8
+#define BURST_MIN_LOCAL 2
+#define BURST_MIN_SHARE 0.5
+#define BURST_MIN_LENGTH 4
+/* How long after "a word from our sponsors" the read it announces may run. */
+#define AFTER_BREAK_REACH 90.0
+
+static const char *const labels[HARK_AD_N_FEATURES] = {
+  [HARK_AD_URL] = "promo URL",
+  [HARK_AD_CODE] = "code",
+  [HARK_AD_OFFER] = "offer",
+  [HARK_AD_IMPERATIVE] = "call to action",
+  [HARK_AD_SPONSOR] = "sponsor talk",
+  [HARK_AD_BREAK] = "break announced",
+  [HARK_AD_SELF] = "the show's own offer",
+  [HARK_AD_HOUSEKEEPING] = "housekeeping",
+  [HARK_AD_BRAND] = "a name repeated here and rare elsewhere",
+  [HARK_AD_RESUME] = "return to the show",
+  [HARK_AD_QUESTION] = "question",
+  [HARK_AD_DIALOGUE] = "conversation",
+  [HARK_AD_AFTER_BREAK] = "after the break's announcement",
+};
+
+const char *
+hark_ad_feature_label (HarkAdFeature feature)
+{
+  g_return_val_if_fail (feature < HARK_AD_N_FEATURES, "");
+  return labels[feature];
+}
+
+/* How reads are worded, in general. Each phrase is matched with spaces around it. */
+static const struct
+{
+  HarkAdFeature feature;
+  const char *const *phrases;
+} tables[] = {
+  { HARK_AD_CODE,
+    (const char *const[]){ "promo code", "coupon code", "discount code", "offer code", "use code",
+                           "use the code", "with code", "with the code", "code at checkout",
+                           NULL } },
+  { HARK_AD_OFFER,
+    (const char *const[]){ "% off", "percent off", "free trial", "for free", "free for",
+                           "months free", "month free", "weeks free", "free month",
+                           "money back", "special offer", "exclusive offer", "limited time",
+                           "gift card", "discount", "first month", "first order", "dollars off",
+                           "off your first", "save", "per month", "a month", "a year",
+                           "get started for", "no credit card", "risk free", "bonus", "free tier",
+                           "per day", "per year", "for a limited", "off your", NULL } },
+  { HARK_AD_IMPERATIVE,
+    (const char *const[]){ "go to", "head to", "head over to", "visit", "sign up", "check out",
+                           "check them out", "check it out", "try it", "try them", "download",
+                           "click", "learn more", "find out more",
+                           "get started", "start your", "go check", "go sign up", "grab",
+                           "pick up", NULL } },
+  { HARK_AD_SPONSOR,
+    (const char *const[]){ "sponsor", "sponsors", "sponsored", "sponsoring", "brought to you",
+                           "supported by", "support for this", "underwritten", "presented by",
+                           "made possible by", "our partner", "our partners", "ad read",
+                           "ad reads", "ads", "the ad", "an ad", "partnered with",
+                           "in partnership with", NULL } },
+  { HARK_AD_BREAK,
+    (const char *const[]){ "quick break", "short break", "take a break", "word from",
+                           "message from", "after the break", "few minutes of ads",
+                           "mention of each", "ad break", "commercial break", NULL } },
+  { HARK_AD_SELF,
+    (const char *const[]){ "patreon", "patron", "patrons", "membership", "become a member",
+                           "support the show", "support this show", "support us",
+                           "support the podcast", "support our work", "support the work",
+                           "supporting the show", "paying subscribers", "paid subscribers",
+                           "premium", "early access", "ad free", "my course", "our course",
+                           "my new course", "my book", "our book", "new book", "my newsletter",
+                           "our newsletter", "merch", "we're hiring", "always hiring",
+                           "is hiring", "hiring", "conference", "tickets", "workshop",
+                           "my class", "our community", "github sponsors", "sponsor us",
+                           "plug", "shameless",
+                           "independently", "self promotion", "like to support", "want to support",
+                           "please support", "every dollar",
+                           NULL } },
+  { HARK_AD_HOUSEKEEPING,
+    (const char *const[]){ "subscribe", "subscribed", "rate", "review", "five star",
+                           "5 star", "follow us", "follow me", "like and subscribe",
+                           "thanks for listening", "thank you for listening",
+                           "thanks for watching", "see you next", "next week", "produced by",
+                           "edited by", "music by", "theme song", "our show", "notification",
+                           "share it", "share this", "tell a friend", "tell your friends",
+                           "bell", NULL } },
+  /* Where the link is, said instead of the link. */
+  { HARK_AD_URL,
+    (const char *const[]){ "link below", "links below", "link in the description",
+                           "links in the description", NULL } },
+  { HARK_AD_RESUME,
+    (const char *const[]){ "we're back", "we are back", "and we're back", "back to the", "back to our", "let's get back", "let's go back",
+                           "now back to", "anyway back", "here's my conversation",
+                           "here is my conversation", "and now here's", "and now here is",
+                           "now here's", "without further ado", "let's get into it",
+                           "let's jump back", "where were we", NULL } },
+  { HARK_AD_DIALOGUE,
+    (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
+                           "kind of", "sort of", "like i said", "i don't know", "exactly",
+                           "totally", "oh", "um", "uh", "haha", "that's true", NULL } },
+};
+
+static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai", "dev", "app",
+                                    "ly", "tv", "show", "us", "uk", "me", "gg", "so", "sh",
+                                    "xyz", "info", "link", NULL };
+
+static const char *const stopwords[] = {
+  "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
+  "about", "which", "when", "your", "just", "like", "more", "some", "them", "than", "then",
+  "into", "only", "other", "also", "been", "were", "because", "really", "think", "know",
+  "yeah", "right", "thing", "things", "going", "want", "people", "these", "those", "where",
+  "here", "could", "should", "very", "much", "even", "well", "make", "time", "actually",
+  "something", "being", "does", "doing", "said", "says", "okay", "gonna", "it's", "that's",
+  "don't", "i'm", "you're", "we're", "they're", "there's", "what's", "can't", "didn't",
+  "kind", "sort", "good", "great", "over", "back", "still", "every", "first", "need", "after",
+  "before", "through", "mean", "pretty", "maybe", "probably", "sure", "yes", "today", "year",
+  "years", "week", "work", "working", "today's", "episode", "show", "podcast", "listeners",
+  "listen", "free", "code", "slash", "sponsor", "sponsors", "check", "visit", "start", "get",
+  "whether", "while", "each", "most", "many", "such", "make", "made", "take", "come", "comes",
+  "give", "gives", "help", "helps", "using", "used", "use", "across", "always", "never",
+  NULL
+};
+
+static GHashTable *stopword_set;
+
+static gpointer
+init_tables (gpointer data)
+{
+  stopword_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; stopwords[i]; i++)
+    g_hash_table_add (stopword_set, (gpointer) stopwords[i]);
+  return NULL;
+}
+
+/* " words like these " from @text: lower case, marks to spaces. @map[i] is the offset in
+ * @text of normalised character i, for quoting. */
+static gsize
+normalise (const char *text, gsize length, char *out, gsize *map)
+{
+  gsize n = 0;
+
+  out[n] = ' ';
+  map[n++] = 0;
+  for (gsize i = 0; i < length && n + 2 < MAX_SENTENCE; i++)
+    {
+      guchar c = (guchar) text[i];
+      char o;
+
+      /* U+2019 ’ as an apostrophe */
+      if (c == 0xE2 && i + 2 < length && (guchar) text[i + 1] == 0x80
+          && (guchar) text[i + 2] == 0x99)
+        {
+          o = '\'';
+          i += 2;
+        }
+      else if (g_ascii_isalnum (c) || c == '$' || c == '%' || c == '\'' || c >= 0x80)
+        o = (char) g_ascii_tolower (c);
+      else
+        o = ' ';
+      if (o == ' ' && out[n - 1] == ' ')
+        continue;
+      map[n] = i;
+      out[n++] = o;
+    }
+  if (out[n - 1] != ' ')
+    {
+      map[n] = length;
+      out[n++] = ' ';
+    }
+  out[n] = '\0';
+  return n;
+}
+
+static void
+note (HarkAdSentence *s, HarkAdFeature f, gsize at, gsize len)
+{
+  if (s->count[f] == 0)
+    {
+      s->quote_at[f] = at;
+      s->quote_len[f] = (guint8) MIN (len, 60);
+    }
+  if (s->count[f] < 255)
+    s->count[f]++;
+}
+
+static gboolean
+is_tld (const char *p, gsize len)
+{
+  for (guint i = 0; tlds[i]; i++)
+    if (strlen (tlds[i]) == len && g_ascii_strncasecmp (p, tlds[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Written domains: a word, a dot, a known top-level domain, then the end or a path. */
+static void
+find_domains (HarkAdSentence *s)
+{
+  const char *text = s->text;
+  gsize n = MIN (s->length, (gsize) MAX_SENTENCE);
+
+  for (gsize i = 1; i + 2 < n; i++)
+    {
+      gsize j = i + 1;
+
+      if (text[i] != '.' || !g_ascii_isalnum (text[i - 1]))
+        continue;
+      while (j < n && g_ascii_isalpha (text[j]))
+        j++;
+      if (!is_tld (text + i + 1, j - i - 1) || (j < n && g_ascii_isalnum (text[j])))
+        continue;
+      {
+        gsize k = i;
+
+        while (k > 0 && (g_ascii_isalnum (text[k - 1]) || text[k - 1] == '-'
+                         || text[k - 1] == '.'))
+          k--;
+        while (j < n && (g_ascii_isalnum (text[j]) || text[j] == '/' || text[j] == '-'))
+          j++;
+        note (s, HARK_AD_URL, k, j - k);
+      }
+      i = j;
+    }
+}
+
+/* "my new testing course", "our Everything Bundle": the speaker's own product, up to eight words
+ * after "my" or "our". */
+static void
+find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
+{
+  static const char *const products[] = {
+    "course", "courses", "book", "books", "bundle", "newsletter", "workshop", "workshops",
+    "membership", "merch", "store", "shop", "class", "classes", "academy", "training",
+    "conference", "patreon", "substack", "community", "discord", NULL
+  };
+
+  const char *p = norm;
+
+  for (;;)
+    {
+      const char *my = strstr (p, " my ");
+      const char *our = strstr (p, " our ");
+      const char *at = my && (!our || my < our) ? my : our;
+      const char *w;
+
+      if (at == NULL)
+        return;
+      w = strchr (at + 1, ' ');
+      for (guint k = 0; k < 8 && w && w[1]; k++)
+        {
+          const char *end = strchr (w + 1, ' ');
+          gsize len = end ? (gsize) (end - w - 1) : strlen (w + 1);
+
+          for (guint i = 0; products[i]; i++)
+            if (strlen (products[i]) == len && strncmp (w + 1, products[i], len) == 0)
+              {
+                note (s, HARK_AD_SELF, map[at - norm + 1], (gsize) (w - at) + len);
+                return;
+              }
+          w = end;
+        }
+      p = at + 1;
+    }
+}
+
+static void
+find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
+{
+  char padded[96];
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint p = 0; tables[t].phrases[p]; p++)
+      {
+        const char *hit;
+
+        g_snprintf (padded, sizeof padded, " %s ", tables[t].phrases[p]);
+        hit = strstr (norm, padded);
+        if (hit)
+          note (s, tables[t].feature, map[hit - norm + 1], strlen (padded) - 2);
+      }
+
+  /* Spoken domains: "example dot com", "dot com slash show". */
+  for (guint i = 0; tlds[i]; i++)
+    {
+      char spoken[32];
+      const char *hit;
+
+      g_snprintf (spoken, sizeof spoken, " dot %s ", tlds[i]);
+      hit = strstr (norm, spoken);
+      if (hit)
+        note (s, HARK_AD_URL, map[hit - norm + 1], strlen (spoken) - 2);
+    }
+  find_own_products (s, norm, map);
+  if (strstr (norm, " slash "))
+    note (s, HARK_AD_URL, map[strstr (norm, " slash ") - norm + 1], 5);
+
+  /* Prices: "$5", "5 dollars", "99 cents". */
+  for (const char *p = strchr (norm, '$'); p; p = strchr (p + 1, '$'))
+    if (g_ascii_isdigit (p[1]))
+      {
+        note (s, HARK_AD_OFFER, map[p - norm], 4);
+        break;
+      }
+  {
+    const char *hit = strstr (norm, " dollars ");
+
+    if (hit && hit > norm && g_ascii_isdigit (hit[-1]))
+      note (s, HARK_AD_OFFER, map[hit - norm + 1], 7);
+  }
+}
+
+static gboolean
+is_question (const HarkAdSentence *s)
+{
+  gsize n = s->length;
+
+  while (n > 0 && (s->text[n - 1] == ' ' || s->text[n - 1] == '"'))
+    n--;
+  return n > 0 && s->text[n - 1] == '?';
+}
+
+/* Word occurrences for burstiness: (word, sentence) in time order. */
+typedef struct
+{
+  GArray *sentences; /* guint */
+} Occurrences;
+
+static void
+occurrences_free (gpointer data)
+{
+  Occurrences *o = data;
+
+  g_array_unref (o->sentences);
+  g_free (o);
+}
+
+static void
+collect_words (GHashTable *words, const char *norm, guint index)
+{
+  const char *p = norm;
+
+  while (*p)
+    {
+      const char *end;
+
+      while (*p == ' ')
+        p++;
+      end = p;
+      while (*end && *end != ' ')
+        end++;
+      if (end - p >= BURST_MIN_LENGTH && end - p < 40 && !g_ascii_isdigit (*p))
+        {
+          char word[40];
+          Occurrences *o;
+
+          memcpy (word, p, (gsize) (end - p));
+          word[end - p] = '\0';
+          if (!g_hash_table_contains (stopword_set, word))
+            {
+              o = g_hash_table_lookup (words, word);
+              if (o == NULL)
+                {
+                  o = g_new0 (Occurrences, 1);
+                  o->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (words, g_strdup (word), o);
+                }
+              if (o->sentences->len == 0
+                  || g_array_index (o->sentences, guint, o->sentences->len - 1) != index)
+                g_array_append_val (o->sentences, index);
+            }
+        }
+      p = end;
+    }
+}
+
+/* A word said in a short stretch and hardly anywhere else marks the sentences holding it. */
+static void
+mark_bursts (HarkAdSentence *sentences, GHashTable *words)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *at = ((Occurrences *) value)->sentences;
+      guint total = at->len, lo = 0;
+
+      if (total < BURST_MIN_LOCAL || total > BURST_MAX_TOTAL)
+        continue;
+      for (guint hi = 0; hi < total; hi++)
+        {
+          HarkAdSentence *s = &sentences[g_array_index (at, guint, hi)];
+          guint local;
+
+          while (sentences[g_array_index (at, guint, lo)].start < s->start - BURST_WINDOW)
+            lo++;
+          local = hi - lo + 1;
+          /* Count the ones after it too. */
+          for (guint k = hi + 1;
+               k < total && sentences[g_array_index (at, guint, k)].start <= s->start + BURST_WINDOW;
+               k++)
+            local++;
+          if (local >= BURST_MIN_LOCAL && (double) local >= BURST_MIN_SHARE * total
+              && s->count[HARK_AD_BRAND] < 255)
+            s->count[HARK_AD_BRAND]++;
+        }
+    }
+}
+
+/* The sentences after an announced break or a named sponsor, up to the read's first link,
+ * code or offer, or a return to the show. */
+static void
+mark_after_breaks (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (sentences[i].count[HARK_AD_BREAK] == 0 && sentences[i].count[HARK_AD_SPONSOR] == 0)
+        continue;
+      for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= AFTER_BREAK_REACH;
+           k++)
+        {
+          if (sentences[k].count[HARK_AD_RESUME] || sentences[k].count[HARK_AD_HOUSEKEEPING])
+            break;
+          /* It bridges the story between the announcement and the read's call to action; what
+           * follows the call to action stands on its own evidence. */
+          if (sentences[k].count[HARK_AD_URL] || sentences[k].count[HARK_AD_CODE]
+              || sentences[k].count[HARK_AD_OFFER])
+            break;
+          sentences[k].count[HARK_AD_AFTER_BREAK] = 1;
+        }
+    }
+}
+
+void
+hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_autoptr (GHashTable) words
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, occurrences_free);
+  char *norm = g_malloc (MAX_SENTENCE + 2);
+  gsize *map = g_new (gsize, MAX_SENTENCE + 2);
+
+  g_once (&once, init_tables, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      HarkAdSentence *s = &sentences[i];
+
+      memset (s->count, 0, sizeof s->count);
+      normalise (s->text, s->length, norm, map);
+      find_domains (s);
+      find_phrases (s, norm, map);
+      if (is_question (s))
+        note (s, HARK_AD_QUESTION, 0, 0);
+      collect_words (words, norm, i);
+    }
+  mark_bursts (sentences, words);
+  mark_after_breaks (sentences, n);
+  g_free (norm);
+  g_free (map);
+}
