@@ -94,7 +94,8 @@ static const struct
                            "please support", "every dollar",
                            NULL } },
   { HARK_AD_HOUSEKEEPING,
-    (const char *const[]){ "subscribe", "subscribed", "rate", "review", "five star",
+    (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
+                           "rate us", "rate the show", "review the show", "ratings", "five star",
                            "5 star", "follow us", "follow me", "like and subscribe",
                            "thanks for listening", "thank you for listening",
                            "thanks for watching", "see you next", "next week", "produced by",
@@ -114,7 +115,7 @@ static const struct
   { HARK_AD_DIALOGUE,
     (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
                            "kind of", "sort of", "like i said", "i don't know", "exactly",
-                           "totally", "oh", "um", "uh", "haha", "that's true", NULL } },
+                           "totally", "haha", "that's true", NULL } },
 };
 
 static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai", "dev", "app",
@@ -280,6 +281,39 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
     }
 }
 
+/* An imperative starts a clause ("Go to …", "…, head over to …") or follows words that ask
+ * ("so just visit", "be sure to check out", "please sign up"); "I wouldn't go to my book" is
+ * not one. */
+static gboolean
+asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *map)
+{
+  static const char *const preface[] = { "so", "and", "just", "please", "simply", "now",
+                                         "then", "you", "can", "should", "to", "go", "or",
+                                         "definitely", "also", "today", "all", "right", NULL };
+  gsize at = map[hit - norm + 1];
+  const char *w = hit;
+
+  /* Punctuation right before it in the text as written starts a clause. */
+  while (at > 0 && s->text[at - 1] == ' ')
+    at--;
+  if (at == 0 || strchr (".,;:!?-\"", s->text[at - 1]))
+    return TRUE;
+  /* The word before it asks. */
+  {
+    const char *start = w;
+    gboolean known = FALSE;
+
+    if (w <= norm)
+      return TRUE;
+    while (start > norm && start[-1] != ' ')
+      start--;
+    for (guint i = 0; preface[i]; i++)
+      known |= (gsize) (w - start) == strlen (preface[i])
+               && strncmp (start, preface[i], (gsize) (w - start)) == 0;
+    return known;
+  }
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
@@ -291,9 +325,12 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
         const char *hit;
 
         g_snprintf (padded, sizeof padded, " %s ", tables[t].phrases[p]);
-        hit = strstr (norm, padded);
-        if (hit)
-          note (s, tables[t].feature, map[hit - norm + 1], strlen (padded) - 2);
+        for (hit = strstr (norm, padded); hit; hit = strstr (hit + 1, padded))
+          if (tables[t].feature != HARK_AD_IMPERATIVE || asks (s, norm, hit, map))
+            {
+              note (s, tables[t].feature, map[hit - norm + 1], strlen (padded) - 2);
+              break;
+            }
       }
 
   /* Spoken domains: "example dot com", "dot com slash show". */
@@ -433,6 +470,10 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
   for (guint i = 0; i < n; i++)
     {
       if (sentences[i].count[HARK_AD_BREAK] == 0 && sentences[i].count[HARK_AD_SPONSOR] == 0)
+        continue;
+      /* "Check out our sponsors in the description" closes reads; it announces none. */
+      if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
+          || sentences[i].count[HARK_AD_CODE])
         continue;
       for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= AFTER_BREAK_REACH;
            k++)

@@ -31,6 +31,8 @@
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
 #define SEAMLESS_GAP 1.0
 #define MAX_EDGE_SECONDS 6.0
+/* How long a product story may run before the read's first call to action. */
+#define MAX_STORY_SECONDS 60.0
 /* A sentence runs over at most this many caption cues. */
 #define MAX_CUES_PER_SENTENCE 3
 
@@ -221,12 +223,15 @@ has_evidence (const HarkAdSentence *s)
   return FALSE;
 }
 
+/* Names said again after an announcement ("a mention of each sponsor: X for this, Y for
+ * that") end the read there; names alone start nothing (a guest introduction). */
 static void
 trim (const HarkAdSentence *s, guint *first, guint *last)
 {
   while (*first < *last && !has_evidence (&s[*first]))
     (*first)++;
-  while (*last > *first && !has_evidence (&s[*last]))
+  while (*last > *first && !has_evidence (&s[*last])
+         && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
 }
 
@@ -260,6 +265,29 @@ extend_edges (const HarkAdSentence *s, guint n, guint floor, guint *first, guint
           && tail->end - tail->start <= MAX_EDGE_SECONDS && seamless (&s[*last], tail)
           && s[*last + 2].count[HARK_AD_HOUSEKEEPING] && seamless (tail, &s[*last + 2]))
         (*last)++;
+    }
+}
+
+/* A pitch told as a story names its product before it asks anything ("Are you building a
+ * back end and overwhelmed? … check out X"): when a read has no opener, it starts at the first
+ * of the sentences said in one breath before it that repeat a name dense here and rare
+ * elsewhere. */
+static void
+extend_story (const HarkAdSentence *s, guint floor, guint *first)
+{
+  const HarkAdSentence *head = &s[*first];
+
+  if (head->count[HARK_AD_SPONSOR] || head->count[HARK_AD_BREAK])
+    return;
+  for (guint k = *first; k > floor; k--)
+    {
+      const HarkAdSentence *before = &s[k - 1];
+
+      if (!before->count[HARK_AD_BRAND] || before->count[HARK_AD_DIALOGUE]
+          || before->count[HARK_AD_RESUME] || before->count[HARK_AD_HOUSEKEEPING]
+          || !seamless (before, &s[k]) || head->start - before->start > MAX_STORY_SECONDS)
+        break;
+      *first = k - 1;
     }
 }
 
@@ -481,6 +509,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
         j++;
       next = j + 1;
       trim (s, &i, &j);
+      extend_story (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
       if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && total >= MIN_SPAN_SCORE
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
