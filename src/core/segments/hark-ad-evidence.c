@@ -15,9 +15,9 @@
 #define MAX_SENTENCE 2048
 /* Brand burstiness: the window around a word, and how rare in the episode it must be. */
 #define BURST_WINDOW 75.0
-#define BURST_MAX_TOTAL 8
+#define BURST_MAX_TOTAL 12
 #define BURST_MIN_LOCAL 2
-#define BURST_MIN_SHARE 0.5
+#define BURST_MIN_SHARE 0.4
 #define BURST_MIN_LENGTH 4
 /* How long after "a word from our sponsors" the read it announces may run. */
 #define AFTER_BREAK_REACH 90.0
@@ -60,7 +60,7 @@ static const struct
                            "months free", "month free", "weeks free", "free month",
                            "money back", "special offer", "exclusive offer", "limited time",
                            "gift card", "discount", "first month", "first order", "dollars off",
-                           "off your first", "save", "per month", "a month", "a year",
+                           "off your first", "per month", "a month", "a year",
                            "get started for", "no credit card", "risk free", "bonus", "free tier",
                            "per day", "per year", "for a limited", "off your", NULL } },
   { HARK_AD_IMPERATIVE,
@@ -73,14 +73,14 @@ static const struct
     (const char *const[]){ "sponsor", "sponsors", "sponsored", "sponsoring", "brought to you",
                            "supported by", "support for this", "underwritten", "presented by",
                            "made possible by", "our partner", "our partners", "ad read",
-                           "ad reads", "ads", "the ad", "an ad", "partnered with",
+                           "ad reads", "partnered with",
                            "in partnership with", NULL } },
   { HARK_AD_BREAK,
     (const char *const[]){ "quick break", "short break", "take a break", "word from",
                            "message from", "after the break", "few minutes of ads",
                            "mention of each", "ad break", "commercial break", NULL } },
   { HARK_AD_SELF,
-    (const char *const[]){ "patreon", "patron", "patrons", "membership", "become a member",
+    (const char *const[]){ "patreon", "patron", "patrons", "become a member",
                            "support the show", "support this show", "support us",
                            "support the podcast", "support our work", "support the work",
                            "supporting the show", "paying subscribers", "paid subscribers",

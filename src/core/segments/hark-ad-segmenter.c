@@ -34,7 +34,7 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
     [HARK_AD_CODE] = 1.2,
     [HARK_AD_OFFER] = 0.8,
     [HARK_AD_IMPERATIVE] = 0.6,
-    [HARK_AD_SPONSOR] = -0.6,
+    [HARK_AD_SPONSOR] = 0.0,
     [HARK_AD_BREAK] = -0.5,
     [HARK_AD_SELF] = 2.0,
     [HARK_AD_HOUSEKEEPING] = -0.6,
@@ -47,7 +47,7 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
 
 /* What a second inside a read costs without evidence, and what entering and leaving cost. */
 #define COST_PER_SECOND 0.05
-#define COST_ENTER 2.0
+#define COST_ENTER 1.6
 #define COST_LEAVE 0.5
 #define COST_SWITCH 1.5
 /* A sentence longer than this is charged as this long (a long Otter paragraph, a section). */

@@ -23,6 +23,7 @@
 /* A span needs this much evidence in all, from at least MIN_KINDS kinds. */
 #define MIN_SPAN_SCORE 3.0
 #define MIN_KINDS 2
+#define MIN_BRAND_SENTENCES 3
 /* When a read starts or ends inside a cue and the rest of the cue is this short, the whole cue
  * goes to the read (captions split sentences: the cue's other words are the read's edge). */
 #define SNAP_SECONDS 3.0
@@ -319,6 +320,19 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
       if (any)
         kinds++;
     }
+  /* A product named again and again around its link or code is a second kind of evidence. */
+  {
+    guint named = 0;
+    gboolean linked = FALSE;
+
+    for (guint i = first; i <= last; i++)
+      {
+        named += s[i].count[HARK_AD_BRAND] ? 1 : 0;
+        linked |= s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_CODE];
+      }
+    if (named >= MIN_BRAND_SENTENCES && linked)
+      kinds++;
+  }
   for (guint i = first; i <= last; i++)
     *total += MAX (0.0, hark_ad_sentence_score (&s[i], state));
   return kinds;
