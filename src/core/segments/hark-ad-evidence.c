@@ -101,7 +101,8 @@ static const struct
                            "thanks for watching", "see you next", "next week", "produced by",
                            "edited by", "music by", "theme song", "our show", "notification",
                            "share it", "share this", "tell a friend", "tell your friends",
-                           "bell", NULL } },
+                           "bell", "past episodes", "keep up with the show", "previous episodes",
+                           "episode page", NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",

@@ -21,7 +21,7 @@
 /* Reads of one category this close are one skip, one toast, one Unskip. */
 #define MERGE_GAP 2.0
 /* A span needs this much evidence in all, from at least MIN_KINDS kinds. */
-#define MIN_SPAN_SCORE 3.0
+#define MIN_SPAN_SCORE 4.0
 #define MIN_KINDS 2
 #define MIN_BRAND_SENTENCES 3
 /* When a read starts or ends inside a cue and the rest of the cue is this short, the whole cue
@@ -320,7 +320,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
       if (any)
         kinds++;
     }
-  /* A product named again and again around its link or code is a second kind of evidence. */
+  /* A product named again and again around a call to its link or code is a second kind of
+   * evidence. */
   {
     guint named = 0;
     gboolean linked = FALSE;
@@ -328,7 +329,9 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
     for (guint i = first; i <= last; i++)
       {
         named += s[i].count[HARK_AD_BRAND] ? 1 : 0;
-        linked |= s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_CODE];
+        /* "Head over to x.com/show", not a project's site named in conversation. */
+        linked |= (s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_CODE])
+                  && (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_OFFER]);
       }
     if (named >= MIN_BRAND_SENTENCES && linked)
       kinds++;
@@ -494,19 +497,6 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   hark_ad_evidence_compute (s, sentences->len);
   states = g_new (HarkAdState, sentences->len);
   hark_ad_segment (s, sentences->len, states);
-  if (g_getenv ("HARK_AD_DEBUG"))
-    {
-      double from = g_ascii_strtod (g_getenv ("HARK_AD_DEBUG"), NULL);
-      for (guint i = 0; i < sentences->len; i++)
-        if (s[i].start >= from - 5 && s[i].start <= from + 150)
-          {
-            g_printerr ("%7.1f %d S%+5.1f P%+5.1f [", s[i].start, states[i],
-                        hark_ad_sentence_score (&s[i], 1), hark_ad_sentence_score (&s[i], 2));
-            for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
-              g_printerr ("%u", s[i].count[f]);
-            g_printerr ("] %.*s\n", (int) MIN (s[i].length, 110), s[i].text);
-          }
-    }
 
   for (guint i = 0, floor = 0; i < sentences->len;)
     {
