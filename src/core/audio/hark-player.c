@@ -53,6 +53,7 @@ typedef struct
 {
   guint64 ring_frame;
   HarkSkipRange range;
+  guint serial; /* the seek it was decoded after: one from a superseded seek is never heard */
 } PendingSkip;
 
 typedef struct
@@ -384,7 +385,7 @@ decode_thread (gpointer data)
         }
       if (chunk.skipped)
         {
-          PendingSkip skip = { hark_ring_get_written (self->ring), chunk.range };
+          PendingSkip skip = { hark_ring_get_written (self->ring), chunk.range, serial };
 
           g_mutex_lock (&self->lock);
           g_array_append_val (self->pending_skips, skip);
@@ -500,7 +501,9 @@ watch_tick (gpointer data)
     {
       PendingSkip *s = &g_array_index (self->pending_skips, PendingSkip, i);
 
-      if (s->ring_frame <= read)
+      if (s->serial != self->serial)
+        g_array_remove_index (self->pending_skips, i);
+      else if (s->ring_frame <= read)
         {
           g_array_append_val (due, *s);
           g_array_remove_index (self->pending_skips, i);

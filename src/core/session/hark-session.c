@@ -771,7 +771,7 @@ hark_session_skip_offered (HarkSession *self)
   int index = has_audio (self) ? ask_entry_at (self, position) : -1;
   const HarkSegmentEntry *e = get_entry (self, index);
   HarkSessionEvent event = { .type = HARK_SESSION_EVENT_SKIP, .position = position,
-                             .segment = index, .entry = e };
+                             .segment = index, .entry = e, .taken = TRUE };
 
   if (e == NULL)
     return FALSE;

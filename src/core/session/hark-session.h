@@ -71,6 +71,7 @@ typedef struct
   const HarkSegmentEntry *entry;
   int segment;                   /* its index, or -1 */
   gboolean counted;              /* SKIP: first time this pass, so time saved grew */
+  gboolean taken;                /* SKIP: an offer the listener took (hark_session_skip_offered) */
   const GError *error;           /* ERROR */
   HarkSessionErrorKind error_kind;
 } HarkSessionEvent;
