@@ -93,7 +93,10 @@ update_text (HarkTurnRow *self)
       if (in_match)
         g_string_append (markup, "<span bgcolor=\"#f6d32d\" bgalpha=\"60%\" fgcolor=\"#000000\">");
       if (in_cue)
-        g_string_append (markup, "<span underline=\"single\" underline_color=\"#3584e4\">");
+        /* A tint strong enough to find at a glance, light enough that the words keep 4.5:1
+         * on it in both themes, and an underline for those who cannot tell the tint. */
+        g_string_append (markup, "<span bgcolor=\"#3584e4\" bgalpha=\"30%\" "
+                                 "underline=\"single\" underline_color=\"#3584e4\">");
       append_range (markup, text, pos, next);
       if (in_cue)
         g_string_append (markup, "</span>");

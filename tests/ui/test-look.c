@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hark-player-bar.h"
+#include "hark-speaker-colors.h"
 #include "hark-test-util.h"
 #include "hark-ui-test.h"
 
@@ -259,6 +260,334 @@ test_accessible_names (Fixture *f, gconstpointer data)
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Now playing");
 }
 
+/* The window as rendered: 8-bit premultiplied BGRA (the window is opaque where we look). */
+typedef struct
+{
+  GBytes *bytes;
+  const guchar *data;
+  int width, height;
+  gsize stride;
+} Pixels;
+
+static void
+pixels_clear (Pixels *p)
+{
+  g_clear_pointer (&p->bytes, g_bytes_unref);
+}
+
+static Pixels
+render (GtkWidget *widget, const char *name)
+{
+  g_autofree char *path = hark_ui_test_screenshot (widget, name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  Pixels p = { NULL, NULL, 0, 0, 0 };
+  guchar *data;
+
+  g_assert_no_error (error);
+  p.width = gdk_texture_get_width (texture);
+  p.height = gdk_texture_get_height (texture);
+  p.stride = (gsize) p.width * 4;
+  data = g_malloc (p.stride * p.height);
+  gdk_texture_download (texture, data, p.stride);
+  p.bytes = g_bytes_new_take (data, p.stride * p.height);
+  p.data = data;
+  return p;
+}
+
+static guint32
+pixel_at (const Pixels *p, int x, int y)
+{
+  const guchar *q = p->data + (gsize) y * p->stride + (gsize) x * 4;
+
+  return (guint32) q[2] << 16 | (guint32) q[1] << 8 | q[0];
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+channel (guint32 v)
+{
+  double c = v / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (guint32 rgb)
+{
+  return 0.2126 * channel (rgb >> 16 & 0xff) + 0.7152 * channel (rgb >> 8 & 0xff) +
+         0.0722 * channel (rgb & 0xff);
+}
+
+static double
+contrast (guint32 a, guint32 b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static guint32
+rgba_to_rgb (const GdkRGBA *c)
+{
+  return (guint32) lround (c->red * 255) << 16 | (guint32) lround (c->green * 255) << 8 |
+         (guint32) lround (c->blue * 255);
+}
+
+typedef struct
+{
+  guint32 background; /* the most common colour */
+  guint32 second;     /* a tint behind part of the text (a fill close to the background
+                       * covering a twentieth of the area or more), else background */
+} Region;
+
+static gboolean
+bounds_in (GtkWidget *widget, GtkWidget *window, graphene_rect_t *r)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_compute_bounds (widget, window, r) &&
+         r->size.width >= 4 && r->size.height >= 4;
+}
+
+static Region
+measure_region (const Pixels *p, const graphene_rect_t *r)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  int x0 = MAX ((int) ceil (r->origin.x), 0), y0 = MAX ((int) ceil (r->origin.y), 0);
+  int x1 = MIN ((int) (r->origin.x + r->size.width), p->width);
+  int y1 = MIN ((int) (r->origin.y + r->size.height), p->height);
+  guint best = 0, next = 0, total = 0;
+  Region region = { 0, 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        gpointer k = GUINT_TO_POINTER (pixel_at (p, x, y) | 0x1000000);
+
+        g_hash_table_insert (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                          g_hash_table_lookup (counts, k)) + 1));
+        total++;
+      }
+  g_assert_cmpuint (total, >, 0);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best)
+      {
+        best = GPOINTER_TO_UINT (value);
+        region.background = GPOINTER_TO_UINT (key) & 0xffffff;
+      }
+  region.second = region.background;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 rgb = GPOINTER_TO_UINT (key) & 0xffffff;
+
+      if (rgb != region.background && contrast (rgb, region.background) < 2 &&
+          GPOINTER_TO_UINT (value) > next && GPOINTER_TO_UINT (value) * 20 >= total)
+        {
+          next = GPOINTER_TO_UINT (value);
+          region.second = rgb;
+        }
+    }
+  return region;
+}
+
+/* The text's own colour as drawn, composited on @background: the label alone is rendered (so
+ * no neighbour's descenders count), and its most opaque pixel is a glyph's solid core. Its own
+ * opacity (quiet text) is part of the rendering. */
+static guint32
+ink_over (GtkWidget *label, guint32 background)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (label);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (label));
+  int width = gtk_widget_get_width (label), height = gtk_widget_get_height (label);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint best_alpha = 0;
+  guint32 ink = background;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      const guchar *q = data + i * 4; /* premultiplied B, G, R, A */
+
+      if (q[3] > best_alpha)
+        {
+          guint32 out = 0;
+
+          best_alpha = q[3];
+          for (int ch = 0; ch < 3; ch++)
+            {
+              guint bg = background >> (8 * ch) & 0xff;
+
+              out |= (guint32) MIN (q[ch] + bg * (255 - q[3]) / 255, 255) << (8 * ch);
+            }
+          ink = out;
+        }
+    }
+  return ink;
+}
+
+static void
+check_text (const Pixels *p, GtkWidget *label, GtkWidget *window, const char *what,
+            double *worst)
+{
+  graphene_rect_t r;
+  Region region;
+  guint32 ink;
+  double c, c2;
+
+  if (!bounds_in (label, window, &r) || *gtk_label_get_text (GTK_LABEL (label)) == '\0')
+    return;
+  region = measure_region (p, &r);
+  ink = ink_over (label, region.background);
+  c = contrast (ink, region.background);
+  /* Text over a second large area (the current caption's tint) must read on that too. */
+  c2 = contrast (ink_over (label, region.second), region.second);
+  g_test_message ("%s \"%.20s\" (%.0f,%.0f %.0fx%.0f): #%06x on #%06x: %.2f:1 (on #%06x: %.2f:1)", what,
+                  gtk_label_get_text (GTK_LABEL (label)), r.origin.x, r.origin.y, r.size.width, r.size.height, ink, region.background, c,
+                  region.second, c2);
+  *worst = MIN (*worst, MIN (c, c2));
+  if (MIN (c, c2) < 4.5)
+    g_error ("%s \"%s\": #%06x on #%06x/#%06x is %.2f:1, below 4.5:1", what,
+             gtk_label_get_text (GTK_LABEL (label)), ink, region.background,
+             region.second, MIN (c, c2));
+}
+
+static void
+check_contrast (Fixture *f, const char *scheme)
+{
+  g_autofree char *name = g_strconcat ("contrast-", scheme, NULL);
+  GtkWidget *window = GTK_WIDGET (f->window);
+  Pixels p = render (window, name);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  int current = hark_window_get_current_row (f->window);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint32 page = 0, highlight = 0;
+  double worst = 100, c;
+  guint n_rows = 0;
+
+  graphene_rect_t view;
+
+  g_assert_cmpint (current, >=, 0);
+  g_assert_true (bounds_in (GTK_WIDGET (hark_window_get_scroller (f->window)), window, &view));
+  for (int i = MAX (current - 4, 0); i <= current + 4; i++)
+    {
+      HarkTurnRow *row = hark_window_get_row_widget (f->window, i);
+      graphene_rect_t r;
+
+      /* Rows the list keeps ready above and below the view are not seen: leave them out. */
+      if (row == NULL || !bounds_in (GTK_WIDGET (row), window, &r) ||
+          !graphene_rect_contains_rect (&view, &r))
+        continue;
+      n_rows++;
+      if (i == current)
+        highlight = measure_region (&p, &r).background;
+      else if (page == 0 && !hark_turn_row_get_now_playing (row))
+        page = measure_region (&p, &r).background;
+      g_ptr_array_set_size (labels, 0);
+      collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        check_text (&p, labels->pdata[j], window, i == current ? "current turn" : "turn",
+                    &worst);
+    }
+  g_assert_cmpuint (n_rows, >=, 3);
+  g_assert_cmpuint (page, !=, 0);
+  c = contrast (page, highlight);
+  g_test_message ("%s: current turn #%06x on page #%06x: %.2f:1; worst text %.2f:1", scheme,
+                  highlight, page, c, worst);
+  g_assert_cmpfloat (c, >=, 1.3);
+
+  /* The player bar's and the header bar's labels. */
+  g_ptr_array_set_size (labels, 0);
+  collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), GTK_TYPE_LABEL, labels);
+  for (guint j = 0; j < labels->len; j++)
+    check_text (&p, labels->pdata[j], window, "player bar", &worst);
+  g_ptr_array_set_size (labels, 0);
+  collect (find_descendant (window, ADW_TYPE_HEADER_BAR), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >=, 1);
+  for (guint j = 0; j < labels->len; j++)
+    check_text (&p, labels->pdata[j], window, "header bar", &worst);
+
+  /* Every speaker colour, not only those of this episode, on the page and the current turn. */
+  for (int s = -1; s < HARK_N_SPEAKER_COLORS; s++)
+    {
+      GdkRGBA rgba;
+      guint32 rgb;
+
+      hark_speaker_color (s, dark, &rgba);
+      rgb = rgba_to_rgb (&rgba);
+      g_test_message ("speaker %d #%06x: %.2f:1 on the page, %.2f:1 on the current turn", s, rgb,
+                      contrast (rgb, page), contrast (rgb, highlight));
+      g_assert_cmpfloat (contrast (rgb, page), >=, 4.5);
+      g_assert_cmpfloat (contrast (rgb, highlight), >=, 4.5);
+    }
+  pixels_clear (&p);
+}
+
+/* The stylesheets and hark_speaker_color() agree (the seek bar uses one, the rows the other). */
+static void
+check_speaker_classes (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (int s = 0; s < HARK_N_SPEAKER_COLORS; s++)
+    {
+      GtkWidget *label = gtk_label_new ("Speaker");
+      GdkRGBA css, code;
+
+      gtk_widget_add_css_class (label, hark_speaker_css_class (s));
+      gtk_box_append (GTK_BOX (box), label);
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (label), &css);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      hark_speaker_color (s, dark, &code);
+      g_assert_cmphex (rgba_to_rgb (&css), ==, rgba_to_rgb (&code));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_contrast (Fixture *f, gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const HarkReadingRow *rows;
+  guint n_rows;
+  double segment = -1;
+
+  if (!open_ep189 (f))
+    return;
+  resize (f, 980, 720);
+  /* Just before the first skippable read, so the segment row is in view with turns around. */
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows && segment < 0; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT)
+      segment = rows[i].start;
+  g_assert_cmpfloat (segment, >, 10);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (segment - 9));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 30);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  check_contrast (f, "light");
+  check_speaker_classes ();
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  check_contrast (f, "dark");
+  check_speaker_classes ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -269,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("player-bar-layout", test_player_bar_layout);
   ADD ("player-bar-narrow", test_player_bar_narrow);
   ADD ("accessible-names", test_accessible_names);
+  ADD ("contrast", test_contrast);
 #undef ADD
   return g_test_run ();
 }
