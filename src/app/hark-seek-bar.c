@@ -468,8 +468,9 @@ hark_seek_bar_init (HarkSeekBar *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Position"), -1);
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (gtk_widget_queue_draw), self);
+  /* The style manager outlives every seek bar: the handler must go with the bar. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
