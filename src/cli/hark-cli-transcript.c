@@ -373,6 +373,17 @@ hark_cli_cmd_transcript (int argc, char **argv)
     return hark_cli_fail (error);
   if (!quiet)
     report_sources (episode);
+  if (hark_episode_get_sources (episode)->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (audio ? audio : "");
+
+      /* An empty transcript and exit 0 would read as "this episode has no words". */
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                   "No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
+                   "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it.",
+                   display);
+      return hark_cli_fail (error);
+    }
 
   if (write_sidecar)
     {

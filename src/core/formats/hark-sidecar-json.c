@@ -12,6 +12,10 @@
 #include "text/hark-text-utils.h"
 #include "util/hark-time.h"
 
+/* json-glib's parser recurses once per level: far beyond any real document, far below a stack
+ * overflow. */
+#define MAX_JSON_DEPTH 256
+
 /* A day: no episode is longer, so integer times beyond it are milliseconds. */
 #define MAX_PLAUSIBLE_SECONDS 86400.0
 
@@ -55,9 +59,59 @@ hark_json_doc_free (HarkJsonDoc *doc)
   if (doc == NULL)
     return;
   g_clear_object (&doc->parser);
-  g_hash_table_unref (doc->positions);
-  g_array_unref (doc->open);
+  g_clear_pointer (&doc->positions, g_hash_table_unref);
+  g_clear_pointer (&doc->open, g_array_unref);
   g_free (doc);
+}
+
+/* Checks the nesting of @text without recursing, and returns a copy in which every "\u0000"
+ * escape reads "\uFFFD": json-glib would hand back a string cut at the NUL, silently losing
+ * the rest of the text. NULL with @error set when the document nests too deep. */
+static char *
+prescan (const char *text, const char *name, GError **error)
+{
+  char *copy = g_strdup (text);
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1, column = 1;
+
+  for (char *p = copy; *p; p++, column++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 0;
+        }
+      else if (in_string)
+        {
+          if (*p == '"')
+            in_string = FALSE;
+          else if (*p == '\\' && p[1] != '\0')
+            {
+              if (strncmp (p + 1, "u0000", 5) == 0)
+                memcpy (p + 2, "FFFD", 4);
+              p++;
+              column++;
+            }
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            {
+              g_autofree char *why = g_strdup_printf (
+                  "The JSON is nested more than %d levels deep; Hark does not read it.",
+                  MAX_JSON_DEPTH);
+
+              hark_text_set_parse_error (error, name, line, column, "%s", why);
+              g_free (copy);
+              return NULL;
+            }
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return copy;
 }
 
 HarkJsonDoc *
@@ -65,7 +119,11 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
 {
   g_autoptr (HarkJsonDoc) doc = g_new0 (HarkJsonDoc, 1);
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *checked = prescan (text, name, error);
 
+  if (checked == NULL)
+    return NULL;
+  text = checked;
   doc->parser = json_parser_new_immutable ();
   doc->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   doc->open = g_array_new (FALSE, FALSE, sizeof (guint64));
