@@ -7,6 +7,7 @@
  * up to a nesting depth. Each case here used to crash, hang or eat memory.
  */
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include "hark-test-util.h"
 #include "sidecar-test-util.h"
 #include "text/hark-text-utils.h"
+#include "util/hark-time.h"
 #include "util/hark-error.h"
 
 static char *
@@ -165,6 +167,61 @@ test_json_nul_escape (void)
   g_assert_cmpstr (r.cues[1].text, ==, "a \\u0000 b");
 }
 
+static HarkTranscript *
+read_text (const char *text, const char *name, GPtrArray *warnings, GError **error)
+{
+  return hark_sidecar_read_data (text, strlen (text), name, HARK_SIDECAR_FORMAT_AUTO, NULL,
+                                 warnings, error);
+}
+
+/* Issue item 8: NaN, infinities and huge times are refused where they are read, by one rule. */
+static void
+test_huge_times (void)
+{
+  static const char *const bad[] = { "1e300", "1e18", "inf", "nan", "-1", "604801",
+                                     "999999999:00:00", "168:00:01" };
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkTranscript) t = NULL;
+  const HarkSegment *segments;
+  guint n = 0;
+  double v = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (hark_time_parse (bad[i], &v));
+  g_assert_true (hark_time_parse ("168:00:00", &v));
+  g_assert_cmpfloat (v, ==, HARK_TIME_MAX_SECONDS);
+  g_assert_false (hark_time_is_valid (NAN));
+  g_assert_false (hark_time_is_valid (-0.5));
+  {
+    g_autofree char *huge = hark_time_format (1e300, TRUE);
+
+    g_assert_null (strchr (huge, '-'));
+  }
+
+  t = read_text (
+      "[{\"segment\": [10, 1e300], \"category\": \"sponsor\"},"
+      " {\"segment\": [\"nan\", 20], \"category\": \"sponsor\"},"
+      " {\"segment\": [2, 4], \"category\": \"sponsor\"}]",
+      "ep.sponsorblock.json", warnings, &error);
+  g_assert_no_error (error);
+  segments = hark_transcript_get_segments (t, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (segments[0].start, ==, 2);
+  g_assert_cmpfloat (segments[0].end, ==, 4);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_clear_pointer (&t, hark_transcript_unref);
+
+  /* Caption timings too. */
+  g_ptr_array_set_size (warnings, 0);
+  t = read_text ("WEBVTT\n\n999999:00:00.000 --> 999999:00:01.000\nhuge\n\n"
+                              "00:01.000 --> 00:02.000\nfine\n",
+                 "ep.vtt", warnings, &error);
+  g_assert_no_error (error);
+  hark_transcript_get_cues (t, &n);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +230,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-sidecars/fifo", test_fifo);
   g_test_add_func ("/hostile-sidecars/devices-and-size", test_devices_and_size);
   g_test_add_func ("/hostile-sidecars/json-nul-escape", test_json_nul_escape);
+  g_test_add_func ("/hostile-sidecars/huge-times", test_huge_times);
   return g_test_run ();
 }

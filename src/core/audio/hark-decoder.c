@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "util/hark-error.h"
+#include "util/hark-time.h"
 #include "audio/hark-media-open.h"
 #include "audio/hark-seek-index.h"
 
@@ -1035,6 +1036,12 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
 {
   gint64 target, start;
 
+  if (isnan (seconds))
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                   "A seek needs a time, not NaN.");
+      return FALSE;
+    }
   seconds = CLAMP (seconds, 0.0, MAX (self->duration, 0.0));
   target = llround (seconds * self->in_rate);
 
@@ -1081,6 +1088,8 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
 void
 hark_decoder_set_speed (HarkDecoder *self, double speed)
 {
+  if (isnan (speed))
+    return;
   speed = CLAMP (speed, 0.5, 3.0);
   if (speed == self->speed)
     return;
@@ -1122,8 +1131,9 @@ hark_decoder_set_skip_ranges (HarkDecoder *self, const HarkSkipRange *ranges, gu
       if (!(ranges[i].end > ranges[i].start) || !isfinite (ranges[i].start)
           || !isfinite (ranges[i].end))
         continue;
-      r.a = llround (MAX (ranges[i].start, 0.0) * self->in_rate);
-      r.b = llround (ranges[i].end * self->in_rate);
+      /* Past a week is past any file's end, and would overflow the sample count. */
+      r.a = llround (CLAMP (ranges[i].start, 0.0, HARK_TIME_MAX_SECONDS) * self->in_rate);
+      r.b = llround (MIN (ranges[i].end, HARK_TIME_MAX_SECONDS) * self->in_rate);
       /* Ranges already behind the decoder wait for the next pass. */
       r.done = r.a < self->src_from;
       g_array_append_val (self->ranges, r);

@@ -57,6 +57,16 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
                    "“%s” is a folder, not an audio file.", display);
       return NULL;
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      /* A pipe (`cat x.wav | hark-cli probe /dev/stdin`), a FIFO or a device: FFmpeg would
+       * block on it or read it once, and playing needs to seek and to open it again. */
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   "“%s” is a pipe or a device, not a file: Hark plays files it can seek in "
+                   "(save the stream to a file first).",
+                   display);
+      return NULL;
+    }
   if (st.st_size == 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
@@ -64,7 +74,12 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
       return NULL;
     }
 
-  ret = avformat_open_input (&fmt, path, NULL, NULL);
+  {
+    /* The file protocol named explicitly: otherwise FFmpeg takes "a:b.opus" for protocol "a". */
+    g_autofree char *url = g_strconcat ("file:", path, NULL);
+
+    ret = avformat_open_input (&fmt, url, NULL, NULL);
+  }
   if (ret < 0)
     {
       g_autofree char *why = hark_media_error_string (ret);

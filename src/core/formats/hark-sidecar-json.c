@@ -326,7 +326,7 @@ hark_json_node_get_time (JsonNode *node, double scale, double *seconds)
       default:
         return HARK_JSON_INVALID;
     }
-  if (!isfinite (value) || value < 0)
+  if (!hark_time_is_valid (value))
     return HARK_JSON_INVALID;
   *seconds = value;
   return HARK_JSON_OK;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util/hark-error.h"
+#include "util/hark-time.h"
 
 #define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
 
@@ -568,10 +569,15 @@ hark_text_scan_time (const char *p, const char **end, double *seconds)
     }
   if (fields[n_fields - 1] >= 60 || (n_fields == 3 && fields[1] >= 60))
     return FALSE;
-  if (n_fields == 3)
-    *seconds = (double) fields[0] * 3600 + (double) fields[1] * 60 + (double) fields[2] + fraction;
-  else
-    *seconds = (double) fields[0] * 60 + (double) fields[1] + fraction;
+  {
+    double value = n_fields == 3 ? (double) fields[0] * 3600 + (double) fields[1] * 60
+                                       + (double) fields[2] + fraction
+                                 : (double) fields[0] * 60 + (double) fields[1] + fraction;
+
+    if (!hark_time_is_valid (value))
+      return FALSE;
+    *seconds = value;
+  }
   *end = p;
   return TRUE;
 }
