@@ -21,9 +21,10 @@ run (const char *const *argv)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
   int status = 0;
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (program == NULL)
     {
       g_test_skip ("ffmpeg or python3 is not installed");
       return FALSE;

@@ -226,6 +226,133 @@ test_messages (void)
   }
 }
 
+/* Issue item 9: a 3 GB zero-padded MP3 took 22 s and 2 GB to probe and gave a wrong length; a
+ * 200 MB ID3 frame took 54 s, 2.7 GB and printed 1 GB of JSON. (Their speed is measured in
+ * bench/bench-hostile; here the results.) */
+static void
+test_padded_and_tagged_mp3 (void)
+{
+  g_autofree char *mp3 = tmp_path ("short.mp3");
+  g_autofree char *padded = tmp_path ("padded.mp3");
+  g_autofree char *tagged = tmp_path ("tagged.mp3");
+  const char *make[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                         "sine=frequency=440:duration=20", "-c:a", "libmp3lame", mp3, NULL };
+  g_autofree char *data = NULL;
+  gsize length;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) make, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (mp3, &data, &length, NULL));
+
+  /* Sparse: 3 GB of zeros after the audio cost no disk. */
+  g_assert_true (g_file_set_contents (padded, data, length, NULL));
+  g_assert_cmpint (truncate (padded, (off_t) 3 << 30), ==, 0);
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *argv[] = { "probe", padded, NULL };
+
+    g_assert_cmpint (audio_test_run_cli (argv, &out, &err), ==, 0);
+    /* The audio's length, not the 52 hours the bitrate would give 3 GB. */
+    g_assert_nonnull (strstr (out, "\"duration\" : 20.0"));
+  }
+  g_unlink (padded);
+
+  /* An ID3v2.3 tag with one 100 MB TXXX frame before the audio. */
+  {
+    gsize payload = 100 << 20;
+    gsize frame = 10 + 6 + payload;
+    GString *file = g_string_sized_new (10 + frame + length);
+    g_autofree char *out = NULL, *err = NULL;
+    const char *argv[] = { "probe", tagged, NULL };
+    guint8 header[10] = { 'I', 'D', '3', 3, 0, 0, (frame >> 21) & 0x7f, (frame >> 14) & 0x7f,
+                          (frame >> 7) & 0x7f, frame & 0x7f };
+    guint8 frame_header[10] = { 'T', 'X', 'X', 'X', ((payload + 6) >> 24) & 0xff,
+                                ((payload + 6) >> 16) & 0xff, ((payload + 6) >> 8) & 0xff,
+                                (payload + 6) & 0xff, 0, 0 };
+
+    g_string_append_len (file, (const char *) header, sizeof header);
+    g_string_append_len (file, (const char *) frame_header, sizeof frame_header);
+    g_string_append_len (file, "\0desc\0", 6);
+    for (gsize i = 0; i < payload; i++)
+      g_string_append_c (file, 'A');
+    g_string_append_len (file, data, length);
+    g_assert_true (g_file_set_contents (tagged, file->str, file->len, NULL));
+    g_string_free (file, TRUE);
+
+    g_assert_cmpint (audio_test_run_cli (argv, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "\"duration\" : 20.0"));
+    g_assert_cmpuint (strlen (out), <, 100 * 1024);
+    g_assert_nonnull (strstr (err, "tag"));
+    g_unlink (tagged);
+  }
+}
+
+/* Issue item 10: --write-sidecar dropped the skips and chapters of a hand-edited
+ * ep.hark.json, and wrote over entries it could not read. */
+static void
+test_write_sidecar_keeps_edits (void)
+{
+  g_autofree char *dir = tmp_path ("keep");
+  g_autofree char *audio = g_build_filename (dir, "ep.wav", NULL);
+  g_autofree char *vtt = g_build_filename (dir, "ep.vtt", NULL);
+  g_autofree char *hark = g_build_filename (dir, "ep.hark.json", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *edited = NULL;
+  const char *regenerate[] = { "transcript", "-q", "-w", audio, vtt, NULL };
+  GString *s;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (symlink (wav, audio), ==, 0);
+  g_assert_true (g_file_set_contents (vtt, "WEBVTT\n\n00:00.000 --> 00:05.000\n<v Alice>Hello "
+                                           "there.\n",
+                                      -1, NULL));
+  {
+    const char *argv[] = { "transcript", "-q", "-w", audio, NULL };
+
+    g_assert_cmpint (audio_test_run_cli (argv, NULL, NULL), ==, 0);
+  }
+  /* Edit by hand: a chapter and a skip. */
+  g_assert_true (g_file_get_contents (hark, &written, NULL, NULL));
+  s = g_string_new (written);
+  g_assert_cmpint (g_string_replace (s, "\"chapters\": []",
+                                     "\"chapters\": [{\"start\": 0, \"title\": \"Intro\"}, "
+                                     "{\"start\": 15, \"title\": \"Main\"}]",
+                                     1),
+                   ==, 1);
+  g_assert_cmpint (g_string_replace (s, "\"skips\": []",
+                                     "\"skips\": [{\"start\": 20, \"end\": 25, \"category\": "
+                                     "\"sponsor\", \"source\": \"me\"}]",
+                                     1),
+                   ==, 1);
+  g_assert_true (g_file_set_contents (hark, s->str, s->len, NULL));
+  g_string_free (s, TRUE);
+
+  /* Regenerated from the captions: the edits stay. */
+  g_assert_cmpint (audio_test_run_cli (regenerate, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (hark, &edited, NULL, NULL));
+  g_assert_nonnull (strstr (edited, "\"Intro\""));
+  g_assert_nonnull (strstr (edited, "\"Main\""));
+  g_assert_nonnull (strstr (edited, "\"start\": 20, \"end\": 25"));
+  g_assert_nonnull (strstr (edited, "Hello there."));
+
+  /* An entry Hark cannot read (a category it does not know) is not written over. */
+  {
+    GString *bad = g_string_new (edited);
+    g_autofree char *err = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (g_string_replace (bad, "\"sponsor\"", "\"ad\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (hark, bad->str, bad->len, NULL));
+    g_assert_cmpint (audio_test_run_cli (regenerate, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "was not overwritten"));
+    g_assert_true (g_file_get_contents (hark, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, bad->str);
+    g_string_free (bad, TRUE);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,6 +373,8 @@ main (int argc, char **argv)
       g_test_add_func ("/hostile-cli/render-onto-input", test_render_onto_input);
       g_test_add_func ("/hostile-cli/huge-numbers", test_huge_numbers);
       g_test_add_func ("/hostile-cli/messages", test_messages);
+      g_test_add_func ("/hostile-cli/padded-and-tagged-mp3", test_padded_and_tagged_mp3);
+      g_test_add_func ("/hostile-cli/write-sidecar-keeps-edits", test_write_sidecar_keeps_edits);
     }
   ret = g_test_run ();
   hark_test_remove_tree (tmpdir);

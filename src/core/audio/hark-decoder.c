@@ -152,7 +152,7 @@ hark_decoder_free (HarkDecoder *self)
   av_frame_free (&self->tempo_out);
   av_packet_free (&self->pkt);
   avcodec_free_context (&self->codec);
-  avformat_close_input (&self->fmt);
+  hark_media_close_input (&self->fmt);
   av_channel_layout_uninit (&self->in_layout);
   hark_seek_index_free (self->index);
   for (int c = 0; c < self->in_channels && self->planes; c++)
@@ -422,7 +422,7 @@ read_packet (HarkDecoder *self)
 {
   for (;;)
     {
-      int ret = av_read_frame (self->fmt, self->pkt);
+      int ret = hark_media_read_frame (self->fmt, self->pkt);
 
       if (ret < 0)
         return FALSE;

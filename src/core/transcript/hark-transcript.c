@@ -33,6 +33,7 @@ struct _HarkTranscriptBuilder
 {
   HarkTranscript *t;
   gboolean has_turns;
+  GHashTable *speaker_ids; /* interned id → index + 1: constant-time lookup for any count */
 };
 
 static const struct
@@ -349,6 +350,7 @@ hark_transcript_builder_new (void)
   t->segments = g_array_new (FALSE, FALSE, sizeof (HarkSegment));
   t->media_duration = -1;
   builder->t = t;
+  builder->speaker_ids = g_hash_table_new (NULL, NULL);
   return builder;
 }
 
@@ -359,6 +361,7 @@ hark_transcript_builder_free (HarkTranscriptBuilder *builder)
     return;
   if (builder->t)
     transcript_free (builder->t);
+  g_clear_pointer (&builder->speaker_ids, g_hash_table_unref);
   g_free (builder);
 }
 
@@ -368,6 +371,7 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
 {
   HarkTranscript *t = builder->t;
   HarkSpeaker speaker;
+  guint index;
 
   if (name == NULL || *name == '\0')
     name = id;
@@ -375,13 +379,15 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
     id = name;
   g_return_val_if_fail (name != NULL, -1);
 
-  for (guint i = 0; i < t->speakers->len; i++)
-    if (strcmp (g_array_index (t->speakers, HarkSpeaker, i).id, id) == 0)
-      return (int) i;
-
+  /* Interned strings are equal exactly when their pointers are. */
   speaker.id = intern (t, id);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_ids, speaker.id));
+  if (index > 0)
+    return (int) index - 1;
   speaker.name = intern (t, name);
   g_array_append_val (t->speakers, speaker);
+  g_hash_table_insert (builder->speaker_ids, (gpointer) speaker.id,
+                       GUINT_TO_POINTER (t->speakers->len));
   return (int) t->speakers->len - 1;
 }
 
