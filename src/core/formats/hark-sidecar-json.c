@@ -64,17 +64,18 @@ hark_json_doc_free (HarkJsonDoc *doc)
   g_free (doc);
 }
 
-/* Checks the nesting of @text without recursing, and returns a copy in which every "\u0000"
- * escape reads "\uFFFD": json-glib would hand back a string cut at the NUL, silently losing
- * the rest of the text. NULL with @error set when the document nests too deep. */
-static char *
-prescan (const char *text, const char *name, GError **error)
+/* Checks the nesting of @text without recursing. When @text has "\u0000" escapes, @out gets a
+ * copy in which they read "\uFFFD" (json-glib would hand back a string cut at the NUL,
+ * silently losing the rest), otherwise NULL. FALSE with @error set when the document nests
+ * too deep. */
+static gboolean
+prescan (const char *text, const char *name, char **out, GError **error)
 {
-  char *copy = g_strdup (text);
+  char *copy = NULL;
   gboolean in_string = FALSE;
   guint depth = 0, line = 1, column = 1;
 
-  for (char *p = copy; *p; p++, column++)
+  for (const char *p = text; *p; p++, column++)
     {
       if (*p == '\n')
         {
@@ -87,8 +88,13 @@ prescan (const char *text, const char *name, GError **error)
             in_string = FALSE;
           else if (*p == '\\' && p[1] != '\0')
             {
+              /* A copy only when there is something to replace: documents can be large. */
               if (strncmp (p + 1, "u0000", 5) == 0)
-                memcpy (p + 2, "FFFD", 4);
+                {
+                  if (copy == NULL)
+                    copy = g_strdup (text);
+                  memcpy (copy + (p - text) + 2, "FFFD", 4);
+                }
               p++;
               column++;
             }
@@ -105,13 +111,14 @@ prescan (const char *text, const char *name, GError **error)
 
               hark_text_set_parse_error (error, name, line, column, "%s", why);
               g_free (copy);
-              return NULL;
+              return FALSE;
             }
         }
       else if ((*p == ']' || *p == '}') && depth > 0)
         depth--;
     }
-  return copy;
+  *out = copy;
+  return TRUE;
 }
 
 HarkJsonDoc *
@@ -119,11 +126,12 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
 {
   g_autoptr (HarkJsonDoc) doc = g_new0 (HarkJsonDoc, 1);
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *checked = prescan (text, name, error);
+  g_autofree char *patched = NULL;
 
-  if (checked == NULL)
+  if (!prescan (text, name, &patched, error))
     return NULL;
-  text = checked;
+  if (patched)
+    text = patched;
   doc->parser = json_parser_new_immutable ();
   doc->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   doc->open = g_array_new (FALSE, FALSE, sizeof (guint64));
