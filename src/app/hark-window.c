@@ -1654,6 +1654,10 @@ hark_window_init (HarkWindow *self)
         self->last_toast = g_strdup (error->message);
         adw_toast_overlay_add_toast (self->toast_overlay, toast);
       }
+    else if (hark_library_get_problem (self->library))
+      /* Opened to read only (read-only, full, locked): positions still come back; say once,
+       * briefly, why they are not saved. */
+      show_toast (self, hark_library_get_problem (self->library), NULL, NULL);
   }
   self->player = hark_player_new (NULL, NULL);
   self->resume = hark_resume_tracker_new (self->library, self->player);
