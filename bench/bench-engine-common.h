@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-util.h"
+
 typedef struct
 {
   double cpu;      /* user + system seconds */
@@ -106,7 +108,7 @@ bench_best (guint n, const char *const *argv, double quit_after)
 static inline char *
 bench_fixture (const char *name)
 {
-  const char *dir = g_getenv ("HARK_FIXTURES_DIR");
+  const char *dir = bench_fixtures_dir ();
   char *path;
 
   if (dir == NULL)

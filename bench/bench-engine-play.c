@@ -228,8 +228,7 @@ main (int argc, char **argv)
 
   if (probe == NULL)
     {
-      printf ("skipped: the ep189 fixtures are absent (HARK_FIXTURES_DIR)\n");
-      return 77;
+      return bench_skip ("the ep189 fixtures are absent (HARK_FIXTURES_DIR)");
     }
   if (g_getenv ("HARK_TEST_MONITOR") == NULL)
     {

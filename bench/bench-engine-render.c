@@ -63,8 +63,7 @@ main (int argc, char **argv)
     }
   if (!any)
     {
-      printf ("skipped: the ep189 fixtures are absent (HARK_FIXTURES_DIR)\n");
-      return 77;
+      return bench_skip ("the ep189 fixtures are absent (HARK_FIXTURES_DIR)");
     }
   return 0;
 }

@@ -111,7 +111,7 @@ measure (const char *hark, const char *data_home, const char *file, Run *result)
 int
 main (int argc, char *argv[])
 {
-  const char *fixtures = g_getenv ("HARK_FIXTURES_DIR");
+  const char *fixtures = bench_fixtures_dir ();
   g_autofree char *hark = NULL, *audio = NULL, *data_home = NULL;
   Run empty, episode;
 
@@ -134,15 +134,13 @@ main (int argc, char *argv[])
     }
 
   if (fixtures == NULL)
-    {
-      g_print ("SKIP: HARK_FIXTURES_DIR is not set (run through meson test)\n");
-      return 77;
-    }
+    return bench_skip ("HARK_FIXTURES_DIR is not set or absent (run through meson test)");
   audio = g_build_filename (fixtures, "ep189", "ep189.opus", NULL);
   if (!g_file_test (audio, G_FILE_TEST_EXISTS))
     {
-      g_print ("SKIP: %s is absent\n", audio);
-      return 77;
+      g_autofree char *why = g_strdup_printf ("%s is absent", audio);
+
+      return bench_skip (why);
     }
   hark = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "app", "hark", NULL);
   data_home = hark_test_make_tmpdir ("bench-first-paint");

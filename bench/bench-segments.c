@@ -17,7 +17,7 @@
 int
 main (int argc, char **argv)
 {
-  const char *fixtures = g_getenv ("HARK_FIXTURES_DIR");
+  const char *fixtures = bench_fixtures_dir ();
   g_autofree char *vtt = NULL;
   double read_ms[RUNS], detect_ms[RUNS];
   double detect_median, read_median;
@@ -25,14 +25,14 @@ main (int argc, char **argv)
 
   if (fixtures == NULL)
     {
-      printf ("skipped: HARK_FIXTURES_DIR is not set\n");
-      return 77;
+    return bench_skip ("HARK_FIXTURES_DIR is not set or absent");
     }
   vtt = g_build_filename (fixtures, "ep189", "ep189.vtt", NULL);
   if (!g_file_test (vtt, G_FILE_TEST_EXISTS))
     {
-      printf ("skipped: %s is absent\n", vtt);
-      return 77;
+      g_autofree char *why = g_strdup_printf ("%s is absent", vtt);
+
+      return bench_skip (why);
     }
 
   for (guint i = 0; i < RUNS; i++)

@@ -7,6 +7,15 @@
 
 #include <gio/gio.h>
 
+/* Skips, or fails when the build was configured with -Dfixtures=required (as CI is). */
+static void
+missing_fixture (const char *message)
+{
+  if (g_strcmp0 (g_getenv ("HARK_FIXTURES_REQUIRED"), "1") == 0)
+    g_error ("%s, and this build requires the fixtures (-Dfixtures=required)", message);
+  g_test_skip (message);
+}
+
 char *
 hark_test_fixture (const char *relative_path)
 {
@@ -15,7 +24,7 @@ hark_test_fixture (const char *relative_path)
 
   if (dir == NULL || *dir == '\0')
     {
-      g_test_skip ("HARK_FIXTURES_DIR is not set: run the tests through meson test");
+      missing_fixture ("HARK_FIXTURES_DIR is not set: run the tests through meson test");
       return NULL;
     }
   path = g_build_filename (dir, relative_path, NULL);
@@ -25,7 +34,7 @@ hark_test_fixture (const char *relative_path)
           g_strdup_printf ("fixture %s is absent (shared fixtures not checked out beside the "
                            "source tree?)",
                            path);
-      g_test_skip (message);
+      missing_fixture (message);
       return NULL;
     }
   return g_steal_pointer (&path);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hark-config.h"
+#include "util/hark-i18n.h"
 #include "util/hark-error.h"
 #include "util/hark-time.h"
 
@@ -86,6 +87,9 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   /* JSON and times are printed with '.' whatever the locale says. */
   setlocale (LC_NUMERIC, "C");
+  /* The core's messages are in the application's catalogue. */
+  bindtextdomain (GETTEXT_PACKAGE, HARK_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   if (argc < 2)
     {

@@ -215,14 +215,38 @@ has_translatable_strings (const char *path)
   return g_regex_match_simple ("(^|[^A-Za-z0-9_])[NC]?_ ?\\(\"", text, G_REGEX_MULTILINE, 0);
 }
 
-/* po/POTFILES.in names files that exist, and every window file with strings to translate. */
+/* Adds every .c and .ui file under @relative (a folder of the source tree), recursively. */
+static void
+collect_sources (const char *relative, GPtrArray *out)
+{
+  g_autofree char *dir_path = hark_test_source_file (relative);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_sources (child, out);
+      else if (g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".ui"))
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+/* po/POTFILES.in names files that exist, and every file of the core, the command line and the
+ * window that has strings to translate. */
 static void
 test_potfiles (void)
 {
   g_autofree char *potfiles_path = hark_test_source_file ("po/POTFILES.in");
   g_autofree char *potfiles = NULL;
   g_auto (GStrv) lines = NULL;
-  const char *dirs[] = { "src/app", "ui" };
+  const char *dirs[] = { "src", "ui" };
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
   lines = g_strsplit (potfiles, "\n", -1);
@@ -239,24 +263,16 @@ test_potfiles (void)
     }
 
   for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    collect_sources (dirs[d], sources);
+  g_assert_cmpuint (sources->len, >, 50);
+  for (guint i = 0; i < sources->len; i++)
     {
-      g_autofree char *dir_path = hark_test_source_file (dirs[d]);
-      g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
-      const char *name;
+      const char *relative = g_ptr_array_index (sources, i);
+      g_autofree char *path = hark_test_source_file (relative);
 
-      if (dir == NULL)
-        continue;
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *relative = g_build_filename (dirs[d], name, NULL);
-          g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-          if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".ui"))
-            continue;
-          if (has_translatable_strings (path)
-              && !g_strv_contains ((const char *const *) lines, relative))
-            g_error ("%s has strings to translate but is not in po/POTFILES.in", relative);
-        }
+      if (has_translatable_strings (path)
+          && !g_strv_contains ((const char *const *) lines, relative))
+        g_error ("%s has strings to translate but is not in po/POTFILES.in", relative);
     }
 }
 
