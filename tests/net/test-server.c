@@ -124,7 +124,9 @@ script_new (TestServer *server, const char *body, gssize length)
   if (body)
     {
       s->length = length < 0 ? strlen (body) : (gsize) length;
-      s->body = g_memdup2 (body, s->length + 1);
+      s->body = g_malloc (s->length + 1);
+      memcpy (s->body, body, s->length);
+      s->body[s->length] = '\0';
     }
   return s;
 }

@@ -14,6 +14,7 @@
 #define READ_SIZE (64 * 1024)
 
 static void job_start (HarkHttpJob *job);
+static void http_unref (HarkHttp *http);
 static void pump (HarkHttp *http);
 
 void
@@ -63,8 +64,6 @@ hark_http_new (const HarkHttpOptions *options)
   g_atomic_ref_count_init (&http->ref_count);
   return http;
 }
-
-static void http_unref (HarkHttp *http);
 
 static void
 job_free (HarkHttpJob *job)
@@ -186,10 +185,13 @@ hark_http_job_fail (GTask *task, GError *error)
   HarkHttp *http = job->http;
 
   release_host (job);
+  /* The task owns the job, and the job a reference to @http: keep @http until the pump. */
+  g_atomic_ref_count_inc (&http->ref_count);
   g_task_return_error (task, error);
   g_object_unref (task);
   if (!http->closing)
     pump (http);
+  http_unref (http);
 }
 
 void
@@ -199,10 +201,13 @@ hark_http_job_succeed (GTask *task, gpointer result, GDestroyNotify result_free)
   HarkHttp *http = job->http;
 
   release_host (job);
+  /* The task owns the job, and the job a reference to @http: keep @http until the pump. */
+  g_atomic_ref_count_inc (&http->ref_count);
   g_task_return_pointer (task, result, result_free);
   g_object_unref (task);
   if (!http->closing)
     pump (http);
+  http_unref (http);
 }
 
 static gboolean
