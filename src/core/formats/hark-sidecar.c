@@ -215,7 +215,7 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
       /* Broken JSON: let the likeliest reader report where it broke. */
       while (g_ascii_isspace (*q))
         q++;
-      if (*p == '{' || *q == '{' || *q == '"')
+      if (*p == '{' || strchr ("[{\"]-", *q) != NULL || g_ascii_isdigit (*q))
         return json_format_from_name (filename);
       return HARK_SIDECAR_FORMAT_AUTO;
     }
