@@ -102,7 +102,8 @@ static const struct
                            "edited by", "music by", "theme song", "our show", "notification",
                            "share it", "share this", "tell a friend", "tell your friends",
                            "bell", "past episodes", "keep up with the show", "previous episodes",
-                           "episode page", NULL } },
+                           "episode page", "upcoming events", "the schedule", "social media",
+                           "social links", "connect with me", "find me on", NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",

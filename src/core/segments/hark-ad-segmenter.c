@@ -49,7 +49,7 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
 #define COST_PER_SECOND 0.05
 #define COST_ENTER 1.6
 #define COST_LEAVE 0.5
-#define COST_SWITCH 1.5
+#define COST_SWITCH 1.0
 /* A sentence longer than this is charged as this long (a long Otter paragraph, a section). */
 #define MAX_CHARGED_SECONDS 20.0
 

@@ -22,6 +22,8 @@
 #define MERGE_GAP 2.0
 /* A span needs this much evidence in all, from at least MIN_KINDS kinds. */
 #define MIN_SPAN_SCORE 4.0
+/* Less when the read announces itself ("brought to you by", "a word from our sponsors"). */
+#define MIN_ANNOUNCED_SCORE 3.0
 #define MIN_KINDS 2
 #define MIN_BRAND_SENTENCES 3
 /* When a read starts or ends inside a cue and the rest of the cue is this short, the whole cue
@@ -292,6 +294,15 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     }
 }
 
+static gboolean
+announced (const HarkAdSentence *s, guint first, guint last)
+{
+  for (guint i = first; i <= last; i++)
+    if (s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_BREAK])
+      return TRUE;
+  return FALSE;
+}
+
 /* The strong kinds of evidence a span holds, and their total weight for its state. */
 static guint
 span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state, double *total)
@@ -515,7 +526,8 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       trim (s, &i, &j);
       extend_story (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
-      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && total >= MIN_SPAN_SCORE
+      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS
+          && total >= (announced (s, i, j) ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
         {
           add_detection (out, units, s, i, j, state, total);
