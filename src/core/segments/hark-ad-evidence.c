@@ -143,12 +143,31 @@ static const char *const stopwords[] = {
 
 static GHashTable *stopword_set;
 
+/* Every phrase with its spaces around, made once: " promo code ". */
+typedef struct
+{
+  HarkAdFeature feature;
+  char *padded;
+  gsize length;
+} Phrase;
+
+static GArray *phrases;
+
 static gpointer
 init_tables (gpointer data)
 {
   stopword_set = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; stopwords[i]; i++)
     g_hash_table_add (stopword_set, (gpointer) stopwords[i]);
+  phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint p = 0; tables[t].phrases[p]; p++)
+      {
+        Phrase phrase = { tables[t].feature, g_strdup_printf (" %s ", tables[t].phrases[p]), 0 };
+
+        phrase.length = strlen (phrase.padded);
+        g_array_append_val (phrases, phrase);
+      }
   return NULL;
 }
 
@@ -319,32 +338,30 @@ asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *m
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
-  char padded[96];
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (guint p = 0; tables[t].phrases[p]; p++)
-      {
-        const char *hit;
-
-        g_snprintf (padded, sizeof padded, " %s ", tables[t].phrases[p]);
-        for (hit = strstr (norm, padded); hit; hit = strstr (hit + 1, padded))
-          if (tables[t].feature != HARK_AD_IMPERATIVE || asks (s, norm, hit, map))
-            {
-              note (s, tables[t].feature, map[hit - norm + 1], strlen (padded) - 2);
-              break;
-            }
-      }
-
-  /* Spoken domains: "example dot com", "dot com slash show". */
-  for (guint i = 0; tlds[i]; i++)
+  for (guint i = 0; i < phrases->len; i++)
     {
-      char spoken[32];
+      const Phrase *phrase = &g_array_index (phrases, Phrase, i);
       const char *hit;
 
-      g_snprintf (spoken, sizeof spoken, " dot %s ", tlds[i]);
-      hit = strstr (norm, spoken);
-      if (hit)
-        note (s, HARK_AD_URL, map[hit - norm + 1], strlen (spoken) - 2);
+      for (hit = strstr (norm, phrase->padded); hit; hit = strstr (hit + 1, phrase->padded))
+        if (phrase->feature != HARK_AD_IMPERATIVE || asks (s, norm, hit, map))
+          {
+            note (s, phrase->feature, map[hit - norm + 1], phrase->length - 2);
+            break;
+          }
+    }
+
+  /* Spoken domains: "example dot com", "dot com slash show". */
+  for (const char *dot = strstr (norm, " dot "); dot; dot = strstr (dot + 1, " dot "))
+    {
+      const char *word = dot + 5;
+      const char *end = strchr (word, ' ');
+
+      if (end && is_tld (word, (gsize) (end - word)))
+        {
+          note (s, HARK_AD_URL, map[dot - norm + 1], (gsize) (end - dot - 1));
+          break;
+        }
     }
   find_own_products (s, norm, map);
   if (strstr (norm, " slash "))
