@@ -481,6 +481,21 @@ mark_bursts (HarkAdSentence *sentences, GHashTable *words)
     }
 }
 
+/* "This episode is brought to you by", "today's show is sponsored by": talk of sponsors that
+ * is about this very show, not sponsors in general. */
+static gboolean
+names_the_show (const HarkAdSentence *s)
+{
+  static const char *const words[] = { "episode", "show", "podcast", "portion", "program",
+                                       "segment", NULL };
+  g_autofree char *lower = g_ascii_strdown (s->text, (gssize) MIN (s->length, (gsize) 400));
+
+  for (guint i = 0; words[i]; i++)
+    if (strstr (lower, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The sentences after an announced break or a named sponsor, up to the read's first link,
  * code or offer, or a return to the show. */
 static void
@@ -488,7 +503,8 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
 {
   for (guint i = 0; i < n; i++)
     {
-      if (sentences[i].count[HARK_AD_BREAK] == 0 && sentences[i].count[HARK_AD_SPONSOR] == 0)
+      if (sentences[i].count[HARK_AD_BREAK] == 0
+          && !(sentences[i].count[HARK_AD_SPONSOR] && names_the_show (&sentences[i])))
         continue;
       /* "Check out our sponsors in the description" closes reads; it announces none. */
       if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
