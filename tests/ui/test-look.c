@@ -67,6 +67,22 @@ find_descendant (GtkWidget *widget, GType type)
   return NULL;
 }
 
+static GtkWidget *
+find_by_class (GtkWidget *widget, const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect (GtkWidget *widget, GType type, GPtrArray *out)
 {
@@ -449,8 +465,12 @@ check_text (const Pixels *p, GtkWidget *label, GtkWidget *window, const char *wh
   region = measure_region (p, &r);
   ink = ink_over (label, region.background);
   c = contrast (ink, region.background);
-  /* Text over a second large area (the current caption's tint) must read on that too. */
-  c2 = contrast (ink_over (label, region.second), region.second);
+  /* Under a tint (the current caption) the most opaque pixels are the words over the tint:
+   * those must read on the tint. The words outside it are checked with the tint taken away
+   * (see check_contrast()). */
+  c2 = c;
+  if (region.second != region.background)
+    c = c2 = contrast (ink, region.second);
   g_test_message ("%s \"%.20s\" (%.0f,%.0f %.0fx%.0f): #%06x on #%06x: %.2f:1 (on #%06x: %.2f:1)", what,
                   gtk_label_get_text (GTK_LABEL (label)), r.origin.x, r.origin.y, r.size.width, r.size.height, ink, region.background, c,
                   region.second, c2);
@@ -481,22 +501,39 @@ check_contrast (Fixture *f, const char *scheme)
   for (int i = MAX (current - 4, 0); i <= current + 4; i++)
     {
       HarkTurnRow *row = hark_window_get_row_widget (f->window, i);
+      GtkWidget *card = row != NULL ? find_by_class (GTK_WIDGET (row), "turn-card") : NULL;
       graphene_rect_t r;
 
       /* Rows the list keeps ready above and below the view are not seen: leave them out. */
-      if (row == NULL || !bounds_in (GTK_WIDGET (row), window, &r) ||
-          !graphene_rect_contains_rect (&view, &r))
+      if (card == NULL || !bounds_in (card, window, &r) || !graphene_rect_contains_rect (&view, &r))
         continue;
       n_rows++;
       if (i == current)
         highlight = measure_region (&p, &r).background;
-      else if (page == 0 && !hark_turn_row_get_now_playing (row))
+      else if (page == 0 && !hark_turn_row_get_now_playing (row) &&
+               hark_row_item_get_row (hark_turn_row_get_item (row))->kind ==
+                 HARK_READING_ROW_TURN)
         page = measure_region (&p, &r).background;
       g_ptr_array_set_size (labels, 0);
       collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
       for (guint j = 0; j < labels->len; j++)
         check_text (&p, labels->pdata[j], window, i == current ? "current turn" : "turn",
                     &worst);
+      if (i == current)
+        {
+          gsize cue_start, cue_end;
+
+          /* The same words without the caption's tint, on the current turn's background. */
+          hark_turn_row_get_cue (row, &cue_start, &cue_end);
+          g_assert_cmpuint (cue_end, >, cue_start);
+          hark_turn_row_set_now_playing (row, TRUE, 0, 0);
+          hark_ui_test_wait_frames (window, 3);
+          for (guint j = 0; j < labels->len; j++)
+            check_text (&p, labels->pdata[j], window, "current turn, outside the caption",
+                        &worst);
+          hark_turn_row_set_now_playing (row, TRUE, cue_start, cue_end);
+          hark_ui_test_wait_frames (window, 3);
+        }
     }
   g_assert_cmpuint (n_rows, >=, 3);
   g_assert_cmpuint (page, !=, 0);
@@ -588,6 +625,167 @@ test_contrast (Fixture *f, gconstpointer data)
   check_speaker_classes ();
 }
 
+/* Characters on each full line (not a paragraph's last) of the visible turns' text. */
+static void
+measure_lines (Fixture *f, double *mean, int *longest, guint *n_lines)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  guint n_rows, total = 0;
+  graphene_rect_t view;
+
+  *longest = 0;
+  *n_lines = 0;
+  hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  g_assert_true (bounds_in (GTK_WIDGET (hark_window_get_scroller (f->window)), window, &view));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      HarkTurnRow *row = hark_window_get_row_widget (f->window, (int) i);
+      GtkWidget *label;
+      PangoLayout *layout;
+      const char *text;
+      graphene_rect_t r;
+
+      if (row == NULL || !bounds_in (GTK_WIDGET (row), window, &r) ||
+          !graphene_rect_intersection (&view, &r, NULL))
+        continue;
+      label = find_by_class (GTK_WIDGET (row), "turn-text");
+      if (label == NULL || !gtk_widget_get_mapped (label))
+        continue;
+      layout = gtk_label_get_layout (GTK_LABEL (label));
+      text = pango_layout_get_text (layout);
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+          const char *end = text + line->start_index + line->length;
+          int chars;
+
+          /* The last line of a paragraph is as short as it happens to be. */
+          if (l->next == NULL || *end == '\n' || end[-1] == '\n')
+            continue;
+          chars = (int) g_utf8_strlen (text + line->start_index, line->length);
+          *longest = MAX (*longest, chars);
+          total += chars;
+          (*n_lines)++;
+        }
+    }
+  *mean = *n_lines > 0 ? (double) total / *n_lines : 0;
+}
+
+/* At 1400 px (and 980) a line holds about 60–80 characters, not the width of the window. */
+static void
+test_line_measure (Fixture *f, gconstpointer data)
+{
+  static const int widths[] = { 1400, 980 };
+  double mean;
+  int longest;
+  guint n_lines;
+
+  if (!open_ep189 (f))
+    return;
+  /* A long answer is in view there. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek", g_variant_new_double (1100));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("measure-%d", widths[i]);
+
+      resize (f, widths[i], 900);
+      hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+      measure_lines (f, &mean, &longest, &n_lines);
+      g_test_message ("%d px: %u full lines, %.1f characters on average, %d at most", widths[i],
+                      n_lines, mean, longest);
+      g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), name));
+      g_assert_cmpuint (n_lines, >=, 10);
+      g_assert_cmpfloat (mean, >=, 60);
+      g_assert_cmpfloat (mean, <=, 80);
+      g_assert_cmpint (longest, <=, 90);
+    }
+}
+
+/* A long turn reads as paragraphs: its label holds blank lines between them. */
+static void
+test_paragraphs (Fixture *f, gconstpointer data)
+{
+  const HarkReadingRow *rows;
+  guint n_rows;
+  int longest = -1;
+  HarkTurnRow *widget;
+  const char *shown;
+
+  if (!open_ep189 (f))
+    return;
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_TURN &&
+        (longest < 0 || strlen (rows[i].text) > strlen (rows[longest].text)))
+      longest = (int) i;
+  g_assert_cmpint (longest, >=, 0);
+  g_test_message ("longest turn: %zu bytes at %.0f s", strlen (rows[longest].text),
+                  rows[longest].start);
+  g_assert_cmpuint (strlen (rows[longest].text), >, 2 * 320);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[longest].start + 0.5));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  widget = hark_window_get_row_widget (f->window, longest);
+  g_assert_nonnull (widget);
+  shown = hark_turn_row_get_text (widget);
+  g_assert_nonnull (strstr (shown, "\n\n"));
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "paragraphs"));
+}
+
+/* A skipped read is one line until opened; while it is being heard its words are shown. */
+static void
+test_segment_rows (Fixture *f, gconstpointer data)
+{
+  const HarkReadingRow *rows;
+  guint n_rows;
+  int segment = -1;
+  HarkTurnRow *widget;
+  GtkWidget *text, *expand;
+
+  if (!open_ep189 (f))
+    return;
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows && segment < 0; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT && *rows[i].text != '\0')
+      segment = (int) i;
+  g_assert_cmpint (segment, >=, 0);
+
+  /* Paused a little before it: one line, with a button that opens it. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[segment].start - 5));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  widget = hark_window_get_row_widget (f->window, segment);
+  g_assert_nonnull (widget);
+  text = find_by_class (GTK_WIDGET (widget), "turn-text");
+  expand = find_by_class (GTK_WIDGET (widget), "expand-button");
+  g_assert_false (gtk_widget_get_visible (text));
+  g_assert_true (gtk_widget_get_visible (expand));
+  gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Show what was said");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), TRUE);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_true (gtk_widget_get_visible (text));
+  g_assert_cmpuint (strlen (hark_turn_row_get_text (widget)), >, 20);
+  gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Hide what was said");
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-open"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), FALSE);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_false (gtk_widget_get_visible (text));
+
+  /* Heard (a seek to its first sample plays it): shown and marked like any turn. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[segment].start));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  g_assert_cmpint (hark_window_get_current_row (f->window), ==, segment);
+  widget = hark_window_get_row_widget (f->window, segment);
+  g_assert_nonnull (widget);
+  g_assert_true (hark_turn_row_get_now_playing (widget));
+  text = find_by_class (GTK_WIDGET (widget), "turn-text");
+  g_assert_true (gtk_widget_get_visible (text));
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-heard"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -599,6 +797,9 @@ main (int argc, char *argv[])
   ADD ("player-bar-narrow", test_player_bar_narrow);
   ADD ("accessible-names", test_accessible_names);
   ADD ("contrast", test_contrast);
+  ADD ("line-measure", test_line_measure);
+  ADD ("paragraphs", test_paragraphs);
+  ADD ("segment-rows", test_segment_rows);
 #undef ADD
   return g_test_run ();
 }
