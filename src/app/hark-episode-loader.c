@@ -5,7 +5,7 @@
  */
 #include "hark-episode-loader.h"
 
-#include "desktop/hark-cover-art.h"
+#include "audio/hark-cover-art.h"
 #include "audio/hark-media-info.h"
 
 typedef struct

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "desktop/hark-cover-art.h"
+#include "audio/hark-cover-art.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
