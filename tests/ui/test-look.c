@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "hark-player-bar.h"
+#include "hark-app-settings.h"
 #include "hark-speaker-colors.h"
+#include "hark-text-size.h"
 #include "hark-test-util.h"
 #include "hark-ui-test.h"
 
@@ -786,6 +788,72 @@ test_segment_rows (Fixture *f, gconstpointer data)
   g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-heard"));
 }
 
+static double
+font_size_of_text (Fixture *f)
+{
+  HarkTurnRow *row = hark_window_get_row_widget (f->window, hark_window_get_current_row (f->window));
+  GtkWidget *label;
+  const PangoFontDescription *font;
+
+  g_assert_nonnull (row);
+  label = find_by_class (GTK_WIDGET (row), "turn-text");
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  return (double) pango_font_description_get_size (font) / PANGO_SCALE;
+}
+
+/* Larger and smaller text, remembered; the measure stays a readable line at every size. */
+static void
+test_text_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (HarkTextSize) size = NULL, again = NULL;
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  double normal, mean;
+  int longest;
+  guint n_lines;
+
+  if (!open_ep189 (f))
+    return;
+  settings = hark_app_settings_new ();
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "transcript-text-scale");
+  size = hark_text_size_new (settings);
+  hark_text_size_add_actions (size, G_ACTION_MAP (group));
+  resize (f, 1400, 900);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek", g_variant_new_double (1100));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  normal = font_size_of_text (f);
+
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, 1.4);
+  g_assert_cmpfloat (g_settings_get_double (settings, "transcript-text-scale"), ==, 1.4);
+  g_assert_cmpfloat (fabs (font_size_of_text (f) / normal - 1.4), <, 0.05);
+  measure_lines (f, &mean, &longest, &n_lines);
+  g_test_message ("text at 1.4x, 1400 px: %u full lines, %.1f characters on average, %d at most",
+                  n_lines, mean, longest);
+  g_assert_cmpuint (n_lines, >=, 5);
+  g_assert_cmpfloat (mean, >=, 60);
+  g_assert_cmpfloat (mean, <=, 80);
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "large-text"));
+
+  /* Remembered: a new start reads the same size. */
+  again = hark_text_size_new (settings);
+  g_assert_cmpfloat (hark_text_size_get_scale (again), ==, 1.4);
+  g_clear_object (&again);
+
+  for (int i = 0; i < 20; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (group), "text-smaller", NULL);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, HARK_TEXT_SCALE_MIN);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-normal", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, 1.0);
+  g_assert_cmpfloat (fabs (font_size_of_text (f) - normal), <, 0.1);
+  g_settings_reset (settings, "transcript-text-scale");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -800,6 +868,7 @@ main (int argc, char *argv[])
   ADD ("line-measure", test_line_measure);
   ADD ("paragraphs", test_paragraphs);
   ADD ("segment-rows", test_segment_rows);
+  ADD ("text-size", test_text_size);
 #undef ADD
   return g_test_run ();
 }
