@@ -197,6 +197,32 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
   gtk_window_present (window);
   check_player_bar_layout (window, 360, "player-360");
   check_player_bar_layout (window, 600, "player-600");
+
+  /* With the chapter and the cover: still nothing on top of anything. */
+  {
+    guchar pixels[64 * 64 * 3];
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GdkTexture) art = NULL;
+    GtkWidget *chapter;
+
+    for (gsize i = 0; i < sizeof pixels; i++)
+      pixels[i] = (guchar) (i % 3 == 0 ? 0xc0 : i % 7);
+    bytes = g_bytes_new (pixels, sizeof pixels);
+    art = gdk_memory_texture_new (64, 64, GDK_MEMORY_R8G8B8, bytes, 64 * 3);
+    hark_player_bar_set_art (bar, GDK_PAINTABLE (art));
+    hark_player_bar_set_chapter (bar, "Chapter 12: What a developer advocate does all day long");
+    chapter = find_by_class (GTK_WIDGET (bar), "chapter-label");
+    g_assert_true (gtk_widget_get_visible (chapter));
+    check_player_bar_layout (window, 360, "player-360-chapter");
+    hark_player_bar_set_chapter (bar, NULL);
+    g_assert_false (gtk_widget_get_visible (chapter));
+  }
+
+  /* No transcript: the speaker controls say they cannot be used. */
+  hark_player_bar_set_has_transcript (bar, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (hark_player_bar_get_speaker_button (bar))));
+  hark_player_bar_set_has_transcript (bar, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (hark_player_bar_get_speaker_button (bar))));
   gtk_window_destroy (window);
 }
 
