@@ -40,18 +40,20 @@ static void
 apply (HarkTextSize *self)
 {
   char scale[G_ASCII_DTOSTR_BUF_SIZE], text[G_ASCII_DTOSTR_BUF_SIZE];
-  char note[G_ASCII_DTOSTR_BUF_SIZE];
+  char note[G_ASCII_DTOSTR_BUF_SIZE], heading[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *css = NULL;
 
-  /* ui/style.css's sizes (1em names, 1.08em words, 0.92em segment notes) times the scale,
-   * written with the C locale's decimal point whatever the user's. */
+  /* ui/style.css's sizes (1em names, 1.08em words, 0.92em segment notes, 1.3em chapter titles)
+   * times the scale, written with the C locale's decimal point whatever the user's. */
   g_ascii_formatd (scale, sizeof scale, "%.3f", ladder[self->step]);
   g_ascii_formatd (text, sizeof text, "%.3f", ladder[self->step] * 1.08);
   g_ascii_formatd (note, sizeof note, "%.3f", ladder[self->step] * 0.92);
+  g_ascii_formatd (heading, sizeof heading, "%.3f", ladder[self->step] * 1.3);
   css = g_strdup_printf (".turn-row .speaker { font-size: %sem; }\n"
                          ".turn-row .turn-text { font-size: %sem; }\n"
-                         ".turn-row .segment-pill { font-size: %sem; }\n",
-                         scale, text, note);
+                         ".turn-row .segment-pill { font-size: %sem; }\n"
+                         ".turn-row.chapter .turn-text { font-size: %sem; }\n",
+                         scale, text, note, heading);
   gtk_css_provider_load_from_data (self->provider, css, -1);
 }
 

@@ -76,7 +76,7 @@ update_text (HarkTurnRow *self)
 
   /* Segments stay one line unless asked to open, being played (their words are heard, so they
    * are shown like any turn) or holding a search match. */
-  show_text = row->kind == HARK_READING_ROW_TURN || matches->len > 0 || self->now_playing ||
+  show_text = row->kind != HARK_READING_ROW_SEGMENT || matches->len > 0 || self->now_playing ||
               hark_row_item_get_expanded (self->item);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), show_text && len > 0);
   if (!show_text)
@@ -345,8 +345,13 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
     gtk_label_set_label (self->speaker_label, _("Unknown speaker"));
   gtk_label_set_label (self->time_label, time);
 
-  /* A piece after a segment continues the same voice: a quieter header says so. */
-  gtk_widget_set_visible (self->header, !segment);
+  /* A piece after a segment continues the same voice: a quieter header says so. A chapter
+   * heading is its title alone. */
+  gtk_widget_set_visible (self->header, row->kind == HARK_READING_ROW_TURN);
+  if (row->kind == HARK_READING_ROW_CHAPTER)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "chapter");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "chapter");
   if (row->continued)
     gtk_widget_add_css_class (GTK_WIDGET (self), "continued");
   else
