@@ -87,9 +87,9 @@ static const struct
                            "premium", "early access", "ad free", "my course", "our course",
                            "my new course", "my book", "our book", "new book", "my newsletter",
                            "our newsletter", "merch", "we're hiring", "always hiring",
-                           "is hiring", "hiring", "conference", "tickets", "workshop",
-                           "my class", "our community", "github sponsors", "sponsor us",
-                           "plug", "shameless",
+                           "is hiring", "our conference", "get tickets", "get your tickets",
+                           "workshop", "my class", "our community", "github sponsors",
+                           "sponsor us", "shameless plug", "a plug", "quick plug",
                            "independently", "self promotion", "like to support", "want to support",
                            "please support", "every dollar",
                            NULL } },
@@ -335,6 +335,28 @@ asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *m
   }
 }
 
+/* "Brought to you by us", "sponsored by our course": a read the show makes for itself. @after
+ * points at the space after the sponsor phrase in normalised text. */
+static gboolean
+names_first_person (const char *after)
+{
+  static const char *const skip[] = { " by", " also", NULL };
+  static const char *const own[] = { " us ", " our ", " me ", " my ", " myself ", NULL };
+  const char *w = after;
+
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; skip[i]; i++)
+      if (g_str_has_prefix (w, skip[i]) && w[strlen (skip[i])] == ' ')
+        {
+          w += strlen (skip[i]);
+          break;
+        }
+  for (guint i = 0; own[i]; i++)
+    if (g_str_has_prefix (w, own[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
@@ -346,7 +368,11 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
       for (hit = strstr (norm, phrase->padded); hit; hit = strstr (hit + 1, phrase->padded))
         if (phrase->feature != HARK_AD_IMPERATIVE || asks (s, norm, hit, map))
           {
-            note (s, phrase->feature, map[hit - norm + 1], phrase->length - 2);
+            HarkAdFeature f = phrase->feature;
+
+            if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
+              f = HARK_AD_SELF;
+            note (s, f, map[hit - norm + 1], phrase->length - 2);
             break;
           }
     }
@@ -364,7 +390,9 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
         }
     }
   find_own_products (s, norm, map);
-  if (strstr (norm, " slash "))
+  /* A spoken path ("slash show") needs a host said or written with it: "Python slash typing" in
+   * conversation is no link. */
+  if (strstr (norm, " slash ") && s->count[HARK_AD_URL])
     note (s, HARK_AD_URL, map[strstr (norm, " slash ") - norm + 1], 5);
 
   /* Prices: "$5", "5 dollars", "99 cents". */
@@ -525,6 +553,19 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
     }
 }
 
+static gboolean
+speaks_for_itself (const char *norm)
+{
+  static const char *const words[] = { " i ", " i'm ", " i've ", " i'd ", " i'll ", " me ",
+                                       " my ", " we ", " we're ", " we've ", " we'd ", " we'll ",
+                                       " us ", " our ", " support ", " become a ", NULL };
+
+  for (guint i = 0; words[i]; i++)
+    if (strstr (norm, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 void
 hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
 {
@@ -543,6 +584,14 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       normalise (s->text, s->length, norm, map);
       find_domains (s);
       find_phrases (s, norm, map);
+      /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
+       * show named. "They collect donations from GitHub sponsors" describes someone else. */
+      if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !speaks_for_itself (norm)
+          && !names_the_show (s))
+        s->count[HARK_AD_SELF] = 0;
+      /* A link said with "subscribe" or "past episodes" is where to follow the show. */
+      if (s->count[HARK_AD_HOUSEKEEPING])
+        s->count[HARK_AD_URL] = 0;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
       collect_words (words, norm, i);

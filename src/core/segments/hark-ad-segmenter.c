@@ -6,7 +6,9 @@
  * The weights are set by hand and checked on the labelled real shows (tests/segments/
  * test-realworld.c prints the figures); each says how much one hit of a feature in a sentence
  * speaks for a state. Counts saturate at two: a sentence naming the URL three times is no more a
- * read than one naming it twice.
+ * read than one naming it twice. Links, codes, offers and names weigh the same in both read
+ * states: they say a read is here, not whose it is; only sponsor talk, a break and the show's
+ * own offers choose the category, so a read keeps the category it was entered with.
  */
 #include "segments/hark-ad-segmenter.h"
 
@@ -30,15 +32,15 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
     [HARK_AD_AFTER_BREAK] = 0.5,
   },
   [HARK_AD_STATE_SELF] = {
-    [HARK_AD_URL] = 1.0,
-    [HARK_AD_CODE] = 1.2,
-    [HARK_AD_OFFER] = 0.8,
+    [HARK_AD_URL] = 1.6,
+    [HARK_AD_CODE] = 1.4,
+    [HARK_AD_OFFER] = 0.9,
     [HARK_AD_IMPERATIVE] = 0.6,
     [HARK_AD_SPONSOR] = 0.0,
     [HARK_AD_BREAK] = -0.5,
     [HARK_AD_SELF] = 2.0,
     [HARK_AD_HOUSEKEEPING] = -0.6,
-    [HARK_AD_BRAND] = 0.1,
+    [HARK_AD_BRAND] = 0.3,
     [HARK_AD_RESUME] = -2.5,
     [HARK_AD_QUESTION] = -0.2,
     [HARK_AD_DIALOGUE] = -0.6,

@@ -177,7 +177,9 @@ split_sentences (GArray *units, GString *doc)
 
   for (guint i = 0; i < units->len; i++)
     punctuated += ends_with_mark (&g_array_index (units, Unit, i)) ? 1 : 0;
-  carry_over = punctuated * 10 >= units->len * 3;
+  /* Captions wrapped at a line length end one cue in four or five with a full stop; captions
+   * that never punctuate end none. */
+  carry_over = punctuated * 10 >= units->len;
 
   for (guint i = 0; i < units->len; i++)
     {
