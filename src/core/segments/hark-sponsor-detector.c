@@ -228,6 +228,13 @@ has_evidence (const HarkAdSentence *s)
   return FALSE;
 }
 
+static gboolean
+asks_or_offers (const HarkAdSentence *s)
+{
+  return s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_CODE]
+         || s->count[HARK_AD_OFFER] || s->count[HARK_AD_IMPERATIVE] || s->count[HARK_AD_SELF];
+}
+
 /* Names said again after an announcement ("a mention of each sponsor: X for this, Y for
  * that") end the read there; names alone start nothing (a guest introduction). */
 static void
@@ -238,6 +245,19 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
+  /* Another voice naming the link after the read ("Thanks Sam. So, example.com aside, …") is
+   * the conversation taking over; a co-host reading on asks or offers something. */
+  for (guint k = *last; k > *first; k--)
+    if (asks_or_offers (&s[k]))
+      {
+        gboolean handed_over = s[k].speaker >= 0;
+
+        for (guint j = k + 1; j <= *last; j++)
+          handed_over &= s[j].speaker >= 0 && s[j].speaker != s[k].speaker;
+        if (handed_over)
+          *last = k;
+        break;
+      }
 }
 
 static gboolean
@@ -282,7 +302,7 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
 {
   const HarkAdSentence *head = &s[*first];
 
-  if (head->count[HARK_AD_SPONSOR] || head->count[HARK_AD_BREAK])
+  if (head->count[HARK_AD_SPONSOR] || head->count[HARK_AD_BREAK] || head->count[HARK_AD_SELF])
     return;
   for (guint k = *first; k > floor; k--)
     {
