@@ -189,6 +189,13 @@ test_json_bad_escapes (void)
                               "ep.json", HARK_SIDECAR_FORMAT_AUTO);
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "four hexadecimal digits"));
+  g_clear_error (&error);
+
+  /* An escape JSON does not have. */
+  error = sidecar_read_error ("{\"segments\":[{\"start\":0,\"end\":1,\"text\":\"a\\6b\"}]}",
+                              "ep.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "ep.json:1:"));
 }
 
 static HarkTranscript *

@@ -132,8 +132,18 @@ prescan (const char *text, const char *name, char **out, GError **error)
               p += 5;
               column += 5;
             }
-          else if (*p == '\\' && p[1] != '\0')
+          else if (*p == '\\')
             {
+              /* JSON has these escapes (and json-glib takes "\\'" too, which tools write);
+               * others (a "\\6") json-glib turns into text that is not UTF-8. */
+              if (p[1] == '\0' || strchr ("\"\\/bfnrt'", p[1]) == NULL)
+                {
+                  hark_text_set_parse_error (
+                      error, name, line, column,
+                      "Expected an escape such as “\\n”, “\\\"” or “\\u00e9” after “\\”.");
+                  g_free (copy);
+                  return FALSE;
+                }
               p++;
               column++;
             }
