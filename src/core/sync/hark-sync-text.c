@@ -1,0 +1,243 @@
+/* hark-sync-text.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "sync/hark-sync-text.h"
+
+#include <string.h>
+
+#include "sync/hark-sync-spread.h"
+#include "transcript/hark-align.h"
+
+/* How far a turn's start may move to the sound after a pause (seconds): when its first word
+ * was not recognized, anywhere between the anchors around it up to this far; when it was, only
+ * a little (recognizers start words a frame or two early or late). */
+#define SNAP_UNCONFIRMED 3.0
+#define SNAP_CONFIRMED_BEFORE 0.6
+#define SNAP_CONFIRMED_AFTER 0.25
+
+typedef struct
+{
+  const char *text;
+  gsize length;
+  guint turn;
+} TextWord;
+
+typedef struct
+{
+  HarkWordTable *table;
+  GArray *words; /* TextWord */
+  GArray *ids;   /* int */
+  guint turn;
+} Collector;
+
+static void
+collect_word (const char *word, gsize length, gpointer user_data)
+{
+  Collector *c = user_data;
+  TextWord w = { word, length, c->turn };
+  int id = hark_word_table_intern (c->table, word, (gssize) length);
+
+  g_array_append_val (c->words, w);
+  g_array_append_val (c->ids, id);
+}
+
+static gboolean
+ends_sentence (const TextWord *w)
+{
+  for (gsize k = w->length; k-- > 0;)
+    {
+      char c = w->text[k];
+
+      if (c == '.' || c == '?' || c == '!')
+        return TRUE;
+      if (c != '"' && c != '\'' && c != ')')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Times for every word: recognized ones from the recognizer, the rest spread between. A word
+ * with a fixed start (a turn's snapped start) begins a new stretch there. */
+static void
+spread_all (HarkSpreadWord *tw, guint n, const int *a_to_b, const HarkSpeechWord *sw,
+            const double *fixed_start, double duration, const HarkSpeechPause *pauses,
+            guint n_pauses)
+{
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint j;
+      double from, to;
+
+      if (a_to_b[i] >= 0)
+        {
+          tw[i].start = sw[a_to_b[i]].start;
+          tw[i].end = sw[a_to_b[i]].end;
+          i++;
+          continue;
+        }
+      from = i > 0 ? tw[i - 1].end : 0;
+      if (fixed_start[i] >= 0)
+        from = fixed_start[i];
+      for (j = i + 1; j < n && a_to_b[j] < 0 && fixed_start[j] < 0; j++)
+        ;
+      to = j >= n ? duration : a_to_b[j] >= 0 ? sw[a_to_b[j]].start : fixed_start[j];
+      hark_sync_spread (tw + i, j - i, from, MAX (from, to), pauses, n_pauses);
+      i = j;
+    }
+}
+
+HarkTranscript *
+hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
+                HarkSyncReport *report)
+{
+  g_autoptr (HarkTranscriptBuilder) builder = hark_transcript_builder_new ();
+  g_autoptr (HarkWordTable) table = hark_word_table_new ();
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (TextWord));
+  g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree guint *turn_first = g_new0 (guint, n_turns + 1);
+  g_autofree int *a_to_b = NULL;
+  g_autofree HarkSpreadWord *tw = NULL;
+  g_autofree double *fixed_start = NULL;
+  g_autofree gboolean *confirmed = NULL;
+  g_autofree double *turn_start = g_new0 (double, n_turns + 1);
+  guint n_sw, n_pauses, n_a, n_matched, n_weak = 0;
+  const HarkSpeechWord *sw = hark_speech_get_words (speech, &n_sw);
+  const HarkSpeechPause *pauses = hark_speech_get_pauses (speech, &n_pauses);
+  double duration = hark_speech_get_duration (speech);
+  Collector c = { table, words, a, 0 };
+
+  for (guint t = 0; t < n_turns; t++)
+    {
+      c.turn = t;
+      turn_first[t] = words->len;
+      hark_words_foreach (turns[t].text, collect_word, &c);
+    }
+  turn_first[n_turns] = words->len;
+  for (guint i = 0; i < n_sw; i++)
+    {
+      int id = hark_word_table_intern (table, sw[i].text, -1);
+
+      g_array_append_val (b, id);
+    }
+  if (n_sw > 0)
+    duration = MAX (duration, sw[n_sw - 1].end);
+
+  n_a = words->len;
+  a_to_b = g_new (int, n_a + 1);
+  n_matched = hark_align ((const int *) (gconstpointer) a->data, n_a,
+                          (const int *) (gconstpointer) b->data, b->len, a_to_b);
+  tw = g_new0 (HarkSpreadWord, n_a + 1);
+  fixed_start = g_new (double, n_a + 1);
+  confirmed = g_new0 (gboolean, n_a + 1);
+  for (guint i = 0; i < n_a; i++)
+    {
+      const TextWord *w = &g_array_index (words, TextWord, i);
+
+      tw[i].weight = (guint) g_utf8_strlen (w->text, (gssize) w->length) + 1;
+      fixed_start[i] = -1;
+    }
+
+  /* First pass: anchors only. Then each turn's start is moved to where the sound resumes, and
+   * the words are spread again around those starts. */
+  spread_all (tw, n_a, a_to_b, sw, fixed_start, duration, pauses, n_pauses);
+  for (guint t = 0; t < n_turns; t++)
+    {
+      guint k = turn_first[t];
+      double lo, hi, estimate;
+      int prev = -1, next = -1;
+
+      if (k >= turn_first[t + 1])
+        continue;
+      estimate = tw[k].start;
+      for (int i = (int) k - 1; i >= 0 && prev < 0; i--)
+        if (a_to_b[i] >= 0)
+          prev = a_to_b[i];
+      for (guint i = a_to_b[k] >= 0 ? k : k + 1; i < n_a && next < 0; i++)
+        if (a_to_b[i] >= 0)
+          next = a_to_b[i];
+      if (a_to_b[k] >= 0)
+        {
+          lo = estimate - SNAP_CONFIRMED_BEFORE;
+          hi = estimate + SNAP_CONFIRMED_AFTER;
+        }
+      else
+        {
+          lo = estimate - SNAP_UNCONFIRMED;
+          hi = estimate + SNAP_UNCONFIRMED;
+          if (next >= 0)
+            hi = MIN (hi, sw[next].start);
+        }
+      if (prev >= 0)
+        lo = MAX (lo, sw[prev].end);
+      fixed_start[k] = hark_sync_snap_to_onset (estimate, lo, hi, pauses, n_pauses);
+    }
+  for (guint i = 0; i < n_a; i++)
+    confirmed[i] = a_to_b[i] >= 0;
+  /* A confirmed first word keeps its recognized time unless a pause says otherwise. */
+  for (guint t = 0; t < n_turns; t++)
+    {
+      guint k = turn_first[t];
+
+      if (k < turn_first[t + 1] && a_to_b[k] >= 0 && fixed_start[k] != tw[k].start)
+        a_to_b[k] = -1;
+    }
+  spread_all (tw, n_a, a_to_b, sw, fixed_start, duration, pauses, n_pauses);
+
+  for (guint t = 0; t < n_turns; t++)
+    {
+      g_autofree char *id = hark_speaker_id_from_name (turns[t].speaker);
+      int speaker = turns[t].speaker && *turns[t].speaker
+                        ? hark_transcript_builder_add_speaker (builder, id, turns[t].speaker)
+                        : -1;
+      guint k0 = turn_first[t], k1 = turn_first[t + 1], hits = 0;
+      double start, end;
+      float confidence;
+
+      if (k0 < k1)
+        {
+          start = tw[k0].start;
+          end = MAX (tw[k1 - 1].end, start);
+        }
+      else
+        start = end = t > 0 ? turn_start[t - 1] : 0;
+      turn_start[t] = start;
+      for (guint i = k0; i < k1; i++)
+        hits += confirmed[i];
+      confidence = k1 > k0 ? (float) hits / (k1 - k0) : 0.0f;
+      if (confidence < HARK_SYNC_WEAK_CONFIDENCE)
+        n_weak++;
+      hark_transcript_builder_add_turn (builder, start, end, turns[t].text, speaker, confidence);
+
+      /* One cue per sentence, its text exactly as the transcript has it. */
+      for (guint i = k0; i < k1;)
+        {
+          guint j = i;
+          const TextWord *first = &g_array_index (words, TextWord, i), *last;
+          g_autofree char *text = NULL;
+
+          while (j + 1 < k1 && !ends_sentence (&g_array_index (words, TextWord, j)))
+            j++;
+          last = &g_array_index (words, TextWord, j);
+          text = g_strndup (first->text, (gsize) (last->text + last->length - first->text));
+          hark_transcript_builder_add_cue (builder, tw[i].start, MAX (tw[j].end, tw[i].start),
+                                           text, speaker);
+          i = j + 1;
+        }
+    }
+  hark_transcript_builder_set_media_duration (builder, hark_speech_get_duration (speech));
+
+  if (report)
+    {
+      report->n_text_words = n_a;
+      report->n_speech_words = n_sw;
+      report->n_matched = n_matched;
+      report->coverage = n_a > 0 ? (double) n_matched / n_a : 0;
+      report->n_weak_turns = n_weak;
+    }
+  return hark_transcript_builder_finish (g_steal_pointer (&builder));
+}
