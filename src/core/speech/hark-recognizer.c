@@ -42,7 +42,7 @@ static const char *const search_args[] = {
 const char *
 hark_recognizer_get_settings (void)
 {
-  return "pocketsphinx-0.8-en-us;ds2;topn2;maxhmmpf3000;pl5;nofwdflat;bestpath;cmnbatch;cut1";
+  return "pocketsphinx-0.8-en-us;ds2;topn2;maxhmmpf3000;pl5;nofwdflat;bestpath;cmnbatch;cut2";
 }
 
 gboolean

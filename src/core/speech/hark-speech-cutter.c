@@ -22,6 +22,7 @@
 /* The floor follows quieter frames at once and louder ones slowly (dB per frame), so speech
  * never becomes the floor but a change of room tone does after a while. */
 #define FLOOR_RISE_DB 0.005
+#define MAX_FLOOR_DB -35.0
 
 struct _HarkSpeechCutter
 {
@@ -139,11 +140,15 @@ add_frame (HarkSpeechCutter *self, const float *x)
     }
   db = 10.0 * log10 (sum / HARK_SPEECH_FRAME + 1e-12);
 
-  if (!self->have_floor || db < self->floor_db)
+  /* Starting at the absolute floor, audio that opens with sound never takes that sound for
+   * its floor; the cap keeps a loud music bed from ever counting as quiet. */
+  if (!self->have_floor)
+    self->floor_db = ABSOLUTE_QUIET_DB;
+  self->have_floor = TRUE;
+  if (db < self->floor_db)
     self->floor_db = db;
   else
-    self->floor_db += FLOOR_RISE_DB;
-  self->have_floor = TRUE;
+    self->floor_db = MIN (self->floor_db + FLOOR_RISE_DB, MAX_FLOOR_DB);
   quiet = db < ABSOLUTE_QUIET_DB || db < self->floor_db + QUIET_ABOVE_FLOOR_DB;
 
   g_array_append_vals (self->samples, pcm, HARK_SPEECH_FRAME);

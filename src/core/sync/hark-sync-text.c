@@ -58,6 +58,35 @@ ends_sentence (const TextWord *w)
   return FALSE;
 }
 
+/* A short word ("a", "the", "so") matched alone, with neither neighbour matched next to it, is
+ * as likely the same word said elsewhere nearby: the aligner pairs equal words, not sounds. Such
+ * a match would pin a turn's start to the wrong moment, so it is not used as an anchor. */
+static guint
+drop_lone_short_matches (int *a_to_b, guint n_a, const int *ids, GArray *words,
+                         const HarkSpeechWord *sw)
+{
+  guint dropped = 0;
+
+  (void) ids;
+  for (guint i = 0; i < n_a; i++)
+    {
+      int j = a_to_b[i];
+      gboolean before, after;
+
+      if (j < 0 || strlen (sw[j].text) > 3)
+        continue;
+      before = i > 0 && a_to_b[i - 1] >= 0 && a_to_b[i - 1] == j - 1;
+      after = i + 1 < n_a && a_to_b[i + 1] >= 0 && a_to_b[i + 1] == j + 1;
+      if (!before && !after)
+        {
+          a_to_b[i] = -1;
+          dropped++;
+        }
+    }
+  (void) words;
+  return dropped;
+}
+
 /* Times for every word: recognized ones from the recognizer, the rest spread between. A word
  * with a fixed start (a turn's snapped start) begins a new stretch there. */
 static void
@@ -131,6 +160,8 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
   a_to_b = g_new (int, n_a + 1);
   n_matched = hark_align ((const int *) (gconstpointer) a->data, n_a,
                           (const int *) (gconstpointer) b->data, b->len, a_to_b);
+  n_matched -= drop_lone_short_matches (a_to_b, n_a, (const int *) (gconstpointer) a->data,
+                                        words, sw);
   tw = g_new0 (HarkSpreadWord, n_a + 1);
   fixed_start = g_new (double, n_a + 1);
   confirmed = g_new0 (gboolean, n_a + 1);
