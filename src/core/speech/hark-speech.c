@@ -189,11 +189,6 @@ hark_speech_load (const char *path, const char *settings, GError **error)
   g_autofree char *contents = NULL;
   gsize length = 0;
   g_autoptr (GError) local = NULL;
-  g_autoptr (HarkSpeech) speech = NULL;
-  char *line, *next;
-  guint line_no = 0;
-  double duration = -1;
-  gboolean settings_ok = FALSE;
 
   if (!g_file_get_contents (path, &contents, &length, &local))
     {
@@ -203,12 +198,29 @@ hark_speech_load (const char *path, const char *settings, GError **error)
                    _("Could not read %s (%s)."), path, local->message);
       return NULL;
     }
-  if (length > MAX_CACHE_BYTES || memchr (contents, '\0', length) != NULL)
+  return hark_speech_parse (contents, length, path, settings, error);
+}
+
+HarkSpeech *
+hark_speech_parse (const char *data, gsize length, const char *name, const char *settings,
+                   GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (HarkSpeech) speech = NULL;
+  char *line, *next;
+  guint line_no = 0;
+  double duration = -1;
+  gboolean settings_ok = FALSE;
+  const char *path = name;
+
+  if (length > MAX_CACHE_BYTES || memchr (data, '\0', length) != NULL
+      || !g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
                    _("%s is not a speech cache file Hark wrote."), path);
       return NULL;
     }
+  contents = g_strndup (data, length);
 
   for (line = contents; line && *line; line = next)
     {

@@ -50,6 +50,9 @@ double hark_speech_get_duration (const HarkSpeech *self);
 gboolean hark_speech_save (HarkSpeech *self, const char *path, const char *settings,
                            GError **error);
 HarkSpeech *hark_speech_load (const char *path, const char *settings, GError **error);
+/* The same from memory; @name is used in messages. */
+HarkSpeech *hark_speech_parse (const char *data, gsize length, const char *name,
+                               const char *settings, GError **error);
 
 /* $XDG_CACHE_HOME/hark/speech/<hash of @content_key>.txt */
 char *hark_speech_get_cache_path (const char *content_key);

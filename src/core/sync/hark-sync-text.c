@@ -7,15 +7,20 @@
 
 #include <string.h>
 
+#include "sync/hark-sync-anchors.h"
 #include "sync/hark-sync-spread.h"
 #include "transcript/hark-align.h"
 
 /* How far a turn's start may move to the sound after a pause (seconds): when its first word
  * was not recognized, anywhere between the anchors around it up to this far; when it was, only
  * a little (recognizers start words a frame or two early or late). */
-#define SNAP_UNCONFIRMED 3.0
+#define SNAP_UNCONFIRMED 1.5
 #define SNAP_CONFIRMED_BEFORE 0.6
 #define SNAP_CONFIRMED_AFTER 0.25
+/* How far from a word a pause may end (before it) or start (after it) to count as its edge. */
+#define EDGE_REACH 0.3
+/* The least time a turn is given before the next may start. */
+#define MIN_TURN 0.1
 
 typedef struct
 {
@@ -56,35 +61,6 @@ ends_sentence (const TextWord *w)
         return FALSE;
     }
   return FALSE;
-}
-
-/* A short word ("a", "the", "so") matched alone, with neither neighbour matched next to it, is
- * as likely the same word said elsewhere nearby: the aligner pairs equal words, not sounds. Such
- * a match would pin a turn's start to the wrong moment, so it is not used as an anchor. */
-static guint
-drop_lone_short_matches (int *a_to_b, guint n_a, const int *ids, GArray *words,
-                         const HarkSpeechWord *sw)
-{
-  guint dropped = 0;
-
-  (void) ids;
-  for (guint i = 0; i < n_a; i++)
-    {
-      int j = a_to_b[i];
-      gboolean before, after;
-
-      if (j < 0 || strlen (sw[j].text) > 3)
-        continue;
-      before = i > 0 && a_to_b[i - 1] >= 0 && a_to_b[i - 1] == j - 1;
-      after = i + 1 < n_a && a_to_b[i + 1] >= 0 && a_to_b[i + 1] == j + 1;
-      if (!before && !after)
-        {
-          a_to_b[i] = -1;
-          dropped++;
-        }
-    }
-  (void) words;
-  return dropped;
 }
 
 /* Times for every word: recognized ones from the recognizer, the rest spread between. A word
@@ -158,10 +134,45 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
 
   n_a = words->len;
   a_to_b = g_new (int, n_a + 1);
-  n_matched = hark_align ((const int *) (gconstpointer) a->data, n_a,
-                          (const int *) (gconstpointer) b->data, b->len, a_to_b);
-  n_matched -= drop_lone_short_matches (a_to_b, n_a, (const int *) (gconstpointer) a->data,
-                                        words, sw);
+  {
+    g_autofree double *a_pos = g_new (double, n_a + 1);
+    g_autofree double *b_time = g_new (double, n_sw + 1);
+    g_autofree guint8 *a_edge = g_new0 (guint8, n_a + 1);
+    g_autofree guint8 *b_edge = g_new0 (guint8, n_sw + 1);
+    double chars = 0;
+    guint p = 0;
+
+    for (guint i = 0; i < n_a; i++)
+      {
+        const TextWord *w = &g_array_index (words, TextWord, i);
+
+        a_pos[i] = chars;
+        chars += g_utf8_strlen (w->text, (gssize) w->length) + 1;
+        if (i == 0 || w->turn != g_array_index (words, TextWord, i - 1).turn
+            || ends_sentence (&g_array_index (words, TextWord, i - 1)))
+          a_edge[i] |= HARK_SYNC_EDGE_START;
+        if (i + 1 == n_a || w->turn != g_array_index (words, TextWord, i + 1).turn
+            || ends_sentence (w))
+          a_edge[i] |= HARK_SYNC_EDGE_END;
+      }
+    for (guint j = 0; j < n_sw; j++)
+      {
+        b_time[j] = sw[j].start;
+        while (p < n_pauses && pauses[p].end < sw[j].start - EDGE_REACH)
+          p++;
+        /* Pauses near this word: one ending just before it, one starting just after it. */
+        for (guint q = p; q < n_pauses && pauses[q].start <= sw[j].end + EDGE_REACH; q++)
+          {
+            if (pauses[q].end >= sw[j].start - EDGE_REACH && pauses[q].end <= sw[j].start + 0.05)
+              b_edge[j] |= HARK_SYNC_EDGE_START;
+            if (pauses[q].start >= sw[j].end - 0.05 && pauses[q].start <= sw[j].end + EDGE_REACH)
+              b_edge[j] |= HARK_SYNC_EDGE_END;
+          }
+      }
+    n_matched = hark_sync_anchor_words ((const int *) (gconstpointer) a->data, a_pos, a_edge, n_a,
+                                        (const int *) (gconstpointer) b->data, b_time, b_edge,
+                                        n_sw, a_to_b);
+  }
   tw = g_new0 (HarkSpreadWord, n_a + 1);
   fixed_start = g_new (double, n_a + 1);
   confirmed = g_new0 (gboolean, n_a + 1);
@@ -173,6 +184,8 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
       fixed_start[i] = -1;
     }
 
+  double last_start = -1;
+
   /* First pass: anchors only. Then each turn's start is moved to where the sound resumes, and
    * the words are spread again around those starts. */
   spread_all (tw, n_a, a_to_b, sw, fixed_start, duration, pauses, n_pauses);
@@ -181,6 +194,7 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
       guint k = turn_first[t];
       double lo, hi, estimate;
       int prev = -1, next = -1;
+
 
       if (k >= turn_first[t + 1])
         continue;
@@ -205,7 +219,13 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
         }
       if (prev >= 0)
         lo = MAX (lo, sw[prev].end);
-      fixed_start[k] = hark_sync_snap_to_onset (estimate, lo, hi, pauses, n_pauses);
+      /* Turns stay in order: never before the turn before this one started. */
+      if (last_start >= 0)
+        lo = MAX (lo, last_start + MIN_TURN);
+      hi = MAX (hi, lo);
+      fixed_start[k] = hark_sync_snap_to_onset (CLAMP (estimate, lo, hi), lo, hi, pauses,
+                                                n_pauses);
+      last_start = fixed_start[k];
     }
   for (guint i = 0; i < n_a; i++)
     confirmed[i] = a_to_b[i] >= 0;
