@@ -12,11 +12,19 @@
 #include "hark-app-settings.h"
 #include "hark-preferences-window.h"
 #include "hark-resources.h"
+#include "desktop/hark-mpris.h"
+#include "library/hark-library.h"
 
 struct _HarkApplication
 {
   AdwApplication parent_instance;
 
+  /* The application owns the listening session; the window and MPRIS are views of it. */
+  HarkLibrary *library; /* NULL when it could not be opened */
+  char *library_error;  /* why, told in the first window */
+  HarkSession *session;
+  HarkMpris *mpris;     /* NULL without a session bus */
+  GSettings *settings;
   HarkWindow *window;
   GtkFileChooserNative *chooser;
 };
@@ -57,24 +65,38 @@ mpris_open_uri (const char *uri, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* The media controls speak for the window's player, so they come and go with the window. */
+/* The media controls are one more view of the session, for as long as the application runs. */
 static void
 attach_mpris (HarkApplication *self)
 {
   static const HarkMprisCallbacks callbacks = { mpris_raise, mpris_quit, mpris_open_uri };
   GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
   g_autoptr (GError) error = NULL;
-  HarkMpris *mpris;
 
-  if (bus == NULL)
+  if (bus == NULL || self->mpris != NULL)
     return;
-  mpris = hark_mpris_new (bus, hark_window_get_player (self->window), &callbacks, self, &error);
-  if (mpris == NULL)
-    {
-      g_message ("No media controls: %s", error->message);
-      return;
-    }
-  hark_window_set_mpris (self->window, mpris);
+  self->mpris = hark_mpris_new (bus, self->session, &callbacks, self, &error);
+  if (self->mpris == NULL)
+    g_message ("No media controls: %s", error->message);
+}
+
+/* What the user set in Preferences: the skip policy and how resuming behaves. */
+static void
+apply_settings (HarkApplication *self)
+{
+  HarkSkipPolicy policy;
+
+  hark_app_settings_get_policy (self->settings, &policy);
+  hark_session_set_policy (self->session, &policy);
+  hark_session_set_resume_options (
+    self->session, hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
+    hark_app_settings_get_double (self->settings, "default-speed", 1.0));
+}
+
+HarkSession *
+hark_application_get_session (HarkApplication *self)
+{
+  return self->session;
 }
 
 HarkWindow *
@@ -82,9 +104,10 @@ hark_application_get_window (HarkApplication *self)
 {
   if (self->window == NULL)
     {
-      self->window = hark_window_new (GTK_APPLICATION (self));
+      self->window = hark_window_new (GTK_APPLICATION (self), self->session);
       g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
-      attach_mpris (self);
+      if (self->library_error != NULL)
+        hark_window_show_lasting_message (self->window, self->library_error);
     }
   return self->window;
 }
@@ -185,31 +208,29 @@ action_quit (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_application_quit (G_APPLICATION (self));
 }
 
-/* The playback actions go to the window; the D-Bus ones must work without a click first. */
+/* The playback actions, from the window's menus or from D-Bus (`gapplication action`), must
+ * work without a click first. Plain playback goes to the session, whose commands check every
+ * number (`seek nan` moves nothing); turn and answer jumps go through the window, which also
+ * follows and explains. */
 static void
 action_playback (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   HarkApplication *self = user_data;
   HarkWindow *window = hark_application_get_window (self);
   const char *name = g_action_get_name (G_ACTION (action));
-  g_autoptr (GSettings) settings = NULL;
 
   if (g_str_equal (name, "play"))
-    hark_window_play (window);
+    hark_session_play (self->session);
   else if (g_str_equal (name, "pause"))
-    hark_window_pause (window);
+    hark_session_pause (self->session);
   else if (g_str_equal (name, "play-pause"))
-    hark_window_play_pause (window);
+    hark_session_toggle (self->session);
   else if (g_str_equal (name, "seek"))
     hark_window_seek (window, g_variant_get_double (param));
-  else if (g_str_equal (name, "back") || g_str_equal (name, "forward"))
-    {
-      gboolean back = g_str_equal (name, "back");
-
-      settings = hark_app_settings_new ();
-      hark_window_skip_by (window, back ? -hark_app_settings_get_int (settings, "skip-back-seconds", 15)
-                                        : hark_app_settings_get_int (settings, "skip-forward-seconds", 30));
-    }
+  else if (g_str_equal (name, "back"))
+    hark_window_skip_by (window, -hark_app_settings_get_int (self->settings, "skip-back-seconds", 15));
+  else if (g_str_equal (name, "forward"))
+    hark_window_skip_by (window, hark_app_settings_get_int (self->settings, "skip-forward-seconds", 30));
   else if (g_str_equal (name, "next-turn"))
     hark_window_next_turn (window, +1);
   else if (g_str_equal (name, "previous-turn"))
@@ -305,7 +326,28 @@ hark_application_startup (GApplication *app)
   static const char *const copy_accels[] = { "<Control><Shift>c", NULL };
   GtkApplication *gtk_app = GTK_APPLICATION (app);
 
+  HarkApplication *self = HARK_APPLICATION (app);
+  g_autoptr (GError) error = NULL;
+
   G_APPLICATION_CLASS (hark_application_parent_class)->startup (app);
+
+  /* A broken library is reported and otherwise ignored: playback never depends on it. */
+  self->library = hark_library_open (NULL, &error);
+  if (error != NULL)
+    self->library_error = g_strdup (error->message);
+  self->session = hark_session_new (NULL, self->library, NULL);
+  self->settings = hark_app_settings_new ();
+  apply_settings (self);
+  if (self->settings != NULL)
+    {
+      g_signal_connect_swapped (self->settings, "changed::category-policy",
+                                G_CALLBACK (apply_settings), self);
+      g_signal_connect_swapped (self->settings, "changed::rewind-on-resume",
+                                G_CALLBACK (apply_settings), self);
+      g_signal_connect_swapped (self->settings, "changed::default-speed",
+                                G_CALLBACK (apply_settings), self);
+    }
+  attach_mpris (self);
 
   gtk_application_set_accels_for_action (gtk_app, "app.open", open_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.search", search_accels);
@@ -316,6 +358,22 @@ hark_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.copy-current", copy_accels);
 }
 
+/* Views first, then the session (which saves the place), then the library it saves into. */
+static void
+hark_application_shutdown (GApplication *app)
+{
+  HarkApplication *self = HARK_APPLICATION (app);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_pointer (&self->mpris, hark_mpris_free);
+  G_APPLICATION_CLASS (hark_application_parent_class)->shutdown (app);
+  g_clear_pointer (&self->session, hark_session_free);
+  g_clear_pointer (&self->library, hark_library_free);
+  g_clear_pointer (&self->library_error, g_free);
+  g_clear_object (&self->settings);
+}
+
 static void
 hark_application_class_init (HarkApplicationClass *klass)
 {
@@ -324,6 +382,7 @@ hark_application_class_init (HarkApplicationClass *klass)
   app_class->activate = hark_application_activate;
   app_class->command_line = hark_application_command_line;
   app_class->startup = hark_application_startup;
+  app_class->shutdown = hark_application_shutdown;
 }
 
 static void

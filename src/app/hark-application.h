@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (HarkApplication, hark_application, HARK, APPLICATION, AdwA
 HarkApplication *hark_application_new (GApplicationFlags flags);
 /* The main window, created on first use. */
 HarkWindow *hark_application_get_window (HarkApplication *self);
+/* The one listening session the window and the media controls show. */
+HarkSession *hark_application_get_session (HarkApplication *self);
 
 /* Makes the resources and styles available; called by hark_application_new(). */
 void hark_application_ensure_resources (void);

@@ -4,6 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Signals: "seek" (double) from the seek bar. The buttons activate app./win. actions.
+ *
+ * The controls under the seek bar are three groups: speakers (start), transport (centre) and
+ * speed/volume (end). When the three fit with the transport truly centred they share one row;
+ * otherwise (a phone-sized window) the transport gets a row of its own above the other two, so
+ * nothing is ever drawn over anything else.
  */
 #include "hark-player-bar.h"
 
@@ -29,6 +34,11 @@ struct _HarkPlayerBar
   GtkAdjustment *volume_adjustment;
   GtkMenuButton *speaker_button;
   GtkLabel *speaker_label;
+  GtkWidget *volume_button;
+  GtkWidget *controls;
+  GtkWidget *start_box;
+  GtkWidget *center_box;
+  GtkWidget *end_box;
 
   gint64 shown_elapsed;
   gint64 shown_remaining;
@@ -43,6 +53,141 @@ static void
 on_seek (HarkPlayerBar *self, double position)
 {
   g_signal_emit (self, signals[SIGNAL_SEEK], 0, position);
+}
+
+#define CONTROLS_SPACING 12
+#define CONTROLS_ROW_SPACING 6
+
+typedef struct
+{
+  int min, nat;
+} Size;
+
+static Size
+measure_child (GtkWidget *child, GtkOrientation orientation, int for_size)
+{
+  Size size = { 0, 0 };
+
+  if (gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, &size.min, &size.nat, NULL, NULL);
+  return size;
+}
+
+/* The width at which start, centre and end fit on one row with the centre centred. */
+static int
+controls_one_row_width (HarkPlayerBar *self)
+{
+  Size start = measure_child (self->start_box, GTK_ORIENTATION_HORIZONTAL, -1);
+  Size center = measure_child (self->center_box, GTK_ORIENTATION_HORIZONTAL, -1);
+  Size end = measure_child (self->end_box, GTK_ORIENTATION_HORIZONTAL, -1);
+
+  return 2 * MAX (start.nat, end.nat) + center.nat + 2 * CONTROLS_SPACING;
+}
+
+static GtkSizeRequestMode
+controls_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+controls_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                  int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  HarkPlayerBar *self = HARK_PLAYER_BAR (gtk_widget_get_ancestor (widget, HARK_TYPE_PLAYER_BAR));
+  Size start = measure_child (self->start_box, orientation, -1);
+  Size center = measure_child (self->center_box, orientation, -1);
+  Size end = measure_child (self->end_box, orientation, -1);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (center.min, start.min + CONTROLS_SPACING + end.min);
+      *natural = MAX (*minimum, controls_one_row_width (self));
+      return;
+    }
+  if (for_size < 0 || for_size >= controls_one_row_width (self))
+    {
+      *minimum = MAX (center.min, MAX (start.min, end.min));
+      *natural = MAX (center.nat, MAX (start.nat, end.nat));
+    }
+  else
+    {
+      *minimum = center.min + CONTROLS_ROW_SPACING + MAX (start.min, end.min);
+      *natural = center.nat + CONTROLS_ROW_SPACING + MAX (start.nat, end.nat);
+    }
+}
+
+static void
+allocate_child (GtkWidget *child, int x, int y, int width, int height)
+{
+  if (gtk_widget_should_layout (child))
+    gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+static void
+controls_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  HarkPlayerBar *self = HARK_PLAYER_BAR (gtk_widget_get_ancestor (widget, HARK_TYPE_PLAYER_BAR));
+  Size start = measure_child (self->start_box, GTK_ORIENTATION_HORIZONTAL, -1);
+  Size center = measure_child (self->center_box, GTK_ORIENTATION_HORIZONTAL, -1);
+  Size end = measure_child (self->end_box, GTK_ORIENTATION_HORIZONTAL, -1);
+  int center_w = MIN (center.nat, width), center_x = (width - center_w) / 2;
+  int end_w = MIN (end.nat, MAX (width - start.min - CONTROLS_SPACING, end.min));
+  int start_w;
+
+  if (width >= controls_one_row_width (self))
+    {
+      start_w = MIN (start.nat, center_x - CONTROLS_SPACING);
+      allocate_child (self->start_box, 0, 0, start_w, height);
+      allocate_child (self->center_box, center_x, 0, center_w, height);
+      allocate_child (self->end_box, width - end_w, 0, end_w, height);
+    }
+  else
+    {
+      int center_h = measure_child (self->center_box, GTK_ORIENTATION_VERTICAL, center_w).nat;
+      int rest_y = MIN (center_h + CONTROLS_ROW_SPACING, height);
+      int rest_h = MAX (height - rest_y, 0);
+
+      start_w = MAX (MIN (start.nat, width - end_w - CONTROLS_SPACING), start.min);
+      allocate_child (self->center_box, center_x, 0, center_w, center_h);
+      allocate_child (self->start_box, 0, rest_y, start_w, rest_h);
+      allocate_child (self->end_box, width - end_w, rest_y, end_w, rest_h);
+    }
+}
+
+/* The container of the three groups: a bare widget whose layout is the one above. */
+#define HARK_TYPE_PLAYER_CONTROLS (hark_player_controls_get_type ())
+G_DECLARE_FINAL_TYPE (HarkPlayerControls, hark_player_controls, HARK, PLAYER_CONTROLS, GtkWidget)
+
+struct _HarkPlayerControls
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HarkPlayerControls, hark_player_controls, GTK_TYPE_WIDGET)
+
+static void
+hark_player_controls_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (hark_player_controls_parent_class)->dispose (object);
+}
+
+static void
+hark_player_controls_class_init (HarkPlayerControlsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hark_player_controls_dispose;
+}
+
+static void
+hark_player_controls_init (HarkPlayerControls *self)
+{
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (controls_request_mode, controls_measure,
+                                                        controls_allocate));
 }
 
 static void
@@ -63,6 +208,7 @@ hark_player_bar_class_init (HarkPlayerBarClass *klass)
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
   g_type_ensure (HARK_TYPE_SEEK_BAR);
+  g_type_ensure (HARK_TYPE_PLAYER_CONTROLS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-player-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, elapsed_label);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, remaining_label);
@@ -76,6 +222,11 @@ hark_player_bar_class_init (HarkPlayerBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, speaker_button);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, speaker_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, volume_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, controls);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, start_box);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, center_box);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, end_box);
   gtk_widget_class_bind_template_callback (widget_class, on_seek);
 }
 
@@ -83,6 +234,13 @@ static void
 hark_player_bar_init (HarkPlayerBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The volume button's name is on the outer widget; the button that takes focus inside it
+   * would otherwise be read out as its icon ("GtkImage"). */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->volume_button); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Volume"), -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (speed_presets); i++)
     {

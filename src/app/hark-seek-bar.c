@@ -3,12 +3,17 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Signals: "seek" (double seconds) when the user clicks or finishes a drag.
+ * Signals: "seek" (double seconds) when the user clicks, finishes a drag or presses a key.
+ *
+ * Keys (it takes focus like any slider): ←/→ and ↑/↓ step STEP_SECONDS, Page Up/Down
+ * PAGE_SECONDS, Home/End the ends. They go through the "seekbar.step" and "seekbar.jump-to"
+ * widget actions, which tests drive directly (GTK 4.8 cannot synthesize key presses).
  */
 #include "hark-seek-bar.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hark-speaker-colors.h"
 #include "util/hark-time.h"
@@ -17,6 +22,8 @@
 #define KNOB_SIZE 16.0
 #define MARGIN (KNOB_SIZE / 2)
 #define FIRST_WORDS 8
+#define STEP_SECONDS 5.0
+#define PAGE_SECONDS 60.0
 
 typedef struct
 {
@@ -37,6 +44,7 @@ struct _HarkSeekBar
 
   GArray *spans; /* Span, merged per pixel for the current width */
   int spans_width;
+  int drawn_knob_x; /* the knob's pixel at the last draw: playing redraws only when it moves */
 };
 
 G_DEFINE_FINAL_TYPE (HarkSeekBar, hark_seek_bar, GTK_TYPE_WIDGET)
@@ -115,6 +123,7 @@ hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->spans_width != gtk_widget_get_width (widget))
     rebuild_spans (self);
+  self->drawn_knob_x = (int) played_x;
 
   gdk_rgba_parse (&trough, dark ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.1)");
   gsk_rounded_rect_init_from_rect (&track, &GRAPHENE_RECT_INIT (MARGIN, top, width, TRACK_HEIGHT),
@@ -347,6 +356,43 @@ on_drag_end (GtkGestureDrag *drag, double dx, double dy, HarkSeekBar *self)
 }
 
 static void
+seek_to (HarkSeekBar *self, double time)
+{
+  if (self->duration <= 0 || isnan (time))
+    return;
+  self->position = CLAMP (time, 0, self->duration);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SIGNAL_SEEK], 0, self->position);
+}
+
+/* "seekbar.step" (d): moves by that many seconds from where the knob is. */
+static void
+on_step (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  HarkSeekBar *self = HARK_SEEK_BAR (widget);
+
+  seek_to (self, self->position + g_variant_get_double (parameter));
+}
+
+/* "seekbar.jump-to" (d): a fraction of the episode, 0 the start and 1 the end. */
+static void
+on_jump_to (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  HarkSeekBar *self = HARK_SEEK_BAR (widget);
+  double fraction = g_variant_get_double (parameter);
+
+  if (isnan (fraction))
+    return;
+  seek_to (self, CLAMP (fraction, 0, 1) * self->duration);
+}
+
+static void
+bind_step (GtkWidgetClass *widget_class, guint keyval, double seconds)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "seekbar.step", "d", seconds);
+}
+
+static void
 hark_seek_bar_dispose (GObject *object)
 {
   HarkSeekBar *self = HARK_SEEK_BAR (object);
@@ -379,6 +425,21 @@ hark_seek_bar_class_init (HarkSeekBarClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "seekbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
+
+  gtk_widget_class_install_action (widget_class, "seekbar.step", "d", on_step);
+  gtk_widget_class_install_action (widget_class, "seekbar.jump-to", "d", on_jump_to);
+  bind_step (widget_class, GDK_KEY_Left, -STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_KP_Left, -STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_Down, -STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_KP_Down, -STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_Right, STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_KP_Right, STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_Up, STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_KP_Up, STEP_SECONDS);
+  bind_step (widget_class, GDK_KEY_Page_Down, -PAGE_SECONDS);
+  bind_step (widget_class, GDK_KEY_Page_Up, PAGE_SECONDS);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "seekbar.jump-to", "d", 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "seekbar.jump-to", "d", 1.0);
 }
 
 static void
@@ -402,11 +463,14 @@ hark_seek_bar_init (HarkSeekBar *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->drawn_knob_x = -1;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Position"), -1);
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (gtk_widget_queue_draw), self);
+  /* The style manager outlives every seek bar: the handler must go with the bar. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -423,6 +487,7 @@ hark_seek_bar_set_episode (HarkSeekBar *self, HarkReading *reading, double durat
     self->reading = hark_reading_ref (reading);
   self->duration = duration;
   self->position = 0;
+  self->drawn_knob_x = -1;
   rebuild_spans (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
@@ -434,19 +499,23 @@ hark_seek_bar_set_episode (HarkSeekBar *self, HarkReading *reading, double durat
 void
 hark_seek_bar_set_position (HarkSeekBar *self, double position)
 {
-  if (position == self->position)
+  if (position == self->position || isnan (position))
     return;
   /* Whole seconds are enough for assistive technologies, and spare them a flood of events. */
   if ((gint64) position != (gint64) self->position)
     {
-      g_autofree char *text = hark_time_format (position, FALSE);
+      g_autofree char *now = hark_time_format (position, FALSE);
+      g_autofree char *total = hark_time_format (MAX (self->duration, 0), FALSE);
+      /* Translators: the seek bar's value for screen readers, "12:34 of 59:11". */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), now, total);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, position,
                                       GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
     }
   self->position = position;
-  if (!self->dragging)
+  /* While playing the knob crawls: a frame is only worth drawing once it reaches a new pixel. */
+  if (!self->dragging && (int) x_for_time (self, position) != self->drawn_knob_x)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -5,13 +5,14 @@
  */
 #include "hark-speaker-colors.h"
 
-/* GNOME HIG palette: blue, orange, green, purple, red, brown; the "3" shades read on white,
- * the "2"/"1" shades on the dark background. Keep in step with ui/style.css. */
+/* GNOME HIG hues: blue, orange, green, purple, red, brown, in shades dark (light theme) or light
+ * (dark theme) enough for 4.5:1 against both the page and the current turn's tinted background.
+ * Keep in step with ui/style.css and ui/style-dark.css (tests/ui/test-look checks both). */
 static const char *const light[HARK_N_SPEAKER_COLORS] = {
-  "#1c71d8", "#c64600", "#26a269", "#813d9c", "#c01c28", "#865e3c",
+  "#1a5fb4", "#a33d00", "#176b41", "#613583", "#a51d2d", "#63452c",
 };
 static const char *const dark[HARK_N_SPEAKER_COLORS] = {
-  "#62a0ea", "#ffa348", "#57e389", "#c061cb", "#f66151", "#cdab8f",
+  "#99c1f1", "#ffa348", "#57e389", "#dc8add", "#ff938c", "#cdab8f",
 };
 static const char *const classes[HARK_N_SPEAKER_COLORS] = {
   "speaker-0", "speaker-1", "speaker-2", "speaker-3", "speaker-4", "speaker-5",
@@ -22,7 +23,7 @@ hark_speaker_color (int speaker, gboolean dark_background, GdkRGBA *color)
 {
   if (speaker < 0)
     {
-      gdk_rgba_parse (color, dark_background ? "#9a9996" : "#77767b");
+      gdk_rgba_parse (color, dark_background ? "#c0bfbc" : "#5e5c64");
       return;
     }
   gdk_rgba_parse (color, (dark_background ? dark : light)[speaker % HARK_N_SPEAKER_COLORS]);

@@ -10,20 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "hark-app-settings.h"
-#include "hark-episode-loader.h"
-#include "library/hark-library.h"
 #include "hark-player-bar.h"
-#include "library/hark-resume-tracker.h"
 #include "hark-row-item.h"
-#include "segments/hark-skip-tracker.h"
 #include "hark-speakers-popover.h"
+#include "library/hark-library.h"
+#include "util/hark-limits.h"
 #include "util/hark-time.h"
-
-#define SPEED_MIN 0.5
-#define SPEED_MAX 3.0
-#define SPEED_STEP 0.05
-/* How long a seek's target stands in for the clock before the player confirms it. */
-#define SEEK_PENDING_US (1 * G_USEC_PER_SEC)
 
 struct _HarkWindow
 {
@@ -52,16 +44,12 @@ struct _HarkWindow
   HarkSpeakersPopover *speakers_popover;
 
   GSettings *settings;
-  HarkPlayer *player;
-  HarkLibrary *library; /* NULL when it could not be opened */
-  HarkResumeTracker *resume;
-  HarkMpris *mpris; /* NULL without a session bus */
-  GCancellable *load_cancellable;
+  HarkSession *session; /* the application's: this window is one view of it */
+  guint listener;
   guint open_id;          /* the deferred open (see open_deferred()) */
   char *pending_audio;
   char **pending_sidecars;
-  HarkLoadedEpisode *loaded;
-  HarkReading *reading; /* borrowed from loaded, NULL without a transcript */
+  HarkReading *reading; /* the session's, NULL without a transcript */
   double duration;
 
   /* The list: rows of the reading order, maybe filtered to one speaker. */
@@ -81,11 +69,6 @@ struct _HarkWindow
   guint align_tick_id;
   guint align_attempts;
 
-  double pending_seek;
-  gint64 pending_seek_time; /* 0: none */
-
-  HarkSkipTracker *skips; /* what was skipped in this pass, Unskip, time saved */
-  int ask_segment; /* the "ask" segment being played, whose Skip button shows, or -1 */
 
   GArray *search_matches; /* HarkReadingMatch */
   char *search_query;
@@ -187,7 +170,8 @@ on_factory_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, Hark
   HarkRowItem *item = gtk_list_item_get_item (list_item);
   const HarkReadingRow *row = hark_row_item_get_row (item);
   int index = hark_row_item_get_index (item);
-  gboolean skipped = row->kind == HARK_READING_ROW_SEGMENT && hark_skip_tracker_was_skipped (self->skips, row->segment);
+  gboolean skipped = row->kind == HARK_READING_ROW_SEGMENT
+                     && hark_session_was_skipped (self->session, row->segment);
 
   hark_turn_row_bind (widget, item, self->search_query, skipped);
   g_hash_table_insert (self->bound, GINT_TO_POINTER (index), widget);
@@ -377,9 +361,6 @@ set_current_row (HarkWindow *self, int row, int cue)
       self->selecting = FALSE;
       if (self->following && row >= 0)
         scroll_to_row (self, row);
-      /* The shell shows the line being spoken. */
-      if (self->mpris != NULL)
-        hark_mpris_update (self->mpris);
     }
   refresh_row_widget (self, row);
 }
@@ -390,41 +371,21 @@ set_current_row (HarkWindow *self, int row, int cue)
 double
 hark_window_get_position (HarkWindow *self)
 {
-  if (self->pending_seek_time != 0)
-    {
-      if (g_get_monotonic_time () - self->pending_seek_time < SEEK_PENDING_US)
-        return self->pending_seek;
-      self->pending_seek_time = 0;
-    }
-  return hark_player_get_position (self->player);
+  return hark_session_get_position (self->session);
 }
 
+/* The Skip button of an "ask" segment, while the session offers it. */
 static void
-update_skip_offer (HarkWindow *self)
+show_skip_offer (HarkWindow *self, const HarkSegmentEntry *entry)
 {
-  const HarkReadingRow *rows;
-  int segment = -1;
-
-  if (self->reading != NULL && self->current_row >= 0)
+  if (entry != NULL)
     {
-      rows = hark_reading_get_rows (self->reading, NULL);
-      if (rows[self->current_row].kind == HARK_READING_ROW_SEGMENT &&
-          hark_reading_get_segment (self->reading, rows[self->current_row].segment)->action ==
-            HARK_SKIP_ACTION_ASK)
-        segment = rows[self->current_row].segment;
-    }
-  if (segment == self->ask_segment)
-    return;
-  self->ask_segment = segment;
-  if (segment >= 0)
-    {
-      const HarkSegmentEntry *e = hark_reading_get_segment (self->reading, segment);
       g_autofree char *label = g_strdup_printf (_("Skip %s"),
-                                                hark_category_get_label (e->segment.category));
+                                                hark_category_get_label (entry->segment.category));
 
       adw_button_content_set_label (self->skip_content, label);
     }
-  gtk_revealer_set_reveal_child (self->skip_revealer, segment >= 0);
+  gtk_revealer_set_reveal_child (self->skip_revealer, entry != NULL);
 }
 
 static void
@@ -439,7 +400,6 @@ update_now (HarkWindow *self)
 
       set_current_row (self, hark_reading_row_at (self->reading, position),
                        hark_transcript_cue_at (transcript, position));
-      update_skip_offer (self);
     }
 }
 
@@ -453,7 +413,7 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 static void
 update_ticking (HarkWindow *self)
 {
-  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
+  gboolean playing = hark_session_get_snapshot (self->session)->state == HARK_PLAYER_STATE_PLAYING;
 
   hark_player_bar_set_playing (self->player_bar, playing);
   if (playing && self->tick_id == 0)
@@ -464,13 +424,6 @@ update_ticking (HarkWindow *self)
       self->tick_id = 0;
     }
   update_now (self);
-}
-
-/* A save that failed: said once until saving works again, and playback goes on. */
-static void
-on_library_error (const GError *error, gpointer user_data)
-{
-  show_toast (user_data, error->message, NULL, NULL);
 }
 
 static int
@@ -485,58 +438,76 @@ row_of_segment (HarkWindow *self, guint segment)
   return -1;
 }
 
+/* A skip the session made: a toast with Unskip, and the segment's row says "skipped". */
 static void
-on_player_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
+show_skip (HarkWindow *self, const HarkSessionEvent *event)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  int row;
+  int seconds = (int) (event->range.end - event->range.start + 0.5);
+
+  if (!event->counted || event->entry == NULL || self->reading == NULL)
+    return;
+  row = row_of_segment (self, event->segment);
+  label = g_ascii_strdown (hark_category_get_label (event->entry->segment.category), -1);
+  /* Translators: "Skipped sponsor (53 s)" */
+  title = g_strdup_printf (_("Skipped %s (%d s)"), label, seconds);
+  show_toast (self, title, _("_Unskip"), "win.unskip");
+  if (row >= 0 && hark_window_get_row_widget (self, row) != NULL)
+    hark_turn_row_bind (hark_window_get_row_widget (self, row),
+                        hark_turn_row_get_item (hark_window_get_row_widget (self, row)),
+                        self->search_query, TRUE);
+}
+
+static void on_session_opened (HarkWindow *self);
+static void on_session_loaded (HarkWindow *self);
+static void on_session_failed (HarkWindow *self, const HarkSessionEvent *event);
+static void show_reading (HarkWindow *self);
+
+static void
+on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
 {
   HarkWindow *self = user_data;
 
-  hark_resume_tracker_handle_event (self->resume, event);
-  if (self->mpris != NULL)
-    hark_mpris_handle_event (self->mpris, event);
-
   switch (event->type)
     {
-    case HARK_PLAYER_EVENT_STATE:
-    case HARK_PLAYER_EVENT_END:
+    case HARK_SESSION_EVENT_OPENED:
+      on_session_opened (self);
+      break;
+    case HARK_SESSION_EVENT_LOADED:
+      on_session_loaded (self);
+      break;
+    case HARK_SESSION_EVENT_SEGMENTS:
+      show_reading (self);
+      break;
+    case HARK_SESSION_EVENT_STATE:
+    case HARK_SESSION_EVENT_END:
       update_ticking (self);
       break;
-
-    case HARK_PLAYER_EVENT_SEEKED:
-      if (self->pending_seek_time != 0 && fabs (event->position - self->pending_seek) < 0.5)
-        self->pending_seek_time = 0;
+    case HARK_SESSION_EVENT_SEEKED:
+    case HARK_SESSION_EVENT_UNSKIP:
       update_now (self);
       break;
-
-    case HARK_PLAYER_EVENT_SKIP:
-      if (self->reading != NULL)
-        {
-          const HarkSegmentEntry *e = hark_reading_get_segment (self->reading, event->range.id);
-          g_autofree char *title = NULL;
-          g_autofree char *label = NULL;
-          int row = row_of_segment (self, event->range.id);
-          int seconds = (int) (event->range.end - event->range.start + 0.5);
-
-          if (!hark_skip_tracker_note_skip (self->skips, event->range.id, event->range.start,
-                                            event->range.end))
-            break;
-          label = g_ascii_strdown (hark_category_get_label (e->segment.category), -1);
-          /* Translators: "Skipped sponsor (53 s)" */
-          title = g_strdup_printf (_("Skipped %s (%d s)"), label, seconds);
-          show_toast (self, title, _("_Unskip"), "win.unskip");
-          if (row >= 0 && hark_window_get_row_widget (self, row) != NULL)
-            hark_turn_row_bind (hark_window_get_row_widget (self, row),
-                                hark_turn_row_get_item (hark_window_get_row_widget (self, row)),
-                                self->search_query, TRUE);
-        }
+    case HARK_SESSION_EVENT_SKIP:
+      show_skip (self, event);
       update_now (self);
       break;
-
-    case HARK_PLAYER_EVENT_ERROR:
-      show_banner (self, event->error != NULL ? event->error->message
-                                              : _("The audio output failed."));
-      update_ticking (self);
+    case HARK_SESSION_EVENT_OFFER_STARTED:
+      show_skip_offer (self, event->entry);
       break;
-
+    case HARK_SESSION_EVENT_OFFER_ENDED:
+      show_skip_offer (self, NULL);
+      break;
+    case HARK_SESSION_EVENT_CHANGED:
+      hark_player_bar_set_speed (self->player_bar, hark_session_get_snapshot (session)->speed);
+      break;
+    case HARK_SESSION_EVENT_ERROR:
+      on_session_failed (self, event);
+      break;
+    case HARK_SESSION_EVENT_CLOSED:
+    case HARK_SESSION_EVENT_TURN:
+    case HARK_SESSION_EVENT_UNSKIP_ENDED:
     default:
       break;
     }
@@ -576,8 +547,8 @@ open_files (HarkWindow *self, GFile **files, guint n_files)
         audio = g_steal_pointer (&path);
     }
   /* Transcripts alone are added to the episode that is open. */
-  if (audio == NULL && sidecars->len > 0 && hark_player_get_path (self->player) != NULL)
-    audio = g_strdup (hark_player_get_path (self->player));
+  if (audio == NULL && sidecars->len > 0 && hark_session_get_snapshot (self->session)->path != NULL)
+    audio = g_strdup (hark_session_get_snapshot (self->session)->path);
   if (audio == NULL && sidecars->len == 0)
     {
       show_toast (self, _("Hark can only open audio files and transcripts"), NULL, NULL);
@@ -652,57 +623,21 @@ build_chapters_menu (HarkWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chapters_button), shown > 0);
 }
 
-static void
-apply_skip_ranges (HarkWindow *self)
-{
-  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HarkSkipRange));
-  guint n_rows;
-  const HarkReadingRow *rows;
-
-  if (self->reading == NULL)
-    {
-      hark_player_set_skip_ranges (self->player, NULL, 0);
-      return;
-    }
-  rows = hark_reading_get_rows (self->reading, &n_rows);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const HarkSegmentEntry *e;
-      HarkSkipRange range;
-
-      if (rows[i].kind != HARK_READING_ROW_SEGMENT)
-        continue;
-      e = hark_reading_get_segment (self->reading, rows[i].segment);
-      if (e->action != HARK_SKIP_ACTION_SKIP)
-        continue;
-      range.start = e->segment.start;
-      range.end = e->segment.end;
-      range.id = rows[i].segment;
-      g_array_append_val (ranges, range);
-    }
-  hark_player_set_skip_ranges (self->player, (HarkSkipRange *) (gpointer) ranges->data,
-                               ranges->len);
-}
-
 /* Shows the reading order of what is loaded (again, after a policy change). */
 static void
 show_reading (HarkWindow *self)
 {
-  HarkTranscript *transcript = hark_episode_get_transcript (self->loaded->episode);
+  HarkTranscript *transcript = hark_session_get_transcript (self->session);
 
-  self->reading = hark_transcript_is_empty (transcript) ? NULL : self->loaded->reading;
+  self->reading = hark_session_get_reading (self->session);
   self->current_row = -1;
   self->current_cue = -1;
-  self->ask_segment = -1;
   self->search_index = -1;
   g_clear_pointer (&self->search_matches, g_array_unref);
-  g_clear_pointer (&self->skips, hark_skip_tracker_free);
-  self->skips = hark_skip_tracker_new ();
   if (self->chosen_speaker >= (int) hark_transcript_get_n_speakers (transcript))
     self->chosen_speaker = -1;
 
   fill_store (self);
-  apply_skip_ranges (self);
   hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), self->reading,
                              self->duration);
   hark_speakers_popover_set_transcript (self->speakers_popover,
@@ -717,40 +652,25 @@ show_reading (HarkWindow *self)
   set_following (self, self->following);
 }
 
+/* The transcript is read: show it, with what it was read from and what went wrong. */
 static void
-on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+on_session_loaded (HarkWindow *self)
 {
-  g_autoptr (HarkWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  HarkLoadedEpisode *loaded = hark_episode_loader_load_finish (result, &error);
+  const HarkSessionSnapshot *snap = hark_session_get_snapshot (self->session);
+  HarkEpisode *episode = hark_session_get_episode (self->session);
   const char *const *warnings;
   g_autofree char *subtitle = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->load_cancellable);
   gtk_spinner_stop (self->spinner);
-
-  if (loaded == NULL)
+  if (snap->title != NULL)
     {
-      /* Only a sidecar the user named explicitly fails the load; the audio still plays. */
-      show_banner (self, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "no-transcript");
-      g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
-      return;
+      adw_window_title_set_title (self->window_title, snap->title);
+      gtk_window_set_title (GTK_WINDOW (self), snap->title);
     }
-
-  g_clear_pointer (&self->loaded, hark_loaded_episode_free);
-  self->loaded = loaded;
-  if (loaded->title != NULL)
-    {
-      adw_window_title_set_title (self->window_title, loaded->title);
-      gtk_window_set_title (GTK_WINDOW (self), loaded->title);
-    }
-  subtitle = describe_sources (loaded->episode);
+  subtitle = describe_sources (episode);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  warnings = hark_episode_get_warnings (loaded->episode);
+  warnings = hark_episode_get_warnings (episode);
   if (warnings != NULL && warnings[0] != NULL)
     {
       guint n = g_strv_length ((char **) warnings);
@@ -763,69 +683,73 @@ on_episode_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   show_reading (self);
-  if (self->mpris != NULL)
-    {
-      HarkMprisTags tags = { loaded->title, loaded->artist, NULL, loaded->art_url };
-
-      hark_mpris_set_episode (self->mpris, hark_player_get_path (self->player),
-                              self->reading != NULL ? hark_reading_get_transcript (self->reading)
-                                                    : NULL,
-                              &tags);
-    }
-  if (loaded->title != NULL)
-    hark_resume_tracker_set_title (self->resume, loaded->title);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
-/* Opens the audio and starts reading the transcript. Runs after the window painted the episode's
- * title and spinner: probing the file takes a moment the first frame need not wait for. */
+/* The audio is open (maybe where the listener stopped last time); the transcript comes later. */
+static void
+on_session_opened (HarkWindow *self)
+{
+  const HarkSessionSnapshot *snap = hark_session_get_snapshot (self->session);
+  gboolean audio = snap->path != NULL;
+
+  self->duration = snap->duration;
+  /* Resumed: the list goes to where the listener stopped. */
+  if (snap->position > 0)
+    self->following = TRUE;
+  hark_player_bar_set_speed (self->player_bar, snap->speed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio);
+  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio);
+  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
+  update_ticking (self);
+}
+
+static void
+on_session_failed (HarkWindow *self, const HarkSessionEvent *event)
+{
+  const char *message = event->error != NULL ? event->error->message : NULL;
+
+  switch (event->error_kind)
+    {
+    case HARK_SESSION_ERROR_AUDIO:
+      show_banner (self, message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
+      gtk_spinner_stop (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
+      break;
+    case HARK_SESSION_ERROR_SIDECAR:
+      /* Only a sidecar the user named explicitly fails the load; the audio still plays. */
+      gtk_spinner_stop (self->spinner);
+      show_banner (self, message);
+      gtk_stack_set_visible_child_name (self->stack, "no-transcript");
+      g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
+      break;
+    case HARK_SESSION_ERROR_OUTPUT:
+      show_banner (self, message != NULL ? message : _("The audio output failed."));
+      update_ticking (self);
+      break;
+    case HARK_SESSION_ERROR_LIBRARY:
+    default:
+      /* A save that failed: said once until saving works again, and playback goes on. */
+      show_toast (self, message, NULL, NULL);
+      break;
+    }
+}
+
+/* Runs after the window painted the episode's title and spinner: the session then probes and
+ * reads on its worker thread. */
 static gboolean
 open_deferred (gpointer user_data)
 {
   HarkWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
   g_autofree char *audio_path = g_steal_pointer (&self->pending_audio);
   g_auto (GStrv) sidecars = g_steal_pointer (&self->pending_sidecars);
-  HarkSkipPolicy policy;
 
   self->open_id = 0;
-  if (audio_path != NULL)
-    {
-      if (!hark_player_open (self->player, audio_path, &error))
-        {
-          show_banner (self, error->message);
-          gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), FALSE);
-          gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
-          gtk_spinner_stop (self->spinner);
-          gtk_stack_set_visible_child_name (self->stack, "empty");
-          adw_window_title_set_subtitle (self->window_title, NULL);
-          g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
-          return G_SOURCE_REMOVE;
-        }
-      self->duration = hark_player_get_duration (self->player);
-      /* Continues where the listener stopped last time, at the speed they listened at. Before
-       * the transcript is read, so the listener cannot have moved yet; its title comes later. */
-      if (hark_resume_tracker_episode_opened (
-            self->resume, gtk_window_get_title (GTK_WINDOW (self)),
-            hark_app_settings_get_boolean (self->settings, "rewind-on-resume", TRUE),
-            hark_app_settings_get_double (self->settings, "default-speed", 1.0)) > 0)
-        self->following = TRUE;
-      hark_player_set_volume (self->player,
-                              gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
-      hark_player_bar_set_speed (self->player_bar, hark_player_get_speed (self->player));
-    }
-  if (self->mpris != NULL)
-    hark_mpris_set_episode (self->mpris, audio_path, NULL, NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio_path != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio_path != NULL);
-  hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
-  update_ticking (self);
-
-  hark_app_settings_get_policy (self->settings, &policy);
-  self->load_cancellable = g_cancellable_new ();
-  hark_episode_loader_load_async (audio_path, (const char *const *) sidecars, self->duration,
-                                  &policy, self->load_cancellable, on_episode_loaded,
-                                  g_object_ref (self));
+  hark_session_open (self->session, audio_path, (const char *const *) sidecars);
   return G_SOURCE_REMOVE;
 }
 
@@ -837,20 +761,15 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
   g_return_if_fail (HARK_IS_WINDOW (self));
   g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   show_banner (self, NULL);
 
-  /* Leaving an episode is like closing it: keep its place. Until the new one is open, commands
-   * find no episode rather than the old one. */
-  hark_resume_tracker_episode_closing (self->resume);
-  hark_player_close (self->player);
+  /* Leaving an episode is like closing it: the session keeps its place. Until the new one is
+   * open, commands find no episode rather than the old one. */
+  hark_session_close (self->session);
+  self->reading = NULL;
+  show_skip_offer (self, NULL);
   update_ticking (self);
   self->duration = -1;
-  self->pending_seek_time = 0;
-  g_clear_pointer (&self->skips, hark_skip_tracker_free);
-  self->skips = hark_skip_tracker_new ();
 
   /* The title is the file name until tags say better; the extension is noise to a listener. */
   title = g_path_get_basename (audio_path != NULL ? audio_path : sidecars[0]);
@@ -873,97 +792,63 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
 gboolean
 hark_window_is_loading (HarkWindow *self)
 {
-  return self->open_id != 0 || self->load_cancellable != NULL;
+  return self->open_id != 0 || hark_session_is_loading (self->session);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Commands */
 
-static gboolean
-has_audio (HarkWindow *self)
-{
-  return hark_player_get_state (self->player) != HARK_PLAYER_STATE_EMPTY;
-}
-
 void
 hark_window_play (HarkWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!has_audio (self))
-    return;
-  /* Playing again from the end is a new pass: every segment may be skipped once more. */
-  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_ENDED)
-    hark_skip_tracker_new_pass (self->skips);
-  if (!hark_player_play (self->player, &error))
-    show_banner (self, error->message);
-  update_ticking (self);
+  hark_session_play (self->session);
 }
 
 void
 hark_window_pause (HarkWindow *self)
 {
-  if (!has_audio (self))
-    return;
-  hark_player_pause (self->player);
-  update_ticking (self);
+  hark_session_pause (self->session);
 }
 
 void
 hark_window_play_pause (HarkWindow *self)
 {
-  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING)
-    hark_window_pause (self);
-  else
-    hark_window_play (self);
+  hark_session_toggle (self->session);
 }
 
 void
 hark_window_seek (HarkWindow *self, double seconds)
 {
-  if (!has_audio (self))
-    return;
-  if (self->duration > 0)
-    seconds = MIN (seconds, self->duration);
-  seconds = MAX (seconds, 0);
-  hark_player_seek (self->player, seconds);
-  self->pending_seek = seconds;
-  self->pending_seek_time = g_get_monotonic_time ();
-  update_now (self);
+  if (hark_session_seek (self->session, seconds))
+    update_now (self);
 }
 
 void
 hark_window_skip_by (HarkWindow *self, double delta)
 {
-  hark_window_seek (self, hark_window_get_position (self) + delta);
+  if (hark_session_seek_by (self->session, delta))
+    update_now (self);
 }
 
+/* After a jump by turn: the list follows, or a bell says there was nowhere to go. */
 static void
-seek_to_turn (HarkWindow *self, int turn)
+turn_jumped (HarkWindow *self, gboolean jumped)
 {
-  const HarkTurn *turns;
-
-  if (turn < 0)
+  if (!jumped)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  turns = hark_transcript_get_turns (hark_reading_get_transcript (self->reading), NULL);
-  hark_window_seek (self, turns[turn].start);
+  update_now (self);
   set_following (self, TRUE);
 }
 
 void
 hark_window_next_turn (HarkWindow *self, int direction)
 {
-  HarkTranscript *transcript;
-  double position = hark_window_get_position (self);
-
   if (self->reading == NULL)
     return;
-  transcript = hark_reading_get_transcript (self->reading);
-  seek_to_turn (self, direction > 0 ? hark_transcript_next_turn (transcript, position)
-                                    : hark_transcript_previous_turn (transcript, position));
+  turn_jumped (self, hark_session_next_turn (self->session, direction));
 }
 
 static void
@@ -990,7 +875,6 @@ void
 hark_window_next_answer (HarkWindow *self, const char *speaker, int direction)
 {
   HarkTranscript *transcript;
-  double position = hark_window_get_position (self);
   int index;
 
   if (self->reading == NULL)
@@ -1014,40 +898,27 @@ hark_window_next_answer (HarkWindow *self, const char *speaker, int direction)
       gtk_menu_button_popup (hark_player_bar_get_speaker_button (self->player_bar));
       return;
     }
-  seek_to_turn (self, direction > 0 ? hark_transcript_next_turn_of_speaker (
-                                        transcript, position, self->chosen_speaker)
-                                    : hark_transcript_previous_turn_of_speaker (
-                                        transcript, position, self->chosen_speaker));
+  turn_jumped (self, hark_session_next_answer (self->session, self->chosen_speaker, direction));
 }
 
+/* The speed menu and keys move in steps; the session checks and clamps the number. */
 void
 hark_window_set_speed (HarkWindow *self, double speed)
 {
-  speed = CLAMP (round (speed / SPEED_STEP) * SPEED_STEP, SPEED_MIN, SPEED_MAX);
-  hark_player_set_speed (self->player, speed);
-  hark_player_bar_set_speed (self->player_bar, speed);
-  if (self->mpris != NULL)
-    hark_mpris_update (self->mpris);
+  hark_session_set_speed (self->session, round (speed / HARK_SPEED_STEP) * HARK_SPEED_STEP);
 }
 
 void
 hark_window_change_speed (HarkWindow *self, int steps)
 {
-  hark_window_set_speed (self, hark_player_get_speed (self->player) + steps * SPEED_STEP);
+  hark_window_set_speed (self,
+                         hark_session_get_snapshot (self->session)->speed + steps * HARK_SPEED_STEP);
 }
 
 void
 hark_window_unskip (HarkWindow *self)
 {
-  guint id;
-  double seek_to;
-
-  if (!hark_skip_tracker_unskip (self->skips, hark_window_get_position (self), &id, &seek_to))
-    return;
-  /* A deliberate seek into a segment plays it: that is what Unskip means. */
-  hark_window_seek (self, seek_to);
-  if (hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
-    hark_window_play (self);
+  hark_session_unskip (self->session);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1204,9 +1075,9 @@ on_recent_activated (HarkWindow *self, GtkListBoxRow *row)
 static void
 fill_recent (HarkWindow *self)
 {
-  g_autoptr (GPtrArray) recent = self->library != NULL
-                                   ? hark_library_list_recent (self->library, 5, NULL)
-                                   : NULL;
+  HarkLibrary *library = self->session ? hark_session_get_library (self->session) : NULL;
+  g_autoptr (GPtrArray) recent = library != NULL ? hark_library_list_recent (library, 5, NULL)
+                                                 : NULL;
   GtkWidget *child;
   guint shown = 0;
 
@@ -1249,9 +1120,8 @@ on_bar_seek (HarkWindow *self, double position)
 static void
 on_volume_changed (GtkAdjustment *adjustment, HarkWindow *self)
 {
-  hark_player_set_volume (self->player, gtk_adjustment_get_value (adjustment));
-  if (self->mpris != NULL)
-    hark_mpris_update (self->mpris);
+  if (self->session != NULL)
+    hark_session_set_volume (self->session, gtk_adjustment_get_value (adjustment));
 }
 
 static void
@@ -1269,10 +1139,7 @@ action_unskip (GtkWidget *widget, const char *name, GVariant *param)
 static void
 action_skip_segment (GtkWidget *widget, const char *name, GVariant *param)
 {
-  HarkWindow *self = HARK_WINDOW (widget);
-
-  if (self->ask_segment >= 0)
-    hark_window_seek (self, hark_reading_get_segment (self->reading, self->ask_segment)->segment.end);
+  hark_session_skip_offered (HARK_WINDOW (widget)->session);
 }
 
 static void
@@ -1379,21 +1246,9 @@ on_close_request (HarkWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   hark_app_settings_save_window (self->settings, width, height,
                                  gtk_window_is_maximized (GTK_WINDOW (self)));
-  hark_player_pause (self->player);
-  hark_resume_tracker_episode_closing (self->resume);
+  /* Closing the window ends listening: the session saves the place. */
+  hark_session_close (self->session);
   return FALSE;
-}
-
-static void
-on_policy_changed (HarkWindow *self)
-{
-  HarkSkipPolicy policy;
-
-  if (self->loaded == NULL || self->load_cancellable != NULL)
-    return;
-  hark_app_settings_get_policy (self->settings, &policy);
-  hark_loaded_episode_apply_policy (self->loaded, &policy);
-  show_reading (self);
 }
 
 static void
@@ -1415,23 +1270,14 @@ hark_window_dispose (GObject *object)
 {
   HarkWindow *self = HARK_WINDOW (object);
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->open_id, g_source_remove);
-  /* Before the player it speaks for. */
-  g_clear_pointer (&self->mpris, hark_mpris_free);
-  if (self->player != NULL)
-    hark_player_set_event_func (self->player, NULL, NULL, NULL);
-  /* Saves a last time, so before the player and the library it ties together. */
-  g_clear_pointer (&self->resume, hark_resume_tracker_free);
-  g_clear_pointer (&self->player, hark_player_free);
-  g_clear_pointer (&self->library, hark_library_free);
+  if (self->listener != 0)
+    hark_session_remove_listener (self->session, self->listener);
+  self->listener = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->loaded, hark_loaded_episode_free);
   self->reading = NULL;
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hark_window_parent_class)->dispose (object);
@@ -1445,7 +1291,6 @@ hark_window_finalize (GObject *object)
   g_free (self->pos_of_row);
   g_free (self->pending_audio);
   g_strfreev (self->pending_sidecars);
-  g_clear_pointer (&self->skips, hark_skip_tracker_free);
   g_clear_pointer (&self->search_matches, g_array_unref);
   g_free (self->search_query);
   g_free (self->last_toast);
@@ -1607,12 +1452,10 @@ hark_window_init (HarkWindow *self)
   self->current_row = -1;
   self->current_cue = -1;
   self->chosen_speaker = -1;
-  self->ask_segment = -1;
   self->search_index = -1;
   self->search_row = -1;
   self->align_row = -1;
   self->duration = -1;
-  self->skips = hark_skip_tracker_new ();
 
   self->settings = hark_app_settings_new ();
   self->following = hark_app_settings_get_boolean (self->settings, "follow-transcript", TRUE);
@@ -1628,8 +1471,6 @@ hark_window_init (HarkWindow *self)
                        "value", G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_swapped (self->settings, "changed::follow-transcript",
                                 G_CALLBACK (on_follow_changed), self);
-      g_signal_connect_swapped (self->settings, "changed::category-policy",
-                                G_CALLBACK (on_policy_changed), self);
       g_signal_connect_swapped (self->settings, "changed::skip-back-seconds",
                                 G_CALLBACK (on_skip_seconds_changed), self);
       g_signal_connect_swapped (self->settings, "changed::skip-forward-seconds",
@@ -1639,34 +1480,12 @@ hark_window_init (HarkWindow *self)
   g_signal_connect (hark_player_bar_get_volume (self->player_bar), "value-changed",
                     G_CALLBACK (on_volume_changed), self);
 
-  {
-    g_autoptr (GError) error = NULL;
-
-    /* A broken library is reported and otherwise ignored: playback never depends on it. */
-    self->library = hark_library_open (NULL, &error);
-    if (error != NULL)
-      {
-        /* Stays until dismissed: opening an episode must not hide it. */
-        AdwToast *toast = adw_toast_new (error->message);
-
-        adw_toast_set_timeout (toast, 0);
-        g_free (self->last_toast);
-        self->last_toast = g_strdup (error->message);
-        adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      }
-  }
-  self->player = hark_player_new (NULL, NULL);
-  self->resume = hark_resume_tracker_new (self->library, self->player);
-  hark_resume_tracker_set_error_func (self->resume, on_library_error, self, NULL);
-  hark_player_set_event_func (self->player, on_player_event, self, NULL);
-
   self->speakers_popover = HARK_SPEAKERS_POPOVER (hark_speakers_popover_new ());
   gtk_menu_button_set_popover (hark_player_bar_get_speaker_button (self->player_bar),
                                GTK_WIDGET (self->speakers_popover));
 
   setup_list (self);
   setup_shortcuts (self);
-  fill_recent (self);
 
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -1677,22 +1496,40 @@ hark_window_init (HarkWindow *self)
 }
 
 HarkWindow *
-hark_window_new (GtkApplication *application)
+hark_window_new (GtkApplication *application, HarkSession *session)
 {
-  return g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+  HarkWindow *self = g_object_new (HARK_TYPE_WINDOW, "application", application, NULL);
+
+  self->session = session;
+  self->listener = hark_session_add_listener (session, on_session_event, self, NULL);
+  hark_session_set_volume (session,
+                           gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
+  fill_recent (self);
+  return self;
 }
 
+/* Stays until dismissed: opening an episode must not hide it. */
 void
-hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris)
+hark_window_show_lasting_message (HarkWindow *self, const char *message)
 {
-  g_clear_pointer (&self->mpris, hark_mpris_free);
-  self->mpris = mpris;
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+HarkSession *
+hark_window_get_session (HarkWindow *self)
+{
+  return self->session;
 }
 
 HarkPlayer *
 hark_window_get_player (HarkWindow *self)
 {
-  return self->player;
+  return hark_session_get_player (self->session);
 }
 
 HarkReading *

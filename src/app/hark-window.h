@@ -12,9 +12,9 @@
 
 #include <adwaita.h>
 
-#include "desktop/hark-mpris.h"
 #include "audio/hark-player.h"
 #include "reading/hark-reading.h"
+#include "session/hark-session.h"
 #include "hark-turn-row.h"
 
 G_BEGIN_DECLS
@@ -22,10 +22,11 @@ G_BEGIN_DECLS
 #define HARK_TYPE_WINDOW (hark_window_get_type ())
 G_DECLARE_FINAL_TYPE (HarkWindow, hark_window, HARK, WINDOW, AdwApplicationWindow)
 
-HarkWindow *hark_window_new (GtkApplication *application);
-/* The desktop's media controls for this window's player; the window takes @mpris and keeps it
- * up to date (episode, events, current turn, speed, volume). */
-void hark_window_set_mpris (HarkWindow *self, HarkMpris *mpris);
+/* A view of @session (the application's, which outlives the window): it subscribes to the
+ * session's events and sends it the listener's commands. */
+HarkWindow *hark_window_new (GtkApplication *application, HarkSession *session);
+/* A message that stays until dismissed (the library could not be opened, say). */
+void hark_window_show_lasting_message (HarkWindow *self, const char *message);
 
 /* Opens @audio_path (may be NULL when @sidecars name a transcript to read without audio) with
  * the sidecars the user named (NULL-terminated, may be NULL: discovered beside the audio). */
@@ -47,10 +48,11 @@ void hark_window_unskip (HarkWindow *self);
 void hark_window_search (HarkWindow *self, const char *query);
 
 /* State, for the application and for tests. */
+HarkSession *hark_window_get_session (HarkWindow *self);
 HarkPlayer *hark_window_get_player (HarkWindow *self);
 /* NULL until an episode with a transcript is shown. */
 HarkReading *hark_window_get_reading (HarkWindow *self);
-/* Media seconds as the window shows them (a seek shows its target at once). */
+/* Media seconds as the window shows them (the session's clock: a seek shows its target). */
 double hark_window_get_position (HarkWindow *self);
 /* The row of the reading order being heard, or -1. */
 int hark_window_get_current_row (HarkWindow *self);

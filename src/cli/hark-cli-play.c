@@ -19,9 +19,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "formats/hark-writer.h"
 #include "hark-cli-skips.h"
+#include "segments/hark-skip-tracker.h"
+#include "session/hark-session.h"
 #include "util/hark-error.h"
-#include "audio/hark-player.h"
+#include "util/hark-limits.h"
 #include "util/hark-time.h"
 
 #define SEEK_BACK 15.0
@@ -30,7 +33,11 @@
 typedef struct
 {
   GMainLoop *loop;
-  HarkPlayer *player;
+  HarkSession *session;
+  double speed;
+  double volume;
+  double start;
+  gboolean started;
   gboolean events;
   gboolean status_line;
   gboolean trace;
@@ -41,6 +48,9 @@ typedef struct
   GString *input; /* a partial command line or escape sequence */
   guint stdin_id;
 } Play;
+
+#define UNSKIP_HINT "press u (or send “unskip”) within 10 s to play it"
+#define SKIP_HINT "press s (or send “skip”) to skip it"
 
 static JsonBuilder *
 begin_event (const char *name, double pos)
@@ -74,64 +84,162 @@ print_event (Play *play, JsonBuilder *builder)
 }
 
 static void
-on_event (HarkPlayer *player, const HarkPlayerEvent *event, gpointer data)
+add_double (JsonBuilder *b, const char *name, double value)
 {
-  static const char *const names[] = {
-    [HARK_PLAYER_EVENT_STATE] = "state", [HARK_PLAYER_EVENT_SEEKED] = "seeked",
-    [HARK_PLAYER_EVENT_SKIP] = "skip",   [HARK_PLAYER_EVENT_END] = "end",
-    [HARK_PLAYER_EVENT_ERROR] = "error",
-  };
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, value);
+}
+
+static void
+add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+/* A skip, or a taken offer ("ask-skipped"): what went, the time saved, how to undo it. */
+static void
+describe_skip (Play *play, const HarkSessionEvent *event, JsonBuilder *b)
+{
+  const HarkSessionSnapshot *snap = hark_session_get_snapshot (play->session);
+  const HarkSegmentEntry *entry = event->entry;
+
+  G_STATIC_ASSERT ((int) HARK_SKIP_TRACKER_UNSKIP_WINDOW == 10); /* as the hint says */
+  add_double (b, "start", event->range.start);
+  add_double (b, "end", event->range.end);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, event->range.id);
+  add_string (b, "category", entry ? hark_category_to_string (entry->segment.category) : "range");
+  add_string (b, "source", entry ? entry->segment.source : "--skip");
+  add_double (b, "time_saved", snap->time_saved);
+  add_string (b, "unskip", UNSKIP_HINT);
+  if (play->status_line && event->counted)
+    {
+      g_autofree char *len = hark_time_format (event->range.end - event->range.start, FALSE);
+      g_autofree char *saved = hark_time_format (snap->time_saved, FALSE);
+
+      fprintf (stderr, "\r\033[K  Skipped %s (%s, %s saved so far): %s\n",
+               entry ? hark_category_get_label (entry->segment.category) : "a range", len, saved,
+               UNSKIP_HINT);
+    }
+}
+
+static void
+describe_offer (Play *play, const HarkSessionEvent *event, JsonBuilder *b)
+{
+  const HarkSegmentEntry *e = event->entry;
+
+  add_string (b, "category", hark_category_to_string (e->segment.category));
+  add_double (b, "start", e->segment.start);
+  add_double (b, "end", e->segment.end);
+  add_string (b, "skip", SKIP_HINT);
+  if (play->status_line)
+    {
+      g_autofree char *len = hark_time_format (e->segment.end - e->segment.start, FALSE);
+
+      fprintf (stderr, "\r\033[K  %s (%s): " SKIP_HINT "\n",
+               hark_category_get_label (e->segment.category), len);
+    }
+}
+
+/* Plays from --start once the segments are known (so one at the start is skipped). */
+static void
+start_playing (Play *play)
+{
+  if (play->started)
+    return;
+  play->started = TRUE;
+  if (play->start > 0)
+    hark_session_seek (play->session, play->start);
+  hark_session_play (play->session);
+}
+
+static void
+on_event (HarkSession *session, const HarkSessionEvent *event, gpointer data)
+{
   Play *play = data;
-  g_autoptr (JsonBuilder) b = begin_event (names[event->type], event->position);
+  const HarkSessionSnapshot *snap = hark_session_get_snapshot (session);
+  const HarkSegmentList *segments;
+  g_autoptr (JsonBuilder) b = NULL;
 
   switch (event->type)
     {
-    case HARK_PLAYER_EVENT_STATE:
-      json_builder_set_member_name (b, "state");
-      json_builder_add_string_value (b, hark_player_state_to_string (event->state));
+    case HARK_SESSION_EVENT_OPENED:
+      hark_session_set_speed (session, play->speed);
+      hark_session_set_volume (session, play->volume);
       break;
-    case HARK_PLAYER_EVENT_SKIP:
-      json_builder_set_member_name (b, "start");
-      json_builder_add_double_value (b, event->range.start);
-      json_builder_set_member_name (b, "end");
-      json_builder_add_double_value (b, event->range.end);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, event->range.id);
-      hark_cli_skips_on_skip (event, b, play->status_line);
+    case HARK_SESSION_EVENT_LOADED:
+      segments = hark_session_get_segments (session);
+      if (segments != NULL && hark_segment_list_skipping_disabled (segments))
+        g_printerr ("hark-cli: warning: the skip segments were made for a cut of a different "
+                    "length than this audio, so nothing is skipped automatically; they are only "
+                    "marked.\n");
+      start_playing (play);
       break;
-    case HARK_PLAYER_EVENT_ERROR:
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, event->error ? event->error->message : "");
+    case HARK_SESSION_EVENT_STATE:
+      b = begin_event ("state", event->position);
+      add_string (b, "state", hark_player_state_to_string (snap->state));
       break;
-    case HARK_PLAYER_EVENT_SEEKED:
-    case HARK_PLAYER_EVENT_END:
-    default:
+    case HARK_SESSION_EVENT_SEEKED:
+      b = begin_event ("seeked", event->position);
       break;
-    }
-  if (play->events)
-    print_event (play, b);
-
-  if (event->type == HARK_PLAYER_EVENT_ERROR)
-    {
+    case HARK_SESSION_EVENT_END:
+      b = begin_event ("end", event->position);
+      g_main_loop_quit (play->loop);
+      break;
+    case HARK_SESSION_EVENT_SKIP:
+      /* A taken offer is not "skip": scripts (and tests) count those as automatic jumps. */
+      b = begin_event (event->taken ? "ask-skipped" : "skip", event->position);
+      describe_skip (play, event, b);
+      break;
+    case HARK_SESSION_EVENT_UNSKIP:
+      b = begin_event ("unskip", event->position);
+      add_double (b, "start", event->range.start);
+      add_double (b, "end", event->range.end);
+      break;
+    case HARK_SESSION_EVENT_OFFER_STARTED:
+      b = begin_event ("ask", event->position);
+      describe_offer (play, event, b);
+      break;
+    case HARK_SESSION_EVENT_ERROR:
+      if (event->error_kind == HARK_SESSION_ERROR_SIDECAR)
+        {
+          g_printerr ("hark-cli: warning: %s No segments are skipped.\n", event->error->message);
+          start_playing (play);
+          break;
+        }
+      if (event->error_kind == HARK_SESSION_ERROR_LIBRARY)
+        break;
+      if (event->error_kind == HARK_SESSION_ERROR_OUTPUT && play->events)
+        {
+          b = begin_event ("error", event->position);
+          add_string (b, "message", event->error ? event->error->message : "");
+          print_event (play, b);
+          g_clear_object (&b);
+        }
       if (play->status_line)
         fputs ("\r\033[K", stderr);
       hark_cli_fail (event->error);
       play->exit_code = HARK_CLI_EXIT_FAILED;
+      g_main_loop_quit (play->loop);
+      break;
+    default:
+      break;
     }
-  if (event->type == HARK_PLAYER_EVENT_ERROR || event->type == HARK_PLAYER_EVENT_END)
-    g_main_loop_quit (play->loop);
+  if (b != NULL && play->events)
+    print_event (play, b);
 }
 
 static gboolean
 update_status (gpointer data)
 {
   Play *play = data;
-  HarkPlayer *player = play->player;
+  HarkPlayer *player = hark_session_get_player (play->session);
+  const HarkSessionSnapshot *snap = hark_session_get_snapshot (play->session);
 
-  hark_cli_skips_offer (player, play->events, play->status_line);
   if (play->trace && !play->traced_first && hark_player_get_first_audible_time (player) != 0)
     {
-      g_autoptr (JsonBuilder) b = begin_event ("trace", hark_player_get_position (player));
+      g_autoptr (JsonBuilder) b = begin_event ("trace", hark_session_get_position (play->session));
 
       play->traced_first = TRUE;
       json_builder_set_member_name (b, "first_audible_us");
@@ -140,35 +248,33 @@ update_status (gpointer data)
     }
   if (play->status_line)
     {
-      g_autofree char *now = hark_time_format (hark_player_get_position (player), FALSE);
-      g_autofree char *total = hark_time_format (hark_player_get_duration (player), FALSE);
+      g_autofree char *now = hark_time_format (hark_session_get_position (play->session), FALSE);
+      g_autofree char *total = hark_time_format (snap->duration, FALSE);
 
       fprintf (stderr, "\r\033[K  %s / %s  %s%s", now, total,
-               hark_player_get_state (player) == HARK_PLAYER_STATE_PLAYING ? "▶" : "⏸",
-               hark_player_get_speed (player) != 1.0 ? " (faster or slower)" : "");
+               snap->state == HARK_PLAYER_STATE_PLAYING ? "▶" : "⏸",
+               snap->speed != 1.0 ? " (faster or slower)" : "");
       fflush (stderr);
     }
   return G_SOURCE_CONTINUE;
 }
 
 static void
-toggle_pause (Play *play)
+unskip (Play *play)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (hark_player_get_state (play->player) == HARK_PLAYER_STATE_PLAYING)
-    hark_player_pause (play->player);
-  else if (!hark_player_play (play->player, &error))
-    g_printerr ("\rhark-cli: %s\n", error->message);
+  if (!hark_session_unskip (play->session))
+    g_printerr ("\r\033[Khark-cli play: nothing to unskip (it works for 10 s after a skip)\n");
 }
 
 static void
-seek_by (Play *play, double delta)
+skip_offered (Play *play)
 {
-  hark_player_seek (play->player, hark_player_get_position (play->player) + delta);
+  if (!hark_session_skip_offered (play->session))
+    g_printerr ("\r\033[Khark-cli play: nothing to skip here\n");
 }
 
-/* One line from a pipe: play, pause, seek T, speed X, volume V, unskip, skip, quit. */
+/* One line from a pipe: play, pause, seek T, speed X, volume V, unskip, skip, quit. Numbers go
+ * to the session as given: it refuses what is not one and clamps the rest. */
 static void
 run_command (Play *play, const char *line)
 {
@@ -180,22 +286,22 @@ run_command (Play *play, const char *line)
   if (g_str_equal (words[0], "quit"))
     g_main_loop_quit (play->loop);
   else if (g_str_equal (words[0], "pause"))
-    hark_player_pause (play->player);
+    hark_session_pause (play->session);
   else if (g_str_equal (words[0], "play"))
     {
-      if (hark_player_get_state (play->player) != HARK_PLAYER_STATE_PLAYING)
-        toggle_pause (play);
+      if (hark_session_get_snapshot (play->session)->state != HARK_PLAYER_STATE_PLAYING)
+        hark_session_play (play->session);
     }
   else if (g_str_equal (words[0], "seek") && words[1] && hark_time_parse (words[1], &value))
-    hark_player_seek (play->player, value);
+    hark_session_seek (play->session, value);
   else if (g_str_equal (words[0], "speed") && words[1])
-    hark_player_set_speed (play->player, g_ascii_strtod (words[1], NULL));
+    hark_session_set_speed (play->session, g_ascii_strtod (words[1], NULL));
   else if (g_str_equal (words[0], "volume") && words[1])
-    hark_player_set_volume (play->player, g_ascii_strtod (words[1], NULL));
+    hark_session_set_volume (play->session, g_ascii_strtod (words[1], NULL));
   else if (g_str_equal (words[0], "unskip"))
-    hark_cli_skips_unskip (play->player);
+    unskip (play);
   else if (g_str_equal (words[0], "skip"))
-    hark_cli_skips_take_offer (play->player);
+    skip_offered (play);
   else
     g_printerr ("hark-cli play: unknown command “%s”\n", line);
 }
@@ -231,18 +337,18 @@ on_stdin (int fd, GIOCondition condition, gpointer data)
                 break;
               used = 3;
               if (s[1] == '[' && s[2] == 'C')
-                seek_by (play, SEEK_ON);
+                hark_session_seek_by (play->session, SEEK_ON);
               else if (s[1] == '[' && s[2] == 'D')
-                seek_by (play, -SEEK_BACK);
+                hark_session_seek_by (play->session, -SEEK_BACK);
             }
           else if (s[0] == ' ')
-            toggle_pause (play);
+            hark_session_toggle (play->session);
           else if (s[0] == 'q' || s[0] == 'Q')
             g_main_loop_quit (play->loop);
           else if (s[0] == 'u' || s[0] == 'U')
-            hark_cli_skips_unskip (play->player);
+            unskip (play);
           else if (s[0] == 's' || s[0] == 'S')
-            hark_cli_skips_take_offer (play->player);
+            skip_offered (play);
           g_string_erase (play->input, 0, used);
         }
       return G_SOURCE_CONTINUE;
@@ -325,9 +431,10 @@ hark_cli_cmd_play (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("FILE — play an episode");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ranges = NULL;
-  g_autoptr (HarkPlayer) player = NULL;
+  g_autoptr (GArray) ranges = g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
+  g_autoptr (HarkSession) session = NULL;
   g_autoptr (GMainLoop) loop = NULL;
+  HarkSkipPolicy policy;
   HarkOutput *output;
   Play play = { 0 };
   guint status_id, sigint_id, sigterm_id;
@@ -338,53 +445,49 @@ hark_cli_cmd_play (int argc, char **argv)
                                 "30 s, u unskip, s skip an offered segment, q quit.\nFrom a pipe, "
                                 "one command a line: play, pause, seek T, speed X, volume V, "
                                 "unskip, skip, quit.\n--events prints "
-                                "{\"event\": \"state\"|\"seeked\"|\"skip\"|\"end\"|\"error\", "
-                                "\"pos\": SECONDS, …} lines.");
+                                "{\"event\": \"state\"|\"seeked\"|\"skip\"|\"unskip\"|\"ask\"|"
+                                "\"ask-skipped\"|\"end\"|\"error\", \"pos\": SECONDS, …} lines.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("play", "expected exactly one FILE");
-  if (!(speed >= 0.5 && speed <= 3.0))
+  if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
     return hark_cli_usage_error ("play", "--speed must be between 0.5 and 3.0");
-  if (!(volume >= 0.0 && volume <= 1.0))
+  if (!(volume >= HARK_VOLUME_MIN && volume <= HARK_VOLUME_MAX))
     return hark_cli_usage_error ("play", "--volume must be between 0.0 and 1.0");
   if (start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
+    return hark_cli_usage_error ("play", "%s", error->message);
+  for (guint i = 0; skips && skips[i]; i++)
+    {
+      HarkSkipRange range = { 0 };
+
+      if (!hark_cli_parse_skip_range (skips[i], &range, &error))
+        return hark_cli_usage_error ("play", "%s", error->message);
+      g_array_append_val (ranges, range);
+    }
+  if (!hark_cli_skips_parse_policy (skip_categories, &policy, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   output = make_output (device);
   if (output == NULL)
     return hark_cli_usage_error ("play", "--device must be “default” or “null”");
-  ranges = hark_cli_skip_ranges_build (argv[1], skips, skip_categories, no_skip, &error);
-  if (ranges == NULL)
-    {
-      hark_output_free (output);
-      return hark_cli_usage_error ("play", "%s", error->message);
-    }
 
-  player = hark_player_new (output, NULL);
+  /* The terminal is one more view of a listening session: it has no library, so no resume. */
+  session = hark_session_new (output, NULL, NULL);
+  hark_session_set_policy (session, &policy);
+  hark_session_set_skipping (session, !no_skip);
+  hark_session_set_extra_ranges (session, (const HarkSkipRange *) ranges->data, ranges->len);
   loop = g_main_loop_new (NULL, FALSE);
   play.loop = loop;
-  play.player = player;
+  play.session = session;
+  play.speed = speed;
+  play.volume = volume;
+  play.start = start;
   play.events = events;
   play.trace = g_getenv ("HARK_CLI_TRACE") != NULL;
   play.status_line = isatty (STDERR_FILENO) && !events;
   play.input = g_string_new (NULL);
-  hark_player_set_event_func (player, on_event, &play, NULL);
-
-  if (!hark_player_open (player, argv[1], &error))
-    {
-      g_string_free (play.input, TRUE);
-      return hark_cli_fail (error);
-    }
-  hark_player_set_speed (player, speed);
-  hark_player_set_volume (player, volume);
-  hark_player_set_skip_ranges (player, (const HarkSkipRange *) ranges->data, ranges->len);
-  if (start > 0)
-    hark_player_seek (player, start);
-  if (!hark_player_play (player, &error))
-    {
-      g_string_free (play.input, TRUE);
-      return hark_cli_fail (error);
-    }
+  hark_session_add_listener (session, on_event, &play, NULL);
+  hark_session_open (session, argv[1], NULL);
 
   tty_raw (&play);
   if (play.tty_raw || !isatty (STDIN_FILENO))

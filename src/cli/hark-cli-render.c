@@ -10,9 +10,14 @@
 #include "hark-cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "audio/hark-decoder.h"
 #include "util/hark-error.h"
@@ -106,6 +111,99 @@ render (HarkDecoder *decoder, FILE *out, const char *out_path, double end, GErro
   return TRUE;
 }
 
+/* Where the WAV is written: a temporary file beside @output, renamed over it once complete,
+ * so a failed or interrupted render never leaves half a file or destroys what was there. A
+ * device or pipe (/dev/null, /dev/stdout) is written directly. */
+typedef struct
+{
+  char *final;     /* the regular file to replace, symlinks resolved */
+  char *temporary; /* NULL when writing directly */
+} Output;
+
+static mode_t
+current_umask (void)
+{
+  mode_t mask = umask (0);
+
+  umask (mask);
+  return mask;
+}
+
+static gboolean
+output_prepare (Output *o, const char *input, const char *output, GError **error)
+{
+  struct stat in_st, out_st;
+
+  if (stat (output, &out_st) == 0)
+    {
+      /* The same file by any name (itself, a symlink, a hard link) would be overwritten while
+       * it is read. */
+      if (stat (input, &in_st) == 0 && in_st.st_dev == out_st.st_dev
+          && in_st.st_ino == out_st.st_ino)
+        {
+          g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                       "The output “%s” is the input file itself; choose another name.",
+                       output);
+          return FALSE;
+        }
+      if (!S_ISREG (out_st.st_mode))
+        {
+          o->final = g_strdup (output);
+          return TRUE;
+        }
+      o->final = realpath (output, NULL);
+    }
+  if (o->final == NULL)
+    o->final = g_strdup (output);
+  {
+    g_autofree char *dir = g_path_get_dirname (o->final);
+    g_autofree char *base = g_path_get_basename (o->final);
+    g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+    int fd;
+
+    o->temporary = g_build_filename (dir, name, NULL);
+    fd = g_mkstemp_full (o->temporary, O_RDWR | O_CLOEXEC, 0666 & ~current_umask ());
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot create “%s”: %s.", output,
+                     g_strerror (saved));
+        g_clear_pointer (&o->temporary, g_free);
+        return FALSE;
+      }
+    close (fd);
+  }
+  return TRUE;
+}
+
+static gboolean
+output_commit (Output *o, gboolean ok, const char *output, GError **error)
+{
+  if (o->temporary == NULL)
+    return ok;
+  if (ok && g_rename (o->temporary, o->final) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot write “%s”: %s.", output,
+                   g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (o->temporary);
+  return ok;
+}
+
+static void
+output_clear (Output *o)
+{
+  g_free (o->final);
+  g_free (o->temporary);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Output, output_clear)
+
 int
 hark_cli_cmd_render (int argc, char **argv)
 {
@@ -133,6 +231,7 @@ hark_cli_cmd_render (int argc, char **argv)
   g_autoptr (HarkDecoder) decoder = NULL;
   g_autoptr (GArray) ranges = NULL;
   g_autofree char *write_buffer = g_malloc (WRITE_BUFFER_SIZE);
+  g_auto (Output) target = { 0 };
   FILE *out;
   gboolean ok;
 
@@ -165,7 +264,11 @@ hark_cli_cmd_render (int argc, char **argv)
     return hark_cli_fail (error);
   hark_decoder_set_skip_ranges (decoder, (const HarkSkipRange *) ranges->data, ranges->len);
 
-  out = fopen (output, "wb");
+  if (!output_prepare (&target, argv[1], output, &error))
+    return error->code == HARK_ERROR_INVALID_ARGUMENT
+               ? hark_cli_usage_error ("render", "%s", error->message)
+               : hark_cli_fail (error);
+  out = fopen (target.temporary ? target.temporary : output, "wb");
   if (out == NULL)
     {
       int saved = errno;
@@ -185,5 +288,6 @@ hark_cli_cmd_render (int argc, char **argv)
                    g_strerror (saved));
       ok = FALSE;
     }
+  ok = output_commit (&target, ok, output, ok ? &error : NULL);
   return ok ? HARK_CLI_EXIT_OK : hark_cli_fail (error);
 }

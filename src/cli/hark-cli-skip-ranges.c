@@ -22,7 +22,9 @@ hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **erro
       || !hark_time_parse (parts[1], &end))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--skip expects START-END (seconds or [HH:]MM:SS[.mmm]), not “%s”", text);
+                   "--skip expects START-END (seconds or [HH:]MM:SS[.mmm], from 0 to a week), "
+                   "not “%s”",
+                   text);
       return FALSE;
     }
   if (end <= start)

@@ -12,6 +12,7 @@
 #include "util/hark-error.h"
 #include "audio/hark-media-info.h"
 #include "util/hark-time.h"
+#include "formats/hark-sidecar.h"
 #include "formats/hark-writer.h"
 
 static gboolean
@@ -385,12 +386,53 @@ hark_cli_cmd_transcript (int argc, char **argv)
     return hark_cli_fail (error);
   if (!quiet)
     report_sources (episode);
+  if (hark_episode_get_sources (episode)->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (audio ? audio : "");
+
+      /* An empty transcript and exit 0 would read as "this episode has no words". */
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                   "No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
+                   "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it.",
+                   display);
+      return hark_cli_fail (error);
+    }
 
   if (write_sidecar)
     {
       g_autofree char *path = sidecar_path_for (audio);
-      g_autofree char *json =
-          hark_writer_hark_json (hark_episode_get_transcript (episode), audio_base, duration);
+      g_autoptr (HarkTranscript) to_save = hark_transcript_ref (hark_episode_get_transcript (episode));
+      g_autofree char *json = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr (GPtrArray) old_warnings = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr (GError) old_error = NULL;
+          g_autoptr (HarkTranscript) previous =
+              hark_sidecar_read (path, HARK_SIDECAR_FORMAT_HARK, NULL, old_warnings, &old_error);
+
+          /* Writing over what cannot be read would lose it, silently: refuse, and say so. */
+          if (previous == NULL || old_warnings->len > 0)
+            {
+              g_autofree char *display = g_filename_display_name (path);
+
+              g_autofree char *why = g_strdup (previous == NULL
+                                                   ? old_error->message
+                                                   : g_ptr_array_index (old_warnings, 0));
+
+              g_strchomp (why);
+              if (g_str_has_suffix (why, "."))
+                why[strlen (why) - 1] = '\0';
+              g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
+                           "%s was not overwritten, because saving would lose what Hark cannot "
+                           "read in it (%s). Fix it or move it away, then run this again.",
+                           display, why);
+              return hark_cli_fail (error);
+            }
+          g_clear_pointer (&to_save, hark_transcript_unref);
+          to_save = hark_episode_keep_edits (hark_episode_get_transcript (episode), previous);
+        }
+      json = hark_writer_hark_json (to_save, audio_base, duration);
 
       if (!hark_writer_save (json, path, &error))
         return hark_cli_fail (error);

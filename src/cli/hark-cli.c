@@ -80,7 +80,8 @@ hark_cli_parse_time_option (const char *option_name, const char *value, double *
   if (hark_time_parse (value, out))
     return TRUE;
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "%s expects seconds or [HH:]MM:SS[.mmm], not “%s”", option_name, value);
+               "%s expects seconds or [HH:]MM:SS[.mmm], from 0 to a week (%.0f s), not “%s”",
+               option_name, HARK_TIME_MAX_SECONDS, value);
   return FALSE;
 }
 

@@ -7,9 +7,11 @@
 #include <gio/gio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audio/hark-media-info.h"
 #include "desktop/hark-mpris.h"
+#include "util/hark-limits.h"
 #include "output/hark-output.h"
 #include "formats/hark-sidecar.h"
 #include "hark-test-util.h"
@@ -20,7 +22,7 @@ typedef struct
 {
   GDBusConnection *connection;
   GDBusConnection *client; /* a second connection, as another program would have */
-  HarkPlayer *player;
+  HarkSession *session;
   HarkMpris *mpris;
   HarkTranscript *transcript;
   HarkMediaInfo *info;
@@ -31,6 +33,8 @@ typedef struct
   GPtrArray *announced;    /* xesam:asText values from PropertiesChanged, in order */
   guint changed_id;
   char *audio;
+  char *dir;
+  gboolean loaded;
 } Fixture;
 
 static void
@@ -50,12 +54,13 @@ quit_cb (gpointer user_data)
 }
 
 static void
-event_cb (HarkPlayer *player, const HarkPlayerEvent *event, gpointer user_data)
+event_cb (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
 {
   Fixture *f = user_data;
 
-  if (f->mpris)
-    hark_mpris_handle_event (f->mpris, event);
+  if (event->type == HARK_SESSION_EVENT_LOADED)
+    f->loaded = TRUE;
+  g_assert_cmpint (event->type, !=, HARK_SESSION_EVENT_ERROR);
 }
 
 static void
@@ -103,13 +108,14 @@ have_bus_and_tools (void)
   return TRUE;
 }
 
+static void open_episode (Fixture *f);
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *vtt = NULL;
   HarkMprisCallbacks callbacks = { raise_cb, quit_cb, NULL };
-  HarkMprisTags tags = { 0 };
   g_autofree char *address = NULL;
 
   f->seeked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
@@ -137,29 +143,37 @@ fixture_set_up (Fixture *f, gconstpointer data)
       f->client, NULL, "org.freedesktop.DBus.Properties", "PropertiesChanged",
       HARK_MPRIS_OBJECT_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE, properties_changed_cb, f, NULL);
 
-  /* Paced like a sound card, so Playing means the position moves as it would for a listener. */
-  f->player = hark_player_new (hark_output_null_new (HARK_OUTPUT_NULL_REAL_TIME), NULL);
-  hark_player_set_event_func (f->player, event_cb, f, NULL);
-  f->mpris = hark_mpris_new (f->connection, f->player, &callbacks, f, &error);
+  /* Paced like a sound card, so Playing means the position moves as it would for a listener.
+   * The MPRIS object is one more view of the session, as in the application. */
+  f->session = hark_session_new (hark_output_null_new (HARK_OUTPUT_NULL_REAL_TIME), NULL, NULL);
+  hark_session_add_listener (f->session, event_cb, f, NULL);
+  f->mpris = hark_mpris_new (f->connection, f->session, &callbacks, f, &error);
   g_assert_no_error (error);
 
-  hark_player_open (f->player, f->audio, &error);
-  g_assert_no_error (error);
-  f->transcript = hark_sidecar_read (vtt, HARK_SIDECAR_FORMAT_AUTO, NULL, NULL, &error);
-  g_assert_no_error (error);
+  /* The episode alone in a folder with its captions, so the transcript is just those. */
+  f->dir = hark_test_make_tmpdir ("mpris");
+  {
+    g_autofree char *audio_link = g_build_filename (f->dir, "excerpt-linode.opus", NULL);
+    g_autofree char *vtt_link = g_build_filename (f->dir, "excerpt-linode.vtt", NULL);
+
+    g_assert_cmpint (symlink (f->audio, audio_link), ==, 0);
+    g_assert_cmpint (symlink (vtt, vtt_link), ==, 0);
+    g_free (f->audio);
+    f->audio = g_steal_pointer (&audio_link);
+  }
+  open_episode (f);
   f->info = hark_media_info_probe (f->audio, &error);
   g_assert_no_error (error);
-  tags.title = hark_media_info_get_tag (f->info, "title");
-  tags.artist = hark_media_info_get_tag (f->info, "artist");
-  tags.album = hark_media_info_get_tag (f->info, "album");
-  hark_mpris_set_episode (f->mpris, f->audio, f->transcript, &tags);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->mpris, hark_mpris_free);
-  g_clear_pointer (&f->player, hark_player_free);
+  g_clear_pointer (&f->session, hark_session_free);
+  if (f->dir != NULL)
+    hark_test_remove_tree (f->dir);
+  g_free (f->dir);
   g_clear_pointer (&f->transcript, hark_transcript_unref);
   g_clear_pointer (&f->info, hark_media_info_free);
   if (f->seeked_id)
@@ -278,7 +292,24 @@ timeout_cb (gpointer user_data)
 static double
 position (Fixture *f)
 {
-  return hark_player_get_position (f->player);
+  return hark_session_get_position (f->session);
+}
+
+static HarkPlayerState
+state (Fixture *f)
+{
+  return hark_session_get_snapshot (f->session)->state;
+}
+
+/* Opens (again) the episode in the fixture's folder and waits for its transcript. */
+static void
+open_episode (Fixture *f)
+{
+  f->loaded = FALSE;
+  hark_session_open (f->session, f->audio, NULL);
+  wait_until (f->loaded);
+  g_clear_pointer (&f->transcript, hark_transcript_unref);
+  f->transcript = hark_transcript_ref (hark_session_get_transcript (f->session));
 }
 
 static const HarkTurn *
@@ -304,7 +335,7 @@ test_playerctl (Fixture *f, gconstpointer data)
 
   if (f->mpris == NULL)
     return;
-  duration = hark_player_get_duration (f->player);
+  duration = hark_session_get_snapshot (f->session)->duration;
 
   players = run_tool ("playerctl", "--list-all", NULL);
   g_assert_nonnull (strstr (players, PLAYER_NAME));
@@ -321,14 +352,14 @@ test_playerctl (Fixture *f, gconstpointer data)
 
   g_clear_pointer (&status, g_free);
   g_free (playerctl ("play"));
-  wait_until (hark_player_get_state (f->player) == HARK_PLAYER_STATE_PLAYING);
+  wait_until (state (f) == HARK_PLAYER_STATE_PLAYING);
   status = playerctl ("status");
   g_assert_cmpstr (status, ==, "Playing");
   wait_until (position (f) > 0.3);
 
   g_clear_pointer (&status, g_free);
   g_free (playerctl ("pause"));
-  wait_until (hark_player_get_state (f->player) == HARK_PLAYER_STATE_PAUSED);
+  wait_until (state (f) == HARK_PLAYER_STATE_PAUSED);
   status = playerctl ("status");
   g_assert_cmpstr (status, ==, "Paused");
 
@@ -376,7 +407,7 @@ test_turn_navigation (Fixture *f, gconstpointer data)
     k++;
   g_assert_cmpuint (k + 1, <, n_turns);
 
-  hark_player_seek (f->player, turns[k].start + 1.0);
+  hark_session_seek (f->session, turns[k].start + 1.0);
   wait_until (fabs (position (f) - (turns[k].start + 1.0)) < 0.05);
   g_assert_cmpint (hark_transcript_turn_at (f->transcript, position (f)), ==, k);
 
@@ -391,22 +422,21 @@ test_turn_navigation (Fixture *f, gconstpointer data)
 
   /* Well into a turn, Previous first restarts it. */
   inside = turns[k].start + HARK_MPRIS_PREVIOUS_RESTART + 2;
-  hark_player_seek (f->player, inside);
+  hark_session_seek (f->session, inside);
   wait_until (fabs (position (f) - inside) < 0.05);
   g_free (playerctl ("previous"));
   wait_until (fabs (position (f) - turns[k].start) < 0.05);
 
   /* The last turn has no next one. */
-  hark_player_seek (f->player, turns[n_turns - 1].start + 0.5);
+  hark_session_seek (f->session, turns[n_turns - 1].start + 0.5);
   wait_until (fabs (position (f) - (turns[n_turns - 1].start + 0.5)) < 0.05);
-  hark_mpris_update (f->mpris);
   g_clear_pointer (&text, g_free);
   text = gdbus_property ("org.mpris.MediaPlayer2.Player", "CanGoNext");
   g_assert_cmpstr (text, ==, "(<false>,)");
 }
 
-/* While playing, the shell learns of each new turn by itself: nobody calls hark_mpris_update()
- * here, the player only plays across a turn boundary. */
+/* While playing, the shell learns of each new turn by itself: the test only plays across a turn
+ * boundary, the session's turn event does the rest. */
 static void
 test_announces_turns (Fixture *f, gconstpointer data)
 {
@@ -421,12 +451,12 @@ test_announces_turns (Fixture *f, gconstpointer data)
     k++;
   g_assert_cmpuint (k + 1, <, n_turns);
 
-  hark_player_seek (f->player, turns[k + 1].start - 0.6);
+  hark_session_seek (f->session, turns[k + 1].start - 0.6);
   wait_until (fabs (position (f) - (turns[k + 1].start - 0.6)) < 0.05);
-  g_assert_true (hark_player_play (f->player, NULL));
+  g_assert_true (hark_session_play (f->session));
   wait_until (f->announced->len > 0
               && g_str_equal (f->announced->pdata[f->announced->len - 1], turns[k + 1].text));
-  hark_player_pause (f->player);
+  hark_session_pause (f->session);
 }
 
 /* With chapters, Next and Previous move by chapter, and chapters hidden from the table of
@@ -434,27 +464,25 @@ test_announces_turns (Fixture *f, gconstpointer data)
 static void
 test_chapter_navigation (Fixture *f, gconstpointer data)
 {
-  g_autoptr (HarkTranscriptBuilder) builder = NULL;
-  g_autoptr (HarkTranscript) chaptered = NULL;
-  guint n_turns;
-  const HarkTurn *turns;
+  g_autofree char *chapters = NULL;
+  guint n_chapters = 0;
 
   if (f->mpris == NULL)
     return;
-  builder = hark_transcript_builder_new ();
-  turns = hark_transcript_get_turns (f->transcript, &n_turns);
-  for (guint i = 0; i < n_turns; i++)
-    hark_transcript_builder_add_turn (builder, turns[i].start, turns[i].end, turns[i].text, -1,
-                                      1.0f);
-  hark_transcript_builder_add_chapter (builder, 0, 60, "Opening", NULL, TRUE);
-  hark_transcript_builder_add_chapter (builder, 60, 90, "Hidden", NULL, FALSE);
-  hark_transcript_builder_add_chapter (builder, 90, 200, "Middle", NULL, TRUE);
-  hark_transcript_builder_add_chapter (builder, 200, hark_player_get_duration (f->player), "End",
-                                       NULL, TRUE);
-  chaptered = hark_transcript_builder_finish (g_steal_pointer (&builder));
-  hark_mpris_set_episode (f->mpris, f->audio, chaptered, NULL);
+  /* A chapters file beside the episode; opening it again reads it. */
+  chapters = g_build_filename (f->dir, "excerpt-linode.chapters.json", NULL);
+  g_assert_true (g_file_set_contents (chapters,
+                                      "{\"version\": \"1.2.0\", \"chapters\": ["
+                                      "{\"startTime\": 0, \"title\": \"Opening\"},"
+                                      "{\"startTime\": 60, \"title\": \"Hidden\", \"toc\": false},"
+                                      "{\"startTime\": 90, \"title\": \"Middle\"},"
+                                      "{\"startTime\": 200, \"title\": \"End\"}]}",
+                                      -1, NULL));
+  open_episode (f);
+  g_assert_nonnull (hark_transcript_get_chapters (f->transcript, &n_chapters));
+  g_assert_cmpuint (n_chapters, ==, 4);
 
-  hark_player_seek (f->player, 10);
+  hark_session_seek (f->session, 10);
   wait_until (fabs (position (f) - 10) < 0.05);
   g_free (playerctl ("next"));
   wait_until (fabs (position (f) - 90) < 0.05);
@@ -463,11 +491,11 @@ test_chapter_navigation (Fixture *f, gconstpointer data)
   g_free (playerctl ("previous"));
   wait_until (fabs (position (f) - 90) < 0.05);
 
-  /* No tags given: the title is the file's name. */
+  /* The file's title tag, read again with the new chapters. */
   {
     g_autofree char *title = playerctl ("metadata", "xesam:title");
 
-    g_assert_cmpstr (title, ==, "excerpt-linode");
+    g_assert_cmpstr (title, ==, hark_media_info_get_tag (f->info, "title"));
   }
 }
 
@@ -487,23 +515,23 @@ test_rate_volume_stop (Fixture *f, gconstpointer data)
   g_assert_cmpstr (value, ==, "(<3.0>,)");
 
   gdbus_set_property ("Rate", "<1.5>");
-  g_assert_cmpfloat (hark_player_get_speed (f->player), ==, 1.5);
+  g_assert_cmpfloat (hark_session_get_snapshot (f->session)->speed, ==, 1.5);
   /* Out of range is brought into range rather than refused. */
   gdbus_set_property ("Rate", "<10.0>");
-  g_assert_cmpfloat (hark_player_get_speed (f->player), ==, 3.0);
+  g_assert_cmpfloat (hark_session_get_snapshot (f->session)->speed, ==, 3.0);
   gdbus_set_property ("Rate", "<0.1>");
-  g_assert_cmpfloat (hark_player_get_speed (f->player), ==, 0.5);
+  g_assert_cmpfloat (hark_session_get_snapshot (f->session)->speed, ==, 0.5);
   g_clear_pointer (&value, g_free);
   value = gdbus_property ("org.mpris.MediaPlayer2.Player", "Rate");
   g_assert_cmpstr (value, ==, "(<0.5>,)");
 
   g_free (playerctl ("volume", "0.25"));
-  g_assert_cmpfloat (fabs (hark_player_get_volume (f->player) - 0.25), <, 1e-9);
+  g_assert_cmpfloat (fabs (hark_session_get_snapshot (f->session)->volume - 0.25), <, 1e-9);
 
   g_free (playerctl ("play"));
-  wait_until (hark_player_get_state (f->player) == HARK_PLAYER_STATE_PLAYING);
+  wait_until (state (f) == HARK_PLAYER_STATE_PLAYING);
   g_free (playerctl ("stop"));
-  wait_until (hark_player_get_state (f->player) == HARK_PLAYER_STATE_PAUSED
+  wait_until (state (f) == HARK_PLAYER_STATE_PAUSED
               && position (f) < 0.05);
   status = playerctl ("status");
   g_assert_cmpstr (status, ==, "Stopped");
@@ -517,6 +545,89 @@ test_rate_volume_stop (Fixture *f, gconstpointer data)
   g_assert_cmpstr (value, ==, "(<'org.hark.Hark'>,)");
 }
 
+/* Sets @name to @value (GVariant text): FALSE when Hark refused it. */
+static gboolean
+try_set_property (const char *name, const char *value)
+{
+  g_autofree char *out =
+      run_tool ("gdbus", "call", "--session", "--dest", HARK_MPRIS_BUS_NAME, "--object-path",
+                HARK_MPRIS_OBJECT_PATH, "--method", "org.freedesktop.DBus.Properties.Set",
+                "org.mpris.MediaPlayer2.Player", name, value, NULL);
+
+  return g_str_equal (out, "()");
+}
+
+/* Numbers from any D-Bus peer go through the session's checks: NaN and infinities are refused,
+ * ±2^63 and other huge values clamped, 0 and negatives handled as the specification says. */
+static void
+test_numbers (Fixture *f, gconstpointer data)
+{
+  const HarkSessionSnapshot *snap;
+  double duration;
+  g_autofree char *track = NULL;
+
+  if (f->mpris == NULL)
+    return;
+  snap = hark_session_get_snapshot (f->session);
+  duration = snap->duration;
+
+  gdbus_set_property ("Rate", "<1.5>");
+  g_assert_false (try_set_property ("Rate", "<nan>"));
+  g_assert_false (try_set_property ("Rate", "<inf>"));
+  g_assert_cmpfloat (snap->speed, ==, 1.5);
+  gdbus_set_property ("Rate", "<9.2233720368547758e18>");
+  g_assert_cmpfloat (snap->speed, ==, HARK_SPEED_MAX);
+  gdbus_set_property ("Rate", "<1e-300>");
+  g_assert_cmpfloat (snap->speed, ==, HARK_SPEED_MIN);
+  /* 0 and below pause and leave the rate alone. */
+  g_free (playerctl ("play"));
+  wait_until (state (f) == HARK_PLAYER_STATE_PLAYING);
+  gdbus_set_property ("Rate", "<0.0>");
+  wait_until (state (f) == HARK_PLAYER_STATE_PAUSED);
+  g_free (playerctl ("play"));
+  wait_until (state (f) == HARK_PLAYER_STATE_PLAYING);
+  gdbus_set_property ("Rate", "<-9.2233720368547758e18>");
+  wait_until (state (f) == HARK_PLAYER_STATE_PAUSED);
+  g_assert_cmpfloat (snap->speed, ==, HARK_SPEED_MIN);
+
+  gdbus_set_property ("Volume", "<0.5>");
+  g_assert_false (try_set_property ("Volume", "<nan>"));
+  g_assert_false (try_set_property ("Volume", "<-inf>"));
+  g_assert_cmpfloat (snap->volume, ==, 0.5);
+  gdbus_set_property ("Volume", "<-1.0>");
+  g_assert_cmpfloat (snap->volume, ==, 0.0);
+  gdbus_set_property ("Volume", "<9.2233720368547758e18>");
+  g_assert_cmpfloat (snap->volume, ==, 1.0);
+  gdbus_set_property ("Volume", "<0.0>");
+  g_assert_cmpfloat (snap->volume, ==, 0.0);
+
+  /* Seek takes any int64 offset: clamped to the episode. */
+  hark_session_seek (f->session, 100);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.Seek", "0", NULL, NULL);
+  g_assert_cmpfloat (fabs (position (f) - 100), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.Seek", "--", "-5000000", NULL);
+  g_assert_cmpfloat (fabs (position (f) - 95), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.Seek", "9223372036854775807", NULL, NULL);
+  g_assert_cmpfloat (fabs (position (f) - duration), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.Seek", "--", "-9223372036854775808", NULL);
+  g_assert_cmpfloat (position (f), ==, 0.0);
+
+  /* SetPosition outside the track, or for another track, is ignored. */
+  hark_session_seek (f->session, 50);
+  track = g_strdup (hark_mpris_get_track_id (f->mpris));
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.SetPosition", track, "9223372036854775807",
+                   NULL);
+  g_assert_cmpfloat (fabs (position (f) - 50), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.SetPosition", "--", track,
+                   "-9223372036854775808");
+  g_assert_cmpfloat (fabs (position (f) - 50), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.SetPosition", "/org/hark/Hark/episode/0",
+                   "1000000", NULL);
+  g_assert_cmpfloat (fabs (position (f) - 50), <, 0.05);
+  gdbus_call_args ("org.mpris.MediaPlayer2.Player.SetPosition", track, "0", NULL);
+  g_assert_cmpfloat (position (f), ==, 0.0);
+}
+
 /* Nothing open: the controls say so and do nothing, rather than fail. */
 static void
 test_no_episode (Fixture *f, gconstpointer data)
@@ -526,14 +637,13 @@ test_no_episode (Fixture *f, gconstpointer data)
 
   if (f->mpris == NULL)
     return;
-  hark_player_close (f->player);
-  hark_mpris_set_episode (f->mpris, NULL, NULL, NULL);
+  hark_session_close (f->session);
 
   status = playerctl ("status");
   g_assert_cmpstr (status, ==, "Stopped");
   g_free (playerctl ("play"));
   g_free (playerctl ("next"));
-  g_assert_cmpint (hark_player_get_state (f->player), ==, HARK_PLAYER_STATE_EMPTY);
+  g_assert_cmpint (state (f), ==, HARK_PLAYER_STATE_EMPTY);
   value = gdbus_property ("org.mpris.MediaPlayer2.Player", "CanPlay");
   g_assert_cmpstr (value, ==, "(<false>,)");
   g_clear_pointer (&value, g_free);
@@ -553,6 +663,7 @@ main (int argc, char **argv)
   ADD ("/desktop/mpris/chapter-navigation", test_chapter_navigation);
   ADD ("/desktop/mpris/rate-volume-stop", test_rate_volume_stop);
   ADD ("/desktop/mpris/no-episode", test_no_episode);
+  ADD ("/desktop/mpris/numbers", test_numbers);
 #undef ADD
   return g_test_run ();
 }

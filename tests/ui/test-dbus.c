@@ -234,6 +234,23 @@ test_actions_and_kill_resume (Fixture *f, gconstpointer data)
   start_hark (f);
   seek_and_wait_saved (f, 100.0);
 
+  /* Numbers the session refuses: the place is neither moved nor lost. A play and a pause then
+   * save where playback really is. */
+  gapplication_action (f, "seek", "nan");
+  gapplication_action (f, "seek", "inf");
+  gapplication_action (f, "seek", "-inf");
+  gapplication_action (f, "set-speed", "nan");
+  gapplication_action (f, "play", NULL);
+  g_usleep (G_USEC_PER_SEC / 2);
+  gapplication_action (f, "pause", NULL);
+  for (guint i = 0; i < 50 && saved_position (f) == 100.0; i++)
+    g_usleep (G_USEC_PER_SEC / 10);
+  position = saved_position (f);
+  g_test_message ("after seek nan / inf / -inf and a moment of play: %.3f s", position);
+  g_assert_cmpfloat (position, >, 100.0);
+  g_assert_cmpfloat (position, <, 102.0);
+  seek_and_wait_saved (f, 100.0);
+
   /* next-answer by name: from 100 s the next Panelists turn; the saved place moves there. */
   gapplication_action (f, "next-answer", "'Panelists'");
   gapplication_action (f, "play", NULL);

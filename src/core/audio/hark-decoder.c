@@ -22,12 +22,17 @@
 #include <string.h>
 
 #include "util/hark-error.h"
+#include "util/hark-time.h"
 #include "audio/hark-media-open.h"
 #include "audio/hark-seek-index.h"
 
 /* Decoded before the target so that decoders with memory (MP3's bit reservoir, AAC and Vorbis
  * overlap, Opus pre-roll) have settled by the time the wanted samples come out. */
 #define CODEC_PREROLL_SECONDS 0.5
+/* Damaged packets in a row, with no frame between them, after which the file is taken as not
+ * decodable at all rather than damaged in places. */
+#define MAX_DAMAGED_IN_A_ROW 10000
+
 /* Fed to the resampler before the target so its filter history matches a linear decode. */
 #define RESAMPLER_PREROLL_SECONDS 0.02
 /* Length of the fades around a skipped range: long enough to avoid a click, short enough to
@@ -85,6 +90,17 @@ struct _HarkDecoder
 
   float **planes; /* the current frame as float planes */
   gsize planes_cap;
+  const float **emit_in; /* in_channels pointers into the planes, for emit() */
+
+  /* Frames whose rate, channels or layout differ from the first frame's (a stitched-in ad)
+   * are converted to the first frame's format, so everything after sees one format. */
+  SwrContext *conform;
+  int conform_rate;
+  int conform_format;
+  AVChannelLayout conform_layout;
+
+  gint64 damaged_packets;  /* packets the decoder refused and that were skipped */
+  gint64 damaged_in_a_row; /* since the last decoded frame */
 
   double speed;
   AVFilterGraph *graph;
@@ -128,12 +144,15 @@ hark_decoder_free (HarkDecoder *self)
     return;
   avfilter_graph_free (&self->graph);
   swr_free (&self->swr);
+  swr_free (&self->conform);
+  av_channel_layout_uninit (&self->conform_layout);
+  g_free (self->emit_in);
   av_frame_free (&self->frame);
   av_frame_free (&self->tempo_in);
   av_frame_free (&self->tempo_out);
   av_packet_free (&self->pkt);
   avcodec_free_context (&self->codec);
-  avformat_close_input (&self->fmt);
+  hark_media_close_input (&self->fmt);
   av_channel_layout_uninit (&self->in_layout);
   hark_seek_index_free (self->index);
   for (int c = 0; c < self->in_channels && self->planes; c++)
@@ -146,6 +165,55 @@ hark_decoder_free (HarkDecoder *self)
   g_free (self);
 }
 
+/* The layout to resample @layout as: the standard one for its channel count when the file
+ * does not say which channels it has. */
+static void
+usable_layout (AVChannelLayout *dst, const AVChannelLayout *layout)
+{
+  if (layout->order == AV_CHANNEL_ORDER_UNSPEC)
+    av_channel_layout_default (dst, layout->nb_channels);
+  else
+    av_channel_layout_copy (dst, layout);
+}
+
+/* Allocates @swr from @in to @out. A layout without named channels (9, 10, 11… channels, or a
+ * custom order) gives libswresample nothing to build a downmix from, so channel i goes to
+ * output channel i modulo the output's count, averaged so it cannot clip. */
+static int
+alloc_swr (SwrContext **swr, const AVChannelLayout *out, enum AVSampleFormat out_format,
+           int out_rate, const AVChannelLayout *in, enum AVSampleFormat in_format, int in_rate)
+{
+  AVChannelLayout in_layout = { 0 };
+  int ret;
+
+  usable_layout (&in_layout, in);
+  ret = swr_alloc_set_opts2 (swr, (AVChannelLayout *) out, out_format, out_rate, &in_layout, in_format, in_rate, 0,
+                             NULL);
+  if (ret >= 0 && av_channel_layout_compare (&in_layout, out) != 0
+      && (in_layout.order != AV_CHANNEL_ORDER_NATIVE || out->order != AV_CHANNEL_ORDER_NATIVE))
+    {
+      int n_in = in_layout.nb_channels, n_out = out->nb_channels;
+      g_autofree double *matrix = g_new0 (double, (gsize) n_in * n_out);
+
+      for (int o = 0; o < n_out; o++)
+        {
+          int count = 0;
+
+          for (int i = 0; i < MAX (n_in, n_out); i++)
+            if (i % n_out == o)
+              count++;
+          for (int i = 0; i < MAX (n_in, n_out); i++)
+            if (i % n_out == o)
+              matrix[o * n_in + i % n_in] += 1.0 / count;
+        }
+      ret = swr_set_matrix (*swr, matrix, n_in);
+    }
+  av_channel_layout_uninit (&in_layout);
+  if (ret >= 0)
+    ret = swr_init (*swr);
+  return ret;
+}
+
 static gboolean
 setup_resampler (HarkDecoder *self, GError **error)
 {
@@ -154,11 +222,9 @@ setup_resampler (HarkDecoder *self, GError **error)
 
   swr_free (&self->swr);
   av_channel_layout_default (&out_layout, self->out_channels);
-  ret = swr_alloc_set_opts2 (&self->swr, &out_layout, AV_SAMPLE_FMT_FLT, self->out_rate,
-                             &self->in_layout, AV_SAMPLE_FMT_FLTP, self->in_rate, 0, NULL);
+  ret = alloc_swr (&self->swr, &out_layout, AV_SAMPLE_FMT_FLT, self->out_rate, &self->in_layout,
+                   AV_SAMPLE_FMT_FLTP, self->in_rate);
   av_channel_layout_uninit (&out_layout);
-  if (ret >= 0)
-    ret = swr_init (self->swr);
   if (ret < 0)
     {
       set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, "Setting up the resampler for",
@@ -182,8 +248,14 @@ setup_tempo (HarkDecoder *self, GError **error)
   avfilter_graph_free (&self->graph);
   self->graph = avfilter_graph_alloc ();
   av_channel_layout_describe (&self->in_layout, layout, sizeof layout);
-  g_snprintf (args, sizeof args, "time_base=1/%d:sample_rate=%d:sample_fmt=fltp:channel_layout=%s",
-              self->in_rate, self->in_rate, layout);
+  /* A layout without named channels is given by its count alone. */
+  if (self->in_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+    g_snprintf (args, sizeof args, "time_base=1/%d:sample_rate=%d:sample_fmt=fltp:channels=%d",
+                self->in_rate, self->in_rate, self->in_channels);
+  else
+    g_snprintf (args, sizeof args,
+                "time_base=1/%d:sample_rate=%d:sample_fmt=fltp:channel_layout=%s", self->in_rate,
+                self->in_rate, layout);
   tempo = g_strconcat ("tempo=", g_ascii_formatd (value, sizeof value, "%.6f", self->speed), NULL);
 
   ret = avfilter_graph_create_filter (&self->buffer_src, abuffer, "in", args, NULL, self->graph);
@@ -196,6 +268,9 @@ setup_tempo (HarkDecoder *self, GError **error)
   if (ret >= 0)
     ret = av_opt_set_int_list (self->buffer_sink, "sample_fmts", formats, AV_SAMPLE_FMT_NONE,
                                AV_OPT_SEARCH_CHILDREN);
+  /* Without it the sink refuses layouts without named channels (9, 10, 11… channels). */
+  if (ret >= 0)
+    ret = av_opt_set_int (self->buffer_sink, "all_channel_counts", 1, AV_OPT_SEARCH_CHILDREN);
   if (ret >= 0)
     ret = avfilter_link (self->buffer_src, 0, self->tempo, 0);
   if (ret >= 0)
@@ -347,7 +422,7 @@ read_packet (HarkDecoder *self)
 {
   for (;;)
     {
-      int ret = av_read_frame (self->fmt, self->pkt);
+      int ret = hark_media_read_frame (self->fmt, self->pkt);
 
       if (ret < 0)
         return FALSE;
@@ -364,6 +439,22 @@ read_packet (HarkDecoder *self)
   return TRUE;
 }
 
+/* A damaged packet is dropped and decoding goes on, as ffmpeg does: a few milliseconds of
+ * silence beat stopping the episode. FALSE when nothing but damage has come for so long that
+ * the file cannot be decoded at all. */
+static gboolean
+note_damage (HarkDecoder *self, int averror)
+{
+  if (self->damaged_packets++ == 0)
+    {
+      g_autofree char *why = hark_media_error_string (averror);
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_message ("“%s” is damaged (%s); the damaged parts are skipped.", display, why);
+    }
+  return ++self->damaged_in_a_row < MAX_DAMAGED_IN_A_ROW;
+}
+
 /* Decodes the next frame into self->frame. 1: a frame, 0: end of stream, <0: fatal error. */
 static int
 decode_frame (HarkDecoder *self)
@@ -378,14 +469,21 @@ decode_frame (HarkDecoder *self)
       int ret = avcodec_receive_frame (self->codec, self->frame);
 
       if (ret >= 0)
-        return 1;
+        {
+          self->damaged_in_a_row = 0;
+          return 1;
+        }
       if (ret == AVERROR_EOF)
         {
           self->decoder_eof = TRUE;
           return 0;
         }
       if (ret != AVERROR (EAGAIN))
-        return ret;
+        {
+          if (ret == AVERROR (ENOMEM) || !note_damage (self, ret))
+            return ret;
+          continue;
+        }
 
       if (self->demux_eof)
         {
@@ -401,10 +499,8 @@ decode_frame (HarkDecoder *self)
         }
       ret = avcodec_send_packet (self->codec, self->pkt);
       av_packet_unref (self->pkt);
-      /* A damaged packet is dropped and decoding goes on: a few milliseconds of silence beat
-       * stopping the episode. */
-      if (ret < 0 && ret != AVERROR (EAGAIN))
-        continue;
+      if (ret < 0 && ret != AVERROR (EAGAIN) && (ret == AVERROR (ENOMEM) || !note_damage (self, ret)))
+        return ret;
     }
 }
 
@@ -438,6 +534,7 @@ decode_first_frame (HarkDecoder *self, GError **error)
   else
     av_channel_layout_copy (&self->in_layout, &self->frame->ch_layout);
   self->planes = g_new0 (float *, self->in_channels);
+  self->emit_in = g_new0 (const float *, self->in_channels);
   return TRUE;
 }
 
@@ -471,6 +568,76 @@ sample_to_float (const guint8 *data, enum AVSampleFormat fmt, gsize i)
     }
 }
 
+static void
+planes_reserve (HarkDecoder *self, gsize n)
+{
+  if (n > self->planes_cap)
+    {
+      for (int c = 0; c < self->in_channels; c++)
+        self->planes[c] = g_renew (float, self->planes[c], n);
+      self->planes_cap = n;
+    }
+}
+
+static gboolean
+same_format_as_first (HarkDecoder *self, const AVFrame *f)
+{
+  AVChannelLayout layout = { 0 };
+  gboolean same;
+
+  if (f->sample_rate != self->in_rate || f->ch_layout.nb_channels != self->in_channels)
+    return FALSE;
+  usable_layout (&layout, &f->ch_layout);
+  same = av_channel_layout_compare (&layout, &self->in_layout) == 0;
+  av_channel_layout_uninit (&layout);
+  return same;
+}
+
+/* Converts a frame in another format than the first (rate, channels or layout changed
+ * mid-stream) into the planes, in the first frame's format. Returns the frames it gave, which
+ * lag the input by the converter's delay; the timestamps put the next frames back in place. */
+static gsize
+conform_to_planes (HarkDecoder *self)
+{
+  AVFrame *f = self->frame;
+  int room, got;
+
+  if (self->conform == NULL || f->sample_rate != self->conform_rate
+      || f->format != self->conform_format
+      || av_channel_layout_compare (&f->ch_layout, &self->conform_layout) != 0)
+    {
+      swr_free (&self->conform);
+      av_channel_layout_uninit (&self->conform_layout);
+      if (f->sample_rate <= 0 || f->ch_layout.nb_channels <= 0
+          || alloc_swr (&self->conform, &self->in_layout, AV_SAMPLE_FMT_FLTP, self->in_rate,
+                        &f->ch_layout, f->format, f->sample_rate)
+                 < 0)
+        {
+          swr_free (&self->conform);
+          return 0;
+        }
+      if (self->conform_rate == 0)
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_message ("“%s” changes its audio format mid-stream (%d Hz, %d channel(s) → %d Hz, %d "
+                   "channel(s)); converting it.",
+                     display, self->in_rate, self->in_channels, f->sample_rate,
+                     f->ch_layout.nb_channels);
+        }
+      self->conform_rate = f->sample_rate;
+      self->conform_format = f->format;
+      av_channel_layout_copy (&self->conform_layout, &f->ch_layout);
+    }
+  room = swr_get_out_samples (self->conform, f->nb_samples);
+  if (room <= 0)
+    return 0;
+  planes_reserve (self, room);
+  got = swr_convert (self->conform, (guint8 **) self->planes, room,
+                     (const guint8 **) f->extended_data, f->nb_samples);
+  return MAX (got, 0);
+}
+
 /* Copies self->frame into self->planes as float, one plane per channel. */
 static gsize
 frame_to_planes (HarkDecoder *self)
@@ -480,12 +647,9 @@ frame_to_planes (HarkDecoder *self)
   int channels = MIN (f->ch_layout.nb_channels, self->in_channels);
   enum AVSampleFormat fmt = f->format;
 
-  if (n > self->planes_cap)
-    {
-      for (int c = 0; c < self->in_channels; c++)
-        self->planes[c] = g_renew (float, self->planes[c], n);
-      self->planes_cap = n;
-    }
+  if (!same_format_as_first (self, f))
+    return conform_to_planes (self);
+  planes_reserve (self, n);
   for (int c = 0; c < self->in_channels; c++)
     {
       float *dst = self->planes[c];
@@ -568,8 +732,8 @@ drain_tempo (HarkDecoder *self)
 static void
 emit (HarkDecoder *self, gsize offset, gsize n, gint64 position)
 {
-  const float *in[AV_NUM_DATA_POINTERS];
-  int channels = MIN (self->in_channels, AV_NUM_DATA_POINTERS);
+  const float **in = self->emit_in;
+  int channels = self->in_channels;
 
   if (n == 0)
     return;
@@ -872,6 +1036,12 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
 {
   gint64 target, start;
 
+  if (isnan (seconds))
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                   "A seek needs a time, not NaN.");
+      return FALSE;
+    }
   seconds = CLAMP (seconds, 0.0, MAX (self->duration, 0.0));
   target = llround (seconds * self->in_rate);
 
@@ -918,6 +1088,8 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
 void
 hark_decoder_set_speed (HarkDecoder *self, double speed)
 {
+  if (isnan (speed))
+    return;
   speed = CLAMP (speed, 0.5, 3.0);
   if (speed == self->speed)
     return;
@@ -959,12 +1131,19 @@ hark_decoder_set_skip_ranges (HarkDecoder *self, const HarkSkipRange *ranges, gu
       if (!(ranges[i].end > ranges[i].start) || !isfinite (ranges[i].start)
           || !isfinite (ranges[i].end))
         continue;
-      r.a = llround (MAX (ranges[i].start, 0.0) * self->in_rate);
-      r.b = llround (ranges[i].end * self->in_rate);
+      /* Past a week is past any file's end, and would overflow the sample count. */
+      r.a = llround (CLAMP (ranges[i].start, 0.0, HARK_TIME_MAX_SECONDS) * self->in_rate);
+      r.b = llround (MIN (ranges[i].end, HARK_TIME_MAX_SECONDS) * self->in_rate);
       /* Ranges already behind the decoder wait for the next pass. */
       r.done = r.a < self->src_from;
       g_array_append_val (self->ranges, r);
     }
+}
+
+gint64
+hark_decoder_get_damaged_packets (HarkDecoder *self)
+{
+  return self->damaged_packets;
 }
 
 double

@@ -45,6 +45,8 @@ gssize hark_decoder_read (HarkDecoder *self, float *buffer, gsize max_frames,
                           HarkDecoderChunk *chunk, GError **error);
 
 /* Exact when the container says so or when the file was indexed; otherwise FFmpeg's estimate. */
+/* Packets the codec refused as damaged and that were skipped so far. */
+gint64 hark_decoder_get_damaged_packets (HarkDecoder *self);
 double hark_decoder_get_duration (HarkDecoder *self);
 int hark_decoder_get_rate (HarkDecoder *self);
 int hark_decoder_get_channels (HarkDecoder *self);

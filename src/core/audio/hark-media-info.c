@@ -6,6 +6,7 @@
 #include "audio/hark-media-info.h"
 
 #include <libavformat/avformat.h>
+#include <string.h>
 
 #include "audio/hark-decoder.h"
 #include "output/hark-output.h"
@@ -22,6 +23,13 @@ hark_media_info_free (HarkMediaInfo *self)
   g_free (self);
 }
 
+/* Longer tag values (lyrics, a base64 picture in a comment) are cut at a character boundary
+ * and marked: a title or a description is far shorter, and probe prints every value. */
+#define MAX_TAG_VALUE_BYTES (64 * 1024)
+
+/* Tags after this many are dropped: a hostile file can have thousands. */
+#define MAX_TAGS 256
+
 static void
 add_tags (GPtrArray *keys, GPtrArray *values, const AVDictionary *dict)
 {
@@ -29,17 +37,30 @@ add_tags (GPtrArray *keys, GPtrArray *values, const AVDictionary *dict)
 
   while ((e = av_dict_get (dict, "", e, AV_DICT_IGNORE_SUFFIX)))
     {
-      g_autofree char *key = g_ascii_strdown (e->key, -1);
+      g_autofree char *key = NULL;
       gboolean seen = FALSE;
+      const char *end = NULL;
+      gsize length = strlen (e->value);
 
-      if (!g_utf8_validate (e->value, -1, NULL))
+      if (keys->len >= MAX_TAGS)
+        return;
+      if (!g_utf8_validate (e->value, MIN (length, MAX_TAG_VALUE_BYTES), &end)
+          && (length <= MAX_TAG_VALUE_BYTES || end == e->value))
         continue;
+      key = g_ascii_strdown (e->key, -1);
       for (guint i = 0; i < keys->len && !seen; i++)
         seen = g_str_equal (keys->pdata[i], key);
       if (seen)
         continue;
       g_ptr_array_add (keys, g_steal_pointer (&key));
-      g_ptr_array_add (values, g_strdup (e->value));
+      if (length > MAX_TAG_VALUE_BYTES)
+        {
+          g_autofree char *cut = g_strndup (e->value, end - e->value);
+
+          g_ptr_array_add (values, g_strconcat (cut, "…", NULL));
+        }
+      else
+        g_ptr_array_add (values, g_strdup (e->value));
     }
 }
 

@@ -10,9 +10,25 @@
 
 G_BEGIN_DECLS
 
-/* Opens @path, reads the stream info and picks the best audio stream. On failure @error says
- * in a sentence why (missing, empty, not audio, damaged) and nothing is left open. */
+/* The most bytes one packet read may pass over without finding audio (zero padding, junk).
+ * Beyond it the rest of the file is taken as not audio: a 3 GB zero-padded MP3 would
+ * otherwise take tens of seconds and gigabytes in the MP3 parser's buffer. */
+#define HARK_MEDIA_MAX_GAP_BYTES (16 * 1024 * 1024)
+/* The largest ID3v2 tag FFmpeg is let read. A larger one (a 200 MB frame) is skipped whole,
+ * its metadata given up, instead of taking minutes and gigabytes to parse. */
+#define HARK_MEDIA_MAX_TAG_BYTES (32 * 1024 * 1024)
+
+/* Opens @path (a regular file, named through FFmpeg's file protocol so a colon in the name is
+ * no protocol), reads the stream info and picks the best audio stream. On failure @error says
+ * in a sentence why (missing, empty, not audio, damaged) and nothing is left open. Close with
+ * hark_media_close_input(). */
 AVFormatContext *hark_media_open_input (const char *path, int *stream_index, GError **error);
+
+/* av_read_frame() that gives up after HARK_MEDIA_MAX_GAP_BYTES without a packet, returning
+ * AVERROR_EOF then (and telling once). */
+int hark_media_read_frame (AVFormatContext *fmt, AVPacket *pkt);
+
+void hark_media_close_input (AVFormatContext **fmt);
 
 /* A FFmpeg error code as text, for messages. */
 char *hark_media_error_string (int averror);

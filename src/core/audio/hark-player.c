@@ -24,6 +24,7 @@
 #include "output/hark-clock.h"
 #include "audio/hark-decoder.h"
 #include "util/hark-error.h"
+#include "util/hark-limits.h"
 #include "output/hark-ring.h"
 
 #define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
@@ -52,6 +53,7 @@ typedef struct
 {
   guint64 ring_frame;
   HarkSkipRange range;
+  guint serial; /* the seek it was decoded after: one from a superseded seek is never heard */
 } PendingSkip;
 
 typedef struct
@@ -383,7 +385,7 @@ decode_thread (gpointer data)
         }
       if (chunk.skipped)
         {
-          PendingSkip skip = { hark_ring_get_written (self->ring), chunk.range };
+          PendingSkip skip = { hark_ring_get_written (self->ring), chunk.range, serial };
 
           g_mutex_lock (&self->lock);
           g_array_append_val (self->pending_skips, skip);
@@ -499,7 +501,9 @@ watch_tick (gpointer data)
     {
       PendingSkip *s = &g_array_index (self->pending_skips, PendingSkip, i);
 
-      if (s->ring_frame <= read)
+      if (s->serial != self->serial)
+        g_array_remove_index (self->pending_skips, i);
+      else if (s->ring_frame <= read)
         {
           g_array_append_val (due, *s);
           g_array_remove_index (self->pending_skips, i);
@@ -634,6 +638,15 @@ hark_player_open (HarkPlayer *self, const char *path, GError **error)
   decoder = hark_decoder_open (path, HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS, error);
   if (decoder == NULL)
     return FALSE;
+  hark_player_open_decoder (self, decoder, path);
+  return TRUE;
+}
+
+void
+hark_player_open_decoder (HarkPlayer *self, HarkDecoder *decoder, const char *path)
+{
+  g_return_if_fail (decoder != NULL && path != NULL);
+
   hark_player_close (self);
 
   hark_decoder_set_speed (decoder, self->speed);
@@ -667,7 +680,6 @@ hark_player_open (HarkPlayer *self, const char *path, GError **error)
   /* Playing usually follows: let the device get ready meanwhile. */
   hark_output_prepare (self->output);
   set_state (self, HARK_PLAYER_STATE_PAUSED);
-  return TRUE;
 }
 
 void
@@ -772,7 +784,7 @@ hark_player_set_speed (HarkPlayer *self, double speed)
 {
   if (!isfinite (speed))
     return;
-  speed = CLAMP (speed, 0.5, 3.0);
+  speed = CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX);
   if (speed == self->speed)
     return;
   self->speed = speed;
@@ -793,7 +805,7 @@ hark_player_set_volume (HarkPlayer *self, double volume)
 
   if (!isfinite (volume))
     return;
-  self->volume = CLAMP (volume, 0.0, 1.0);
+  self->volume = CLAMP (volume, HARK_VOLUME_MIN, HARK_VOLUME_MAX);
   v = self->volume;
   memcpy (&bits, &v, sizeof bits);
   atomic_store_explicit (&self->volume_bits, bits, memory_order_relaxed);

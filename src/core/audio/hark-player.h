@@ -55,6 +55,7 @@ typedef struct
 } HarkPlayerEvent;
 
 typedef struct _HarkPlayer HarkPlayer;
+typedef struct _HarkDecoder HarkDecoder;
 
 typedef void (*HarkPlayerEventFunc) (HarkPlayer *player, const HarkPlayerEvent *event,
                                      gpointer user_data);
@@ -69,6 +70,9 @@ void hark_player_set_event_func (HarkPlayer *self, HarkPlayerEventFunc func, gpo
 
 /* Opens @path paused at 0. Probing happens here, so errors on bad files come back at once. */
 gboolean hark_player_open (HarkPlayer *self, const char *path, GError **error);
+/* The same with a decoder opened elsewhere (probing is slow: a worker thread may do it, see
+ * HarkSession). The player takes @decoder; @path is what hark_player_get_path() returns. */
+void hark_player_open_decoder (HarkPlayer *self, HarkDecoder *decoder, const char *path);
 void hark_player_close (HarkPlayer *self);
 
 /* Starts the output if needed; FALSE with @error when no device can be opened. */
@@ -76,9 +80,9 @@ gboolean hark_player_play (HarkPlayer *self, GError **error);
 void hark_player_pause (HarkPlayer *self);
 /* Exact: plays the same samples a decode from the start would play at @seconds. */
 void hark_player_seek (HarkPlayer *self, double seconds);
-/* 0.5 – 3.0, pitch kept. */
+/* HARK_SPEED_MIN – HARK_SPEED_MAX (util/hark-limits.h), pitch kept; NaN is ignored. */
 void hark_player_set_speed (HarkPlayer *self, double speed);
-/* 0.0 – 1.0 (linear gain applied before the output). */
+/* HARK_VOLUME_MIN – HARK_VOLUME_MAX: linear gain applied before the output; NaN is ignored. */
 void hark_player_set_volume (HarkPlayer *self, double volume);
 void hark_player_set_skip_ranges (HarkPlayer *self, const HarkSkipRange *ranges, guint n_ranges);
 

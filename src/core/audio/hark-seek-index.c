@@ -54,7 +54,7 @@ hark_seek_index_build (const char *path, int stream_index, GError **error)
   spacing = av_rescale_q (llround (ENTRY_SPACING_SECONDS * 1000), (AVRational){ 1, 1000 },
                           fmt->streams[stream_index]->time_base);
   pkt = av_packet_alloc ();
-  while (av_read_frame (fmt, pkt) >= 0)
+  while (hark_media_read_frame (fmt, pkt) >= 0)
     {
       if (pkt->stream_index == stream_index)
         {
@@ -78,7 +78,7 @@ hark_seek_index_build (const char *path, int stream_index, GError **error)
     }
   self->end = pts;
   av_packet_free (&pkt);
-  avformat_close_input (&fmt);
+  hark_media_close_input (&fmt);
   return g_steal_pointer (&self);
 }
 

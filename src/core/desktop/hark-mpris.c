@@ -12,8 +12,6 @@
 
 /* MPRIS times are microseconds. */
 #define USEC_PER_SEC 1000000.0
-/* While playing, how often the current turn and the status are checked without being asked. */
-#define POLL_INTERVAL_MS 250
 #define NO_TRACK "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 
 static const char introspection_xml[] =
@@ -74,41 +72,34 @@ static const char *const supported_mime_types[] = {
 struct _HarkMpris
 {
   GDBusConnection *connection;
-  HarkPlayer *player;
+  HarkSession *session;
+  guint listener;
   HarkMprisCallbacks callbacks;
   gpointer user_data;
   GDBusNodeInfo *node_info;
   guint root_id;
   guint player_id;
   guint name_id;
-  GSource *poll;
-  GMainContext *context;
 
-  char *path;
   char *track_id;
-  HarkTranscript *transcript;
-  char *title;
-  char *artist;
-  char *album;
-  char *art_url;
   /* Stop pauses at 0; MPRIS wants "Stopped" until something plays again. */
   gboolean stopped;
 
   GHashTable *emitted; /* property name → GVariant last announced */
 };
 
-static void set_polling (HarkMpris *self, gboolean on);
+static void hark_mpris_update (HarkMpris *self);
 
-static double
-clamp_rate (double rate)
+static const HarkSessionSnapshot *
+snap (HarkMpris *self)
 {
-  return CLAMP (rate, HARK_MPRIS_MINIMUM_RATE, HARK_MPRIS_MAXIMUM_RATE);
+  return hark_session_get_snapshot (self->session);
 }
 
 static gboolean
 has_episode (HarkMpris *self)
 {
-  return hark_player_get_state (self->player) != HARK_PLAYER_STATE_EMPTY;
+  return snap (self)->state != HARK_PLAYER_STATE_EMPTY;
 }
 
 static gint64
@@ -127,16 +118,17 @@ navigation_points (HarkMpris *self)
   guint n_turns = 0;
   const HarkChapter *chapters;
   const HarkTurn *turns;
+  HarkTranscript *transcript = hark_session_get_transcript (self->session);
 
-  if (self->transcript == NULL)
+  if (transcript == NULL)
     return starts;
-  chapters = hark_transcript_get_chapters (self->transcript, &n_chapters);
+  chapters = hark_transcript_get_chapters (transcript, &n_chapters);
   for (guint i = 0; i < n_chapters; i++)
     if (chapters[i].toc)
       g_array_append_val (starts, chapters[i].start);
   if (starts->len > 0)
     return starts;
-  turns = hark_transcript_get_turns (self->transcript, &n_turns);
+  turns = hark_transcript_get_turns (transcript, &n_turns);
   for (guint i = 0; i < n_turns; i++)
     g_array_append_val (starts, turns[i].start);
   return starts;
@@ -166,7 +158,7 @@ can_go_next (HarkMpris *self)
   if (!has_episode (self))
     return FALSE;
   starts = navigation_points (self);
-  return point_at (starts, hark_player_get_position (self->player)) + 1 < (int) starts->len;
+  return point_at (starts, snap (self)->position) + 1 < (int) starts->len;
 }
 
 static gboolean
@@ -183,7 +175,7 @@ can_go_previous (HarkMpris *self)
 static const char *
 playback_status (HarkMpris *self)
 {
-  switch (hark_player_get_state (self->player))
+  switch (snap (self)->state)
     {
     case HARK_PLAYER_STATE_PLAYING:
       return "Playing";
@@ -197,60 +189,44 @@ playback_status (HarkMpris *self)
     }
 }
 
-static const char *
-current_turn_text (HarkMpris *self)
-{
-  const HarkTurn *turns;
-  int index;
-
-  if (self->transcript == NULL || !has_episode (self))
-    return NULL;
-  index = hark_transcript_turn_at (self->transcript, hark_player_get_position (self->player));
-  if (index < 0)
-    return NULL;
-  turns = hark_transcript_get_turns (self->transcript, NULL);
-  return turns[index].text;
-}
-
 static GVariant *
 build_metadata (HarkMpris *self)
 {
   GVariantBuilder builder;
-  const char *text;
   double duration;
+  const HarkSessionSnapshot *now = snap (self);
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&builder, "{sv}", "mpris:trackid",
                          g_variant_new_object_path (self->track_id));
-  if (self->path == NULL)
+  if (now->path == NULL || !has_episode (self))
     return g_variant_builder_end (&builder);
 
-  duration = hark_player_get_duration (self->player);
+  duration = now->duration;
   if (duration > 0)
     g_variant_builder_add (&builder, "{sv}", "mpris:length",
                            g_variant_new_int64 (to_usec (duration)));
-  g_variant_builder_add (&builder, "{sv}", "xesam:title", g_variant_new_string (self->title));
-  if (self->artist)
+  if (now->title)
+    g_variant_builder_add (&builder, "{sv}", "xesam:title", g_variant_new_string (now->title));
+  if (now->artist)
     {
-      const char *artists[] = { self->artist, NULL };
+      const char *artists[] = { now->artist, NULL };
 
       g_variant_builder_add (&builder, "{sv}", "xesam:artist",
                              g_variant_new_strv (artists, -1));
     }
-  if (self->album)
-    g_variant_builder_add (&builder, "{sv}", "xesam:album", g_variant_new_string (self->album));
-  if (self->art_url)
+  if (now->art_url)
     g_variant_builder_add (&builder, "{sv}", "mpris:artUrl",
-                           g_variant_new_string (self->art_url));
+                           g_variant_new_string (now->art_url));
   {
-    g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+    g_autofree char *uri = g_filename_to_uri (now->path, NULL, NULL);
 
     if (uri)
       g_variant_builder_add (&builder, "{sv}", "xesam:url", g_variant_new_string (uri));
   }
-  text = current_turn_text (self);
-  if (text)
-    g_variant_builder_add (&builder, "{sv}", "xesam:asText", g_variant_new_string (text));
+  if (now->turn_text)
+    g_variant_builder_add (&builder, "{sv}", "xesam:asText",
+                           g_variant_new_string (now->turn_text));
   return g_variant_builder_end (&builder);
 }
 
@@ -280,14 +256,15 @@ get_property_value (HarkMpris *self, const char *name)
   if (g_str_equal (name, "PlaybackStatus"))
     return g_variant_new_string (playback_status (self));
   if (g_str_equal (name, "Rate"))
-    return g_variant_new_double (clamp_rate (hark_player_get_speed (self->player)));
+    return g_variant_new_double (snap (self)->speed);
   if (g_str_equal (name, "Volume"))
-    return g_variant_new_double (hark_player_get_volume (self->player));
+    return g_variant_new_double (snap (self)->volume);
   if (g_str_equal (name, "Metadata"))
     return build_metadata (self);
   if (g_str_equal (name, "Position"))
+    /* Asked for, never announced: the live clock, not the last event's. */
     return g_variant_new_int64 (has_episode (self)
-                                    ? to_usec (hark_player_get_position (self->player))
+                                    ? to_usec (hark_session_get_position (self->session))
                                     : 0);
   if (g_str_equal (name, "MinimumRate"))
     return g_variant_new_double (HARK_MPRIS_MINIMUM_RATE);
@@ -305,15 +282,13 @@ get_property_value (HarkMpris *self, const char *name)
   return NULL;
 }
 
-void
+/* Emits PropertiesChanged for whatever changed since the last call. */
+static void
 hark_mpris_update (HarkMpris *self)
 {
   GVariantBuilder changed;
   gboolean any = FALSE;
 
-  g_return_if_fail (self != NULL);
-
-  set_polling (self, hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING);
   g_variant_builder_init (&changed, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; i < G_N_ELEMENTS (watched_properties); i++)
     {
@@ -342,72 +317,58 @@ hark_mpris_update (HarkMpris *self)
                                  NULL);
 }
 
-static gboolean poll_cb (gpointer user_data);
-
-/* Only while playing: a paused player wakes nobody up. */
-static void
-set_polling (HarkMpris *self, gboolean on)
-{
-  if (on && self->poll == NULL)
-    {
-      self->poll = g_timeout_source_new (POLL_INTERVAL_MS);
-      g_source_set_callback (self->poll, poll_cb, self, NULL);
-      g_source_set_static_name (self->poll, "[hark] mpris poll");
-      g_source_attach (self->poll, self->context);
-    }
-  else if (!on && self->poll)
-    {
-      g_source_destroy (self->poll);
-      g_clear_pointer (&self->poll, g_source_unref);
-    }
-}
-
 static void
 emit_seeked (HarkMpris *self)
 {
   g_dbus_connection_emit_signal (self->connection, NULL, HARK_MPRIS_OBJECT_PATH,
                                  "org.mpris.MediaPlayer2.Player", "Seeked",
                                  g_variant_new ("(x)",
-                                                to_usec (hark_player_get_position (self->player))),
+                                                to_usec (snap (self)->position)),
                                  NULL);
 }
 
-static gboolean
-poll_cb (gpointer user_data)
+/* The session's events: one read of the snapshot per change. */
+static void
+on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
 {
-  hark_mpris_update (user_data);
-  return G_SOURCE_CONTINUE;
-}
+  HarkMpris *self = user_data;
+  static guint serial;
 
-void
-hark_mpris_handle_event (HarkMpris *self, const HarkPlayerEvent *event)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (event != NULL);
-
-  if (event->type == HARK_PLAYER_EVENT_STATE && event->state == HARK_PLAYER_STATE_PLAYING)
-    self->stopped = FALSE;
+  switch (event->type)
+    {
+    case HARK_SESSION_EVENT_OPENED:
+    case HARK_SESSION_EVENT_CLOSED:
+      g_free (self->track_id);
+      /* A new id per opening, so a client holding the old one cannot SetPosition on this one. */
+      self->track_id = event->type == HARK_SESSION_EVENT_OPENED && snap (self)->path != NULL
+                         ? g_strdup_printf ("/org/hark/Hark/episode/%u", ++serial)
+                         : g_strdup (NO_TRACK);
+      self->stopped = FALSE;
+      break;
+    case HARK_SESSION_EVENT_STATE:
+      if (snap (self)->state == HARK_PLAYER_STATE_PLAYING)
+        self->stopped = FALSE;
+      break;
+    default:
+      break;
+    }
   hark_mpris_update (self);
   /* A skipped sponsor read is a jump too: clients that extrapolate must hear about it. */
-  if (event->type == HARK_PLAYER_EVENT_SEEKED || event->type == HARK_PLAYER_EVENT_SKIP)
+  if (event->type == HARK_SESSION_EVENT_SEEKED || event->type == HARK_SESSION_EVENT_SKIP)
     emit_seeked (self);
 }
 
 static void
 seek_to (HarkMpris *self, double seconds)
 {
-  double duration = hark_player_get_duration (self->player);
-
-  if (duration > 0)
-    seconds = MIN (seconds, duration);
-  hark_player_seek (self->player, MAX (seconds, 0.0));
+  hark_session_seek (self->session, seconds);
 }
 
 static void
 go_next (HarkMpris *self)
 {
   g_autoptr (GArray) starts = navigation_points (self);
-  int index = point_at (starts, hark_player_get_position (self->player));
+  int index = point_at (starts, hark_session_get_position (self->session));
 
   if (index + 1 < (int) starts->len)
     seek_to (self, g_array_index (starts, double, index + 1));
@@ -417,7 +378,7 @@ static void
 go_previous (HarkMpris *self)
 {
   g_autoptr (GArray) starts = navigation_points (self);
-  double position = hark_player_get_position (self->player);
+  double position = hark_session_get_position (self->session);
   int index = point_at (starts, position);
 
   if (starts->len == 0)
@@ -430,13 +391,14 @@ go_previous (HarkMpris *self)
     seek_to (self, 0);
 }
 
-static gboolean
-play (HarkMpris *self, GError **error)
+/* A device that fails is the session's ERROR event, which every view reports. */
+static void
+play (HarkMpris *self)
 {
   if (!has_episode (self))
-    return TRUE;
+    return;
   self->stopped = FALSE;
-  return hark_player_play (self->player, error);
+  hark_session_play (self->session);
 }
 
 static void
@@ -449,25 +411,22 @@ player_method_call (GDBusConnection *connection, const char *sender, const char 
   gboolean episode = has_episode (self);
 
   if (g_str_equal (method_name, "Play"))
-    play (self, &error);
+    play (self);
   else if (g_str_equal (method_name, "Pause"))
-    {
-      if (episode)
-        hark_player_pause (self->player);
-    }
+    hark_session_pause (self->session);
   else if (g_str_equal (method_name, "PlayPause"))
     {
-      if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING)
-        hark_player_pause (self->player);
+      if (snap (self)->state == HARK_PLAYER_STATE_PLAYING)
+        hark_session_pause (self->session);
       else
-        play (self, &error);
+        play (self);
     }
   else if (g_str_equal (method_name, "Stop"))
     {
       if (episode)
         {
-          hark_player_pause (self->player);
-          hark_player_seek (self->player, 0);
+          hark_session_pause (self->session);
+          hark_session_seek (self->session, 0);
           self->stopped = TRUE;
         }
     }
@@ -486,20 +445,20 @@ player_method_call (GDBusConnection *connection, const char *sender, const char 
       gint64 offset;
 
       g_variant_get (parameters, "(x)", &offset);
-      if (episode)
-        seek_to (self, hark_player_get_position (self->player) + offset / USEC_PER_SEC);
+      /* Any int64 arrives here; the session clamps a jump past either end. */
+      hark_session_seek_by (self->session, offset / USEC_PER_SEC);
     }
   else if (g_str_equal (method_name, "SetPosition"))
     {
       const char *track_id;
       gint64 position;
-      double duration = hark_player_get_duration (self->player);
+      double duration = snap (self)->duration;
 
       g_variant_get (parameters, "(&ox)", &track_id, &position);
       /* The specification: ignore a stale track id and positions outside the track. */
       if (episode && g_str_equal (track_id, self->track_id) && position >= 0
           && (duration <= 0 || position <= to_usec (duration)))
-        hark_player_seek (self->player, position / USEC_PER_SEC);
+        hark_session_seek (self->session, position / USEC_PER_SEC);
     }
   else if (g_str_equal (method_name, "OpenUri"))
     {
@@ -569,14 +528,14 @@ set_property (GDBusConnection *connection, const char *sender, const char *objec
     }
   if (g_str_equal (property_name, "Rate"))
     {
-      /* The specification: a rate of 0 means pause. */
+      /* The specification: a rate of 0 means pause; below it is no rate at all. */
       if (number <= 0)
-        hark_player_pause (self->player);
+        hark_session_pause (self->session);
       else
-        hark_player_set_speed (self->player, clamp_rate (number));
+        hark_session_set_speed (self->session, number);
     }
   else if (g_str_equal (property_name, "Volume"))
-    hark_player_set_volume (self->player, CLAMP (number, 0.0, 1.0));
+    hark_session_set_volume (self->session, number);
   else
     {
       g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_PROPERTY_READ_ONLY, "%s is read-only.",
@@ -592,17 +551,17 @@ static const GDBusInterfaceVTable player_vtable = { player_method_call, get_prop
                                                     set_property };
 
 HarkMpris *
-hark_mpris_new (GDBusConnection *connection, HarkPlayer *player,
+hark_mpris_new (GDBusConnection *connection, HarkSession *session,
                 const HarkMprisCallbacks *callbacks, gpointer user_data, GError **error)
 {
   g_autoptr (HarkMpris) self = NULL;
 
   g_return_val_if_fail (G_IS_DBUS_CONNECTION (connection), NULL);
-  g_return_val_if_fail (player != NULL, NULL);
+  g_return_val_if_fail (session != NULL, NULL);
 
   self = g_new0 (HarkMpris, 1);
   self->connection = g_object_ref (connection);
-  self->player = player;
+  self->session = session;
   if (callbacks)
     self->callbacks = *callbacks;
   self->user_data = user_data;
@@ -628,8 +587,7 @@ hark_mpris_new (GDBusConnection *connection, HarkPlayer *player,
                                                 G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE, NULL, NULL,
                                                 NULL, NULL);
 
-  self->context = g_main_context_ref_thread_default ();
-
+  self->listener = hark_session_add_listener (session, on_session_event, self, NULL);
   hark_mpris_update (self);
   return g_steal_pointer (&self);
 }
@@ -639,8 +597,8 @@ hark_mpris_free (HarkMpris *self)
 {
   if (self == NULL)
     return;
-  set_polling (self, FALSE);
-  g_clear_pointer (&self->context, g_main_context_unref);
+  if (self->listener)
+    hark_session_remove_listener (self->session, self->listener);
   if (self->name_id)
     g_bus_unown_name (self->name_id);
   if (self->player_id)
@@ -648,59 +606,10 @@ hark_mpris_free (HarkMpris *self)
   if (self->root_id)
     g_dbus_connection_unregister_object (self->connection, self->root_id);
   g_clear_pointer (&self->node_info, g_dbus_node_info_unref);
-  g_clear_pointer (&self->transcript, hark_transcript_unref);
   g_clear_pointer (&self->emitted, g_hash_table_unref);
   g_clear_object (&self->connection);
-  g_free (self->path);
   g_free (self->track_id);
-  g_free (self->title);
-  g_free (self->artist);
-  g_free (self->album);
-  g_free (self->art_url);
   g_free (self);
-}
-
-static char *
-title_from_path (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
-void
-hark_mpris_set_episode (HarkMpris *self, const char *path, HarkTranscript *transcript,
-                        const HarkMprisTags *tags)
-{
-  static guint serial;
-
-  g_return_if_fail (self != NULL);
-
-  g_clear_pointer (&self->transcript, hark_transcript_unref);
-  if (transcript)
-    self->transcript = hark_transcript_ref (transcript);
-  g_free (self->path);
-  self->path = g_strdup (path);
-  g_free (self->track_id);
-  /* A new id per opening, so a client holding the old one cannot SetPosition on this one. */
-  self->track_id = path ? g_strdup_printf ("/org/hark/Hark/episode/%u", ++serial)
-                        : g_strdup (NO_TRACK);
-
-  g_free (self->title);
-  g_free (self->artist);
-  g_free (self->album);
-  g_free (self->art_url);
-  self->title = tags && tags->title && *tags->title ? g_strdup (tags->title)
-                : path                            ? title_from_path (path)
-                                                  : NULL;
-  self->artist = tags && tags->artist && *tags->artist ? g_strdup (tags->artist) : NULL;
-  self->album = tags && tags->album && *tags->album ? g_strdup (tags->album) : NULL;
-  self->art_url = tags && tags->art_url && *tags->art_url ? g_strdup (tags->art_url) : NULL;
-  self->stopped = FALSE;
-  hark_mpris_update (self);
 }
 
 const char *

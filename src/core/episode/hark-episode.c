@@ -428,6 +428,44 @@ choose_and_build (HarkEpisode *self, GPtrArray *candidates, gboolean explicit_li
   self->transcript = hark_transcript_builder_finish (g_steal_pointer (&builder));
 }
 
+static gboolean
+has_segment (const HarkSegment *segments, guint n, const HarkSegment *s)
+{
+  for (guint i = 0; i < n; i++)
+    if (fabs (segments[i].start - s->start) < 0.001 && fabs (segments[i].end - s->end) < 0.001
+        && segments[i].category == s->category)
+      return TRUE;
+  return FALSE;
+}
+
+HarkTranscript *
+hark_episode_keep_edits (HarkTranscript *fresh, HarkTranscript *previous)
+{
+  g_autoptr (HarkTranscriptBuilder) builder = copy_speech (fresh);
+  guint n_fresh_chapters, n_fresh_segments, n;
+  const HarkSegment *fresh_segments = hark_transcript_get_segments (fresh, &n_fresh_segments);
+  const HarkSegment *segments;
+
+  hark_transcript_get_chapters (fresh, &n_fresh_chapters);
+  hark_merge_copy_chapters_and_segments (builder, fresh);
+  if (n_fresh_chapters == 0)
+    {
+      const HarkChapter *chapters = hark_transcript_get_chapters (previous, &n);
+
+      for (guint i = 0; i < n; i++)
+        hark_transcript_builder_add_chapter (builder, chapters[i].start, chapters[i].end,
+                                             chapters[i].title, chapters[i].url,
+                                             chapters[i].toc);
+    }
+  segments = hark_transcript_get_segments (previous, &n);
+  for (guint i = 0; i < n; i++)
+    if (!has_segment (fresh_segments, n_fresh_segments, &segments[i]))
+      hark_transcript_builder_add_segment (builder, segments[i].start, segments[i].end,
+                                           segments[i].category, segments[i].source,
+                                           segments[i].evidence);
+  return hark_transcript_builder_finish (g_steal_pointer (&builder));
+}
+
 HarkEpisode *
 hark_episode_load (const char *audio_path, const char *const *sidecars, double media_duration,
                    GError **error)

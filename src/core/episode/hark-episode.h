@@ -51,6 +51,12 @@ const GPtrArray *hark_episode_get_unused (HarkEpisode *self);
 /* What the merge matched and which turns have weak evidence, or NULL without a merge. */
 const HarkMergeReport *hark_episode_get_merge_report (HarkEpisode *self);
 
+/* What to save over @previous, the AUDIO.hark.json already there (perhaps edited by hand):
+ * @fresh's speech, @fresh's chapters or else @previous's, and @fresh's skips plus those of
+ * @previous that @fresh does not have. Regenerating the sidecar from new captions then keeps
+ * the chapters and skips someone added. */
+HarkTranscript *hark_episode_keep_edits (HarkTranscript *fresh, HarkTranscript *previous);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkEpisode, hark_episode_unref)
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _HarkLabelledText
   GStringChunk *strings;
   GArray *turns;       /* HarkLabelledTurn */
   GPtrArray *speakers; /* const char *, NULL-terminated */
+  GHashTable *known;   /* the interned names in speakers, while parsing */
 };
 
 HarkLabelledText *
@@ -36,6 +37,7 @@ hark_labelled_text_unref (HarkLabelledText *self)
   g_string_chunk_free (self->strings);
   g_array_unref (self->turns);
   g_ptr_array_unref (self->speakers);
+  g_clear_pointer (&self->known, g_hash_table_unref);
   g_free (self);
 }
 
@@ -56,11 +58,11 @@ hark_labelled_text_get_speakers (const HarkLabelledText *self)
 static const char *
 intern_speaker (HarkLabelledText *self, const char *name)
 {
-  for (guint i = 0; i + 1 < self->speakers->len; i++)
-    if (strcmp (g_ptr_array_index (self->speakers, i), name) == 0)
-      return g_ptr_array_index (self->speakers, i);
-
+  /* Interned strings are equal exactly when their pointers are: a set of pointers finds a
+   * name in constant time, however many speakers a hostile file names. */
   name = g_string_chunk_insert_const (self->strings, name);
+  if (!g_hash_table_add (self->known, (gpointer) name))
+    return name;
   /* Keep the terminating NULL last. */
   g_ptr_array_index (self->speakers, self->speakers->len - 1) = (gpointer) name;
   g_ptr_array_add (self->speakers, NULL);
@@ -101,6 +103,7 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   self->turns = g_array_new (FALSE, FALSE, sizeof (HarkLabelledTurn));
   self->speakers = g_ptr_array_new ();
   g_ptr_array_add (self->speakers, NULL);
+  self->known = g_hash_table_new (NULL, NULL);
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))

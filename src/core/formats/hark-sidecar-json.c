@@ -12,6 +12,10 @@
 #include "text/hark-text-utils.h"
 #include "util/hark-time.h"
 
+/* json-glib's parser recurses once per level: far beyond any real document, far below a stack
+ * overflow. */
+#define MAX_JSON_DEPTH 256
+
 /* A day: no episode is longer, so integer times beyond it are milliseconds. */
 #define MAX_PLAUSIBLE_SECONDS 86400.0
 
@@ -55,9 +59,66 @@ hark_json_doc_free (HarkJsonDoc *doc)
   if (doc == NULL)
     return;
   g_clear_object (&doc->parser);
-  g_hash_table_unref (doc->positions);
-  g_array_unref (doc->open);
+  g_clear_pointer (&doc->positions, g_hash_table_unref);
+  g_clear_pointer (&doc->open, g_array_unref);
   g_free (doc);
+}
+
+/* Checks the nesting of @text without recursing. When @text has "\u0000" escapes, @out gets a
+ * copy in which they read "\uFFFD" (json-glib would hand back a string cut at the NUL,
+ * silently losing the rest), otherwise NULL. FALSE with @error set when the document nests
+ * too deep. */
+static gboolean
+prescan (const char *text, const char *name, char **out, GError **error)
+{
+  char *copy = NULL;
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1, column = 1;
+
+  for (const char *p = text; *p; p++, column++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 0;
+        }
+      else if (in_string)
+        {
+          if (*p == '"')
+            in_string = FALSE;
+          else if (*p == '\\' && p[1] != '\0')
+            {
+              /* A copy only when there is something to replace: documents can be large. */
+              if (strncmp (p + 1, "u0000", 5) == 0)
+                {
+                  if (copy == NULL)
+                    copy = g_strdup (text);
+                  memcpy (copy + (p - text) + 2, "FFFD", 4);
+                }
+              p++;
+              column++;
+            }
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            {
+              g_autofree char *why = g_strdup_printf (
+                  "The JSON is nested more than %d levels deep; Hark does not read it.",
+                  MAX_JSON_DEPTH);
+
+              hark_text_set_parse_error (error, name, line, column, "%s", why);
+              g_free (copy);
+              return FALSE;
+            }
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  *out = copy;
+  return TRUE;
 }
 
 HarkJsonDoc *
@@ -65,7 +126,12 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
 {
   g_autoptr (HarkJsonDoc) doc = g_new0 (HarkJsonDoc, 1);
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *patched = NULL;
 
+  if (!prescan (text, name, &patched, error))
+    return NULL;
+  if (patched)
+    text = patched;
   doc->parser = json_parser_new_immutable ();
   doc->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   doc->open = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -268,7 +334,7 @@ hark_json_node_get_time (JsonNode *node, double scale, double *seconds)
       default:
         return HARK_JSON_INVALID;
     }
-  if (!isfinite (value) || value < 0)
+  if (!hark_time_is_valid (value))
     return HARK_JSON_INVALID;
   *seconds = value;
   return HARK_JSON_OK;

@@ -23,6 +23,8 @@ struct _HarkLibrary
   char *path;
   sqlite3_stmt *save;
   sqlite3_stmt *lookup;
+  char *problem;     /* why it is read-only, or NULL when saving works */
+  gint64 last_retry; /* monotonic time of the last try to open for writing */
 };
 
 /* Each migration takes the database from version i to i + 1. Never edit one that has shipped:
@@ -234,15 +236,25 @@ prepare (HarkLibrary *self, const char *sql, sqlite3_stmt **stmt, GError **error
   return FALSE;
 }
 
-HarkLibrary *
-hark_library_open (const char *path, GError **error)
+/* Opens self->path for reading and writing, creating and migrating it as needed. */
+/* FALSE, with the reason, when a read-only library lost even its read access. */
+static gboolean
+check_open (HarkLibrary *self, GError **error)
 {
-  g_autoptr (HarkLibrary) self = g_new0 (HarkLibrary, 1);
+  if (self->db != NULL && self->lookup != NULL)
+    return TRUE;
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "%s",
+               self->problem ? self->problem : "The library file is not open.");
+  return FALSE;
+}
+
+static gboolean
+open_read_write (HarkLibrary *self, GError **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *journal_mode = NULL;
   g_autofree char *lookup_sql = NULL;
 
-  self->path = path ? g_strdup (path) : hark_library_get_default_path ();
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -251,43 +263,43 @@ hark_library_open (const char *path, GError **error)
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
                    "Could not create the folder %s for the library file %s (%s).", dir,
                    self->path, g_strerror (saved_errno));
-      return NULL;
+      return FALSE;
     }
   if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
                    "Could not open the library file %s: it is a folder.", self->path);
-      return NULL;
+      return FALSE;
     }
 
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
       set_db_error (error, self->db, self->path, "open");
-      return NULL;
+      return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
   /* Another Hark window may be saving at the same moment. */
   sqlite3_busy_timeout (self->db, 2000);
 
   if (!check_integrity (self, error))
-    return NULL;
+    return FALSE;
   /* WAL: a save appends to the log, so a process killed right after hark_library_save()
    * returned keeps that save, and readers never block the writer. NORMAL is durable against
    * a crash of Hark (only a power cut can lose the last commits), without an fsync per save. */
   if (!query_single (self, "PRAGMA journal_mode = WAL;", NULL, &journal_mode, error))
-    return NULL;
+    return FALSE;
   if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
                    "Could not switch the library file %s to write-ahead logging (the journal "
                    "mode stayed “%s”).",
                    self->path, journal_mode);
-      return NULL;
+      return FALSE;
     }
   if (!exec_sql (self, "PRAGMA synchronous = NORMAL;", "open", error)
       || !migrate (self, error))
-    return NULL;
+    return FALSE;
 
   lookup_sql = g_strdup_printf ("SELECT %s FROM episodes WHERE key = ?1;", entry_columns);
   if (!prepare (self,
@@ -299,9 +311,120 @@ hark_library_open (const char *path, GError **error)
                 "?4, ?5, ?6, ?7);",
                 &self->save, error)
       || !prepare (self, lookup_sql, &self->lookup, error))
-    return NULL;
+    return FALSE;
 
-  return g_steal_pointer (&self);
+  return TRUE;
+}
+
+static void
+close_db (HarkLibrary *self)
+{
+  g_clear_pointer (&self->save, sqlite3_finalize);
+  g_clear_pointer (&self->lookup, sqlite3_finalize);
+  /* close_v2 still closes when a statement leaked, instead of failing with BUSY. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+}
+
+/* Opens an existing library only to read positions: for a file or folder that is read-only,
+ * a full disk or a lock held elsewhere. "immutable" reads a WAL database even where its
+ * -shm file cannot be created. */
+static gboolean
+open_read_only (HarkLibrary *self)
+{
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autofree char *lookup_sql =
+      g_strdup_printf ("SELECT %s FROM episodes WHERE key = ?1;", entry_columns);
+  static const char *const modes[] = { "?mode=ro", "?immutable=1" };
+
+  if (uri == NULL || !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *name = g_strconcat (uri, modes[i], NULL);
+
+      close_db (self);
+      if (sqlite3_open_v2 (name, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+              == SQLITE_OK
+          && sqlite3_prepare_v2 (self->db, lookup_sql, -1, &self->lookup, NULL) == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (self->db, 200);
+          return TRUE;
+        }
+    }
+  close_db (self);
+  return FALSE;
+}
+
+HarkLibrary *
+hark_library_open (const char *path, GError **error)
+{
+  g_autoptr (HarkLibrary) self = g_new0 (HarkLibrary, 1);
+  g_autoptr (GError) local = NULL;
+
+  self->path = path ? g_strdup (path) : hark_library_get_default_path ();
+  if (open_read_write (self, &local))
+    return g_steal_pointer (&self);
+  /* A damaged file is not read at all; anything else may still give the saved positions. */
+  if (!g_error_matches (local, HARK_ERROR, HARK_ERROR_CORRUPT) && open_read_only (self))
+    {
+      self->problem = g_strdup_printf (
+          "Listening positions are read but not saved: %s Hark will try to save again.",
+          local->message);
+      self->last_retry = g_get_monotonic_time ();
+      return g_steal_pointer (&self);
+    }
+  close_db (self);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}
+
+const char *
+hark_library_get_problem (HarkLibrary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->problem;
+}
+
+/* While read-only, tries to open for writing again, at most every HARK_LIBRARY_RETRY_SECONDS:
+ * the disk may have room again, the lock be released, the permission restored. */
+static gboolean
+ensure_writable_now (HarkLibrary *self, gboolean now_anyway, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->problem == NULL)
+    return TRUE;
+  if (now_anyway || now - self->last_retry >= HARK_LIBRARY_RETRY_SECONDS * G_USEC_PER_SEC)
+    {
+      self->last_retry = now;
+      close_db (self);
+      if (open_read_write (self, &local))
+        {
+          g_clear_pointer (&self->problem, g_free);
+          return TRUE;
+        }
+      close_db (self);
+      if (!open_read_only (self))
+        {
+          /* Not even readable any more: the next lookups say so. */
+        }
+    }
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "%s", self->problem);
+  return FALSE;
+}
+
+static gboolean
+ensure_writable (HarkLibrary *self, GError **error)
+{
+  return ensure_writable_now (self, FALSE, error);
+}
+
+gboolean
+hark_library_retry (HarkLibrary *self, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return ensure_writable_now (self, TRUE, error);
 }
 
 void
@@ -309,10 +432,8 @@ hark_library_free (HarkLibrary *self)
 {
   if (self == NULL)
     return;
-  sqlite3_finalize (self->save);
-  sqlite3_finalize (self->lookup);
-  /* close_v2 still closes when a statement leaked, instead of failing with BUSY. */
-  sqlite3_close_v2 (self->db);
+  close_db (self);
+  g_free (self->problem);
   g_free (self->path);
   g_free (self);
 }
@@ -387,6 +508,8 @@ hark_library_save (HarkLibrary *self, const char *key, const char *path, const c
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL && path != NULL, FALSE);
 
+  if (!ensure_writable (self, error))
+    return FALSE;
   stmt = self->save;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, path, -1, SQLITE_TRANSIENT);
@@ -431,6 +554,8 @@ hark_library_lookup (HarkLibrary *self, const char *key, GError **error)
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  if (!check_open (self, error))
+    return NULL;
   stmt = self->lookup;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
@@ -454,6 +579,8 @@ hark_library_list_recent (HarkLibrary *self, guint limit, GError **error)
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (!check_open (self, error))
+    return NULL;
   /* rowid breaks ties: the last save has the highest (see the REPLACE in open). */
   sql = g_strdup_printf ("SELECT %s FROM episodes ORDER BY last_listened DESC, rowid DESC "
                          "LIMIT %d;",
@@ -484,6 +611,8 @@ hark_library_forget (HarkLibrary *self, const char *key, GError **error)
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
+  if (!ensure_writable (self, error))
+    return FALSE;
   if (sqlite3_prepare_v2 (self->db, "DELETE FROM episodes WHERE key = ?1;", -1, &stmt, NULL)
       != SQLITE_OK)
     {

@@ -66,6 +66,19 @@ char *hark_library_get_default_path (void);
  * HARK_ERROR_UNSUPPORTED when a newer Hark wrote it, HARK_ERROR_IO when it cannot be created or
  * written. The message is a sentence for the listener that names the file. */
 HarkLibrary *hark_library_open (const char *path, GError **error);
+
+/* How often a read-only library tries to open for writing again, on a save. */
+#define HARK_LIBRARY_RETRY_SECONDS 30
+
+/* NULL when saving works. Otherwise the library could be opened only to read (the file or its
+ * folder is read-only, the disk is full, another program holds a lock): positions are still
+ * looked up, saves fail with this sentence and retry opening for writing every
+ * HARK_LIBRARY_RETRY_SECONDS. A front end shows it once. */
+const char *hark_library_get_problem (HarkLibrary *self);
+
+/* Tries to open a read-only library for writing now (a Retry button, or after the listener
+ * fixed the cause). TRUE when saving works again. */
+gboolean hark_library_retry (HarkLibrary *self, GError **error);
 void hark_library_free (HarkLibrary *self);
 const char *hark_library_get_path (HarkLibrary *self);
 

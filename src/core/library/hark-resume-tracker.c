@@ -5,6 +5,8 @@
  */
 #include "library/hark-resume-tracker.h"
 
+#include "util/hark-limits.h"
+
 struct _HarkResumeTracker
 {
   HarkLibrary *library;
@@ -153,7 +155,7 @@ hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
 
   position = hark_library_entry_get_resume_position (entry, g_get_real_time () / G_USEC_PER_SEC,
                                                       rewind);
-  hark_player_set_speed (self->player, CLAMP (entry->speed, 0.5, 3.0));
+  hark_player_set_speed (self->player, CLAMP (entry->speed, HARK_SPEED_MIN, HARK_SPEED_MAX));
   if (position > 0)
     hark_player_seek (self->player, position);
   return position;

@@ -11,10 +11,15 @@
 #include "output/hark-output.h"
 
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <portaudio.h>
 #include <stdatomic.h>
 #include <unistd.h>
+
+#ifdef HARK_HAVE_ALSA
+#include <alsa/asoundlib.h>
+#endif
 
 #include "util/hark-error.h"
 
@@ -105,12 +110,36 @@ quiet_stderr_end (int saved)
   close (saved);
 }
 
+#ifdef HARK_HAVE_ALSA
+/* ALSA prints its errors itself, from any thread and at any time: after the sound server dies,
+ * every retry adds "ALSA lib pcm.c:…" lines to the terminal. Hark reports device failures
+ * through its own errors, so ALSA's go nowhere unless HARK_PORTAUDIO_LOG is set. */
+static void
+alsa_error_handler (const char *file, int line, const char *function, int err, const char *fmt,
+                    ...)
+{
+  if (g_getenv ("HARK_PORTAUDIO_LOG"))
+    {
+      va_list args;
+
+      va_start (args, fmt);
+      fprintf (stderr, "ALSA lib %s:%d:(%s) ", file, line, function);
+      vfprintf (stderr, fmt, args);
+      fputc ('\n', stderr);
+      va_end (args);
+    }
+}
+#endif
+
 static gpointer
 init_thread (gpointer data)
 {
   HarkOutputPortAudio *self = data;
   int saved = quiet_stderr_begin ();
 
+#ifdef HARK_HAVE_ALSA
+  snd_lib_error_set_handler (alsa_error_handler);
+#endif
   self->init_error = Pa_Initialize ();
   quiet_stderr_end (saved);
   return NULL;

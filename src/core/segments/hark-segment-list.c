@@ -5,6 +5,8 @@
  */
 #include "segments/hark-segments.h"
 
+#include "audio/hark-player.h"
+
 #include "segments/hark-sponsor-detector.h"
 
 struct _HarkSegmentList
@@ -176,4 +178,31 @@ gboolean
 hark_segment_list_skipping_disabled (const HarkSegmentList *self)
 {
   return self->skipping_disabled;
+}
+
+GArray *
+hark_segment_list_get_skip_ranges (const HarkSegmentList *self)
+{
+  GArray *ranges = g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
+  guint n;
+  const HarkSegmentEntry *e = hark_segment_list_get (self, &n);
+
+  /* Entries are sorted by start, so one sweep chains them. */
+  for (guint i = 0; i < n; i++)
+    {
+      HarkSkipRange *last = ranges->len ? &g_array_index (ranges, HarkSkipRange, ranges->len - 1)
+                                        : NULL;
+
+      if (e[i].action != HARK_SKIP_ACTION_SKIP || !(e[i].segment.end > e[i].segment.start))
+        continue;
+      if (last && e[i].segment.start <= last->end + 1e-3)
+        last->end = MAX (last->end, e[i].segment.end);
+      else
+        {
+          HarkSkipRange skip = { e[i].segment.start, e[i].segment.end, i };
+
+          g_array_append_val (ranges, skip);
+        }
+    }
+  return ranges;
 }

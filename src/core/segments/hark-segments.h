@@ -52,6 +52,11 @@ const HarkSegmentEntry *hark_segment_list_get (const HarkSegmentList *self, guin
 
 /* Total seconds of the entries whose action is SKIP (overlaps counted once). */
 double hark_segment_list_get_skip_total (const HarkSegmentList *self);
+
+/* The player's skip ranges (HarkSkipRange) for the entries whose action is SKIP: overlapping
+ * and touching entries chained into one range (a jump landing inside the next range would
+ * otherwise play its start), each range's id the index of its first entry. */
+GArray *hark_segment_list_get_skip_ranges (const HarkSegmentList *self);
 /* Where the entries came from: "sidecar" (hark.json, SponsorBlock), "chapters", "detected", or
  * "none" when there are no entries. */
 const char *hark_segment_list_get_origin (const HarkSegmentList *self);

@@ -5,9 +5,15 @@
  */
 #include "text/hark-text-utils.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/hark-error.h"
+#include "util/hark-time.h"
 
 #define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
 
@@ -109,19 +115,109 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
   return g_steal_pointer (&valid);
 }
 
+static void
+set_load_error (GError **error, int code, const char *path, const char *why)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, HARK_ERROR, code, "Could not read the sidecar “%s”: %s.", display, why);
+}
+
 gboolean
 hark_text_load_file (const char *path, char **contents, gsize *length, GError **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  /* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  gint64 deadline = g_get_monotonic_time () + HARK_TEXT_READ_BUDGET_SECONDS * G_USEC_PER_SEC;
+  g_autofree char *data = NULL;
+  gsize size, got = 0;
+  struct stat st = { 0 };
 
-  if (g_file_get_contents (path, contents, length, &local_error))
-    return TRUE;
-  g_set_error (error, HARK_ERROR,
-               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? HARK_ERROR_NOT_FOUND
-                   : HARK_ERROR_IO,
-               "Could not read the sidecar: %s.", local_error->message);
-  return FALSE;
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      set_load_error (error, saved == ENOENT ? HARK_ERROR_NOT_FOUND : HARK_ERROR_IO, path,
+                      g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_load_error (error, HARK_ERROR_UNSUPPORTED, path,
+                      S_ISDIR (st.st_mode)
+                          ? "it is a folder"
+                          : "it is not a regular file (a pipe, a device or a socket), so it is "
+                            "not read");
+      return FALSE;
+    }
+  if (st.st_size > HARK_TEXT_MAX_FILE_BYTES)
+    {
+      g_autofree char *why = g_strdup_printf ("it is larger than %d MiB, the most Hark reads",
+                                              HARK_TEXT_MAX_FILE_BYTES / (1024 * 1024));
+
+      close (fd);
+      set_load_error (error, HARK_ERROR_UNSUPPORTED, path, why);
+      return FALSE;
+    }
+  /* The file may grow while it is read: never read more than the cap, whatever fstat said. */
+  size = (gsize) st.st_size;
+  data = g_malloc (size + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (got == size)
+        {
+          char probe;
+
+          /* At the size fstat gave: one more byte says whether it grew meanwhile. */
+          n = read (fd, &probe, 1);
+          if (n == 0)
+            break;
+          if (n > 0)
+            {
+              if (size >= HARK_TEXT_MAX_FILE_BYTES)
+                {
+                  close (fd);
+                  set_load_error (error, HARK_ERROR_UNSUPPORTED, path,
+                                  "it keeps growing past the most Hark reads");
+                  return FALSE;
+                }
+              size = MIN ((gsize) HARK_TEXT_MAX_FILE_BYTES, size * 2 + 4096);
+              data = g_realloc (data, size + 1);
+              data[got++] = probe;
+              continue;
+            }
+        }
+      else
+        n = read (fd, data + got, size - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          set_load_error (error, HARK_ERROR_IO, path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      got += n;
+      if (g_get_monotonic_time () > deadline)
+        {
+          close (fd);
+          set_load_error (error, HARK_ERROR_IO, path, "reading it takes too long");
+          return FALSE;
+        }
+    }
+  close (fd);
+  data[got] = '\0';
+  *contents = g_steal_pointer (&data);
+  if (length)
+    *length = got;
+  return TRUE;
 }
 
 /* Appends the character with code point @value, or U+FFFD for what HTML maps to it. */
@@ -473,10 +569,15 @@ hark_text_scan_time (const char *p, const char **end, double *seconds)
     }
   if (fields[n_fields - 1] >= 60 || (n_fields == 3 && fields[1] >= 60))
     return FALSE;
-  if (n_fields == 3)
-    *seconds = (double) fields[0] * 3600 + (double) fields[1] * 60 + (double) fields[2] + fraction;
-  else
-    *seconds = (double) fields[0] * 60 + (double) fields[1] + fraction;
+  {
+    double value = n_fields == 3 ? (double) fields[0] * 3600 + (double) fields[1] * 60
+                                       + (double) fields[2] + fraction
+                                 : (double) fields[0] * 60 + (double) fields[1] + fraction;
+
+    if (!hark_time_is_valid (value))
+      return FALSE;
+    *seconds = value;
+  }
   *end = p;
   return TRUE;
 }

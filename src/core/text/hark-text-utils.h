@@ -19,7 +19,15 @@ G_BEGIN_DECLS
  * one C string. Fails only for UTF-16 that cannot be decoded. */
 char *hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error);
 
-/* Reads a whole sidecar; errors are HARK_ERROR_NOT_FOUND or HARK_ERROR_IO with a sentence. */
+/* The largest sidecar Hark reads: ten times a long episode's word-level JSON transcript. */
+#define HARK_TEXT_MAX_FILE_BYTES (64 * 1024 * 1024)
+/* How long reading one sidecar may take (a slow network mount) before it is given up. */
+#define HARK_TEXT_READ_BUDGET_SECONDS 5
+
+/* Reads a whole sidecar. Only a regular file is read (a FIFO, a device such as a symlink to
+ * /dev/zero or a directory is refused without blocking), at most HARK_TEXT_MAX_FILE_BYTES, within
+ * HARK_TEXT_READ_BUDGET_SECONDS. Errors are HARK_ERROR_NOT_FOUND, HARK_ERROR_UNSUPPORTED (not a
+ * regular file, too large) or HARK_ERROR_IO, each with a sentence naming the file. */
 gboolean hark_text_load_file (const char *path, char **contents, gsize *length, GError **error);
 
 /* Decodes HTML character references (&amp; &eacute; &#233; &#xE9; and every other HTML5 name)

@@ -34,6 +34,7 @@ struct _HarkTranscriptBuilder
 {
   HarkTranscript *t;
   gboolean has_turns;
+  GHashTable *speaker_ids; /* interned id → index + 1: constant-time lookup for any count */
 };
 
 static const struct
@@ -323,15 +324,31 @@ hark_transcript_get_speaker_stats (const HarkTranscript *self, int speaker, guin
   guint count = 0;
   double total = 0;
 
-  for (guint i = 0; i < self->turns->len; i++)
+  /* Only this speaker's turns, by the index: asked once per speaker, a walk over every turn
+   * made listing 200k speakers quadratic. */
+  if (speaker >= 0 && self->turns_by_speaker && (guint) speaker < self->turns_by_speaker->len)
     {
-      const HarkTurn *turn = &g_array_index (self->turns, HarkTurn, i);
+      GArray *mine = g_ptr_array_index (self->turns_by_speaker, speaker);
 
-      if (turn->speaker != speaker)
-        continue;
-      count++;
-      total += MAX (0, turn->end - turn->start);
+      for (guint k = 0; k < mine->len; k++)
+        {
+          const HarkTurn *turn =
+              &g_array_index (self->turns, HarkTurn, g_array_index (mine, guint, k));
+
+          count++;
+          total += MAX (0, turn->end - turn->start);
+        }
     }
+  else
+    for (guint i = 0; i < self->turns->len; i++)
+      {
+        const HarkTurn *turn = &g_array_index (self->turns, HarkTurn, i);
+
+        if (turn->speaker != speaker)
+          continue;
+        count++;
+        total += MAX (0, turn->end - turn->start);
+      }
   if (n_turns)
     *n_turns = count;
   if (seconds)
@@ -356,6 +373,7 @@ hark_transcript_builder_new (void)
   t->segments = g_array_new (FALSE, FALSE, sizeof (HarkSegment));
   t->media_duration = -1;
   builder->t = t;
+  builder->speaker_ids = g_hash_table_new (NULL, NULL);
   return builder;
 }
 
@@ -366,6 +384,7 @@ hark_transcript_builder_free (HarkTranscriptBuilder *builder)
     return;
   if (builder->t)
     transcript_free (builder->t);
+  g_clear_pointer (&builder->speaker_ids, g_hash_table_unref);
   g_free (builder);
 }
 
@@ -375,6 +394,7 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
 {
   HarkTranscript *t = builder->t;
   HarkSpeaker speaker;
+  guint index;
 
   if (name == NULL || *name == '\0')
     name = id;
@@ -382,13 +402,15 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
     id = name;
   g_return_val_if_fail (name != NULL, -1);
 
-  for (guint i = 0; i < t->speakers->len; i++)
-    if (strcmp (g_array_index (t->speakers, HarkSpeaker, i).id, id) == 0)
-      return (int) i;
-
+  /* Interned strings are equal exactly when their pointers are. */
   speaker.id = intern (t, id);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_ids, speaker.id));
+  if (index > 0)
+    return (int) index - 1;
   speaker.name = intern (t, name);
   g_array_append_val (t->speakers, speaker);
+  g_hash_table_insert (builder->speaker_ids, (gpointer) speaker.id,
+                       GUINT_TO_POINTER (t->speakers->len));
   return (int) t->speakers->len - 1;
 }
 

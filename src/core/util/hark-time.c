@@ -30,6 +30,12 @@ parse_fraction (const char *p, const char **end, double *value)
 }
 
 gboolean
+hark_time_is_valid (double seconds)
+{
+  return isfinite (seconds) && seconds >= 0 && seconds <= HARK_TIME_MAX_SECONDS;
+}
+
+gboolean
 hark_time_parse (const char *text, double *seconds)
 {
   guint64 fields[3];
@@ -55,7 +61,7 @@ hark_time_parse (const char *text, double *seconds)
 
       while (end && g_ascii_isspace (*end))
         end++;
-      if (end == p || end == NULL || *end != '\0' || !isfinite (v) || v < 0)
+      if (end == p || end == NULL || *end != '\0' || !hark_time_is_valid (v))
         return FALSE;
       *seconds = v;
       return TRUE;
@@ -91,10 +97,15 @@ hark_time_parse (const char *text, double *seconds)
   if (fields[n_fields - 1] >= 60 || (n_fields == 3 && fields[1] >= 60))
     return FALSE;
 
-  if (n_fields == 3)
-    *seconds = (double) fields[0] * 3600 + (double) fields[1] * 60 + (double) fields[2] + fraction;
-  else
-    *seconds = (double) fields[0] * 60 + (double) fields[1] + fraction;
+  {
+    double value = n_fields == 3 ? (double) fields[0] * 3600 + (double) fields[1] * 60
+                                       + (double) fields[2] + fraction
+                                 : (double) fields[0] * 60 + (double) fields[1] + fraction;
+
+    if (!hark_time_is_valid (value))
+      return FALSE;
+    *seconds = value;
+  }
   return TRUE;
 }
 
@@ -106,6 +117,8 @@ hark_time_format (double seconds, gboolean millis)
 
   if (!isfinite (seconds) || seconds < 0)
     seconds = 0;
+  /* Never an overflowed integer on screen, whatever a caller passes. */
+  seconds = MIN (seconds, 1e12);
   ms = (gint64) llround (seconds * 1000.0);
   total = ms / 1000;
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "desktop/hark-cover-art.h"
+#include "audio/hark-cover-art.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -98,7 +98,18 @@ hark_cover_art_extract (const char *audio_path, const char *cache_dir, GError **
                               (gint64) st.st_size, (gint64) st.st_mtime);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, identity, -1);
 
-  ret = avformat_open_input (&format, audio_path, NULL, NULL);
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   "%s is not a regular file, so no cover is read from it.", audio_path);
+      return NULL;
+    }
+  {
+    /* Named as a file, so "a:b.opus" is not taken for a protocol. */
+    g_autofree char *url = g_strconcat ("file:", audio_path, NULL);
+
+    ret = avformat_open_input (&format, url, NULL, NULL);
+  }
   if (ret < 0)
     {
       char reason[AV_ERROR_MAX_STRING_SIZE] = "";

@@ -6,7 +6,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-#include "desktop/hark-cover-art.h"
+#include "audio/hark-cover-art.h"
 #include "util/hark-error.h"
 #include "hark-test-util.h"
 

@@ -1,0 +1,155 @@
+/* hark-session-load.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "session/hark-session-load.h"
+
+#include "audio/hark-cover-art.h"
+#include "audio/hark-decoder.h"
+#include "audio/hark-media-info.h"
+#include "output/hark-output.h"
+
+typedef struct
+{
+  HarkSessionLoad load;
+  char **sidecars;
+  HarkSkipPolicy policy;
+  GMainContext *context;
+  GCancellable *cancellable;
+  HarkSessionLoadFunc func;
+  gpointer user_data;
+} Job;
+
+typedef struct
+{
+  Job *job;
+  gboolean audio_step;
+} Step;
+
+static void
+job_unref (Job *job)
+{
+  g_clear_pointer (&job->load.decoder, hark_decoder_free);
+  g_clear_error (&job->load.audio_error);
+  g_clear_error (&job->load.sidecar_error);
+  g_clear_pointer (&job->load.episode, hark_episode_unref);
+  g_clear_pointer (&job->load.segments, hark_segment_list_free);
+  g_clear_pointer (&job->load.reading, hark_reading_unref);
+  g_free (job->load.audio_path);
+  g_free (job->load.title);
+  g_free (job->load.artist);
+  g_free (job->load.art_url);
+  g_strfreev (job->sidecars);
+  g_main_context_unref (job->context);
+  g_clear_object (&job->cancellable);
+}
+
+static gboolean
+run_step (gpointer data)
+{
+  Step *step = data;
+
+  /* Cancelling happens on this same context, so a cancelled open never calls back. */
+  if (step->job->cancellable == NULL || !g_cancellable_is_cancelled (step->job->cancellable))
+    step->job->func (&step->job->load, step->audio_step, step->job->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+step_free (Step *step)
+{
+  g_atomic_rc_box_release_full (step->job, (GDestroyNotify) job_unref);
+  g_free (step);
+}
+
+static void
+post_step (Job *job, gboolean audio_step)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->job = g_atomic_rc_box_acquire (job);
+  step->audio_step = audio_step;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
+                              (GDestroyNotify) step_free);
+}
+
+void
+hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
+                            HarkSegmentList **segments, HarkReading **reading)
+{
+  HarkTranscript *transcript = hark_episode_get_transcript (episode);
+  const HarkSegmentEntry *entries;
+  guint n_entries;
+
+  *segments = hark_segment_list_collect (transcript, policy,
+                                         hark_episode_has_duration_mismatch (episode));
+  entries = hark_segment_list_get (*segments, &n_entries);
+  *reading = hark_reading_new (transcript, entries, n_entries);
+}
+
+static gpointer
+load_thread (gpointer data)
+{
+  Job *job = data;
+  HarkSessionLoad *load = &job->load;
+
+  if (load->audio_path != NULL)
+    {
+      load->decoder = hark_decoder_open (load->audio_path, HARK_OUTPUT_RATE,
+                                         HARK_OUTPUT_CHANNELS, &load->audio_error);
+      if (load->decoder != NULL)
+        load->duration = hark_decoder_get_duration (load->decoder);
+    }
+  /* From here on the main thread owns the decoder and the audio error; this thread only fills
+   * the fields of the second step. */
+  post_step (job, TRUE);
+  if (load->audio_path != NULL && load->audio_error != NULL)
+    goto done;
+  if (job->cancellable != NULL && g_cancellable_is_cancelled (job->cancellable))
+    goto done;
+
+  load->episode = hark_episode_load (load->audio_path, (const char *const *) job->sidecars,
+                                     load->duration, &load->sidecar_error);
+  if (load->episode != NULL)
+    hark_session_load_segments (load->episode, &job->policy, &load->segments, &load->reading);
+
+  /* Tags and cover are not needed to play: failures only leave them unset. */
+  if (load->audio_path != NULL && load->episode != NULL)
+    {
+      g_autoptr (HarkMediaInfo) info = hark_media_info_probe (load->audio_path, NULL);
+
+      if (info != NULL)
+        {
+          const char *title = hark_media_info_get_tag (info, "title");
+          const char *artist = hark_media_info_get_tag (info, "artist");
+
+          load->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
+          load->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
+        }
+      load->art_url = hark_cover_art_extract (load->audio_path, NULL, NULL);
+    }
+  post_step (job, FALSE);
+
+done:
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) job_unref);
+  return NULL;
+}
+
+void
+hark_session_load_start (const char *audio_path, const char *const *sidecars,
+                         const HarkSkipPolicy *policy, GMainContext *context,
+                         GCancellable *cancellable, HarkSessionLoadFunc func, gpointer user_data)
+{
+  Job *job = g_atomic_rc_box_new0 (Job);
+
+  job->load.audio_path = g_strdup (audio_path);
+  job->load.duration = -1;
+  job->sidecars = g_strdupv ((char **) sidecars);
+  job->policy = *policy;
+  job->context = g_main_context_ref (context);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->func = func;
+  job->user_data = user_data;
+  g_thread_unref (g_thread_new ("hark-session-load", load_thread, job));
+}

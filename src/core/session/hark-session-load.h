@@ -1,0 +1,52 @@
+/* hark-session-load.h — opening an episode off the main thread, for HarkSession
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Probing the audio, reading and merging transcripts, finding segments, reading tags and the
+ * cover all read files, some large: a worker thread does them, in two steps, so the audio can
+ * play while the transcript is still being read. Results come back on the session's context.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "audio/hark-player.h"
+#include "episode/hark-episode.h"
+#include "reading/hark-reading.h"
+#include "segments/hark-segments.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Step one: the audio. */
+  char *audio_path;      /* NULL: a transcript alone */
+  HarkDecoder *decoder;  /* NULL when there is no audio or it failed */
+  GError *audio_error;
+  double duration;       /* -1 without audio */
+  /* Step two: everything else. episode NULL with sidecar_error when a named sidecar failed. */
+  HarkEpisode *episode;
+  HarkSegmentList *segments;
+  HarkReading *reading;
+  GError *sidecar_error;
+  char *title;           /* from the tags, or NULL */
+  char *artist;
+  char *art_url;
+} HarkSessionLoad;
+
+typedef void (*HarkSessionLoadFunc) (HarkSessionLoad *load, gboolean audio_step,
+                                     gpointer user_data);
+
+/* Starts the worker. @func runs on @context twice (audio step, then the rest) unless
+ * @cancellable is cancelled first; a failed audio open ends after the audio step. */
+void hark_session_load_start (const char *audio_path, const char *const *sidecars,
+                              const HarkSkipPolicy *policy, GMainContext *context,
+                              GCancellable *cancellable, HarkSessionLoadFunc func,
+                              gpointer user_data);
+
+/* Segments and reading order for @episode under @policy. */
+void hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
+                                 HarkSegmentList **segments, HarkReading **reading);
+
+G_END_DECLS

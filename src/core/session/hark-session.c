@@ -1,0 +1,912 @@
+/* hark-session.c
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "session/hark-session.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "library/hark-resume-tracker.h"
+#include "segments/hark-skip-tracker.h"
+#include "session/hark-session-load.h"
+#include "util/hark-limits.h"
+
+typedef struct
+{
+  guint id;
+  HarkSessionListener func; /* NULL once removed while events were being sent */
+  gpointer user_data;
+  GDestroyNotify destroy;
+} Listener;
+
+struct _HarkSession
+{
+  GMainContext *context;
+  HarkPlayer *player;
+  HarkLibrary *library;
+  HarkResumeTracker *resume;
+  gboolean rewind;
+  double default_speed;
+
+  GArray *listeners;
+  guint next_listener_id;
+  guint emitting;
+
+  HarkSessionSnapshot snap;
+  char *path;
+  char *title;
+  char *artist;
+  char *art_url;
+
+  GCancellable *load_cancellable;
+  HarkEpisode *episode;
+  HarkSegmentList *segments;
+  HarkReading *reading;
+  HarkSkipPolicy policy;
+  gboolean skipping;
+  GArray *extra_ranges;   /* HarkSkipRange, ids already HARK_SESSION_EXTRA_RANGE_ID + i */
+  HarkSkipTracker *skips; /* what was skipped this pass, Unskip, time saved */
+  GHashTable *unskipped;  /* range ids the listener chose to hear this pass */
+  guint poll_id;
+};
+
+static void poll_clock (HarkSession *self);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Listeners */
+
+guint
+hark_session_add_listener (HarkSession *self, HarkSessionListener func, gpointer user_data,
+                           GDestroyNotify destroy)
+{
+  Listener l = { ++self->next_listener_id, func, user_data, destroy };
+
+  g_return_val_if_fail (func != NULL, 0);
+  g_array_append_val (self->listeners, l);
+  return l.id;
+}
+
+static void
+listener_clear (Listener *l)
+{
+  if (l->destroy != NULL)
+    l->destroy (l->user_data);
+  l->func = NULL;
+  l->destroy = NULL;
+}
+
+void
+hark_session_remove_listener (HarkSession *self, guint id)
+{
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *l = &g_array_index (self->listeners, Listener, i);
+
+      if (l->id != id || l->func == NULL)
+        continue;
+      listener_clear (l);
+      /* Removing from the array while emit() walks it would skip the next listener. */
+      if (self->emitting == 0)
+        g_array_remove_index (self->listeners, i);
+      return;
+    }
+}
+
+static void
+emit (HarkSession *self, const HarkSessionEvent *event)
+{
+  self->snap.serial++;
+  self->emitting++;
+  /* A listener added during the event hears the next one; the array may grow meanwhile. */
+  for (guint i = 0, n = self->listeners->len; i < n; i++)
+    {
+      Listener l = g_array_index (self->listeners, Listener, i);
+
+      if (l.func != NULL)
+        l.func (self, event, l.user_data);
+    }
+  if (--self->emitting == 0)
+    for (guint i = self->listeners->len; i-- > 0;)
+      if (g_array_index (self->listeners, Listener, i).func == NULL)
+        g_array_remove_index (self->listeners, i);
+}
+
+static void
+emit_simple (HarkSession *self, HarkSessionEventType type)
+{
+  HarkSessionEvent event = { .type = type, .position = self->snap.position, .segment = -1 };
+
+  emit (self, &event);
+}
+
+static void
+emit_error (HarkSession *self, HarkSessionErrorKind kind, const GError *error)
+{
+  HarkSessionEvent event = { .type = HARK_SESSION_EVENT_ERROR, .position = self->snap.position,
+                             .segment = -1, .error = error, .error_kind = kind };
+
+  emit (self, &event);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The snapshot */
+
+static const HarkSegmentEntry *
+get_entry (HarkSession *self, int index)
+{
+  guint n = 0;
+  const HarkSegmentEntry *e = self->segments ? hark_segment_list_get (self->segments, &n) : NULL;
+
+  return index >= 0 && (guint) index < n ? &e[index] : NULL;
+}
+
+static void
+update_player_fields (HarkSession *self)
+{
+  self->snap.state = hark_player_get_state (self->player);
+  self->snap.position = hark_player_get_position (self->player);
+  self->snap.speed = hark_player_get_speed (self->player);
+  self->snap.volume = hark_player_get_volume (self->player);
+}
+
+static void
+update_tags (HarkSession *self)
+{
+  self->snap.path = self->path;
+  self->snap.title = self->title;
+  self->snap.artist = self->artist;
+  self->snap.art_url = self->art_url;
+}
+
+const HarkSessionSnapshot *
+hark_session_get_snapshot (HarkSession *self)
+{
+  return &self->snap;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Skip ranges */
+
+static gboolean
+has_audio (HarkSession *self)
+{
+  return hark_player_get_state (self->player) != HARK_PLAYER_STATE_EMPTY;
+}
+
+/* Every range to skip now: the segments' and the caller's, less what was unskipped this pass. */
+static GArray *
+build_ranges (HarkSession *self)
+{
+  GArray *ranges = self->segments && self->skipping
+                     ? hark_segment_list_get_skip_ranges (self->segments)
+                     : g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
+
+  if (self->skipping)
+    g_array_append_vals (ranges, self->extra_ranges->data, self->extra_ranges->len);
+  for (guint i = ranges->len; i-- > 0;)
+    if (g_hash_table_contains (self->unskipped,
+                               GUINT_TO_POINTER (g_array_index (ranges, HarkSkipRange, i).id)))
+      g_array_remove_index (ranges, i);
+  return ranges;
+}
+
+static void
+apply_ranges (HarkSession *self)
+{
+  g_autoptr (GArray) ranges = build_ranges (self);
+
+  hark_player_set_skip_ranges (self->player, (const HarkSkipRange *) ranges->data, ranges->len);
+}
+
+static void
+new_pass (HarkSession *self)
+{
+  hark_skip_tracker_new_pass (self->skips);
+  g_hash_table_remove_all (self->unskipped);
+  apply_ranges (self);
+}
+
+/* The "ask" segment playing at @position, or -1. */
+static int
+ask_entry_at (HarkSession *self, double position)
+{
+  guint n = 0;
+  const HarkSegmentEntry *e = self->segments ? hark_segment_list_get (self->segments, &n) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (e[i].action == HARK_SKIP_ACTION_ASK && position >= e[i].segment.start
+        && position < e[i].segment.end)
+      return (int) i;
+  return -1;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The clock: turn, chapter, offer and Unskip changes */
+
+static void
+update_turn (HarkSession *self, double position, gboolean *changed)
+{
+  HarkTranscript *transcript = self->episode ? hark_episode_get_transcript (self->episode) : NULL;
+  int turn = -1, chapter = -1;
+
+  if (transcript != NULL)
+    {
+      const HarkTurn *turns = hark_transcript_get_turns (transcript, NULL);
+      const HarkChapter *chapters = hark_transcript_get_chapters (transcript, NULL);
+
+      turn = hark_transcript_turn_at (transcript, position);
+      chapter = hark_transcript_chapter_at (transcript, position);
+      self->snap.turn_text = turn >= 0 ? turns[turn].text : NULL;
+      self->snap.chapter_title = chapter >= 0 ? chapters[chapter].title : NULL;
+      self->snap.can_next = hark_transcript_next_turn (transcript, position) >= 0;
+      self->snap.can_previous = hark_transcript_previous_turn (transcript, position) >= 0;
+    }
+  else
+    {
+      self->snap.turn_text = NULL;
+      self->snap.chapter_title = NULL;
+      self->snap.can_next = self->snap.can_previous = FALSE;
+    }
+  *changed = turn != self->snap.turn || chapter != self->snap.chapter;
+  self->snap.turn = turn;
+  self->snap.chapter = chapter;
+}
+
+static void
+poll_clock (HarkSession *self)
+{
+  double position;
+  gboolean turn_changed, can_unskip;
+  int offer;
+
+  update_player_fields (self);
+  position = self->snap.position;
+  update_turn (self, position, &turn_changed);
+  if (turn_changed)
+    emit_simple (self, HARK_SESSION_EVENT_TURN);
+
+  offer = has_audio (self) ? ask_entry_at (self, position) : -1;
+  if (offer != self->snap.offer_segment)
+    {
+      HarkSessionEvent event = { .position = position };
+
+      if (self->snap.offer_segment >= 0)
+        {
+          event.type = HARK_SESSION_EVENT_OFFER_ENDED;
+          event.segment = self->snap.offer_segment;
+          event.entry = get_entry (self, event.segment);
+          self->snap.offer_segment = -1;
+          emit (self, &event);
+        }
+      self->snap.offer_segment = offer;
+      if (offer >= 0)
+        {
+          event.type = HARK_SESSION_EVENT_OFFER_STARTED;
+          event.segment = offer;
+          event.entry = get_entry (self, offer);
+          emit (self, &event);
+        }
+    }
+
+  can_unskip = hark_skip_tracker_can_unskip (self->skips, position);
+  if (self->snap.can_unskip && !can_unskip)
+    {
+      self->snap.can_unskip = FALSE;
+      emit_simple (self, HARK_SESSION_EVENT_UNSKIP_ENDED);
+    }
+  self->snap.can_unskip = can_unskip;
+}
+
+static gboolean
+on_poll (gpointer data)
+{
+  poll_clock (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_polling (HarkSession *self)
+{
+  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
+
+  if (playing && self->poll_id == 0)
+    {
+      GSource *source = g_timeout_source_new (HARK_SESSION_POLL_MS);
+
+      g_source_set_callback (source, on_poll, self, NULL);
+      self->poll_id = g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  else if (!playing && self->poll_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (self->context, self->poll_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      self->poll_id = 0;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Player events */
+
+static void
+on_skip (HarkSession *self, const HarkPlayerEvent *pe)
+{
+  HarkSessionEvent event = { .type = HARK_SESSION_EVENT_SKIP, .position = pe->position,
+                             .range = pe->range, .segment = -1 };
+
+  if (pe->range.id < HARK_SESSION_EXTRA_RANGE_ID)
+    {
+      event.segment = (int) pe->range.id;
+      event.entry = get_entry (self, event.segment);
+    }
+  event.counted = hark_skip_tracker_note_skip (self->skips, pe->range.id, pe->range.start,
+                                               pe->range.end);
+  self->snap.time_saved = hark_skip_tracker_get_time_saved (self->skips);
+  self->snap.can_unskip = hark_skip_tracker_can_unskip (self->skips, pe->position);
+  emit (self, &event);
+}
+
+static void
+on_player_event (HarkPlayer *player, const HarkPlayerEvent *pe, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  hark_resume_tracker_handle_event (self->resume, pe);
+  update_player_fields (self);
+  self->snap.position = pe->position;
+
+  switch (pe->type)
+    {
+    case HARK_PLAYER_EVENT_STATE:
+      self->snap.state = pe->state;
+      update_polling (self);
+      emit_simple (self, HARK_SESSION_EVENT_STATE);
+      break;
+    case HARK_PLAYER_EVENT_SEEKED:
+      emit_simple (self, HARK_SESSION_EVENT_SEEKED);
+      poll_clock (self);
+      break;
+    case HARK_PLAYER_EVENT_SKIP:
+      on_skip (self, pe);
+      poll_clock (self);
+      break;
+    case HARK_PLAYER_EVENT_END:
+      update_polling (self);
+      emit_simple (self, HARK_SESSION_EVENT_END);
+      break;
+    case HARK_PLAYER_EVENT_ERROR:
+      update_polling (self);
+      emit_error (self, HARK_SESSION_ERROR_OUTPUT, pe->error);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_library_error (const GError *error, gpointer user_data)
+{
+  emit_error (user_data, HARK_SESSION_ERROR_LIBRARY, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Life */
+
+HarkSession *
+hark_session_new (HarkOutput *output, HarkLibrary *library, GMainContext *context)
+{
+  HarkSession *self = g_new0 (HarkSession, 1);
+
+  self->context = g_main_context_ref (context ? context : g_main_context_default ());
+  self->player = hark_player_new (output, self->context);
+  self->library = library;
+  self->resume = hark_resume_tracker_new (library, self->player);
+  hark_resume_tracker_set_error_func (self->resume, on_library_error, self, NULL);
+  hark_player_set_event_func (self->player, on_player_event, self, NULL);
+  self->rewind = TRUE;
+  self->default_speed = 1.0;
+  self->listeners = g_array_new (FALSE, FALSE, sizeof (Listener));
+  hark_skip_policy_init_default (&self->policy);
+  self->skipping = TRUE;
+  self->extra_ranges = g_array_new (FALSE, FALSE, sizeof (HarkSkipRange));
+  self->skips = hark_skip_tracker_new ();
+  self->unskipped = g_hash_table_new (NULL, NULL);
+  self->snap.duration = -1;
+  self->snap.turn = -1;
+  self->snap.chapter = -1;
+  self->snap.offer_segment = -1;
+  update_player_fields (self);
+  return self;
+}
+
+static void
+clear_episode (HarkSession *self)
+{
+  g_clear_pointer (&self->episode, hark_episode_unref);
+  g_clear_pointer (&self->segments, hark_segment_list_free);
+  g_clear_pointer (&self->reading, hark_reading_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->artist, g_free);
+  g_clear_pointer (&self->art_url, g_free);
+  hark_skip_tracker_free (self->skips);
+  self->skips = hark_skip_tracker_new ();
+  g_hash_table_remove_all (self->unskipped);
+  self->snap.turn = -1;
+  self->snap.chapter = -1;
+  self->snap.offer_segment = -1;
+  self->snap.can_unskip = FALSE;
+  self->snap.time_saved = 0;
+  self->snap.turn_text = NULL;
+  self->snap.chapter_title = NULL;
+  self->snap.can_next = self->snap.can_previous = FALSE;
+}
+
+/* Stops what is open without telling anyone. */
+static void
+close_quietly (HarkSession *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->snap.loading = FALSE;
+  hark_resume_tracker_episode_closing (self->resume);
+  hark_player_close (self->player);
+  update_polling (self);
+  clear_episode (self);
+  g_clear_pointer (&self->path, g_free);
+  self->snap.duration = -1;
+  update_tags (self);
+  update_player_fields (self);
+}
+
+void
+hark_session_free (HarkSession *self)
+{
+  if (self == NULL)
+    return;
+  close_quietly (self);
+  for (guint i = 0; i < self->listeners->len; i++)
+    listener_clear (&g_array_index (self->listeners, Listener, i));
+  g_array_unref (self->listeners);
+  hark_resume_tracker_free (self->resume);
+  hark_player_free (self->player);
+  g_array_unref (self->extra_ranges);
+  hark_skip_tracker_free (self->skips);
+  g_hash_table_unref (self->unskipped);
+  g_main_context_unref (self->context);
+  g_free (self);
+}
+
+void
+hark_session_close (HarkSession *self)
+{
+  gboolean was_open = has_audio (self) || self->path != NULL;
+
+  close_quietly (self);
+  if (was_open)
+    emit_simple (self, HARK_SESSION_EVENT_CLOSED);
+}
+
+/* The file name without its extension: the title until tags say better. */
+static char *
+title_from_path (const char *path)
+{
+  char *title = g_path_get_basename (path);
+  char *dot = strrchr (title, '.');
+
+  if (dot != NULL && dot != title)
+    *dot = '\0';
+  return title;
+}
+
+static void
+on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  if (audio_step)
+    {
+      if (load->audio_path != NULL && load->decoder == NULL)
+        {
+          g_clear_object (&self->load_cancellable);
+          self->snap.loading = FALSE;
+          emit_error (self, HARK_SESSION_ERROR_AUDIO, load->audio_error);
+          return;
+        }
+      if (load->decoder != NULL)
+        {
+          hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
+                                    load->audio_path);
+          self->snap.duration = load->duration;
+          /* Continues where the listener stopped, at the speed they listened at. */
+          hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
+                                              self->default_speed);
+          apply_ranges (self);
+        }
+      update_player_fields (self);
+      emit_simple (self, HARK_SESSION_EVENT_OPENED);
+      poll_clock (self);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+  self->snap.loading = FALSE;
+  if (load->episode == NULL)
+    {
+      emit_error (self, HARK_SESSION_ERROR_SIDECAR, load->sidecar_error);
+      return;
+    }
+  self->episode = g_steal_pointer (&load->episode);
+  self->segments = g_steal_pointer (&load->segments);
+  self->reading = g_steal_pointer (&load->reading);
+  if (load->title != NULL)
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&load->title);
+      hark_resume_tracker_set_title (self->resume, self->title);
+    }
+  self->artist = g_steal_pointer (&load->artist);
+  self->art_url = g_steal_pointer (&load->art_url);
+  update_tags (self);
+  apply_ranges (self);
+  /* The decoder has read ahead, and ranges behind its read position count as passed: until
+   * playing starts, seeking to where it will start makes a segment there (0:00) count. */
+  if (has_audio (self) && hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
+    hark_player_seek (self->player, hark_player_get_position (self->player));
+  update_player_fields (self);
+  emit_simple (self, HARK_SESSION_EVENT_LOADED);
+  poll_clock (self);
+}
+
+void
+hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
+{
+  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
+
+  hark_session_close (self);
+  self->path = g_strdup (audio_path);
+  self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
+  update_tags (self);
+  self->snap.loading = TRUE;
+  self->load_cancellable = g_cancellable_new ();
+  hark_session_load_start (audio_path, sidecars, &self->policy, self->context,
+                           self->load_cancellable, on_load_step, self);
+}
+
+gboolean
+hark_session_is_loading (HarkSession *self)
+{
+  return self->snap.loading;
+}
+
+void
+hark_session_set_resume_options (HarkSession *self, gboolean rewind, double default_speed)
+{
+  self->rewind = rewind;
+  if (hark_limits_is_number (default_speed))
+    self->default_speed = CLAMP (default_speed, HARK_SPEED_MIN, HARK_SPEED_MAX);
+}
+
+void
+hark_session_set_policy (HarkSession *self, const HarkSkipPolicy *policy)
+{
+  self->policy = *policy;
+  if (self->episode == NULL)
+    return;
+  /* Entry indices change with the policy, so what was skipped under the old one is forgotten. */
+  g_clear_pointer (&self->segments, hark_segment_list_free);
+  g_clear_pointer (&self->reading, hark_reading_unref);
+  hark_session_load_segments (self->episode, &self->policy, &self->segments, &self->reading);
+  hark_skip_tracker_free (self->skips);
+  self->skips = hark_skip_tracker_new ();
+  g_hash_table_remove_all (self->unskipped);
+  self->snap.can_unskip = FALSE;
+  self->snap.time_saved = 0;
+  self->snap.offer_segment = -1;
+  apply_ranges (self);
+  emit_simple (self, HARK_SESSION_EVENT_SEGMENTS);
+  poll_clock (self);
+}
+
+void
+hark_session_set_skipping (HarkSession *self, gboolean skipping)
+{
+  self->skipping = skipping;
+  apply_ranges (self);
+}
+
+void
+hark_session_set_extra_ranges (HarkSession *self, const HarkSkipRange *ranges, guint n)
+{
+  g_array_set_size (self->extra_ranges, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      HarkSkipRange r = ranges[i];
+
+      if (!hark_limits_is_number (r.start) || !hark_limits_is_number (r.end) || !(r.end > r.start))
+        continue;
+      r.id = HARK_SESSION_EXTRA_RANGE_ID + i;
+      g_array_append_val (self->extra_ranges, r);
+    }
+  apply_ranges (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Commands */
+
+gboolean
+hark_session_play (HarkSession *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!has_audio (self))
+    return FALSE;
+  /* Playing again from the end is a new pass: every segment may be skipped once more. */
+  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_ENDED)
+    new_pass (self);
+  if (!hark_player_play (self->player, &error))
+    {
+      update_player_fields (self);
+      emit_error (self, HARK_SESSION_ERROR_OUTPUT, error);
+      return FALSE;
+    }
+  update_polling (self);
+  return TRUE;
+}
+
+gboolean
+hark_session_pause (HarkSession *self)
+{
+  if (!has_audio (self))
+    return FALSE;
+  hark_player_pause (self->player);
+  update_polling (self);
+  return TRUE;
+}
+
+gboolean
+hark_session_toggle (HarkSession *self)
+{
+  if (hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING)
+    return hark_session_pause (self);
+  return hark_session_play (self);
+}
+
+gboolean
+hark_session_seek (HarkSession *self, double seconds)
+{
+  double duration = hark_player_get_duration (self->player);
+
+  if (!has_audio (self) || !hark_limits_is_number (seconds))
+    return FALSE;
+  seconds = MAX (seconds, 0.0);
+  if (duration > 0)
+    seconds = MIN (seconds, duration);
+  hark_player_seek (self->player, seconds);
+  poll_clock (self);
+  return TRUE;
+}
+
+gboolean
+hark_session_seek_by (HarkSession *self, double delta)
+{
+  if (!hark_limits_is_number (delta))
+    return FALSE;
+  delta = CLAMP (delta, -HARK_SEEK_MAX_DELTA, HARK_SEEK_MAX_DELTA);
+  return hark_session_seek (self, hark_player_get_position (self->player) + delta);
+}
+
+gboolean
+hark_session_seek_to_turn (HarkSession *self, int turn)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+  guint n_turns = 0;
+  const HarkTurn *turns = transcript ? hark_transcript_get_turns (transcript, &n_turns) : NULL;
+
+  if (turn < 0 || (guint) turn >= n_turns)
+    return FALSE;
+  return hark_session_seek (self, turns[turn].start);
+}
+
+gboolean
+hark_session_next_turn (HarkSession *self, int direction)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+  double position = hark_player_get_position (self->player);
+
+  if (transcript == NULL)
+    return FALSE;
+  return hark_session_seek_to_turn (self, direction > 0
+                                            ? hark_transcript_next_turn (transcript, position)
+                                            : hark_transcript_previous_turn (transcript, position));
+}
+
+gboolean
+hark_session_next_answer (HarkSession *self, int speaker, int direction)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+  double position = hark_player_get_position (self->player);
+
+  if (transcript == NULL || speaker < 0
+      || (guint) speaker >= hark_transcript_get_n_speakers (transcript))
+    return FALSE;
+  return hark_session_seek_to_turn (
+    self, direction > 0 ? hark_transcript_next_turn_of_speaker (transcript, position, speaker)
+                        : hark_transcript_previous_turn_of_speaker (transcript, position, speaker));
+}
+
+/* Where a jump to @target really lands: a seek onto a skip range's first sample would play the
+ * range, so a target at (or in) a range moves to its end. */
+static double
+past_ranges (HarkSession *self, double target)
+{
+  g_autoptr (GArray) ranges = build_ranges (self);
+  gboolean moved = TRUE;
+
+  for (guint rounds = 0; moved && rounds <= ranges->len; rounds++)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          const HarkSkipRange *r = &g_array_index (ranges, HarkSkipRange, i);
+
+          if (target >= r->start && target < r->end)
+            {
+              target = r->end;
+              moved = TRUE;
+            }
+        }
+    }
+  return target;
+}
+
+gboolean
+hark_session_skip_offered (HarkSession *self)
+{
+  double position = hark_player_get_position (self->player);
+  int index = has_audio (self) ? ask_entry_at (self, position) : -1;
+  const HarkSegmentEntry *e = get_entry (self, index);
+  HarkSessionEvent event = { .type = HARK_SESSION_EVENT_SKIP, .position = position,
+                             .segment = index, .entry = e, .taken = TRUE };
+
+  if (e == NULL)
+    return FALSE;
+  /* What is left of it counts as saved, and Unskip brings it back like any other skip. */
+  event.range = (HarkSkipRange) { position, e->segment.end, (guint) index };
+  event.counted = hark_skip_tracker_note_skip (self->skips, index, position, e->segment.end);
+  hark_player_seek (self->player, past_ranges (self, e->segment.end));
+  update_player_fields (self);
+  self->snap.time_saved = hark_skip_tracker_get_time_saved (self->skips);
+  self->snap.can_unskip = hark_skip_tracker_can_unskip (self->skips, self->snap.position);
+  emit (self, &event);
+  poll_clock (self);
+  return TRUE;
+}
+
+gboolean
+hark_session_unskip (HarkSession *self)
+{
+  HarkSessionEvent event = { .type = HARK_SESSION_EVENT_UNSKIP, .segment = -1 };
+  double seek_to, end = 0;
+  guint id;
+
+  if (!has_audio (self)
+      || !hark_skip_tracker_unskip (self->skips, hark_player_get_position (self->player), &id,
+                                    &seek_to))
+    return FALSE;
+  /* The listener wants to hear it: its range is off for the rest of this pass. Otherwise a
+   * seek to a range at 0:00 would be skipped again (a start from 0 is no deliberate seek). */
+  g_hash_table_add (self->unskipped, GUINT_TO_POINTER (id));
+  for (guint i = 0; i < self->extra_ranges->len; i++)
+    if (g_array_index (self->extra_ranges, HarkSkipRange, i).id == id)
+      end = g_array_index (self->extra_ranges, HarkSkipRange, i).end;
+  if (id < HARK_SESSION_EXTRA_RANGE_ID)
+    {
+      event.segment = (int) id;
+      event.entry = get_entry (self, event.segment);
+      end = event.entry ? event.entry->segment.end : end;
+    }
+  apply_ranges (self);
+  hark_player_seek (self->player, seek_to);
+  event.range = (HarkSkipRange) { seek_to, MAX (end, seek_to), id };
+  self->snap.time_saved = hark_skip_tracker_get_time_saved (self->skips);
+  self->snap.can_unskip = FALSE;
+  update_player_fields (self);
+  event.position = self->snap.position;
+  emit (self, &event);
+  if (hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
+    hark_session_play (self);
+  poll_clock (self);
+  return TRUE;
+}
+
+gboolean
+hark_session_set_speed (HarkSession *self, double speed)
+{
+  if (!hark_limits_is_number (speed))
+    return FALSE;
+  hark_player_set_speed (self->player, CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX));
+  update_player_fields (self);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+  return TRUE;
+}
+
+gboolean
+hark_session_set_volume (HarkSession *self, double volume)
+{
+  if (!hark_limits_is_number (volume))
+    return FALSE;
+  hark_player_set_volume (self->player, CLAMP (volume, HARK_VOLUME_MIN, HARK_VOLUME_MAX));
+  update_player_fields (self);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Getters */
+
+double
+hark_session_get_position (HarkSession *self)
+{
+  return hark_player_get_position (self->player);
+}
+
+HarkEpisode *
+hark_session_get_episode (HarkSession *self)
+{
+  return self->episode;
+}
+
+HarkTranscript *
+hark_session_get_transcript (HarkSession *self)
+{
+  return self->episode ? hark_episode_get_transcript (self->episode) : NULL;
+}
+
+HarkReading *
+hark_session_get_reading (HarkSession *self)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+
+  return transcript && !hark_transcript_is_empty (transcript) ? self->reading : NULL;
+}
+
+const HarkSegmentList *
+hark_session_get_segments (HarkSession *self)
+{
+  return self->segments;
+}
+
+const HarkSkipPolicy *
+hark_session_get_policy (HarkSession *self)
+{
+  return &self->policy;
+}
+
+gboolean
+hark_session_was_skipped (HarkSession *self, int segment)
+{
+  return segment >= 0 && hark_skip_tracker_was_skipped (self->skips, segment);
+}
+
+HarkLibrary *
+hark_session_get_library (HarkSession *self)
+{
+  return self->library;
+}
+
+const char *
+hark_session_get_library_key (HarkSession *self)
+{
+  return hark_resume_tracker_get_key (self->resume);
+}
+
+HarkPlayer *
+hark_session_get_player (HarkSession *self)
+{
+  return self->player;
+}

@@ -1,0 +1,183 @@
+/* hark-session.h — one listening session: the player, the episode, skips, resume; many views
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The session owns everything about listening to one episode: the HarkPlayer, the loaded
+ * HarkEpisode with its segments and reading order, the skip policy and the one skip / offer /
+ * Unskip / time-saved logic, resume tracking in the library, speed and volume. Views (the
+ * window, `hark-cli play`, MPRIS) send it commands and subscribe to its events; they never
+ * touch the player. Every number entering a command is checked here (util/hark-limits.h), so a
+ * view may pass on what a user or a D-Bus peer sent as it came.
+ *
+ * Events are delivered on the main context the session was made with, to every listener in
+ * the order they subscribed. A snapshot (hark_session_get_snapshot()) is kept up to date
+ * before each event, so a listener reads it once per change. docs/architecture.md draws it.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "audio/hark-player.h"
+#include "episode/hark-episode.h"
+#include "library/hark-library.h"
+#include "reading/hark-reading.h"
+#include "segments/hark-segments.h"
+
+G_BEGIN_DECLS
+
+/* How often the session looks at the clock while playing, for turn, offer and Unskip changes.
+ * Views that paint read the clock themselves on their frame tick. */
+#define HARK_SESSION_POLL_MS 100
+
+/* Range ids at or above this are the caller's own ranges (hark_session_set_extra_ranges());
+ * below it, an id is the index of a segment entry. */
+#define HARK_SESSION_EXTRA_RANGE_ID 0x100000u
+
+typedef enum
+{
+  HARK_SESSION_EVENT_OPENED,        /* the audio is open (paused, maybe at a resumed place) */
+  HARK_SESSION_EVENT_LOADED,        /* transcript, segments, tags and cover are read */
+  HARK_SESSION_EVENT_SEGMENTS,      /* the policy changed: new segments and reading order */
+  HARK_SESSION_EVENT_CLOSED,        /* nothing open any more */
+  HARK_SESSION_EVENT_STATE,         /* playing, paused, ended, error */
+  HARK_SESSION_EVENT_SEEKED,        /* a seek completed at position */
+  HARK_SESSION_EVENT_END,           /* the last sample was played */
+  HARK_SESSION_EVENT_TURN,          /* the turn (or chapter) being heard changed */
+  HARK_SESSION_EVENT_SKIP,          /* a segment or range was jumped over; Unskip offered */
+  HARK_SESSION_EVENT_UNSKIP,        /* the last skip was undone; its segment plays */
+  HARK_SESSION_EVENT_UNSKIP_ENDED,  /* the Unskip offer ran out */
+  HARK_SESSION_EVENT_OFFER_STARTED, /* an "ask" segment is playing: a Skip may be offered */
+  HARK_SESSION_EVENT_OFFER_ENDED,   /* it is not any more */
+  HARK_SESSION_EVENT_CHANGED,       /* speed, volume or tags changed */
+  HARK_SESSION_EVENT_ERROR,         /* error and error_kind say what went wrong */
+} HarkSessionEventType;
+
+typedef enum
+{
+  HARK_SESSION_ERROR_AUDIO,   /* the audio could not be opened: nothing plays */
+  HARK_SESSION_ERROR_SIDECAR, /* a transcript the user named could not be read: audio plays */
+  HARK_SESSION_ERROR_OUTPUT,  /* the sound device failed: position kept, play tries again */
+  HARK_SESSION_ERROR_LIBRARY, /* saving the place failed: playback goes on */
+} HarkSessionErrorKind;
+
+typedef struct
+{
+  HarkSessionEventType type;
+  double position;               /* media seconds when it happened */
+  /* SKIP, UNSKIP: what was jumped over (start, end, id) */
+  HarkSkipRange range;
+  /* SKIP, UNSKIP, OFFER_*: the segment entry, NULL for a caller's range */
+  const HarkSegmentEntry *entry;
+  int segment;                   /* its index, or -1 */
+  gboolean counted;              /* SKIP: first time this pass, so time saved grew */
+  gboolean taken;                /* SKIP: an offer the listener took (hark_session_skip_offered) */
+  const GError *error;           /* ERROR */
+  HarkSessionErrorKind error_kind;
+} HarkSessionEvent;
+
+/* What views show, current as of the last event. Strings belong to the session and stay valid
+ * until the next event. */
+typedef struct
+{
+  HarkPlayerState state;
+  gboolean loading;        /* opened, transcript still being read */
+  double position;         /* at the last event */
+  double duration;         /* -1 when nothing is open */
+  double speed;
+  double volume;
+  const char *path;        /* NULL when nothing is open */
+  const char *title;       /* tags, else the file name without extension */
+  const char *artist;
+  const char *art_url;
+  int turn;                /* the turn being heard, or -1 */
+  const char *turn_text;   /* its text, or NULL */
+  int chapter;             /* the chapter being heard, or -1 */
+  const char *chapter_title;
+  gboolean can_next;       /* a next turn exists */
+  gboolean can_previous;
+  int offer_segment;       /* the "ask" segment playing, or -1 */
+  gboolean can_unskip;
+  double time_saved;       /* seconds, over all passes */
+  guint serial;            /* grows with every event */
+} HarkSessionSnapshot;
+
+typedef struct _HarkSession HarkSession;
+
+typedef void (*HarkSessionListener) (HarkSession *session, const HarkSessionEvent *event,
+                                     gpointer user_data);
+
+/* @output: where samples go (NULL: PortAudio's default device); taken. @library may be NULL:
+ * then nothing is remembered. Not taken. @context: where events arrive (NULL: the default). */
+HarkSession *hark_session_new (HarkOutput *output, HarkLibrary *library, GMainContext *context);
+void hark_session_free (HarkSession *self);
+
+/* Returns an id for hark_session_remove_listener(). */
+guint hark_session_add_listener (HarkSession *self, HarkSessionListener func, gpointer user_data,
+                                 GDestroyNotify destroy);
+void hark_session_remove_listener (HarkSession *self, guint id);
+
+const HarkSessionSnapshot *hark_session_get_snapshot (HarkSession *self);
+
+/* Opens @audio_path (may be NULL with @sidecars: a transcript alone, nothing plays) and the
+ * transcripts beside it, plus @sidecars the user named. Probing and reading happen on a worker
+ * thread; OPENED comes when the audio can play, LOADED when the transcript is read, or ERROR.
+ * A newer open, or close, abandons an open under way. */
+void hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars);
+/* Saves the place and closes. */
+void hark_session_close (HarkSession *self);
+gboolean hark_session_is_loading (HarkSession *self);
+
+/* How resuming behaves (from the user's settings): rewind a little after a long pause, and the
+ * speed of an episode never played before. Takes effect at the next open. */
+void hark_session_set_resume_options (HarkSession *self, gboolean rewind, double default_speed);
+/* The policy for the next open and, at once, for the episode open (SEGMENTS event). */
+void hark_session_set_policy (HarkSession *self, const HarkSkipPolicy *policy);
+/* FALSE: nothing is skipped automatically (hark-cli --no-skip); offers still come. */
+void hark_session_set_skipping (HarkSession *self, gboolean skipping);
+/* Ranges the caller adds (hark-cli --skip A-B); their ids are replaced by
+ * HARK_SESSION_EXTRA_RANGE_ID + index. */
+void hark_session_set_extra_ranges (HarkSession *self, const HarkSkipRange *ranges, guint n);
+
+/* Commands. Each returns FALSE when it did nothing (nothing open, no such turn, a number that
+ * is not one); a refused command changes nothing. */
+gboolean hark_session_play (HarkSession *self);
+gboolean hark_session_pause (HarkSession *self);
+gboolean hark_session_toggle (HarkSession *self);
+/* To @seconds, clamped to the episode; NaN and ±inf are refused. */
+gboolean hark_session_seek (HarkSession *self, double seconds);
+/* By @delta seconds from where playback is; NaN refused, huge clamped. */
+gboolean hark_session_seek_by (HarkSession *self, double delta);
+gboolean hark_session_seek_to_turn (HarkSession *self, int turn);
+/* @direction > 0: the next turn, else the previous. */
+gboolean hark_session_next_turn (HarkSession *self, int direction);
+/* The next (previous) turn of @speaker (an index into the transcript's speakers). */
+gboolean hark_session_next_answer (HarkSession *self, int speaker, int direction);
+/* Skips the "ask" segment playing now (the offer); Unskip brings it back like any skip. */
+gboolean hark_session_skip_offered (HarkSession *self);
+/* Undoes the last skip while its offer lasts: its segment then plays, this pass. */
+gboolean hark_session_unskip (HarkSession *self);
+/* Clamped to HARK_SPEED_MIN..MAX; NaN and ±inf refused. */
+gboolean hark_session_set_speed (HarkSession *self, double speed);
+/* Clamped to HARK_VOLUME_MIN..MAX; NaN and ±inf refused. */
+gboolean hark_session_set_volume (HarkSession *self, double volume);
+
+/* Media seconds being heard now (lock-free; views call it on their frame tick). */
+double hark_session_get_position (HarkSession *self);
+/* Present after LOADED, NULL before or without one. */
+HarkEpisode *hark_session_get_episode (HarkSession *self);
+HarkTranscript *hark_session_get_transcript (HarkSession *self);
+/* The reading order shown, NULL when the transcript is empty. */
+HarkReading *hark_session_get_reading (HarkSession *self);
+const HarkSegmentList *hark_session_get_segments (HarkSession *self);
+const HarkSkipPolicy *hark_session_get_policy (HarkSession *self);
+gboolean hark_session_was_skipped (HarkSession *self, int segment);
+HarkLibrary *hark_session_get_library (HarkSession *self);
+/* The episode's key in the library, or NULL. */
+const char *hark_session_get_library_key (HarkSession *self);
+/* For tests and benchmarks that need the engine's own figures. */
+HarkPlayer *hark_session_get_player (HarkSession *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkSession, hark_session_free)
+
+G_END_DECLS
