@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "transcript/hark-align.h"
@@ -15,8 +16,9 @@
 #define OUTLIER_SECONDS 8.0   /* a match this far from its neighbours' pace is dropped */
 #define EDGE_BONUS 0.5        /* a match where a sentence edge meets a pause edge counts 1.5 */
 /* Windows (seconds either side of the expected time) of the successive re-matching passes:
- * wide first, then narrower around the better map. */
-static const double windows[] = { 15.0, 6.0 };
+ * wide first, so a stretch the first alignment missed entirely is found again, then narrower
+ * around the better map. */
+static const double windows[] = { 30.0, 12.0, 5.0 };
 
 static int
 compare_double (const void *x, const void *y)
@@ -64,9 +66,10 @@ reseat (int *a_to_b, guint n_a, const int *a, const double *a_pos, const int *b,
     }
 }
 
-/* A match with many more recognized words than text words on one side, and no more on the other,
- * was pulled to an equal word said elsewhere ("the" of the sentence before): it is dropped. */
-#define STRETCH_WORDS 4
+/* The recognizer hears about as many words as were said. A match with more text words than
+ * recognized words on one side and the reverse on the other was pulled to an equal word said
+ * elsewhere ("the" of the sentence before): it is dropped. */
+#define IMBALANCE 3
 
 static void
 drop_stretched (int *a_to_b, guint n_a)
@@ -92,8 +95,8 @@ drop_stretched (int *a_to_b, guint n_a)
       rb_prev = a_to_b[i] - a_to_b[prev_i] - 1;
       tb_next = next_i - (int) i - 1;
       rb_next = a_to_b[next_i] - a_to_b[i] - 1;
-      if ((rb_next - tb_next >= STRETCH_WORDS + tb_next && tb_prev >= rb_prev)
-          || (rb_prev - tb_prev >= STRETCH_WORDS + tb_prev && tb_next >= rb_next))
+      if (MIN (tb_prev - rb_prev, rb_next - tb_next) >= IMBALANCE
+          || MIN (rb_prev - tb_prev, tb_next - rb_next) >= IMBALANCE)
         a_to_b[i] = -1; /* prev_i stays: the next match is judged against the one before */
       else
         prev_i = (int) i;

@@ -10,8 +10,11 @@
  * their neighbours' (a running median of the residual against a constant pace) are dropped, the
  * map is interpolated between the rest, and the words are matched again, each only with
  * recognized words within a window of where the map puts it: the most matches in order, found
- * as a longest increasing chain. A match among several equal words then takes the one nearest to
- * where its neighbours put it.
+ * as the heaviest chain in order (a match that puts a sentence edge at a pause edge weighs
+ * more), wide windows first, then narrower. A match among several equal words takes the one
+ * nearest in time to where its neighbours put it, and a match with more text words than
+ * recognized words on one side and the reverse on the other is dropped: it was pulled to the
+ * same word said elsewhere.
  */
 #pragma once
 

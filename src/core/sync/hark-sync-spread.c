@@ -95,17 +95,21 @@ hark_sync_spread (HarkSpreadWord *words, guint n_words, double from, double to,
 }
 
 double
-hark_sync_snap_to_onset (double estimate, double lo, double hi, const HarkSpeechPause *pauses,
-                         guint n_pauses)
+hark_sync_snap_to_onset (double estimate, double lo, double hi, double max_distance,
+                         const HarkSpeechPause *pauses, guint n_pauses)
 {
   double best = estimate, best_distance = G_MAXDOUBLE;
 
   for (guint p = first_pause_ending_after (pauses, n_pauses, lo);
        p < n_pauses && pauses[p].end <= hi; p++)
     {
-      double d = ABS (pauses[p].end - estimate);
+      /* How far the estimate is from the pause itself: a turn estimated just before a pause, or
+       * inside it, most likely starts where the pause ends. */
+      double d = estimate < pauses[p].start ? pauses[p].start - estimate
+                 : estimate > pauses[p].end ? estimate - pauses[p].end
+                                            : 0;
 
-      if (d < best_distance)
+      if (d <= max_distance && d < best_distance)
         {
           best_distance = d;
           best = pauses[p].end;

@@ -26,9 +26,10 @@ typedef struct
 void hark_sync_spread (HarkSpreadWord *words, guint n_words, double from, double to,
                        const HarkSpeechPause *pauses, guint n_pauses);
 
-/* The end of the pause nearest to @estimate among those ending in [@lo, @hi], or @estimate when
- * there is none: where a turn that starts near @estimate most likely begins. */
-double hark_sync_snap_to_onset (double estimate, double lo, double hi,
+/* Where a turn estimated to start at @estimate most likely begins: the end of the pause nearest
+ * to @estimate (0 when the estimate falls inside it) among those ending in [@lo, @hi] and at
+ * most @max_distance away, or @estimate when there is none. */
+double hark_sync_snap_to_onset (double estimate, double lo, double hi, double max_distance,
                                 const HarkSpeechPause *pauses, guint n_pauses);
 
 G_END_DECLS

@@ -11,9 +11,9 @@
 #include "sync/hark-sync-spread.h"
 #include "transcript/hark-align.h"
 
-/* How far a turn's start may move to the sound after a pause (seconds): when its first word
- * was not recognized, anywhere between the anchors around it up to this far; when it was, only
- * a little (recognizers start words a frame or two early or late). */
+/* How far from a pause a turn's estimated start may be for the turn to start where that pause
+ * ends (seconds): when its first word was not recognized, this far, between the anchors around
+ * it; when it was, only a little (recognizers start words a frame or two early or late). */
 #define SNAP_UNCONFIRMED 1.5
 #define SNAP_CONFIRMED_BEFORE 0.6
 #define SNAP_CONFIRMED_AFTER 0.25
@@ -192,7 +192,7 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
   for (guint t = 0; t < n_turns; t++)
     {
       guint k = turn_first[t];
-      double lo, hi, estimate;
+      double lo, hi, estimate, reach;
       int prev = -1, next = -1;
 
 
@@ -209,13 +209,13 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
         {
           lo = estimate - SNAP_CONFIRMED_BEFORE;
           hi = estimate + SNAP_CONFIRMED_AFTER;
+          reach = SNAP_CONFIRMED_BEFORE;
         }
       else
         {
           lo = estimate - SNAP_UNCONFIRMED;
-          hi = estimate + SNAP_UNCONFIRMED;
-          if (next >= 0)
-            hi = MIN (hi, sw[next].start);
+          hi = next >= 0 ? sw[next].start : duration;
+          reach = SNAP_UNCONFIRMED;
         }
       if (prev >= 0)
         lo = MAX (lo, sw[prev].end);
@@ -223,7 +223,7 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
       if (last_start >= 0)
         lo = MAX (lo, last_start + MIN_TURN);
       hi = MAX (hi, lo);
-      fixed_start[k] = hark_sync_snap_to_onset (CLAMP (estimate, lo, hi), lo, hi, pauses,
+      fixed_start[k] = hark_sync_snap_to_onset (CLAMP (estimate, lo, hi), lo, hi, reach, pauses,
                                                 n_pauses);
       last_start = fixed_start[k];
     }
