@@ -17,6 +17,7 @@
 
 static char *tmpdir;
 static HarkSpeech *excerpt; /* recognized once, shared by the tests */
+static double excerpt_seconds; /* how long that took, on this machine under its current load */
 
 static HarkSpeech *
 get_excerpt (void)
@@ -30,7 +31,8 @@ get_excerpt (void)
       gint64 t0 = g_get_monotonic_time ();
 
       excerpt = sync_test_recognize (path);
-      g_test_message ("recognized the excerpt in %.1f s", (g_get_monotonic_time () - t0) / 1e6);
+      excerpt_seconds = (g_get_monotonic_time () - t0) / 1e6;
+      g_test_message ("recognized the excerpt in %.1f s", excerpt_seconds);
     }
   return excerpt;
 }
@@ -123,15 +125,18 @@ on_async_done (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (run->loop);
 }
 
-/* Cancelling from the progress callback stops the work within a few seconds. */
+/* Cancelling from the progress callback stops the work long before it would have finished:
+ * workers finish only the utterances they hold. Compared with the full run of the same file in
+ * this process, so a loaded machine slows both alike. */
 static void
 test_cancel (void)
 {
   g_autofree char *path = hark_test_fixture ("ep189/excerpt-linode.opus");
   AsyncRun run = { 0 };
   gint64 t0;
+  double seconds;
 
-  if (path == NULL)
+  if (path == NULL || get_excerpt () == NULL)
     return;
   run.loop = g_main_loop_new (NULL, FALSE);
   run.cancellable = g_cancellable_new ();
@@ -143,9 +148,9 @@ test_cancel (void)
   g_assert_null (run.speech);
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (run.progress_calls, >=, 1);
-  /* Well before the minute a full run of the excerpt takes on a loaded machine. */
-  g_test_message ("cancelled after %.1f s", (g_get_monotonic_time () - t0) / 1e6);
-  g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
+  seconds = (g_get_monotonic_time () - t0) / 1e6;
+  g_test_message ("cancelled after %.1f s (a full run took %.1f s)", seconds, excerpt_seconds);
+  g_assert_cmpfloat (seconds, <, 0.5 * excerpt_seconds);
   g_clear_error (&run.error);
   g_object_unref (run.cancellable);
   g_main_loop_unref (run.loop);
