@@ -17,6 +17,10 @@
 #define SNAP_UNCONFIRMED 1.5
 #define SNAP_CONFIRMED_BEFORE 0.6
 #define SNAP_CONFIRMED_AFTER 0.25
+/* A cue longer than this is split (a caption is read at once). */
+#define MAX_CUE_WORDS 20
+#define MAX_CUE_SECONDS 10.0
+#define MIN_CUE_WORDS 6 /* ... into pieces no shorter than this */
 /* How far from a word a pause may end (before it) or start (after it) to count as its edge. */
 #define EDGE_REACH 0.3
 /* The least time a turn is given before the next may start. */
@@ -61,6 +65,48 @@ ends_sentence (const TextWord *w)
         return FALSE;
     }
   return FALSE;
+}
+
+/* Cues for words [i, j] of one sentence: a sentence longer than a caption is split where a
+ * comma (or semicolon, colon) falls nearest its middle, else at its middle word, until every
+ * piece is short enough to read at once. */
+static void
+add_cues (HarkTranscriptBuilder *builder, GArray *words, const HarkSpreadWord *tw, guint i,
+          guint j, int speaker)
+{
+  const TextWord *first = &g_array_index (words, TextWord, i);
+  const TextWord *last = &g_array_index (words, TextWord, j);
+
+  if (j - i + 1 > MAX_CUE_WORDS || tw[j].end - tw[i].start > MAX_CUE_SECONDS)
+    {
+      guint middle = i + (j - i) / 2, cut = middle;
+      guint best = G_MAXUINT;
+
+      for (guint k = i + MIN_CUE_WORDS - 1; k + MIN_CUE_WORDS <= j; k++)
+        {
+          const TextWord *w = &g_array_index (words, TextWord, k);
+          char c = w->text[w->length - 1];
+
+          if ((c == ',' || c == ';' || c == ':') && (guint) ABS ((int) k - (int) middle) < best)
+            {
+              best = (guint) ABS ((int) k - (int) middle);
+              cut = k;
+            }
+        }
+      if (cut >= i && cut < j)
+        {
+          add_cues (builder, words, tw, i, cut, speaker);
+          add_cues (builder, words, tw, cut + 1, j, speaker);
+          return;
+        }
+    }
+  {
+    g_autofree char *text =
+        g_strndup (first->text, (gsize) (last->text + last->length - first->text));
+
+    hark_transcript_builder_add_cue (builder, tw[i].start, MAX (tw[j].end, tw[i].start), text,
+                                     speaker);
+  }
 }
 
 /* Times for every word: recognized ones from the recognizer, the rest spread between. A word
@@ -264,19 +310,14 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
         n_weak++;
       hark_transcript_builder_add_turn (builder, start, end, turns[t].text, speaker, confidence);
 
-      /* One cue per sentence, its text exactly as the transcript has it. */
+      /* One cue per sentence (long ones split at a comma), text exactly as the transcript has it. */
       for (guint i = k0; i < k1;)
         {
           guint j = i;
-          const TextWord *first = &g_array_index (words, TextWord, i), *last;
-          g_autofree char *text = NULL;
 
           while (j + 1 < k1 && !ends_sentence (&g_array_index (words, TextWord, j)))
             j++;
-          last = &g_array_index (words, TextWord, j);
-          text = g_strndup (first->text, (gsize) (last->text + last->length - first->text));
-          hark_transcript_builder_add_cue (builder, tw[i].start, MAX (tw[j].end, tw[i].start),
-                                           text, speaker);
+          add_cues (builder, words, tw, i, j, speaker);
           i = j + 1;
         }
     }
