@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "audio/hark-player.h"
+#include "feeds/hark-feed.h"
 #include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
@@ -58,5 +59,9 @@ int hark_cli_cmd_transcribe (int argc, char **argv);
 void hark_cli_append_transcript_json (GString *out, const HarkTranscript *t,
                                       gboolean with_confidence);
 int hark_cli_cmd_segments (int argc, char **argv);
+int hark_cli_cmd_feed (int argc, char **argv);
+
+/* A feed from a FILE or an http(s) URL (@base_url resolves a file's relative links). */
+HarkFeed *hark_cli_feed_load (const char *file_or_url, const char *base_url, GError **error);
 
 G_END_DECLS
