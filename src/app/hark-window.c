@@ -12,6 +12,7 @@
 #include "hark-app-settings.h"
 #include "hark-player-bar.h"
 #include "hark-row-item.h"
+#include "formats/hark-sidecar.h"
 #include "hark-speakers-popover.h"
 #include "library/hark-library.h"
 #include "util/hark-limits.h"
@@ -516,18 +517,6 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
 /* ------------------------------------------------------------------------------------------ */
 /* Opening */
 
-static gboolean
-is_sidecar (const char *path)
-{
-  static const char *const extensions[] = { ".vtt", ".srt", ".json", ".txt", NULL };
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  for (guint i = 0; extensions[i] != NULL; i++)
-    if (g_str_has_suffix (lower, extensions[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* Opens what the user gave: the first audio file, with the transcripts among the rest. */
 static void
 open_files (HarkWindow *self, GFile **files, guint n_files)
@@ -541,7 +530,7 @@ open_files (HarkWindow *self, GFile **files, guint n_files)
 
       if (path == NULL)
         continue;
-      if (is_sidecar (path))
+      if (hark_sidecar_is_candidate (path))
         g_ptr_array_add (sidecars, g_steal_pointer (&path));
       else if (audio == NULL)
         audio = g_steal_pointer (&path);
