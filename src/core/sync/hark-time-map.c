@@ -13,6 +13,10 @@
 #define OUTLIER 1.0           /* seconds a pair may differ from the running median */
 #define STEP 0.5              /* a change of offset this large starts a new piece */
 #define MIN_PIECE_PAIRS 5     /* fewer pairs are noise, not an edit */
+/* A stretch shorter than this whose offset is within SMALL_STEP of a neighbour's is the pace of
+ * the old times wobbling (words spread over a long cue), not an edit: it joins that neighbour. */
+#define MIN_PIECE_SECONDS 60.0
+#define SMALL_STEP 3.0
 
 struct _HarkTimeMap
 {
@@ -103,6 +107,30 @@ hark_time_map_new (const double *old_times, const double *new_times, guint n)
           }
         run.first = i;
       }
+  /* Short runs close in offset to a neighbour join it (the closer one), until none is left. */
+  for (gboolean merged = TRUE; merged && runs->len > 1;)
+    {
+      merged = FALSE;
+      for (guint r = 0; r < runs->len; r++)
+        {
+          Run *x = &g_array_index (runs, Run, r);
+          Run *prev = r > 0 ? x - 1 : NULL, *next = r + 1 < runs->len ? x + 1 : NULL;
+          double d_prev = prev ? fabs (prev->offset - x->offset) : G_MAXDOUBLE;
+          double d_next = next ? fabs (next->offset - x->offset) : G_MAXDOUBLE;
+          Run *into;
+
+          if (old_times[x->last] - old_times[x->first] >= MIN_PIECE_SECONDS
+              || MIN (d_prev, d_next) > SMALL_STEP)
+            continue;
+          into = d_prev <= d_next ? prev : next;
+          into->first = MIN (into->first, x->first);
+          into->last = MAX (into->last, x->last);
+          finish_run (into, offsets, inlier, scratch);
+          g_array_remove_index (runs, r);
+          merged = TRUE;
+          break;
+        }
+    }
   if (runs->len == 0)
     {
       /* No stretch long enough: one offset for all. */
