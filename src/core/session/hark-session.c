@@ -517,6 +517,13 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
           emit_error (self, HARK_SESSION_ERROR_AUDIO, load->audio_error);
           return;
         }
+      if (load->title != NULL)
+        {
+          g_free (self->title);
+          self->title = g_steal_pointer (&load->title);
+        }
+      self->artist = g_steal_pointer (&load->artist);
+      update_tags (self);
       if (load->decoder != NULL)
         {
           hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
@@ -543,13 +550,6 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   self->episode = g_steal_pointer (&load->episode);
   self->segments = g_steal_pointer (&load->segments);
   self->reading = g_steal_pointer (&load->reading);
-  if (load->title != NULL)
-    {
-      g_free (self->title);
-      self->title = g_steal_pointer (&load->title);
-      hark_resume_tracker_set_title (self->resume, self->title);
-    }
-  self->artist = g_steal_pointer (&load->artist);
   self->art_url = g_steal_pointer (&load->art_url);
   update_tags (self);
   apply_ranges (self);
