@@ -335,6 +335,10 @@ hark_application_startup (GApplication *app)
   self->library = hark_library_open (NULL, &error);
   if (error != NULL)
     self->library_error = g_strdup (error->message);
+  else if (hark_library_get_problem (self->library) != NULL)
+    /* Opened to read only (read-only, full, locked): positions still come back, and the
+     * listener learns why they are not saved. */
+    self->library_error = g_strdup (hark_library_get_problem (self->library));
   self->session = hark_session_new (NULL, self->library, NULL);
   self->settings = hark_app_settings_new ();
   apply_settings (self);

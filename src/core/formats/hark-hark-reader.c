@@ -9,6 +9,8 @@
  * "evidence"}], "chapters": [...], "skips": [{"start", "end", "category", "source",
  * "evidence"}]}. Every key of "hark" is optional; docs/sidecar.md describes the format.
  */
+#include <math.h>
+
 #include "formats/hark-sidecar-json.h"
 
 #include "text/hark-text-utils.h"
@@ -120,6 +122,8 @@ read_turns (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
           && (json_node_get_value_type (evidence_node) == G_TYPE_DOUBLE
               || json_node_get_value_type (evidence_node) == G_TYPE_INT64))
         evidence = json_node_get_double (evidence_node);
+      /* A share: anything else (1e300, -5) is clamped rather than carried into the model. */
+      evidence = isfinite (evidence) ? CLAMP (evidence, 0.0, 1.0) : 0.0;
       hark_transcript_builder_add_turn (
           builder, start, end, text ? text : "",
           turn_speaker (builder, speakers, hark_json_get_string (object, "speaker")),

@@ -21,6 +21,7 @@
 #include <alsa/asoundlib.h>
 #endif
 
+#include "output/hark-stderr-filter.h"
 #include "util/hark-error.h"
 
 /* Longer buffers wake the CPU less often and survive a busy machine without underruns; the
@@ -140,6 +141,7 @@ init_thread (gpointer data)
 #ifdef HARK_HAVE_ALSA
   snd_lib_error_set_handler (alsa_error_handler);
 #endif
+  hark_stderr_filter_install ();
   self->init_error = Pa_Initialize ();
   quiet_stderr_end (saved);
   return NULL;
