@@ -200,6 +200,17 @@ apply_ranges (HarkSession *self)
   hark_player_set_skip_ranges (self->player, (const HarkSkipRange *) ranges->data, ranges->len);
 }
 
+/* New ranges while something is open: the decoder has read ahead under the old ones (a range
+ * may already be cut from the audio waiting in the ring), so decoding starts again from what is
+ * heard now. */
+static void
+apply_ranges_again (HarkSession *self)
+{
+  apply_ranges (self);
+  if (has_audio (self))
+    hark_player_seek (self->player, hark_player_get_position (self->player));
+}
+
 static void
 new_pass (HarkSession *self)
 {
@@ -607,7 +618,7 @@ hark_session_set_policy (HarkSession *self, const HarkSkipPolicy *policy)
   self->snap.can_unskip = FALSE;
   self->snap.time_saved = 0;
   self->snap.offer_segment = -1;
-  apply_ranges (self);
+  apply_ranges_again (self);
   emit_simple (self, HARK_SESSION_EVENT_SEGMENTS);
   poll_clock (self);
 }
@@ -616,7 +627,7 @@ void
 hark_session_set_skipping (HarkSession *self, gboolean skipping)
 {
   self->skipping = skipping;
-  apply_ranges (self);
+  apply_ranges_again (self);
 }
 
 void
@@ -632,7 +643,7 @@ hark_session_set_extra_ranges (HarkSession *self, const HarkSkipRange *ranges, g
       r.id = HARK_SESSION_EXTRA_RANGE_ID + i;
       g_array_append_val (self->extra_ranges, r);
     }
-  apply_ranges (self);
+  apply_ranges_again (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
