@@ -35,6 +35,11 @@ struct _HarkPlayerBar
   GtkMenuButton *speaker_button;
   GtkLabel *speaker_label;
   GtkWidget *volume_button;
+  GtkWidget *previous_answer_button;
+  GtkWidget *next_answer_button;
+  GtkWidget *now_box;
+  GtkImage *art_image;
+  GtkLabel *chapter_label;
   GtkWidget *controls;
   GtkWidget *start_box;
   GtkWidget *center_box;
@@ -223,6 +228,11 @@ hark_player_bar_class_init (HarkPlayerBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, speaker_button);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, volume_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, previous_answer_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, next_answer_button);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, now_box);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, art_image);
+  gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, chapter_label);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, controls);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, start_box);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, center_box);
@@ -350,4 +360,40 @@ void
 hark_player_bar_set_speaker (HarkPlayerBar *self, const char *name)
 {
   gtk_label_set_label (self->speaker_label, name != NULL ? name : _("Speakers"));
+}
+
+void
+hark_player_bar_set_has_transcript (HarkPlayerBar *self, gboolean has_transcript)
+{
+  /* Without turns there is no speaker to choose or jump to: say so instead of doing nothing. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->speaker_button), has_transcript);
+  gtk_widget_set_sensitive (self->previous_answer_button, has_transcript);
+  gtk_widget_set_sensitive (self->next_answer_button, has_transcript);
+}
+
+static void
+update_now_box (HarkPlayerBar *self)
+{
+  gtk_widget_set_visible (self->now_box,
+                          gtk_widget_get_visible (GTK_WIDGET (self->art_image)) ||
+                            gtk_widget_get_visible (GTK_WIDGET (self->chapter_label)));
+}
+
+void
+hark_player_bar_set_chapter (HarkPlayerBar *self, const char *title)
+{
+  gboolean shown = title != NULL && *title != '\0';
+
+  gtk_label_set_label (self->chapter_label, shown ? title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chapter_label), shown ? title : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chapter_label), shown);
+  update_now_box (self);
+}
+
+void
+hark_player_bar_set_art (HarkPlayerBar *self, GdkPaintable *art)
+{
+  gtk_image_set_from_paintable (self->art_image, art);
+  gtk_widget_set_visible (GTK_WIDGET (self->art_image), art != NULL);
+  update_now_box (self);
 }

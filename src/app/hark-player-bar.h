@@ -24,5 +24,11 @@ void hark_player_bar_set_speed (HarkPlayerBar *self, double speed);
 void hark_player_bar_set_skip_seconds (HarkPlayerBar *self, int back, int forward);
 /* NULL: no speaker chosen yet. */
 void hark_player_bar_set_speaker (HarkPlayerBar *self, const char *name);
+/* FALSE: the speaker menu and the previous/next-answer buttons are insensitive. */
+void hark_player_bar_set_has_transcript (HarkPlayerBar *self, gboolean has_transcript);
+/* The chapter being played, shown above the seek bar; NULL or "" hides it. */
+void hark_player_bar_set_chapter (HarkPlayerBar *self, const char *title);
+/* The episode's cover art beside the chapter; NULL hides it. */
+void hark_player_bar_set_art (HarkPlayerBar *self, GdkPaintable *art);
 
 G_END_DECLS

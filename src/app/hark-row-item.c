@@ -10,6 +10,7 @@ struct _HarkRowItem
   GObject parent_instance;
   HarkReading *reading;
   guint index;
+  gboolean expanded; /* a segment row showing its text: kept while the row scrolls away */
 };
 
 G_DEFINE_FINAL_TYPE (HarkRowItem, hark_row_item, G_TYPE_OBJECT)
@@ -60,4 +61,16 @@ const HarkReadingRow *
 hark_row_item_get_row (HarkRowItem *self)
 {
   return &hark_reading_get_rows (self->reading, NULL)[self->index];
+}
+
+gboolean
+hark_row_item_get_expanded (HarkRowItem *self)
+{
+  return self->expanded;
+}
+
+void
+hark_row_item_set_expanded (HarkRowItem *self, gboolean expanded)
+{
+  self->expanded = expanded;
 }

@@ -18,5 +18,8 @@ HarkRowItem *hark_row_item_new (HarkReading *reading, guint index);
 HarkReading *hark_row_item_get_reading (HarkRowItem *self);
 guint hark_row_item_get_index (HarkRowItem *self);
 const HarkReadingRow *hark_row_item_get_row (HarkRowItem *self);
+/* Whether a segment row shows what was said (a turn row always does). */
+gboolean hark_row_item_get_expanded (HarkRowItem *self);
+void hark_row_item_set_expanded (HarkRowItem *self, gboolean expanded);
 
 G_END_DECLS

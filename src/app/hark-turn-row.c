@@ -8,18 +8,28 @@
 #include <glib/gi18n.h>
 
 #include "hark-speaker-colors.h"
+#include "reading/hark-paragraphs.h"
 #include "util/hark-time.h"
+
+/* A comfortable measure: about 70 characters a line (typographers say 45–75, 66 ideal). The
+ * card is as wide as MEASURE_CHARS of the font's "approximate character width" (wider than an
+ * average letter of running text, which makes about 70), plus its padding and bar (CARD_CHROME,
+ * as in ui/style.css), and never wider than the list. */
+#define MEASURE_CHARS 72
+#define CARD_CHROME 36
 
 struct _HarkTurnRow
 {
-  GtkBox parent_instance;
+  GtkWidget parent_instance;
 
+  GtkWidget *card;
   GtkWidget *header;
   GtkLabel *speaker_label;
   GtkLabel *time_label;
   GtkLabel *text_label;
   GtkWidget *segment_box;
   GtkLabel *segment_label;
+  GtkToggleButton *expand_button;
 
   HarkRowItem *item;
   char *query;
@@ -27,9 +37,12 @@ struct _HarkTurnRow
   gsize cue_start;
   gsize cue_end;
   const char *speaker_class;
+  gboolean binding;                /* setting the expander from the item, not the user */
+  PangoFontDescription *measure_font; /* the font the card width was computed for */
+  int card_width;
 };
 
-G_DEFINE_FINAL_TYPE (HarkTurnRow, hark_turn_row, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (HarkTurnRow, hark_turn_row, GTK_TYPE_WIDGET)
 
 static guint n_alive;
 
@@ -56,12 +69,15 @@ update_text (HarkTurnRow *self)
   gsize len = strlen (text);
   g_autoptr (GArray) matches = hark_reading_find_all (text, self->query);
   g_autoptr (GString) markup = g_string_new (NULL);
+  g_autoptr (GArray) paragraphs = hark_paragraphs_find (text, HARK_PARAGRAPH_TARGET_CHARS);
   gboolean show_text;
   gsize pos = 0;
-  guint m = 0;
+  guint m = 0, b = 0;
 
-  /* Segments stay compact unless the search is looking inside them. */
-  show_text = row->kind == HARK_READING_ROW_TURN || matches->len > 0;
+  /* Segments stay one line unless asked to open, being played (their words are heard, so they
+   * are shown like any turn) or holding a search match. */
+  show_text = row->kind != HARK_READING_ROW_SEGMENT || matches->len > 0 || self->now_playing ||
+              hark_row_item_get_expanded (self->item);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), show_text && len > 0);
   if (!show_text)
     return;
@@ -82,6 +98,8 @@ update_text (HarkTurnRow *self)
           else if (pos < self->cue_end)
             next = MIN (next, self->cue_end);
         }
+      if (b < paragraphs->len)
+        next = MIN (next, g_array_index (paragraphs, gsize, b));
       if (m + 1 < matches->len)
         {
           if (pos < g_array_index (matches, gsize, m))
@@ -94,9 +112,10 @@ update_text (HarkTurnRow *self)
         g_string_append (markup, "<span bgcolor=\"#f6d32d\" bgalpha=\"60%\" fgcolor=\"#000000\">");
       if (in_cue)
         /* A tint strong enough to find at a glance, light enough that the words keep 4.5:1
-         * on it in both themes, and an underline for those who cannot tell the tint. */
+         * on it in both themes, and an underline (in the text's colour) for those who cannot
+         * tell the tint. */
         g_string_append (markup, "<span bgcolor=\"#3584e4\" bgalpha=\"30%\" "
-                                 "underline=\"single\" underline_color=\"#3584e4\">");
+                                 "underline=\"single\">");
       append_range (markup, text, pos, next);
       if (in_cue)
         g_string_append (markup, "</span>");
@@ -106,6 +125,12 @@ update_text (HarkTurnRow *self)
       pos = next;
       if (m + 1 < matches->len && pos >= g_array_index (matches, gsize, m + 1))
         m += 2;
+      /* A blank line between paragraphs; the text's offsets stay those of the turn. */
+      if (b < paragraphs->len && pos == g_array_index (paragraphs, gsize, b))
+        {
+          g_string_append (markup, "\n\n");
+          b++;
+        }
     }
   gtk_label_set_markup (self->text_label, markup->str);
 }
@@ -124,11 +149,85 @@ on_copy_clicked (HarkTurnRow *self)
 }
 
 static void
+on_expand_toggled (HarkTurnRow *self)
+{
+  gboolean open = gtk_toggle_button_get_active (self->expand_button);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->expand_button),
+                            open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->expand_button),
+                               open ? _("Hide What Was Said") : _("Show What Was Said"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expand_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  open ? _("Hide what was said") : _("Show what was said"), -1);
+  if (self->binding || self->item == NULL)
+    return;
+  hark_row_item_set_expanded (self->item, open);
+  update_text (self);
+}
+
+/* The widest the card may be, from the text's font as styled now (text size, theme). */
+static int
+card_width (HarkTurnRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_label));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoFontMetrics *metrics;
+
+  if (self->measure_font != NULL && font != NULL &&
+      pango_font_description_equal (self->measure_font, font))
+    return self->card_width;
+  g_clear_pointer (&self->measure_font, pango_font_description_free);
+  self->measure_font = font != NULL ? pango_font_description_copy (font) : NULL;
+  metrics = pango_context_get_metrics (context, font, NULL);
+  self->card_width = MEASURE_CHARS * pango_font_metrics_get_approximate_char_width (metrics) /
+                       PANGO_SCALE + CARD_CHROME;
+  pango_font_metrics_unref (metrics);
+  return self->card_width;
+}
+
+static GtkSizeRequestMode
+hark_turn_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+hark_turn_row_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                       int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  HarkTurnRow *self = HARK_TURN_ROW (widget);
+  int width = card_width (self);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    for_size = MIN (for_size, width);
+  gtk_widget_measure (self->card, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, width));
+}
+
+/* The card, as wide as the measure allows, in the middle of the list's width. */
+static void
+hark_turn_row_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  HarkTurnRow *self = HARK_TURN_ROW (widget);
+  int card_min, card = MIN (width, card_width (self));
+
+  gtk_widget_measure (self->card, GTK_ORIENTATION_HORIZONTAL, -1, &card_min, NULL, NULL, NULL);
+  card = MAX (card, MIN (card_min, width));
+  gtk_widget_size_allocate (self->card, &(GtkAllocation) { (width - card) / 2, 0, card, height },
+                            -1);
+}
+
+static void
 hark_turn_row_dispose (GObject *object)
 {
   HarkTurnRow *self = HARK_TURN_ROW (object);
 
   g_clear_object (&self->item);
+  /* A bare widget does not let go of its child by itself (the template still holds a ref). */
+  if (self->card != NULL && gtk_widget_get_parent (self->card) == GTK_WIDGET (self))
+    gtk_widget_unparent (self->card);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_TURN_ROW);
   G_OBJECT_CLASS (hark_turn_row_parent_class)->dispose (object);
 }
@@ -139,6 +238,7 @@ hark_turn_row_finalize (GObject *object)
   HarkTurnRow *self = HARK_TURN_ROW (object);
 
   g_free (self->query);
+  g_clear_pointer (&self->measure_font, pango_font_description_free);
   n_alive--;
   G_OBJECT_CLASS (hark_turn_row_parent_class)->finalize (object);
 }
@@ -151,15 +251,21 @@ hark_turn_row_class_init (HarkTurnRowClass *klass)
 
   object_class->dispose = hark_turn_row_dispose;
   object_class->finalize = hark_turn_row_finalize;
+  widget_class->get_request_mode = hark_turn_row_get_request_mode;
+  widget_class->measure = hark_turn_row_measure;
+  widget_class->size_allocate = hark_turn_row_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-turn-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, card);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, header);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_box);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, expand_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_expand_toggled);
 }
 
 static void
@@ -239,8 +345,13 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
     gtk_label_set_label (self->speaker_label, _("Unknown speaker"));
   gtk_label_set_label (self->time_label, time);
 
-  /* A piece after a segment continues the same voice: a quieter header says so. */
-  gtk_widget_set_visible (self->header, !segment);
+  /* A piece after a segment continues the same voice: a quieter header says so. A chapter
+   * heading is its title alone. */
+  gtk_widget_set_visible (self->header, row->kind == HARK_READING_ROW_TURN);
+  if (row->kind == HARK_READING_ROW_CHAPTER)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "chapter");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "chapter");
   if (row->continued)
     gtk_widget_add_css_class (GTK_WIDGET (self), "continued");
   else
@@ -254,6 +365,10 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
 
       gtk_label_set_label (self->segment_label, label);
       gtk_widget_add_css_class (GTK_WIDGET (self), "segment");
+      gtk_widget_set_visible (GTK_WIDGET (self->expand_button), *row->text != '\0');
+      self->binding = TRUE;
+      gtk_toggle_button_set_active (self->expand_button, hark_row_item_get_expanded (item));
+      self->binding = FALSE;
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "segment");
@@ -292,6 +407,13 @@ hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cu
     gtk_widget_remove_css_class (GTK_WIDGET (self), "now-playing");
   describe_now_playing (self);
   update_text (self);
+}
+
+void
+hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end)
+{
+  *start = self->cue_start;
+  *end = self->cue_end;
 }
 
 gboolean

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define HARK_TYPE_TURN_ROW (hark_turn_row_get_type ())
-G_DECLARE_FINAL_TYPE (HarkTurnRow, hark_turn_row, HARK, TURN_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (HarkTurnRow, hark_turn_row, HARK, TURN_ROW, GtkWidget)
 
 /* How many rows exist right now: the list recycles them, so this stays small with any length. */
 guint hark_turn_row_get_n_alive (void);
@@ -29,6 +29,8 @@ HarkRowItem *hark_turn_row_get_item (HarkTurnRow *self);
  * byte range of its text being spoken is emphasised (pass start == end for none). */
 void hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cue_start,
                                     gsize cue_end);
+/* The byte range of the text marked as the current caption (empty when none). */
+void hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end);
 gboolean hark_turn_row_get_now_playing (HarkTurnRow *self);
 void hark_turn_row_set_query (HarkTurnRow *self, const char *query);
 /* The text as shown (no markup), for tests and assistive technologies. */

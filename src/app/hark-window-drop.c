@@ -11,19 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "hark-window-private.h"
+#include "formats/hark-sidecar.h"
 
-
-static gboolean
-is_sidecar (const char *path)
-{
-  static const char *const extensions[] = { ".vtt", ".srt", ".json", ".txt", NULL };
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  for (guint i = 0; extensions[i] != NULL; i++)
-    if (g_str_has_suffix (lower, extensions[i]))
-      return TRUE;
-  return FALSE;
-}
 
 /* Opens what the user gave: the first audio file, with the transcripts among the rest. */
 static void
@@ -38,7 +27,7 @@ open_files (HarkWindow *self, GFile **files, guint n_files)
 
       if (path == NULL)
         continue;
-      if (is_sidecar (path))
+      if (hark_sidecar_is_candidate (path))
         g_ptr_array_add (sidecars, g_steal_pointer (&path));
       else if (audio == NULL)
         audio = g_steal_pointer (&path);

@@ -11,21 +11,8 @@
 #include "hark-cli-skips.h"
 #include "util/hark-error.h"
 #include "util/hark-time.h"
+#include "formats/hark-sidecar.h"
 #include "formats/hark-writer.h"
-
-static const char *const sidecar_extensions[] = { ".vtt", ".srt", ".json", ".txt", NULL };
-
-/* `segments` also takes a lone sidecar (a transcript with no audio beside it). */
-static gboolean
-looks_like_sidecar (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  for (guint i = 0; sidecar_extensions[i]; i++)
-    if (g_str_has_suffix (lower, sidecar_extensions[i]))
-      return TRUE;
-  return FALSE;
-}
 
 static void
 append_member (GString *out, const char *name)
@@ -178,7 +165,7 @@ hark_cli_cmd_segments (int argc, char **argv)
       return hark_cli_usage_error ("segments", "%s", error->message);
     }
 
-  if (looks_like_sidecar (argv[1]))
+  if (hark_sidecar_is_candidate (argv[1]))
     g_ptr_array_add (named, argv[1]);
   else
     audio = argv[1];

@@ -15,24 +15,6 @@
 #include "formats/hark-sidecar.h"
 #include "formats/hark-writer.h"
 
-static gboolean
-is_sidecar_name (const char *path)
-{
-  static const char *const extensions[] = { ".vtt", ".srt", ".json", ".txt" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_str_has_suffix (path, extensions[i]))
-      return TRUE;
-  {
-    g_autofree char *lower = g_ascii_strdown (path, -1);
-
-    for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-      if (g_str_has_suffix (lower, extensions[i]))
-        return TRUE;
-  }
-  return FALSE;
-}
-
 /* The audio's length, for spotting a sidecar made for another cut; < 0 when unknown. */
 static double
 probe_duration (const char *audio)
@@ -345,7 +327,7 @@ hark_cli_cmd_transcript (int argc, char **argv)
 
   for (int i = 1; i < argc; i++)
     {
-      if (is_sidecar_name (argv[i]))
+      if (hark_sidecar_is_candidate (argv[i]))
         g_ptr_array_add (sidecars, argv[i]);
       else if (audio == NULL)
         audio = argv[i];

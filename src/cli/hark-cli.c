@@ -31,6 +31,9 @@ static const HarkCliCommand commands[] = {
 #ifdef HARK_CLI_HAVE_SEGMENTS
   { "segments", "List sponsor and other skippable segments", hark_cli_cmd_segments },
 #endif
+#ifdef HARK_CLI_HAVE_FEEDS
+  { "feed", "Read a podcast feed and print it as JSON", hark_cli_cmd_feed },
+#endif
   { NULL, NULL, NULL },
 };
 

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "audio/hark-player.h"
+#include "feeds/hark-feed.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +52,9 @@ int hark_cli_cmd_play (int argc, char **argv);
 int hark_cli_cmd_render (int argc, char **argv);
 int hark_cli_cmd_transcript (int argc, char **argv);
 int hark_cli_cmd_segments (int argc, char **argv);
+int hark_cli_cmd_feed (int argc, char **argv);
+
+/* A feed from a FILE or an http(s) URL (@base_url resolves a file's relative links). */
+HarkFeed *hark_cli_feed_load (const char *file_or_url, const char *base_url, GError **error);
 
 G_END_DECLS

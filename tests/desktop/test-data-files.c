@@ -142,6 +142,7 @@ test_schema_contract (void)
     { "window-width", "i", "980" },
     { "window-height", "i", "720" },
     { "window-maximized", "b", "false" },
+    { "transcript-text-scale", "d", "1.0" },
   };
 
   g_assert_no_error (error);

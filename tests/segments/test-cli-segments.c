@@ -138,11 +138,23 @@ test_bad_usage (void)
     { { "segments", NULL }, 2, "expects one" },
     { { "segments", "/nonexistent/episode.mp3", NULL }, 1, "does not exist" },
     { { "segments", "NOTAUDIO", NULL }, 1, "is not an audio file" },
+    /* A .md is sniffed as a transcript, and says what it was tried as. */
+    { { "segments", "NOTES", NULL }, 1, "tried WebVTT" },
   };
-  g_autofree char *not_audio = hark_test_fixture ("ep189/SOURCE.md");
+  g_autofree char *notes = hark_test_fixture ("ep189/SOURCE.md");
+  g_autofree char *dir = hark_test_make_tmpdir ("cli-segments-usage");
+  g_autofree char *not_audio = g_build_filename (dir, "notes.mp3", NULL);
 
-  if (vtt == NULL || not_audio == NULL)
+  if (vtt == NULL || notes == NULL)
     return;
+  {
+    g_autofree char *text = NULL;
+    gsize length;
+
+    /* Notes under a name that is no transcript's: tried as audio, and refused as such. */
+    g_assert_true (g_file_get_contents (notes, &text, &length, NULL));
+    g_assert_true (g_file_set_contents (not_audio, text, (gssize) length, NULL));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *out = NULL;
@@ -154,11 +166,14 @@ test_bad_usage (void)
           cases[i].args[a] = vtt;
         else if (strcmp (cases[i].args[a], "NOTAUDIO") == 0)
           cases[i].args[a] = not_audio;
+        else if (strcmp (cases[i].args[a], "NOTES") == 0)
+          cases[i].args[a] = notes;
       status = audio_test_run_cli (cases[i].args, &out, &err);
       g_test_message ("%s", err);
       g_assert_cmpint (status, ==, cases[i].status);
       g_assert_nonnull (strstr (err, cases[i].message));
     }
+  hark_test_remove_tree (dir);
 }
 
 int

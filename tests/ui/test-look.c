@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "hark-player-bar.h"
+#include "hark-app-settings.h"
 #include "hark-speaker-colors.h"
+#include "hark-text-size.h"
 #include "hark-test-util.h"
 #include "hark-ui-test.h"
 
@@ -60,6 +62,22 @@ find_descendant (GtkWidget *widget, GType type)
        c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_class (GtkWidget *widget, const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_class (c, css_class);
 
       if (found != NULL)
         return found;
@@ -179,6 +197,32 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
   gtk_window_present (window);
   check_player_bar_layout (window, 360, "player-360");
   check_player_bar_layout (window, 600, "player-600");
+
+  /* With the chapter and the cover: still nothing on top of anything. */
+  {
+    guchar pixels[64 * 64 * 3];
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GdkTexture) art = NULL;
+    GtkWidget *chapter;
+
+    for (gsize i = 0; i < sizeof pixels; i++)
+      pixels[i] = (guchar) (i % 3 == 0 ? 0xc0 : i % 7);
+    bytes = g_bytes_new (pixels, sizeof pixels);
+    art = gdk_memory_texture_new (64, 64, GDK_MEMORY_R8G8B8, bytes, 64 * 3);
+    hark_player_bar_set_art (bar, GDK_PAINTABLE (art));
+    hark_player_bar_set_chapter (bar, "Chapter 12: What a developer advocate does all day long");
+    chapter = find_by_class (GTK_WIDGET (bar), "chapter-label");
+    g_assert_true (gtk_widget_get_visible (chapter));
+    check_player_bar_layout (window, 360, "player-360-chapter");
+    hark_player_bar_set_chapter (bar, NULL);
+    g_assert_false (gtk_widget_get_visible (chapter));
+  }
+
+  /* No transcript: the speaker controls say they cannot be used. */
+  hark_player_bar_set_has_transcript (bar, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (hark_player_bar_get_speaker_button (bar))));
+  hark_player_bar_set_has_transcript (bar, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (hark_player_bar_get_speaker_button (bar))));
   gtk_window_destroy (window);
 }
 
@@ -449,8 +493,12 @@ check_text (const Pixels *p, GtkWidget *label, GtkWidget *window, const char *wh
   region = measure_region (p, &r);
   ink = ink_over (label, region.background);
   c = contrast (ink, region.background);
-  /* Text over a second large area (the current caption's tint) must read on that too. */
-  c2 = contrast (ink_over (label, region.second), region.second);
+  /* Under a tint (the current caption) the most opaque pixels are the words over the tint:
+   * those must read on the tint. The words outside it are checked with the tint taken away
+   * (see check_contrast()). */
+  c2 = c;
+  if (region.second != region.background)
+    c = c2 = contrast (ink, region.second);
   g_test_message ("%s \"%.20s\" (%.0f,%.0f %.0fx%.0f): #%06x on #%06x: %.2f:1 (on #%06x: %.2f:1)", what,
                   gtk_label_get_text (GTK_LABEL (label)), r.origin.x, r.origin.y, r.size.width, r.size.height, ink, region.background, c,
                   region.second, c2);
@@ -481,22 +529,39 @@ check_contrast (Fixture *f, const char *scheme)
   for (int i = MAX (current - 4, 0); i <= current + 4; i++)
     {
       HarkTurnRow *row = hark_window_get_row_widget (f->window, i);
+      GtkWidget *card = row != NULL ? find_by_class (GTK_WIDGET (row), "turn-card") : NULL;
       graphene_rect_t r;
 
       /* Rows the list keeps ready above and below the view are not seen: leave them out. */
-      if (row == NULL || !bounds_in (GTK_WIDGET (row), window, &r) ||
-          !graphene_rect_contains_rect (&view, &r))
+      if (card == NULL || !bounds_in (card, window, &r) || !graphene_rect_contains_rect (&view, &r))
         continue;
       n_rows++;
       if (i == current)
         highlight = measure_region (&p, &r).background;
-      else if (page == 0 && !hark_turn_row_get_now_playing (row))
+      else if (page == 0 && !hark_turn_row_get_now_playing (row) &&
+               hark_row_item_get_row (hark_turn_row_get_item (row))->kind ==
+                 HARK_READING_ROW_TURN)
         page = measure_region (&p, &r).background;
       g_ptr_array_set_size (labels, 0);
       collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
       for (guint j = 0; j < labels->len; j++)
         check_text (&p, labels->pdata[j], window, i == current ? "current turn" : "turn",
                     &worst);
+      if (i == current)
+        {
+          gsize cue_start, cue_end;
+
+          /* The same words without the caption's tint, on the current turn's background. */
+          hark_turn_row_get_cue (row, &cue_start, &cue_end);
+          g_assert_cmpuint (cue_end, >, cue_start);
+          hark_turn_row_set_now_playing (row, TRUE, 0, 0);
+          hark_ui_test_wait_frames (window, 3);
+          for (guint j = 0; j < labels->len; j++)
+            check_text (&p, labels->pdata[j], window, "current turn, outside the caption",
+                        &worst);
+          hark_turn_row_set_now_playing (row, TRUE, cue_start, cue_end);
+          hark_ui_test_wait_frames (window, 3);
+        }
     }
   g_assert_cmpuint (n_rows, >=, 3);
   g_assert_cmpuint (page, !=, 0);
@@ -588,6 +653,233 @@ test_contrast (Fixture *f, gconstpointer data)
   check_speaker_classes ();
 }
 
+/* Characters on each full line (not a paragraph's last) of the visible turns' text. */
+static void
+measure_lines (Fixture *f, double *mean, int *longest, guint *n_lines)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  guint n_rows, total = 0;
+  graphene_rect_t view;
+
+  *longest = 0;
+  *n_lines = 0;
+  hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  g_assert_true (bounds_in (GTK_WIDGET (hark_window_get_scroller (f->window)), window, &view));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      HarkTurnRow *row = hark_window_get_row_widget (f->window, (int) i);
+      GtkWidget *label;
+      PangoLayout *layout;
+      const char *text;
+      graphene_rect_t r;
+
+      if (row == NULL || !bounds_in (GTK_WIDGET (row), window, &r) ||
+          !graphene_rect_intersection (&view, &r, NULL))
+        continue;
+      label = find_by_class (GTK_WIDGET (row), "turn-text");
+      if (label == NULL || !gtk_widget_get_mapped (label))
+        continue;
+      layout = gtk_label_get_layout (GTK_LABEL (label));
+      text = pango_layout_get_text (layout);
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          PangoLayoutLine *line = l->data;
+          const char *end = text + line->start_index + line->length;
+          int chars;
+
+          /* The last line of a paragraph is as short as it happens to be. */
+          if (l->next == NULL || *end == '\n' || end[-1] == '\n')
+            continue;
+          chars = (int) g_utf8_strlen (text + line->start_index, line->length);
+          *longest = MAX (*longest, chars);
+          total += chars;
+          (*n_lines)++;
+        }
+    }
+  *mean = *n_lines > 0 ? (double) total / *n_lines : 0;
+}
+
+/* At 1400 px (and 980) a line holds about 60–80 characters, not the width of the window. */
+static void
+test_line_measure (Fixture *f, gconstpointer data)
+{
+  static const int widths[] = { 1400, 980 };
+  double mean;
+  int longest;
+  guint n_lines;
+
+  if (!open_ep189 (f))
+    return;
+  /* A long answer is in view there. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek", g_variant_new_double (1100));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("measure-%d", widths[i]);
+
+      resize (f, widths[i], 900);
+      hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+      measure_lines (f, &mean, &longest, &n_lines);
+      g_test_message ("%d px: %u full lines, %.1f characters on average, %d at most", widths[i],
+                      n_lines, mean, longest);
+      g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), name));
+      g_assert_cmpuint (n_lines, >=, 10);
+      g_assert_cmpfloat (mean, >=, 60);
+      g_assert_cmpfloat (mean, <=, 80);
+      g_assert_cmpint (longest, <=, 90);
+    }
+}
+
+/* A long turn reads as paragraphs: its label holds blank lines between them. */
+static void
+test_paragraphs (Fixture *f, gconstpointer data)
+{
+  const HarkReadingRow *rows;
+  guint n_rows;
+  int longest = -1;
+  HarkTurnRow *widget;
+  const char *shown;
+
+  if (!open_ep189 (f))
+    return;
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_TURN &&
+        (longest < 0 || strlen (rows[i].text) > strlen (rows[longest].text)))
+      longest = (int) i;
+  g_assert_cmpint (longest, >=, 0);
+  g_test_message ("longest turn: %zu bytes at %.0f s", strlen (rows[longest].text),
+                  rows[longest].start);
+  g_assert_cmpuint (strlen (rows[longest].text), >, 2 * 320);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[longest].start + 0.5));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  widget = hark_window_get_row_widget (f->window, longest);
+  g_assert_nonnull (widget);
+  shown = hark_turn_row_get_text (widget);
+  g_assert_nonnull (strstr (shown, "\n\n"));
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "paragraphs"));
+}
+
+/* A skipped read is one line until opened; while it is being heard its words are shown. */
+static void
+test_segment_rows (Fixture *f, gconstpointer data)
+{
+  const HarkReadingRow *rows;
+  guint n_rows;
+  int segment = -1;
+  HarkTurnRow *widget;
+  GtkWidget *text, *expand;
+
+  if (!open_ep189 (f))
+    return;
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows && segment < 0; i++)
+    if (rows[i].kind == HARK_READING_ROW_SEGMENT && *rows[i].text != '\0')
+      segment = (int) i;
+  g_assert_cmpint (segment, >=, 0);
+
+  /* Paused a little before it: one line, with a button that opens it. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[segment].start - 5));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  widget = hark_window_get_row_widget (f->window, segment);
+  g_assert_nonnull (widget);
+  text = find_by_class (GTK_WIDGET (widget), "turn-text");
+  expand = find_by_class (GTK_WIDGET (widget), "expand-button");
+  g_assert_false (gtk_widget_get_visible (text));
+  g_assert_true (gtk_widget_get_visible (expand));
+  gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Show what was said");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), TRUE);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_true (gtk_widget_get_visible (text));
+  g_assert_cmpuint (strlen (hark_turn_row_get_text (widget)), >, 20);
+  gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Hide what was said");
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-open"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), FALSE);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_false (gtk_widget_get_visible (text));
+
+  /* Heard (a seek to its first sample plays it): shown and marked like any turn. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[segment].start));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  g_assert_cmpint (hark_window_get_current_row (f->window), ==, segment);
+  widget = hark_window_get_row_widget (f->window, segment);
+  g_assert_nonnull (widget);
+  g_assert_true (hark_turn_row_get_now_playing (widget));
+  text = find_by_class (GTK_WIDGET (widget), "turn-text");
+  g_assert_true (gtk_widget_get_visible (text));
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-heard"));
+}
+
+static double
+font_size_of_text (Fixture *f)
+{
+  HarkTurnRow *row = hark_window_get_row_widget (f->window, hark_window_get_current_row (f->window));
+  GtkWidget *label;
+  const PangoFontDescription *font;
+
+  g_assert_nonnull (row);
+  label = find_by_class (GTK_WIDGET (row), "turn-text");
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  return (double) pango_font_description_get_size (font) / PANGO_SCALE;
+}
+
+/* Larger and smaller text, remembered; the measure stays a readable line at every size. */
+static void
+test_text_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (HarkTextSize) size = NULL, again = NULL;
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  double normal, mean;
+  int longest;
+  guint n_lines;
+
+  if (!open_ep189 (f))
+    return;
+  settings = hark_app_settings_new ();
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "transcript-text-scale");
+  size = hark_text_size_new (settings);
+  hark_text_size_add_actions (size, G_ACTION_MAP (group));
+  resize (f, 1400, 900);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek", g_variant_new_double (1100));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  normal = font_size_of_text (f);
+
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-larger", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, 1.4);
+  g_assert_cmpfloat (g_settings_get_double (settings, "transcript-text-scale"), ==, 1.4);
+  g_assert_cmpfloat (fabs (font_size_of_text (f) / normal - 1.4), <, 0.05);
+  measure_lines (f, &mean, &longest, &n_lines);
+  g_test_message ("text at 1.4x, 1400 px: %u full lines, %.1f characters on average, %d at most",
+                  n_lines, mean, longest);
+  g_assert_cmpuint (n_lines, >=, 5);
+  g_assert_cmpfloat (mean, >=, 60);
+  g_assert_cmpfloat (mean, <=, 80);
+  g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "large-text"));
+
+  /* Remembered: a new start reads the same size. */
+  again = hark_text_size_new (settings);
+  g_assert_cmpfloat (hark_text_size_get_scale (again), ==, 1.4);
+  g_clear_object (&again);
+
+  for (int i = 0; i < 20; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (group), "text-smaller", NULL);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, HARK_TEXT_SCALE_MIN);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "text-normal", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  g_assert_cmpfloat (hark_text_size_get_scale (size), ==, 1.0);
+  g_assert_cmpfloat (fabs (font_size_of_text (f) - normal), <, 0.1);
+  g_settings_reset (settings, "transcript-text-scale");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -599,6 +891,10 @@ main (int argc, char *argv[])
   ADD ("player-bar-narrow", test_player_bar_narrow);
   ADD ("accessible-names", test_accessible_names);
   ADD ("contrast", test_contrast);
+  ADD ("line-measure", test_line_measure);
+  ADD ("paragraphs", test_paragraphs);
+  ADD ("segment-rows", test_segment_rows);
+  ADD ("text-size", test_text_size);
 #undef ADD
   return g_test_run ();
 }

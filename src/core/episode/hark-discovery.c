@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "formats/hark-sidecar.h"
 #include "util/hark-error.h"
 
 /* Ranks, lower first. The same role sorts together so the loader can take the first of each. */
@@ -29,13 +30,13 @@ static const struct
   const char *extensions; /* the extensions it goes with, space-separated */
 } qualifiers[] = {
   { "hark", "json" },
-  { "transcript", "json vtt srt txt" },
+  { "transcript", "json vtt srt txt text md mdx markdown tsv" },
   { "chapters", "json" },
-  { "captions", "vtt srt json txt" },
+  { "captions", "vtt srt json txt text tsv" },
   { "subtitles", "vtt srt" },
   { "subs", "vtt srt" },
-  { "timestamps", "txt" },
-  { "speakers", "txt" },
+  { "timestamps", "txt text md mdx markdown tsv" },
+  { "speakers", "txt text md mdx markdown" },
   { "sponsorblock", "json" },
   { "skips", "json" },
   { "segments", "json" },
@@ -184,8 +185,7 @@ hark_discovery_match (const char *stem, const char *name, HarkDiscoveredFile *fi
   if (n_parts < 1 || n_parts > 3)
     return FALSE;
   extension = g_ascii_strdown (parts[n_parts - 1], -1);
-  if (!g_str_equal (extension, "vtt") && !g_str_equal (extension, "srt")
-      && !g_str_equal (extension, "json") && !g_str_equal (extension, "txt"))
+  if (!hark_sidecar_is_candidate (name))
     return FALSE;
 
   for (guint i = 0; i + 1 < n_parts; i++)

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For DIR/episode.mp3 a sidecar is DIR/episode[.LANG][.QUALIFIER].EXT, compared without regard
- * to case: EXT is vtt, srt, json or txt; LANG a language tag ("en", "pt-BR", "zh-Hant");
+ * to case: EXT is one hark_sidecar_is_candidate() accepts (vtt, srt, json, txt, md, …); LANG a language tag ("en", "pt-BR", "zh-Hant");
  * QUALIFIER one of hark, transcript, chapters, captions, subtitles, subs, timestamps, speakers,
  * sponsorblock, skips, segments (in either order with LANG). Anything else beside the audio
  * ("episode.truth.json", "episode.mp3") is not a sidecar.
@@ -20,7 +20,7 @@ typedef struct
   char *path;
   char *language;  /* as written ("pt-BR"), or NULL */
   char *qualifier; /* lower case ("transcript"), or NULL */
-  char *extension; /* lower case: "vtt", "srt", "json" or "txt" */
+  char *extension; /* lower case: "vtt", "srt", "json", "txt", "md", … */
   char *reason;    /* "found beside the audio as ep189.en.vtt" */
   int rank;        /* lower is preferred among sidecars of the same role */
 } HarkDiscoveredFile;

@@ -99,16 +99,15 @@ base_name (const char *path)
   return slash ? slash + 1 : path;
 }
 
-/* Reads one sidecar in whatever format its content says. Only a text file can be a
- * speaker-labelled text, which is read as HarkLabelledText (what the merge needs): sniffing it
- * first avoids parsing it twice, and other files are sniffed and read in one pass. */
+/* Reads one sidecar in whatever format its content says, whatever its name, in one pass. A
+ * speaker-labelled text is then read again as HarkLabelledText (what the merge needs); those
+ * are small. */
 static Candidate *
 read_candidate (const char *path, const char *reason, GPtrArray *warnings, GError **error)
 {
   g_autoptr (Candidate) c = g_new0 (Candidate, 1);
   g_autoptr (GPtrArray) first_warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
-  g_autofree char *lower = g_ascii_strdown (path, -1);
   gsize length;
   HarkSidecarInfo info = { 0 };
 
@@ -116,17 +115,12 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
   c->reason = g_strdup (reason);
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  if (g_str_has_suffix (lower, ".txt"))
-    c->format = hark_sidecar_sniff (data, length, path);
-  if (c->format != HARK_SIDECAR_FORMAT_LABELLED_TEXT)
-    {
-      c->transcript = hark_sidecar_read_data (data, length, path, c->format, &info,
-                                              first_warnings, error);
-      if (c->transcript == NULL)
-        return NULL;
-      c->format = info.format;
-      c->kind = info.kind;
-    }
+  c->transcript = hark_sidecar_read_data (data, length, path, HARK_SIDECAR_FORMAT_AUTO, &info,
+                                          first_warnings, error);
+  if (c->transcript == NULL)
+    return NULL;
+  c->format = info.format;
+  c->kind = info.kind;
   if (c->format == HARK_SIDECAR_FORMAT_LABELLED_TEXT)
     {
       g_clear_pointer (&c->transcript, hark_transcript_unref);

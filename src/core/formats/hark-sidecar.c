@@ -10,6 +10,7 @@
 #include "util/hark-error.h"
 #include "formats/hark-labelled-text.h"
 #include "formats/hark-sidecar-json.h"
+#include "formats/hark-speaker-names.h"
 #include "text/hark-text-utils.h"
 
 /* Share of non-blank lines that must look like a format before sniffing believes it. */
@@ -37,6 +38,11 @@ static const struct
   [HARK_SIDECAR_FORMAT_LABELLED_TEXT]
   = { "labelled-text", "speaker-labelled text", hark_labelled_read, NULL },
   [HARK_SIDECAR_FORMAT_HARK] = { "hark-json", "Hark sidecar", NULL, hark_hark_read },
+  [HARK_SIDECAR_FORMAT_MARKDOWN] = { "markdown", "Markdown transcript", hark_markdown_read, NULL },
+  [HARK_SIDECAR_FORMAT_WHISPER_TEXT]
+  = { "whisper-text", "Whisper text", hark_whisper_text_read, NULL },
+  [HARK_SIDECAR_FORMAT_WHISPER_TSV]
+  = { "whisper-tsv", "Whisper TSV", hark_whisper_tsv_read, NULL },
 };
 
 const char *
@@ -65,6 +71,9 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "sponsorblock", HARK_SIDECAR_FORMAT_SPONSORBLOCK },
     { "timestamped", HARK_SIDECAR_FORMAT_TIMESTAMPED },
     { "labelled", HARK_SIDECAR_FORMAT_LABELLED_TEXT },
+    { "md", HARK_SIDECAR_FORMAT_AUTO },
+    { "mdx", HARK_SIDECAR_FORMAT_AUTO },
+    { "tsv", HARK_SIDECAR_FORMAT_WHISPER_TSV },
   };
 
   if (name == NULL)
@@ -94,6 +103,26 @@ name_has_suffix (const char *filename, const char *suffix)
   n = strlen (filename);
   m = strlen (suffix);
   return n >= m && g_ascii_strcasecmp (filename + n - m, suffix) == 0;
+}
+
+gboolean
+hark_sidecar_is_candidate (const char *path)
+{
+  static const char *const extensions[]
+      = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv" };
+  g_autofree char *base = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  /* ".hidden" is a name, not an extension. */
+  if (dot == NULL || dot == base)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Does a non-blank line among the first few hold an SRT-style "time --> time"? */
@@ -134,36 +163,65 @@ json_format_from_name (const char *filename)
   return HARK_SIDECAR_FORMAT_PODCASTING2;
 }
 
-/* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. */
+/* Text formats, most distinctive first. */
+static HarkSidecarFormat
+sniff_text (const char *p, const char *filename)
+{
+  if (strncmp (p, "WEBVTT", 6) == 0)
+    return HARK_SIDECAR_FORMAT_WEBVTT;
+  /* Before SRT: Whisper's lines hold an arrow too, in brackets. */
+  if (hark_whisper_text_sniff (p))
+    return HARK_SIDECAR_FORMAT_WHISPER_TEXT;
+  if (has_timing_arrow (p))
+    return name_has_suffix (filename, ".vtt") ? HARK_SIDECAR_FORMAT_WEBVTT
+                                              : HARK_SIDECAR_FORMAT_SRT;
+  if (hark_whisper_tsv_sniff (p))
+    return HARK_SIDECAR_FORMAT_WHISPER_TSV;
+  if (hark_markdown_sniff (p))
+    return HARK_SIDECAR_FORMAT_MARKDOWN;
+  if (hark_timestamped_sniff (p))
+    return HARK_SIDECAR_FORMAT_TIMESTAMPED;
+  if (hark_labelled_text_sniff (p, SNIFF_MIN_SHARE))
+    return HARK_SIDECAR_FORMAT_LABELLED_TEXT;
+  return HARK_SIDECAR_FORMAT_AUTO;
+}
+
+/* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. The
+ * content decides; the name only breaks ties for files too broken to tell. */
 static HarkSidecarFormat
 sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
 {
   const char *p = text;
+  HarkSidecarFormat format;
 
   while (g_ascii_isspace (*p))
     p++;
   if (*p == '{' || *p == '[')
     {
       g_autoptr (HarkJsonDoc) doc = hark_json_doc_parse (text, filename ? filename : "", NULL);
-      HarkSidecarFormat format;
+      const char *q = p + 1;
 
+      if (doc != NULL)
+        {
+          format = hark_json_sniff (hark_json_doc_get_root (doc));
+          if (doc_out)
+            *doc_out = g_steal_pointer (&doc);
+          return format;
+        }
+      /* Not JSON: "[00:00.000 --> …]" or "[Speaker 1] [00:00]" lines, say. */
+      format = sniff_text (p, filename);
+      if (format != HARK_SIDECAR_FORMAT_AUTO)
+        return format;
       /* Broken JSON: let the likeliest reader report where it broke. */
-      if (doc == NULL)
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*p == '{' || strchr ("[{\"]-", *q) != NULL || g_ascii_isdigit (*q))
         return json_format_from_name (filename);
-      format = hark_json_sniff (hark_json_doc_get_root (doc));
-      if (doc_out)
-        *doc_out = g_steal_pointer (&doc);
-      return format;
+      return HARK_SIDECAR_FORMAT_AUTO;
     }
-  if (strncmp (p, "WEBVTT", 6) == 0)
-    return HARK_SIDECAR_FORMAT_WEBVTT;
-  if (has_timing_arrow (p))
-    return name_has_suffix (filename, ".vtt") ? HARK_SIDECAR_FORMAT_WEBVTT
-                                              : HARK_SIDECAR_FORMAT_SRT;
-  if (hark_timestamped_sniff (p))
-    return HARK_SIDECAR_FORMAT_TIMESTAMPED;
-  if (hark_labelled_text_sniff (p, SNIFF_MIN_SHARE))
-    return HARK_SIDECAR_FORMAT_LABELLED_TEXT;
+  format = sniff_text (p, filename);
+  if (format != HARK_SIDECAR_FORMAT_AUTO)
+    return format;
   if (name_has_suffix (filename, ".vtt"))
     return HARK_SIDECAR_FORMAT_WEBVTT;
   if (name_has_suffix (filename, ".srt"))
@@ -181,38 +239,23 @@ hark_sidecar_sniff (const char *data, gsize length, const char *filename)
   return sniff_normalized (text, filename, NULL);
 }
 
-void
-hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
-                         double *part_start, double *part_end)
+/* "Kim Scott" and "Kim", or "kim", are one speaker (see hark-speaker-names.h). */
+static void
+unify_speakers (HarkTranscriptBuilder *builder)
 {
-  if (total == 0)
-    {
-      *part_start = start;
-      *part_end = end;
-      return;
-    }
-  *part_start = start + (end - start) * (double) before / (double) total;
-  *part_end = start + (end - start) * (double) (before + length) / (double) total;
-}
+  guint n;
+  const HarkSpeaker *speakers = hark_transcript_builder_get_speakers (builder, &n);
+  g_autofree const char **names = NULL;
+  g_autofree guint *map = NULL;
 
-void
-hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride)
-{
-  double next_later_start = -1;
-  double next_start = -1;
-
-  /* Walking backwards keeps this linear even when many items share a start. */
-  for (guint i = n; i > 0; i--)
-    {
-      HarkTimedItem *item
-          = (HarkTimedItem *) (gpointer) ((char *) items + (gsize) (i - 1) * stride);
-
-      if (next_start >= 0 && next_start > item->start)
-        next_later_start = next_start;
-      if (item->end < 0)
-        item->end = next_later_start > item->start ? next_later_start : item->start;
-      next_start = item->start;
-    }
+  if (n < 2)
+    return;
+  names = g_new (const char *, n);
+  map = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    names[i] = speakers[i].name;
+  if (hark_speaker_names_unify (names, n, map))
+    hark_transcript_builder_merge_speakers (builder, map);
 }
 
 HarkTranscript *
@@ -239,8 +282,8 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    "%s: This does not look like any transcript, chapter or skip format Hark "
-                   "reads (WebVTT, SubRip, Podcasting 2.0 or Whisper JSON, SponsorBlock, "
-                   "timestamped or speaker-labelled text).",
+                   "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
+                   "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text).",
                    context.name);
       return NULL;
     }
@@ -255,6 +298,9 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
     }
   else if (!formats[format].read_text (text, builder, &context, error))
     return NULL;
+  /* Hark's own sidecar holds the names as the user chose them. */
+  if (format != HARK_SIDECAR_FORMAT_HARK)
+    unify_speakers (builder);
   if (info_out)
     {
       info_out->format = format;

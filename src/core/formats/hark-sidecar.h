@@ -28,6 +28,9 @@ typedef enum
   HARK_SIDECAR_FORMAT_TIMESTAMPED,   /* "HH:MM:SS text", Otter "Name  M:SS", "Name (00:00):" */
   HARK_SIDECAR_FORMAT_LABELLED_TEXT, /* "Name: text" lines without times (HarkLabelledText) */
   HARK_SIDECAR_FORMAT_HARK,          /* Hark's own episode.hark.json */
+  HARK_SIDECAR_FORMAT_MARKDOWN,      /* Markdown/MDX: "**Name:**", "[00:01:02]" marks, timed headings */
+  HARK_SIDECAR_FORMAT_WHISPER_TEXT,  /* "[00:00.000 --> 00:05.000] text", "[12.34 --> 56.78] text" */
+  HARK_SIDECAR_FORMAT_WHISPER_TSV,   /* Whisper .tsv: "start\tend\ttext" in milliseconds */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
@@ -48,10 +51,17 @@ typedef struct
 } HarkSidecarInfo;
 
 /* "webvtt", "srt", "podcasting2-json", "chapters-json", "whisper-json", "sponsorblock-json",
- * "timestamped-text", "labelled-text", "hark-json" ("auto" for AUTO). */
+ * "timestamped-text", "labelled-text", "hark-json", "markdown", "whisper-text", "whisper-tsv"
+ * ("auto" for AUTO). */
 const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
 /* Accepts the names above and the common extensions ("vtt", "srt", "json", "txt" give AUTO). */
 gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);
+
+/* Whether a file named @path may hold a transcript, chapters or skips, by name alone: a text
+ * extension (vtt, srt, json, txt, text, md, mdx, markdown, tsv) or no extension at all. The
+ * content then decides the format; audio, video and images never are candidates. The one rule
+ * for discovery, the episode, the command line and the window. */
+gboolean hark_sidecar_is_candidate (const char *path);
 
 /* Decides the format of @data (raw bytes, any supported encoding). @filename (may be NULL) is
  * only a tie-break. Returns AUTO when it looks like nothing Hark reads. */

@@ -149,6 +149,7 @@ add_row (HarkReading *self, HarkReadingRowKind kind, double start, double end, i
     .speaker = speaker,
     .continued = continued,
     .text_offset = from,
+    .chapter = -1,
   };
   g_autofree char *piece = g_strndup (text + from, to - from);
 
@@ -182,13 +183,43 @@ text_between (HarkReading *self, double start, double end)
   return g_strchomp (g_string_free (out, FALSE));
 }
 
+/* A chapter starting this close to a turn's end is heard as starting with the next turn. */
+#define CHAPTER_SLACK 1.0
+
+/* Heading rows for the listed chapters starting before @before, at time @at. */
 static void
-build_rows (HarkReading *self)
+add_chapter_rows (HarkReading *self, guint *next_chapter, double before, double at)
 {
-  guint n_turns, n_entries = self->entries->len, next_entry = 0;
+  guint n_chapters;
+  const HarkChapter *chapters = hark_transcript_get_chapters (self->transcript, &n_chapters);
+
+  for (; *next_chapter < n_chapters && chapters[*next_chapter].start < before;
+       (*next_chapter)++)
+    {
+      const HarkChapter *c = &chapters[*next_chapter];
+      const char *title = c->title != NULL ? c->title : "";
+      double last = self->rows->len > 0
+                      ? g_array_index (self->rows, HarkReadingRow, self->rows->len - 1).start
+                      : -G_MAXDOUBLE;
+      /* Its own start where that keeps the rows in time order, else the nearest that does. */
+      double start = CLAMP (c->start, last, MAX (at, last));
+
+      if (!c->toc || *title == '\0')
+        continue;
+      add_row (self, HARK_READING_ROW_CHAPTER, start, start, -1, -1, -1, FALSE, title, 0,
+               strlen (title));
+      g_array_index (self->rows, HarkReadingRow, self->rows->len - 1).chapter = (int) *next_chapter;
+    }
+}
+
+static void
+build_rows (HarkReading *self, HarkReadingFlags flags)
+{
+  guint n_turns, n_entries = self->entries->len, next_entry = 0, next_chapter = 0;
   const HarkTurn *turns = hark_transcript_get_turns (self->transcript, &n_turns);
   double covered_until = -G_MAXDOUBLE; /* the end of the last segment row */
   int last_segment_row = -1;
+  gboolean headings = (flags & HARK_READING_CHAPTER_HEADINGS) != 0;
 
   self->first_row_of_turn = g_new0 (int, MAX (n_turns, 1));
 
@@ -198,6 +229,8 @@ build_rows (HarkReading *self)
       gsize len = strlen (t->text), from = 0;
       double piece_start = t->start;
 
+      if (headings)
+        add_chapter_rows (self, &next_chapter, t->end - CHAPTER_SLACK, t->start);
       self->first_row_of_turn[i] = self->rows->len;
       /* A segment that ran on past the previous turn covers the start of this one. */
       if (covered_until > t->start)
@@ -248,10 +281,20 @@ build_rows (HarkReading *self)
       add_row (self, HARK_READING_ROW_SEGMENT, e->segment.start, e->segment.end, -1, next_entry,
                -1, FALSE, said, 0, strlen (said));
     }
+  /* Chapters after the last turn. */
+  if (headings)
+    add_chapter_rows (self, &next_chapter, G_MAXDOUBLE, G_MAXDOUBLE);
 }
 
 HarkReading *
 hark_reading_new (HarkTranscript *transcript, const HarkSegmentEntry *entries, guint n_entries)
+{
+  return hark_reading_new_full (transcript, entries, n_entries, HARK_READING_NONE);
+}
+
+HarkReading *
+hark_reading_new_full (HarkTranscript *transcript, const HarkSegmentEntry *entries,
+                       guint n_entries, HarkReadingFlags flags)
 {
   HarkReading *self;
 
@@ -277,7 +320,7 @@ hark_reading_new (HarkTranscript *transcript, const HarkSegmentEntry *entries, g
     }
   g_array_sort (self->entries, compare_entries);
 
-  build_rows (self);
+  build_rows (self, flags);
   return self;
 }
 
@@ -476,6 +519,13 @@ hark_reading_row_to_markdown (HarkReading *self, guint row)
 
   g_return_val_if_fail (row < self->rows->len, NULL);
   r = &g_array_index (self->rows, HarkReadingRow, row);
+  if (r->kind == HARK_READING_ROW_CHAPTER)
+    {
+      g_autofree char *at = hark_time_format (r->start, FALSE);
+
+      g_string_free (out, TRUE);
+      return g_strdup_printf ("## %s [%s]\n", r->text, at);
+    }
   if (r->speaker >= 0)
     speaker = hark_transcript_get_speaker (self->transcript, r->speaker)->name;
   time = hark_time_format (r->start, FALSE);

@@ -23,7 +23,17 @@ typedef enum
 {
   HARK_READING_ROW_TURN,    /* a turn, or the piece of one between segments */
   HARK_READING_ROW_SEGMENT, /* a skippable segment, shown compactly */
+  HARK_READING_ROW_CHAPTER, /* a chapter's title, as a heading before the turns it holds */
 } HarkReadingRowKind;
+
+typedef enum
+{
+  HARK_READING_NONE = 0,
+  /* Chapter titles (those in the table of contents) as heading rows. A heading sits before the
+   * turn its chapter starts in (in its last second: the next turn), takes that turn's start as
+   * its own when that keeps rows in time order, and is never the row "at" a time. */
+  HARK_READING_CHAPTER_HEADINGS = 1 << 0,
+} HarkReadingFlags;
 
 typedef struct
 {
@@ -31,11 +41,13 @@ typedef struct
   double start;
   double end;
   int turn;           /* the turn this row shows (a piece of); for a segment, the turn it
-                       * interrupts, or -1 */
+                       * interrupts, or -1; for a chapter heading -1 */
   int segment;        /* index into the entries given to hark_reading_new(), or -1 */
   int speaker;        /* the turn's speaker, or -1 */
   gboolean continued; /* a turn piece that does not begin at the turn's start */
-  const char *text;   /* this row's share of the turn text (a segment: what it says) */
+  const char *text;   /* this row's share of the turn text (a segment: what it says; a chapter
+                       * heading: its title) */
+  int chapter;        /* a chapter heading: its index in hark_transcript_get_chapters(), or -1 */
   gsize text_offset;  /* where text starts inside the turn's text */
 } HarkReadingRow;
 
@@ -44,6 +56,8 @@ typedef struct _HarkReading HarkReading;
 /* @entries: the segments to show in place (those with action OFF are left out); may be NULL. */
 HarkReading *hark_reading_new (HarkTranscript *transcript, const HarkSegmentEntry *entries,
                                guint n_entries);
+HarkReading *hark_reading_new_full (HarkTranscript *transcript, const HarkSegmentEntry *entries,
+                                    guint n_entries, HarkReadingFlags flags);
 HarkReading *hark_reading_ref (HarkReading *self);
 void hark_reading_unref (HarkReading *self);
 

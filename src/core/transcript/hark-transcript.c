@@ -407,6 +407,51 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
   return (int) t->speakers->len - 1;
 }
 
+const HarkSpeaker *
+hark_transcript_builder_get_speakers (HarkTranscriptBuilder *builder, guint *n)
+{
+  *n = builder->t->speakers->len;
+  return (const HarkSpeaker *) (gpointer) builder->t->speakers->data;
+}
+
+void
+hark_transcript_builder_merge_speakers (HarkTranscriptBuilder *builder, const guint *map)
+{
+  HarkTranscript *t = builder->t;
+  guint n = t->speakers->len;
+  g_autofree int *renumber = g_new (int, n);
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (HarkSpeaker));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (map[i] < n && map[map[i]] == map[i]);
+      renumber[i] = -1;
+      if (map[i] == i)
+        {
+          renumber[i] = (int) kept->len;
+          g_array_append_val (kept, g_array_index (t->speakers, HarkSpeaker, i));
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    renumber[i] = renumber[map[i]];
+  for (guint i = 0; i < t->cues->len; i++)
+    {
+      HarkCue *cue = &g_array_index (t->cues, HarkCue, i);
+
+      if (cue->speaker >= 0)
+        cue->speaker = renumber[cue->speaker];
+    }
+  for (guint i = 0; i < t->turns->len; i++)
+    {
+      HarkTurn *turn = &g_array_index (t->turns, HarkTurn, i);
+
+      if (turn->speaker >= 0)
+        turn->speaker = renumber[turn->speaker];
+    }
+  g_array_unref (t->speakers);
+  t->speakers = kept;
+}
+
 static double
 clean_time (double value)
 {
@@ -426,6 +471,24 @@ hark_transcript_builder_add_cue (HarkTranscriptBuilder *builder, double start, d
   cue.speaker = speaker < (int) t->speakers->len ? speaker : -1;
   cue.first_word = t->words->len;
   g_array_append_val (t->cues, cue);
+}
+
+void
+hark_transcript_builder_mark_cue_interpolated (HarkTranscriptBuilder *builder)
+{
+  GArray *cues = builder->t->cues;
+
+  g_return_if_fail (cues->len > 0);
+  g_array_index (cues, HarkCue, cues->len - 1).interpolated = TRUE;
+}
+
+void
+hark_transcript_builder_mark_turn_interpolated (HarkTranscriptBuilder *builder)
+{
+  GArray *turns = builder->t->turns;
+
+  g_return_if_fail (turns->len > 0);
+  g_array_index (turns, HarkTurn, turns->len - 1).interpolated = TRUE;
 }
 
 void
@@ -568,7 +631,10 @@ derive_turns_from_cues (HarkTranscript *t)
 
       turn.start = first->start;
       for (guint i = start; i < end; i++)
-        turn.end = MAX (turn.end, g_array_index (t->cues, HarkCue, i).end);
+        {
+          turn.end = MAX (turn.end, g_array_index (t->cues, HarkCue, i).end);
+          turn.interpolated |= g_array_index (t->cues, HarkCue, i).interpolated;
+        }
       text = join_cue_texts (t, start, end - start);
       turn.text = intern (t, text);
       turn.speaker = speaker;

@@ -54,6 +54,7 @@ typedef struct
   int speaker;      /* index into the speakers, or -1 when unknown */
   guint first_word; /* word times inside the cue, when the source had them */
   guint n_words;
+  gboolean interpolated; /* its times were estimated between the source's time marks */
 } HarkCue;
 
 typedef struct
@@ -65,6 +66,8 @@ typedef struct
   guint first_cue;  /* the cues overlapping this turn, when there are cues */
   guint n_cues;
   float evidence;   /* 0..1: share of the turn's words whose times came from a timed source */
+  gboolean interpolated; /* its times were estimated between the source's time marks (shown
+                          * less precisely), not read */
 } HarkTurn;
 
 typedef struct
@@ -136,11 +139,21 @@ void hark_transcript_builder_free (HarkTranscriptBuilder *builder);
 /* Returns the index of the speaker with that name, adding it when new. */
 int hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char *id,
                                          const char *name);
+/* The speakers added so far. */
+const HarkSpeaker *hark_transcript_builder_get_speakers (HarkTranscriptBuilder *builder, guint *n);
+/* Speaker i becomes speaker @map[i] (each @map[i] maps to itself) in every cue and turn; the
+ * speakers merged away are dropped and the others renumbered in order. @map has one entry per
+ * speaker added so far. */
+void hark_transcript_builder_merge_speakers (HarkTranscriptBuilder *builder, const guint *map);
 void hark_transcript_builder_add_cue (HarkTranscriptBuilder *builder, double start, double end,
                                       const char *text, int speaker);
 /* Adds a word time to the cue added last. */
 void hark_transcript_builder_add_word (HarkTranscriptBuilder *builder, double start, double end,
                                        const char *text);
+/* Marks the cue, or the turn, added last as timed by interpolation between the source's time
+ * marks (a paragraph with no time of its own). */
+void hark_transcript_builder_mark_cue_interpolated (HarkTranscriptBuilder *builder);
+void hark_transcript_builder_mark_turn_interpolated (HarkTranscriptBuilder *builder);
 /* Explicit turns. When none are added, turns are derived from the cues: a run of cues by one
  * speaker is a turn; a cue with no speaker continues the previous turn when that had a speaker,
  * and with no speakers at all every cue is its own turn. */

@@ -1,0 +1,216 @@
+/* hark-feed.c — the feed model: ownership, episode identity, repairs, JSON
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "feeds/hark-feed-private.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "text/hark-text-utils.h"
+#include "util/hark-error.h"
+
+void
+hark_feed_transcript_free (HarkFeedTranscript *transcript)
+{
+  if (transcript == NULL)
+    return;
+  g_free (transcript->url);
+  g_free (transcript->type);
+  g_free (transcript->language);
+  g_free (transcript->rel);
+  g_free (transcript);
+}
+
+void
+hark_feed_person_free (HarkFeedPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_free (person->role);
+  g_free (person->group);
+  g_free (person->img);
+  g_free (person->href);
+  g_free (person);
+}
+
+HarkFeedPerson *
+hark_feed_person_copy (const HarkFeedPerson *person)
+{
+  HarkFeedPerson *copy = g_new0 (HarkFeedPerson, 1);
+  copy->name = g_strdup (person->name);
+  copy->role = g_strdup (person->role);
+  copy->group = g_strdup (person->group);
+  copy->img = g_strdup (person->img);
+  copy->href = g_strdup (person->href);
+  return copy;
+}
+
+HarkFeedEpisode *
+hark_feed_episode_new (void)
+{
+  HarkFeedEpisode *episode = g_new0 (HarkFeedEpisode, 1);
+  episode->duration = -1;
+  episode->enclosure_length = -1;
+  episode->transcripts = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_transcript_free);
+  episode->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_person_free);
+  return episode;
+}
+
+void
+hark_feed_episode_free (HarkFeedEpisode *episode)
+{
+  if (episode == NULL)
+    return;
+  g_free (episode->id);
+  g_free (episode->guid);
+  g_free (episode->title);
+  g_free (episode->link);
+  g_free (episode->description);
+  g_free (episode->enclosure_url);
+  g_free (episode->enclosure_type);
+  g_free (episode->image);
+  g_ptr_array_unref (episode->transcripts);
+  g_free (episode->chapters_url);
+  g_free (episode->chapters_type);
+  g_ptr_array_unref (episode->persons);
+  g_free (episode);
+}
+
+void
+hark_feed_free (HarkFeed *feed)
+{
+  if (feed == NULL)
+    return;
+  g_free (feed->title);
+  g_free (feed->link);
+  g_free (feed->language);
+  g_free (feed->image);
+  g_free (feed->description);
+  g_free (feed->author);
+  g_free (feed->new_feed_url);
+  g_free (feed->next_page);
+  g_free (feed->self_url);
+  g_ptr_array_unref (feed->persons);
+  g_ptr_array_unref (feed->episodes);
+  g_ptr_array_unref (feed->warnings);
+  g_free (feed);
+}
+
+char *
+hark_feed_episode_identity (const HarkFeedEpisode *episode)
+{
+  if (episode->guid && *episode->guid)
+    return g_strconcat ("guid:", episode->guid, NULL);
+  if (episode->enclosure_url && *episode->enclosure_url)
+    {
+      /* Tracking prefixes and CDNs change the query string between refreshes. */
+      gsize length = strcspn (episode->enclosure_url, "?#");
+      return g_strdup_printf ("url:%.*s", (int) length, episode->enclosure_url);
+    }
+  if (episode->link && *episode->link)
+    return g_strconcat ("link:", episode->link, NULL);
+  if (episode->has_published)
+    return g_strdup_printf ("title:%s@%" G_GINT64_FORMAT, episode->title, episode->published);
+  return g_strdup_printf ("title:%s", episode->title);
+}
+
+char *
+hark_feed_episode_id_from_identity (const char *identity)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, identity, -1);
+  return g_strndup (sum, 16);
+}
+
+/* Repairs */
+
+typedef struct
+{
+  char *key;
+  char *message;
+  guint line;
+  guint count;
+} HarkFeedWarning;
+
+static void
+warning_free (HarkFeedWarning *warning)
+{
+  g_free (warning->key);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+void
+hark_feed_warnings_init (HarkFeedWarnings *warnings, const char *name)
+{
+  warnings->name = name;
+  warnings->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
+  warnings->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+hark_feed_warnings_clear (HarkFeedWarnings *warnings)
+{
+  g_clear_pointer (&warnings->by_key, g_hash_table_unref);
+  g_clear_pointer (&warnings->kinds, g_ptr_array_unref);
+}
+
+void
+hark_feed_warn (HarkFeedWarnings *warnings, const char *key, guint line, const char *format, ...)
+{
+  HarkFeedWarning *warning = g_hash_table_lookup (warnings->by_key, key);
+  va_list args;
+
+  if (warning != NULL)
+    {
+      warning->count++;
+      return;
+    }
+  warning = g_new0 (HarkFeedWarning, 1);
+  warning->key = g_strdup (key);
+  va_start (args, format);
+  warning->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  warning->line = line;
+  warning->count = 1;
+  g_ptr_array_add (warnings->kinds, warning);
+  g_hash_table_insert (warnings->by_key, warning->key, warning);
+}
+
+void
+hark_feed_warnings_flush (HarkFeedWarnings *warnings, GPtrArray *out)
+{
+  for (guint i = 0; i < warnings->kinds->len; i++)
+    {
+      HarkFeedWarning *w = g_ptr_array_index (warnings->kinds, i);
+      GString *line = g_string_new (warnings->name);
+      if (w->line > 0)
+        g_string_append_printf (line, ":%u", w->line);
+      g_string_append_printf (line, ": %s", w->message);
+      if (w->count > 1)
+        g_string_append_printf (line, " (%u times)", w->count);
+      g_ptr_array_add (out, g_string_free (line, FALSE));
+    }
+}
+
+HarkFeed *
+hark_feed_parse_file (const char *path, const char *base_url, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > (goffset) HARK_FEED_MAX_BYTES)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   "%s: the feed is larger than %u MB; refused", path,
+                   HARK_FEED_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (!hark_text_load_file (path, &contents, &length, error))
+    return NULL;
+  return hark_feed_parse (contents, length, path, base_url, error);
+}
+

@@ -1,0 +1,725 @@
+/* hark-markdown-reader.c — Markdown and MDX transcripts as shows publish them
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shapes seen in the wild, in any mix:
+ *   **Name:** words                      speaker paragraphs, untimed
+ *   [00:01:02] **Name:** words           a time at the start of the paragraph
+ *   words [00:01:00] more words          bare time marks inside the text (every minute, say)
+ *   ## Title [00:01:02]  / ## [00:01:02] Title / ### Title (01:02)
+ *                                        timed section headings over untimed paragraphs
+ * Every time is an anchor on the text's characters; a paragraph without a time of its own gets
+ * its times by interpolation between the anchors around it (by the characters' share, so the
+ * estimate is as good as the speech's pace is even), and is flagged as interpolated. A cue is a
+ * unit that carries a time (a paragraph with a time in it, or a timed section with the
+ * paragraphs under it); the untimed paragraphs after it belong to it. Turns follow the speaker
+ * labels. Timed headings become chapters; a list of times repeating the headings' titles (a
+ * table of contents) is not transcript. Front matter, HTML/JSX tags, MDX comments, emphasis and
+ * link targets are stripped from the text.
+ */
+#include "formats/hark-sidecar-private.h"
+
+#include <string.h>
+
+#include "text/hark-text-utils.h"
+
+/* The pace assumed when nothing better is known (about 2.7 words a second). */
+#define DEFAULT_CHARS_PER_SECOND 15.0
+#define MAX_NAME_LENGTH 48
+#define MAX_FRONT_MATTER_LINES 500
+
+typedef struct
+{
+  gsize pos;
+  double time;
+} Anchor;
+
+typedef struct
+{
+  gsize start, end; /* byte offsets into the text stream */
+  int speaker;
+  gboolean anchored; /* a time marks its first word */
+  gboolean new_cue;  /* carries a time: starts a cue */
+} Paragraph;
+
+typedef struct
+{
+  HarkTranscriptBuilder *builder;
+  HarkSidecarContext *context;
+  GString *stream; /* the transcript's text, paragraphs separated by one space */
+  GArray *anchors;
+  GArray *paragraphs;
+  GPtrArray *heading_titles; /* lower-cased titles of timed headings, for spotting the TOC */
+  Paragraph *open;           /* the paragraph being filled, or NULL */
+  gboolean section_pending;  /* a timed heading waits for its first paragraph */
+  int last_speaker;
+  guint n_bad_times;
+} Reader;
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* "[00:01:02]", "(01:02)" or a bare "00:01:02" at @p; @end past it. */
+static gboolean
+scan_mark (const char *p, gboolean bare_allowed, const char **end, double *seconds)
+{
+  char close = *p == '[' ? ']' : *p == '(' ? ')' : '\0';
+  const char *q = close ? p + 1 : p;
+
+  if (!close && !bare_allowed)
+    return FALSE;
+  if (!hark_text_scan_time (q, &q, seconds))
+    return FALSE;
+  if (close)
+    {
+      if (*q != close)
+        return FALSE;
+      q++;
+    }
+  else if (*q != '\0' && *q != ' ' && *q != '\t')
+    return FALSE;
+  *end = q;
+  return TRUE;
+}
+
+/* Removes what is markup rather than speech: HTML and JSX tags, HTML and MDX comments,
+ * emphasis markers, inline code ticks, images, and link targets (the link's text stays). Time
+ * marks in brackets are kept for the caller. */
+static char *
+strip_markup (const char *line)
+{
+  GString *out = g_string_sized_new (strlen (line));
+  const char *p = line;
+
+  while (*p)
+    {
+      if (g_str_has_prefix (p, "{/*"))
+        {
+          const char *close = strstr (p, "*/}");
+
+          p = close ? close + 3 : p + strlen (p);
+          continue;
+        }
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          const char *close = strstr (p, "-->");
+
+          p = close ? close + 3 : p + strlen (p);
+          continue;
+        }
+      if (*p == '<' && (g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2]))))
+        {
+          const char *close = strchr (p, '>');
+
+          if (close)
+            {
+              p = close + 1;
+              continue;
+            }
+        }
+      if (*p == '!' && p[1] == '[')
+        {
+          const char *mid = strstr (p, "](");
+          const char *close = mid ? strchr (mid, ')') : NULL;
+
+          if (close)
+            {
+              p = close + 1;
+              continue;
+            }
+        }
+      if (*p == '[')
+        {
+          const char *mid = strchr (p, ']');
+
+          if (mid && mid[1] == '(' && strchr (mid, ')'))
+            {
+              g_string_append_len (out, p + 1, mid - p - 1);
+              p = strchr (mid, ')') + 1;
+              continue;
+            }
+        }
+      if (*p == '*' || *p == '`')
+        {
+          p++;
+          continue;
+        }
+      /* "_" marks emphasis only at a word's edge: snake_case stays. */
+      if (*p == '_')
+        {
+          gboolean before = p == line || !g_ascii_isalnum (p[-1]);
+          gboolean after = !g_ascii_isalnum (p[1]);
+
+          if (before || after)
+            {
+              p++;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "**Name:**", "**Name**:" or "__Name:__" at @p, a label that bold makes clear. */
+static gboolean
+scan_bold_speaker (const char *p, char **speaker, const char **rest)
+{
+  const char *marker = g_str_has_prefix (p, "**") ? "**" : g_str_has_prefix (p, "__") ? "__" : NULL;
+  const char *name, *close, *name_end;
+
+  if (marker == NULL)
+    return FALSE;
+  name = p + 2;
+  close = strstr (name, marker);
+  if (close == NULL || close == name)
+    return FALSE;
+  name_end = close;
+  if (name_end[-1] == ':')
+    {
+      name_end--;
+      *rest = close + 2;
+    }
+  else if (close[2] == ':')
+    *rest = close + 3;
+  else
+    return FALSE;
+  while (name_end > name && name_end[-1] == ' ')
+    name_end--;
+  if (name_end == name || name_end - name > MAX_NAME_LENGTH)
+    return FALSE;
+  for (const char *c = name; c < name_end; c++)
+    if (strchr (".?!:*[]()<>/", *c) && !(*c == '.' && c + 1 < name_end && c[1] == ' '))
+      return FALSE;
+  if (hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
+    return FALSE;
+  *speaker = g_strndup (name, (gsize) (name_end - name));
+  *rest = skip_blanks (*rest);
+  return TRUE;
+}
+
+/* "[Speaker 3] [12:46] words": a bracketed name right before a time. */
+static gboolean
+scan_bracketed_speaker (const char *p, char **speaker, const char **rest)
+{
+  const char *close, *end;
+  double seconds;
+
+  if (*p != '[')
+    return FALSE;
+  close = strchr (p + 1, ']');
+  if (close == NULL || close == p + 1 || close - p - 1 > MAX_NAME_LENGTH
+      || !hark_text_looks_like_name (p + 1, (gsize) (close - p - 1)))
+    return FALSE;
+  end = skip_blanks (close + 1);
+  if (!scan_mark (end, FALSE, &end, &seconds))
+    return FALSE;
+  *speaker = g_strndup (p + 1, (gsize) (close - p - 1));
+  *rest = skip_blanks (close + 1);
+  return TRUE;
+}
+
+static gboolean
+scan_speaker (const char *p, char **speaker, const char **rest)
+{
+  return scan_bold_speaker (p, speaker, rest) || hark_text_split_speaker (p, speaker, rest);
+}
+
+/* A heading's level markers, or NULL when @line is not a heading. */
+static const char *
+heading_text (const char *line)
+{
+  const char *p = line;
+  guint level = 0;
+
+  while (*p == '#' && level < 7)
+    p++, level++;
+  if (level == 0 || level > 6 || (*p != ' ' && *p != '\t'))
+    return NULL;
+  return skip_blanks (p);
+}
+
+/* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title") and the title
+ * without it. */
+static gboolean
+parse_timed_heading (const char *text, double *seconds, char **title)
+{
+  const char *p;
+
+  for (p = text; *p; p++)
+    {
+      const char *end;
+
+      if (!scan_mark (p, p == text, &end, seconds))
+        continue;
+      {
+        g_autoptr (GString) rest = g_string_new_len (text, p - text);
+        g_autofree char *stripped = NULL;
+
+        g_string_append (rest, end);
+        stripped = strip_markup (rest->str);
+        g_strstrip (stripped);
+        while (*stripped == '-' || *stripped == ':')
+          memmove (stripped, stripped + 1, strlen (stripped));
+        *title = g_strdup (g_strstrip (stripped));
+        return TRUE;
+      }
+    }
+  return FALSE;
+}
+
+static void
+add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
+{
+  Anchor anchor = { pos, time };
+
+  if (r->anchors->len > 0)
+    {
+      const Anchor *last = &g_array_index (r->anchors, Anchor, r->anchors->len - 1);
+
+      /* Interpolation needs times that go forward with the text. */
+      if (time < last->time)
+        {
+          if (r->n_bad_times++ < 20)
+            hark_text_warn (r->context->warnings, r->context->name, line, column,
+                            "Expected a time after the one before; this one was ignored.");
+          return;
+        }
+      if (pos == last->pos)
+        return;
+    }
+  g_array_append_val (r->anchors, anchor);
+}
+
+static void
+close_paragraph (Reader *r)
+{
+  if (r->open == NULL)
+    return;
+  r->open->end = r->stream->len;
+  if (r->open->end == r->open->start)
+    g_array_set_size (r->paragraphs, r->paragraphs->len - 1);
+  r->open = NULL;
+}
+
+static void
+open_paragraph (Reader *r, int speaker)
+{
+  Paragraph p = { 0 };
+
+  close_paragraph (r);
+  if (r->stream->len > 0)
+    g_string_append_c (r->stream, ' ');
+  p.start = r->stream->len;
+  p.speaker = speaker;
+  if (r->section_pending)
+    p.new_cue = p.anchored = TRUE;
+  r->section_pending = FALSE;
+  g_array_append_val (r->paragraphs, p);
+  r->open = &g_array_index (r->paragraphs, Paragraph, r->paragraphs->len - 1);
+}
+
+/* Adds words to the open paragraph's text, markup stripped. */
+static void
+flush_words (Reader *r, GString *words)
+{
+  g_autofree char *clean = strip_markup (words->str);
+  g_autofree char *decoded = hark_text_decode_entities (clean);
+  g_autofree char *collapsed = hark_text_collapse_space (decoded);
+
+  g_string_truncate (words, 0);
+  if (collapsed[0] == '\0')
+    return;
+  if (r->stream->len > r->open->start)
+    g_string_append_c (r->stream, ' ');
+  g_string_append (r->stream, collapsed);
+}
+
+/* Appends @text to the open paragraph, turning its bracketed times into anchors. */
+static void
+append_text (Reader *r, const char *text, guint line_number, const char *line)
+{
+  g_autoptr (GString) words = g_string_new ("");
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *end;
+      double seconds;
+
+      if (*p == '[' && scan_mark (p, FALSE, &end, &seconds))
+        {
+          gsize pos;
+
+          flush_words (r, words);
+          /* The next word starts after the separating space, if any text came before. */
+          pos = r->stream->len + (r->stream->len > r->open->start ? 1 : 0);
+          add_anchor (r, pos, seconds, line_number, hark_text_column (line, p));
+          if (pos == r->open->start)
+            r->open->anchored = TRUE;
+          r->open->new_cue = TRUE;
+          p = end;
+          continue;
+        }
+      g_string_append_c (words, *p++);
+    }
+  flush_words (r, words);
+}
+
+static gboolean
+is_toc_entry (Reader *r, const char *text)
+{
+  g_autofree char *stripped = strip_markup (text);
+  g_autofree char *lower = g_utf8_strdown (g_strstrip (stripped), -1);
+
+  for (guint i = 0; i < r->heading_titles->len; i++)
+    if (g_str_equal (lower, g_ptr_array_index (r->heading_titles, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+add_speaker (Reader *r, char *name)
+{
+  int index = hark_transcript_builder_add_speaker (r->builder, name, name);
+
+  r->context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+  g_free (name);
+  return index;
+}
+
+static void
+read_line (Reader *r, const char *line, guint number)
+{
+  const char *p = skip_blanks (line);
+  const char *heading = heading_text (p);
+  const char *rest, *end;
+  char *speaker = NULL;
+  double seconds;
+
+  if (heading)
+    {
+      g_autofree char *title = NULL;
+
+      close_paragraph (r);
+      if (parse_timed_heading (heading, &seconds, &title))
+        {
+          add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
+                      hark_text_column (line, heading));
+          hark_transcript_builder_add_chapter (r->builder, seconds, -1, title, NULL, TRUE);
+          r->context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
+          r->section_pending = TRUE;
+        }
+      return;
+    }
+
+  /* "[Speaker 3] [12:46] words": the name, then the time below. */
+  if (scan_bracketed_speaker (p, &speaker, &rest))
+    {
+      r->last_speaker = add_speaker (r, speaker);
+      p = rest;
+      if (scan_mark (p, FALSE, &end, &seconds))
+        {
+          open_paragraph (r, r->last_speaker);
+          add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
+          r->open->anchored = r->open->new_cue = TRUE;
+          append_text (r, skip_blanks (end), number, line);
+          return;
+        }
+    }
+
+  /* "[00:01:02] **Name:** words", "(01:02) words", "00:01:02 - words" */
+  if (scan_mark (p, TRUE, &end, &seconds))
+    {
+      rest = skip_blanks (end);
+      if (*rest == '-' && rest[1] == ' ')
+        rest = skip_blanks (rest + 1);
+      if (is_toc_entry (r, rest))
+        {
+          close_paragraph (r);
+          return;
+        }
+      if (scan_speaker (rest, &speaker, &rest))
+        r->last_speaker = add_speaker (r, speaker);
+      open_paragraph (r, r->last_speaker);
+      add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
+      r->open->anchored = r->open->new_cue = TRUE;
+      append_text (r, rest, number, line);
+      return;
+    }
+
+  if (scan_speaker (p, &speaker, &rest))
+    {
+      r->last_speaker = add_speaker (r, speaker);
+      open_paragraph (r, r->last_speaker);
+      append_text (r, rest, number, line);
+      return;
+    }
+
+  if (r->open == NULL)
+    open_paragraph (r, r->last_speaker);
+  append_text (r, p, number, line);
+}
+
+/* Pass one: the titles of timed headings, so a list repeating them is known as a TOC. */
+static void
+collect_heading_titles (const char *text, GPtrArray *titles)
+{
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      const char *heading;
+      char *title = NULL;
+      double seconds;
+
+      if (reader.length == 0 || (reader.line[0] != '#' && reader.line[0] != ' '))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      heading = heading_text (skip_blanks (line));
+      if (heading && parse_timed_heading (heading, &seconds, &title))
+        {
+          g_ptr_array_add (titles, g_utf8_strdown (title, -1));
+          g_free (title);
+        }
+    }
+}
+
+/* Where the transcript starts: after a YAML front matter block. */
+static guint
+front_matter_lines (const char *text)
+{
+  HarkLineReader reader;
+  guint n = 0;
+
+  hark_line_reader_init (&reader, text);
+  if (!hark_line_reader_next (&reader) || reader.length < 3 || strncmp (reader.line, "---", 3) != 0
+      || !hark_text_line_is_blank (reader.line + 3, reader.length - 3, TRUE))
+    return 0;
+  while (hark_line_reader_next (&reader) && ++n < MAX_FRONT_MATTER_LINES)
+    if (reader.length >= 3 && strncmp (reader.line, "---", 3) == 0
+        && hark_text_line_is_blank (reader.line + 3, reader.length - 3, TRUE))
+      return reader.number;
+  return 0;
+}
+
+static double
+chars_per_second (GArray *anchors)
+{
+  const Anchor *first, *last;
+  double rate;
+
+  if (anchors->len < 2)
+    return DEFAULT_CHARS_PER_SECOND;
+  first = &g_array_index (anchors, Anchor, 0);
+  last = &g_array_index (anchors, Anchor, anchors->len - 1);
+  if (last->time <= first->time)
+    return DEFAULT_CHARS_PER_SECOND;
+  rate = (double) (last->pos - first->pos) / (last->time - first->time);
+  /* Sections far apart with little text under them say nothing about the pace. */
+  return rate >= 5 && rate <= 40 ? rate : DEFAULT_CHARS_PER_SECOND;
+}
+
+/* The time at character @pos, interpolated between the anchors around it. */
+static double
+time_at (GArray *anchors, double rate, gsize pos)
+{
+  guint lo = 0, hi = anchors->len;
+  const Anchor *a, *b;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (anchors, Anchor, mid).pos <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    {
+      a = &g_array_index (anchors, Anchor, 0);
+      return MAX (0.0, a->time - (double) (a->pos - pos) / rate);
+    }
+  a = &g_array_index (anchors, Anchor, lo - 1);
+  if (lo == anchors->len)
+    return a->time + (double) (pos - a->pos) / rate;
+  b = &g_array_index (anchors, Anchor, lo);
+  return a->time + (b->time - a->time) * (double) (pos - a->pos) / (double) (b->pos - a->pos);
+}
+
+/* Where paragraph @i ends in time: where the next one starts (start-only formats leave no gap
+ * between them), or its own last character for the last one. */
+static gsize
+end_pos (Reader *r, guint i)
+{
+  if (i + 1 < r->paragraphs->len)
+    return g_array_index (r->paragraphs, Paragraph, i + 1).start;
+  return g_array_index (r->paragraphs, Paragraph, i).end;
+}
+
+static void
+emit (Reader *r)
+{
+  double rate = chars_per_second (r->anchors);
+  guint first = 0;
+
+  /* Text before the first time (show notes, a summary) is not placed in time. */
+  while (first < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, first).new_cue)
+    first++;
+  if (first > 0)
+    hark_text_warn (r->context->warnings, r->context->name, 1, 1,
+                    "Expected a time before the first words of the transcript; the text "
+                    "before the first time was left out.");
+
+  for (guint i = first; i < r->paragraphs->len;)
+    {
+      const Paragraph *head = &g_array_index (r->paragraphs, Paragraph, i);
+      guint j = i + 1;
+      g_autofree char *text = NULL;
+
+      while (j < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, j).new_cue)
+        j++;
+      {
+        const Paragraph *tail = &g_array_index (r->paragraphs, Paragraph, j - 1);
+
+        text = g_strndup (r->stream->str + head->start, tail->end - head->start);
+        hark_transcript_builder_add_cue (r->builder, time_at (r->anchors, rate, head->start),
+                                         time_at (r->anchors, rate, end_pos (r, j - 1)), text,
+                                         head->speaker);
+        if (!head->anchored)
+          hark_transcript_builder_mark_cue_interpolated (r->builder);
+      }
+      i = j;
+    }
+
+  /* Turns: runs of paragraphs by one speaker. */
+  for (guint i = first; i < r->paragraphs->len;)
+    {
+      const Paragraph *head = &g_array_index (r->paragraphs, Paragraph, i);
+      guint j = i + 1;
+      g_autofree char *text = NULL;
+
+      while (j < r->paragraphs->len
+             && g_array_index (r->paragraphs, Paragraph, j).speaker == head->speaker)
+        j++;
+      {
+        const Paragraph *tail = &g_array_index (r->paragraphs, Paragraph, j - 1);
+
+        text = g_strndup (r->stream->str + head->start, tail->end - head->start);
+        hark_transcript_builder_add_turn (r->builder, time_at (r->anchors, rate, head->start),
+                                          time_at (r->anchors, rate, end_pos (r, j - 1)), text,
+                                          head->speaker, head->anchored ? 1.0f : 0.0f);
+        if (!head->anchored)
+          hark_transcript_builder_mark_turn_interpolated (r->builder);
+      }
+      i = j;
+    }
+}
+
+gboolean
+hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
+                    HarkSidecarContext *context, GError **error)
+{
+  Reader r = { builder, context };
+  HarkLineReader reader;
+  guint skip = front_matter_lines (text);
+  g_autoptr (GString) stream = g_string_new ("");
+  g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  gboolean any_cue = FALSE;
+
+  r.stream = stream;
+  r.anchors = anchors;
+  r.paragraphs = paragraphs;
+  r.heading_titles = titles;
+  r.last_speaker = -1;
+  collect_heading_titles (text, titles);
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+
+      if (reader.number <= skip)
+        continue;
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        {
+          close_paragraph (&r);
+          continue;
+        }
+      line = g_strchomp (g_strndup (reader.line, reader.length));
+      read_line (&r, line, reader.number);
+    }
+  close_paragraph (&r);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    any_cue |= g_array_index (paragraphs, Paragraph, i).new_cue;
+  if (anchors->len == 0 || !any_cue)
+    {
+      hark_text_set_parse_error (error, context->name, 1, 1,
+                                 "Expected times in the transcript: “[00:01:02] **Name:** "
+                                 "words”, time marks such as “[00:01:00]” in the text, or "
+                                 "timed headings such as “## Title [00:01:02]”.");
+      return FALSE;
+    }
+  emit (&r);
+  context->kind |= HARK_SIDECAR_KIND_TIMED;
+  return TRUE;
+}
+
+/* Signs only Markdown transcripts show: bold speaker labels, timed headings, bracketed time
+ * marks inside the text, front matter. */
+gboolean
+hark_markdown_sniff (const char *text)
+{
+  HarkLineReader reader;
+  guint lines = 0, signs = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && lines < 400)
+    {
+      g_autofree char *line = NULL;
+      const char *p, *rest, *end, *heading;
+      char *speaker = NULL;
+      double seconds;
+
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      lines++;
+      line = g_strchomp (g_strndup (reader.line, reader.length));
+      p = skip_blanks (line);
+      heading = heading_text (p);
+      if (heading)
+        {
+          g_autofree char *title = NULL;
+
+          signs += parse_timed_heading (heading, &seconds, &title);
+          continue;
+        }
+      if (scan_mark (p, TRUE, &end, &seconds))
+        p = skip_blanks (end);
+      if (scan_bold_speaker (p, &speaker, &rest) || scan_bracketed_speaker (p, &speaker, &rest))
+        {
+          signs++;
+          g_free (speaker);
+          continue;
+        }
+      for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
+        if (scan_mark (q, FALSE, &end, &seconds))
+          {
+            signs++;
+            break;
+          }
+    }
+  return signs >= 2;
+}

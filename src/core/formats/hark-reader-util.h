@@ -1,0 +1,38 @@
+/* hark-reader-util.h — what the sidecar readers share with each other
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Readers depend on this and hark-sidecar.c depends on the readers, never the other way, so a
+ * reader can be built, fuzzed and tested without the dispatcher.
+ */
+#pragma once
+
+#include "formats/hark-sidecar.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;     /* for messages */
+  GPtrArray *warnings;  /* char *, may be NULL */
+  HarkSidecarKind kind; /* readers add what they found */
+} HarkSidecarContext;
+
+/* When one cue holds several speakers, each part gets a share of the cue's time in proportion
+ * to its text: @before characters come before the part, which has @length of @total. */
+void hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
+                              double *part_start, double *part_end);
+
+/* What the readers' own item structs start with. */
+typedef struct
+{
+  double start;
+  double end; /* < 0: missing */
+} HarkTimedItem;
+
+/* For @n items sorted by start, each @stride bytes apart: a missing end (< 0) becomes the start
+ * of the next item that starts later, or the item's own start for the last ones. */
+void hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride);
+
+G_END_DECLS

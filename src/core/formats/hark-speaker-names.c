@@ -1,0 +1,149 @@
+/* hark-speaker-names.c — one person written two ways is one speaker
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "formats/hark-speaker-names.h"
+
+#include <string.h>
+
+#define MAX_NAMES 4096
+
+/* Case and spacing folded: "  KIM   Scott" → "kim scott". */
+static char *
+fold (const char *name)
+{
+  g_autofree char *lower = g_utf8_casefold (name, -1);
+  g_auto (GStrv) words = g_strsplit_set (g_strstrip (lower), " \t", -1);
+  GString *out = g_string_new ("");
+
+  for (guint i = 0; words[i]; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "speaker 1", "speaker_01", "spk 2", "unknown speaker", "s1": labels a tool gave, not names. */
+static gboolean
+is_label (const char *folded)
+{
+  static const char *const words[] = { "speaker", "spk", "unknown", "guest", "host", "voice" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i]))
+      return TRUE;
+  for (const char *p = folded; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* @rest (what follows a shorter name inside a fuller one) is more words of a name: letters,
+ * apostrophes, hyphens and dots only. */
+static gboolean
+is_more_name (const char *rest)
+{
+  gboolean letter = FALSE;
+
+  if (*rest != ' ')
+    return FALSE;
+  for (const char *p = rest; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        letter = TRUE;
+      else if (c != ' ' && c != '\'' && c != '-' && c != '.' && c != 0x2019)
+        return FALSE;
+    }
+  /* "Kim -" or "Kim ." says nothing more about who. */
+  return letter && !g_str_has_prefix (rest, " -");
+}
+
+static int
+score (const char *name)
+{
+  int capitals = 0;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    capitals += g_unichar_isupper (g_utf8_get_char (p)) ? 1 : 0;
+  /* Length first, then "Kim" over "kim", but "KIM" not over "Kim". */
+  return (int) g_utf8_strlen (name, -1) * 4 + MIN (capitals, 1) * 2
+         + (capitals > 0 && capitals * 2 < (int) g_utf8_strlen (name, -1) ? 1 : 0);
+}
+
+gboolean
+hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
+{
+  g_autoptr (GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    map[i] = i;
+  if (n_names > MAX_NAMES)
+    return FALSE;
+  for (guint i = 0; i < n_names; i++)
+    g_ptr_array_add (folded, fold (names[i]));
+
+  /* Same but for case and spacing. */
+  for (guint i = 0; i < n_names; i++)
+    for (guint j = 0; j < i; j++)
+      if (map[j] == j && strcmp (folded->pdata[i], folded->pdata[j]) == 0)
+        {
+          map[i] = j;
+          any = TRUE;
+          break;
+        }
+
+  /* A short name that begins exactly one fuller name. */
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *shorter = folded->pdata[i];
+      gsize length = strlen (shorter);
+      int fuller = -1;
+      gboolean ambiguous = FALSE;
+
+      if (map[i] != i || length == 0 || is_label (shorter))
+        continue;
+      for (guint j = 0; j < n_names && !ambiguous; j++)
+        {
+          const char *other = folded->pdata[j];
+
+          if (j == i || map[j] != j || is_label (other) || strncmp (other, shorter, length) != 0
+              || !is_more_name (other + length))
+            continue;
+          if (fuller >= 0)
+            ambiguous = TRUE;
+          fuller = (int) j;
+        }
+      if (fuller < 0 || ambiguous)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == i)
+          map[k] = (guint) fuller;
+      any = TRUE;
+    }
+
+  /* Each group is named by its fullest spelling: move the group onto that member. */
+  for (guint root = 0; root < n_names; root++)
+    {
+      guint best = root;
+
+      if (map[root] != root)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == root && score (names[k]) > score (names[best]))
+          best = k;
+      if (best == root)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == root)
+          map[k] = best;
+    }
+  return any;
+}

@@ -1,0 +1,152 @@
+/* hark-whisper-text-reader.c — Whisper's text outputs: "[start --> end]  text" lines
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What whisper, whisper.cpp and faster-whisper print while they transcribe, and what people
+ * save as .txt, .srt or .json: one cue per line, the times in brackets as plain seconds
+ * ("[12.34 --> 56.78]") or as a clock with or without hours ("[00:05.000 --> 01:02:03.500]"),
+ * the arrow written "-->" or "→". A line that is not one of these is reported and skipped; the
+ * lines around it are kept.
+ */
+#include "formats/hark-sidecar-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "text/hark-text-utils.h"
+
+/* Longer than any recording: a time beyond this is a typo, not a cue. */
+#define MAX_SECONDS (100.0 * 3600.0)
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* A clock ("01:02.5", "1:02:03.250") or plain seconds ("62.5", "62"). */
+static gboolean
+scan_seconds (const char *p, const char **end, double *seconds)
+{
+  const char *q = p;
+  double value = 0, scale = 0.1;
+  guint digits = 0;
+
+  if (hark_text_scan_time (p, end, seconds))
+    return *seconds <= MAX_SECONDS;
+  for (; g_ascii_isdigit (*q) && digits < 9; q++, digits++)
+    value = value * 10 + (*q - '0');
+  if (digits == 0 || g_ascii_isdigit (*q))
+    return FALSE;
+  if (*q == '.' && g_ascii_isdigit (q[1]))
+    for (q++; g_ascii_isdigit (*q); q++, scale /= 10)
+      value += (*q - '0') * scale;
+  if (!isfinite (value) || value > MAX_SECONDS)
+    return FALSE;
+  *seconds = value;
+  *end = q;
+  return TRUE;
+}
+
+static const char *
+skip_arrow (const char *p)
+{
+  p = skip_blanks (p);
+  if (g_str_has_prefix (p, "-->"))
+    return skip_blanks (p + 3);
+  if (g_str_has_prefix (p, "→"))
+    return skip_blanks (p + strlen ("→"));
+  return NULL;
+}
+
+/* "[start --> end]" at the start of @line; @text_out points past it and its blanks. */
+static gboolean
+parse_line (const char *line, double *start, double *end, const char **text_out)
+{
+  const char *p = skip_blanks (line);
+
+  if (*p != '[')
+    return FALSE;
+  p = skip_blanks (p + 1);
+  if (!scan_seconds (p, &p, start))
+    return FALSE;
+  p = skip_arrow (p);
+  if (p == NULL || !scan_seconds (p, &p, end))
+    return FALSE;
+  p = skip_blanks (p);
+  if (*p != ']')
+    return FALSE;
+  *text_out = skip_blanks (p + 1);
+  return TRUE;
+}
+
+gboolean
+hark_whisper_text_sniff (const char *text)
+{
+  HarkLineReader reader;
+  guint lines = 0, timed = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && lines < 50)
+    {
+      g_autofree char *line = NULL;
+      double start, end;
+      const char *rest;
+
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      lines++;
+      if (parse_line (line, &start, &end, &rest))
+        timed++;
+    }
+  return timed >= 1 && timed * 2 >= lines;
+}
+
+gboolean
+hark_whisper_text_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error)
+{
+  HarkLineReader reader;
+  guint n_cues = 0, n_bad = 0, first_bad = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *collapsed = NULL;
+      double start, end;
+      const char *rest;
+
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      if (!parse_line (line, &start, &end, &rest) || end < start)
+        {
+          if (n_bad++ == 0)
+            first_bad = reader.number;
+          if (n_bad <= 20)
+            hark_text_warn (context->warnings, context->name, reader.number, 1,
+                            end < start ? "Expected the end time after the start time; the "
+                                          "line was left out."
+                                        : "Expected “[start --> end] text”; the line was left "
+                                          "out.");
+          continue;
+        }
+      collapsed = hark_text_collapse_space (rest);
+      hark_transcript_builder_add_cue (builder, start, end, collapsed, -1);
+      n_cues++;
+    }
+  if (n_cues == 0)
+    {
+      hark_text_set_parse_error (error, context->name, first_bad ? first_bad : 1, 1,
+                                 "Expected Whisper lines such as “[00:00.000 --> 00:05.000] "
+                                 "text” or “[12.34 --> 56.78] text”.");
+      return FALSE;
+    }
+  context->kind |= HARK_SIDECAR_KIND_TIMED;
+  return TRUE;
+}

@@ -1,0 +1,66 @@
+/* hark-http.h — HTTP for feeds and downloads: polite, conditional, cancellable
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One HarkHttp per program, used from the thread whose main context created it. Requests queue
+ * so that at most one runs per host and a few hosts at once; a 429 or 503 makes that host wait
+ * as its Retry-After asks; redirects are followed by hand so a chain of permanent ones (301,
+ * 308) can move a subscription while a temporary one (302, 307) does not. The desktop's proxy
+ * settings apply (GProxyResolver), gzip is decoded, and every request has an I/O timeout.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _HarkHttp HarkHttp;
+
+typedef struct
+{
+  const char *user_agent;  /* NULL: "Hark/VERSION (podcast player)" */
+  guint timeout_seconds;   /* I/O inactivity; 0: 30 */
+  guint max_hosts;         /* hosts served at once; 0: 4 */
+  gsize max_body_bytes;    /* a larger body fails the request; 0: 64 MB */
+  guint max_retry_after;   /* longest Retry-After waited for, seconds; 0: 120 */
+  guint max_retries;       /* retries after a 429/503; 0: 2 */
+} HarkHttpOptions;
+
+typedef struct
+{
+  guint status;         /* 200 or 304 */
+  char *url;            /* the address that answered, after redirects */
+  char *permanent_url;  /* where 301/308 (and only those) moved the request, or NULL */
+  char *etag;           /* validators to send next time (both kept), may be NULL */
+  char *last_modified;
+  char *content_type;   /* without parameters, may be NULL */
+  GBytes *body;         /* NULL for 304 */
+} HarkHttpResponse;
+
+HarkHttp *hark_http_new (const HarkHttpOptions *options);
+/* Cancels whatever is queued or running. */
+void hark_http_free (HarkHttp *http);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkHttp, hark_http_free)
+
+void hark_http_response_free (HarkHttpResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkHttpResponse, hark_http_response_free)
+
+/* GET @url, conditional when @etag or @last_modified is given (a 304 then completes with
+ * status 304 and no body). Errors name the URL: HARK_ERROR_NOT_FOUND for 404/410,
+ * HARK_ERROR_IO for other HTTP errors, timeouts, dropped connections and oversize bodies,
+ * G_IO_ERROR_CANCELLED when cancelled. */
+void hark_http_get_async (HarkHttp *http, const char *url, const char *etag,
+                          const char *last_modified, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data);
+HarkHttpResponse *hark_http_get_finish (HarkHttp *http, GAsyncResult *result, GError **error);
+
+/* Runs the thread-default main context until the GET completes: for command-line tools. */
+HarkHttpResponse *hark_http_get_sync (HarkHttp *http, const char *url, const char *etag,
+                                      const char *last_modified, GCancellable *cancellable,
+                                      GError **error);
+
+/* Seconds a Retry-After value asks for ("120" or an HTTP date), or -1 when it is neither. */
+gint64 hark_http_parse_retry_after (const char *value, GDateTime *now);
+
+G_END_DECLS

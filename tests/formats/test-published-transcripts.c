@@ -1,0 +1,209 @@
+/* test-published-transcripts.c — Markdown and Whisper text transcripts, sniffed by content
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small hand-written files in the shapes shows publish: bold speaker labels with a time mark
+ * every minute, timed section headings over untimed paragraphs, "[Speaker N] [mm:ss]" lines,
+ * Whisper's text and TSV outputs under any name, and one person written two ways.
+ */
+#include <math.h>
+
+#include "formats/hark-speaker-names.h"
+#include "util/hark-error.h"
+#include "hark-test-util.h"
+#include "sidecar-test-util.h"
+
+static const HarkTurn *
+turns_of (const SidecarRead *r, guint *n)
+{
+  return hark_transcript_get_turns (r->t, n);
+}
+
+static void
+test_minute_marks (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkTurn *turns;
+  guint n_turns;
+
+  /* CRLF, a mark mid-sentence, untimed paragraphs between marks. */
+  sidecar_read (&r,
+                "**Ann Lee:** [00:00:00] Hello and *welcome* to the [show](https://x.example).\r\n"
+                "\r\n"
+                "Second paragraph by Ann, untimed.\r\n"
+                "\r\n"
+                "**Bo:** A reply that goes on [00:01:00] past the minute.\r\n"
+                "\r\n"
+                "**ann lee:** Back to Ann, whose name is written in lower case here.\r\n",
+                "notes.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  /* Cues are the units carrying a time: Ann's first paragraph (with the one after it) and Bo's. */
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpstr (r.cues[0].text, ==,
+                   "Hello and welcome to the show. Second paragraph by Ann, untimed.");
+  g_assert_false (r.cues[0].interpolated);
+  g_assert_true (r.cues[1].interpolated); /* Bo's mark is mid-paragraph */
+  g_assert_cmpfloat (r.cues[1].start, >, 0);
+  g_assert_cmpfloat (r.cues[1].start, <, 60);
+  g_assert_cmpstr (r.cues[1].text, ==,
+                   "A reply that goes on past the minute. Back to Ann, whose name is written in "
+                   "lower case here.");
+  /* "ann lee" is Ann Lee. */
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpint (hark_transcript_find_speaker (r.t, "Ann Lee"), >=, 0);
+  turns = turns_of (&r, &n_turns);
+  g_assert_cmpuint (n_turns, ==, 3);
+  g_assert_cmpint (turns[2].speaker, ==, turns[0].speaker);
+  g_assert_true (turns[1].interpolated);
+  g_assert_true (turns[2].interpolated);
+  /* Times follow the text: Bo's turn ends after the 60 s mark, Ann's last one later still. */
+  g_assert_cmpfloat (turns[1].end, >, 60);
+  g_assert_cmpfloat (turns[2].start, >=, turns[1].end - 0.01);
+}
+
+static void
+test_timed_sections (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkChapter *chapters;
+  guint n_chapters;
+
+  sidecar_read (&r,
+                "---\n"
+                "title: \"An episode: with a colon\"\n"
+                "sponsor: Nobody\n"
+                "---\n\n"
+                "{/* TAB: SHOW NOTES */}\n\n"
+                "Show notes the transcript does not hold.\n\n"
+                "#### Kim\n\n"
+                "- https://example.org\n\n"
+                "[00:00:00] Introduction\n"
+                "[00:02:00] The Middle\n\n"
+                "<Tab name=\"transcript\">\n\n"
+                "## [00:00:00] Introduction\n\n"
+                "**Kim Scott:** First words.\n\n"
+                "**Tom:** An answer.\n\n"
+                "## The Middle (00:02:00)\n\n"
+                "**Kim:** Later words, and <b>bold</b> and __strong__ text.\n\n"
+                "</Tab>\n",
+                "episode.mdx", HARK_SIDECAR_FORMAT_MARKDOWN);
+  /* One cue per timed section; the table of contents and the show notes are not transcript. */
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpfloat (r.cues[0].start, ==, 0);
+  g_assert_cmpfloat (fabs (r.cues[0].end - 120), <, 0.01);
+  g_assert_cmpstr (r.cues[0].text, ==, "First words. An answer.");
+  g_assert_cmpstr (r.cues[1].text, ==, "Later words, and bold and strong text.");
+  chapters = hark_transcript_get_chapters (r.t, &n_chapters);
+  g_assert_cmpuint (n_chapters, ==, 2);
+  g_assert_cmpstr (chapters[1].title, ==, "The Middle");
+  g_assert_cmpfloat (chapters[1].start, ==, 120);
+  /* "Kim" is Kim Scott: the only fuller name that begins with it. */
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpint (r.cues[1].speaker, ==, hark_transcript_find_speaker (r.t, "Kim Scott"));
+  g_assert_true (sidecar_has_warning (&r, "episode.mdx:1:1: Expected a time before"));
+}
+
+static void
+test_bracketed_speakers (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  /* Starts with "[" but is not JSON. */
+  sidecar_read (&r,
+                "[Speaker 1] [00:00] Hey, everyone.\n"
+                "[Speaker 2] [00:22] Hello.\n"
+                "[Speaker 1] [01:05:01] After an hour.\n",
+                "talk.txt", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[1].start, ==, 22);
+  g_assert_cmpfloat (r.cues[1].end, ==, 3901);
+  g_assert_cmpfloat (r.cues[2].start, ==, 3901);
+  g_assert_cmpstr (r.cues[2].text, ==, "After an hour.");
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+}
+
+static void
+test_whisper_text (void)
+{
+  g_auto (SidecarRead) a = { 0 };
+  g_auto (SidecarRead) b = { 0 };
+  g_auto (SidecarRead) c = { 0 };
+
+  /* Named .json, holding Whisper's text. */
+  sidecar_read (&a,
+                "[0.00 --> 3.84]  Welcome to the show\n"
+                "[3.84 --> 12.5]  and a second line\n"
+                "this line is damaged\n"
+                "[12.50 --> 20.00]  the line after it is kept\n",
+                "episode.json", HARK_SIDECAR_FORMAT_WHISPER_TEXT);
+  g_assert_cmpuint (a.n_cues, ==, 3);
+  g_assert_cmpfloat (a.cues[1].end, ==, 12.5);
+  g_assert_cmpstr (a.cues[2].text, ==, "the line after it is kept");
+  g_assert_true (sidecar_has_warning (&a, "episode.json:3:1: Expected “[start --> end] text”"));
+
+  /* Clock times with and without hours, the arrow as "→", in a .srt. */
+  sidecar_read (&b,
+                "[00:00.000 --> 00:05.000] one\n"
+                "[59:58.000 → 01:00:02.500] two\n",
+                "episode.srt", HARK_SIDECAR_FORMAT_WHISPER_TEXT);
+  g_assert_cmpuint (b.n_cues, ==, 2);
+  g_assert_cmpfloat (b.cues[1].start, ==, 3598);
+  g_assert_cmpfloat (b.cues[1].end, ==, 3602.5);
+
+  /* No extension, Whisper's TSV. */
+  sidecar_read (&c, "start\tend\ttext\n0\t5000\tone\n5000\t9250\ttwo  words\n", "episode",
+                HARK_SIDECAR_FORMAT_WHISPER_TSV);
+  g_assert_cmpuint (c.n_cues, ==, 2);
+  g_assert_cmpfloat (c.cues[1].end, ==, 9.25);
+  g_assert_cmpstr (c.cues[1].text, ==, "two words");
+}
+
+static void
+test_not_a_transcript (void)
+{
+  g_autoptr (GError) e1 = sidecar_read_error ("[not json and not a transcript\n", "x.json",
+                                              HARK_SIDECAR_FORMAT_AUTO);
+  g_autoptr (GError) e2 = sidecar_read_error ("ID3\x03\x00 binary audio", "x.mp3",
+                                              HARK_SIDECAR_FORMAT_AUTO);
+
+  g_assert_error (e1, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (e1->message, "Markdown"));
+  g_assert_error (e2, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_assert_false (hark_sidecar_is_candidate ("/music/episode.mp3"));
+  g_assert_false (hark_sidecar_is_candidate ("episode.opus"));
+  g_assert_true (hark_sidecar_is_candidate ("episode.MDX"));
+  g_assert_true (hark_sidecar_is_candidate ("/a.b/transcript"));
+  g_assert_true (hark_sidecar_is_candidate ("episode.tsv"));
+}
+
+static void
+test_speaker_names (void)
+{
+  const char *names[] = { "Kim", "Kim Scott", "KIM SCOTT", "Andrew", "Andrew - 1", "Speaker 1",
+                          "speaker 1", "Speaker 10", "Lee", "Lee Ann", "Lee Park" };
+  guint map[G_N_ELEMENTS (names)];
+
+  g_assert_true (hark_speaker_names_unify (names, G_N_ELEMENTS (names), map));
+  g_assert_cmpuint (map[0], ==, 1);
+  g_assert_cmpuint (map[1], ==, 1);
+  g_assert_cmpuint (map[2], ==, 1);
+  g_assert_cmpuint (map[3], ==, 3); /* "Andrew - 1" is someone else */
+  g_assert_cmpuint (map[4], ==, 4);
+  g_assert_cmpuint (map[6], ==, 5); /* labels are unified by case only */
+  g_assert_cmpuint (map[7], ==, 7);
+  g_assert_cmpuint (map[8], ==, 8); /* "Lee" could be either: ambiguous, left alone */
+  g_assert_cmpuint (map[9], ==, 9);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/published/markdown/minute-marks", test_minute_marks);
+  g_test_add_func ("/published/markdown/timed-sections", test_timed_sections);
+  g_test_add_func ("/published/markdown/bracketed-speakers", test_bracketed_speakers);
+  g_test_add_func ("/published/whisper-text", test_whisper_text);
+  g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
+  g_test_add_func ("/published/speaker-names", test_speaker_names);
+  return g_test_run ();
+}
