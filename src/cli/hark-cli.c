@@ -33,6 +33,12 @@ static const HarkCliCommand commands[] = {
 #endif
 #ifdef HARK_CLI_HAVE_FEEDS
   { "feed", "Read a podcast feed and print it as JSON", hark_cli_cmd_feed },
+  { "subscribe", "Subscribe to a podcast feed", hark_cli_cmd_subscribe },
+  { "shows", "List subscriptions", hark_cli_cmd_shows },
+  { "episodes", "List a show's episodes", hark_cli_cmd_episodes },
+  { "refresh", "Fetch new episodes of every show (or one)", hark_cli_cmd_refresh },
+  { "download", "Download an episode with its transcripts and chapters", hark_cli_cmd_download },
+  { "opml", "Import or export subscriptions as OPML", hark_cli_cmd_opml },
 #endif
   { NULL, NULL, NULL },
 };

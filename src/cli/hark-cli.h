@@ -53,6 +53,12 @@ int hark_cli_cmd_render (int argc, char **argv);
 int hark_cli_cmd_transcript (int argc, char **argv);
 int hark_cli_cmd_segments (int argc, char **argv);
 int hark_cli_cmd_feed (int argc, char **argv);
+int hark_cli_cmd_subscribe (int argc, char **argv);
+int hark_cli_cmd_shows (int argc, char **argv);
+int hark_cli_cmd_episodes (int argc, char **argv);
+int hark_cli_cmd_refresh (int argc, char **argv);
+int hark_cli_cmd_download (int argc, char **argv);
+int hark_cli_cmd_opml (int argc, char **argv);
 
 /* A feed from a FILE or an http(s) URL (@base_url resolves a file's relative links). */
 HarkFeed *hark_cli_feed_load (const char *file_or_url, const char *base_url, GError **error);
