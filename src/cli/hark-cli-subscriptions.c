@@ -266,8 +266,11 @@ hark_cli_cmd_refresh (int argc, char **argv)
   g_autoptr (GPtrArray) shows = NULL;
   g_autoptr (GPtrArray) results = NULL;
   gboolean quiet = FALSE;
+  gboolean older = FALSE;
   const GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print only failures", NULL },
+    { "older", 0, 0, G_OPTION_ARG_NONE, &older,
+      "Load SHOW's next older page of episodes (paged feeds)", NULL },
     { NULL },
   };
   guint failures = 0;
@@ -282,6 +285,20 @@ hark_cli_cmd_refresh (int argc, char **argv)
     return hark_cli_usage_error ("refresh", "expected at most one SHOW");
   if ((library = open_library (&error)) == NULL)
     return hark_cli_fail (error);
+  if (older)
+    {
+      g_autoptr (HarkShow) show = NULL;
+      guint n_new = 0;
+      if (argc != 2)
+        return hark_cli_usage_error ("refresh", "--older needs a SHOW");
+      if ((show = hark_library_find_show (library, argv[1], &error)) == NULL)
+        return hark_cli_fail (error);
+      http = hark_http_new (NULL);
+      if (!hark_subscriptions_load_older (http, library, show, &n_new, &error))
+        return hark_cli_fail (error);
+      printf ("%s: %u older episodes\n", show->title ? show->title : show->feed_url, n_new);
+      return HARK_CLI_EXIT_OK;
+    }
   if (argc == 2)
     {
       HarkShow *show = hark_library_find_show (library, argv[1], &error);

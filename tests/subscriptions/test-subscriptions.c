@@ -166,6 +166,47 @@ test_one_failure_does_not_stop_others (void)
 }
 
 static void
+test_older_pages (void)
+{
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autoptr (HarkLibrary) library = open_temp ("sub-pages", NULL);
+  g_autoptr (HarkHttp) http = hark_http_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = test_server_url (server, "/paged");
+  const char *page1 =
+    "<rss xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Paged</title>"
+    "<atom:link rel=\"next\" href=\"/paged-2\"/>"
+    "<item><guid>new</guid><title>New</title></item></channel></rss>";
+  const char *page2 =
+    "<rss><channel><title>Paged (page 2)</title>"
+    "<item><guid>old</guid><title>Old</title></item></channel></rss>";
+  g_autoptr (HarkShow) show = NULL;
+  g_autoptr (HarkShow) after = NULL;
+  g_autoptr (GPtrArray) episodes = NULL;
+  guint n_new = 0;
+  gint64 id;
+
+  test_server_add_body (server, "/paged", 200, "application/rss+xml", page1, -1);
+  test_server_add_body (server, "/paged-2", 200, "application/rss+xml", page2, -1);
+  id = hark_subscriptions_subscribe (http, library, url, NULL, &error);
+  g_assert_no_error (error);
+  show = hark_library_find_show (library, url, &error);
+  g_assert_nonnull (show->next_page);
+  g_assert_true (hark_subscriptions_load_older (http, library, show, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 1);
+  episodes = hark_library_list_show_episodes (library, id, &error);
+  g_assert_cmpuint (episodes->len, ==, 2);
+  for (guint i = 0; i < episodes->len; i++)
+    g_assert_true (((HarkShowEpisode *) g_ptr_array_index (episodes, i))->in_feed);
+  after = hark_library_find_show (library, url, &error);
+  g_assert_cmpstr (after->title, ==, "Paged");
+  g_assert_null (after->next_page);
+  g_assert_false (hark_subscriptions_load_older (http, library, after, NULL, &error));
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND);
+}
+
+static void
 test_opml_round_trip (void)
 {
   const char *opml =
@@ -353,6 +394,7 @@ main (int argc, char **argv)
   g_test_add_func ("/subscriptions/subscribe-then-304", test_subscribe_then_not_modified);
   g_test_add_func ("/subscriptions/moves", test_moves);
   g_test_add_func ("/subscriptions/one-failure", test_one_failure_does_not_stop_others);
+  g_test_add_func ("/subscriptions/older-pages", test_older_pages);
   g_test_add_func ("/subscriptions/opml", test_opml_round_trip);
   g_test_add_func ("/subscriptions/commands", test_commands);
   return g_test_run ();

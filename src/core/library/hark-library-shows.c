@@ -285,9 +285,13 @@ store_episode_details (HarkLibrary *self, gint64 row, const HarkFeedEpisode *e, 
   return TRUE;
 }
 
+/* @older_page: @feed is an older page of the show (atom:link rel="next"): its episodes are
+ * added, the show keeps its fields and validators, only its next page moves on, and nothing
+ * is marked as gone. */
 static gboolean
 store_feed_locked (HarkLibrary *self, gint64 show_id, const HarkFeed *feed, const char *etag,
-                   const char *last_modified, gint64 now, guint *n_new, GError **error)
+                   const char *last_modified, gint64 now, gboolean older_page, guint *n_new,
+                   GError **error)
 {
   g_auto (Stmt) show = { NULL };
   g_auto (Stmt) find = { NULL };
@@ -310,10 +314,13 @@ store_feed_locked (HarkLibrary *self, gint64 show_id, const HarkFeed *feed, cons
   first_fetch = sqlite3_column_int64 (count.stmt, 0) == 0;
 
   if (!prepare (self, &show,
-                "UPDATE shows SET title = ?2, link = ?3, language = ?4, image = ?5, "
-                "description = ?6, etag = ?7, last_modified = ?8, next_page = ?9, "
-                "last_checked = ?10, last_error = NULL, refresh_stamp = refresh_stamp + 1 "
-                "WHERE id = ?1;", error)
+                older_page
+                    /* The other parameters are bound and ignored (SQLITE_RANGE for ?10). */
+                    ? "UPDATE shows SET next_page = ?9 WHERE id = ?1;"
+                    : "UPDATE shows SET title = ?2, link = ?3, language = ?4, image = ?5, "
+                      "description = ?6, etag = ?7, last_modified = ?8, next_page = ?9, "
+                      "last_checked = ?10, last_error = NULL, refresh_stamp = refresh_stamp + 1 "
+                      "WHERE id = ?1;", error)
       || !prepare (self, &find, "SELECT id FROM show_episodes WHERE show_id = ?1 AND "
                                 "episode_id = ?2;", error)
       || !prepare (self, &insert,
@@ -401,7 +408,7 @@ store_feed_locked (HarkLibrary *self, gint64 show_id, const HarkFeed *feed, cons
 
   /* What this refresh did not see has left the feed — unless the feed is paged, when older
    * episodes are simply on another page. */
-  if (feed->next_page == NULL)
+  if (feed->next_page == NULL && !older_page)
     {
       g_autofree char *sql = NULL;
       sqlite3_bind_int64 (stamp.stmt, 1, show_id);
@@ -428,7 +435,20 @@ hark_library_store_feed (HarkLibrary *self, gint64 show_id, const HarkFeed *feed
 {
   if (!exec (self, "BEGIN IMMEDIATE;", error))
     return FALSE;
-  if (store_feed_locked (self, show_id, feed, etag, last_modified, now, n_new, error)
+  if (store_feed_locked (self, show_id, feed, etag, last_modified, now, FALSE, n_new, error)
+      && exec (self, "COMMIT;", error))
+    return TRUE;
+  sqlite3_exec (hark_library_get_db (self), "ROLLBACK;", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+hark_library_store_older_page (HarkLibrary *self, gint64 show_id, const HarkFeed *page,
+                               gint64 now, guint *n_new, GError **error)
+{
+  if (!exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  if (store_feed_locked (self, show_id, page, NULL, NULL, now, TRUE, n_new, error)
       && exec (self, "COMMIT;", error))
     return TRUE;
   sqlite3_exec (hark_library_get_db (self), "ROLLBACK;", NULL, NULL, NULL);

@@ -89,6 +89,10 @@ HarkShow *hark_library_find_show (HarkLibrary *self, const char *what, GError **
 gboolean hark_library_store_feed (HarkLibrary *self, gint64 show_id, const HarkFeed *feed,
                                   const char *etag, const char *last_modified, gint64 now,
                                   guint *n_new, GError **error);
+/* Adds the episodes of an older page of a paged feed (atom:link rel="next"); the show's next
+ * page becomes @page's. Nothing is marked as gone and the show's validators stay. */
+gboolean hark_library_store_older_page (HarkLibrary *self, gint64 show_id, const HarkFeed *page,
+                                        gint64 now, guint *n_new, GError **error);
 /* A refresh that found nothing new (304) or failed (@failure not NULL). */
 gboolean hark_library_mark_checked (HarkLibrary *self, gint64 show_id, gint64 now,
                                     const char *failure, GError **error);

@@ -249,3 +249,34 @@ hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *
     *n_episodes = result->n_new;
   return id;
 }
+
+gboolean
+hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library, const HarkShow *show,
+                               guint *n_new, GError **error)
+{
+  g_autoptr (HarkHttpResponse) response = NULL;
+  g_autoptr (HarkFeed) page = NULL;
+  gsize length = 0;
+  const char *data;
+
+  if (show->next_page == NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                   "%s has no older page of episodes to load", show->title ? show->title
+                                                                           : show->feed_url);
+      return FALSE;
+    }
+  response = hark_http_get_sync (http, show->next_page, NULL, NULL, NULL, error);
+  if (response == NULL)
+    return FALSE;
+  data = g_bytes_get_data (response->body, &length);
+  page = hark_feed_parse (data, length, show->next_page, response->url, error);
+  if (page == NULL)
+    return FALSE;
+  /* A page that points back at itself would be loaded for ever. */
+  if (page->next_page && (strcmp (page->next_page, show->next_page) == 0
+                          || strcmp (page->next_page, show->feed_url) == 0))
+    g_clear_pointer (&page->next_page, g_free);
+  return hark_library_store_older_page (library, show->id, page,
+                                        g_get_real_time () / G_USEC_PER_SEC, n_new, error);
+}

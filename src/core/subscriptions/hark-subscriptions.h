@@ -49,4 +49,9 @@ GPtrArray *hark_subscriptions_refresh_sync (HarkHttp *http, HarkLibrary *library
 gint64 hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *url,
                                      guint *n_episodes, GError **error);
 
+/* Loads the next older page of a paged feed (the show's next_page) into the library.
+ * HARK_ERROR_NOT_FOUND when the show has no older page left. */
+gboolean hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library,
+                                        const HarkShow *show, guint *n_new, GError **error);
+
 G_END_DECLS
