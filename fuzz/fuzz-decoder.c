@@ -18,7 +18,7 @@
 
 /* Enough to pass several packets, damage, format changes and a skip; no more, so each input
  * stays fast. */
-#define MAX_OUTPUT_SECONDS 4
+#define MAX_OUTPUT_SECONDS 2
 
 static gsize
 read_some (HarkDecoder *decoder, float *buffer, gsize max_frames)

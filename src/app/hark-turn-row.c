@@ -39,6 +39,7 @@ struct _HarkTurnRow
   const char *speaker_class;
   gboolean binding;                /* setting the expander from the item, not the user */
   PangoFontDescription *measure_font; /* the font the card width was computed for */
+  GtkWidget *menu;                 /* the context menu, made on first use */
   int card_width;
 };
 
@@ -135,17 +136,87 @@ update_text (HarkTurnRow *self)
   gtk_label_set_markup (self->text_label, markup->str);
 }
 
+/* "row.copy-quote": the row as a Markdown quote with speaker and time. */
 static void
-on_copy_clicked (HarkTurnRow *self)
+copy_quote (GtkWidget *widget, const char *action, GVariant *parameter)
 {
+  HarkTurnRow *self = HARK_TURN_ROW (widget);
   g_autofree char *quote = NULL;
 
   if (self->item == NULL)
     return;
   quote = hark_reading_row_to_markdown (hark_row_item_get_reading (self->item),
                                         hark_row_item_get_index (self->item));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), quote);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Copied as quote"));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), quote);
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Copied as quote"));
+}
+
+/* "row.copy-text": the words alone. */
+static void
+copy_text (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  HarkTurnRow *self = HARK_TURN_ROW (widget);
+
+  if (self->item == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          hark_row_item_get_row (self->item)->text);
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Copied"));
+}
+
+static void
+on_copy_clicked (HarkTurnRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "row.copy-quote", NULL);
+}
+
+/* A right click (or long press) opens the row's menu where it happened. The copy button only
+ * shows on hover and takes no focus, so Tab does not stop at every row's button. */
+static void
+open_menu_at (HarkTurnRow *self, double x, double y)
+{
+  if (self->item == NULL)
+    return;
+  if (self->menu == NULL)
+    {
+      g_autoptr (GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Copy as Quote"), "row.copy-quote");
+      g_menu_append (menu, _("Copy Text"), "row.copy-text");
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture, int n_press, double x, double y,
+                    HarkTurnRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  open_menu_at (self, x, y);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture, double x, double y, HarkTurnRow *self)
+{
+  open_menu_at (self, x, y);
+}
+
+void
+hark_turn_row_popup_menu (HarkTurnRow *self)
+{
+  open_menu_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, 0);
+}
+
+GtkWidget *
+hark_turn_row_get_menu (HarkTurnRow *self)
+{
+  return self->menu;
 }
 
 static void
@@ -217,6 +288,8 @@ hark_turn_row_size_allocate (GtkWidget *widget, int width, int height, int basel
   card = MAX (card, MIN (card_min, width));
   gtk_widget_size_allocate (self->card, &(GtkAllocation) { (width - card) / 2, 0, card, height },
                             -1);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -225,6 +298,7 @@ hark_turn_row_dispose (GObject *object)
   HarkTurnRow *self = HARK_TURN_ROW (object);
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   /* A bare widget does not let go of its child by itself (the template still holds a ref). */
   if (self->card != NULL && gtk_widget_get_parent (self->card) == GTK_WIDGET (self))
     gtk_widget_unparent (self->card);
@@ -265,14 +339,25 @@ hark_turn_row_class_init (HarkTurnRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, expand_button);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_install_action (widget_class, "row.copy-quote", NULL, copy_quote);
+  gtk_widget_class_install_action (widget_class, "row.copy-text", NULL, copy_text);
   gtk_widget_class_bind_template_callback (widget_class, on_expand_toggled);
 }
 
 static void
 hark_turn_row_init (HarkTurnRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
   n_alive++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
 }
 
 HarkTurnRow *

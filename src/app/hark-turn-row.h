@@ -36,4 +36,9 @@ void hark_turn_row_set_query (HarkTurnRow *self, const char *query);
 /* The text as shown (no markup), for tests and assistive technologies. */
 const char *hark_turn_row_get_text (HarkTurnRow *self);
 
+/* The row's context menu (Copy as Quote, Copy Text), as a right click opens it; NULL until
+ * first opened. The copies are the "row.copy-quote" and "row.copy-text" actions. */
+void hark_turn_row_popup_menu (HarkTurnRow *self);
+GtkWidget *hark_turn_row_get_menu (HarkTurnRow *self);
+
 G_END_DECLS

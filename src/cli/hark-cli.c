@@ -28,11 +28,23 @@ static const HarkCliCommand commands[] = {
 #ifdef HARK_CLI_HAVE_TRANSCRIPT
   { "transcript", "Print the timed, speaker-labelled transcript", hark_cli_cmd_transcript },
 #endif
+#ifdef HARK_CLI_HAVE_SPEECH
+  { "align", "Time a transcript from the audio itself, or re-sync one made for another cut",
+    hark_cli_cmd_align },
+  { "transcribe", "Recognize the speech of an audio file as a generated transcript",
+    hark_cli_cmd_transcribe },
+#endif
 #ifdef HARK_CLI_HAVE_SEGMENTS
   { "segments", "List sponsor and other skippable segments", hark_cli_cmd_segments },
 #endif
 #ifdef HARK_CLI_HAVE_FEEDS
   { "feed", "Read a podcast feed and print it as JSON", hark_cli_cmd_feed },
+  { "subscribe", "Subscribe to a podcast feed", hark_cli_cmd_subscribe },
+  { "shows", "List subscriptions", hark_cli_cmd_shows },
+  { "episodes", "List a show's episodes", hark_cli_cmd_episodes },
+  { "refresh", "Fetch new episodes of every show (or one)", hark_cli_cmd_refresh },
+  { "download", "Download an episode with its transcripts and chapters", hark_cli_cmd_download },
+  { "opml", "Import or export subscriptions as OPML", hark_cli_cmd_opml },
 #endif
   { NULL, NULL, NULL },
 };

@@ -9,13 +9,36 @@
 #include <math.h>
 #include <string.h>
 
+#include <libavformat/avformat.h>
+
 #include "output/hark-output.h"
 
 const char *const audio_test_codecs[] = { "mp3", "m4a", "ogg", "opus", "flac", "wav", NULL };
 
+/* Channels of the first audio stream, read with libavformat directly (0 when unknown). */
+static int
+source_channels (const char *path)
+{
+  AVFormatContext *format = NULL;
+  int channels = 0;
+
+  if (avformat_open_input (&format, path, NULL, NULL) < 0)
+    return 0;
+  if (avformat_find_stream_info (format, NULL) >= 0)
+    for (unsigned i = 0; i < format->nb_streams; i++)
+      if (format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO)
+        {
+          channels = format->streams[i]->codecpar->ch_layout.nb_channels;
+          break;
+        }
+  avformat_close_input (&format);
+  return channels;
+}
+
 float *
 audio_test_ffmpeg_decode (const char *path, const char *filter, gsize *n_frames)
 {
+  g_autofree char *mono_filter = NULL;
   g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
@@ -37,6 +60,11 @@ audio_test_ffmpeg_decode (const char *path, const char *filter, gsize *n_frames)
   g_ptr_array_add (argv, "error");
   g_ptr_array_add (argv, "-i");
   g_ptr_array_add (argv, (char *) path);
+  /* Hark plays a mono source at its own level in both ears; ffmpeg's -ac 2 would fold it in as
+   * a centre channel at -3 dB. */
+  if (source_channels (path) == 1)
+    filter = mono_filter = g_strjoin (",", filter ? filter : "anull", "pan=stereo|c0=c0|c1=c0",
+                                      NULL);
   if (filter)
     {
       g_ptr_array_add (argv, "-af");

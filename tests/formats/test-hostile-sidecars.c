@@ -167,6 +167,37 @@ test_json_nul_escape (void)
   g_assert_cmpstr (r.cues[1].text, ==, "a \\u0000 b");
 }
 
+/* Found by fuzzing: "\u" with fewer than four hex digits, and unpaired surrogates, gave text
+ * that is not UTF-8. */
+static void
+test_json_bad_escapes (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  sidecar_read (&r,
+                "{\"segments\":[{\"start\":0,\"end\":1,\"text\":\"x\\uD800y\"},"
+                "{\"start\":1,\"end\":2,\"text\":\"\\uDC00z\"},"
+                "{\"start\":2,\"end\":3,\"text\":\"\\uD83D\\uDE00\"}]}",
+                "ep.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpstr (r.cues[0].text, ==, "x\xef\xbf\xbdy");
+  g_assert_cmpstr (r.cues[1].text, ==, "\xef\xbf\xbdz");
+  g_assert_cmpstr (r.cues[2].text, ==, "\xf0\x9f\x98\x80");
+
+  error = sidecar_read_error ("{\"segments\":[{\"start\":0,\"end\":1,\"text\":\"a\\u5\x81" "00b\"}]}",
+                              "ep.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "four hexadecimal digits"));
+  g_clear_error (&error);
+
+  /* An escape JSON does not have. */
+  error = sidecar_read_error ("{\"segments\":[{\"start\":0,\"end\":1,\"text\":\"a\\6b\"}]}",
+                              "ep.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "ep.json:1:"));
+}
+
 static HarkTranscript *
 read_text (const char *text, const char *name, GPtrArray *warnings, GError **error)
 {
@@ -255,6 +286,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-sidecars/fifo", test_fifo);
   g_test_add_func ("/hostile-sidecars/devices-and-size", test_devices_and_size);
   g_test_add_func ("/hostile-sidecars/json-nul-escape", test_json_nul_escape);
+  g_test_add_func ("/hostile-sidecars/json-bad-escapes", test_json_bad_escapes);
   g_test_add_func ("/hostile-sidecars/huge-times", test_huge_times);
   g_test_add_func ("/hostile-sidecars/many-speakers", test_many_speakers);
   return g_test_run ();

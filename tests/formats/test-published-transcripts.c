@@ -215,6 +215,8 @@ test_audio_without_extension (void)
   g_assert_true (g_file_set_contents (text, "Kim: Hello there.\nLee: Hi.\n", -1, NULL));
   g_assert_true (hark_sidecar_is_candidate (text));
   g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xef\xbb\xbfWEBVTT", 9));
+  g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xff\xfeW\0E\0", 6));
+  g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xfe\xff\0W\0E", 6));
   g_unlink (text);
   g_rmdir (dir);
 }

@@ -432,3 +432,50 @@ test_server_add_huge (TestServer *server, const char *path, gsize size)
   s->length = size;
   soup_server_add_handler (server->server, path, on_huge, s, (GDestroyNotify) script_free);
 }
+
+/* A file with a validator, serving Range requests as @mode says. */
+static void
+on_file (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+         gpointer data)
+{
+  Script *s = data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  SoupRange *ranges = NULL;
+  int n_ranges = 0;
+  const char *if_range = soup_message_headers_get_one (request, "If-Range");
+
+  record (s->server, msg, path);
+  soup_message_headers_replace (response, "ETag", s->etag);
+  soup_message_headers_replace (response, "Accept-Ranges", "bytes");
+  if (s->status != TEST_RANGE_IGNORE
+      && soup_message_headers_get_ranges (request, s->length, &ranges, &n_ranges)
+      && n_ranges == 1 && (if_range == NULL || g_strcmp0 (if_range, s->etag) == 0))
+    {
+      goffset start = s->status == TEST_RANGE_WRONG_OFFSET ? 0 : ranges[0].start;
+      goffset end = ranges[0].end;
+      soup_message_headers_free_ranges (request, ranges);
+      soup_server_message_set_status (msg, 206, NULL);
+      soup_server_message_set_response (msg, s->content_type, SOUP_MEMORY_COPY, s->body + start,
+                                        end - start + 1);
+      soup_message_headers_set_content_range (response, start, end, s->length);
+      return;
+    }
+  if (ranges)
+    soup_message_headers_free_ranges (request, ranges);
+  /* Otherwise SoupServer would cut the 200 down to the requested range by itself. */
+  soup_message_headers_remove (request, "Range");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, s->content_type, SOUP_MEMORY_COPY, s->body, s->length);
+}
+
+void
+test_server_add_file (TestServer *server, const char *path, const char *content_type,
+                      const char *data, gsize length, const char *etag, TestRangeMode mode)
+{
+  Script *s = script_new (server, data, (gssize) length);
+  s->content_type = g_strdup (content_type);
+  s->etag = g_strdup (etag);
+  s->status = mode;
+  soup_server_add_handler (server->server, path, on_file, s, (GDestroyNotify) script_free);
+}

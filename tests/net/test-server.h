@@ -55,6 +55,17 @@ void test_server_add_conditional (TestServer *server, const char *path, const ch
 /* A body of @size bytes of XML, chunked (no Content-Length). */
 void test_server_add_huge (TestServer *server, const char *path, gsize size);
 
+typedef enum
+{
+  TEST_RANGE_HONOUR,
+  TEST_RANGE_IGNORE,       /* always 200 with the whole file */
+  TEST_RANGE_WRONG_OFFSET, /* 206 from byte 0 whatever was asked */
+} TestRangeMode;
+
+/* A file (audio, say) with an ETag, answering Range requests as @mode says. */
+void test_server_add_file (TestServer *server, const char *path, const char *content_type,
+                           const char *data, gsize length, const char *etag, TestRangeMode mode);
+
 /* Runs the default main context until *@flag or @timeout_ms. */
 void test_server_wait (gboolean *flag, guint timeout_ms);
 

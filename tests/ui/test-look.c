@@ -880,6 +880,73 @@ test_text_size (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "transcript-text-scale");
 }
 
+typedef struct
+{
+  char *text;
+  gboolean done;
+} ClipboardRead;
+
+static void
+on_clipboard_text (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_read (gpointer user_data)
+{
+  return ((ClipboardRead *) user_data)->done;
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text,
+                                 &read);
+  hark_ui_test_wait_until (clipboard_read, &read, 10, "the clipboard");
+  return read.text;
+}
+
+/* Copy is in the row's context menu; the hover-only copy button is not a Tab stop. */
+static void
+test_row_menu (Fixture *f, gconstpointer data)
+{
+  HarkTurnRow *row;
+  GtkWidget *copy_button;
+  g_autofree char *quote = NULL, *text = NULL;
+  GMenuModel *model;
+
+  if (!open_ep189 (f))
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek", g_variant_new_double (600));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  row = hark_window_get_row_widget (f->window, hark_window_get_current_row (f->window));
+  g_assert_nonnull (row);
+  copy_button = find_by_class (GTK_WIDGET (row), "copy-button");
+  g_assert_false (gtk_widget_get_focusable (copy_button));
+
+  hark_turn_row_popup_menu (row);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_assert_true (gtk_widget_get_visible (hark_turn_row_get_menu (row)));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (hark_turn_row_get_menu (row)));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  gtk_popover_popdown (GTK_POPOVER (hark_turn_row_get_menu (row)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy-quote", NULL));
+  quote = clipboard_text (GTK_WIDGET (row));
+  g_assert_nonnull (quote);
+  g_assert_true (g_str_has_prefix (quote, "> "));
+  g_assert_nonnull (strstr (quote, "**"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy-text", NULL));
+  text = clipboard_text (GTK_WIDGET (row));
+  g_assert_cmpstr (text, ==, hark_row_item_get_row (hark_turn_row_get_item (row))->text);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -895,6 +962,7 @@ main (int argc, char *argv[])
   ADD ("paragraphs", test_paragraphs);
   ADD ("segment-rows", test_segment_rows);
   ADD ("text-size", test_text_size);
+  ADD ("row-menu", test_row_menu);
 #undef ADD
   return g_test_run ();
 }

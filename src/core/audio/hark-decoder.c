@@ -189,7 +189,18 @@ alloc_swr (SwrContext **swr, const AVChannelLayout *out, enum AVSampleFormat out
   usable_layout (&in_layout, in);
   ret = swr_alloc_set_opts2 (swr, (AVChannelLayout *) out, out_format, out_rate, &in_layout, in_format, in_rate, 0,
                              NULL);
-  if (ret >= 0 && av_channel_layout_compare (&in_layout, out) != 0
+  /* A mono episode is one voice meant for both ears: each output channel carries it at its own
+   * level. libswresample's default treats it as a centre speaker folded in at -3 dB, which makes
+   * mono shows quieter than stereo ones (and than mpv plays them). */
+  if (ret >= 0 && in_layout.nb_channels == 1)
+    {
+      g_autofree double *matrix = g_new (double, out->nb_channels);
+
+      for (int o = 0; o < out->nb_channels; o++)
+        matrix[o] = 1.0;
+      ret = swr_set_matrix (*swr, matrix, 1);
+    }
+  else if (ret >= 0 && av_channel_layout_compare (&in_layout, out) != 0
       && (in_layout.order != AV_CHANNEL_ORDER_NATIVE || out->order != AV_CHANNEL_ORDER_NATIVE))
     {
       int n_in = in_layout.nb_channels, n_out = out->nb_channels;

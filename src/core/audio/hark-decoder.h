@@ -30,8 +30,8 @@ typedef struct
 HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError **error);
 void hark_decoder_free (HarkDecoder *self);
 
-/* Exact (see the design notes): the next frames read are those a decode from the start would
- * produce at @seconds. Resets which skip ranges have been passed. */
+/* Exact (docs/architecture.md, "Exact seeks"): the next frames read are those a decode from
+ * the start would produce at @seconds. Resets which skip ranges have been passed. */
 gboolean hark_decoder_seek (HarkDecoder *self, double seconds, GError **error);
 /* 0.5 – 3.0; takes effect for the frames decoded from now on. */
 void hark_decoder_set_speed (HarkDecoder *self, double speed);

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three roles (see the design notes, "Threads and the clock"):
+ * Three roles (docs/architecture.md, "Threads and the clock"):
  *  - the main thread calls the API; commands reach the decoder thread under a mutex and a
  *    condition variable (never the audio thread's concern);
  *  - the decoder thread fills two lock-free rings: audio frames, and marks saying where in the

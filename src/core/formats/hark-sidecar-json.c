@@ -64,10 +64,26 @@ hark_json_doc_free (HarkJsonDoc *doc)
   g_free (doc);
 }
 
-/* Checks the nesting of @text without recursing. When @text has "\u0000" escapes, @out gets a
- * copy in which they read "\uFFFD" (json-glib would hand back a string cut at the NUL,
- * silently losing the rest), otherwise NULL. FALSE with @error set when the document nests
- * too deep. */
+/* The value of four hexadecimal digits at @p, or -1. */
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* Checks the nesting of @text without recursing, and its "\u" escapes. When @text has "\u0000"
+ * or unpaired surrogate escapes, @out gets a copy in which they read "\uFFFD" (json-glib would
+ * cut the text at the NUL, silently losing the rest, or hand back invalid UTF-8), otherwise
+ * NULL. FALSE with @error set when the document nests too deep or an escape is not four hex
+ * digits. */
 static gboolean
 prescan (const char *text, const char *name, char **out, GError **error)
 {
@@ -86,14 +102,47 @@ prescan (const char *text, const char *name, char **out, GError **error)
         {
           if (*p == '"')
             in_string = FALSE;
-          else if (*p == '\\' && p[1] != '\0')
+          else if (*p == '\\' && p[1] == 'u')
             {
-              /* A copy only when there is something to replace: documents can be large. */
-              if (strncmp (p + 1, "u0000", 5) == 0)
+              int value = hex4 (p + 2);
+
+              if (value < 0)
+                {
+                  hark_text_set_parse_error (error, name, line, column,
+                                             "Expected four hexadecimal digits after “\\u”.");
+                  g_free (copy);
+                  return FALSE;
+                }
+              /* A surrogate pair is one character: both escapes are left as they are. */
+              if (value >= 0xd800 && value <= 0xdbff && p[6] == '\\' && p[7] == 'u'
+                  && hex4 (p + 8) >= 0xdc00 && hex4 (p + 8) <= 0xdfff)
+                {
+                  p += 11;
+                  column += 11;
+                  continue;
+                }
+              /* NUL and unpaired surrogates: json-glib would cut the text at the NUL or hand
+               * back invalid UTF-8. A copy only when there is something to replace. */
+              if (value == 0 || (value >= 0xd800 && value <= 0xdfff))
                 {
                   if (copy == NULL)
                     copy = g_strdup (text);
                   memcpy (copy + (p - text) + 2, "FFFD", 4);
+                }
+              p += 5;
+              column += 5;
+            }
+          else if (*p == '\\')
+            {
+              /* JSON has these escapes (and json-glib takes "\\'" too, which tools write);
+               * others (a "\\6") json-glib turns into text that is not UTF-8. */
+              if (p[1] == '\0' || strchr ("\"\\/bfnrt'", p[1]) == NULL)
+                {
+                  hark_text_set_parse_error (
+                      error, name, line, column,
+                      "Expected an escape such as “\\n”, “\\\"” or “\\u00e9” after “\\”.");
+                  g_free (copy);
+                  return FALSE;
                 }
               p++;
               column++;

@@ -126,9 +126,9 @@ hark_sidecar_looks_like_audio (const guint8 *head, gsize length)
       if (length >= magics[i].offset + n && memcmp (head + magics[i].offset, magics[i].magic, n) == 0)
         return TRUE;
     }
-  /* An MPEG audio or ADTS frame sync: eleven set bits, which no UTF-8 or UTF-16 text starts
-   * with. */
-  return length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0;
+  /* An MPEG audio or ADTS frame sync: eleven set bits, which no UTF-8 text starts with. FF FE
+   * is the UTF-16 byte order mark (and FF FE/FF a Layer I frame, which podcasts never use). */
+  return length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0 && head[1] < 0xFE;
 }
 
 /* The first bytes of a file without an extension: audio is never a transcript. */

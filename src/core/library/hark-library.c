@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "library/hark-library.h"
+#include "library/hark-library-private.h"
 
 #include <errno.h>
 #include <math.h>
@@ -42,6 +43,45 @@ static const char *const migrations[HARK_LIBRARY_SCHEMA_VERSION] = {
   /* 1 → 2: titles for the recent list, and an index so it stays quick with many episodes. */
   "ALTER TABLE episodes ADD COLUMN title TEXT;"
   "CREATE INDEX episodes_by_last_listened ON episodes (last_listened DESC);",
+  /* 2 → 3: subscriptions (library/hark-library-shows.c). Episodes that leave a feed keep
+   * their row with in_feed = 0; refresh_stamp/seen_stamp tell which ones the last fetch saw. */
+  "CREATE TABLE shows ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed_url TEXT NOT NULL UNIQUE,"
+  "  title TEXT, link TEXT, language TEXT, image TEXT, description TEXT,"
+  "  etag TEXT, last_modified TEXT, next_page TEXT,"
+  "  added INTEGER NOT NULL, last_checked INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
+  "  refresh_stamp INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE show_episodes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  show_id INTEGER NOT NULL REFERENCES shows (id),"
+  "  episode_id TEXT NOT NULL,"
+  "  guid TEXT, title TEXT NOT NULL, link TEXT, description TEXT,"
+  "  published INTEGER, duration REAL,"
+  "  enclosure_url TEXT, enclosure_type TEXT, enclosure_length INTEGER,"
+  "  image TEXT, chapters_url TEXT, chapters_type TEXT,"
+  "  in_feed INTEGER NOT NULL DEFAULT 1, is_new INTEGER NOT NULL DEFAULT 0,"
+  "  first_seen INTEGER NOT NULL, seen_stamp INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (show_id, episode_id)"
+  ");"
+  "CREATE INDEX show_episodes_by_date ON show_episodes (show_id, published DESC);"
+  "CREATE INDEX show_episodes_by_id ON show_episodes (episode_id);"
+  "CREATE TABLE episode_transcripts ("
+  "  episode INTEGER NOT NULL REFERENCES show_episodes (id), position INTEGER NOT NULL,"
+  "  url TEXT NOT NULL, type TEXT, language TEXT, rel TEXT"
+  ");"
+  "CREATE INDEX episode_transcripts_by_episode ON episode_transcripts (episode);"
+  "CREATE TABLE episode_persons ("
+  "  episode INTEGER NOT NULL REFERENCES show_episodes (id), position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL, role TEXT, person_group TEXT, img TEXT, href TEXT"
+  ");"
+  "CREATE INDEX episode_persons_by_episode ON episode_persons (episode);"
+  "CREATE TABLE downloads ("
+  "  episode INTEGER PRIMARY KEY REFERENCES show_episodes (id),"
+  "  state INTEGER NOT NULL, path TEXT, bytes INTEGER NOT NULL DEFAULT 0,"
+  "  total INTEGER NOT NULL DEFAULT 0, etag TEXT, updated INTEGER NOT NULL"
+  ");",
 };
 
 static const char *const entry_columns =
@@ -99,6 +139,20 @@ hark_library_get_default_path (void)
 }
 
 /* Turns SQLite's view of a failure into a sentence the listener can act on. */
+static void set_db_error (GError **error, sqlite3 *db, const char *path, const char *doing);
+
+sqlite3 *
+hark_library_get_db (HarkLibrary *self)
+{
+  return self->db;
+}
+
+void
+hark_library_set_db_error (HarkLibrary *self, const char *doing, GError **error)
+{
+  set_db_error (error, self->db, self->path, doing);
+}
+
 static void
 set_db_error (GError **error, sqlite3 *db, const char *path, const char *doing)
 {

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
 #define HARK_LIBRARY_SAVE_INTERVAL 10
 
 /* The schema version this build writes (see hark-library.c for the migrations). */
-#define HARK_LIBRARY_SCHEMA_VERSION 2
+#define HARK_LIBRARY_SCHEMA_VERSION 3
 
 typedef struct _HarkLibrary HarkLibrary;
 

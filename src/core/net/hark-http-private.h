@@ -61,6 +61,8 @@ struct _HarkHttpJob
 GTask *hark_http_job_new (HarkHttp *http, const char *url, GCancellable *cancellable,
                           GAsyncReadyCallback callback, gpointer user_data, GError **error);
 void hark_http_job_enqueue (HarkHttp *http, GTask *task, gboolean front);
+/* Sends the job's request again (same host slot), dropping the current answer. */
+void hark_http_job_restart (HarkHttpJob *job);
 /* Complete the job (releasing its host) with an error or a result. */
 void hark_http_job_fail (GTask *task, GError *error);
 void hark_http_job_succeed (GTask *task, gpointer result, GDestroyNotify result_free);

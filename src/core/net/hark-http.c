@@ -500,6 +500,14 @@ job_start (HarkHttpJob *job)
                            g_task_get_cancellable (job->task), on_sent, job);
 }
 
+void
+hark_http_job_restart (HarkHttpJob *job)
+{
+  g_clear_object (&job->stream);
+  g_clear_object (&job->message);
+  job_start (job);
+}
+
 static gboolean
 accept_none (HarkHttpJob *job, guint status)
 {

@@ -63,4 +63,45 @@ HarkHttpResponse *hark_http_get_sync (HarkHttp *http, const char *url, const cha
 /* Seconds a Retry-After value asks for ("120" or an HTTP date), or -1 when it is neither. */
 gint64 hark_http_parse_retry_after (const char *value, GDateTime *now);
 
+/* Downloads */
+
+typedef struct
+{
+  guint64 bytes; /* on disk so far, resumed part included */
+  guint64 total; /* 0 when the server does not say */
+  double rate;   /* bytes per second over the last second or so */
+} HarkDownloadProgress;
+
+typedef void (*HarkDownloadProgressFunc) (const HarkDownloadProgress *progress, gpointer user_data);
+
+typedef struct
+{
+  char *path;          /* the finished file */
+  guint64 bytes;
+  char *etag;          /* of what was downloaded */
+  char *content_type;
+  gboolean resumed;    /* continued a .part file with a Range request */
+  gboolean restarted;  /* a .part file could not be continued and was started over */
+} HarkDownloadResult;
+
+void hark_download_result_free (HarkDownloadResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkDownloadResult, hark_download_result_free)
+
+/* Downloads @url to @path: into "@path.part" first, resumed with Range and If-Range (@etag,
+ * the validator of the part already there, may be NULL) when that file exists; a 200 instead
+ * of 206, or a 206 at another offset, starts over cleanly. Refuses before writing when the
+ * disk has not room for what is announced, and refuses small HTML pages (an error page served
+ * with 200). The finished file is renamed into place atomically; on failure or cancellation
+ * the .part stays for next time. @progress runs at most ten times a second. */
+void hark_http_download_async (HarkHttp *http, const char *url, const char *path,
+                               const char *etag, HarkDownloadProgressFunc progress,
+                               gpointer progress_data, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+HarkDownloadResult *hark_http_download_finish (HarkHttp *http, GAsyncResult *result,
+                                               GError **error);
+HarkDownloadResult *hark_http_download_sync (HarkHttp *http, const char *url, const char *path,
+                                             const char *etag, HarkDownloadProgressFunc progress,
+                                             gpointer progress_data, GCancellable *cancellable,
+                                             GError **error);
+
 G_END_DECLS

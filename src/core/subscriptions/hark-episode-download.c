@@ -1,0 +1,330 @@
+/* hark-episode-download.c — audio, transcripts and chapters of a show's episode to disk
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "subscriptions/hark-episode-download.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "util/hark-error.h"
+
+void
+hark_episode_download_free (HarkEpisodeDownload *download)
+{
+  if (download == NULL)
+    return;
+  g_free (download->audio_path);
+  g_ptr_array_unref (download->sidecars);
+  g_ptr_array_unref (download->warnings);
+  g_free (download);
+}
+
+char *
+hark_episode_download_default_root (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hark", "podcasts", NULL);
+}
+
+/* A file or folder name from a title: no separators or control characters, no leading dot,
+ * at most 100 bytes cut at a character boundary. */
+static char *
+safe_name (const char *text, const char *fallback)
+{
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  for (p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f || c == ':' || c == '*' || c == '?'
+          || c == '"' || c == '<' || c == '>' || c == '|')
+        c = ' ';
+      if (out->len + 6 > 100)
+        break;
+      if (c == ' ' && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '.'))
+    g_string_truncate (out, out->len - 1);
+  while (out->len > 0 && out->str[0] == '.')
+    g_string_erase (out, 0, 1);
+  if (out->len == 0)
+    g_string_assign (out, fallback);
+  return g_string_free (out, FALSE);
+}
+
+/* The extension for @url or @type: the URL's own when it is a short word, else by type. */
+static const char *
+audio_extension (const char *url, const char *type, char buffer[8])
+{
+  static const struct
+  {
+    const char *type;
+    const char *extension;
+  } types[] = {
+    { "audio/mpeg", "mp3" }, { "audio/mp3", "mp3" }, { "audio/mp4", "m4a" },
+    { "audio/x-m4a", "m4a" }, { "audio/aac", "aac" }, { "audio/ogg", "ogg" },
+    { "audio/opus", "opus" }, { "audio/flac", "flac" }, { "audio/wav", "wav" },
+    { "audio/x-wav", "wav" }, { "video/mp4", "mp4" }, { "video/webm", "webm" },
+  };
+  g_autoptr (GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *path = uri ? g_uri_get_path (uri) : NULL;
+  const char *dot = path ? strrchr (path, '.') : NULL;
+
+  if (dot && !strchr (dot, '/'))
+    {
+      gsize n = strlen (dot + 1);
+      gboolean word = n >= 2 && n <= 5;
+      for (gsize i = 0; word && i < n; i++)
+        word = g_ascii_isalnum (dot[1 + i]);
+      if (word)
+        {
+          for (gsize i = 0; i <= n; i++)
+            buffer[i] = g_ascii_tolower (dot[1 + i]);
+          return buffer;
+        }
+    }
+  for (guint i = 0; type && i < G_N_ELEMENTS (types); i++)
+    if (g_ascii_strcasecmp (type, types[i].type) == 0)
+      return types[i].extension;
+  return "mp3";
+}
+
+char *
+hark_episode_download_path (const HarkShow *show, const HarkShowEpisode *episode, const char *root)
+{
+  g_autofree char *folder = safe_name (show->title, "Show");
+  g_autofree char *title = safe_name (episode->title, episode->episode_id);
+  g_autofree char *date = NULL;
+  g_autofree char *file = NULL;
+  char buffer[8];
+
+  if (episode->published > 0)
+    {
+      g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (episode->published);
+      date = g_date_time_format (dt, "%Y-%m-%d ");
+    }
+  file = g_strdup_printf ("%s%s.%s", date ? date : "", title,
+                          audio_extension (episode->enclosure_url, episode->enclosure_type, buffer));
+  return g_build_filename (root, folder, file, NULL);
+}
+
+/* Timed with speakers (Podcasting 2.0 JSON) 0, timed captions 1, plain text 2, unknown 3. */
+static int
+transcript_quality (const HarkFeedTranscript *t)
+{
+  const char *type = t->type ? t->type : "";
+  if (strstr (type, "json"))
+    return 0;
+  if (strstr (type, "vtt") || strstr (type, "subrip") || strstr (type, "srt"))
+    return 1;
+  if (g_str_has_prefix (type, "text/plain") || g_str_has_prefix (type, "text/html"))
+    return 2;
+  return 3;
+}
+
+static const char *
+transcript_extension (const HarkFeedTranscript *t)
+{
+  const char *type = t->type ? t->type : "";
+  if (strstr (type, "json"))
+    return "json";
+  if (strstr (type, "vtt"))
+    return "vtt";
+  if (strstr (type, "subrip") || strstr (type, "srt"))
+    return "srt";
+  if (g_str_has_prefix (type, "text/plain"))
+    return "txt";
+  return NULL; /* HTML and unknown types: nothing Hark reads as a sidecar */
+}
+
+static gboolean
+same_language (const char *a, const char *b)
+{
+  gsize n;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  n = strcspn (a, "-_");
+  return n == strcspn (b, "-_") && g_ascii_strncasecmp (a, b, n) == 0;
+}
+
+int
+hark_episode_download_pick_transcript (GPtrArray *transcripts, const char *language)
+{
+  int best = -1, best_score = G_MAXINT;
+
+  for (guint i = 0; i < transcripts->len; i++)
+    {
+      const HarkFeedTranscript *t = g_ptr_array_index (transcripts, i);
+      int score;
+      if (transcript_extension (t) == NULL)
+        continue;
+      /* Quality first; among equals, the show's language (or none given) before others. */
+      score = transcript_quality (t) * 2
+              + (t->language && language && !same_language (t->language, language) ? 1 : 0);
+      if (score < best_score)
+        {
+          best = (int) i;
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+static gboolean
+is_language_tag (const char *tag)
+{
+  gsize n = tag ? strlen (tag) : 0;
+  if (n < 2 || n > 12)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalnum (tag[i]) && tag[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Fetches @url to @path; a failure becomes a warning. */
+static gboolean
+fetch_sidecar (HarkHttp *http, const char *url, const char *path, HarkEpisodeDownload *download)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkHttpResponse) response = hark_http_get_sync (http, url, NULL, NULL, NULL, &error);
+  gsize length;
+  const char *data;
+
+  if (response == NULL)
+    {
+      g_ptr_array_add (download->warnings, g_strdup (error->message));
+      return FALSE;
+    }
+  data = g_bytes_get_data (response->body, &length);
+  if (!g_file_set_contents (path, data, length, &error))
+    {
+      g_ptr_array_add (download->warnings, g_strdup (error->message));
+      return FALSE;
+    }
+  g_ptr_array_add (download->sidecars, g_strdup (path));
+  return TRUE;
+}
+
+static void
+save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *episode,
+               HarkEpisodeDownload *download)
+{
+  static const char *const qualifiers[] = { "transcript", "captions", "subtitles", "subs" };
+  g_autofree char *stem = g_strndup (download->audio_path,
+                                     strrchr (download->audio_path, '.') - download->audio_path);
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int best = hark_episode_download_pick_transcript (episode->transcripts, show->language);
+
+  for (guint i = 0; i < episode->transcripts->len; i++)
+    {
+      const HarkFeedTranscript *t = g_ptr_array_index (episode->transcripts, i);
+      const char *extension = transcript_extension (t);
+      g_autofree char *path = NULL;
+
+      if (extension == NULL)
+        continue;
+      if ((int) i == best)
+        path = g_strdup_printf ("%s.transcript.%s", stem, extension);
+      else
+        for (guint q = 0; q < G_N_ELEMENTS (qualifiers) && path == NULL; q++)
+          {
+            g_autofree char *candidate = is_language_tag (t->language)
+                                             ? g_strdup_printf ("%s.%s.%s.%s", stem, t->language,
+                                                                qualifiers[q], extension)
+                                             : g_strdup_printf ("%s.%s.%s", stem, qualifiers[q],
+                                                                extension);
+            if (!g_hash_table_contains (used, candidate))
+              path = g_steal_pointer (&candidate);
+          }
+      if (path == NULL || g_hash_table_contains (used, path))
+        continue;
+      g_hash_table_add (used, g_strdup (path));
+      fetch_sidecar (http, t->url, path, download);
+    }
+  if (episode->chapters_url)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.chapters.json", stem);
+      fetch_sidecar (http, episode->chapters_url, path, download);
+    }
+}
+
+HarkEpisodeDownload *
+hark_episode_download_run (HarkHttp *http, HarkLibrary *library, const char *what,
+                           const char *root, HarkDownloadProgressFunc progress,
+                           gpointer progress_data, GError **error)
+{
+  g_autoptr (HarkShowEpisode) episode = hark_library_find_show_episode (library, what, error);
+  g_autoptr (HarkShow) show = NULL;
+  g_autoptr (HarkEpisodeDownload) download = NULL;
+  g_autoptr (HarkDownloadResult) result = NULL;
+  g_autofree char *default_root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *number = NULL;
+  GError *local = NULL;
+
+  if (episode == NULL)
+    return NULL;
+  if (episode->enclosure_url == NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   "Episode “%s” has no audio in its feed to download", episode->title);
+      return NULL;
+    }
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
+  if ((show = hark_library_find_show (library, number, error)) == NULL)
+    return NULL;
+  if (root == NULL)
+    root = default_root = hark_episode_download_default_root ();
+  /* Resume where an interrupted download left its .part, even if the title changed since. */
+  if (episode->download_state == HARK_DOWNLOAD_PARTIAL && episode->download_path
+      && g_str_has_suffix (episode->download_path, ".part"))
+    path = g_strndup (episode->download_path, strlen (episode->download_path) - 5);
+  else
+    path = hark_episode_download_path (show, episode, root);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Could not create the folder %s: %s", dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  part = g_strconcat (path, ".part", NULL);
+  if (!hark_library_set_download (library, episode->row, HARK_DOWNLOAD_PARTIAL, part,
+                                  episode->download_bytes, episode->download_total,
+                                  episode->download_etag, error))
+    return NULL;
+  result = hark_http_download_sync (http, episode->enclosure_url, path,
+                                    episode->download_state == HARK_DOWNLOAD_PARTIAL
+                                        ? episode->download_etag : NULL,
+                                    progress, progress_data, NULL, &local);
+  if (result == NULL)
+    {
+      GStatBuf st;
+      gboolean have_part = g_stat (part, &st) == 0;
+      hark_library_set_download (library, episode->row,
+                                 have_part ? HARK_DOWNLOAD_PARTIAL : HARK_DOWNLOAD_FAILED,
+                                 have_part ? part : NULL, have_part ? st.st_size : 0, 0, NULL,
+                                 NULL);
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (!hark_library_set_download (library, episode->row, HARK_DOWNLOAD_DONE, path, result->bytes,
+                                  result->bytes, result->etag, error))
+    return NULL;
+  download = g_new0 (HarkEpisodeDownload, 1);
+  download->audio_path = g_strdup (path);
+  download->sidecars = g_ptr_array_new_with_free_func (g_free);
+  download->warnings = g_ptr_array_new_with_free_func (g_free);
+  download->resumed = result->resumed;
+  save_sidecars (http, show, episode, download);
+  return g_steal_pointer (&download);
+}

@@ -1,0 +1,282 @@
+/* hark-subscriptions.c — refresh: conditional fetch, parse, move, store
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "subscriptions/hark-subscriptions.h"
+
+#include <string.h>
+
+#include "util/hark-error.h"
+
+void
+hark_refresh_result_free (HarkRefreshResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->feed_url);
+  g_free (result->moved_to);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+typedef struct
+{
+  HarkHttp *http;
+  HarkLibrary *library;
+  GPtrArray *results; /* HarkRefreshResult *, one per show, in order */
+  guint pending;
+  guint done;
+  HarkRefreshProgress progress;
+  gpointer progress_data;
+} Refresh;
+
+typedef struct
+{
+  GTask *task;
+  HarkRefreshResult *result;
+} ShowFetch;
+
+static void
+refresh_free (Refresh *r)
+{
+  g_ptr_array_unref (r->results);
+  g_free (r);
+}
+
+static gboolean
+is_web_address (const char *url)
+{
+  const char *scheme = url ? g_uri_peek_scheme (url) : NULL;
+  return scheme && (strcmp (scheme, "http") == 0 || strcmp (scheme, "https") == 0);
+}
+
+/* Moves the subscription; a clash with another subscription is reported, not fatal. */
+static void
+move (Refresh *r, HarkRefreshResult *result, const char *to)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (to == NULL || strcmp (to, result->feed_url) == 0
+      || (result->moved_to && strcmp (to, result->moved_to) == 0) || !is_web_address (to))
+    return;
+  if (hark_library_move_show (r->library, result->show_id, to, &error))
+    {
+      g_free (result->moved_to);
+      result->moved_to = g_strdup (to);
+    }
+  else if (result->error == NULL)
+    result->error = g_steal_pointer (&error);
+}
+
+static void
+store (Refresh *r, HarkRefreshResult *result, HarkHttpResponse *response)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkFeed) feed = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize length = 0;
+  const char *data;
+
+  move (r, result, response->permanent_url);
+  if (response->status == 304)
+    {
+      result->not_modified = TRUE;
+      hark_library_mark_checked (r->library, result->show_id, now, NULL, &result->error);
+      return;
+    }
+  data = g_bytes_get_data (response->body, &length);
+  feed = hark_feed_parse (data, length, result->feed_url, response->url, &error);
+  if (feed == NULL)
+    {
+      hark_library_mark_checked (r->library, result->show_id, now, error->message, NULL);
+      result->error = g_steal_pointer (&error);
+      return;
+    }
+  if (!hark_library_store_feed (r->library, result->show_id, feed, response->etag,
+                                response->last_modified, now, &result->n_new, &result->error))
+    return;
+  /* The publisher's own word that the feed moved. */
+  move (r, result, feed->new_feed_url);
+}
+
+static void
+finish_one (Refresh *r, GTask *task, HarkRefreshResult *result)
+{
+  r->done++;
+  if (r->progress)
+    r->progress (result, r->done, r->results->len, r->progress_data);
+  if (--r->pending == 0)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        ;
+      else
+        g_task_return_pointer (task, g_ptr_array_ref (r->results),
+                               (GDestroyNotify) g_ptr_array_unref);
+    }
+  g_object_unref (task);
+}
+
+static void
+on_fetched (GObject *source, GAsyncResult *async, gpointer data)
+{
+  ShowFetch *fetch = data;
+  Refresh *r = g_task_get_task_data (fetch->task);
+  g_autoptr (HarkHttpResponse) response = hark_http_get_finish (r->http, async,
+                                                                &fetch->result->error);
+
+  if (response != NULL)
+    store (r, fetch->result, response);
+  else
+    hark_library_mark_checked (r->library, fetch->result->show_id,
+                               g_get_real_time () / G_USEC_PER_SEC, fetch->result->error->message,
+                               NULL);
+  finish_one (r, fetch->task, fetch->result);
+  g_free (fetch);
+}
+
+void
+hark_subscriptions_refresh_async (HarkHttp *http, HarkLibrary *library, GPtrArray *shows,
+                                  HarkRefreshProgress progress, gpointer progress_data,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Refresh *r = g_new0 (Refresh, 1);
+
+  r->http = http;
+  r->library = library;
+  r->results = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_refresh_result_free);
+  r->progress = progress;
+  r->progress_data = progress_data;
+  g_task_set_task_data (task, r, (GDestroyNotify) refresh_free);
+  if (shows->len == 0)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (r->results), (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  r->pending = shows->len;
+  for (guint i = 0; i < shows->len; i++)
+    {
+      const HarkShow *show = g_ptr_array_index (shows, i);
+      HarkRefreshResult *result = g_new0 (HarkRefreshResult, 1);
+      ShowFetch *fetch = g_new0 (ShowFetch, 1);
+
+      result->show_id = show->id;
+      result->feed_url = g_strdup (show->feed_url);
+      g_ptr_array_add (r->results, result);
+      fetch->task = g_object_ref (task);
+      fetch->result = result;
+      /* Validators only when the library has what they vouch for. */
+      hark_http_get_async (http, show->feed_url, show->n_episodes ? show->etag : NULL,
+                           show->n_episodes ? show->last_modified : NULL, cancellable,
+                           on_fetched, fetch);
+    }
+  g_object_unref (task);
+}
+
+GPtrArray *
+hark_subscriptions_refresh_finish (GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_sync_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+GPtrArray *
+hark_subscriptions_refresh_sync (HarkHttp *http, HarkLibrary *library, GPtrArray *shows,
+                                 HarkRefreshProgress progress, gpointer progress_data,
+                                 GError **error)
+{
+  GAsyncResult *result = NULL;
+  GPtrArray *results;
+
+  hark_subscriptions_refresh_async (http, library, shows, progress, progress_data, NULL,
+                                    on_sync_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = hark_subscriptions_refresh_finish (result, error);
+  g_object_unref (result);
+  return results;
+}
+
+gint64
+hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *url,
+                              guint *n_episodes, GError **error)
+{
+  g_autoptr (HarkShow) existing = hark_library_find_show (library, url, NULL);
+  g_autoptr (GPtrArray) shows = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  HarkRefreshResult *result;
+  gint64 id;
+
+  if (!is_web_address (url))
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                   "%s: not an http or https address", url);
+      return 0;
+    }
+  if (existing != NULL && strcmp (existing->feed_url, url) == 0)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                   "%s is already a subscription (show %" G_GINT64_FORMAT ")", url, existing->id);
+      return 0;
+    }
+  id = hark_library_add_show (library, url, error);
+  if (id == 0)
+    return 0;
+  shows = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_free);
+  g_ptr_array_add (shows, hark_library_find_show (library, url, error));
+  if (g_ptr_array_index (shows, 0) == NULL)
+    return 0;
+  results = hark_subscriptions_refresh_sync (http, library, shows, NULL, NULL, error);
+  if (results == NULL)
+    return 0;
+  result = g_ptr_array_index (results, 0);
+  if (result->error != NULL)
+    {
+      hark_library_remove_show (library, id, NULL);
+      g_propagate_error (error, g_steal_pointer (&result->error));
+      return 0;
+    }
+  if (n_episodes)
+    *n_episodes = result->n_new;
+  return id;
+}
+
+gboolean
+hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library, const HarkShow *show,
+                               guint *n_new, GError **error)
+{
+  g_autoptr (HarkHttpResponse) response = NULL;
+  g_autoptr (HarkFeed) page = NULL;
+  gsize length = 0;
+  const char *data;
+
+  if (show->next_page == NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                   "%s has no older page of episodes to load", show->title ? show->title
+                                                                           : show->feed_url);
+      return FALSE;
+    }
+  response = hark_http_get_sync (http, show->next_page, NULL, NULL, NULL, error);
+  if (response == NULL)
+    return FALSE;
+  data = g_bytes_get_data (response->body, &length);
+  page = hark_feed_parse (data, length, show->next_page, response->url, error);
+  if (page == NULL)
+    return FALSE;
+  /* A page that points back at itself would be loaded for ever. */
+  if (page->next_page && (strcmp (page->next_page, show->next_page) == 0
+                          || strcmp (page->next_page, show->feed_url) == 0))
+    g_clear_pointer (&page->next_page, g_free);
+  return hark_library_store_older_page (library, show->id, page,
+                                        g_get_real_time () / G_USEC_PER_SEC, n_new, error);
+}
