@@ -19,6 +19,7 @@
  * link targets are stripped from the text.
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -288,7 +289,7 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
         {
           if (r->n_bad_times++ < 20)
             hark_text_warn (r->context->warnings, r->context->name, line, column,
-                            "Expected a time after the one before; this one was ignored.");
+                            _("Expected a time after the one before; this one was ignored."));
           return;
         }
       if (pos == last->pos)
@@ -577,8 +578,8 @@ emit (Reader *r)
     first++;
   if (first > 0)
     hark_text_warn (r->context->warnings, r->context->name, 1, 1,
-                    "Expected a time before the first words of the transcript; the text "
-                    "before the first time was left out.");
+                    _("Expected a time before the first words of the transcript; the text "
+                      "before the first time was left out."));
 
   for (guint i = first; i < r->paragraphs->len;)
     {
@@ -667,9 +668,9 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   if (anchors->len == 0 || !any_cue)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
-                                 "Expected times in the transcript: “[00:01:02] **Name:** "
-                                 "words”, time marks such as “[00:01:00]” in the text, or "
-                                 "timed headings such as “## Title [00:01:02]”.");
+                                 _("Expected times in the transcript: “[00:01:02] **Name:** "
+                                   "words”, time marks such as “[00:01:00]” in the text, or "
+                                   "timed headings such as “## Title [00:01:02]”."));
       return FALSE;
     }
   emit (&r);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -273,7 +274,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   text = hark_text_normalize (data ? data : "", length, NULL, error);
   if (text == NULL)
     {
-      g_prefix_error (error, "%s: ", context.name);
+      g_prefix_error (error, _("%s: "), context.name);
       return NULL;
     }
   if (format == HARK_SIDECAR_FORMAT_AUTO)
@@ -281,9 +282,9 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: This does not look like any transcript, chapter or skip format Hark "
-                   "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                   "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text).",
+                   _("%s: This does not look like any transcript, chapter or skip format Hark "
+                     "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
+                     "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }

@@ -11,6 +11,7 @@
  * nothing says how long it lasts).
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -218,14 +219,14 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
   if (cues->len == 0)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
-                                 "Expected lines starting with a time such as “00:01:02 text”, "
-                                 "or headings such as “Name  1:02” or “Name (00:01:02):”.");
+                                 _("Expected lines starting with a time such as “00:01:02 text”, "
+                                   "or headings such as “Name  1:02” or “Name (00:01:02):”."));
       return FALSE;
     }
   if (first_unplaced > 0)
     hark_text_warn (context->warnings, context->name, first_unplaced, 1,
-                    "Expected a time such as “00:01:02” before the first words; the text before "
-                    "the first time was left out.");
+                    _("Expected a time such as “00:01:02” before the first words; the text before "
+                      "the first time was left out."));
 
   /* Each cue ends where the next later heading starts (headings may come out of order). */
   g_array_sort (cues, compare_start);

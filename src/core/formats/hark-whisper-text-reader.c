@@ -10,6 +10,7 @@
  * lines around it are kept.
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -143,8 +144,8 @@ hark_whisper_text_read (const char *text, HarkTranscriptBuilder *builder,
   if (n_cues == 0)
     {
       hark_text_set_parse_error (error, context->name, first_bad ? first_bad : 1, 1,
-                                 "Expected Whisper lines such as “[00:00.000 --> 00:05.000] "
-                                 "text” or “[12.34 --> 56.78] text”.");
+                                 _("Expected Whisper lines such as “[00:00.000 --> 00:05.000] "
+                                   "text” or “[12.34 --> 56.78] text”."));
       return FALSE;
     }
   context->kind |= HARK_SIDECAR_KIND_TIMED;

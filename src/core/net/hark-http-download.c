@@ -7,6 +7,7 @@
  * can still ask "the rest, if it is the same file" (If-Range) and get the whole file otherwise.
  */
 #include "net/hark-http-private.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -82,7 +83,7 @@ fail (HarkHttpJob *job, int code, const char *format, ...)
   if (d->out)
     g_output_stream_close (d->out, NULL, NULL);
   g_clear_object (&d->out);
-  hark_http_job_fail (job->task, g_error_new (HARK_ERROR, code, "%s: %s", job->url, message));
+  hark_http_job_fail (job->task, g_error_new (HARK_ERROR, code, _("%s: %s"), job->url, message));
 }
 
 static void
