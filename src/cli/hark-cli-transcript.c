@@ -151,7 +151,7 @@ append_speakers (GString *out, const HarkTranscript *t)
 }
 
 static void
-append_turns (GString *out, const HarkTranscript *t)
+append_turns (GString *out, const HarkTranscript *t, gboolean with_confidence)
 {
   guint n;
   const HarkTurn *turns = hark_transcript_get_turns (t, &n);
@@ -164,6 +164,12 @@ append_turns (GString *out, const HarkTranscript *t)
       g_string_append (out, ", ");
       hark_json_append_key (out, "evidence");
       hark_json_append_seconds (out, turns[i].evidence);
+      if (with_confidence)
+        {
+          g_string_append (out, ", ");
+          hark_json_append_key (out, "confidence");
+          hark_json_append_seconds (out, turns[i].evidence);
+        }
       g_string_append_printf (out, ", \"first_cue\": %u, \"n_cues\": %u}", turns[i].first_cue,
                               turns[i].n_cues);
     }
@@ -229,12 +235,20 @@ episode_to_json (HarkEpisode *episode, double audio_duration)
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "sidecar_media_duration");
   append_optional_seconds (out, hark_transcript_get_media_duration (t));
+  hark_cli_append_transcript_json (out, t, FALSE);
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+void
+hark_cli_append_transcript_json (GString *out, const HarkTranscript *t, gboolean with_confidence)
+{
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "speakers");
   append_speakers (out, t);
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "turns");
-  append_turns (out, t);
+  append_turns (out, t, with_confidence);
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "cues");
   append_cues (out, t);
@@ -244,8 +258,6 @@ episode_to_json (HarkEpisode *episode, double audio_duration)
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "segments");
   hark_json_append_skips (out, t, "    ");
-  g_string_append (out, "\n}\n");
-  return g_string_free (out, FALSE);
 }
 
 static char *

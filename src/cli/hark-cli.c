@@ -28,6 +28,12 @@ static const HarkCliCommand commands[] = {
 #ifdef HARK_CLI_HAVE_TRANSCRIPT
   { "transcript", "Print the timed, speaker-labelled transcript", hark_cli_cmd_transcript },
 #endif
+#ifdef HARK_CLI_HAVE_SPEECH
+  { "align", "Time a transcript from the audio itself, or re-sync one made for another cut",
+    hark_cli_cmd_align },
+  { "transcribe", "Recognize the speech of an audio file as a generated transcript",
+    hark_cli_cmd_transcribe },
+#endif
 #ifdef HARK_CLI_HAVE_SEGMENTS
   { "segments", "List sponsor and other skippable segments", hark_cli_cmd_segments },
 #endif

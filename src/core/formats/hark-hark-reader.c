@@ -189,6 +189,13 @@ read_hark_object (HarkJsonDoc *doc, JsonObject *hark, HarkTranscriptBuilder *bui
 
   if (hark_json_get_string (hark, "source"))
     hark_transcript_builder_set_source_note (builder, hark_json_get_string (hark, "source"));
+  {
+    JsonNode *generated = json_object_get_member (hark, "generated");
+
+    if (generated && JSON_NODE_HOLDS_VALUE (generated)
+        && json_node_get_value_type (generated) == G_TYPE_BOOLEAN)
+      hark_transcript_builder_set_generated (builder, json_node_get_boolean (generated));
+  }
 
   if (media && JSON_NODE_HOLDS_OBJECT (media))
     {

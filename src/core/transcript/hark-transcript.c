@@ -27,6 +27,7 @@ struct _HarkTranscript
   double *turn_starts;
   double media_duration;
   const char *source_note;
+  gboolean generated;
 };
 
 struct _HarkTranscriptBuilder
@@ -170,6 +171,12 @@ const char *
 hark_transcript_get_source_note (const HarkTranscript *self)
 {
   return self->source_note;
+}
+
+gboolean
+hark_transcript_is_generated (const HarkTranscript *self)
+{
+  return self->generated;
 }
 
 gboolean
@@ -566,6 +573,12 @@ void
 hark_transcript_builder_set_source_note (HarkTranscriptBuilder *builder, const char *note)
 {
   builder->t->source_note = intern (builder->t, note);
+}
+
+void
+hark_transcript_builder_set_generated (HarkTranscriptBuilder *builder, gboolean generated)
+{
+  builder->t->generated = generated;
 }
 
 /* Every element type sorted here starts with `double start`. Ties keep insertion order. */
