@@ -22,6 +22,7 @@
 
 #include "audio/hark-decoder.h"
 #include "util/hark-error.h"
+#include "util/hark-limits.h"
 #include "output/hark-output.h"
 
 #define CHUNK_FRAMES 4096
@@ -246,7 +247,7 @@ hark_cli_cmd_render (int argc, char **argv)
     return hark_cli_usage_error ("render", _("expected exactly one FILE"));
   if (output == NULL)
     return hark_cli_usage_error ("render", _("-o OUT.wav is required"));
-  if (!(speed >= 0.5 && speed <= 3.0))
+  if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
     return hark_cli_usage_error ("render", _("--speed must be between 0.5 and 3.0"));
   if ((start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
       || (end_text && !hark_cli_parse_time_option ("--end", end_text, &end, &error)))

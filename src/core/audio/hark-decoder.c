@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "util/hark-error.h"
+#include "util/hark-limits.h"
 #include "util/hark-time.h"
 #include "audio/hark-media-open.h"
 #include "audio/hark-seek-index.h"
@@ -1102,7 +1103,7 @@ hark_decoder_set_speed (HarkDecoder *self, double speed)
 {
   if (isnan (speed))
     return;
-  speed = CLAMP (speed, 0.5, 3.0);
+  speed = CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX);
   if (speed == self->speed)
     return;
   self->speed = speed;

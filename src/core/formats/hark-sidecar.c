@@ -315,7 +315,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   if (data && hark_sidecar_looks_like_audio ((const guint8 *) data, length))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: This is audio, not a transcript, chapter or skip file.", context.name);
+                   _("%s: This is audio, not a transcript, chapter or skip file."), context.name);
       return NULL;
     }
   text = hark_text_normalize (data ? data : "", length, NULL, error);
