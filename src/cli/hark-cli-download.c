@@ -49,7 +49,7 @@ hark_cli_cmd_download (int argc, char **argv)
                                 "interrupted download resumes. The feed's transcripts and "
                                 "chapters are saved beside the audio.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("download", _("%s"), error->message);
+    return hark_cli_usage_error ("download", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("download", _("expected exactly one EPISODE"));
   if ((library = hark_library_open (library_path, &error)) == NULL)

@@ -33,7 +33,7 @@ hark_cli_cmd_feed (int argc, char **argv)
                                 "image, new_feed_url, next_page, warnings and episodes with their "
                                 "enclosure, transcripts, chapters and persons.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("feed", _("%s"), error->message);
+    return hark_cli_usage_error ("feed", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("feed", _("expected exactly one FILE or URL"));
   if (format != NULL && strcmp (format, "json") != 0)

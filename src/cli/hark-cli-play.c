@@ -449,7 +449,7 @@ hark_cli_cmd_play (int argc, char **argv)
                                 "{\"event\": \"state\"|\"seeked\"|\"skip\"|\"unskip\"|\"ask\"|"
                                 "\"ask-skipped\"|\"end\"|\"error\", \"pos\": SECONDS, …} lines.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("play", _("%s"), error->message);
+    return hark_cli_usage_error ("play", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("play", _("expected exactly one FILE"));
   if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
@@ -457,17 +457,17 @@ hark_cli_cmd_play (int argc, char **argv)
   if (!(volume >= HARK_VOLUME_MIN && volume <= HARK_VOLUME_MAX))
     return hark_cli_usage_error ("play", _("--volume must be between 0.0 and 1.0"));
   if (start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
-    return hark_cli_usage_error ("play", _("%s"), error->message);
+    return hark_cli_usage_error ("play", "%s", error->message);
   for (guint i = 0; skips && skips[i]; i++)
     {
       HarkSkipRange range = { 0 };
 
       if (!hark_cli_parse_skip_range (skips[i], &range, &error))
-        return hark_cli_usage_error ("play", _("%s"), error->message);
+        return hark_cli_usage_error ("play", "%s", error->message);
       g_array_append_val (ranges, range);
     }
   if (!hark_cli_skips_parse_policy (skip_categories, &policy, &error))
-    return hark_cli_usage_error ("play", _("%s"), error->message);
+    return hark_cli_usage_error ("play", "%s", error->message);
   output = make_output (device);
   if (output == NULL)
     return hark_cli_usage_error ("play", _("--device must be “default” or “null”"));

@@ -26,7 +26,7 @@ hark_cli_cmd_probe (int argc, char **argv)
                                 "Prints duration (seconds), codec, container, sample_rate, "
                                 "channels, bit_rate and tags as one JSON object.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("probe", _("%s"), error->message);
+    return hark_cli_usage_error ("probe", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("probe", _("expected exactly one FILE"));
 

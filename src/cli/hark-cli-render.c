@@ -242,7 +242,7 @@ hark_cli_cmd_render (int argc, char **argv)
                                 "Writes 32-bit float WAV in the output format (48 kHz, "
                                 "stereo), exactly the samples playback sends to the device.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("render", _("%s"), error->message);
+    return hark_cli_usage_error ("render", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("render", _("expected exactly one FILE"));
   if (output == NULL)
@@ -251,12 +251,12 @@ hark_cli_cmd_render (int argc, char **argv)
     return hark_cli_usage_error ("render", _("--speed must be between 0.5 and 3.0"));
   if ((start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
       || (end_text && !hark_cli_parse_time_option ("--end", end_text, &end, &error)))
-    return hark_cli_usage_error ("render", _("%s"), error->message);
+    return hark_cli_usage_error ("render", "%s", error->message);
   if (end_text && end <= start)
     return hark_cli_usage_error ("render", _("--end must come after --start"));
   ranges = hark_cli_skip_ranges_build (argv[1], skips, skip_categories, no_skip, &error);
   if (ranges == NULL)
-    return hark_cli_usage_error ("render", _("%s"), error->message);
+    return hark_cli_usage_error ("render", "%s", error->message);
 
   decoder = hark_decoder_open (argv[1], HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS, &error);
   if (decoder == NULL)
@@ -268,7 +268,7 @@ hark_cli_cmd_render (int argc, char **argv)
 
   if (!output_prepare (&target, argv[1], output, &error))
     return error->code == HARK_ERROR_INVALID_ARGUMENT
-               ? hark_cli_usage_error ("render", _("%s"), error->message)
+               ? hark_cli_usage_error ("render", "%s", error->message)
                : hark_cli_fail (error);
   out = fopen (target.temporary ? target.temporary : output, "wb");
   if (out == NULL)

@@ -148,7 +148,7 @@ hark_cli_cmd_segments (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       hark_cli_skip_options_clear (&skips);
-      return hark_cli_usage_error ("segments", _("%s"), error->message);
+      return hark_cli_usage_error ("segments", "%s", error->message);
     }
   if (argc != 2)
     {
@@ -163,7 +163,7 @@ hark_cli_cmd_segments (int argc, char **argv)
   if (!hark_cli_skip_options_finish (&skips, &error))
     {
       hark_cli_skip_options_clear (&skips);
-      return hark_cli_usage_error ("segments", _("%s"), error->message);
+      return hark_cli_usage_error ("segments", "%s", error->message);
     }
 
   if (hark_sidecar_is_candidate (argv[1]))

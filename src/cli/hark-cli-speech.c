@@ -160,7 +160,7 @@ hark_cli_cmd_align (int argc, char **argv)
       "(ads inserted or removed, a new intro) are re-synchronized: their cues, turns, chapters "
       "and skips are moved to where they now are.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("align", _("%s"), error->message);
+    return hark_cli_usage_error ("align", "%s", error->message);
   if (argc < 3)
     return hark_cli_usage_error ("align", _("expected an audio file and at least one sidecar"));
   if (format == NULL)
@@ -280,7 +280,7 @@ hark_cli_cmd_transcribe (int argc, char **argv)
       context, "Recognizes the speech locally (PocketSphinx) and groups the words into cues at "
                "pauses. The result is machine-made and marked as generated.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("transcribe", _("%s"), error->message);
+    return hark_cli_usage_error ("transcribe", "%s", error->message);
   if (argc != 2)
     return hark_cli_usage_error ("transcribe", _("expected one audio file"));
   if (format == NULL)

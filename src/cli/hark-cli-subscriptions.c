@@ -44,7 +44,7 @@ parse_options (const char *command, const char *usage, const char *summary,
   g_option_context_set_summary (context, summary);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *exit_code = hark_cli_usage_error (command, _("%s"), error->message);
+      *exit_code = hark_cli_usage_error (command, "%s", error->message);
       return FALSE;
     }
   return TRUE;

@@ -327,7 +327,7 @@ hark_cli_cmd_transcript (int argc, char **argv)
                "AUDIO.transcript.txt, …); sidecars named on the command line are used instead.\n"
                "Captions without speakers are merged with a speaker-labelled text.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return hark_cli_usage_error ("transcript", _("%s"), error->message);
+    return hark_cli_usage_error ("transcript", "%s", error->message);
   if (argc < 2)
     return hark_cli_usage_error ("transcript", _("expected an audio file or sidecars"));
   if (format == NULL)

@@ -159,7 +159,7 @@ prescan (const char *text, const char *name, char **out, GError **error)
                   "The JSON is nested more than %d levels deep; Hark does not read it.",
                   MAX_JSON_DEPTH);
 
-              hark_text_set_parse_error (error, name, line, column, _("%s"), why);
+              hark_text_set_parse_error (error, name, line, column, "%s", why);
               g_free (copy);
               return FALSE;
             }
@@ -196,7 +196,7 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
       const char *message = valid;
 
       if (g_str_has_prefix (message, "<data>:"))
-        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s:%s"), name, message + 7);
+        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%s", name, message + 7);
       else
         g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s:1:1: Expected JSON: %s"), name,
                      message);
@@ -242,7 +242,7 @@ hark_json_warn (HarkSidecarContext *context, HarkJsonDoc *doc, JsonObject *objec
   message = g_strdup_vprintf (format, args);
   va_end (args);
   hark_json_doc_get_position (doc, object, &line, &column);
-  hark_text_warn (context->warnings, context->name, line, column, _("%s"), message);
+  hark_text_warn (context->warnings, context->name, line, column, "%s", message);
 }
 
 void
@@ -257,7 +257,7 @@ hark_json_set_error (GError **error, HarkSidecarContext *context, HarkJsonDoc *d
   message = g_strdup_vprintf (format, args);
   va_end (args);
   hark_json_doc_get_position (doc, object, &line, &column);
-  hark_text_set_parse_error (error, context->name, line, column, _("%s"), message);
+  hark_text_set_parse_error (error, context->name, line, column, "%s", message);
 }
 
 const char *

@@ -321,7 +321,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   text = hark_text_normalize (data ? data : "", length, NULL, error);
   if (text == NULL)
     {
-      g_prefix_error (error, _("%s: "), context.name);
+      g_prefix_error (error, "%s: ", context.name);
       return NULL;
     }
   if (format == HARK_SIDECAR_FORMAT_AUTO)

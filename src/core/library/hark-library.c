@@ -298,7 +298,7 @@ check_open (HarkLibrary *self, GError **error)
 {
   if (self->db != NULL && self->lookup != NULL)
     return TRUE;
-  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("%s"),
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "%s",
                self->problem ? self->problem : "The library file is not open.");
   return FALSE;
 }
@@ -465,7 +465,7 @@ ensure_writable_now (HarkLibrary *self, gboolean now_anyway, GError **error)
           /* Not even readable any more: the next lookups say so. */
         }
     }
-  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("%s"), self->problem);
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "%s", self->problem);
   return FALSE;
 }
 

@@ -83,7 +83,7 @@ fail (HarkHttpJob *job, int code, const char *format, ...)
   if (d->out)
     g_output_stream_close (d->out, NULL, NULL);
   g_clear_object (&d->out);
-  hark_http_job_fail (job->task, g_error_new (HARK_ERROR, code, _("%s: %s"), job->url, message));
+  hark_http_job_fail (job->task, g_error_new (HARK_ERROR, code, "%s: %s", job->url, message));
 }
 
 static void

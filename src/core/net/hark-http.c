@@ -455,7 +455,7 @@ on_sent (GObject *source, GAsyncResult *result, gpointer data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hark_http_job_fail (job->task, g_steal_pointer (&error));
       else
-        hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_IO, _("%s: %s"),
+        hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_IO, "%s: %s",
                                                     job->url, error->message));
       return;
     }

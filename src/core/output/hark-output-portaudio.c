@@ -74,7 +74,7 @@ stream_finished (void *data)
 static void
 set_pa_error (GError **error, const char *what, PaError err)
 {
-  g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE, _("%s: %s."), what, Pa_GetErrorText (err));
+  g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE, "%s: %s.", what, Pa_GetErrorText (err));
 }
 
 /* ALSA and JACK print pages of probing noise on stderr while PortAudio scans devices (every

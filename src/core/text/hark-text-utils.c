@@ -616,7 +616,7 @@ hark_text_set_parse_error (GError **error, const char *name, guint line, guint c
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s:%u:%u: %s"), name, line, column, message);
+  g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%u:%u: %s", name, line, column, message);
 }
 
 void
