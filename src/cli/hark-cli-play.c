@@ -10,6 +10,7 @@
  * takes commands, one per line: play, pause, seek T, speed X, volume V, unskip, skip, quit.
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib-unix.h>
@@ -450,11 +451,11 @@ hark_cli_cmd_play (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("play", "expected exactly one FILE");
+    return hark_cli_usage_error ("play", _("expected exactly one FILE"));
   if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
-    return hark_cli_usage_error ("play", "--speed must be between 0.5 and 3.0");
+    return hark_cli_usage_error ("play", _("--speed must be between 0.5 and 3.0"));
   if (!(volume >= HARK_VOLUME_MIN && volume <= HARK_VOLUME_MAX))
-    return hark_cli_usage_error ("play", "--volume must be between 0.0 and 1.0");
+    return hark_cli_usage_error ("play", _("--volume must be between 0.0 and 1.0"));
   if (start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   for (guint i = 0; skips && skips[i]; i++)
@@ -469,7 +470,7 @@ hark_cli_cmd_play (int argc, char **argv)
     return hark_cli_usage_error ("play", "%s", error->message);
   output = make_output (device);
   if (output == NULL)
-    return hark_cli_usage_error ("play", "--device must be “default” or “null”");
+    return hark_cli_usage_error ("play", _("--device must be “default” or “null”"));
 
   /* The terminal is one more view of a listening session: it has no library, so no resume. */
   session = hark_session_new (output, NULL, NULL);

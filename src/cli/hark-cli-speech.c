@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -161,18 +162,18 @@ hark_cli_cmd_align (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("align", "%s", error->message);
   if (argc < 3)
-    return hark_cli_usage_error ("align", "expected an audio file and at least one sidecar");
+    return hark_cli_usage_error ("align", _("expected an audio file and at least one sidecar"));
   if (format == NULL)
     format = g_strdup ("json");
   if (!check_format ("align", format, formats))
-    return hark_cli_usage_error ("align", "--format must be json, vtt or hark, not “%s”", format);
+    return hark_cli_usage_error ("align", _("--format must be json, vtt or hark, not “%s”"), format);
   audio = argv[1];
   for (int i = 2; i < argc; i++)
     g_ptr_array_add (sidecars, argv[i]);
   g_ptr_array_add (sidecars, NULL);
   if (!g_file_test (audio, G_FILE_TEST_EXISTS))
     {
-      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", audio);
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, _("%s does not exist."), audio);
       return hark_cli_fail (error);
     }
   if (!hark_recognizer_check_available (&error))
@@ -185,7 +186,7 @@ hark_cli_cmd_align (int argc, char **argv)
   if (hark_transcript_is_empty (source))
     {
       g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
-                   "The sidecars given have no transcript to align.");
+                   _("The sidecars given have no transcript to align."));
       return hark_cli_fail (error);
     }
 
@@ -281,14 +282,14 @@ hark_cli_cmd_transcribe (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("transcribe", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("transcribe", "expected one audio file");
+    return hark_cli_usage_error ("transcribe", _("expected one audio file"));
   if (format == NULL)
     format = g_strdup ("vtt");
   if (!check_format ("transcribe", format, formats))
-    return hark_cli_usage_error ("transcribe", "--format must be vtt or json, not “%s”", format);
+    return hark_cli_usage_error ("transcribe", _("--format must be vtt or json, not “%s”"), format);
   if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
-      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", argv[1]);
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, _("%s does not exist."), argv[1]);
       return hark_cli_fail (error);
     }
   if (!hark_recognizer_check_available (&error))

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -328,13 +329,13 @@ hark_cli_cmd_transcript (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("transcript", "%s", error->message);
   if (argc < 2)
-    return hark_cli_usage_error ("transcript", "expected an audio file or sidecars");
+    return hark_cli_usage_error ("transcript", _("expected an audio file or sidecars"));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "vtt")
       && !g_str_equal (format, "srt") && !g_str_equal (format, "hark"))
-    return hark_cli_usage_error ("transcript", "--format must be text, json, vtt, srt or hark, "
-                                                "not “%s”",
+    return hark_cli_usage_error ("transcript", _("--format must be text, json, vtt, srt or hark, "
+                                                  "not “%s”"),
                                  format);
 
   for (int i = 1; i < argc; i++)
@@ -344,19 +345,19 @@ hark_cli_cmd_transcript (int argc, char **argv)
       else if (audio == NULL)
         audio = argv[i];
       else
-        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”",
+        return hark_cli_usage_error ("transcript", _("two audio files given: “%s” and “%s”"),
                                      audio, argv[i]);
     }
   g_ptr_array_add (sidecars, NULL);
   if (write_sidecar && audio == NULL)
     return hark_cli_usage_error ("transcript",
-                                 "--write-sidecar needs the audio file, to save beside it");
+                                 _("--write-sidecar needs the audio file, to save beside it"));
 
   if (audio)
     {
       if (!g_file_test (audio, G_FILE_TEST_EXISTS))
         {
-          g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", audio);
+          g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, _("%s does not exist."), audio);
           return hark_cli_fail (error);
         }
       duration = probe_duration (audio);
@@ -374,8 +375,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
 
       /* An empty transcript and exit 0 would read as "this episode has no words". */
       g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
-                   "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it.",
+                   _("No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
+                     "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it."),
                    display);
       return hark_cli_fail (error);
     }
@@ -406,8 +407,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
               if (g_str_has_suffix (why, "."))
                 why[strlen (why) - 1] = '\0';
               g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
-                           "%s was not overwritten, because saving would lose what Hark cannot "
-                           "read in it (%s). Fix it or move it away, then run this again.",
+                           _("%s was not overwritten, because saving would lose what Hark cannot "
+                             "read in it (%s). Fix it or move it away, then run this again."),
                            display, why);
               return hark_cli_fail (error);
             }

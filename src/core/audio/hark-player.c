@@ -16,6 +16,7 @@
  * and delivered from an idle source on the caller's context.
  */
 #include "audio/hark-player.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <stdatomic.h>
@@ -712,7 +713,7 @@ hark_player_play (HarkPlayer *self, GError **error)
   if (self->decoder == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "Nothing to play: no episode is open.");
+                   _("Nothing to play: no episode is open."));
       return FALSE;
     }
   if (self->state == HARK_PLAYER_STATE_PLAYING)

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -314,7 +315,7 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   if (data && hark_sidecar_looks_like_audio ((const guint8 *) data, length))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: This is audio, not a transcript, chapter or skip file.", context.name);
+                   _("%s: This is audio, not a transcript, chapter or skip file."), context.name);
       return NULL;
     }
   text = hark_text_normalize (data ? data : "", length, NULL, error);
@@ -328,9 +329,9 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: This does not look like any transcript, chapter or skip format Hark "
-                   "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                   "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text).",
+                   _("%s: This does not look like any transcript, chapter or skip format Hark "
+                     "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
+                     "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }
