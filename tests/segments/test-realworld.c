@@ -6,7 +6,8 @@
  * Reads each file of the realworld-dev fixtures with the sidecar readers (the content decides
  * the format), checks its cue count and speakers against truth.json, collects its segments as
  * the player does (ad chapters when the file has them, otherwise the sponsor finder) and prints
- * one table row per file. Fails below the targets:
+ * one table row per file. The targets (the figures reached so far are held where a target is not
+ * met yet: REACHED_RECALL, REACHED_MAX):
  *   - every file read: cues within ±2 % of cues_expected, speakers equal as a set, no error;
  *   - sponsor + selfpromo, category right: recall ≥ 0.90, precision ≥ 0.95;
  *   - boundary error median ≤ 2 s, each ≤ 10 s (boundaries whose truth time is itself an
@@ -33,8 +34,10 @@
 #define TARGET_MEDIAN 2.0
 #define TARGET_MAX 10.0
 
-/* The finder's figures are printed always; held to the targets once the finder meets them. */
-static const gboolean detection_targets = FALSE;
+/* What the finder has reached on this set, held so it cannot slip back; raised as it improves
+ * until the targets above are met (the test then holds the targets). */
+#define REACHED_RECALL 0.80
+#define REACHED_MAX 160.0
 
 typedef struct
 {
@@ -346,12 +349,10 @@ test_realworld (void)
     g_print ("%s", failures->str);
 
   g_assert_cmpuint (totals.files_read, ==, totals.files);
-  if (!detection_targets)
-    return;
-  g_assert_cmpfloat (recall, >=, TARGET_RECALL);
+  g_assert_cmpfloat (recall, >=, MIN (REACHED_RECALL, TARGET_RECALL));
   g_assert_cmpfloat (precision, >=, TARGET_PRECISION);
   g_assert_cmpfloat (median, <=, TARGET_MEDIAN);
-  g_assert_cmpfloat (totals.worst, <=, TARGET_MAX);
+  g_assert_cmpfloat (totals.worst, <=, MAX (REACHED_MAX, TARGET_MAX));
 }
 
 int

@@ -56,7 +56,7 @@ static const struct
                            "use the code", "with code", "with the code", "code at checkout",
                            NULL } },
   { HARK_AD_OFFER,
-    (const char *const[]){ "% off", "percent off", "free trial", "for free",
+    (const char *const[]){ "percent off", "free trial", "for free",
                            "months free", "month free", "weeks free", "free month",
                            "money back", "special offer", "exclusive offer", "limited time",
                            "gift card", "discount", "first month", "first order", "dollars off",
@@ -68,7 +68,8 @@ static const struct
                            "check them out", "check it out", "try it", "try them", "download",
                            "click", "learn more", "find out more",
                            "get started", "start your", "go check", "go sign up", "grab",
-                           "pick up", NULL } },
+                           "pick up", "by going to", "by visiting", "by heading to",
+                           "by heading over to", "by signing up", NULL } },
   { HARK_AD_SPONSOR,
     (const char *const[]){ "sponsor", "sponsors", "sponsored", "sponsoring", "brought to you",
                            "supported by", "support for this", "underwritten", "presented by",
@@ -262,35 +263,51 @@ find_domains (HarkAdSentence *s)
     }
 }
 
-/* "my new testing course", "our Everything Bundle": the speaker's own product, up to eight words
+/* "my new testing course", "our Everything Bundle": the speaker's own product, up to ten words
  * after "my" or "our". */
 static void
 find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
 {
   static const char *const products[] = {
-    "course", "courses", "book", "books", "bundle", "newsletter", "workshop", "workshops",
-    "membership", "merch", "store", "shop", "class", "classes", "academy", "training",
-    "conference", "patreon", "substack", "community", "discord", NULL
+    /* sold: the first n_sold */
+    "course", "courses", "book", "books", "bundle", "workshop", "workshops", "membership",
+    "merch", "class", "classes",
+    /* the show's own places */
+    "newsletter", "store", "shop", "academy", "training", "conference", "patreon", "substack",
+    "community", "discord", NULL
   };
 
+  /* Who owns what follows: "my course", "our bundle", "we have over 200 hours of courses". */
+  static const char *const owners[] = { " my ", " our ", " we have ", " we've got ",
+                                        " i've got ", " we offer ", NULL };
+  /* What one sells; "we have a Discord" is where a project talks, not an offer. */
+  static const guint n_sold = 11;
   const char *p = norm;
 
   for (;;)
     {
-      const char *my = strstr (p, " my ");
-      const char *our = strstr (p, " our ");
-      const char *at = my && (!our || my < our) ? my : our;
+      const char *at = NULL;
       const char *w;
+      gboolean sold_only;
+
+      for (guint i = 0; owners[i]; i++)
+        {
+          const char *hit = strstr (p, owners[i]);
+
+          if (hit && (at == NULL || hit < at))
+            at = hit;
+        }
 
       if (at == NULL)
         return;
+      sold_only = !g_str_has_prefix (at, " my ") && !g_str_has_prefix (at, " our ");
       w = strchr (at + 1, ' ');
-      for (guint k = 0; k < 8 && w && w[1]; k++)
+      for (guint k = 0; k < 10 && w && w[1]; k++)
         {
           const char *end = strchr (w + 1, ' ');
           gsize len = end ? (gsize) (end - w - 1) : strlen (w + 1);
 
-          for (guint i = 0; products[i]; i++)
+          for (guint i = 0; products[i] && (!sold_only || i < n_sold); i++)
             if (strlen (products[i]) == len && strncmp (w + 1, products[i], len) == 0)
               {
                 note (s, HARK_AD_SELF, map[at - norm + 1], (gsize) (w - at) + len);
@@ -357,19 +374,87 @@ names_first_person (const char *after)
   return FALSE;
 }
 
+static gboolean names_the_show (const HarkAdSentence *s);
+
+/* Whether the word ending right before @at (a space in @norm) is one of @words. */
+static gboolean
+word_before_is (const char *norm, const char *at, const char *const *words)
+{
+  const char *start = at;
+
+  while (start > norm && start[-1] != ' ')
+    start--;
+  for (guint i = 0; words[i]; i++)
+    if ((gsize) (at - start) == strlen (words[i]) && strncmp (start, words[i], (gsize) (at - start)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Sponsors told of rather than announced: "X sponsored the conference", "it was sponsored by
+ * three companies". A read announces in the present ("is sponsored by", "our sponsors"), names
+ * this very show ("this episode was sponsored by") or is brought to you. */
+static gboolean
+tells_of_sponsors (const HarkAdSentence *s, const char *norm, const gsize *map,
+                   const char *hit, const Phrase *phrase)
+{
+  static const char *const past[] = { "was", "were", "been", "had", NULL };
+  static const char *const objects[] = { " the ", " a ", " an ", " his ", " her ", " their ",
+                                         " its ", " some ", NULL };
+  const char *after = hit + phrase->length - 1;
+
+  /* "It's been brought to you by …" announces, whatever the tense. */
+  if (names_the_show (s) || strstr (phrase->padded, "sponsor") == NULL)
+    return FALSE;
+  if (hit > norm && word_before_is (norm, hit, past))
+    return TRUE;
+  /* "Sponsored" or "sponsoring" with an object ("X sponsored the conference"), not
+   * "sponsored by" nor "thanks to X for sponsoring". */
+  if (g_str_has_prefix (phrase->padded, " sponsored ")
+      || g_str_has_prefix (phrase->padded, " sponsoring "))
+    for (guint i = 0; objects[i]; i++)
+      if (g_str_has_prefix (after, objects[i]))
+        return TRUE;
+  /* "GitHub Sponsors", a name in the middle of a sentence, is a programme, not a read. */
+  if ((g_str_equal (phrase->padded, " sponsor ") || g_str_equal (phrase->padded, " sponsors "))
+      && hit > norm)
+    {
+      gsize at = map[hit - norm + 1];
+      gsize word = at;
+
+      while (word > 0 && s->text[word - 1] == ' ')
+        word--;
+      while (word > 0 && s->text[word - 1] != ' ')
+        word--;
+      if (word > 0 && word < at && g_ascii_isupper (s->text[word])
+          && !strchr (".!?:", s->text[word > 1 ? word - 2 : 0]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
+  static const char *const helping[] = { "helps", "help", "helping", NULL };
+
   for (guint i = 0; i < phrases->len; i++)
     {
       const Phrase *phrase = &g_array_index (phrases, Phrase, i);
       const char *hit;
 
       for (hit = strstr (norm, phrase->padded); hit; hit = strstr (hit + 1, phrase->padded))
-        if (phrase->feature != HARK_AD_IMPERATIVE || asks (s, norm, hit, map))
+        /* "Try it free by going to …" asks as much as "go to …" does. */
+        if (phrase->feature != HARK_AD_IMPERATIVE || g_str_has_prefix (phrase->padded, " by ")
+            || asks (s, norm, hit, map))
           {
             HarkAdFeature f = phrase->feature;
 
+            /* "Checking them out really helps support the show": the sponsors help. */
+            if (f == HARK_AD_SELF && hit > norm && word_before_is (norm, hit, helping))
+              continue;
+
+            if (f == HARK_AD_SPONSOR && tells_of_sponsors (s, norm, map, hit, phrase))
+              continue;
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
               f = HARK_AD_SELF;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
@@ -399,9 +484,30 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
   for (const char *p = strchr (norm, '$'); p; p = strchr (p + 1, '$'))
     if (g_ascii_isdigit (p[1]))
       {
-        note (s, HARK_AD_OFFER, map[p - norm], 4);
+        gsize at = map[p - norm], end = at + 1;
+
+        /* Quote the price as written: "$5", "$5.99", "$1,000". */
+        while (end < s->length && (g_ascii_isdigit (s->text[end])
+                                   || ((s->text[end] == '.' || s->text[end] == ',')
+                                       && end + 1 < s->length
+                                       && g_ascii_isdigit (s->text[end + 1]))))
+          end++;
+        note (s, HARK_AD_OFFER, at, end - at);
         break;
       }
+  /* "20% off": the sign sticks to its number, so the padded phrases cannot see it. */
+  {
+    const char *hit = strstr (norm, "% off ");
+
+    if (hit && hit > norm && g_ascii_isdigit (hit[-1]))
+      {
+        const char *from = hit;
+
+        while (from > norm && g_ascii_isdigit (from[-1]))
+          from--;
+        note (s, HARK_AD_OFFER, map[from - norm], (gsize) (hit - from) + 5);
+      }
+  }
   {
     const char *hit = strstr (norm, " dollars ");
 

@@ -52,11 +52,14 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
 #define COST_ENTER 1.6
 #define COST_LEAVE 0.5
 #define COST_SWITCH 1.0
+/* Staying in a read while another known voice takes over: reads are said by one voice, and
+ * people answering each other are a conversation. */
+#define COST_TURN 1.5
 /* A sentence longer than this is charged as this long (a long Otter paragraph, a section). */
 #define MAX_CHARGED_SECONDS 20.0
 
 double
-hark_ad_sentence_score (const HarkAdSentence *s, HarkAdState state)
+hark_ad_sentence_evidence (const HarkAdSentence *s, HarkAdState state)
 {
   double score = 0;
 
@@ -64,14 +67,32 @@ hark_ad_sentence_score (const HarkAdSentence *s, HarkAdState state)
     return 0;
   for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
     score += weights[state][f] * MIN (s->count[f], f == HARK_AD_BRAND ? 1 : 2);
-  return score - COST_PER_SECOND * CLAMP (s->end - s->start, 0.0, MAX_CHARGED_SECONDS);
+  return score;
+}
+
+double
+hark_ad_sentence_score (const HarkAdSentence *s, HarkAdState state)
+{
+  if (state == HARK_AD_STATE_SHOW)
+    return 0;
+  return hark_ad_sentence_evidence (s, state)
+         - COST_PER_SECOND * CLAMP (s->end - s->start, 0.0, MAX_CHARGED_SECONDS);
+}
+
+/* Another known voice speaks @b after @a, and @a did not hand over to it ("let's hear from
+ * one of our sponsors" said by one host, the read by another). */
+static gboolean
+turn_between (const HarkAdSentence *a, const HarkAdSentence *b)
+{
+  return a->speaker >= 0 && b->speaker >= 0 && a->speaker != b->speaker
+         && !a->count[HARK_AD_BREAK] && !a->count[HARK_AD_SPONSOR] && !a->count[HARK_AD_AFTER_BREAK];
 }
 
 static double
-transition (HarkAdState from, HarkAdState to)
+transition (HarkAdState from, HarkAdState to, gboolean turn)
 {
   if (from == to)
-    return 0;
+    return from != HARK_AD_STATE_SHOW && turn ? -COST_TURN : 0;
   if (from == HARK_AD_STATE_SHOW)
     return -COST_ENTER;
   if (to == HARK_AD_STATE_SHOW)
@@ -98,12 +119,13 @@ hark_ad_segment (const HarkAdSentence *sentences, guint n, HarkAdState *states)
   for (guint i = 1; i < n; i++)
     for (guint s = 0; s < HARK_AD_N_STATES; s++)
       {
+        gboolean turn = turn_between (&sentences[i - 1], &sentences[i]);
         double top = -INFINITY;
         guint from = 0;
 
         for (guint p = 0; p < HARK_AD_N_STATES; p++)
           {
-            double v = score[(gsize) (i - 1) * HARK_AD_N_STATES + p] + transition (p, s);
+            double v = score[(gsize) (i - 1) * HARK_AD_N_STATES + p] + transition (p, s, turn);
 
             if (v > top)
               top = v, from = p;

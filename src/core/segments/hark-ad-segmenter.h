@@ -23,7 +23,11 @@ typedef enum
   HARK_AD_N_STATES
 } HarkAdState;
 
-/* How much one sentence's evidence speaks for @state (0 for the show itself). */
+/* How much one sentence's evidence speaks for @state, its length not counted. */
+double hark_ad_sentence_evidence (const HarkAdSentence *sentence, HarkAdState state);
+
+/* How much one sentence's evidence speaks for @state (0 for the show itself), less what its
+ * length costs inside a read. */
 double hark_ad_sentence_score (const HarkAdSentence *sentence, HarkAdState state);
 
 /* Fills @states (n entries) with the best path over @sentences. */

@@ -316,6 +316,29 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     }
 }
 
+/* A read asks the listener for something or says it is one: a link and an offer told in a
+ * story ("I asked him for free advice, he answers with his firm's URL") ask nothing. */
+static gboolean
+asks_anything (const HarkAdSentence *s, guint first, guint last)
+{
+  for (guint i = first; i <= last; i++)
+    if (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_CODE] || s[i].count[HARK_AD_SPONSOR]
+        || s[i].count[HARK_AD_BREAK] || s[i].count[HARK_AD_SELF])
+      return TRUE;
+  return FALSE;
+}
+
+/* How many sentences of the span carry strong evidence. */
+static guint
+sentences_with_evidence (const HarkAdSentence *s, guint first, guint last)
+{
+  guint n = 0;
+
+  for (guint i = first; i <= last; i++)
+    n += has_evidence (&s[i]) ? 1 : 0;
+  return n;
+}
+
 static gboolean
 announced (const HarkAdSentence *s, guint first, guint last)
 {
@@ -370,7 +393,7 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
       kinds++;
   }
   for (guint i = first; i <= last; i++)
-    *total += MAX (0.0, hark_ad_sentence_score (&s[i], state));
+    *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state));
   return kinds;
 }
 
@@ -548,7 +571,11 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       trim (s, &i, &j);
       extend_story (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
-      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS
+      /* A read that does not say it is one is more than one sentence: a single sentence
+       * naming a link and what it gives is someone explaining something. */
+      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && asks_anything (s, i, j)
+          && (state == HARK_AD_STATE_SELF || announced (s, i, j)
+              || sentences_with_evidence (s, i, j) >= 2)
           && total >= (announced (s, i, j) ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
         {
