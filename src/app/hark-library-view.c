@@ -16,6 +16,7 @@
 #include "hark-library-view.h"
 #include "hark-show-row.h"
 #include "subscriptions/hark-episode-download.h"
+#include "subscriptions/hark-show-artwork.h"
 #include "subscriptions/hark-subscriptions-opml.h"
 #include "subscriptions/hark-subscriptions.h"
 
@@ -42,6 +43,8 @@ struct _HarkLibraryView
   gint64 show_id;       /* the open show, or 0 */
   GHashTable *downloads; /* episode row (gint64 *) → Download * */
   GCancellable *refresh_cancellable;
+  GHashTable *artwork;  /* image URL → GdkPaintable, or NULL while loading or when it failed */
+  GCancellable *artwork_cancellable;
   char *last_message;
 };
 
@@ -849,6 +852,115 @@ action_now_playing (GSimpleAction *action, GVariant *parameter, gpointer data)
   g_signal_emit (data, signals[SIGNAL_NOW_PLAYING], 0);
 }
 
+/* Artwork: fetched into the cache on the main loop, scaled down on a worker thread (a feed's
+ * image is often 3000 px square), shared by every show that names the same URL. */
+
+#define ARTWORK_SIZE 112 /* the avatar's 56 px at scale 2 */
+
+typedef struct
+{
+  GWeakRef view;
+  char *url;
+} Artwork;
+
+static void
+artwork_free (Artwork *a)
+{
+  g_weak_ref_clear (&a->view);
+  g_free (a->url);
+  g_free (a);
+}
+
+static void
+unref_artwork (gpointer paintable)
+{
+  if (paintable != NULL)
+    g_object_unref (paintable);
+}
+
+static void
+decode_artwork (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file_at_scale (data, ARTWORK_SIZE, ARTWORK_SIZE, TRUE,
+                                                         &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pixbuf, g_object_unref);
+}
+
+static void
+on_artwork_decoded (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Artwork *a = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&a->view);
+  g_autoptr (GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (GdkTexture) texture = NULL;
+  guint n;
+
+  if (self == NULL || pixbuf == NULL)
+    {
+      artwork_free (a);
+      return;
+    }
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  g_hash_table_replace (self->artwork, g_strdup (a->url), g_object_ref (texture));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HarkLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->shows), i);
+      if (g_strcmp0 (hark_library_item_get_show (item)->image, a->url) == 0)
+        hark_library_item_set_artwork (item, GDK_PAINTABLE (texture));
+    }
+  artwork_free (a);
+}
+
+static void
+on_artwork_fetched (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Artwork *a = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&a->view);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = hark_show_artwork_fetch_finish (result, &error);
+  g_autoptr (GTask) task = NULL;
+
+  if (self == NULL || path == NULL)
+    {
+      /* The initials stay; a failed image is not asked for again in this session. */
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("artwork: %s", error->message);
+      artwork_free (a);
+      return;
+    }
+  task = g_task_new (NULL, self->artwork_cancellable, on_artwork_decoded, a);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, decode_artwork);
+}
+
+static void
+request_artwork (HarkLibraryView *self, HarkLibraryItem *item)
+{
+  const HarkShow *show = hark_library_item_get_show (item);
+  GdkPaintable *known;
+  Artwork *a;
+
+  if (show == NULL || show->image == NULL || hark_library_item_get_artwork (item) != NULL)
+    return;
+  if (g_hash_table_lookup_extended (self->artwork, show->image, NULL, (gpointer *) &known))
+    {
+      if (known != NULL)
+        hark_library_item_set_artwork (item, known);
+      return;
+    }
+  g_hash_table_insert (self->artwork, g_strdup (show->image), NULL);
+  a = g_new0 (Artwork, 1);
+  g_weak_ref_init (&a->view, self);
+  a->url = g_strdup (show->image);
+  hark_show_artwork_fetch_async (self->http, a->url, NULL, self->artwork_cancellable,
+                                 on_artwork_fetched, a);
+}
+
 /* Rows */
 
 static void
@@ -860,6 +972,8 @@ setup_show_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoin
 static void
 bind_show_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
+  /* Only shows scrolled into view fetch their artwork. */
+  request_artwork (data, gtk_list_item_get_item (list_item));
   hark_show_row_set_item (HARK_SHOW_ROW (gtk_list_item_get_child (list_item)),
                           gtk_list_item_get_item (list_item));
 }
@@ -890,12 +1004,12 @@ unbind_episode_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, g
 }
 
 static GtkListItemFactory *
-make_factory (GCallback setup, GCallback bind, GCallback unbind)
+make_factory (HarkLibraryView *self, GCallback setup, GCallback bind, GCallback unbind)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  g_signal_connect (factory, "unbind", unbind, NULL);
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "unbind", unbind, self);
   return factory;
 }
 
@@ -972,6 +1086,10 @@ hark_library_view_dispose (GObject *object)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  if (self->artwork_cancellable != NULL)
+    g_cancellable_cancel (self->artwork_cancellable);
+  g_clear_object (&self->artwork_cancellable);
+  g_clear_pointer (&self->artwork, g_hash_table_unref);
   g_clear_pointer (&self->http, hark_http_free);
   g_clear_pointer (&self->downloads, g_hash_table_unref);
   g_clear_object (&self->shows);
@@ -1033,6 +1151,8 @@ hark_library_view_init (HarkLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->http = hark_http_new (NULL);
   self->downloads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->artwork = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_artwork);
+  self->artwork_cancellable = g_cancellable_new ();
   self->shows = g_list_store_new (HARK_TYPE_LIBRARY_ITEM);
   self->episodes = g_list_store_new (HARK_TYPE_LIBRARY_ITEM);
   self->actions = g_simple_action_group_new ();
@@ -1040,13 +1160,13 @@ hark_library_view_init (HarkLibraryView *self)
                                    G_N_ELEMENTS (action_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "library", G_ACTION_GROUP (self->actions));
 
-  show_factory = make_factory (G_CALLBACK (setup_show_row), G_CALLBACK (bind_show_row),
+  show_factory = make_factory (self, G_CALLBACK (setup_show_row), G_CALLBACK (bind_show_row),
                                G_CALLBACK (unbind_show_row));
   show_selection = GTK_SELECTION_MODEL (
     gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shows))));
   gtk_list_view_set_factory (self->shows_list, show_factory);
   gtk_list_view_set_model (self->shows_list, show_selection);
-  episode_factory = make_factory (G_CALLBACK (setup_episode_row), G_CALLBACK (bind_episode_row),
+  episode_factory = make_factory (self, G_CALLBACK (setup_episode_row), G_CALLBACK (bind_episode_row),
                                   G_CALLBACK (unbind_episode_row));
   episode_selection = GTK_SELECTION_MODEL (
     gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->episodes))));

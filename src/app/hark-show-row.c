@@ -92,6 +92,12 @@ hark_show_row_get_subtitle (HarkShowRow *self)
   return gtk_label_get_text (self->subtitle);
 }
 
+gboolean
+hark_show_row_has_artwork (HarkShowRow *self)
+{
+  return adw_avatar_get_custom_image (self->avatar) != NULL;
+}
+
 static void
 hark_show_row_dispose (GObject *object)
 {

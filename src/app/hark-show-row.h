@@ -21,5 +21,6 @@ void hark_show_row_set_item (HarkShowRow *self, HarkLibraryItem *item);
 const char *hark_show_row_get_title (HarkShowRow *self);
 const char *hark_show_row_get_badge (HarkShowRow *self);
 const char *hark_show_row_get_subtitle (HarkShowRow *self);
+gboolean hark_show_row_has_artwork (HarkShowRow *self);
 
 G_END_DECLS

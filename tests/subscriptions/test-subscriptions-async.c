@@ -8,6 +8,7 @@
 
 #include "hark-test-util.h"
 #include "subscriptions/hark-episode-download.h"
+#include "subscriptions/hark-show-artwork.h"
 #include "subscriptions/hark-subscriptions-opml.h"
 #include "subscriptions/hark-subscriptions.h"
 #include "test-server.h"
@@ -311,6 +312,59 @@ test_opml_in_and_out (void)
   g_assert_nonnull (strstr (error->message, "page.html"));
 }
 
+static void
+test_artwork_cached (void)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H',
+                                'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15,
+                                0xc4, 0x89 };
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autoptr (HarkHttp) http = hark_http_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = hark_test_make_tmpdir ("async-artwork");
+  g_autofree char *url = test_server_url (server, "/art.png");
+  g_autofree char *page = test_server_url (server, "/art.png.html");
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint requests;
+  Wait wait = { 0 };
+
+  /* Served as text/html on purpose: the bytes decide, not the header. */
+  test_server_add_body (server, "/art.png", 200, "text/html", (const char *) png, sizeof png);
+  test_server_add_body (server, "/art.png.html", 200, "image/png",
+                        "<!DOCTYPE html><html>Not Found</html>", -1);
+
+  hark_show_artwork_fetch_async (http, url, dir, NULL, on_done, &wait);
+  wait_for (&wait);
+  path = hark_show_artwork_fetch_finish (wait.result, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, png, sizeof png);
+  requests = server->requests;
+
+  /* From the cache the second time: no request. */
+  hark_show_artwork_fetch_async (http, url, dir, NULL, on_done, &wait);
+  wait_for (&wait);
+  again = hark_show_artwork_fetch_finish (wait.result, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, path);
+  g_assert_cmpuint (server->requests, ==, requests);
+
+  /* An error page is not an image, and nothing is cached for it. */
+  hark_show_artwork_fetch_async (http, page, dir, NULL, on_done, &wait);
+  wait_for (&wait);
+  g_assert_null (hark_show_artwork_fetch_finish (wait.result, &error));
+  g_clear_object (&wait.result);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_clear_pointer (&path, g_free);
+  path = hark_show_artwork_cache_path (page, dir);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,5 +377,6 @@ main (int argc, char **argv)
   g_test_add_func ("/subscriptions-async/download-cancel-then-finish",
                    test_download_cancel_then_finish);
   g_test_add_func ("/subscriptions-async/opml", test_opml_in_and_out);
+  g_test_add_func ("/subscriptions-async/artwork-cached", test_artwork_cached);
   return g_test_run ();
 }

@@ -62,6 +62,7 @@ make_feed (TestServer *server, gboolean with_third)
     "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
     "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel>"
     "<title>Local Test Show</title><language>en</language>"
+    "<itunes:image href=\"%1$s/art/cover.png\"/>"
     "%2$s"
     "<item><guid>two</guid><title>The Slow One</title>"
     "<pubDate>Wed, 02 Dec 2026 07:00:00 GMT</pubDate><itunes:duration>1:05:00</itunes:duration>"
@@ -77,6 +78,20 @@ make_feed (TestServer *server, gboolean with_third)
                  "<enclosure url=\"/media/three.mp3\" type=\"audio/mpeg\"/></item>"
                : "",
     44 + SECONDS * RATE * 2);
+}
+
+/* A 600 px square cover, as feeds give them (scaled down for the list). */
+static GBytes *
+make_cover (void)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 600, 600);
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, "png", &error, NULL));
+  return g_bytes_new_take (data, length);
 }
 
 static HarkApplication *app;
@@ -177,6 +192,15 @@ is_downloading (gpointer data)
 }
 
 static gboolean
+row_has_artwork (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW, rows);
+  return rows->len == 1 && hark_show_row_has_artwork (g_ptr_array_index (rows, 0));
+}
+
+static gboolean
 is_true (gpointer data)
 {
   return *(gboolean *) data;
@@ -261,6 +285,7 @@ test_empty_then_subscribe (void)
   g_assert_cmpstr (hark_show_row_get_subtitle (show_row), ==, "2 episodes");
   /* The back catalogue of a new subscription is not "new"; later episodes are. */
   g_assert_null (hark_show_row_get_badge (show_row));
+  hark_ui_test_wait_until (row_has_artwork, NULL, 20, "the show's artwork");
   screenshot ("library-04-shows");
 }
 
@@ -467,6 +492,7 @@ main (int argc, char **argv)
 {
   g_autofree char *home = NULL;
   g_autofree char *feed = NULL;
+  g_autoptr (GBytes) cover = NULL;
   int result;
 
   /* Before anything asks GLib where user data lives. */
@@ -490,6 +516,9 @@ main (int argc, char **argv)
                         g_bytes_get_size (wav), "\"one\"", TEST_RANGE_HONOUR);
   test_server_add_body (server, "/t/one.json", 200, "application/json", transcript, -1);
   test_server_add_stalling (server, "/media/two.mp3", 60000);
+  cover = make_cover ();
+  test_server_add_body (server, "/art/cover.png", 200, "image/png", g_bytes_get_data (cover, NULL),
+                        g_bytes_get_size (cover));
   app = hark_ui_test_app_new ();
 
   /* In order: each step builds on the library the one before left. */
