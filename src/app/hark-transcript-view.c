@@ -157,9 +157,11 @@ fill_store (HarkTranscriptView *self)
   self->selecting = FALSE;
 }
 
-/* Brings the row to scroll to into a comfortable reading height. Rows far away have no widget
- * yet: jump to where the list estimates them, and refine on the next frame once they exist.
- * (GtkListView's own scroll-to-item in GTK 4.8 leaves the rows below the target unallocated.) */
+/* Brings the row to scroll to into a comfortable reading height. A row far away has no widget
+ * on screen yet (the list keeps the selected row's widget around, unmapped): the list's own
+ * scroll-to-item brings it to an edge, and the next frame, once it is laid out, moves it to
+ * reading height by its real position. (Estimating the offset from the row count lands far off
+ * when turns differ in height as much as a transcript's do.) */
 static gboolean
 align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -191,8 +193,8 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       self->align_tick_id = 0;
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * position / n_items -
-                                   height * 0.2);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              (guint) position);
   return G_SOURCE_CONTINUE;
 }
 

@@ -412,18 +412,23 @@ hark_window_play_pause (HarkWindow *self)
   hark_session_toggle (self->session);
 }
 
+/* A seek is the listener moving: the list goes along, even if they had scrolled away before. */
 void
 hark_window_seek (HarkWindow *self, double seconds)
 {
-  if (hark_session_seek (self->session, seconds))
-    hark_window_update_now (self);
+  if (!hark_session_seek (self->session, seconds))
+    return;
+  hark_window_update_now (self);
+  hark_window_set_following (self, TRUE);
 }
 
 void
 hark_window_skip_by (HarkWindow *self, double delta)
 {
-  if (hark_session_seek_by (self->session, delta))
-    hark_window_update_now (self);
+  if (!hark_session_seek_by (self->session, delta))
+    return;
+  hark_window_update_now (self);
+  hark_window_set_following (self, TRUE);
 }
 
 /* After a jump by turn: the list follows, or a bell says there was nowhere to go. */
