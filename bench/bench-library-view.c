@@ -220,7 +220,11 @@ main (int argc, char **argv)
 
   setvbuf (stdout, NULL, _IOLBF, 0);
   if (!gtk_init_check ())
-    return bench_skip ("no display (run inside tests/harness/hark-test-session)");
+    {
+      /* Not a missing fixture: the run simply has no display to draw the lists on. */
+      printf ("skipped: no display: run inside tests/harness/hark-test-session\n");
+      return 77;
+    }
   adw_init ();
   g_assert_no_error (error);
   db = g_build_filename (dir, "library.db", NULL);
