@@ -356,8 +356,9 @@ test_lines_and_warnings (void)
   g_string_free (srt, TRUE);
 }
 
-/* Each family's cap on what the parsed file costs: a JSON of more than a million values and a
- * plain-text transcript over 16 MiB are refused with a sentence, not read into gigabytes. */
+/* Each family's cap on what the parsed file costs: a JSON of more than a million values or
+ * 32 MiB and a plain-text transcript over 16 MiB are refused with a sentence, not read into
+ * gigabytes. */
 static void
 test_family_caps (void)
 {
@@ -388,6 +389,17 @@ test_family_caps (void)
                               NULL, &error);
   g_assert_no_error (error);
   hark_transcript_unref (t);
+
+  /* More than 32 MiB of JSON, in one string: refused before it is parsed. */
+  g_string_assign (json, "{\"segments\": [{\"start\": 0, \"end\": 1, \"text\": \"");
+  while (json->len <= 32 * 1024 * 1024)
+    g_string_append (json, "word word word word word word word word ");
+  g_string_append (json, "\"}]}");
+  t = hark_sidecar_read_data (json->str, json->len, "big.json", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              NULL, &error);
+  g_assert_null (t);
+  g_assert_nonnull (strstr (error->message, "larger than 32 MiB"));
+  g_clear_error (&error);
 
   for (guint i = 0; text->len <= 16 * 1024 * 1024; i++)
     g_string_append_printf (text, "[%02u:%02u:%02u] Speaker %u: words of line %u\n", i / 3600,

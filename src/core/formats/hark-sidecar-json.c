@@ -21,6 +21,10 @@
  * 200 MB, and is three times a three-hour Whisper transcript with a time for every word
  * (350,000 values, 3.4 MB). */
 #define MAX_JSON_ITEMS 1000000
+/* The largest JSON sidecar read. Its strings are held twice while read (the parsed tree and
+ * the transcript): 32 MiB keeps a file of one long string under 200 MB, and is ten times a
+ * three-hour Whisper transcript with a time for every word (3.4 MB, 5.6 MB indented). */
+#define MAX_JSON_BYTES (32 * 1024 * 1024)
 
 /* A day: no episode is longer, so integer times beyond it are milliseconds. */
 #define MAX_PLAUSIBLE_SECONDS 86400.0
@@ -193,6 +197,13 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
   g_autoptr (GError) local_error = NULL;
   g_autofree char *patched = NULL;
 
+  if (strlen (text) > MAX_JSON_BYTES)
+    {
+      hark_text_set_parse_error (error, name, 1, 1,
+                                 _("The JSON is larger than %d MiB; Hark does not read it."),
+                                 MAX_JSON_BYTES / (1024 * 1024));
+      return NULL;
+    }
   if (!prescan (text, name, &patched, error))
     return NULL;
   if (patched)
