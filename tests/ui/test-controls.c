@@ -400,6 +400,16 @@ test_context (Fixture *f, gconstpointer data)
     hark_reading_get_transcript (hark_window_get_reading (f->window)), &n_chapters);
   g_assert_cmpuint (n_chapters, >=, 2);
   {
+    guint n_rows, headings = 0;
+    const HarkReadingRow *rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+
+    /* Chapter titles are headings in the list. */
+    for (guint i = 0; i < n_rows; i++)
+      headings += rows[i].kind == HARK_READING_ROW_CHAPTER &&
+                  g_str_equal (rows[i].text, "Evangelists at work");
+    g_assert_cmpuint (headings, ==, 1);
+  }
+  {
       activate (f, "seek", g_variant_new_double (chapters[1].start + 1));
       activate (f, "play", NULL);
       hark_ui_test_wait_frames (GTK_WIDGET (f->window), 30);
