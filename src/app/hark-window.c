@@ -68,7 +68,6 @@ on_following_changed (HarkWindow *self)
                                    && self->reading != NULL);
 }
 
-/* The rows shown: everyone's, or the chosen speaker's. */
 /* While the list shows one speaker, a chip says whose turns they are; clicking it clears it. */
 static void
 update_filter_chip (HarkWindow *self)
@@ -93,6 +92,7 @@ update_filter_chip (HarkWindow *self)
   gtk_revealer_set_reveal_child (self->filter_revealer, filtered);
 }
 
+/* The rows shown: everyone's, or the chosen speaker's. */
 static void
 hark_window_apply_filter (HarkWindow *self)
 {
