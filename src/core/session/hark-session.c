@@ -549,6 +549,7 @@ hark_session_new (HarkOutput *output, HarkLibrary *library, GMainContext *contex
   self->skips = hark_skip_tracker_new ();
   self->unskipped = g_hash_table_new (NULL, NULL);
   self->snap.duration = -1;
+  self->snap.open_progress = -1;
   self->snap.turn = -1;
   self->snap.chapter = -1;
   self->snap.offer_segment = -1;
@@ -593,6 +594,7 @@ close_quietly (HarkSession *self)
   clear_episode (self);
   g_clear_pointer (&self->path, g_free);
   self->snap.duration = -1;
+  self->snap.open_progress = -1;
   update_tags (self);
   update_player_fields (self);
 }
@@ -645,6 +647,7 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
 
   if (audio_step)
     {
+      self->snap.open_progress = -1;
       if (load->audio_path != NULL && load->decoder == NULL)
         {
           g_clear_object (&self->load_cancellable);
@@ -697,6 +700,15 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   poll_clock (self);
 }
 
+static void
+on_load_progress (double fraction, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  self->snap.open_progress = fraction;
+  emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
+}
+
 void
 hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
 {
@@ -709,7 +721,7 @@ hark_session_open (HarkSession *self, const char *audio_path, const char *const 
   self->snap.loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
   hark_session_load_start (audio_path, sidecars, &self->policy, self->context,
-                           self->load_cancellable, on_load_step, self);
+                           self->load_cancellable, on_load_step, on_load_progress, self);
 }
 
 gboolean
