@@ -182,6 +182,7 @@ copy_speech (const HarkTranscript *base)
                                       turns[i].speaker, turns[i].evidence);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (base));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (base));
+  hark_transcript_builder_set_generated (builder, hark_transcript_is_generated (base));
   return builder;
 }
 
@@ -432,6 +433,20 @@ has_segment (const HarkSegment *segments, guint n, const HarkSegment *s)
   return FALSE;
 }
 
+char *
+hark_episode_sidecar_path_for (const char *audio_path)
+{
+  g_autofree char *dir = g_path_get_dirname (audio_path);
+  g_autofree char *base = g_path_get_basename (audio_path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".hark.json", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
 HarkTranscript *
 hark_episode_keep_edits (HarkTranscript *fresh, HarkTranscript *previous)
 {
@@ -513,6 +528,29 @@ hark_episode_load (const char *audio_path, const char *const *sidecars, double m
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (reader_warnings, i)));
   g_ptr_array_add (self->warnings, NULL);
   return g_steal_pointer (&self);
+}
+
+HarkEpisode *
+hark_episode_new_made (const char *audio_path, HarkTranscript *transcript, const char *path,
+                       const char *format, const char *reason)
+{
+  HarkEpisode *self = g_new0 (HarkEpisode, 1);
+  HarkSidecarUse *use = g_new0 (HarkSidecarUse, 1);
+
+  g_return_val_if_fail (transcript != NULL && path != NULL, NULL);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->audio_path = g_strdup (audio_path);
+  self->transcript = transcript;
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_use_free);
+  self->unused = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_use_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->warnings, NULL);
+  use->path = g_strdup (path);
+  use->role = g_strdup ("hark");
+  use->format = g_strdup (format);
+  use->reason = g_strdup (reason);
+  g_ptr_array_add (self->sources, use);
+  return self;
 }
 
 HarkEpisode *

@@ -51,7 +51,21 @@ typedef enum
   HARK_SESSION_EVENT_OFFER_ENDED,   /* it is not any more */
   HARK_SESSION_EVENT_CHANGED,       /* speed, volume or tags changed */
   HARK_SESSION_EVENT_ERROR,         /* error and error_kind say what went wrong */
+  HARK_SESSION_EVENT_SYNC_PROGRESS, /* a sync job started or got further (snapshot sync_*) */
+  HARK_SESSION_EVENT_TRANSCRIPT,    /* a sync job's result replaced the transcript, segments
+                                     * and reading order (and was saved, or ERROR says why not) */
+  HARK_SESSION_EVENT_SYNC_ENDED,    /* the job ended: error NULL after TRANSCRIPT, else why
+                                     * (G_IO_ERROR_CANCELLED when cancelled); nothing changed */
 } HarkSessionEventType;
+
+/* What a sync job does for the episode open (hark_session_get_sync_kind()). */
+typedef enum
+{
+  HARK_SESSION_SYNC_NONE,     /* nothing to do: no audio, or the transcript's times fit it */
+  HARK_SESSION_SYNC_ALIGN,    /* the transcript has no times: time it from the audio */
+  HARK_SESSION_SYNC_RESYNC,   /* it was made for another cut: move it onto this audio */
+  HARK_SESSION_SYNC_GENERATE, /* there is none: make one from the recognized words */
+} HarkSessionSyncKind;
 
 typedef enum
 {
@@ -59,6 +73,7 @@ typedef enum
   HARK_SESSION_ERROR_SIDECAR, /* a transcript the user named could not be read: audio plays */
   HARK_SESSION_ERROR_OUTPUT,  /* the sound device failed: position kept, play tries again */
   HARK_SESSION_ERROR_LIBRARY, /* saving the place failed: playback goes on */
+  HARK_SESSION_ERROR_SYNC_SAVE, /* a sync result is shown but could not be saved as the sidecar */
 } HarkSessionErrorKind;
 
 typedef struct
@@ -99,6 +114,8 @@ typedef struct
   int offer_segment;       /* the "ask" segment playing, or -1 */
   gboolean can_unskip;
   double time_saved;       /* seconds, over all passes */
+  HarkSessionSyncKind sync_running; /* the sync job under way, NONE when there is none */
+  double sync_fraction;    /* its progress, 0..1 */
   guint serial;            /* grows with every event */
 } HarkSessionSnapshot;
 
@@ -161,6 +178,20 @@ gboolean hark_session_unskip (HarkSession *self);
 gboolean hark_session_set_speed (HarkSession *self, double speed);
 /* Clamped to HARK_VOLUME_MIN..MAX; NaN and ±inf refused. */
 gboolean hark_session_set_volume (HarkSession *self, double volume);
+
+/* Times from the audio itself: what a sync job would do for the episode open now. */
+HarkSessionSyncKind hark_session_get_sync_kind (HarkSession *self);
+/* Starts @kind for the episode open, on a worker thread: speech recognition (cached per
+ * episode), then aligning, re-syncing or generating. SYNC_PROGRESS events follow; the result
+ * replaces the transcript (TRANSCRIPT) and is saved as the sidecar beside the audio
+ * (AUDIO.hark.json), keeping the chapters and skips the old one had; then SYNC_ENDED. FALSE
+ * when a job is under way or @kind is not what hark_session_get_sync_kind() says (nothing
+ * changes), and when recognition is not available (@error then says what to install). Opening
+ * or closing an episode cancels the job. */
+gboolean hark_session_sync_start (HarkSession *self, HarkSessionSyncKind kind, GError **error);
+/* Stops the job: SYNC_ENDED (cancelled) comes at once and nothing changes; the worker stops
+ * within a fraction of a second. FALSE when there was none. */
+gboolean hark_session_sync_cancel (HarkSession *self);
 
 /* Media seconds being heard now (lock-free; views call it on their frame tick). */
 double hark_session_get_position (HarkSession *self);
