@@ -13,6 +13,7 @@
 
 #include "hark-player-bar.h"
 #include "hark-speakers-popover.h"
+#include "hark-text-size.h"
 #include "hark-transcript-view.h"
 #include "hark-window.h"
 
@@ -60,6 +61,8 @@ struct _HarkWindow
   char *search_query;
   int search_index;
 
+  HarkTextSize *text_size;
+
   char *last_toast;
   char *banner_text;
 };
@@ -76,6 +79,9 @@ void hark_window_update_now (HarkWindow *self);
 /* hark-window-actions.c */
 void hark_window_class_add_actions (GtkWidgetClass *widget_class);
 void hark_window_setup_shortcuts (HarkWindow *self);
+
+/* hark-window-keys.c */
+void hark_window_setup_keys (HarkWindow *self);
 
 /* hark-window-search.c */
 void hark_window_class_add_search (GtkWidgetClass *widget_class);
