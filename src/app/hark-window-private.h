@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "hark-library-view.h"
 #include "hark-player-bar.h"
 #include "hark-speakers-popover.h"
 #include "hark-text-size.h"
@@ -45,6 +46,7 @@ struct _HarkWindow
   AdwButtonContent *skip_content;
   HarkPlayerBar *player_bar;
   HarkSpeakersPopover *speakers_popover;
+  HarkLibraryView *library_view;
 
   GSettings *settings;
   HarkSession *session; /* the application's: this window is one view of it */
@@ -102,7 +104,17 @@ void hark_window_build_chapters_menu (HarkWindow *self);
 void hark_window_class_add_recent (GtkWidgetClass *widget_class);
 void hark_window_fill_recent (HarkWindow *self);
 
+/* hark-window-library.c */
+void hark_window_setup_library (HarkWindow *self);
+void hark_window_show_library (HarkWindow *self);
+
 /* For the UI tests. */
+
+static inline HarkLibraryView *
+hark_window_get_library_view (HarkWindow *self)
+{
+  return self->library_view;
+}
 
 static inline HarkReading *
 hark_window_get_reading (HarkWindow *self)

@@ -778,6 +778,7 @@ hark_window_new (GtkApplication *application, HarkSession *session)
   hark_session_set_volume (session,
                            gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
   hark_window_fill_recent (self);
+  hark_window_setup_library (self);
   return self;
 }
 
