@@ -24,6 +24,7 @@
 #define SHIFT 5.0 /* the other cut had this much more at the start */
 
 static char *tmpdir;
+static GThread *main_thread;
 
 typedef struct
 {
@@ -43,6 +44,9 @@ on_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_dat
   Run *run = user_data;
   const HarkSessionSnapshot *snap = hark_session_get_snapshot (session);
 
+  /* On the session's context, never on a worker, even while no loop owns that context (the
+   * waits below iterate it now and then). */
+  g_assert_true (g_thread_self () == main_thread);
   g_array_append_val (run->types, event->type);
   if (event->type == HARK_SESSION_EVENT_SYNC_PROGRESS)
     {
@@ -447,6 +451,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
   tmpdir = hark_test_make_tmpdir ("session-sync");
   {
     /* A cache of this run's own: the first recognition is real, later ones hit it. */

@@ -9,6 +9,7 @@
 #include "audio/hark-decoder.h"
 #include "audio/hark-media-info.h"
 #include "output/hark-output.h"
+#include "util/hark-main-context.h"
 
 typedef struct
 {
@@ -70,8 +71,7 @@ post_step (Job *job, gboolean audio_step)
 
   step->job = g_atomic_rc_box_acquire (job);
   step->audio_step = audio_step;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
-                              (GDestroyNotify) step_free);
+  hark_main_context_post (job->context, run_step, step, (GDestroyNotify) step_free);
 }
 
 void

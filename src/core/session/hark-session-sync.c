@@ -15,6 +15,7 @@
 #include "sync/hark-sync-text.h"
 #include "util/hark-error.h"
 #include "util/hark-i18n.h"
+#include "util/hark-main-context.h"
 
 /* Recognition is nearly all of the work; aligning takes the rest of the bar. */
 #define RECOGNIZED_SHARE 0.95
@@ -91,8 +92,7 @@ post_progress (Job *job, double fraction, gboolean always)
   p = g_new (Progress, 1);
   p->job = g_atomic_rc_box_acquire (job);
   p->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, p,
-                              (GDestroyNotify) progress_free);
+  hark_main_context_post (job->context, deliver_progress, p, (GDestroyNotify) progress_free);
 }
 
 static void
@@ -231,8 +231,7 @@ sync_thread (gpointer data)
           post_progress (job, 1.0, TRUE);
         }
     }
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_done, job,
-                              (GDestroyNotify) job_unref);
+  hark_main_context_post (job->context, deliver_done, job, (GDestroyNotify) job_unref);
   return NULL;
 }
 

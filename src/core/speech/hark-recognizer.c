@@ -26,6 +26,7 @@
 #include "speech/hark-speech-cutter.h"
 #include "util/hark-error.h"
 #include "util/hark-i18n.h"
+#include "util/hark-main-context.h"
 
 #define MAX_WORKERS 4
 #define READ_FRAMES 16000
@@ -532,8 +533,7 @@ forward_progress (double fraction, gpointer user_data)
   report->progress = job->progress;
   report->progress_data = job->progress_data;
   report->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              g_free);
+  hark_main_context_post (job->context, deliver_progress, report, g_free);
 }
 
 static void
