@@ -351,6 +351,13 @@ open_codec (HarkDecoder *self)
 HarkDecoder *
 hark_decoder_open (const char *path, int rate, int channels, GError **error)
 {
+  return hark_decoder_open_full (path, rate, channels, NULL, NULL, NULL, error);
+}
+
+HarkDecoder *
+hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexProgress progress,
+                        gpointer user_data, GCancellable *cancellable, GError **error)
+{
   g_autoptr (HarkDecoder) self = g_new0 (HarkDecoder, 1);
   const AVCodec *codec;
   AVCodecParameters *par;
@@ -399,7 +406,8 @@ hark_decoder_open (const char *path, int rate, int channels, GError **error)
 
   if (needs_index (self->fmt))
     {
-      self->index = hark_seek_index_build (path, self->stream_index, error);
+      self->index = hark_seek_index_build (path, self->stream_index, progress, user_data,
+                                           cancellable, error);
       if (self->index == NULL)
         return NULL;
       self->pkt_counter = hark_seek_index_get_start (self->index);

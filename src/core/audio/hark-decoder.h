@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "audio/hark-player.h"
+#include "audio/hark-seek-index.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,13 @@ typedef struct
 
 /* @rate, @channels: the output format (float, interleaved). */
 HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError **error);
+/* The same, for a worker thread: a file without a usable table of contents (VBR MP3, ADTS) is
+ * scanned for exact seek points first, which for hours of audio takes seconds. @progress hears
+ * the share scanned (see hark_seek_index_build()); cancelling @cancellable stops the scan and
+ * fails with G_IO_ERROR_CANCELLED. Both may be NULL. */
+HarkDecoder *hark_decoder_open_full (const char *path, int rate, int channels,
+                                     HarkSeekIndexProgress progress, gpointer user_data,
+                                     GCancellable *cancellable, GError **error);
 void hark_decoder_free (HarkDecoder *self);
 
 /* Exact (docs/architecture.md, "Exact seeks"): the next frames read are those a decode from

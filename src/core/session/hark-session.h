@@ -23,6 +23,7 @@
 #include "library/hark-library.h"
 #include "reading/hark-reading.h"
 #include "segments/hark-segments.h"
+#include "session/hark-sleep-timer.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,7 @@ typedef enum
   HARK_SESSION_EVENT_OFFER_ENDED,   /* it is not any more */
   HARK_SESSION_EVENT_CHANGED,       /* speed, volume or tags changed */
   HARK_SESSION_EVENT_ERROR,         /* error and error_kind say what went wrong */
+  HARK_SESSION_EVENT_PROGRESS,      /* opening: the snapshot's open_progress moved */
   HARK_SESSION_EVENT_SYNC_PROGRESS, /* a sync job started or got further (snapshot sync_*) */
   HARK_SESSION_EVENT_TRANSCRIPT,    /* a sync job's result replaced the transcript, segments
                                      * and reading order (and was saved, or ERROR says why not) */
@@ -97,6 +99,8 @@ typedef struct
 {
   HarkPlayerState state;
   gboolean loading;        /* opened, transcript still being read */
+  double open_progress;    /* while the audio opens: the share of a long scan done (a file
+                            * without a table of contents is indexed first), -1 when none */
   double position;         /* at the last event */
   double duration;         /* -1 when nothing is open */
   double speed;
@@ -178,6 +182,12 @@ gboolean hark_session_unskip (HarkSession *self);
 gboolean hark_session_set_speed (HarkSession *self, double speed);
 /* Clamped to HARK_VOLUME_MIN..MAX; NaN and ±inf refused. */
 gboolean hark_session_set_volume (HarkSession *self, double volume);
+/* Arms the sleep timer (see hark-sleep-timer.h): the volume fades over its last seconds, then
+ * playback pauses and the volume comes back. Minutes count time spent playing. */
+gboolean hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double minutes);
+HarkSleepMode hark_session_get_sleep_mode (HarkSession *self);
+/* Seconds until it pauses (of listening, or of media for chapter and episode ends); < 0 off. */
+double hark_session_get_sleep_remaining (HarkSession *self);
 
 /* Times from the audio itself: what a sync job would do for the episode open now. */
 HarkSessionSyncKind hark_session_get_sync_kind (HarkSession *self);
