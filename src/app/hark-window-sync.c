@@ -238,8 +238,23 @@ hark_window_setup_sync (HarkWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (sync->page_button), "pill");
   gtk_widget_add_css_class (GTK_WIDGET (sync->page_button), "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (sync->page_button), FALSE);
+  /* Beside what the page already offers (adding a transcript file), not instead of it. */
   if (ADW_IS_STATUS_PAGE (page))
-    adw_status_page_set_child (ADW_STATUS_PAGE (page), GTK_WIDGET (sync->page_button));
+    {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *existing = adw_status_page_get_child (ADW_STATUS_PAGE (page));
+
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      if (existing != NULL)
+        {
+          g_object_ref (existing);
+          adw_status_page_set_child (ADW_STATUS_PAGE (page), NULL);
+          gtk_box_append (GTK_BOX (buttons), existing);
+          g_object_unref (existing);
+        }
+      gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (sync->page_button));
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), buttons);
+    }
   update (self);
 }
 
