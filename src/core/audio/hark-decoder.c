@@ -346,8 +346,8 @@ open_codec (HarkDecoder *self)
   return 0;
 }
 
-HarkDecoder *
-hark_decoder_open (const char *path, int rate, int channels, GError **error)
+static HarkDecoder *
+decoder_open (const char *path, HarkMediaSource *source, int rate, int channels, GError **error)
 {
   g_autoptr (HarkDecoder) self = g_new0 (HarkDecoder, 1);
   const AVCodec *codec;
@@ -364,7 +364,8 @@ hark_decoder_open (const char *path, int rate, int channels, GError **error)
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   self->ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
-  self->fmt = hark_media_open_input (path, &self->stream_index, error);
+  self->fmt = source != NULL ? hark_media_open_source (source, &self->stream_index, error)
+                             : hark_media_open_input (path, &self->stream_index, error);
   if (self->fmt == NULL)
     return NULL;
   self->stream = self->fmt->streams[self->stream_index];
@@ -395,7 +396,8 @@ hark_decoder_open (const char *path, int rate, int channels, GError **error)
   self->tempo_in = av_frame_alloc ();
   self->tempo_out = av_frame_alloc ();
 
-  if (needs_index (self->fmt))
+  /* An index reads the whole file: bytes still arriving are sought by FFmpeg's estimate. */
+  if (source == NULL && needs_index (self->fmt))
     {
       self->index = hark_seek_index_build (path, self->stream_index, error);
       if (self->index == NULL)
@@ -425,6 +427,24 @@ hark_decoder_open (const char *path, int rate, int channels, GError **error)
   if (!setup_resampler (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+HarkDecoder *
+hark_decoder_open (const char *path, int rate, int channels, GError **error)
+{
+  return decoder_open (path, NULL, rate, channels, error);
+}
+
+HarkDecoder *
+hark_decoder_open_source (HarkMediaSource *source, int rate, int channels, GError **error)
+{
+  return decoder_open (hark_media_source_get_name (source), source, rate, channels, error);
+}
+
+void
+hark_decoder_interrupt (HarkDecoder *self)
+{
+  hark_media_interrupt (self->fmt);
 }
 
 /* Reads the next packet of our stream into self->pkt; FALSE at the end of the file. */

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,15 @@ typedef struct
 
 /* @rate, @channels: the output format (float, interleaved). */
 HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError **error);
+/* The same for bytes still arriving (audio/hark-media-source.h): reads wait for them on the
+ * thread that reads the decoder, and seeks go by FFmpeg's estimate (no index of the whole
+ * file). Messages name the source. */
+HarkDecoder *hark_decoder_open_source (HarkMediaSource *source, int rate, int channels,
+                                       GError **error);
 void hark_decoder_free (HarkDecoder *self);
+/* From any thread: a read waiting for bytes of a source fails at once, and so do later ones
+ * (closing). Does nothing to a decoder of a file. */
+void hark_decoder_interrupt (HarkDecoder *self);
 
 /* Exact (see the design notes): the next frames read are those a decode from the start would
  * produce at @seconds. Resets which skip ranges have been passed. */
