@@ -31,9 +31,10 @@ typedef struct
 HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError **error);
 /* The same for bytes still arriving (audio/hark-media-source.h): reads wait for them on the
  * thread that reads the decoder, and seeks go by FFmpeg's estimate (no index of the whole
- * file). Messages name the source. */
-HarkDecoder *hark_decoder_open_source (HarkMediaSource *source, int rate, int channels,
-                                       GError **error);
+ * file). Messages name the source. Cancelling @cancellable (may be NULL) stops the open, and
+ * any read after it, like hark_decoder_interrupt(). */
+HarkDecoder *hark_decoder_open_source (HarkMediaSource *source, GCancellable *cancellable,
+                                       int rate, int channels, GError **error);
 void hark_decoder_free (HarkDecoder *self);
 /* From any thread: a read waiting for bytes of a source fails at once, and so do later ones
  * (closing). Does nothing to a decoder of a file. */

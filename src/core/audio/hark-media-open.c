@@ -21,6 +21,7 @@ typedef struct
   gint64 pos;
   GError *error;
   gboolean seekable_at_open;
+  GCancellable *cancellable; /* stops a wait for bytes */
 } SourceIO;
 
 /* Stops FFmpeg's reads past a byte position; FFmpeg checks it before every read of the file. */
@@ -53,6 +54,7 @@ static void
 source_io_free (SourceIO *sio)
 {
   hark_media_source_unref (sio->source);
+  g_clear_object (&sio->cancellable);
   g_clear_error (&sio->error);
   g_free (sio);
 }
@@ -151,7 +153,7 @@ source_io_read (void *opaque, uint8_t *buf, int size)
 
   g_clear_error (&sio->error);
   got = hark_media_source_read (sio->source, (guint64) sio->pos, buf, (gsize) size, TRUE,
-                                &sio->error);
+                                sio->cancellable, &sio->error);
   if (got == 0)
     return AVERROR_EOF;
   if (got < 0)
@@ -364,8 +366,19 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
   return open_common (url, NULL, display, tag_size, stream_index, error);
 }
 
+static SourceIO *
+source_io_new (HarkMediaSource *source, GCancellable *cancellable)
+{
+  SourceIO *sio = g_new0 (SourceIO, 1);
+
+  sio->source = hark_media_source_ref (source);
+  sio->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  return sio;
+}
+
 AVFormatContext *
-hark_media_open_source (HarkMediaSource *source, int *stream_index, GError **error)
+hark_media_open_source (HarkMediaSource *source, GCancellable *cancellable, int *stream_index,
+                        GError **error)
 {
   const char *display = hark_media_source_get_name (source);
   GError *local = NULL;
@@ -377,7 +390,7 @@ hark_media_open_source (HarkMediaSource *source, int *stream_index, GError **err
 
   quiet_ffmpeg_once ();
 
-  got = hark_media_source_read (source, 0, head, sizeof head, TRUE, error);
+  got = hark_media_source_read (source, 0, head, sizeof head, TRUE, cancellable, error);
   if (got < 0)
     return NULL;
   if (got == 0)
@@ -388,8 +401,7 @@ hark_media_open_source (HarkMediaSource *source, int *stream_index, GError **err
     }
   if (got == sizeof head)
     tag_size = id3v2_tag_size_of (head);
-  sio = g_new0 (SourceIO, 1);
-  sio->source = hark_media_source_ref (source);
+  sio = source_io_new (source, cancellable);
   fmt = open_common ("", sio, display, tag_size, stream_index, &local);
   if (fmt == NULL && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && local->domain == HARK_ERROR && local->code != HARK_ERROR_IO)
@@ -402,8 +414,7 @@ hark_media_open_source (HarkMediaSource *source, int *stream_index, GError **err
       if (!progress.complete && !progress.failed)
         {
           g_clear_error (&local);
-          sio = g_new0 (SourceIO, 1);
-          sio->source = hark_media_source_ref (source);
+          sio = source_io_new (source, cancellable);
           sio->seekable_at_open = TRUE;
           fmt = open_common ("", sio, display, tag_size, stream_index, &local);
         }
@@ -411,15 +422,4 @@ hark_media_open_source (HarkMediaSource *source, int *stream_index, GError **err
   if (fmt == NULL)
     g_propagate_error (error, local);
   return fmt;
-}
-
-void
-hark_media_interrupt (AVFormatContext *fmt)
-{
-  ReadGuard *guard = fmt != NULL && fmt->interrupt_callback.callback == guard_interrupt
-                         ? fmt->interrupt_callback.opaque
-                         : NULL;
-
-  if (guard != NULL && guard->source_io != NULL)
-    hark_media_source_cancel (guard->source_io->source);
 }

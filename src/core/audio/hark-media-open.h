@@ -29,12 +29,10 @@ AVFormatContext *hark_media_open_input (const char *path, int *stream_index, GEr
 /* The same for bytes still arriving (see audio/hark-media-source.h): reads wait for them. The
  * source is opened as a stream that cannot seek first, so demuxers do not wait for the end of
  * the file to look for tags there; a file that cannot be opened that way (an MP4 with its
- * index at the end) is opened again as one that can, waiting for the bytes it needs. */
-AVFormatContext *hark_media_open_source (HarkMediaSource *source, int *stream_index,
-                                         GError **error);
-/* Wakes a read of @fmt waiting for bytes, from any thread, and fails it and every later one:
- * only for inputs opened from a source (others never wait). */
-void hark_media_interrupt (AVFormatContext *fmt);
+ * index at the end) is opened again as one that can, waiting for the bytes it needs.
+ * Cancelling @cancellable (may be NULL) stops the open and, later, every read of the input. */
+AVFormatContext *hark_media_open_source (HarkMediaSource *source, GCancellable *cancellable,
+                                         int *stream_index, GError **error);
 
 /* av_read_frame() that gives up after HARK_MEDIA_MAX_GAP_BYTES without a packet, returning
  * AVERROR_EOF then (and telling once). */

@@ -154,20 +154,26 @@ ensure_fd (HarkMediaSource *self, GError **error)
   return TRUE;
 }
 
-gssize
-hark_media_source_read (HarkMediaSource *self, guint64 offset, void *buffer, gsize length,
-                        gboolean wait, GError **error)
+static void
+on_reader_cancelled (GCancellable *cancellable, gpointer data)
+{
+  HarkMediaSource *self = data;
+
+  g_mutex_lock (&self->lock);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+static gssize
+read_locked (HarkMediaSource *self, guint64 offset, void *buffer, gsize length, gboolean wait,
+             GCancellable *cancellable, GError **error)
 {
   gssize got;
 
-  if (length == 0)
-    return 0;
-  g_mutex_lock (&self->lock);
   for (;;)
     {
-      if (self->cancelled)
+      if (self->cancelled || g_cancellable_is_cancelled (cancellable))
         {
-          g_mutex_unlock (&self->lock);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Stopped reading “%s”.",
                        self->name);
           return -1;
@@ -179,29 +185,16 @@ hark_media_source_read (HarkMediaSource *self, guint64 offset, void *buffer, gsi
           if (self->error != NULL && (self->total == 0 || offset < self->total))
             {
               g_propagate_error (error, g_error_copy (self->error));
-              g_mutex_unlock (&self->lock);
               return -1;
             }
-          g_mutex_unlock (&self->lock);
           return 0;
         }
-      if (self->total > 0 && offset >= self->total)
-        {
-          g_mutex_unlock (&self->lock);
-          return 0;
-        }
-      if (!wait)
-        {
-          g_mutex_unlock (&self->lock);
-          return 0;
-        }
+      if ((self->total > 0 && offset >= self->total) || !wait)
+        return 0;
       g_cond_wait (&self->cond, &self->lock);
     }
   if (!ensure_fd (self, error))
-    {
-      g_mutex_unlock (&self->lock);
-      return -1;
-    }
+    return -1;
   length = MIN (length, self->available - offset);
   do
     got = pread (self->fd, buffer, length, (off_t) offset);
@@ -216,6 +209,25 @@ hark_media_source_read (HarkMediaSource *self, guint64 offset, void *buffer, gsi
   else if (got == 0)
     g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
                  "The downloaded part of “%s” is shorter than the download said.", self->name);
-  g_mutex_unlock (&self->lock);
   return got > 0 ? got : -1;
+}
+
+gssize
+hark_media_source_read (HarkMediaSource *self, guint64 offset, void *buffer, gsize length,
+                        gboolean wait, GCancellable *cancellable, GError **error)
+{
+  gulong handler = 0;
+  gssize got;
+
+  if (length == 0)
+    return 0;
+  /* Connected before taking the lock: the handler runs at once when already cancelled. */
+  if (wait && cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (on_reader_cancelled), self, NULL);
+  g_mutex_lock (&self->lock);
+  got = read_locked (self, offset, buffer, length, wait, cancellable, error);
+  g_mutex_unlock (&self->lock);
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+  return got;
 }

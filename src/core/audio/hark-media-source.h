@@ -15,7 +15,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -46,12 +46,15 @@ void hark_media_source_finish (HarkMediaSource *self, const GError *error);
 
 /* Reads up to @length bytes at @offset into @buffer, waiting while they have not arrived.
  * Returns the bytes read (> 0), 0 at the end of the complete file, -1 with @error when the
- * writer failed (its error), the source was cancelled (G_IO_ERROR_CANCELLED) or the file
- * could not be read. With @wait FALSE a read of bytes not there yet returns 0 at once. */
+ * writer failed (its error), @cancellable or the source was cancelled (G_IO_ERROR_CANCELLED)
+ * or the file could not be read. With @wait FALSE a read of bytes not there yet returns 0 at
+ * once. Cancelling @cancellable (from any thread) wakes this read only: the player's decoder
+ * stops so, and another decoder may read the same source later. */
 gssize hark_media_source_read (HarkMediaSource *self, guint64 offset, void *buffer,
-                               gsize length, gboolean wait, GError **error);
-/* Wakes every waiting read and makes this and later ones fail with G_IO_ERROR_CANCELLED:
- * closing a player whose decoder waits for bytes. */
+                               gsize length, gboolean wait, GCancellable *cancellable,
+                               GError **error);
+/* Wakes every waiting read and makes this and later ones fail with G_IO_ERROR_CANCELLED, for
+ * every reader: the source is given up. */
 void hark_media_source_cancel (HarkMediaSource *self);
 
 /* For views: how far the bytes are. Any pointer may be NULL. */

@@ -37,6 +37,7 @@ job_unref (Job *job)
   g_clear_pointer (&job->load.segments, hark_segment_list_free);
   g_clear_pointer (&job->load.reading, hark_reading_unref);
   g_free (job->load.audio_path);
+  g_clear_pointer (&job->load.source, hark_media_source_unref);
   g_free (job->load.title);
   g_free (job->load.artist);
   g_free (job->load.art_url);
@@ -88,6 +89,18 @@ hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
   *reading = hark_reading_new (transcript, entries, n_entries);
 }
 
+/* Whether the audio file is all there (always, without a source). */
+static gboolean
+source_complete (HarkMediaSource *source)
+{
+  HarkMediaSourceProgress progress;
+
+  if (source == NULL)
+    return TRUE;
+  hark_media_source_get_progress (source, &progress);
+  return progress.complete;
+}
+
 static gpointer
 load_thread (gpointer data)
 {
@@ -96,8 +109,12 @@ load_thread (gpointer data)
 
   if (load->audio_path != NULL)
     {
-      load->decoder = hark_decoder_open (load->audio_path, HARK_OUTPUT_RATE,
-                                         HARK_OUTPUT_CHANNELS, &load->audio_error);
+      load->decoder = load->source != NULL
+                          ? hark_decoder_open_source (load->source, job->cancellable,
+                                                      HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS,
+                                                      &load->audio_error)
+                          : hark_decoder_open (load->audio_path, HARK_OUTPUT_RATE,
+                                               HARK_OUTPUT_CHANNELS, &load->audio_error);
       if (load->decoder != NULL)
         load->duration = hark_decoder_get_duration (load->decoder);
     }
@@ -115,7 +132,7 @@ load_thread (gpointer data)
     hark_session_load_segments (load->episode, &job->policy, &load->segments, &load->reading);
 
   /* Tags and cover are not needed to play: failures only leave them unset. */
-  if (load->audio_path != NULL && load->episode != NULL)
+  if (load->audio_path != NULL && load->episode != NULL && source_complete (load->source))
     {
       g_autoptr (HarkMediaInfo) info = hark_media_info_probe (load->audio_path, NULL);
 
@@ -137,13 +154,15 @@ done:
 }
 
 void
-hark_session_load_start (const char *audio_path, const char *const *sidecars,
+hark_session_load_start (const char *audio_path, HarkMediaSource *source,
+                         const char *const *sidecars,
                          const HarkSkipPolicy *policy, GMainContext *context,
                          GCancellable *cancellable, HarkSessionLoadFunc func, gpointer user_data)
 {
   Job *job = g_atomic_rc_box_new0 (Job);
 
   job->load.audio_path = g_strdup (audio_path);
+  job->load.source = source != NULL ? hark_media_source_ref (source) : NULL;
   job->load.duration = -1;
   job->sidecars = g_strdupv ((char **) sidecars);
   job->policy = *policy;

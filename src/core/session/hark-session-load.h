@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 #include "episode/hark-episode.h"
 #include "reading/hark-reading.h"
@@ -22,6 +23,7 @@ typedef struct
 {
   /* Step one: the audio. */
   char *audio_path;      /* NULL: a transcript alone */
+  HarkMediaSource *source; /* the audio's bytes while they download, or NULL */
   HarkDecoder *decoder;  /* NULL when there is no audio or it failed */
   GError *audio_error;
   double duration;       /* -1 without audio */
@@ -39,8 +41,12 @@ typedef void (*HarkSessionLoadFunc) (HarkSessionLoad *load, gboolean audio_step,
                                      gpointer user_data);
 
 /* Starts the worker. @func runs on @context twice (audio step, then the rest) unless
- * @cancellable is cancelled first; a failed audio open ends after the audio step. */
-void hark_session_load_start (const char *audio_path, const char *const *sidecars,
+ * @cancellable is cancelled first; a failed audio open ends after the audio step. With
+ * @source, the audio is read from it (cancelling @cancellable stops a wait for its bytes) and
+ * @audio_path only names the episode: where its sidecars are and where it will be; tags and
+ * cover are read from @audio_path only when the download is complete. */
+void hark_session_load_start (const char *audio_path, HarkMediaSource *source,
+                              const char *const *sidecars,
                               const HarkSkipPolicy *policy, GMainContext *context,
                               GCancellable *cancellable, HarkSessionLoadFunc func,
                               gpointer user_data);
