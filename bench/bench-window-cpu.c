@@ -228,7 +228,11 @@ main (int argc, char *argv[])
   Cost window, plain, reference = { 0 };
 
   if (g_getenv ("DISPLAY") == NULL)
-    return bench_skip ("no X display: run inside tests/harness/hark-test-session");
+    {
+      /* Not a missing fixture: the run simply has no X server to measure a window on. */
+      printf ("skipped: no X display: run inside tests/harness/hark-test-session\n");
+      return 77;
+    }
   if (fixtures == NULL || build == NULL)
     return bench_skip ("HARK_FIXTURES_DIR or HARK_BUILD_DIR is not set (run through meson test)");
   audio = g_build_filename (fixtures, "ep189", "ep189.opus", NULL);

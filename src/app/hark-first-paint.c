@@ -53,8 +53,8 @@ report_first_frame (gpointer user_data)
 {
   GtkWidget *window = user_data;
   gboolean empty = !hark_window_is_loading (HARK_WINDOW (window)) &&
-                   hark_player_get_state (hark_window_get_player (HARK_WINDOW (window))) ==
-                     HARK_PLAYER_STATE_EMPTY;
+                   hark_session_get_snapshot (hark_window_get_session (HARK_WINDOW (window)))->state
+                     == HARK_PLAYER_STATE_EMPTY;
 
   report_next_frame (window, empty ? "empty" : "opened", empty);
   return G_SOURCE_REMOVE;

@@ -15,7 +15,6 @@
 #include "audio/hark-player.h"
 #include "reading/hark-reading.h"
 #include "session/hark-session.h"
-#include "hark-turn-row.h"
 
 G_BEGIN_DECLS
 
@@ -47,30 +46,10 @@ void hark_window_change_speed (HarkWindow *self, int steps);
 void hark_window_unskip (HarkWindow *self);
 void hark_window_search (HarkWindow *self, const char *query);
 
-/* State, for the application and for tests. */
+/* The session this window shows. */
 HarkSession *hark_window_get_session (HarkWindow *self);
-HarkPlayer *hark_window_get_player (HarkWindow *self);
-/* NULL until an episode with a transcript is shown. */
-HarkReading *hark_window_get_reading (HarkWindow *self);
 /* Media seconds as the window shows them (the session's clock: a seek shows its target). */
 double hark_window_get_position (HarkWindow *self);
-/* The row of the reading order being heard, or -1. */
-int hark_window_get_current_row (HarkWindow *self);
-/* The row the list selects (what assistive technologies see as current), or -1. */
-int hark_window_get_selected_row (HarkWindow *self);
-/* The widget showing @row, when it is realised in the list. */
-HarkTurnRow *hark_window_get_row_widget (HarkWindow *self, int row);
-/* Rows matching the search, in order (HarkReadingMatch). */
-GArray *hark_window_get_search_matches (HarkWindow *self);
-int hark_window_get_search_row (HarkWindow *self);
-gboolean hark_window_get_following (HarkWindow *self);
-/* The title of the last toast shown, or NULL. */
-const char *hark_window_get_last_toast (HarkWindow *self);
-/* What the banner says when it is shown, else NULL. */
-const char *hark_window_get_banner (HarkWindow *self);
-/* How many recent episodes the empty state offers. */
-guint hark_window_get_n_recent (HarkWindow *self);
-GtkListView *hark_window_get_list_view (HarkWindow *self);
-GtkScrolledWindow *hark_window_get_scroller (HarkWindow *self);
+/* Test-only accessors are in hark-window-private.h. */
 
 G_END_DECLS

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -50,7 +51,7 @@ hark_cli_cmd_download (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("download", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("download", "expected exactly one EPISODE");
+    return hark_cli_usage_error ("download", _("expected exactly one EPISODE"));
   if ((library = hark_library_open (library_path, &error)) == NULL)
     return hark_cli_fail (error);
   http = hark_http_new (NULL);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,9 +35,9 @@ hark_cli_cmd_feed (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("feed", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("feed", "expected exactly one FILE or URL");
+    return hark_cli_usage_error ("feed", _("expected exactly one FILE or URL"));
   if (format != NULL && strcmp (format, "json") != 0)
-    return hark_cli_usage_error ("feed", "unknown format “%s” (json is the only one)", format);
+    return hark_cli_usage_error ("feed", _("unknown format “%s” (json is the only one)"), format);
 
   feed = hark_cli_feed_load (argv[1], base_url, &error);
   if (feed == NULL)

@@ -10,6 +10,7 @@
  * takes commands, one per line: play, pause, seek T, speed X, volume V, unskip, skip, quit.
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib-unix.h>
@@ -263,9 +264,9 @@ update_status (gpointer data)
 
       if (hark_session_get_download_progress (play->session, &progress) && !progress.complete)
         downloaded = progress.total > 0
-                         ? g_strdup_printf ("  (downloaded %.0f%%)",
+                         ? g_strdup_printf (_("  (downloaded %.0f%%)"),
                                             100.0 * progress.available / progress.total)
-                         : g_strdup_printf ("  (downloaded %.1f MB)",
+                         : g_strdup_printf (_("  (downloaded %.1f MB)"),
                                             progress.available / 1048576.0);
       fprintf (stderr, "\r\033[K  %s / %s  %s%s%s", now, total,
                snap->state == HARK_PLAYER_STATE_PLAYING ? "▶" : "⏸",
@@ -430,7 +431,7 @@ on_stream_done (HarkEpisodeStream *stream, const GError *error, gpointer data)
 
   hark_media_source_get_progress (hark_episode_stream_get_source (stream), &progress);
   if (error != NULL)
-    g_printerr ("\r\033[Khark-cli: the download stopped: %s\n", error->message);
+    g_printerr (_("\r\033[Khark-cli: the download stopped: %s\n"), error->message);
   if (play->events)
     {
       g_autoptr (JsonBuilder) b = begin_event ("download",
@@ -466,7 +467,7 @@ open_what (Play *play, const char *what, const char *library_path, const char *d
   if (episode == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "“%s” is neither a file nor an episode of your shows (%s)", what,
+                   _("“%s” is neither a file nor an episode of your shows (%s)"), what,
                    lookup_error->message);
       return FALSE;
     }
@@ -548,11 +549,11 @@ hark_cli_cmd_play (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("play", "expected exactly one FILE or EPISODE");
+    return hark_cli_usage_error ("play", _("expected exactly one FILE or EPISODE"));
   if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
-    return hark_cli_usage_error ("play", "--speed must be between 0.5 and 3.0");
+    return hark_cli_usage_error ("play", _("--speed must be between 0.5 and 3.0"));
   if (!(volume >= HARK_VOLUME_MIN && volume <= HARK_VOLUME_MAX))
-    return hark_cli_usage_error ("play", "--volume must be between 0.0 and 1.0");
+    return hark_cli_usage_error ("play", _("--volume must be between 0.0 and 1.0"));
   if (start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   for (guint i = 0; skips && skips[i]; i++)
@@ -567,7 +568,7 @@ hark_cli_cmd_play (int argc, char **argv)
     return hark_cli_usage_error ("play", "%s", error->message);
   output = make_output (device);
   if (output == NULL)
-    return hark_cli_usage_error ("play", "--device must be “default” or “null”");
+    return hark_cli_usage_error ("play", _("--device must be “default” or “null”"));
 
   /* The terminal is one more view of a listening session: it has no library, so no resume. */
   session = hark_session_new (output, NULL, NULL);

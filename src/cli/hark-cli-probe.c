@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ hark_cli_cmd_probe (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("probe", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("probe", "expected exactly one FILE");
+    return hark_cli_usage_error ("probe", _("expected exactly one FILE"));
 
   info = hark_media_info_probe (argv[1], &error);
   if (info == NULL)

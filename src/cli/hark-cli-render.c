@@ -8,6 +8,7 @@
  * decodes them.
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +22,7 @@
 
 #include "audio/hark-decoder.h"
 #include "util/hark-error.h"
+#include "util/hark-limits.h"
 #include "output/hark-output.h"
 
 #define CHUNK_FRAMES 4096
@@ -65,7 +67,7 @@ write_all (FILE *out, const void *data, gsize size, const char *path, GError **e
 {
   if (fwrite (data, 1, size, out) == size)
     return TRUE;
-  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot write “%s”: %s.", path,
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot write “%s”: %s."), path,
                g_strerror (errno));
   return FALSE;
 }
@@ -142,7 +144,7 @@ output_prepare (Output *o, const char *input, const char *output, GError **error
           && in_st.st_ino == out_st.st_ino)
         {
           g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                       "The output “%s” is the input file itself; choose another name.",
+                       _("The output “%s” is the input file itself; choose another name."),
                        output);
           return FALSE;
         }
@@ -167,7 +169,7 @@ output_prepare (Output *o, const char *input, const char *output, GError **error
       {
         int saved = errno;
 
-        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot create “%s”: %s.", output,
+        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot create “%s”: %s."), output,
                      g_strerror (saved));
         g_clear_pointer (&o->temporary, g_free);
         return FALSE;
@@ -186,7 +188,7 @@ output_commit (Output *o, gboolean ok, const char *output, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot write “%s”: %s.", output,
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot write “%s”: %s."), output,
                    g_strerror (saved));
       ok = FALSE;
     }
@@ -242,16 +244,16 @@ hark_cli_cmd_render (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("render", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("render", "expected exactly one FILE");
+    return hark_cli_usage_error ("render", _("expected exactly one FILE"));
   if (output == NULL)
-    return hark_cli_usage_error ("render", "-o OUT.wav is required");
-  if (!(speed >= 0.5 && speed <= 3.0))
-    return hark_cli_usage_error ("render", "--speed must be between 0.5 and 3.0");
+    return hark_cli_usage_error ("render", _("-o OUT.wav is required"));
+  if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
+    return hark_cli_usage_error ("render", _("--speed must be between 0.5 and 3.0"));
   if ((start_text && !hark_cli_parse_time_option ("--start", start_text, &start, &error))
       || (end_text && !hark_cli_parse_time_option ("--end", end_text, &end, &error)))
     return hark_cli_usage_error ("render", "%s", error->message);
   if (end_text && end <= start)
-    return hark_cli_usage_error ("render", "--end must come after --start");
+    return hark_cli_usage_error ("render", _("--end must come after --start"));
   ranges = hark_cli_skip_ranges_build (argv[1], skips, skip_categories, no_skip, &error);
   if (ranges == NULL)
     return hark_cli_usage_error ("render", "%s", error->message);
@@ -273,7 +275,7 @@ hark_cli_cmd_render (int argc, char **argv)
     {
       int saved = errno;
 
-      g_set_error (&error, HARK_ERROR, HARK_ERROR_IO, "Cannot create “%s”: %s.", output,
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_IO, _("Cannot create “%s”: %s."), output,
                    g_strerror (saved));
       return hark_cli_fail (error);
     }
@@ -284,7 +286,7 @@ hark_cli_cmd_render (int argc, char **argv)
     {
       int saved = errno;
 
-      g_set_error (&error, HARK_ERROR, HARK_ERROR_IO, "Cannot write “%s”: %s.", output,
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_IO, _("Cannot write “%s”: %s."), output,
                    g_strerror (saved));
       ok = FALSE;
     }

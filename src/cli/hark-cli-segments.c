@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -152,12 +153,12 @@ hark_cli_cmd_segments (int argc, char **argv)
   if (argc != 2)
     {
       hark_cli_skip_options_clear (&skips);
-      return hark_cli_usage_error ("segments", "expects one AUDIO or SIDECAR file");
+      return hark_cli_usage_error ("segments", _("expects one AUDIO or SIDECAR file"));
     }
   if (format && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
     {
       hark_cli_skip_options_clear (&skips);
-      return hark_cli_usage_error ("segments", "--format is text or json, not “%s”", format);
+      return hark_cli_usage_error ("segments", _("--format is text or json, not “%s”"), format);
     }
   if (!hark_cli_skip_options_finish (&skips, &error))
     {
@@ -173,7 +174,7 @@ hark_cli_cmd_segments (int argc, char **argv)
     g_ptr_array_add (named, sidecars[i]);
   if (audio && !g_file_test (audio, G_FILE_TEST_EXISTS))
     {
-      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", audio);
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, _("%s does not exist."), audio);
       hark_cli_skip_options_clear (&skips);
       return hark_cli_fail (error);
     }

@@ -7,6 +7,7 @@
  * every test driving them agree on what is skipped.
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include "hark-cli-skips.h"
 
@@ -22,15 +23,15 @@ hark_cli_parse_skip_range (const char *text, HarkSkipRange *range, GError **erro
       || !hark_time_parse (parts[1], &end))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--skip expects START-END (seconds or [HH:]MM:SS[.mmm], from 0 to a week), "
-                   "not “%s”",
+                   _("--skip expects START-END (seconds or [HH:]MM:SS[.mmm], from 0 to a week), "
+                     "not “%s”"),
                    text);
       return FALSE;
     }
   if (end <= start)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--skip %s: the end must come after the start", text);
+                   _("--skip %s: the end must come after the start"), text);
       return FALSE;
     }
   range->start = start;

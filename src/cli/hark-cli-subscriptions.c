@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
@@ -65,7 +66,7 @@ hark_cli_cmd_subscribe (int argc, char **argv)
                       &code))
     return code;
   if (argc != 2)
-    return hark_cli_usage_error ("subscribe", "expected exactly one URL");
+    return hark_cli_usage_error ("subscribe", _("expected exactly one URL"));
   if ((library = open_library (&error)) == NULL)
     return hark_cli_fail (error);
   http = hark_http_new (NULL);
@@ -119,7 +120,7 @@ hark_cli_cmd_shows (int argc, char **argv)
                       entries, &argc, &argv, &code))
     return code;
   if (argc != 1)
-    return hark_cli_usage_error ("shows", "takes no arguments");
+    return hark_cli_usage_error ("shows", _("takes no arguments"));
   if ((library = open_library (&error)) == NULL || (shows = hark_library_list_shows (library, &error)) == NULL)
     return hark_cli_fail (error);
   if (g_strcmp0 (format, "json") == 0)
@@ -179,7 +180,7 @@ hark_cli_cmd_episodes (int argc, char **argv)
                       entries, &argc, &argv, &code))
     return code;
   if (argc != 2)
-    return hark_cli_usage_error ("episodes", "expected exactly one SHOW");
+    return hark_cli_usage_error ("episodes", _("expected exactly one SHOW"));
   if ((library = open_library (&error)) == NULL
       || (show = hark_library_find_show (library, argv[1], &error)) == NULL
       || (episodes = hark_library_list_show_episodes (library, show->id, &error)) == NULL)
@@ -282,7 +283,7 @@ hark_cli_cmd_refresh (int argc, char **argv)
                       entries, &argc, &argv, &code))
     return code;
   if (argc > 2)
-    return hark_cli_usage_error ("refresh", "expected at most one SHOW");
+    return hark_cli_usage_error ("refresh", _("expected at most one SHOW"));
   if ((library = open_library (&error)) == NULL)
     return hark_cli_fail (error);
   if (older)
@@ -290,7 +291,7 @@ hark_cli_cmd_refresh (int argc, char **argv)
       g_autoptr (HarkShow) show = NULL;
       guint n_new = 0;
       if (argc != 2)
-        return hark_cli_usage_error ("refresh", "--older needs a SHOW");
+        return hark_cli_usage_error ("refresh", _("--older needs a SHOW"));
       if ((show = hark_library_find_show (library, argv[1], &error)) == NULL)
         return hark_cli_fail (error);
       http = hark_http_new (NULL);
@@ -407,5 +408,5 @@ hark_cli_cmd_opml (int argc, char **argv)
     return opml_import (argv[2]);
   if (argc == 2 && strcmp (argv[1], "export") == 0)
     return opml_export ();
-  return hark_cli_usage_error ("opml", "expected 'import FILE' or 'export'");
+  return hark_cli_usage_error ("opml", _("expected 'import FILE' or 'export'"));
 }

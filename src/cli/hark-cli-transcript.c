@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "hark-cli.h"
+#include "util/hark-i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -151,7 +152,7 @@ append_speakers (GString *out, const HarkTranscript *t)
 }
 
 static void
-append_turns (GString *out, const HarkTranscript *t)
+append_turns (GString *out, const HarkTranscript *t, gboolean with_confidence)
 {
   guint n;
   const HarkTurn *turns = hark_transcript_get_turns (t, &n);
@@ -164,6 +165,12 @@ append_turns (GString *out, const HarkTranscript *t)
       g_string_append (out, ", ");
       hark_json_append_key (out, "evidence");
       hark_json_append_seconds (out, turns[i].evidence);
+      if (with_confidence)
+        {
+          g_string_append (out, ", ");
+          hark_json_append_key (out, "confidence");
+          hark_json_append_seconds (out, turns[i].evidence);
+        }
       g_string_append_printf (out, ", \"first_cue\": %u, \"n_cues\": %u}", turns[i].first_cue,
                               turns[i].n_cues);
     }
@@ -229,12 +236,20 @@ episode_to_json (HarkEpisode *episode, double audio_duration)
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "sidecar_media_duration");
   append_optional_seconds (out, hark_transcript_get_media_duration (t));
+  hark_cli_append_transcript_json (out, t, FALSE);
+  g_string_append (out, "\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+void
+hark_cli_append_transcript_json (GString *out, const HarkTranscript *t, gboolean with_confidence)
+{
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "speakers");
   append_speakers (out, t);
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "turns");
-  append_turns (out, t);
+  append_turns (out, t, with_confidence);
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "cues");
   append_cues (out, t);
@@ -244,8 +259,6 @@ episode_to_json (HarkEpisode *episode, double audio_duration)
   g_string_append (out, ",\n  ");
   hark_json_append_key (out, "segments");
   hark_json_append_skips (out, t, "    ");
-  g_string_append (out, "\n}\n");
-  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -316,13 +329,13 @@ hark_cli_cmd_transcript (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("transcript", "%s", error->message);
   if (argc < 2)
-    return hark_cli_usage_error ("transcript", "expected an audio file or sidecars");
+    return hark_cli_usage_error ("transcript", _("expected an audio file or sidecars"));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "vtt")
       && !g_str_equal (format, "srt") && !g_str_equal (format, "hark"))
-    return hark_cli_usage_error ("transcript", "--format must be text, json, vtt, srt or hark, "
-                                                "not “%s”",
+    return hark_cli_usage_error ("transcript", _("--format must be text, json, vtt, srt or hark, "
+                                                  "not “%s”"),
                                  format);
 
   for (int i = 1; i < argc; i++)
@@ -332,19 +345,19 @@ hark_cli_cmd_transcript (int argc, char **argv)
       else if (audio == NULL)
         audio = argv[i];
       else
-        return hark_cli_usage_error ("transcript", "two audio files given: “%s” and “%s”",
+        return hark_cli_usage_error ("transcript", _("two audio files given: “%s” and “%s”"),
                                      audio, argv[i]);
     }
   g_ptr_array_add (sidecars, NULL);
   if (write_sidecar && audio == NULL)
     return hark_cli_usage_error ("transcript",
-                                 "--write-sidecar needs the audio file, to save beside it");
+                                 _("--write-sidecar needs the audio file, to save beside it"));
 
   if (audio)
     {
       if (!g_file_test (audio, G_FILE_TEST_EXISTS))
         {
-          g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, "%s does not exist.", audio);
+          g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND, _("%s does not exist."), audio);
           return hark_cli_fail (error);
         }
       duration = probe_duration (audio);
@@ -362,8 +375,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
 
       /* An empty transcript and exit 0 would read as "this episode has no words". */
       g_set_error (&error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
-                   "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it.",
+                   _("No transcript was found for “%s”: no readable sidecar (AUDIO.vtt, "
+                     "AUDIO.srt, AUDIO.json, AUDIO.transcript.txt, …) is beside it."),
                    display);
       return hark_cli_fail (error);
     }
@@ -394,8 +407,8 @@ hark_cli_cmd_transcript (int argc, char **argv)
               if (g_str_has_suffix (why, "."))
                 why[strlen (why) - 1] = '\0';
               g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
-                           "%s was not overwritten, because saving would lose what Hark cannot "
-                           "read in it (%s). Fix it or move it away, then run this again.",
+                           _("%s was not overwritten, because saving would lose what Hark cannot "
+                             "read in it (%s). Fix it or move it away, then run this again."),
                            display, why);
               return hark_cli_fail (error);
             }

@@ -28,6 +28,12 @@ static const HarkCliCommand commands[] = {
 #ifdef HARK_CLI_HAVE_TRANSCRIPT
   { "transcript", "Print the timed, speaker-labelled transcript", hark_cli_cmd_transcript },
 #endif
+#ifdef HARK_CLI_HAVE_SPEECH
+  { "align", "Time a transcript from the audio itself, or re-sync one made for another cut",
+    hark_cli_cmd_align },
+  { "transcribe", "Recognize the speech of an audio file as a generated transcript",
+    hark_cli_cmd_transcribe },
+#endif
 #ifdef HARK_CLI_HAVE_SEGMENTS
   { "segments", "List sponsor and other skippable segments", hark_cli_cmd_segments },
 #endif
@@ -83,7 +89,7 @@ hark_cli_parse_time_option (const char *option_name, const char *value, double *
   if (hark_time_parse (value, out))
     return TRUE;
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "%s expects seconds or [HH:]MM:SS[.mmm], from 0 to a week (%.0f s), not “%s”",
+               _("%s expects seconds or [HH:]MM:SS[.mmm], from 0 to a week (%.0f s), not “%s”"),
                option_name, HARK_TIME_MAX_SECONDS, value);
   return FALSE;
 }
@@ -119,5 +125,5 @@ main (int argc, char **argv)
     if (strcmp (argv[1], c->name) == 0)
       return c->run (argc - 1, argv + 1);
 
-  return hark_cli_usage_error (NULL, "unknown command “%s”", argv[1]);
+  return hark_cli_usage_error (NULL, _("unknown command “%s”"), argv[1]);
 }

@@ -9,6 +9,7 @@
 
 #include "audio/hark-player.h"
 #include "feeds/hark-feed.h"
+#include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,12 @@ int hark_cli_cmd_probe (int argc, char **argv);
 int hark_cli_cmd_play (int argc, char **argv);
 int hark_cli_cmd_render (int argc, char **argv);
 int hark_cli_cmd_transcript (int argc, char **argv);
+int hark_cli_cmd_align (int argc, char **argv);
+int hark_cli_cmd_transcribe (int argc, char **argv);
+/* Appends ",\n  \"speakers\": …" through "segments" of @t, as `transcript --format json` prints
+ * them; @with_confidence adds each turn's "confidence". */
+void hark_cli_append_transcript_json (GString *out, const HarkTranscript *t,
+                                      gboolean with_confidence);
 int hark_cli_cmd_segments (int argc, char **argv);
 int hark_cli_cmd_feed (int argc, char **argv);
 int hark_cli_cmd_subscribe (int argc, char **argv);

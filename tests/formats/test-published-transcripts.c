@@ -9,6 +9,8 @@
  */
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "formats/hark-speaker-names.h"
 #include "util/hark-error.h"
 #include "hark-test-util.h"
@@ -176,6 +178,49 @@ test_not_a_transcript (void)
   g_assert_true (hark_sidecar_is_candidate ("episode.tsv"));
 }
 
+/* Real audio files renamed without an extension stay audio: their first bytes decide, so they
+ * are never taken for a transcript, and reading one as a sidecar says it is audio. A text file
+ * without an extension is still a candidate. */
+static void
+test_audio_without_extension (void)
+{
+  static const char *const audio[] = { "ep189/excerpt-linode.mp3", "ep189/excerpt-linode.flac",
+                                       "ep189/excerpt-linode.m4a", "ep189/ep189.opus" };
+  g_autofree char *dir = hark_test_make_tmpdir ("audio-no-extension");
+  g_autofree char *text = g_build_filename (dir, "notes", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audio); i++)
+    {
+      g_autofree char *path = hark_test_fixture (audio[i]);
+      g_autofree char *bare = g_build_filename (dir, "episode", NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HarkTranscript) t = NULL;
+      gsize length;
+
+      if (path == NULL)
+        return;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      length = MIN (length, (gsize) 4096);
+      g_assert_true (g_file_set_contents (bare, contents, (gssize) length, NULL));
+      g_assert_true (hark_sidecar_looks_like_audio ((const guint8 *) contents, length));
+      g_assert_false (hark_sidecar_is_candidate (bare));
+      t = hark_sidecar_read_data (contents, length, "episode", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                                  NULL, &error);
+      g_assert_null (t);
+      g_assert_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (error->message, "audio"));
+      g_unlink (bare);
+    }
+  g_assert_true (g_file_set_contents (text, "Kim: Hello there.\nLee: Hi.\n", -1, NULL));
+  g_assert_true (hark_sidecar_is_candidate (text));
+  g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xef\xbb\xbfWEBVTT", 9));
+  g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xff\xfeW\0E\0", 6));
+  g_assert_false (hark_sidecar_looks_like_audio ((const guint8 *) "\xfe\xff\0W\0E", 6));
+  g_unlink (text);
+  g_rmdir (dir);
+}
+
 static void
 test_speaker_names (void)
 {
@@ -199,6 +244,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/published/audio-without-extension", test_audio_without_extension);
   g_test_add_func ("/published/markdown/minute-marks", test_minute_marks);
   g_test_add_func ("/published/markdown/timed-sections", test_timed_sections);
   g_test_add_func ("/published/markdown/bracketed-speakers", test_bracketed_speakers);

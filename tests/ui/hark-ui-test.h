@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hark-application.h"
+#include "hark-window-private.h"
 
 G_BEGIN_DECLS
 

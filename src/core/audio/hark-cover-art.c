@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "audio/hark-cover-art.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -85,7 +86,7 @@ hark_cover_art_extract (const char *audio_path, const char *cache_dir, GError **
 
       g_set_error (error, HARK_ERROR,
                    saved_errno == ENOENT ? HARK_ERROR_NOT_FOUND : HARK_ERROR_IO,
-                   "Could not read %s for its cover (%s).", audio_path, g_strerror (saved_errno));
+                   _("Could not read %s for its cover (%s)."), audio_path, g_strerror (saved_errno));
       return NULL;
     }
   beside = find_beside (audio_path);
@@ -101,7 +102,7 @@ hark_cover_art_extract (const char *audio_path, const char *cache_dir, GError **
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s is not a regular file, so no cover is read from it.", audio_path);
+                   _("%s is not a regular file, so no cover is read from it."), audio_path);
       return NULL;
     }
   {
@@ -116,7 +117,7 @@ hark_cover_art_extract (const char *audio_path, const char *cache_dir, GError **
 
       av_strerror (ret, reason, sizeof reason);
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "Could not read %s for its cover (%s).", audio_path, reason);
+                   _("Could not read %s for its cover (%s)."), audio_path, reason);
       return NULL;
     }
   /* Attached pictures are read with the header: no need to look at any audio. */
@@ -151,7 +152,7 @@ hark_cover_art_extract (const char *audio_path, const char *cache_dir, GError **
                                    &write_error))
         {
           g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                       "Could not save the cover of %s in %s (%s).", audio_path, dir,
+                       _("Could not save the cover of %s in %s (%s)."), audio_path, dir,
                        write_error ? write_error->message : g_strerror (errno));
           avformat_close_input (&format);
           return NULL;

@@ -10,6 +10,7 @@
  * and drops the output frames before the target.
  */
 #include "audio/hark-decoder.h"
+#include "util/hark-i18n.h"
 
 #include <libavcodec/avcodec.h>
 #include <libavfilter/avfilter.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "util/hark-error.h"
+#include "util/hark-limits.h"
 #include "util/hark-time.h"
 #include "audio/hark-media-open.h"
 #include "audio/hark-seek-index.h"
@@ -135,7 +137,7 @@ set_av_error (GError **error, HarkError code, int averror, const char *what, con
   g_autofree char *why = hark_media_error_string (averror);
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, HARK_ERROR, code, "%s “%s” failed: %s.", what, display, why);
+  g_set_error (error, HARK_ERROR, code, _("%s “%s” failed: %s."), what, display, why);
 }
 
 void
@@ -240,7 +242,7 @@ setup_resampler (HarkDecoder *self, GError **error)
   av_channel_layout_uninit (&out_layout);
   if (ret < 0)
     {
-      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, "Setting up the resampler for",
+      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, _("Setting up the resampler for"),
                     self->path);
       return FALSE;
     }
@@ -293,7 +295,7 @@ setup_tempo (HarkDecoder *self, GError **error)
   if (ret < 0)
     {
       avfilter_graph_free (&self->graph);
-      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, "Setting up the speed change for",
+      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, _("Setting up the speed change for"),
                     self->path);
       return FALSE;
     }
@@ -386,14 +388,14 @@ decoder_open (const char *path, HarkMediaSource *source, GCancellable *cancellab
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "“%s” uses the %s codec, which this FFmpeg cannot decode.", display,
+                   _("“%s” uses the %s codec, which this FFmpeg cannot decode."), display,
                    avcodec_get_name (par->codec_id));
       return NULL;
     }
   ret = open_codec (self);
   if (ret < 0)
     {
-      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, "Opening the decoder for", path);
+      set_av_error (error, HARK_ERROR_UNSUPPORTED, ret, _("Opening the decoder for"), path);
       return NULL;
     }
 
@@ -563,7 +565,7 @@ decode_first_frame (HarkDecoder *self, GError **error)
 
   if (ret < 0)
     {
-      set_av_error (error, HARK_ERROR_CORRUPT, ret, "Decoding", self->path);
+      set_av_error (error, HARK_ERROR_CORRUPT, ret, _("Decoding"), self->path);
       return FALSE;
     }
   if (ret == 0)
@@ -571,7 +573,7 @@ decode_first_frame (HarkDecoder *self, GError **error)
       g_autofree char *display = g_filename_display_name (self->path);
 
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "“%s” contains no audio that can be decoded: it is damaged or truncated.",
+                   _("“%s” contains no audio that can be decoded: it is damaged or truncated."),
                    display);
       return FALSE;
     }
@@ -1029,7 +1031,7 @@ produce (HarkDecoder *self, GError **error)
         }
       if (ret < 0)
         {
-          set_av_error (error, HARK_ERROR_CORRUPT, ret, "Decoding", self->path);
+          set_av_error (error, HARK_ERROR_CORRUPT, ret, _("Decoding"), self->path);
           return FALSE;
         }
       if (self->graph && av_buffersrc_add_frame (self->buffer_src, NULL) >= 0)
@@ -1092,7 +1094,7 @@ hark_decoder_seek (HarkDecoder *self, double seconds, GError **error)
   if (isnan (seconds))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "A seek needs a time, not NaN.");
+                   _("A seek needs a time, not NaN."));
       return FALSE;
     }
   seconds = CLAMP (seconds, 0.0, MAX (self->duration, 0.0));
@@ -1143,7 +1145,7 @@ hark_decoder_set_speed (HarkDecoder *self, double speed)
 {
   if (isnan (speed))
     return;
-  speed = CLAMP (speed, 0.5, 3.0);
+  speed = CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX);
   if (speed == self->speed)
     return;
   self->speed = speed;

@@ -40,8 +40,8 @@ void hark_decoder_free (HarkDecoder *self);
  * (closing). Does nothing to a decoder of a file. */
 void hark_decoder_interrupt (HarkDecoder *self);
 
-/* Exact (see the design notes): the next frames read are those a decode from the start would
- * produce at @seconds. Resets which skip ranges have been passed. */
+/* Exact (docs/architecture.md, "Exact seeks"): the next frames read are those a decode from
+ * the start would produce at @seconds. Resets which skip ranges have been passed. */
 gboolean hark_decoder_seek (HarkDecoder *self, double seconds, GError **error);
 /* 0.5 – 3.0; takes effect for the frames decoded from now on. */
 void hark_decoder_set_speed (HarkDecoder *self, double speed);

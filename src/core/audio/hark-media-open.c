@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "audio/hark-media-open.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -279,10 +280,10 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
       /* The file exists and is not empty, so anything but a read failure means its content is
        * not a format FFmpeg knows (demuxers answer EINVAL as well as INVALIDDATA for that). */
       if (ret == AVERROR (EACCES) || ret == AVERROR (EIO) || ret == AVERROR (EPERM))
-        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot open “%s”: %s.", display, why);
+        g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot open “%s”: %s."), display, why);
       else
         g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                     "“%s” is not an audio file Hark can read (%s).", display, why);
+                     _("“%s” is not an audio file Hark can read (%s)."), display, why);
       return NULL;
     }
   ret = avformat_find_stream_info (fmt, NULL);
@@ -294,7 +295,7 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
         g_propagate_error (error, g_steal_pointer (&source_io->error));
       else
         g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                     "“%s” looks damaged: its streams cannot be read (%s).", display, why);
+                     _("“%s” looks damaged: its streams cannot be read (%s)."), display, why);
       hark_media_close_input (&fmt);
       return NULL;
     }
@@ -302,7 +303,7 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
   if (ret < 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "“%s” is not an audio file: it contains no audio Hark can play.", display);
+                   _("“%s” is not an audio file: it contains no audio Hark can play."), display);
       hark_media_close_input (&fmt);
       return NULL;
     }
@@ -310,7 +311,7 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
       || fmt->streams[ret]->codecpar->ch_layout.nb_channels <= 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "“%s” looks damaged: its audio has no sample rate or no channels.", display);
+                   _("“%s” looks damaged: its audio has no sample rate or no channels."), display);
       hark_media_close_input (&fmt);
       return NULL;
     }
@@ -336,13 +337,13 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
       int saved = errno;
 
       g_set_error (error, HARK_ERROR, saved == ENOENT ? HARK_ERROR_NOT_FOUND : HARK_ERROR_IO,
-                   "Cannot open “%s”: %s.", display, g_strerror (saved));
+                   _("Cannot open “%s”: %s."), display, g_strerror (saved));
       return NULL;
     }
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "“%s” is a folder, not an audio file.", display);
+                   _("“%s” is a folder, not an audio file."), display);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
@@ -350,15 +351,15 @@ hark_media_open_input (const char *path, int *stream_index, GError **error)
       /* A pipe (`cat x.wav | hark-cli probe /dev/stdin`), a FIFO or a device: FFmpeg would
        * block on it or read it once, and playing needs to seek and to open it again. */
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "“%s” is a pipe or a device, not a file: Hark plays files it can seek in "
-                   "(save the stream to a file first).",
+                   _("“%s” is a pipe or a device, not a file: Hark plays files it can seek in "
+                     "(save the stream to a file first)."),
                    display);
       return NULL;
     }
   if (st.st_size == 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "“%s” is empty: there is no audio to play.", display);
+                   _("“%s” is empty: there is no audio to play."), display);
       return NULL;
     }
 
@@ -396,7 +397,7 @@ hark_media_open_source (HarkMediaSource *source, GCancellable *cancellable, int 
   if (got == 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "“%s” is empty: there is no audio to play.", display);
+                   _("“%s” is empty: there is no audio to play."), display);
       return NULL;
     }
   if (got == sizeof head)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util/hark-error.h"
+#include "util/hark-i18n.h"
 
 struct _HarkMediaSource
 {
@@ -146,7 +147,7 @@ ensure_fd (HarkMediaSource *self, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot read the downloaded part of “%s”: %s.",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot read the downloaded part of “%s”: %s."),
                    self->name, g_strerror (saved));
       return FALSE;
     }
@@ -174,7 +175,7 @@ read_locked (HarkMediaSource *self, guint64 offset, void *buffer, gsize length, 
     {
       if (self->cancelled || g_cancellable_is_cancelled (cancellable))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Stopped reading “%s”.",
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Stopped reading “%s”."),
                        self->name);
           return -1;
         }
@@ -203,12 +204,12 @@ read_locked (HarkMediaSource *self, guint64 offset, void *buffer, gsize length, 
     {
       int saved = errno;
 
-      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Cannot read the downloaded part of “%s”: %s.",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot read the downloaded part of “%s”: %s."),
                    self->name, g_strerror (saved));
     }
   else if (got == 0)
     g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                 "The downloaded part of “%s” is shorter than the download said.", self->name);
+                 _("The downloaded part of “%s” is shorter than the download said."), self->name);
   return got > 0 ? got : -1;
 }
 

@@ -3,7 +3,7 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three roles (see the design notes, "Threads and the clock"):
+ * Three roles (docs/architecture.md, "Threads and the clock"):
  *  - the main thread calls the API; commands reach the decoder thread under a mutex and a
  *    condition variable (never the audio thread's concern);
  *  - the decoder thread fills two lock-free rings: audio frames, and marks saying where in the
@@ -16,6 +16,7 @@
  * and delivered from an idle source on the caller's context.
  */
 #include "audio/hark-player.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <stdatomic.h>
@@ -714,7 +715,7 @@ hark_player_play (HarkPlayer *self, GError **error)
   if (self->decoder == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "Nothing to play: no episode is open.");
+                   _("Nothing to play: no episode is open."));
       return FALSE;
     }
   if (self->state == HARK_PLAYER_STATE_PLAYING)

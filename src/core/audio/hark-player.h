@@ -87,7 +87,7 @@ void hark_player_set_volume (HarkPlayer *self, double volume);
 void hark_player_set_skip_ranges (HarkPlayer *self, const HarkSkipRange *ranges, guint n_ranges);
 
 HarkPlayerState hark_player_get_state (HarkPlayer *self);
-/* Media seconds being heard now: see the design notes' clock formula. Lock-free. */
+/* Media seconds being heard now (docs/architecture.md, the clock formula). Lock-free. */
 double hark_player_get_position (HarkPlayer *self);
 double hark_player_get_duration (HarkPlayer *self);
 double hark_player_get_speed (HarkPlayer *self);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "desktop/hark-mpris.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -467,12 +468,12 @@ player_method_call (GDBusConnection *connection, const char *sender, const char 
       g_variant_get (parameters, "(&s)", &uri);
       if (self->callbacks.open_uri == NULL)
         g_set_error (&error, G_DBUS_ERROR, G_DBUS_ERROR_NOT_SUPPORTED,
-                     "Hark does not open files from other programs here.");
+                     _("Hark does not open files from other programs here."));
       else
         self->callbacks.open_uri (uri, self->user_data, &error);
     }
   else
-    g_set_error (&error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD, "No method %s.",
+    g_set_error (&error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD, _("No method %s."),
                  method_name);
 
   if (error)
@@ -507,7 +508,7 @@ get_property (GDBusConnection *connection, const char *sender, const char *objec
   GVariant *value = get_property_value (user_data, property_name);
 
   if (value == NULL)
-    g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_PROPERTY, "No property %s.",
+    g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_PROPERTY, _("No property %s."),
                  property_name);
   return value;
 }
@@ -522,7 +523,7 @@ set_property (GDBusConnection *connection, const char *sender, const char *objec
 
   if (!isfinite (number))
     {
-      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "%s must be a number.",
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, _("%s must be a number."),
                    property_name);
       return FALSE;
     }
@@ -538,7 +539,7 @@ set_property (GDBusConnection *connection, const char *sender, const char *objec
     hark_session_set_volume (self->session, number);
   else
     {
-      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_PROPERTY_READ_ONLY, "%s is read-only.",
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_PROPERTY_READ_ONLY, _("%s is read-only."),
                    property_name);
       return FALSE;
     }

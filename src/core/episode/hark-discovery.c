@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "episode/hark-discovery.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -238,7 +239,7 @@ hark_discovery_find (const char *audio_path, GError **error)
   if (dir == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "Could not look for transcripts beside %s: %s", audio_path, local->message);
+                   _("Could not look for transcripts beside %s: %s"), audio_path, local->message);
       return NULL;
     }
 

@@ -12,6 +12,7 @@
  * by parser options.
  */
 #include "feeds/hark-feed-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -154,11 +155,11 @@ to_utf8 (const char *data, gsize length, const char *encoding, HarkFeedWarnings 
     {
       if (has_high_bytes (data, length) && g_utf8_validate_len (data, length, NULL))
         {
-          hark_feed_warn (warnings, "encoding", 1, "declared %s but is UTF-8; read as UTF-8",
+          hark_feed_warn (warnings, "encoding", 1, _("declared %s but is UTF-8; read as UTF-8"),
                           encoding);
           return NULL;
         }
-      hark_feed_warn (warnings, "encoding", 1, "encoded as %s; converted to UTF-8", encoding);
+      hark_feed_warn (warnings, "encoding", 1, _("encoded as %s; converted to UTF-8"), encoding);
       {
         GString *out = g_string_sized_new (length + length / 8 + 1);
         for (gsize i = 0; i < length; i++)
@@ -179,12 +180,12 @@ to_utf8 (const char *data, gsize length, const char *encoding, HarkFeedWarnings 
     char *converted = g_convert (data, length, "UTF-8", encoding, &read, &written, &error);
     if (converted != NULL)
       {
-        hark_feed_warn (warnings, "encoding", 1, "encoded as %s; converted to UTF-8", encoding);
+        hark_feed_warn (warnings, "encoding", 1, _("encoded as %s; converted to UTF-8"), encoding);
         *out_length = written;
         return converted;
       }
     hark_feed_warn (warnings, "encoding", 1,
-                    "encoding “%s” could not be converted (%s); read as UTF-8 and Windows-1252",
+                    _("encoding “%s” could not be converted (%s); read as UTF-8 and Windows-1252"),
                     encoding, error->message);
     return decode_mixed (data, length, out_length);
   }
@@ -253,13 +254,13 @@ fix_reference (GString *out, const char *p, const char *end, guint line,
           if (value >= 0x80 && value <= 0x9F)
             {
               hark_feed_warn (warnings, "charref-1252", line,
-                              "character reference &#%u; read as Windows-1252", (guint) value);
+                              _("character reference &#%u; read as Windows-1252"), (guint) value);
               g_string_append_printf (out, "&#%u;", cp1252_to_unichar ((guchar) value));
             }
           else
             {
               hark_feed_warn (warnings, "charref", line,
-                              "character reference to an invalid character replaced");
+                              _("character reference to an invalid character replaced"));
               g_string_append (out, "&#xFFFD;");
             }
           return d + 1;
@@ -286,20 +287,20 @@ fix_reference (GString *out, const char *p, const char *end, guint line,
           if (replacement != NULL)
             {
               hark_feed_warn (warnings, "html-entity", line,
-                              "undefined entity &%.*s; read as its HTML meaning", (int) len, name);
+                              _("undefined entity &%.*s; read as its HTML meaning"), (int) len, name);
               append_as_text (out, replacement);
             }
           else
             {
               hark_feed_warn (warnings, "unknown-entity", line,
-                              "undefined entity &%.*s; kept as text", (int) len, name);
+                              _("undefined entity &%.*s; kept as text"), (int) len, name);
               g_string_append (out, "&amp;");
               g_string_append_len (out, name, len + 1);
             }
           return q + 1;
         }
     }
-  hark_feed_warn (warnings, "bare-ampersand", line, "unescaped '&' read as text");
+  hark_feed_warn (warnings, "bare-ampersand", line, _("unescaped '&' read as text"));
   g_string_append (out, "&amp;");
   return p + 1;
 }
@@ -324,7 +325,7 @@ copy_raw (GString *out, const char *p, const char *stop, guint *line, HarkFeedWa
         (*line)++;
       if (c != '\n' && c != '\r' && c != '\t')
         {
-          hark_feed_warn (warnings, "control", *line, "control characters replaced by spaces");
+          hark_feed_warn (warnings, "control", *line, _("control characters replaced by spaces"));
           c = ' ';
         }
       g_string_append_c (out, (char) c);
@@ -459,8 +460,8 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
               if (declares_entities)
                 {
                   g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE,
-                               "%s:%u: the document declares entities (a DOCTYPE with "
-                               "<!ENTITY>); feeds never need them and they are refused",
+                               _("%s:%u: the document declares entities (a DOCTYPE with "
+                                 "<!ENTITY>); feeds never need them and they are refused"),
                                warnings->name, line);
                   return FALSE;
                 }
@@ -481,8 +482,8 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
             {
               /* Passing the rest on would let libxml2 recover into it unchecked. */
               hark_feed_warn (warnings, "unterminated", line,
-                              "the document ends inside a comment, CDATA section or processing "
-                              "instruction; the rest is ignored");
+                              _("the document ends inside a comment, CDATA section or processing "
+                                "instruction; the rest is ignored"));
               break;
             }
           stop += close_length;
@@ -510,7 +511,7 @@ hark_feed_input_prepare (const char *data, gsize length, HarkFeedWarnings *warni
   if (length > HARK_FEED_MAX_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: the feed is larger than %u MB; refused", warnings->name,
+                   _("%s: the feed is larger than %u MB; refused"), warnings->name,
                    HARK_FEED_MAX_BYTES / (1024 * 1024));
       return FALSE;
     }
@@ -536,7 +537,7 @@ hark_feed_input_prepare (const char *data, gsize length, HarkFeedWarnings *warni
       decl_end = declaration_end (p, end);
       if (p > start)
         hark_feed_warn (warnings, "space-before-declaration", 1,
-                        "white space before the XML declaration ignored");
+                        _("white space before the XML declaration ignored"));
       encoding = declared_encoding (decl, decl_end);
     }
 

@@ -14,6 +14,7 @@
  * well-known namespace with a warning.
  */
 #include "feeds/hark-feed-private.h"
+#include "util/hark-i18n.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -157,7 +158,7 @@ element_namespace (Parser *p, const char *prefix, const char *uri)
       Namespace ns = classify_undeclared_prefix (prefix, strlen (prefix));
       if (ns != NS_OTHER)
         hark_feed_warn (&p->warnings, "undeclared-prefix", current_line (p),
-                        "prefix “%s:” used without being declared; read as the usual namespace",
+                        _("prefix “%s:” used without being declared; read as the usual namespace"),
                         prefix);
       return ns;
     }
@@ -274,7 +275,7 @@ clean_title (Parser *p, const char *text)
       decoded = decode_double_escaped (text);
       if (strcmp (decoded, text) != 0)
         hark_feed_warn (&p->warnings, "double-escaped", current_line (p),
-                        "entities escaped twice in a title decoded");
+                        _("entities escaped twice in a title decoded"));
     }
   return hark_text_collapse_space (decoded ? decoded : text);
 }
@@ -411,7 +412,7 @@ clean_description (Parser *p, const char *text, gsize length)
   *o = '\0';
   if (had_markup)
     hark_feed_warn (&p->warnings, "html", current_line (p),
-                    "HTML markup in a description reduced to plain text");
+                    _("HTML markup in a description reduced to plain text"));
   return out;
 }
 
@@ -465,7 +466,7 @@ read_enclosure (Parser *p, const char *url_attr, gboolean fallback)
     }
   if (e->enclosure_length < 0 && !fallback)
     hark_feed_warn (&p->warnings, "length", current_line (p),
-                    "enclosure length is 0, missing or not a number");
+                    _("enclosure length is 0, missing or not a number"));
 }
 
 static void
@@ -537,7 +538,7 @@ open_element (Parser *p, int depth, Namespace ns, const char *name)
       if (p->feed->episodes->len >= HARK_FEED_MAX_EPISODES)
         {
           hark_feed_warn (&p->warnings, "too-many", current_line (p),
-                          "more than %d episodes; the rest ignored", HARK_FEED_MAX_EPISODES);
+                          _("more than %d episodes; the rest ignored"), HARK_FEED_MAX_EPISODES);
           return K_OTHER;
         }
       p->episode = hark_feed_episode_new ();
@@ -667,7 +668,7 @@ finish_text (Parser *p)
   p->field = F_NONE;
   if (p->text_truncated)
     hark_feed_warn (&p->warnings, "long-text", current_line (p),
-                    "text longer than %u KB cut", HARK_FEED_MAX_TEXT / 1024);
+                    _("text longer than %u KB cut"), HARK_FEED_MAX_TEXT / 1024);
   /* Descriptions are cleaned straight from the buffer; everything else is short. */
   if (field == F_DESCRIPTION || field == F_CONTENT || field == F_SUMMARY)
     {
@@ -712,15 +713,15 @@ finish_text (Parser *p)
               e->published = when;
               if (wrong_weekday)
                 hark_feed_warn (&p->warnings, "weekday", current_line (p),
-                                "date “%s” names the wrong weekday; the date was kept", trimmed);
+                                _("date “%s” names the wrong weekday; the date was kept"), trimmed);
               if (!p->atom && g_ascii_isdigit (trimmed[0]) && strchr (trimmed, '-')
                   && strlen (trimmed) >= 10 && trimmed[4] == '-')
                 hark_feed_warn (&p->warnings, "iso-date", current_line (p),
-                                "date “%s” is ISO 8601, not RFC 822; read anyway", trimmed);
+                                _("date “%s” is ISO 8601, not RFC 822; read anyway"), trimmed);
             }
           else
             hark_feed_warn (&p->warnings, "bad-date", current_line (p),
-                            "date “%s” not understood; the episode has no date", trimmed);
+                            _("date “%s” not understood; the episode has no date"), trimmed);
         }
       break;
     case F_DURATION:
@@ -731,7 +732,7 @@ finish_text (Parser *p)
             e->duration = seconds;
           else
             hark_feed_warn (&p->warnings, "bad-duration", current_line (p),
-                            "duration “%s” not understood", trimmed);
+                            _("duration “%s” not understood"), trimmed);
         }
       break;
     case F_IMAGE_URL:
@@ -772,14 +773,14 @@ finish_episode (Parser *p)
   if (!g_hash_table_add (p->seen_ids, g_strdup (e->id)))
     {
       hark_feed_warn (&p->warnings, "duplicate", p->episode_line,
-                      "an episode listed twice (same %s); the later copy ignored",
+                      _("an episode listed twice (same %s); the later copy ignored"),
                       e->guid ? "guid" : e->enclosure_url ? "enclosure URL" : "title and date");
       hark_feed_episode_free (e);
       return;
     }
   if (e->enclosure_url == NULL)
     hark_feed_warn (&p->warnings, "no-enclosure", p->episode_line,
-                    "an item without a playable enclosure (listed without one)");
+                    _("an item without a playable enclosure (listed without one)"));
   g_ptr_array_add (p->feed->episodes, e);
 }
 
@@ -834,7 +835,7 @@ check_root (Parser *p, Namespace ns, const char *name, const char *qname)
       return TRUE;
     }
   stop (p, g_error_new (HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                        "%s: not a podcast feed (the document is <%s>, not RSS or Atom)",
+                        _("%s: not a podcast feed (the document is <%s>, not RSS or Atom)"),
                         p->warnings.name, qname));
   return FALSE;
 }
@@ -855,7 +856,7 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
   if (depth >= HARK_FEED_MAX_DEPTH)
     {
       stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE,
-                            "%s:%u: elements nested deeper than %d levels; refused",
+                            _("%s:%u: elements nested deeper than %d levels; refused"),
                             p->warnings.name, current_line (p), HARK_FEED_MAX_DEPTH));
       return;
     }
@@ -884,8 +885,8 @@ on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
 {
   Parser *p = data;
   stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE,
-                        "%s:%u: the document declares entities or a DOCTYPE where none can be; "
-                        "refused", p->warnings.name, current_line (p)));
+                        _("%s:%u: the document declares entities or a DOCTYPE where none can be; "
+                          "refused"), p->warnings.name, current_line (p)));
 }
 
 static void
@@ -920,7 +921,7 @@ on_xml_error (void *data, xmlErrorPtr error)
   message = g_strstrip (g_strdup (error->message ? error->message : "error"));
   key = g_strdup_printf ("xml-%d", error->code);
   hark_feed_warn (&p->warnings, key, error->line > 0 ? (guint) error->line : 0,
-                  "XML error recovered from: %s", message);
+                  _("XML error recovered from: %s"), message);
 }
 
 /* Relative URLs resolve against the feed's own address. */
@@ -934,14 +935,14 @@ resolve_url (Parser *p, const char *base, char **url)
   if (base == NULL)
     {
       hark_feed_warn (&p->warnings, "relative-unresolved", 0,
-                      "relative URL “%s” kept as it is: no feed address to resolve it against",
+                      _("relative URL “%s” kept as it is: no feed address to resolve it against"),
                       *url);
       return;
     }
   resolved = g_uri_resolve_relative (base, *url, G_URI_FLAGS_NONE, NULL);
   if (resolved == NULL)
     return;
-  hark_feed_warn (&p->warnings, "relative", 0, "relative URL “%s” resolved against %s", *url,
+  hark_feed_warn (&p->warnings, "relative", 0, _("relative URL “%s” resolved against %s"), *url,
                   base);
   g_free (*url);
   *url = resolved;
@@ -1022,13 +1023,13 @@ run (Parser *p, const char *data, gsize length, GError **error)
     finish_episode (p);
   if (!p->seen_root)
     {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s: not XML (no element in it)",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s: not XML (no element in it)"),
                    p->warnings.name);
       return FALSE;
     }
   if (p->depth > 0 || p->ctxt->disableSAX)
     hark_feed_warn (&p->warnings, "stopped", current_line (p),
-                    "the document ends before its elements are closed; what was read is kept");
+                    _("the document ends before its elements are closed; what was read is kept"));
   return TRUE;
 }
 
@@ -1066,7 +1067,7 @@ hark_feed_parse (const char *data, gsize length, const char *name, const char *b
   }
   if (p.ctxt == NULL)
     {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_FAILED, "%s: the XML parser could not start",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_FAILED, _("%s: the XML parser could not start"),
                    name);
       ok = FALSE;
     }
@@ -1083,7 +1084,7 @@ hark_feed_parse (const char *data, gsize length, const char *name, const char *b
   if (ok && !p.atom && p.feed->title == NULL && p.feed->episodes->len == 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: not a podcast feed (no channel and no items)", name);
+                   _("%s: not a podcast feed (no channel and no items)"), name);
       ok = FALSE;
     }
   if (ok)

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "feeds/hark-feed-private.h"
+#include "util/hark-i18n.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -205,7 +206,7 @@ hark_feed_parse_file (const char *path, const char *base_url, GError **error)
   if (g_stat (path, &st) == 0 && st.st_size > (goffset) HARK_FEED_MAX_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: the feed is larger than %u MB; refused", path,
+                   _("%s: the feed is larger than %u MB; refused"), path,
                    HARK_FEED_MAX_BYTES / (1024 * 1024));
       return NULL;
     }

@@ -7,6 +7,7 @@
  * file gets the same repairs and the same refusal of DOCTYPEs and entity declarations.
  */
 #include "feeds/hark-opml.h"
+#include "util/hark-i18n.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -82,8 +83,8 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
     return;
   if (++p->depth > HARK_FEED_MAX_DEPTH)
     {
-      stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE, "%s: outlines nested deeper than %d "
-                            "levels; refused", p->warnings.name, HARK_FEED_MAX_DEPTH));
+      stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE, _("%s: outlines nested deeper than %d "
+                              "levels; refused"), p->warnings.name, HARK_FEED_MAX_DEPTH));
       return;
     }
   if (!p->seen_root)
@@ -91,7 +92,7 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
       p->seen_root = TRUE;
       if (g_ascii_strcasecmp (name, "opml") != 0)
         stop (p, g_error_new (HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                              "%s: not an OPML file (the document is <%s>)", p->warnings.name,
+                              _("%s: not an OPML file (the document is <%s>)"), p->warnings.name,
                               name));
       return;
     }
@@ -107,7 +108,7 @@ on_start (void *data, const xmlChar *localname, const xmlChar *prefix, const xml
       if (scheme == NULL || (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0))
         {
           hark_feed_warn (&p->warnings, "opml-url", xmlSAX2GetLineNumber (p->ctxt),
-                          "outline with “%s”, not an http or https address, skipped", url);
+                          _("outline with “%s”, not an http or https address, skipped"), url);
           return;
         }
       if (!g_hash_table_add (p->seen, g_strdup (url)))
@@ -135,8 +136,8 @@ on_refused_declaration (void *data, const xmlChar *name, const xmlChar *external
                         const xmlChar *system_id)
 {
   OpmlParser *p = data;
-  stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE, "%s: the document declares entities or "
-                        "a DOCTYPE where none can be; refused", p->warnings.name));
+  stop (p, g_error_new (HARK_ERROR, HARK_ERROR_PARSE, _("%s: the document declares entities or "
+                          "a DOCTYPE where none can be; refused"), p->warnings.name));
 }
 
 static void
@@ -194,7 +195,7 @@ hark_opml_parse (const char *data, gsize length, const char *name, GError **erro
     }
   if (ok && !p.seen_root)
     {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s: not XML (no element in it)",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s: not XML (no element in it)"),
                    p.warnings.name);
       ok = FALSE;
     }

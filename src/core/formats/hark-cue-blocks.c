@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-cue-blocks.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -125,7 +126,7 @@ hark_cue_block_read (const HarkLine *lines, guint n, guint *index, const HarkCue
   else
     {
       hark_text_warn (context->warnings, context->name, lines[i].number, 1,
-                      "Expected a cue timing line such as “%s”; skipped this block.",
+                      _("Expected a cue timing line such as “%s”; skipped this block."),
                       syntax->timing_example);
       for (i++; i < n && !hark_line_is_blank (&lines[i], syntax->spaces_are_blank)
                 && !hark_line_has_arrow (&lines[i]);
@@ -147,7 +148,7 @@ hark_cue_block_read (const HarkLine *lines, guint n, guint *index, const HarkCue
       /* The next cue started without a blank line; a bare number right before its timing
        * line is that cue's identifier, unless it is all the text this cue has. */
       hark_text_warn (context->warnings, context->name, lines[end_text].number, 1,
-                      "Expected a blank line before the next cue.");
+                      _("Expected a blank line before the next cue."));
       if (end_text - block->first_text >= 2 && line_is_number (&lines[end_text - 1]))
         end_text--;
     }
@@ -157,20 +158,20 @@ hark_cue_block_read (const HarkLine *lines, guint n, guint *index, const HarkCue
                      &expected))
     {
       hark_text_warn (context->warnings, context->name, lines[timing].number, column,
-                      "Expected %s; skipped this cue.", expected);
+                      _("Expected %s; skipped this cue."), expected);
       return FALSE;
     }
   if (block->start < 0 || block->end < 0)
     {
       hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
-                      "Expected times from zero on; the part before zero is cut.");
+                      _("Expected times from zero on; the part before zero is cut."));
       block->start = MAX (block->start, 0);
       block->end = MAX (block->end, 0);
     }
   if (block->end < block->start)
     {
       hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
-                      "Expected the cue to end after it starts; it is kept as an instant.");
+                      _("Expected the cue to end after it starts; it is kept as an instant."));
       block->end = block->start;
     }
   return TRUE;

@@ -10,6 +10,7 @@
  * "evidence"}]}. Every key of "hark" is optional; docs/sidecar.md describes the format.
  */
 #include <math.h>
+#include "util/hark-i18n.h"
 
 #include "formats/hark-sidecar-json.h"
 
@@ -34,7 +35,7 @@ get_array (HarkJsonDoc *doc, HarkSidecarContext *context, JsonObject *object, co
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      hark_json_warn (context, doc, object, "Expected “%s” to be an array; ignored it.", member);
+      hark_json_warn (context, doc, object, _("Expected “%s” to be an array; ignored it."), member);
       return NULL;
     }
   return json_node_get_array (node);
@@ -59,7 +60,7 @@ read_speakers (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builde
       if ((id == NULL || *id == '\0') && (name == NULL || *name == '\0'))
         {
           hark_json_warn (context, doc, object,
-                          "Expected a speaker “id” or “name”; skipped this speaker.");
+                          _("Expected a speaker “id” or “name”; skipped this speaker."));
           continue;
         }
       index = hark_transcript_builder_add_speaker (builder, id, name);
@@ -105,15 +106,15 @@ read_turns (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
       if (hark_json_get_time (object, "start", 1.0, &start) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, object,
-                          "Expected the turn's “start” as a number of seconds; skipped this "
-                          "turn.");
+                          _("Expected the turn's “start” as a number of seconds; skipped this "
+                            "turn."));
           continue;
         }
       if (hark_json_get_time (object, "end", 1.0, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, object,
-                          "Expected the turn's “end” as a number of seconds after its start; "
-                          "the turn is kept as an instant.");
+                          _("Expected the turn's “end” as a number of seconds after its start; "
+                            "the turn is kept as an instant."));
           end = start;
         }
       text = hark_json_get_string (object, "text");
@@ -151,16 +152,16 @@ read_skips (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
           || hark_json_get_time (object, "end", 1.0, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, object,
-                          "Expected the skip's “start” and “end” as seconds, end after start; "
-                          "skipped it.");
+                          _("Expected the skip's “start” and “end” as seconds, end after start; "
+                            "skipped it."));
           continue;
         }
       category_name = hark_json_get_string (object, "category");
       if (!hark_category_from_string (category_name, &category))
         {
           hark_json_warn (context, doc, object,
-                          "Expected a skip “category” (sponsor, selfpromo, interaction, intro, "
-                          "outro, preview, filler, music_offtopic), found “%s”; skipped it.",
+                          _("Expected a skip “category” (sponsor, selfpromo, interaction, intro, "
+                            "outro, preview, filler, music_offtopic), found “%s”; skipped it."),
                           category_name ? category_name : "nothing");
           continue;
         }
@@ -189,6 +190,13 @@ read_hark_object (HarkJsonDoc *doc, JsonObject *hark, HarkTranscriptBuilder *bui
 
   if (hark_json_get_string (hark, "source"))
     hark_transcript_builder_set_source_note (builder, hark_json_get_string (hark, "source"));
+  {
+    JsonNode *generated = json_object_get_member (hark, "generated");
+
+    if (generated && JSON_NODE_HOLDS_VALUE (generated)
+        && json_node_get_value_type (generated) == G_TYPE_BOOLEAN)
+      hark_transcript_builder_set_generated (builder, json_node_get_boolean (generated));
+  }
 
   if (media && JSON_NODE_HOLDS_OBJECT (media))
     {
@@ -202,7 +210,7 @@ read_hark_object (HarkJsonDoc *doc, JsonObject *hark, HarkTranscriptBuilder *bui
             break;
           case HARK_JSON_INVALID:
             hark_json_warn (context, doc, media_object,
-                            "Expected the media “duration” as a number of seconds.");
+                            _("Expected the media “duration” as a number of seconds."));
             break;
           case HARK_JSON_ABSENT:
             break;
@@ -237,7 +245,7 @@ hark_hark_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarCon
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       hark_json_set_error (error, context, doc, NULL,
-                           "Expected a Hark sidecar: an object with “segments” and “hark”.");
+                           _("Expected a Hark sidecar: an object with “segments” and “hark”."));
       return FALSE;
     }
   object = json_node_get_object (root);
@@ -249,7 +257,7 @@ hark_hark_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarCon
   if (hark && JSON_NODE_HOLDS_OBJECT (hark))
     read_hark_object (doc, json_node_get_object (hark), builder, context, &speakers);
   else if (hark && !JSON_NODE_HOLDS_NULL (hark))
-    hark_json_warn (context, doc, object, "Expected “hark” to be an object; ignored it.");
+    hark_json_warn (context, doc, object, _("Expected “hark” to be an object; ignored it."));
 
   segments = get_array (doc, context, object, "segments");
   if (segments)

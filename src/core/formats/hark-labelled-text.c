@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-labelled-text.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -127,8 +128,8 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
       if (turn_line == 0)
         {
           hark_text_warn (warnings, name, reader.number, 1,
-                          "Expected a speaker label such as “Name: text”; the text before the "
-                          "first label has no speaker.");
+                          _("Expected a speaker label such as “Name: text”; the text before the "
+                            "first label has no speaker."));
           turn_line = reader.number;
         }
       if (turn_text->len > 0)
@@ -141,8 +142,8 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   if (labelled == 0)
     {
       hark_text_set_parse_error (error, name, 1, 1,
-                                 "Expected lines starting with a speaker label such as "
-                                 "“Name: text”, found none.");
+                                 _("Expected lines starting with a speaker label such as "
+                                   "“Name: text”, found none."));
       return NULL;
     }
   return g_steal_pointer (&self);

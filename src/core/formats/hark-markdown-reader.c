@@ -19,6 +19,8 @@
  * link targets are stripped from the text.
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-reader-util.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -56,14 +58,6 @@ typedef struct
   int last_speaker;
   guint n_bad_times;
 } Reader;
-
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return p;
-}
 
 /* "[00:01:02]", "(01:02)" or a bare "00:01:02" at @p; @end past it. */
 static gboolean
@@ -200,7 +194,7 @@ scan_bold_speaker (const char *p, char **speaker, const char **rest)
   if (hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
     return FALSE;
   *speaker = g_strndup (name, (gsize) (name_end - name));
-  *rest = skip_blanks (*rest);
+  *rest = hark_reader_skip_blanks (*rest);
   return TRUE;
 }
 
@@ -217,11 +211,11 @@ scan_bracketed_speaker (const char *p, char **speaker, const char **rest)
   if (close == NULL || close == p + 1 || close - p - 1 > MAX_NAME_LENGTH
       || !hark_text_looks_like_name (p + 1, (gsize) (close - p - 1)))
     return FALSE;
-  end = skip_blanks (close + 1);
+  end = hark_reader_skip_blanks (close + 1);
   if (!scan_mark (end, FALSE, &end, &seconds))
     return FALSE;
   *speaker = g_strndup (p + 1, (gsize) (close - p - 1));
-  *rest = skip_blanks (close + 1);
+  *rest = hark_reader_skip_blanks (close + 1);
   return TRUE;
 }
 
@@ -242,7 +236,7 @@ heading_text (const char *line)
     p++, level++;
   if (level == 0 || level > 6 || (*p != ' ' && *p != '\t'))
     return NULL;
-  return skip_blanks (p);
+  return hark_reader_skip_blanks (p);
 }
 
 /* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title") and the title
@@ -288,7 +282,7 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
         {
           if (r->n_bad_times++ < 20)
             hark_text_warn (r->context->warnings, r->context->name, line, column,
-                            "Expected a time after the one before; this one was ignored.");
+                            _("Expected a time after the one before; this one was ignored."));
           return;
         }
       if (pos == last->pos)
@@ -397,7 +391,7 @@ add_speaker (Reader *r, char *name)
 static void
 read_line (Reader *r, const char *line, guint number)
 {
-  const char *p = skip_blanks (line);
+  const char *p = hark_reader_skip_blanks (line);
   const char *heading = heading_text (p);
   const char *rest, *end;
   char *speaker = NULL;
@@ -429,7 +423,7 @@ read_line (Reader *r, const char *line, guint number)
           open_paragraph (r, r->last_speaker);
           add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
           r->open->anchored = r->open->new_cue = TRUE;
-          append_text (r, skip_blanks (end), number, line);
+          append_text (r, hark_reader_skip_blanks (end), number, line);
           return;
         }
     }
@@ -437,9 +431,9 @@ read_line (Reader *r, const char *line, guint number)
   /* "[00:01:02] **Name:** words", "(01:02) words", "00:01:02 - words" */
   if (scan_mark (p, TRUE, &end, &seconds))
     {
-      rest = skip_blanks (end);
+      rest = hark_reader_skip_blanks (end);
       if (*rest == '-' && rest[1] == ' ')
-        rest = skip_blanks (rest + 1);
+        rest = hark_reader_skip_blanks (rest + 1);
       if (is_toc_entry (r, rest))
         {
           close_paragraph (r);
@@ -484,7 +478,7 @@ collect_heading_titles (const char *text, GPtrArray *titles)
       if (reader.length == 0 || (reader.line[0] != '#' && reader.line[0] != ' '))
         continue;
       line = g_strndup (reader.line, reader.length);
-      heading = heading_text (skip_blanks (line));
+      heading = heading_text (hark_reader_skip_blanks (line));
       if (heading && parse_timed_heading (heading, &seconds, &title))
         {
           g_ptr_array_add (titles, g_utf8_strdown (title, -1));
@@ -577,8 +571,8 @@ emit (Reader *r)
     first++;
   if (first > 0)
     hark_text_warn (r->context->warnings, r->context->name, 1, 1,
-                    "Expected a time before the first words of the transcript; the text "
-                    "before the first time was left out.");
+                    _("Expected a time before the first words of the transcript; the text "
+                      "before the first time was left out."));
 
   for (guint i = first; i < r->paragraphs->len;)
     {
@@ -667,9 +661,9 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   if (anchors->len == 0 || !any_cue)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
-                                 "Expected times in the transcript: “[00:01:02] **Name:** "
-                                 "words”, time marks such as “[00:01:00]” in the text, or "
-                                 "timed headings such as “## Title [00:01:02]”.");
+                                 _("Expected times in the transcript: “[00:01:02] **Name:** "
+                                   "words”, time marks such as “[00:01:00]” in the text, or "
+                                   "timed headings such as “## Title [00:01:02]”."));
       return FALSE;
     }
   emit (&r);
@@ -697,7 +691,7 @@ hark_markdown_sniff (const char *text)
         continue;
       lines++;
       line = g_strchomp (g_strndup (reader.line, reader.length));
-      p = skip_blanks (line);
+      p = hark_reader_skip_blanks (line);
       heading = heading_text (p);
       if (heading)
         {
@@ -707,7 +701,7 @@ hark_markdown_sniff (const char *text)
           continue;
         }
       if (scan_mark (p, TRUE, &end, &seconds))
-        p = skip_blanks (end);
+        p = hark_reader_skip_blanks (end);
       if (scan_bold_speaker (p, &speaker, &rest) || scan_bracketed_speaker (p, &speaker, &rest))
         {
           signs++;

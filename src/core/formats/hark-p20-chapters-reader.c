@@ -8,6 +8,7 @@
  * "toc": false hides a chapter from the table of contents without making it anything else.
  */
 #include "formats/hark-sidecar-json.h"
+#include "util/hark-i18n.h"
 
 gboolean
 hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilder *builder,
@@ -34,7 +35,7 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
       if (hark_json_get_time_any (object, start_keys, scale, &start, &key) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, object,
-                          "Expected “%s” as a number of seconds; skipped this chapter.", key);
+                          _("Expected “%s” as a number of seconds; skipped this chapter."), key);
           continue;
         }
       switch (hark_json_get_time_any (object, end_keys, scale, &end, &key))
@@ -43,15 +44,15 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
             if (end < start)
               {
                 hark_json_warn (context, doc, object,
-                                "Expected “%s” after the start; the chapter runs to the next one.",
+                                _("Expected “%s” after the start; the chapter runs to the next one."),
                                 key);
                 end = -1;
               }
             break;
           case HARK_JSON_INVALID:
             hark_json_warn (context, doc, object,
-                            "Expected “%s” as a number of seconds; the chapter runs to the next "
-                            "one.",
+                            _("Expected “%s” as a number of seconds; the chapter runs to the next "
+                              "one."),
                             key);
             end = -1;
             break;
@@ -62,7 +63,7 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
       title = hark_json_get_string (object, "title");
       if (title == NULL)
         {
-          hark_json_warn (context, doc, object, "Expected a “title” for this chapter.");
+          hark_json_warn (context, doc, object, _("Expected a “title” for this chapter."));
           title = "";
         }
       toc_node = json_object_get_member (object, "toc");
@@ -70,7 +71,7 @@ hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuil
           && json_node_get_value_type (toc_node) == G_TYPE_BOOLEAN)
         toc = json_node_get_boolean (toc_node);
       else if (toc_node && !JSON_NODE_HOLDS_NULL (toc_node))
-        hark_json_warn (context, doc, object, "Expected “toc” to be true or false.");
+        hark_json_warn (context, doc, object, _("Expected “toc” to be true or false."));
 
       hark_transcript_builder_add_chapter (builder, start, end, title,
                                            hark_json_get_string (object, "url"), toc);

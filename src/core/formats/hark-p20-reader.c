@@ -9,6 +9,7 @@
  * Word-level files are grouped into sentence-sized cues that keep every word's time.
  */
 #include "formats/hark-sidecar-json.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -160,8 +161,8 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
         continue;
       if (scale != 1.0 && i == 0)
         hark_json_warn (context, doc, object,
-                        "Expected times in seconds; these are whole numbers too large for "
-                        "seconds, so they are read as milliseconds.");
+                        _("Expected times in seconds; these are whole numbers too large for "
+                          "seconds, so they are read as milliseconds."));
 
       /* A missing speaker means the one before goes on, so resolve it in file order. */
       name = hark_json_get_string (object, "speaker");
@@ -174,7 +175,7 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
       if (hark_json_get_time_any (object, start_keys, scale, &segment.start, &key) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, object,
-                          "Expected “%s” as a number of seconds; skipped this segment.", key);
+                          _("Expected “%s” as a number of seconds; skipped this segment."), key);
           continue;
         }
       segment.end = -1;
@@ -184,16 +185,16 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
             if (segment.end < segment.start)
               {
                 hark_json_warn (context, doc, object,
-                                "Expected “%s” after the start; the segment is kept as an "
-                                "instant.",
+                                _("Expected “%s” after the start; the segment is kept as an "
+                                  "instant."),
                                 key);
                 segment.end = segment.start;
               }
             break;
           case HARK_JSON_INVALID:
             hark_json_warn (context, doc, object,
-                            "Expected “%s” as a number of seconds; the segment runs to the next "
-                            "one.",
+                            _("Expected “%s” as a number of seconds; the segment runs to the next "
+                              "one."),
                             key);
             segment.end = -1;
             break;
@@ -208,7 +209,7 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
       if (body == NULL)
         {
           hark_json_warn (context, doc, object,
-                          "Expected “body” with the segment's words; skipped this segment.");
+                          _("Expected “body” with the segment's words; skipped this segment."));
           continue;
         }
       plain = hark_text_decode_entities (body);

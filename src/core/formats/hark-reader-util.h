@@ -24,6 +24,15 @@ typedef struct
 void hark_sidecar_split_time (double start, double end, gsize before, gsize length, gsize total,
                               double *part_start, double *part_end);
 
+/* @p past any spaces and tabs (the line readers' one notion of a blank). */
+static inline const char *
+hark_reader_skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
 /* What the readers' own item structs start with. */
 typedef struct
 {

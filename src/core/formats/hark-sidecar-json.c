@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-sidecar-json.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -109,7 +110,7 @@ prescan (const char *text, const char *name, char **out, GError **error)
               if (value < 0)
                 {
                   hark_text_set_parse_error (error, name, line, column,
-                                             "Expected four hexadecimal digits after “\\u”.");
+                                             _("Expected four hexadecimal digits after “\\u”."));
                   g_free (copy);
                   return FALSE;
                 }
@@ -140,7 +141,7 @@ prescan (const char *text, const char *name, char **out, GError **error)
                 {
                   hark_text_set_parse_error (
                       error, name, line, column,
-                      "Expected an escape such as “\\n”, “\\\"” or “\\u00e9” after “\\”.");
+                      _("Expected an escape such as “\\n”, “\\\"” or “\\u00e9” after “\\”."));
                   g_free (copy);
                   return FALSE;
                 }
@@ -197,14 +198,14 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
       if (g_str_has_prefix (message, "<data>:"))
         g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:%s", name, message + 7);
       else
-        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, "%s:1:1: Expected JSON: %s", name,
+        g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE, _("%s:1:1: Expected JSON: %s"), name,
                      message);
       return NULL;
     }
   g_signal_handlers_disconnect_by_data (doc->parser, doc);
   if (json_parser_get_root (doc->parser) == NULL)
     {
-      hark_text_set_parse_error (error, name, 1, 1, "Expected a JSON object, found nothing.");
+      hark_text_set_parse_error (error, name, 1, 1, _("Expected a JSON object, found nothing."));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -445,7 +446,7 @@ hark_json_check_used (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *
   if (n == 0 || used > 0)
     return TRUE;
   hark_json_set_error (error, context, doc, first_object (items),
-                       "Expected %s Hark can read; none of the %u here could be used.", what, n);
+                       _("Expected %s Hark can read; none of the %u here could be used."), what, n);
   return FALSE;
 }
 
@@ -459,7 +460,7 @@ hark_json_get_items (HarkJsonDoc *doc, HarkSidecarContext *context, const char *
 
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     {
-      hark_json_set_error (error, context, doc, object, "Expected %s.", expected);
+      hark_json_set_error (error, context, doc, object, _("Expected %s."), expected);
       return NULL;
     }
   return json_node_get_array (items);
@@ -474,7 +475,7 @@ hark_json_get_item (HarkJsonDoc *doc, HarkSidecarContext *context, JsonArray *it
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       hark_json_warn (context, doc, *last_object,
-                      "Expected %s %u (after this one) to be an object; skipped it.", what,
+                      _("Expected %s %u (after this one) to be an object; skipped it."), what,
                       index + 1);
       return NULL;
     }

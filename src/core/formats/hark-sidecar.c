@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/hark-error.h"
@@ -106,6 +108,46 @@ name_has_suffix (const char *filename, const char *suffix)
 }
 
 gboolean
+hark_sidecar_looks_like_audio (const guint8 *head, gsize length)
+{
+  static const struct
+  {
+    guint offset;
+    const char *magic;
+  } magics[] = {
+    { 0, "ID3" },  { 0, "fLaC" }, { 0, "OggS" }, { 8, "WAVE" }, { 8, "AIFF" },
+    { 8, "AIFC" }, { 4, "ftyp" }, { 0, "#!AMR" }, { 0, "MAC " }, { 0, "wvpk" },
+    { 0, "TTA1" }, { 0, "\x1a\x45\xdf\xa3" }, { 0, "\x30\x26\xb2\x75" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
+    {
+      gsize n = strlen (magics[i].magic);
+
+      if (length >= magics[i].offset + n && memcmp (head + magics[i].offset, magics[i].magic, n) == 0)
+        return TRUE;
+    }
+  /* An MPEG audio or ADTS frame sync: eleven set bits, which no UTF-8 text starts with. FF FE
+   * is the UTF-16 byte order mark (and FF FE/FF a Layer I frame, which podcasts never use). */
+  return length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0 && head[1] < 0xFE;
+}
+
+/* The first bytes of a file without an extension: audio is never a transcript. */
+static gboolean
+file_is_audio (const char *path)
+{
+  guint8 head[16];
+  gsize got = 0;
+  FILE *f = fopen (path, "rb");
+
+  if (f == NULL)
+    return FALSE;
+  got = fread (head, 1, sizeof head, f);
+  fclose (f);
+  return hark_sidecar_looks_like_audio (head, got);
+}
+
+gboolean
 hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
@@ -118,7 +160,7 @@ hark_sidecar_is_candidate (const char *path)
   dot = strrchr (base, '.');
   /* ".hidden" is a name, not an extension. */
   if (dot == NULL || dot == base)
-    return TRUE;
+    return !file_is_audio (path);
   for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
       return TRUE;
@@ -270,6 +312,12 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
 
+  if (data && hark_sidecar_looks_like_audio ((const guint8 *) data, length))
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("%s: This is audio, not a transcript, chapter or skip file."), context.name);
+      return NULL;
+    }
   text = hark_text_normalize (data ? data : "", length, NULL, error);
   if (text == NULL)
     {
@@ -281,9 +329,9 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "%s: This does not look like any transcript, chapter or skip format Hark "
-                   "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                   "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text).",
+                   _("%s: This does not look like any transcript, chapter or skip format Hark "
+                     "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
+                     "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }

@@ -57,11 +57,16 @@ const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
 /* Accepts the names above and the common extensions ("vtt", "srt", "json", "txt" give AUTO). */
 gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);
 
-/* Whether a file named @path may hold a transcript, chapters or skips, by name alone: a text
- * extension (vtt, srt, json, txt, text, md, mdx, markdown, tsv) or no extension at all. The
- * content then decides the format; audio, video and images never are candidates. The one rule
+/* Whether a file named @path may hold a transcript, chapters or skips, by its name: a text
+ * extension (vtt, srt, json, txt, text, md, mdx, markdown, tsv) or no extension at all, unless
+ * the file's first bytes are audio. The content then decides the format; audio, video and
+ * images never are candidates. The one rule
  * for discovery, the episode, the command line and the window. */
 gboolean hark_sidecar_is_candidate (const char *path);
+
+/* Whether @length bytes from the start of a file are an audio or video container's signature
+ * (ID3, MPEG sync, FLAC, Ogg, WAVE, AIFF, MP4, Matroska, ASF, …). */
+gboolean hark_sidecar_looks_like_audio (const guint8 *head, gsize length);
 
 /* Decides the format of @data (raw bytes, any supported encoding). @filename (may be NULL) is
  * only a tie-break. Returns AUTO when it looks like nothing Hark reads. */

@@ -9,6 +9,7 @@
  * (a highlight) are not ranges to skip.
  */
 #include "formats/hark-sidecar-json.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -63,7 +64,7 @@ hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
       if (!read_range (entry, &start, &end))
         {
           hark_json_warn (context, doc, entry,
-                          "Expected “segment” as [start, end] in seconds; skipped this entry.");
+                          _("Expected “segment” as [start, end] in seconds; skipped this entry."));
           continue;
         }
       if (hark_json_get_time (entry, "videoDuration", 1.0, &duration) == HARK_JSON_OK
@@ -82,7 +83,7 @@ hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
       if (strcmp (action, "skip") != 0 && strcmp (action, "mute") != 0)
         {
           hark_json_warn (context, doc, entry,
-                          "Expected “actionType” “skip” or “mute”, found “%s”; skipped this entry.",
+                          _("Expected “actionType” “skip” or “mute”, found “%s”; skipped this entry."),
                           action);
           continue;
         }
@@ -90,9 +91,9 @@ hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
       if (!hark_category_from_string (category_name, &category))
         {
           hark_json_warn (context, doc, entry,
-                          "Expected a SponsorBlock “category” (sponsor, selfpromo, interaction, "
-                          "intro, outro, preview, filler, music_offtopic), found “%s”; skipped "
-                          "this entry.",
+                          _("Expected a SponsorBlock “category” (sponsor, selfpromo, interaction, "
+                            "intro, outro, preview, filler, music_offtopic), found “%s”; skipped "
+                            "this entry."),
                           category_name ? category_name : "nothing");
           continue;
         }

@@ -8,6 +8,7 @@
  * text: "NAME:", ">> NAME:", or "- " at the start of each line when two people share a cue.
  */
 #include "formats/hark-cue-blocks.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -174,8 +175,8 @@ hark_srt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
   if (n_cues == 0 && first_content > 0)
     {
       hark_text_set_parse_error (error, context->name, first_content, 1,
-                                 "Expected SubRip cues: a number, then a timing line such as "
-                                 "“00:00:01,000 --> 00:00:04,000”, then the text.");
+                                 _("Expected SubRip cues: a number, then a timing line such as "
+                                   "“00:00:01,000 --> 00:00:04,000”, then the text."));
       return FALSE;
     }
   if (n_cues > 0)

@@ -11,6 +11,8 @@
  * nothing says how long it lasts).
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-reader-util.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -23,19 +25,11 @@ typedef struct
   const char *text; /* the words on the heading's own line, may be empty */
 } Heading;
 
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return p;
-}
-
 /* "00:01:02 text", "[00:01:02] text", "(1:02) - text", "00:01:02" alone. */
 static gboolean
 parse_time_first (const char *line, Heading *heading)
 {
-  const char *p = skip_blanks (line);
+  const char *p = hark_reader_skip_blanks (line);
   char close = '\0';
   const char *rest;
 
@@ -55,12 +49,12 @@ parse_time_first (const char *line, Heading *heading)
     }
   if (*p != '\0' && *p != ' ' && *p != '\t')
     return FALSE;
-  p = skip_blanks (p);
+  p = hark_reader_skip_blanks (p);
   /* A dash between time and words: "00:01:02 - Hello" */
   if (*p == '-' && p[1] == ' ')
-    p = skip_blanks (p + 1);
+    p = hark_reader_skip_blanks (p + 1);
   else if (g_str_has_prefix (p, "– "))
-    p = skip_blanks (p + strlen ("– "));
+    p = hark_reader_skip_blanks (p + strlen ("– "));
   if (hark_text_split_speaker (p, &heading->speaker, &rest))
     p = rest;
   heading->text = p;
@@ -71,7 +65,7 @@ parse_time_first (const char *line, Heading *heading)
 static gboolean
 parse_name_first (const char *line, Heading *heading)
 {
-  const char *p = skip_blanks (line);
+  const char *p = hark_reader_skip_blanks (line);
   const char *time_at, *name_end, *after;
   char close = '\0';
 
@@ -104,7 +98,7 @@ parse_name_first (const char *line, Heading *heading)
       if (*after == ':')
         after++;
     }
-  after = skip_blanks (after);
+  after = hark_reader_skip_blanks (after);
   /* Otter's heading has nothing after the time; the bracketed one may carry words. */
   if (!close && *after != '\0')
     return FALSE;
@@ -218,14 +212,14 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
   if (cues->len == 0)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
-                                 "Expected lines starting with a time such as “00:01:02 text”, "
-                                 "or headings such as “Name  1:02” or “Name (00:01:02):”.");
+                                 _("Expected lines starting with a time such as “00:01:02 text”, "
+                                   "or headings such as “Name  1:02” or “Name (00:01:02):”."));
       return FALSE;
     }
   if (first_unplaced > 0)
     hark_text_warn (context->warnings, context->name, first_unplaced, 1,
-                    "Expected a time such as “00:01:02” before the first words; the text before "
-                    "the first time was left out.");
+                    _("Expected a time such as “00:01:02” before the first words; the text before "
+                      "the first time was left out."));
 
   /* Each cue ends where the next later heading starts (headings may come out of order). */
   g_array_sort (cues, compare_start);

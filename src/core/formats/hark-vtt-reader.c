@@ -10,6 +10,7 @@
  * kept, even an empty one, so cue indices match the file.
  */
 #include "formats/hark-cue-blocks.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -322,8 +323,8 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
             ;
           if (i < n && lines[i].length > 0)
             hark_text_warn (context->warnings, context->name, lines[i].number, 1,
-                            "Expected a blank line to end the comment or style block before "
-                            "this cue.");
+                            _("Expected a blank line to end the comment or style block before "
+                              "this cue."));
           continue;
         }
 
@@ -340,11 +341,11 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
       if (n_cues == 0)
         {
           hark_text_set_parse_error (error, context->name, 1, 1,
-                                     "Expected “WEBVTT” at the start of a WebVTT file.");
+                                     _("Expected “WEBVTT” at the start of a WebVTT file."));
           return FALSE;
         }
       hark_text_warn (context->warnings, context->name, 1, 1,
-                      "Expected “WEBVTT” at the start of the file; read the cues anyway.");
+                      _("Expected “WEBVTT” at the start of the file; read the cues anyway."));
     }
   if (n_cues > 0)
     context->kind |= HARK_SIDECAR_KIND_TIMED;

@@ -11,6 +11,7 @@
  * "to": 3240}, "text": "…"}]}, with "offsets" in milliseconds.
  */
 #include "formats/hark-sidecar-json.h"
+#include "util/hark-i18n.h"
 
 #include "text/hark-text-utils.h"
 
@@ -120,14 +121,14 @@ read_whisper_cpp (HarkJsonDoc *doc, JsonArray *entries, HarkTranscriptBuilder *b
       if (!read_whisper_cpp_times (entry, &start, &end))
         {
           hark_json_warn (context, doc, entry,
-                          "Expected “offsets” or “timestamps” with “from” and “to”; skipped "
-                          "this entry.");
+                          _("Expected “offsets” or “timestamps” with “from” and “to”; skipped "
+                            "this entry."));
           continue;
         }
       text = hark_json_get_string (entry, "text");
       if (text == NULL)
         {
-          hark_json_warn (context, doc, entry, "Expected “text”; skipped this entry.");
+          hark_json_warn (context, doc, entry, _("Expected “text”; skipped this entry."));
           continue;
         }
       collapsed = hark_text_collapse_space (text);
@@ -178,21 +179,21 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
       if (hark_json_get_time (segment, "start", scale, &start) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, segment,
-                          "Expected “start” as a number of seconds; skipped this segment.");
+                          _("Expected “start” as a number of seconds; skipped this segment."));
           continue;
         }
       if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, segment,
-                          "Expected “end” as a number of seconds after “start”; the segment is "
-                          "kept as an instant.");
+                          _("Expected “end” as a number of seconds after “start”; the segment is "
+                            "kept as an instant."));
           end = start;
         }
       text = segment_text (segment);
       if (text == NULL)
         {
           hark_json_warn (context, doc, segment,
-                          "Expected “text” with the segment's words; skipped this segment.");
+                          _("Expected “text” with the segment's words; skipped this segment."));
           continue;
         }
       speaker_name = hark_json_get_string (segment, "speaker");

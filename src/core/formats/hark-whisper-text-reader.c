@@ -10,6 +10,8 @@
  * lines around it are kept.
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-reader-util.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -18,14 +20,6 @@
 
 /* Longer than any recording: a time beyond this is a typo, not a cue. */
 #define MAX_SECONDS (100.0 * 3600.0)
-
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return p;
-}
 
 /* A clock ("01:02.5", "1:02:03.250") or plain seconds ("62.5", "62"). */
 static gboolean
@@ -54,11 +48,11 @@ scan_seconds (const char *p, const char **end, double *seconds)
 static const char *
 skip_arrow (const char *p)
 {
-  p = skip_blanks (p);
+  p = hark_reader_skip_blanks (p);
   if (g_str_has_prefix (p, "-->"))
-    return skip_blanks (p + 3);
+    return hark_reader_skip_blanks (p + 3);
   if (g_str_has_prefix (p, "→"))
-    return skip_blanks (p + strlen ("→"));
+    return hark_reader_skip_blanks (p + strlen ("→"));
   return NULL;
 }
 
@@ -66,20 +60,20 @@ skip_arrow (const char *p)
 static gboolean
 parse_line (const char *line, double *start, double *end, const char **text_out)
 {
-  const char *p = skip_blanks (line);
+  const char *p = hark_reader_skip_blanks (line);
 
   if (*p != '[')
     return FALSE;
-  p = skip_blanks (p + 1);
+  p = hark_reader_skip_blanks (p + 1);
   if (!scan_seconds (p, &p, start))
     return FALSE;
   p = skip_arrow (p);
   if (p == NULL || !scan_seconds (p, &p, end))
     return FALSE;
-  p = skip_blanks (p);
+  p = hark_reader_skip_blanks (p);
   if (*p != ']')
     return FALSE;
-  *text_out = skip_blanks (p + 1);
+  *text_out = hark_reader_skip_blanks (p + 1);
   return TRUE;
 }
 
@@ -143,8 +137,8 @@ hark_whisper_text_read (const char *text, HarkTranscriptBuilder *builder,
   if (n_cues == 0)
     {
       hark_text_set_parse_error (error, context->name, first_bad ? first_bad : 1, 1,
-                                 "Expected Whisper lines such as “[00:00.000 --> 00:05.000] "
-                                 "text” or “[12.34 --> 56.78] text”.");
+                                 _("Expected Whisper lines such as “[00:00.000 --> 00:05.000] "
+                                   "text” or “[12.34 --> 56.78] text”."));
       return FALSE;
     }
   context->kind |= HARK_SIDECAR_KIND_TIMED;

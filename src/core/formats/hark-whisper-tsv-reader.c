@@ -7,6 +7,7 @@
  * as whole milliseconds. A row that is not two times and a text is reported and skipped.
  */
 #include "formats/hark-sidecar-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -96,8 +97,8 @@ hark_whisper_tsv_read (const char *text, HarkTranscriptBuilder *builder,
         {
           if (n_bad++ < 20)
             hark_text_warn (context->warnings, context->name, reader.number, 1,
-                            "Expected “start<TAB>end<TAB>text” with times in milliseconds; "
-                            "the row was left out.");
+                            _("Expected “start<TAB>end<TAB>text” with times in milliseconds; "
+                              "the row was left out."));
           continue;
         }
       collapsed = hark_text_collapse_space (rest);
@@ -107,8 +108,8 @@ hark_whisper_tsv_read (const char *text, HarkTranscriptBuilder *builder,
   if (n_cues == 0)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
-                                 "Expected Whisper .tsv rows such as “0<TAB>5000<TAB>text” "
-                                 "(milliseconds).");
+                                 _("Expected Whisper .tsv rows such as “0<TAB>5000<TAB>text” "
+                                   "(milliseconds)."));
       return FALSE;
     }
   context->kind |= HARK_SIDECAR_KIND_TIMED;

@@ -210,6 +210,8 @@ hark_writer_hark_json (const HarkTranscript *transcript, const char *media_file,
       hark_json_append_string (out, note);
       g_string_append (out, ",\n");
     }
+  if (hark_transcript_is_generated (transcript))
+    g_string_append (out, "    \"generated\": true,\n");
   append_media (out, media_file, media_duration);
   append_speakers (out, transcript);
   append_turns (out, transcript);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-writer-private.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -18,7 +19,7 @@ hark_writer_save (const char *contents, const char *path, GError **error)
 
   if (g_file_set_contents (path, contents, -1, &local))
     return TRUE;
-  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Could not write %s: %s", path, local->message);
+  g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not write %s: %s"), path, local->message);
   return FALSE;
 }
 

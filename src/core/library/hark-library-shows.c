@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "library/hark-library-shows.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -69,7 +70,7 @@ prepare (HarkLibrary *self, Stmt *s, const char *sql, GError **error)
 {
   if (sqlite3_prepare_v2 (hark_library_get_db (self), sql, -1, &s->stmt, NULL) == SQLITE_OK)
     return TRUE;
-  hark_library_set_db_error (self, "read", error);
+  hark_library_set_db_error (self, _("read"), error);
   return FALSE;
 }
 
@@ -93,7 +94,7 @@ step_done (HarkLibrary *self, Stmt *s, GError **error)
 {
   if (sqlite3_step (s->stmt) == SQLITE_DONE)
     return TRUE;
-  hark_library_set_db_error (self, "update", error);
+  hark_library_set_db_error (self, _("update"), error);
   return FALSE;
 }
 
@@ -102,7 +103,7 @@ exec (HarkLibrary *self, const char *sql, GError **error)
 {
   if (sqlite3_exec (hark_library_get_db (self), sql, NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
-  hark_library_set_db_error (self, "update", error);
+  hark_library_set_db_error (self, _("update"), error);
   return FALSE;
 }
 
@@ -124,7 +125,7 @@ hark_library_add_show (HarkLibrary *self, const char *feed_url, GError **error)
   bind_text (&find, 1, feed_url);
   if (sqlite3_step (find.stmt) != SQLITE_ROW)
     {
-      hark_library_set_db_error (self, "read", error);
+      hark_library_set_db_error (self, _("read"), error);
       return 0;
     }
   return sqlite3_column_int64 (find.stmt, 0);
@@ -191,7 +192,7 @@ hark_library_list_shows (HarkLibrary *self, GError **error)
     g_ptr_array_add (shows, read_show (&s));
   if (rc != SQLITE_DONE)
     {
-      hark_library_set_db_error (self, "read", error);
+      hark_library_set_db_error (self, _("read"), error);
       g_ptr_array_unref (shows);
       return NULL;
     }
@@ -308,7 +309,7 @@ store_feed_locked (HarkLibrary *self, gint64 show_id, const HarkFeed *feed, cons
   sqlite3_bind_int64 (count.stmt, 1, show_id);
   if (sqlite3_step (count.stmt) != SQLITE_ROW)
     {
-      hark_library_set_db_error (self, "read", error);
+      hark_library_set_db_error (self, _("read"), error);
       return FALSE;
     }
   first_fetch = sqlite3_column_int64 (count.stmt, 0) == 0;
@@ -414,7 +415,7 @@ store_feed_locked (HarkLibrary *self, gint64 show_id, const HarkFeed *feed, cons
       sqlite3_bind_int64 (stamp.stmt, 1, show_id);
       if (sqlite3_step (stamp.stmt) != SQLITE_ROW)
         {
-          hark_library_set_db_error (self, "read", error);
+          hark_library_set_db_error (self, _("read"), error);
           return FALSE;
         }
       sql = g_strdup_printf ("UPDATE show_episodes SET in_feed = 0 WHERE show_id = %" G_GINT64_FORMAT
@@ -485,10 +486,10 @@ hark_library_move_show (HarkLibrary *self, gint64 show_id, const char *new_url, 
   if ((sqlite3_errcode (hark_library_get_db (self)) & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "The feed moved to %s, which is already a subscription", new_url);
+                   _("The feed moved to %s, which is already a subscription"), new_url);
       return FALSE;
     }
-  hark_library_set_db_error (self, "update", error);
+  hark_library_set_db_error (self, _("update"), error);
   return FALSE;
 }
 
@@ -590,7 +591,7 @@ hark_library_list_show_episodes (HarkLibrary *self, gint64 show_id, GError **err
     }
   if (rc != SQLITE_DONE)
     {
-      hark_library_set_db_error (self, "read", error);
+      hark_library_set_db_error (self, _("read"), error);
       g_ptr_array_unref (episodes);
       return NULL;
     }
@@ -620,7 +621,7 @@ hark_library_find_show_episode (HarkLibrary *self, const char *what, GError **er
         {
           hark_show_episode_free (found);
           g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                       "“%s” matches several episodes; give more of its id", what);
+                       _("“%s” matches several episodes; give more of its id"), what);
           return NULL;
         }
       found = read_episode (&s);
@@ -628,7 +629,7 @@ hark_library_find_show_episode (HarkLibrary *self, const char *what, GError **er
   if (found == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "No episode is “%s” (give its number or id from 'hark-cli episodes')", what);
+                   _("No episode is “%s” (give its number or id from 'hark-cli episodes')"), what);
       return NULL;
     }
   if (!read_details (self, found, error))

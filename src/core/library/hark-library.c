@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "library/hark-library.h"
+#include "util/hark-i18n.h"
 #include "library/hark-library-private.h"
 
 #include <errno.h>
@@ -164,16 +165,16 @@ set_db_error (GError **error, sqlite3 *db, const char *path, const char *doing)
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "The library file %s is damaged (%s), so listening positions cannot be "
-                   "remembered. Move it away and Hark will start a new one.",
+                   _("The library file %s is damaged (%s), so listening positions cannot be "
+                     "remembered. Move it away and Hark will start a new one."),
                    path, detail);
       break;
     case SQLITE_FULL:
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                   "Could not %s the library file %s: the disk is full.", doing, path);
+                   _("Could not %s the library file %s: the disk is full."), doing, path);
       break;
     default:
-      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Could not %s the library file %s (%s).",
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not %s the library file %s (%s)."),
                    doing, path, detail);
       break;
     }
@@ -200,7 +201,7 @@ query_single (HarkLibrary *self, const char *sql, sqlite3_int64 *out_int, char *
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_db_error (error, self->db, self->path, "read");
+      set_db_error (error, self->db, self->path, _("read"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -231,8 +232,8 @@ check_integrity (HarkLibrary *self, GError **error)
             strcpy (g_utf8_offset_to_pointer (verdict, 117), "…");
         }
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                   "The library file %s is damaged (%s), so listening positions cannot be "
-                   "remembered. Move it away and Hark will start a new one.",
+                   _("The library file %s is damaged (%s), so listening positions cannot be "
+                     "remembered. Move it away and Hark will start a new one."),
                    self->path, verdict ? verdict : "no verdict");
       return FALSE;
     }
@@ -256,9 +257,9 @@ migrate (HarkLibrary *self, GError **error)
   if (version > HARK_LIBRARY_SCHEMA_VERSION)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "The library file %s was written by a newer version of Hark (schema %d; "
-                   "this one knows up to %d). Positions will not be remembered until Hark is "
-                   "updated.",
+                   _("The library file %s was written by a newer version of Hark (schema %d; "
+                     "this one knows up to %d). Positions will not be remembered until Hark is "
+                     "updated."),
                    self->path, (int) version, HARK_LIBRARY_SCHEMA_VERSION);
       goto fail;
     }
@@ -286,7 +287,7 @@ prepare (HarkLibrary *self, const char *sql, sqlite3_stmt **stmt, GError **error
 {
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) == SQLITE_OK)
     return TRUE;
-  set_db_error (error, self->db, self->path, "read");
+  set_db_error (error, self->db, self->path, _("read"));
   return FALSE;
 }
 
@@ -315,21 +316,21 @@ open_read_write (HarkLibrary *self, GError **error)
       int saved_errno = errno;
 
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                   "Could not create the folder %s for the library file %s (%s).", dir,
+                   _("Could not create the folder %s for the library file %s (%s)."), dir,
                    self->path, g_strerror (saved_errno));
       return FALSE;
     }
   if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                   "Could not open the library file %s: it is a folder.", self->path);
+                   _("Could not open the library file %s: it is a folder."), self->path);
       return FALSE;
     }
 
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
       != SQLITE_OK)
     {
-      set_db_error (error, self->db, self->path, "open");
+      set_db_error (error, self->db, self->path, _("open"));
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -346,8 +347,8 @@ open_read_write (HarkLibrary *self, GError **error)
   if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                   "Could not switch the library file %s to write-ahead logging (the journal "
-                   "mode stayed “%s”).",
+                   _("Could not switch the library file %s to write-ahead logging (the journal "
+                     "mode stayed “%s”)."),
                    self->path, journal_mode);
       return FALSE;
     }
@@ -520,7 +521,7 @@ hark_library_compute_key (const char *path, double duration, GError **error)
         fclose (file);
       g_set_error (error, HARK_ERROR,
                    saved_errno == ENOENT ? HARK_ERROR_NOT_FOUND : HARK_ERROR_IO,
-                   "Could not read %s to recognise the episode (%s).", path,
+                   _("Could not read %s to recognise the episode (%s)."), path,
                    g_strerror (saved_errno));
       return NULL;
     }
@@ -531,7 +532,7 @@ hark_library_compute_key (const char *path, double duration, GError **error)
   if (failed)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
-                   "Could not read %s to recognise the episode.", path);
+                   _("Could not read %s to recognise the episode."), path);
       return NULL;
     }
   g_checksum_update (checksum, buffer, n_read);
@@ -641,14 +642,14 @@ hark_library_list_recent (HarkLibrary *self, guint limit, GError **error)
                          entry_columns, limit ? (int) MIN (limit, G_MAXINT) : -1);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (error, self->db, self->path, "read");
+      set_db_error (error, self->db, self->path, _("read"));
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, self->path, "read");
+      set_db_error (error, self->db, self->path, _("read"));
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -670,13 +671,13 @@ hark_library_forget (HarkLibrary *self, const char *key, GError **error)
   if (sqlite3_prepare_v2 (self->db, "DELETE FROM episodes WHERE key = ?1;", -1, &stmt, NULL)
       != SQLITE_OK)
     {
-      set_db_error (error, self->db, self->path, "write");
+      set_db_error (error, self->db, self->path, _("write"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    set_db_error (error, self->db, self->path, "write");
+    set_db_error (error, self->db, self->path, _("write"));
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }

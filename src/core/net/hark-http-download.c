@@ -7,6 +7,7 @@
  * can still ask "the rest, if it is the same file" (If-Range) and get the whole file otherwise.
  */
 #include "net/hark-http-private.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>

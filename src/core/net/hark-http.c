@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "net/hark-http-private.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -306,7 +307,7 @@ hark_http_job_enqueue (HarkHttp *http, GTask *task, gboolean front)
   if (http->closing)
     {
       hark_http_job_fail (task, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                             "The request was cancelled"));
+                                             _("The request was cancelled")));
       return;
     }
   if (front)
@@ -329,7 +330,7 @@ hark_http_job_new (HarkHttp *http, const char *url, GCancellable *cancellable,
       || (host = host_key (url)) == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "%s: not an http or https address", url);
+                   _("%s: not an http or https address"), url);
       return NULL;
     }
   job = g_new0 (HarkHttpJob, 1);
@@ -356,7 +357,7 @@ status_error (HarkHttpJob *job, guint status, const char *reason)
 {
   return g_error_new (HARK_ERROR, status == 404 || status == 410 ? HARK_ERROR_NOT_FOUND
                                                                   : HARK_ERROR_IO,
-                      "%s: HTTP %u %s", job->url, status,
+                      _("%s: HTTP %u %s"), job->url, status,
                       reason && *reason ? reason : soup_status_get_phrase (status));
 }
 
@@ -377,15 +378,15 @@ follow_redirect (HarkHttpJob *job, guint status)
       || (host = host_key (target)) == NULL)
     {
       hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_IO,
-                                                  "%s: HTTP %u redirects to %s, which cannot be "
-                                                  "followed", job->url, status,
+                                                  _("%s: HTTP %u redirects to %s, which cannot be "
+                                                    "followed"), job->url, status,
                                                   location ? location : "nowhere"));
       return;
     }
   if (++job->redirects > MAX_REDIRECTS)
     {
       hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_IO,
-                                                  "%s: more than %d redirects", job->url,
+                                                  _("%s: more than %d redirects"), job->url,
                                                   MAX_REDIRECTS));
       return;
     }
@@ -478,14 +479,14 @@ job_start (HarkHttpJob *job)
   if (job->http->closing)
     {
       hark_http_job_fail (job->task, g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                  "The request was cancelled"));
+                                                  _("The request was cancelled")));
       return;
     }
   job->message = soup_message_new (SOUP_METHOD_GET, job->url);
   if (job->message == NULL)
     {
       hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                                                  "%s: not a valid address", job->url));
+                                                  _("%s: not a valid address"), job->url));
       return;
     }
   soup_message_add_flags (job->message, SOUP_MESSAGE_NO_REDIRECT);
@@ -554,7 +555,7 @@ on_read (GObject *source, GAsyncResult *result, gpointer data)
         hark_http_job_fail (job->task, g_steal_pointer (&error));
       else
         hark_http_job_fail (job->task, g_error_new (HARK_ERROR, HARK_ERROR_IO,
-                                                    "%s: the transfer broke off: %s", job->url,
+                                                    _("%s: the transfer broke off: %s"), job->url,
                                                     error->message));
       return;
     }

@@ -11,7 +11,7 @@
  *
  *   heard frame = frames handed − (time the next frame is heard − now) × rate
  *
- * (the design notes' "last sample handed minus what is queued minus the output latency") and
+ * (docs/architecture.md: "the last sample handed minus what is queued minus the output latency") and
  * maps it back through the marks to media time: through speed and skipped ranges.
  */
 #pragma once

@@ -8,6 +8,7 @@
  * soon as the player has audio. It can keep what it pulled, and it can be told to fail.
  */
 #include "output/hark-output.h"
+#include "util/hark-i18n.h"
 
 #include <stdatomic.h>
 
@@ -102,7 +103,7 @@ null_start (HarkOutput *output, GError **error)
       if (atomic_load (&self->fail_at) != 0)
         {
           g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
-                       "The audio device is gone (simulated failure).");
+                       _("The audio device is gone (simulated failure)."));
           return FALSE;
         }
       atomic_store (&self->failed, FALSE);
@@ -132,7 +133,7 @@ null_check_failed (HarkOutput *output, GError **error)
   if (!atomic_load (&self->failed))
     return FALSE;
   g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
-               "The audio device stopped working (simulated failure).");
+               _("The audio device stopped working (simulated failure)."));
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
  * check_failed().
  */
 #include "output/hark-output.h"
+#include "util/hark-i18n.h"
 
 #include <fcntl.h>
 #include <stdarg.h>
@@ -214,7 +215,7 @@ pa_start (HarkOutput *output, GError **error)
   err = finish_init (self);
   if (err != paNoError)
     {
-      set_pa_error (error, "The audio system could not start", err);
+      set_pa_error (error, _("The audio system could not start"), err);
       return FALSE;
     }
 
@@ -223,8 +224,8 @@ pa_start (HarkOutput *output, GError **error)
     {
       pa_stop (output, FALSE);
       g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
-                   "No audio output device was found: PortAudio sees %d devices. Check that "
-                   "a sound card or a sound server (PulseAudio, PipeWire) is available.",
+                   _("No audio output device was found: PortAudio sees %d devices. Check that "
+                     "a sound card or a sound server (PulseAudio, PipeWire) is available."),
                    MAX (Pa_GetDeviceCount (), 0));
       return FALSE;
     }
@@ -244,7 +245,7 @@ pa_start (HarkOutput *output, GError **error)
     {
       self->stream = NULL;
       pa_stop (output, FALSE);
-      set_pa_error (error, "The audio device could not be opened", err);
+      set_pa_error (error, _("The audio device could not be opened"), err);
       return FALSE;
     }
   stream_info = Pa_GetStreamInfo (self->stream);
@@ -255,7 +256,7 @@ pa_start (HarkOutput *output, GError **error)
   if (err != paNoError)
     {
       pa_stop (output, FALSE);
-      set_pa_error (error, "The audio device could not be started", err);
+      set_pa_error (error, _("The audio device could not be started"), err);
       return FALSE;
     }
   return TRUE;
@@ -280,14 +281,14 @@ pa_check_failed (HarkOutput *output, GError **error)
   if (atomic_load (&self->finished_early) || Pa_IsStreamActive (self->stream) != 1)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
-                   "The audio device stopped working while playing.");
+                   _("The audio device stopped working while playing."));
       return TRUE;
     }
   silent_for = g_get_monotonic_time () - atomic_load (&self->last_callback);
   if (silent_for > STALL_SECONDS * G_USEC_PER_SEC)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
-                   "The audio device stopped taking audio (nothing for %.1f seconds).",
+                   _("The audio device stopped taking audio (nothing for %.1f seconds)."),
                    silent_for / (double) G_USEC_PER_SEC);
       return TRUE;
     }

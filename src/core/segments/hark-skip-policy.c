@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "segments/hark-segments.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -57,22 +58,22 @@ hark_skip_policy_parse_override (HarkSkipPolicy *policy, const char *text, GErro
   if (eq == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not CATEGORY=ACTION, for example sponsor=skip.", text ? text : "");
+                   _("“%s” is not CATEGORY=ACTION, for example sponsor=skip."), text ? text : "");
       return FALSE;
     }
   name = g_strndup (text, eq - text);
   if (!hark_category_from_string (g_strstrip (name), &category))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a segment category; the categories are sponsor, selfpromo, "
-                   "interaction, intro, outro, preview, filler and music_offtopic.",
+                   _("“%s” is not a segment category; the categories are sponsor, selfpromo, "
+                     "interaction, intro, outro, preview, filler and music_offtopic."),
                    name);
       return FALSE;
     }
   if (!hark_skip_action_from_string (eq + 1, &action))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a skip action; use skip, ask, mark or off.", eq + 1);
+                   _("“%s” is not a skip action; use skip, ask, mark or off."), eq + 1);
       return FALSE;
     }
   policy->actions[category] = action;

@@ -101,6 +101,22 @@ source_complete (HarkMediaSource *source)
   return progress.complete;
 }
 
+/* With the audio, so the shell never shows the file name where the episode has a title. Tags
+ * are not needed to play: a failure only leaves them unset. */
+static void
+read_tags (HarkSessionLoad *load)
+{
+  g_autoptr (HarkMediaInfo) info = hark_media_info_probe (load->audio_path, NULL);
+  const char *title, *artist;
+
+  if (info == NULL)
+    return;
+  title = hark_media_info_get_tag (info, "title");
+  artist = hark_media_info_get_tag (info, "artist");
+  load->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
+  load->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
+}
+
 static gpointer
 load_thread (gpointer data)
 {
@@ -116,10 +132,15 @@ load_thread (gpointer data)
                           : hark_decoder_open (load->audio_path, HARK_OUTPUT_RATE,
                                                HARK_OUTPUT_CHANNELS, &load->audio_error);
       if (load->decoder != NULL)
-        load->duration = hark_decoder_get_duration (load->decoder);
+        {
+          load->duration = hark_decoder_get_duration (load->decoder);
+          /* An episode still downloading has no file to read them from yet. */
+          if (source_complete (load->source))
+            read_tags (load);
+        }
     }
-  /* From here on the main thread owns the decoder and the audio error; this thread only fills
-   * the fields of the second step. */
+  /* From here on the main thread owns the decoder, the audio error and the tags; this thread
+   * only fills the fields of the second step. */
   post_step (job, TRUE);
   if (load->audio_path != NULL && load->audio_error != NULL)
     goto done;
@@ -131,21 +152,9 @@ load_thread (gpointer data)
   if (load->episode != NULL)
     hark_session_load_segments (load->episode, &job->policy, &load->segments, &load->reading);
 
-  /* Tags and cover are not needed to play: failures only leave them unset. */
+  /* The cover is not needed to play: a failure only leaves it unset. */
   if (load->audio_path != NULL && load->episode != NULL && source_complete (load->source))
-    {
-      g_autoptr (HarkMediaInfo) info = hark_media_info_probe (load->audio_path, NULL);
-
-      if (info != NULL)
-        {
-          const char *title = hark_media_info_get_tag (info, "title");
-          const char *artist = hark_media_info_get_tag (info, "artist");
-
-          load->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
-          load->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
-        }
-      load->art_url = hark_cover_art_extract (load->audio_path, NULL, NULL);
-    }
+    load->art_url = hark_cover_art_extract (load->audio_path, NULL, NULL);
   post_step (job, FALSE);
 
 done:

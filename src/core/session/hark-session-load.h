@@ -27,13 +27,13 @@ typedef struct
   HarkDecoder *decoder;  /* NULL when there is no audio or it failed */
   GError *audio_error;
   double duration;       /* -1 without audio */
+  char *title;           /* from the tags, or NULL */
+  char *artist;
   /* Step two: everything else. episode NULL with sidecar_error when a named sidecar failed. */
   HarkEpisode *episode;
   HarkSegmentList *segments;
   HarkReading *reading;
   GError *sidecar_error;
-  char *title;           /* from the tags, or NULL */
-  char *artist;
   char *art_url;
 } HarkSessionLoad;
 

@@ -50,6 +50,7 @@ struct _HarkSession
   GArray *extra_ranges;   /* HarkSkipRange, ids already HARK_SESSION_EXTRA_RANGE_ID + i */
   HarkSkipTracker *skips; /* what was skipped this pass, Unskip, time saved */
   GHashTable *unskipped;  /* range ids the listener chose to hear this pass */
+  gboolean quiet_seek;    /* the pending seek only refills the decoder: views need not know */
   guint poll_id;
 };
 
@@ -199,6 +200,26 @@ apply_ranges (HarkSession *self)
   g_autoptr (GArray) ranges = build_ranges (self);
 
   hark_player_set_skip_ranges (self->player, (const HarkSkipRange *) ranges->data, ranges->len);
+}
+
+/* Decodes again from what is heard now, without telling views (nothing moved). */
+static void
+refill (HarkSession *self)
+{
+  if (!has_audio (self))
+    return;
+  self->quiet_seek = TRUE;
+  hark_player_seek (self->player, hark_player_get_position (self->player));
+}
+
+/* New ranges while something is open: the decoder has read ahead under the old ones (a range
+ * may already be cut from the audio waiting in the ring), so decoding starts again from what is
+ * heard now. */
+static void
+apply_ranges_again (HarkSession *self)
+{
+  apply_ranges (self);
+  refill (self);
 }
 
 static void
@@ -368,7 +389,10 @@ on_player_event (HarkPlayer *player, const HarkPlayerEvent *pe, gpointer user_da
       emit_simple (self, HARK_SESSION_EVENT_STATE);
       break;
     case HARK_PLAYER_EVENT_SEEKED:
-      emit_simple (self, HARK_SESSION_EVENT_SEEKED);
+      /* The player announces only the latest seek, so this is the refill's when it is quiet. */
+      if (!self->quiet_seek)
+        emit_simple (self, HARK_SESSION_EVENT_SEEKED);
+      self->quiet_seek = FALSE;
       poll_clock (self);
       break;
     case HARK_PLAYER_EVENT_SKIP:
@@ -454,6 +478,7 @@ close_quietly (HarkSession *self)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->snap.loading = FALSE;
+  self->quiet_seek = FALSE;
   hark_resume_tracker_episode_closing (self->resume);
   hark_player_close (self->player);
   update_polling (self);
@@ -519,6 +544,13 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
           emit_error (self, HARK_SESSION_ERROR_AUDIO, load->audio_error);
           return;
         }
+      if (load->title != NULL)
+        {
+          g_free (self->title);
+          self->title = g_steal_pointer (&load->title);
+        }
+      self->artist = g_steal_pointer (&load->artist);
+      update_tags (self);
       if (load->decoder != NULL)
         {
           hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
@@ -547,20 +579,13 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   self->episode = g_steal_pointer (&load->episode);
   self->segments = g_steal_pointer (&load->segments);
   self->reading = g_steal_pointer (&load->reading);
-  if (load->title != NULL)
-    {
-      g_free (self->title);
-      self->title = g_steal_pointer (&load->title);
-      hark_resume_tracker_set_title (self->resume, self->title);
-    }
-  self->artist = g_steal_pointer (&load->artist);
   self->art_url = g_steal_pointer (&load->art_url);
   update_tags (self);
   apply_ranges (self);
   /* The decoder has read ahead, and ranges behind its read position count as passed: until
    * playing starts, seeking to where it will start makes a segment there (0:00) count. */
-  if (has_audio (self) && hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
-    hark_player_seek (self->player, hark_player_get_position (self->player));
+  if (hark_player_get_state (self->player) != HARK_PLAYER_STATE_PLAYING)
+    refill (self);
   update_player_fields (self);
   emit_simple (self, HARK_SESSION_EVENT_LOADED);
   poll_clock (self);
@@ -637,7 +662,7 @@ hark_session_set_policy (HarkSession *self, const HarkSkipPolicy *policy)
   self->snap.can_unskip = FALSE;
   self->snap.time_saved = 0;
   self->snap.offer_segment = -1;
-  apply_ranges (self);
+  apply_ranges_again (self);
   emit_simple (self, HARK_SESSION_EVENT_SEGMENTS);
   poll_clock (self);
 }
@@ -646,7 +671,7 @@ void
 hark_session_set_skipping (HarkSession *self, gboolean skipping)
 {
   self->skipping = skipping;
-  apply_ranges (self);
+  apply_ranges_again (self);
 }
 
 void
@@ -662,7 +687,7 @@ hark_session_set_extra_ranges (HarkSession *self, const HarkSkipRange *ranges, g
       r.id = HARK_SESSION_EXTRA_RANGE_ID + i;
       g_array_append_val (self->extra_ranges, r);
     }
-  apply_ranges (self);
+  apply_ranges_again (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -716,6 +741,7 @@ hark_session_seek (HarkSession *self, double seconds)
   seconds = MAX (seconds, 0.0);
   if (duration > 0)
     seconds = MIN (seconds, duration);
+  self->quiet_seek = FALSE;
   hark_player_seek (self->player, seconds);
   poll_clock (self);
   return TRUE;
@@ -808,6 +834,7 @@ hark_session_skip_offered (HarkSession *self)
   /* What is left of it counts as saved, and Unskip brings it back like any other skip. */
   event.range = (HarkSkipRange) { position, e->segment.end, (guint) index };
   event.counted = hark_skip_tracker_note_skip (self->skips, index, position, e->segment.end);
+  self->quiet_seek = FALSE;
   hark_player_seek (self->player, past_ranges (self, e->segment.end));
   update_player_fields (self);
   self->snap.time_saved = hark_skip_tracker_get_time_saved (self->skips);
@@ -841,6 +868,7 @@ hark_session_unskip (HarkSession *self)
       end = event.entry ? event.entry->segment.end : end;
     }
   apply_ranges (self);
+  self->quiet_seek = FALSE;
   hark_player_seek (self->player, seek_to);
   event.range = (HarkSkipRange) { seek_to, MAX (end, seek_to), id };
   self->snap.time_saved = hark_skip_tracker_get_time_saved (self->skips);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "subscriptions/hark-episode-download.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -273,7 +274,7 @@ prepare (HarkLibrary *library, const char *what, const char *root, gboolean reco
   if (episode->enclosure_url == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   "Episode “%s” has no audio in its feed to download", episode->title);
+                   _("Episode “%s” has no audio in its feed to download"), episode->title);
       return FALSE;
     }
   number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
@@ -291,7 +292,7 @@ prepare (HarkLibrary *library, const char *what, const char *root, gboolean reco
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       int saved = errno;
-      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, "Could not create the folder %s: %s", dir,
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not create the folder %s: %s"), dir,
                    g_strerror (saved));
       return FALSE;
     }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "subscriptions/hark-subscriptions.h"
+#include "util/hark-i18n.h"
 
 #include <string.h>
 
@@ -219,7 +220,7 @@ hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *
   if (!is_web_address (url))
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "%s: not an http or https address", url);
+                   _("%s: not an http or https address"), url);
       return 0;
     }
   if (existing != NULL && strcmp (existing->feed_url, url) == 0)
@@ -262,7 +263,7 @@ hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library, const HarkS
   if (show->next_page == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   "%s has no older page of episodes to load", show->title ? show->title
+                   _("%s has no older page of episodes to load"), show->title ? show->title
                                                                            : show->feed_url);
       return FALSE;
     }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "text/hark-text-utils.h"
+#include "util/hark-i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -94,7 +95,7 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
       if (converted == NULL)
         {
           g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                       "The file starts with a %s byte order mark but is not valid %s: %s.",
+                       _("The file starts with a %s byte order mark but is not valid %s: %s."),
                        charset, charset, local_error->message);
           return NULL;
         }
@@ -120,7 +121,7 @@ set_load_error (GError **error, int code, const char *path, const char *why)
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, HARK_ERROR, code, "Could not read the sidecar “%s”: %s.", display, why);
+  g_set_error (error, HARK_ERROR, code, _("Could not read the sidecar “%s”: %s."), display, why);
 }
 
 gboolean
@@ -181,7 +182,7 @@ hark_text_load_file (const char *path, char **contents, gsize *length, GError **
                 {
                   close (fd);
                   set_load_error (error, HARK_ERROR_UNSUPPORTED, path,
-                                  "it keeps growing past the most Hark reads");
+                                  _("it keeps growing past the most Hark reads"));
                   return FALSE;
                 }
               size = MIN ((gsize) HARK_TEXT_MAX_FILE_BYTES, size * 2 + 4096);
@@ -208,7 +209,7 @@ hark_text_load_file (const char *path, char **contents, gsize *length, GError **
       if (g_get_monotonic_time () > deadline)
         {
           close (fd);
-          set_load_error (error, HARK_ERROR_IO, path, "reading it takes too long");
+          set_load_error (error, HARK_ERROR_IO, path, _("reading it takes too long"));
           return FALSE;
         }
     }

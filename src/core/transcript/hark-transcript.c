@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "transcript/hark-transcript.h"
+#include "util/hark-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct _HarkTranscript
   double *turn_starts;
   double media_duration;
   const char *source_note;
+  gboolean generated;
 };
 
 struct _HarkTranscriptBuilder
@@ -41,14 +43,14 @@ static const struct
   const char *name;
   const char *label;
 } categories[HARK_N_CATEGORIES] = {
-  [HARK_CATEGORY_SPONSOR] = { "sponsor", "Sponsor" },
-  [HARK_CATEGORY_SELFPROMO] = { "selfpromo", "Self-promotion" },
-  [HARK_CATEGORY_INTERACTION] = { "interaction", "Interaction reminder" },
-  [HARK_CATEGORY_INTRO] = { "intro", "Intro" },
-  [HARK_CATEGORY_OUTRO] = { "outro", "Outro" },
-  [HARK_CATEGORY_PREVIEW] = { "preview", "Preview" },
-  [HARK_CATEGORY_FILLER] = { "filler", "Filler" },
-  [HARK_CATEGORY_MUSIC_OFFTOPIC] = { "music_offtopic", "Non-music section" },
+  [HARK_CATEGORY_SPONSOR] = { "sponsor", N_("Sponsor") },
+  [HARK_CATEGORY_SELFPROMO] = { "selfpromo", N_("Self-promotion") },
+  [HARK_CATEGORY_INTERACTION] = { "interaction", N_("Interaction reminder") },
+  [HARK_CATEGORY_INTRO] = { "intro", N_("Intro") },
+  [HARK_CATEGORY_OUTRO] = { "outro", N_("Outro") },
+  [HARK_CATEGORY_PREVIEW] = { "preview", N_("Preview") },
+  [HARK_CATEGORY_FILLER] = { "filler", N_("Filler") },
+  [HARK_CATEGORY_MUSIC_OFFTOPIC] = { "music_offtopic", N_("Non-music section") },
 };
 
 const char *
@@ -62,7 +64,7 @@ const char *
 hark_category_get_label (HarkCategory category)
 {
   g_return_val_if_fail (category < HARK_N_CATEGORIES, NULL);
-  return categories[category].label;
+  return _(categories[category].label);
 }
 
 gboolean
@@ -170,6 +172,12 @@ const char *
 hark_transcript_get_source_note (const HarkTranscript *self)
 {
   return self->source_note;
+}
+
+gboolean
+hark_transcript_is_generated (const HarkTranscript *self)
+{
+  return self->generated;
 }
 
 gboolean
@@ -566,6 +574,12 @@ void
 hark_transcript_builder_set_source_note (HarkTranscriptBuilder *builder, const char *note)
 {
   builder->t->source_note = intern (builder->t, note);
+}
+
+void
+hark_transcript_builder_set_generated (HarkTranscriptBuilder *builder, gboolean generated)
+{
+  builder->t->generated = generated;
 }
 
 /* Every element type sorted here starts with `double start`. Ties keep insertion order. */

@@ -110,6 +110,9 @@ const HarkSegment *hark_transcript_get_segments (const HarkTranscript *self, gui
 double hark_transcript_get_media_duration (const HarkTranscript *self);
 /* Free-form note on where the transcript came from, or NULL. */
 const char *hark_transcript_get_source_note (const HarkTranscript *self);
+/* TRUE when the words were recognized by a machine from the audio, not written by a person:
+ * shown as "Generated" and never trusted as the show's own text. */
+gboolean hark_transcript_is_generated (const HarkTranscript *self);
 gboolean hark_transcript_is_empty (const HarkTranscript *self);
 
 /* Lookups, each O(log n). All return an index or -1. */
@@ -166,6 +169,7 @@ void hark_transcript_builder_add_segment (HarkTranscriptBuilder *builder, double
                                           const char *evidence);
 void hark_transcript_builder_set_media_duration (HarkTranscriptBuilder *builder, double seconds);
 void hark_transcript_builder_set_source_note (HarkTranscriptBuilder *builder, const char *note);
+void hark_transcript_builder_set_generated (HarkTranscriptBuilder *builder, gboolean generated);
 
 /* Sorts, links turns to cues, fills missing chapter ends, and frees the builder. */
 HarkTranscript *hark_transcript_builder_finish (HarkTranscriptBuilder *builder);
