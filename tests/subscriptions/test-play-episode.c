@@ -126,6 +126,7 @@ test_play_episode_while_downloading (void)
       "<enclosure url=\"/media/s1.mp3\" type=\"audio/mpeg\" length=\"%" G_GSIZE_FORMAT "\"/>"
       "<podcast:transcript url=\"/media/s1.vtt\" type=\"text/vtt\"/>"
       "<podcast:chapters url=\"/media/s1.json\" type=\"application/json+chapters\"/>"
+      "<podcast:person role=\"host\">Ada Lovelace</podcast:person>"
       "</item></channel></rss>",
       length);
   test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
@@ -149,6 +150,7 @@ test_play_episode_while_downloading (void)
                                               NULL);
     g_autofree char *transcript = g_strconcat (stem, ".transcript.vtt", NULL);
     g_autofree char *chapter_file = g_strconcat (stem, ".chapters.json", NULL);
+    g_autofree char *persons_file = g_strconcat (stem, ".persons.json", NULL);
     g_autofree char *copy = NULL;
     gsize copy_length = 0;
     double at_download;
@@ -177,6 +179,7 @@ test_play_episode_while_downloading (void)
     g_assert_cmpmem (copy, copy_length, audio, length);
     g_assert_true (g_file_test (transcript, G_FILE_TEST_IS_REGULAR));
     g_assert_true (g_file_test (chapter_file, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (persons_file, G_FILE_TEST_IS_REGULAR));
     run_clear (&run);
   }
   {

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "episode/hark-speaker-persons.h"
 #include "util/hark-error.h"
 
 void
@@ -252,6 +253,17 @@ save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *epis
     {
       g_autofree char *path = g_strdup_printf ("%s.chapters.json", stem);
       fetch_sidecar (http, episode->chapters_url, path, download);
+    }
+  /* Who speaks, so opening the episode can name its speakers. */
+  if (episode->persons != NULL && episode->persons->len > 0)
+    {
+      g_autofree char *path = hark_speaker_persons_path (download->audio_path);
+      g_autoptr (GError) error = NULL;
+
+      if (hark_speaker_persons_write (path, episode->persons, &error))
+        g_ptr_array_add (download->sidecars, g_strdup (path));
+      else
+        g_ptr_array_add (download->warnings, g_strdup (error->message));
     }
 }
 
