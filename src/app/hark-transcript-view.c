@@ -34,6 +34,7 @@ struct _HarkTranscriptView
   int align_row; /* a row to bring to a comfortable reading height on the next frame */
   guint align_tick_id;
   guint align_attempts;
+  gboolean focus_pending; /* focus goes to the current row once it is on screen */
 
   char *query;
   int match_row; /* the row of the match being looked at, or -1 */
@@ -128,8 +129,13 @@ static void
 fill_store (HarkTranscriptView *self)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   const HarkReadingRow *rows;
   guint n_rows;
+  /* The row with the focus goes with the old rows: the keys would then go nowhere (the next key
+   * press is lost), so the focus moves to the new rows. */
+  gboolean refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
 
   g_hash_table_remove_all (self->bound);
   g_clear_pointer (&self->pos_of_row, g_free);
@@ -155,11 +161,15 @@ fill_store (HarkTranscriptView *self)
                        items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
+  if (refocus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-/* Brings the row to scroll to into a comfortable reading height. Rows far away have no widget
- * yet: jump to where the list estimates them, and refine on the next frame once they exist.
- * (GtkListView's own scroll-to-item in GTK 4.8 leaves the rows below the target unallocated.) */
+/* Brings the row to scroll to into a comfortable reading height. A row far away has no widget
+ * on screen yet (the list keeps the selected row's widget around, unmapped): the list's own
+ * scroll-to-item brings it to an edge, and the next frame, once it is laid out, moves it to
+ * reading height by its real position. (Estimating the offset from the row count lands far off
+ * when turns differ in height as much as a transcript's do.) */
 static gboolean
 align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -183,6 +193,11 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
        * list alone while it is there, so the text does not jump under the reader's eyes. */
       if (y < height * 0.05 || y > height * 0.5)
         gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+      if (self->focus_pending && self->align_row == self->current_row)
+        {
+          self->focus_pending = FALSE;
+          gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+        }
       self->align_tick_id = 0;
       return G_SOURCE_REMOVE;
     }
@@ -191,8 +206,8 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       self->align_tick_id = 0;
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * position / n_items -
-                                   height * 0.2);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              (guint) position);
   return G_SOURCE_CONTINUE;
 }
 
@@ -250,10 +265,38 @@ on_scrollbar_pressed (GtkGestureClick *gesture, int n_press, double x, double y,
   user_scrolled (self);
 }
 
+/* Tab leaves the list for the next control: the list is one stop, its arrows move inside. (GTK
+ * 4.8's list would otherwise stop at every row.) The list is unfocusable for the move, so the
+ * window's focus chain goes past it. */
+static gboolean
+tab_out (HarkTranscriptView *self, GtkDirectionType direction)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean moved;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), FALSE);
+  moved = gtk_widget_child_focus (root, direction);
+  if (!moved)
+    {
+      /* Past the last control: around to the first, as the window's own Tab does. */
+      gtk_root_set_focus (GTK_ROOT (root), NULL);
+      gtk_widget_child_focus (root, direction);
+    }
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), TRUE);
+  return TRUE;
+}
+
 static gboolean
 on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
              GdkModifierType state, HarkTranscriptView *self)
 {
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == 0)
+    return tab_out (self, GTK_DIR_TAB_FORWARD);
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
+    return tab_out (self, GTK_DIR_TAB_BACKWARD);
   switch (keyval)
     {
     case GDK_KEY_Page_Up:
@@ -395,6 +438,23 @@ hark_transcript_view_refresh_row (HarkTranscriptView *self, int row)
     return;
   hark_turn_row_bind (widget, item, self->query, was_skipped (self, hark_row_item_get_row (item)));
   refresh_row_widget (self, row);
+}
+
+/* Puts the keyboard focus on the row being heard (on the list when there is none), without
+ * moving the list: a row far away gets it once following has brought it into view. */
+void
+hark_transcript_view_focus_now (HarkTranscriptView *self)
+{
+  HarkTurnRow *row = hark_transcript_view_get_row_widget (self, self->current_row);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  self->focus_pending = FALSE;
+  if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)))
+    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
+  else if (self->current_row >= 0 && self->align_tick_id != 0)
+    self->focus_pending = TRUE;
+  else if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 gboolean

@@ -39,6 +39,7 @@ void hark_transcript_view_show_match (HarkTranscriptView *self, int row);
 /* The row's segment was just skipped: redraw it as such. */
 void hark_transcript_view_refresh_row (HarkTranscriptView *self, int row);
 /* FALSE when the speaker filter hides @row. */
+void hark_transcript_view_focus_now (HarkTranscriptView *self);
 gboolean hark_transcript_view_is_shown (HarkTranscriptView *self, int row);
 
 int hark_transcript_view_get_current_row (HarkTranscriptView *self);

@@ -97,7 +97,7 @@ add_shortcut (GtkShortcutController *controller, const char *trigger, const char
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
-/* Single keys (Space, arrows, N, P, brackets) must not steal typing from the search entry, so
+/* Single keys (arrows, N, P, brackets; Space, U and S are in hark-window-keys.c) must not steal typing from the search entry, so
  * they live in a bubble-phase controller: the entry sees them first. Application accelerators
  * run before the focus widget and are only for chords. */
 void
@@ -107,13 +107,19 @@ hark_window_setup_shortcuts (HarkWindow *self)
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
-  add_shortcut (shortcuts, "space", "app.play-pause", NULL);
   add_shortcut (shortcuts, "Left", "app.back", NULL);
   add_shortcut (shortcuts, "Right", "app.forward", NULL);
   add_shortcut (shortcuts, "n", "app.next-turn", NULL);
   add_shortcut (shortcuts, "p", "app.previous-turn", NULL);
   add_shortcut (shortcuts, "bracketleft", "app.slower", NULL);
   add_shortcut (shortcuts, "bracketright", "app.faster", NULL);
+  add_shortcut (shortcuts, "<Control>plus", "win.text-larger", NULL);
+  add_shortcut (shortcuts, "<Control>equal", "win.text-larger", NULL);
+  add_shortcut (shortcuts, "<Control>KP_Add", "win.text-larger", NULL);
+  add_shortcut (shortcuts, "<Control>minus", "win.text-smaller", NULL);
+  add_shortcut (shortcuts, "<Control>KP_Subtract", "win.text-smaller", NULL);
+  add_shortcut (shortcuts, "<Control>0", "win.text-normal", NULL);
+  add_shortcut (shortcuts, "<Control>KP_0", "win.text-normal", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 

@@ -11,8 +11,10 @@
  */
 #pragma once
 
+#include "hark-library-view.h"
 #include "hark-player-bar.h"
 #include "hark-speakers-popover.h"
+#include "hark-text-size.h"
 #include "hark-transcript-view.h"
 #include "hark-window.h"
 
@@ -42,6 +44,7 @@ struct _HarkWindow
   AdwButtonContent *skip_content;
   HarkPlayerBar *player_bar;
   HarkSpeakersPopover *speakers_popover;
+  HarkLibraryView *library_view;
 
   GSettings *settings;
   HarkSession *session; /* the application's: this window is one view of it */
@@ -60,6 +63,8 @@ struct _HarkWindow
   char *search_query;
   int search_index;
 
+  HarkTextSize *text_size;
+
   char *last_toast;
   char *banner_text;
 };
@@ -77,6 +82,9 @@ void hark_window_update_now (HarkWindow *self);
 void hark_window_class_add_actions (GtkWidgetClass *widget_class);
 void hark_window_setup_shortcuts (HarkWindow *self);
 
+/* hark-window-keys.c */
+void hark_window_setup_keys (HarkWindow *self);
+
 /* hark-window-search.c */
 void hark_window_class_add_search (GtkWidgetClass *widget_class);
 void hark_window_setup_search (HarkWindow *self);
@@ -92,7 +100,17 @@ void hark_window_build_chapters_menu (HarkWindow *self);
 void hark_window_class_add_recent (GtkWidgetClass *widget_class);
 void hark_window_fill_recent (HarkWindow *self);
 
+/* hark-window-library.c */
+void hark_window_setup_library (HarkWindow *self);
+void hark_window_show_library (HarkWindow *self);
+
 /* For the UI tests. */
+
+static inline HarkLibraryView *
+hark_window_get_library_view (HarkWindow *self)
+{
+  return self->library_view;
+}
 
 static inline HarkReading *
 hark_window_get_reading (HarkWindow *self)

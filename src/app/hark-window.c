@@ -279,6 +279,9 @@ on_session_loaded (HarkWindow *self)
     }
 
   show_reading (self);
+  /* Keys then move in the transcript, and Space is not taken by whatever button had focus. */
+  if (self->reading != NULL)
+    hark_transcript_view_focus_now (self->transcript_view);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
 }
 
@@ -412,18 +415,23 @@ hark_window_play_pause (HarkWindow *self)
   hark_session_toggle (self->session);
 }
 
+/* A seek is the listener moving: the list goes along, even if they had scrolled away before. */
 void
 hark_window_seek (HarkWindow *self, double seconds)
 {
-  if (hark_session_seek (self->session, seconds))
-    hark_window_update_now (self);
+  if (!hark_session_seek (self->session, seconds))
+    return;
+  hark_window_update_now (self);
+  hark_window_set_following (self, TRUE);
 }
 
 void
 hark_window_skip_by (HarkWindow *self, double delta)
 {
-  if (hark_session_seek_by (self->session, delta))
-    hark_window_update_now (self);
+  if (!hark_session_seek_by (self->session, delta))
+    return;
+  hark_window_update_now (self);
+  hark_window_set_following (self, TRUE);
 }
 
 /* After a jump by turn: the list follows, or a bell says there was nowhere to go. */
@@ -620,6 +628,7 @@ hark_window_dispose (GObject *object)
   self->listener = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   self->reading = NULL;
+  g_clear_object (&self->text_size);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hark_window_parent_class)->dispose (object);
 }
@@ -726,6 +735,9 @@ hark_window_init (HarkWindow *self)
                                GTK_WIDGET (self->speakers_popover));
 
   hark_window_setup_shortcuts (self);
+  hark_window_setup_keys (self);
+  self->text_size = hark_text_size_new (self->settings);
+  hark_text_size_add_actions (self->text_size, G_ACTION_MAP (self));
   hark_window_setup_search (self);
 
   hark_window_setup_drop (self);
@@ -746,6 +758,7 @@ hark_window_new (GtkApplication *application, HarkSession *session)
   hark_session_set_volume (session,
                            gtk_adjustment_get_value (hark_player_bar_get_volume (self->player_bar)));
   hark_window_fill_recent (self);
+  hark_window_setup_library (self);
   return self;
 }
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "feeds/hark-opml.h"
+#include "subscriptions/hark-subscriptions-opml.h"
 #include "subscriptions/hark-subscriptions.h"
 #include "util/hark-error.h"
 #include "util/hark-time.h"
@@ -334,7 +334,6 @@ opml_import (const char *path)
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkLibrary) library = NULL;
   g_autoptr (HarkHttp) http = NULL;
-  g_autoptr (GPtrArray) outlines = NULL;
   g_autoptr (GPtrArray) shows = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autofree char *contents = NULL;
@@ -343,26 +342,16 @@ opml_import (const char *path)
 
   if (!g_file_get_contents (path, &contents, &length, &error))
     return hark_cli_fail (error);
-  if ((outlines = hark_opml_parse (contents, length, path, &error)) == NULL
-      || (library = open_library (&error)) == NULL)
+  if ((library = open_library (&error)) == NULL
+      || (shows = hark_subscriptions_import_opml (library, contents, length, path, &error)) == NULL)
     return hark_cli_fail (error);
-  shows = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_free);
-  for (guint i = 0; i < outlines->len; i++)
-    {
-      HarkOpmlOutline *o = g_ptr_array_index (outlines, i);
-      HarkShow *show;
-      if (hark_library_add_show (library, o->url, &error) == 0
-          || (show = hark_library_find_show (library, o->url, &error)) == NULL)
-        return hark_cli_fail (error);
-      g_ptr_array_add (shows, show);
-    }
   http = hark_http_new (NULL);
   results = hark_subscriptions_refresh_sync (http, library, shows, print_refresh, NULL, &error);
   if (results == NULL)
     return hark_cli_fail (error);
   for (guint i = 0; i < results->len; i++)
     failures += ((HarkRefreshResult *) g_ptr_array_index (results, i))->error != NULL;
-  printf ("%u subscriptions imported from %s", outlines->len, path);
+  printf ("%u subscriptions imported from %s", shows->len, path);
   if (failures)
     printf (", %u could not be fetched now (kept; 'hark-cli refresh' tries again)", failures);
   printf ("\n");
@@ -374,22 +363,11 @@ opml_export (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkLibrary) library = NULL;
-  g_autoptr (GPtrArray) shows = NULL;
-  g_autoptr (GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_opml_outline_free);
   g_autofree char *text = NULL;
 
-  if ((library = open_library (&error)) == NULL || (shows = hark_library_list_shows (library, &error)) == NULL)
+  if ((library = open_library (&error)) == NULL
+      || (text = hark_subscriptions_export_opml (library, &error)) == NULL)
     return hark_cli_fail (error);
-  for (guint i = 0; i < shows->len; i++)
-    {
-      HarkShow *s = g_ptr_array_index (shows, i);
-      HarkOpmlOutline *o = g_new0 (HarkOpmlOutline, 1);
-      o->url = g_strdup (s->feed_url);
-      o->title = g_strdup (s->title);
-      o->link = g_strdup (s->link);
-      g_ptr_array_add (outlines, o);
-    }
-  text = hark_opml_write (outlines, "Hark subscriptions");
   fputs (text, stdout);
   return HARK_CLI_EXIT_OK;
 }

@@ -189,39 +189,40 @@ is_language_tag (const char *tag)
   return TRUE;
 }
 
-/* Fetches @url to @path; a failure becomes a warning. */
-static gboolean
-fetch_sidecar (HarkHttp *http, const char *url, const char *path, HarkEpisodeDownload *download)
+/* A sidecar to fetch: where from, where to. */
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (HarkHttpResponse) response = hark_http_get_sync (http, url, NULL, NULL, NULL, &error);
-  gsize length;
-  const char *data;
+  char *url;
+  char *path;
+} Sidecar;
 
-  if (response == NULL)
-    {
-      g_ptr_array_add (download->warnings, g_strdup (error->message));
-      return FALSE;
-    }
-  data = g_bytes_get_data (response->body, &length);
-  if (!g_file_set_contents (path, data, length, &error))
-    {
-      g_ptr_array_add (download->warnings, g_strdup (error->message));
-      return FALSE;
-    }
-  g_ptr_array_add (download->sidecars, g_strdup (path));
-  return TRUE;
+static void
+sidecar_free (Sidecar *sidecar)
+{
+  g_free (sidecar->url);
+  g_free (sidecar->path);
+  g_free (sidecar);
 }
 
 static void
-save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *episode,
-               HarkEpisodeDownload *download)
+plan_sidecar (GPtrArray *plan, const char *url, char *path)
+{
+  Sidecar *sidecar = g_new0 (Sidecar, 1);
+  sidecar->url = g_strdup (url);
+  sidecar->path = path;
+  g_ptr_array_add (plan, sidecar);
+}
+
+/* The sidecars (Sidecar *) to save beside @audio_path, best transcript first. */
+static GPtrArray *
+plan_sidecars (const HarkShow *show, const HarkShowEpisode *episode, const char *audio_path)
 {
   static const char *const qualifiers[] = { "transcript", "captions", "subtitles", "subs" };
-  g_autofree char *stem = g_strndup (download->audio_path,
-                                     strrchr (download->audio_path, '.') - download->audio_path);
+  const char *dot = strrchr (audio_path, '.');
+  g_autofree char *stem = dot ? g_strndup (audio_path, dot - audio_path) : g_strdup (audio_path);
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int best = hark_episode_download_pick_transcript (episode->transcripts, show->language);
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_free);
 
   for (guint i = 0; i < episode->transcripts->len; i++)
     {
@@ -247,24 +248,227 @@ save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *epis
       if (path == NULL || g_hash_table_contains (used, path))
         continue;
       g_hash_table_add (used, g_strdup (path));
-      fetch_sidecar (http, t->url, path, download);
+      plan_sidecar (plan, t->url, g_steal_pointer (&path));
     }
   if (episode->chapters_url)
-    {
-      g_autofree char *path = g_strdup_printf ("%s.chapters.json", stem);
-      fetch_sidecar (http, episode->chapters_url, path, download);
-    }
-  /* Who speaks, so opening the episode can name its speakers. */
-  if (episode->persons != NULL && episode->persons->len > 0)
-    {
-      g_autofree char *path = hark_speaker_persons_path (download->audio_path);
-      g_autoptr (GError) error = NULL;
+    plan_sidecar (plan, episode->chapters_url, g_strdup_printf ("%s.chapters.json", stem));
+  return plan;
+}
 
-      if (hark_speaker_persons_write (path, episode->persons, &error))
-        g_ptr_array_add (download->sidecars, g_strdup (path));
-      else
-        g_ptr_array_add (download->warnings, g_strdup (error->message));
+/* Who speaks, saved beside the audio so opening the episode can name its speakers. */
+static void
+write_persons (const HarkShowEpisode *episode, HarkEpisodeDownload *download)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (episode->persons == NULL || episode->persons->len == 0)
+    return;
+  path = hark_speaker_persons_path (download->audio_path);
+  if (hark_speaker_persons_write (path, episode->persons, &error))
+    g_ptr_array_add (download->sidecars, g_strdup (path));
+  else
+    g_ptr_array_add (download->warnings, g_strdup (error->message));
+}
+
+typedef struct
+{
+  HarkHttp *http;
+  HarkLibrary *library;
+  HarkShowEpisode *episode;
+  HarkShow *show;
+  char *path;
+  char *part;
+  GPtrArray *plan;  /* Sidecar *, fetched one after another once the audio is in */
+  guint next;
+  HarkEpisodeDownload *download;
+} EpisodeJob;
+
+static void
+episode_job_free (EpisodeJob *job)
+{
+  hark_show_episode_free (job->episode);
+  hark_show_free (job->show);
+  g_free (job->path);
+  g_free (job->part);
+  if (job->plan)
+    g_ptr_array_unref (job->plan);
+  hark_episode_download_free (job->download);
+  g_free (job);
+}
+
+static void fetch_next_sidecar (GTask *task);
+
+/* A sidecar that cannot be fetched or written is a warning, not a failed download. */
+static void
+on_sidecar_fetched (GObject *source, GAsyncResult *async, gpointer data)
+{
+  GTask *task = data;
+  EpisodeJob *job = g_task_get_task_data (task);
+  Sidecar *sidecar = g_ptr_array_index (job->plan, job->next - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkHttpResponse) response = hark_http_get_finish (job->http, async, &error);
+  gsize length;
+  const char *data_bytes;
+
+  if (response != NULL)
+    {
+      data_bytes = g_bytes_get_data (response->body, &length);
+      if (g_file_set_contents (sidecar->path, data_bytes, length, &error))
+        g_ptr_array_add (job->download->sidecars, g_strdup (sidecar->path));
     }
+  if (error != NULL)
+    g_ptr_array_add (job->download->warnings, g_strdup (error->message));
+  fetch_next_sidecar (task);
+}
+
+static void
+fetch_next_sidecar (GTask *task)
+{
+  EpisodeJob *job = g_task_get_task_data (task);
+  Sidecar *sidecar;
+
+  if (job->next >= job->plan->len || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      /* The audio is in: a cancel while sidecars load leaves a finished download. */
+      g_task_return_pointer (task, g_steal_pointer (&job->download),
+                             (GDestroyNotify) hark_episode_download_free);
+      g_object_unref (task);
+      return;
+    }
+  sidecar = g_ptr_array_index (job->plan, job->next++);
+  hark_http_get_async (job->http, sidecar->url, NULL, NULL, g_task_get_cancellable (task),
+                       on_sidecar_fetched, task);
+}
+
+static void
+on_audio_downloaded (GObject *source, GAsyncResult *async, gpointer data)
+{
+  GTask *task = data;
+  EpisodeJob *job = g_task_get_task_data (task);
+  g_autoptr (HarkDownloadResult) result = NULL;
+  GError *error = NULL;
+
+  result = hark_http_download_finish (job->http, async, &error);
+  if (result == NULL)
+    {
+      GStatBuf st;
+      gboolean have_part = g_stat (job->part, &st) == 0;
+      /* What is on disk stays for next time: the download resumes from there. */
+      hark_library_set_download (job->library, job->episode->row,
+                                 have_part ? HARK_DOWNLOAD_PARTIAL : HARK_DOWNLOAD_FAILED,
+                                 have_part ? job->part : NULL, have_part ? st.st_size : 0, 0,
+                                 NULL, NULL);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (!hark_library_set_download (job->library, job->episode->row, HARK_DOWNLOAD_DONE, job->path,
+                                  result->bytes, result->bytes, result->etag, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  job->download = g_new0 (HarkEpisodeDownload, 1);
+  job->download->audio_path = g_strdup (job->path);
+  job->download->sidecars = g_ptr_array_new_with_free_func (g_free);
+  job->download->warnings = g_ptr_array_new_with_free_func (g_free);
+  job->download->resumed = result->resumed;
+  job->plan = plan_sidecars (job->show, job->episode, job->path);
+  write_persons (job->episode, job->download);
+  fetch_next_sidecar (task);
+}
+
+void
+hark_episode_download_async (HarkHttp *http, HarkLibrary *library, const char *what,
+                             const char *root, HarkDownloadProgressFunc progress,
+                             gpointer progress_data, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  EpisodeJob *job = g_new0 (EpisodeJob, 1);
+  HarkShowEpisode *episode;
+  g_autofree char *default_root = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *number = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, hark_episode_download_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) episode_job_free);
+  job->http = http;
+  job->library = library;
+  if ((episode = job->episode = hark_library_find_show_episode (library, what, &error)) == NULL)
+    goto fail;
+  if (episode->enclosure_url == NULL)
+    {
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("Episode “%s” has no audio in its feed to download"), episode->title);
+      goto fail;
+    }
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
+  if ((job->show = hark_library_find_show (library, number, &error)) == NULL)
+    goto fail;
+  if (root == NULL)
+    root = default_root = hark_episode_download_default_root ();
+  /* Resume where an interrupted download left its .part, even if the title changed since. */
+  if (episode->download_state == HARK_DOWNLOAD_PARTIAL && episode->download_path
+      && g_str_has_suffix (episode->download_path, ".part"))
+    job->path = g_strndup (episode->download_path, strlen (episode->download_path) - 5);
+  else
+    job->path = hark_episode_download_path (job->show, episode, root);
+  dir = g_path_get_dirname (job->path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (&error, HARK_ERROR, HARK_ERROR_IO, _("Could not create the folder %s: %s"), dir,
+                   g_strerror (saved));
+      goto fail;
+    }
+  job->part = g_strconcat (job->path, ".part", NULL);
+  if (!hark_library_set_download (library, episode->row, HARK_DOWNLOAD_PARTIAL, job->part,
+                                  episode->download_bytes, episode->download_total,
+                                  episode->download_etag, &error))
+    goto fail;
+  hark_http_download_async (http, episode->enclosure_url, job->path,
+                            episode->download_state == HARK_DOWNLOAD_PARTIAL
+                                ? episode->download_etag : NULL,
+                            progress, progress_data, cancellable, on_audio_downloaded, task);
+  return;
+
+fail:
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+HarkEpisodeDownload *
+hark_episode_download_finish (GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_run_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+HarkEpisodeDownload *
+hark_episode_download_run (HarkHttp *http, HarkLibrary *library, const char *what,
+                           const char *root, HarkDownloadProgressFunc progress,
+                           gpointer progress_data, GError **error)
+{
+  GAsyncResult *result = NULL;
+  HarkEpisodeDownload *download;
+
+  hark_episode_download_async (http, library, what, root, progress, progress_data, NULL,
+                               on_run_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  download = hark_episode_download_finish (result, error);
+  g_object_unref (result);
+  return download;
 }
 
 /* What downloading @what needs: the episode, its show and the audio's path (folder made; with
@@ -349,36 +553,33 @@ download_new (const char *path)
   return download;
 }
 
-HarkEpisodeDownload *
-hark_episode_download_run (HarkHttp *http, HarkLibrary *library, const char *what,
-                           const char *root, HarkDownloadProgressFunc progress,
-                           gpointer progress_data, GError **error)
+/* The sidecars fetched one by one before the audio, for a stream: the session finds them when
+ * it opens. A sidecar that cannot be fetched is a warning. */
+static void
+save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *episode,
+               HarkEpisodeDownload *download)
 {
-  g_autoptr (HarkShowEpisode) episode = NULL;
-  g_autoptr (HarkShow) show = NULL;
-  g_autoptr (HarkEpisodeDownload) download = NULL;
-  g_autoptr (HarkDownloadResult) result = NULL;
-  g_autofree char *path = NULL;
-  GError *local = NULL;
+  g_autoptr (GPtrArray) plan = plan_sidecars (show, episode, download->audio_path);
 
-  if (!prepare (library, what, root, TRUE, &episode, &show, &path, error))
-    return NULL;
-  result = hark_http_download_sync (http, episode->enclosure_url, path,
-                                    episode->download_state == HARK_DOWNLOAD_PARTIAL
-                                        ? episode->download_etag : NULL,
-                                    progress, progress_data, NULL, &local);
-  if (result == NULL)
+  for (guint i = 0; i < plan->len; i++)
     {
-      record_result (library, episode, path, NULL, NULL);
-      g_propagate_error (error, local);
-      return NULL;
+      Sidecar *sidecar = g_ptr_array_index (plan, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HarkHttpResponse) response = hark_http_get_sync (http, sidecar->url, NULL, NULL,
+                                                                  NULL, &error);
+      gsize length;
+      const char *data;
+
+      if (response != NULL)
+        {
+          data = g_bytes_get_data (response->body, &length);
+          if (g_file_set_contents (sidecar->path, data, length, &error))
+            g_ptr_array_add (download->sidecars, g_strdup (sidecar->path));
+        }
+      if (error != NULL)
+        g_ptr_array_add (download->warnings, g_strdup (error->message));
     }
-  if (!record_result (library, episode, path, result, error))
-    return NULL;
-  download = download_new (path);
-  download->resumed = result->resumed;
-  save_sidecars (http, show, episode, download);
-  return g_steal_pointer (&download);
+  write_persons (episode, download);
 }
 
 /* ---- playing while downloading ------------------------------------------------------- */

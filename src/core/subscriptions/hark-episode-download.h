@@ -38,8 +38,16 @@ char *hark_episode_download_path (const HarkShow *show, const HarkShowEpisode *e
  * @language (may be NULL): index, or -1 for none. */
 int hark_episode_download_pick_transcript (GPtrArray *transcripts, const char *language);
 
-/* Downloads @what (an episode's number or id) and its sidecars, recording progress in the
- * library so an interrupted download resumes. Runs the thread-default main context. */
+/* Downloads @what (an episode's number or id) and its sidecars on @http, recording progress in
+ * the library so an interrupted or cancelled download resumes from its .part file next time.
+ * A cancel once the audio is in keeps the audio (the remaining sidecars are skipped). */
+void hark_episode_download_async (HarkHttp *http, HarkLibrary *library, const char *what,
+                                  const char *root, HarkDownloadProgressFunc progress,
+                                  gpointer progress_data, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data);
+HarkEpisodeDownload *hark_episode_download_finish (GAsyncResult *result, GError **error);
+
+/* The same, running the thread-default main context until done: for command-line tools. */
 HarkEpisodeDownload *hark_episode_download_run (HarkHttp *http, HarkLibrary *library,
                                                 const char *what, const char *root,
                                                 HarkDownloadProgressFunc progress,

@@ -207,47 +207,145 @@ hark_subscriptions_refresh_sync (HarkHttp *http, HarkLibrary *library, GPtrArray
   return results;
 }
 
+char *
+hark_subscriptions_normalize_url (const char *text, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *url = NULL;
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT, _("No address given"));
+      return NULL;
+    }
+  scheme = g_uri_peek_scheme (trimmed);
+  /* "feed:" and "podcast:" are how web pages hand a feed to a player; "itpc:" is iTunes'. */
+  if (scheme != NULL && (strcmp (scheme, "feed") == 0 || strcmp (scheme, "podcast") == 0
+                         || strcmp (scheme, "itpc") == 0 || strcmp (scheme, "pcast") == 0))
+    {
+      const char *rest = trimmed + strlen (scheme) + 1;
+      if (g_uri_peek_scheme (rest) != NULL)
+        url = g_strdup (rest);
+      else
+        url = g_strconcat ("https:", g_str_has_prefix (rest, "//") ? "" : "//", rest, NULL);
+    }
+  else if (scheme == NULL)
+    url = g_strconcat ("https://", trimmed, NULL);
+  else
+    url = g_strdup (trimmed);
+  if (!is_web_address (url) || (uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) == NULL
+      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || strchr (trimmed, ' ') != NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a web address (http or https)"), trimmed);
+      return NULL;
+    }
+  return g_steal_pointer (&url);
+}
+
+typedef struct
+{
+  HarkLibrary *library;
+  gint64 id;
+  guint n_new;
+} Subscribe;
+
+static void
+on_subscribe_refreshed (GObject *source, GAsyncResult *async, gpointer data)
+{
+  g_autoptr (GTask) task = data;
+  Subscribe *s = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (GPtrArray) results = hark_subscriptions_refresh_finish (async, &error);
+  HarkRefreshResult *result;
+
+  if (results == NULL)
+    {
+      hark_library_remove_show (s->library, s->id, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_ptr_array_index (results, 0);
+  if (result->error != NULL)
+    {
+      /* A URL that does not give a feed is not kept. */
+      hark_library_remove_show (s->library, s->id, NULL);
+      g_task_return_error (task, g_steal_pointer (&result->error));
+      return;
+    }
+  s->n_new = result->n_new;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hark_subscriptions_subscribe_async (HarkHttp *http, HarkLibrary *library, const char *url,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr (HarkShow) existing = hark_library_find_show (library, url, NULL);
+  g_autoptr (GPtrArray) shows = NULL;
+  Subscribe *s = g_new0 (Subscribe, 1);
+  GError *error = NULL;
+  HarkShow *show;
+
+  g_task_set_source_tag (task, hark_subscriptions_subscribe_async);
+  g_task_set_task_data (task, s, g_free);
+  s->library = library;
+  if (!is_web_address (url))
+    {
+      g_task_return_new_error (task, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                               _("%s: not an http or https address"), url);
+      return;
+    }
+  if (existing != NULL && strcmp (existing->feed_url, url) == 0)
+    {
+      g_task_return_new_error (task, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
+                               _("You are already subscribed to %s"),
+                               existing->title ? existing->title : url);
+      return;
+    }
+  if ((s->id = hark_library_add_show (library, url, &error)) == 0
+      || (show = hark_library_find_show (library, url, &error)) == NULL)
+    {
+      if (s->id != 0)
+        hark_library_remove_show (library, s->id, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+  shows = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_free);
+  g_ptr_array_add (shows, show);
+  hark_subscriptions_refresh_async (http, library, shows, NULL, NULL, cancellable,
+                                    on_subscribe_refreshed, g_steal_pointer (&task));
+}
+
+gint64
+hark_subscriptions_subscribe_finish (GAsyncResult *result, guint *n_episodes, GError **error)
+{
+  Subscribe *s = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+  if (n_episodes)
+    *n_episodes = s->n_new;
+  return s->id;
+}
+
 gint64
 hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *url,
                               guint *n_episodes, GError **error)
 {
-  g_autoptr (HarkShow) existing = hark_library_find_show (library, url, NULL);
-  g_autoptr (GPtrArray) shows = NULL;
-  g_autoptr (GPtrArray) results = NULL;
-  HarkRefreshResult *result;
+  GAsyncResult *result = NULL;
   gint64 id;
 
-  if (!is_web_address (url))
-    {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   _("%s: not an http or https address"), url);
-      return 0;
-    }
-  if (existing != NULL && strcmp (existing->feed_url, url) == 0)
-    {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
-                   "%s is already a subscription (show %" G_GINT64_FORMAT ")", url, existing->id);
-      return 0;
-    }
-  id = hark_library_add_show (library, url, error);
-  if (id == 0)
-    return 0;
-  shows = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_free);
-  g_ptr_array_add (shows, hark_library_find_show (library, url, error));
-  if (g_ptr_array_index (shows, 0) == NULL)
-    return 0;
-  results = hark_subscriptions_refresh_sync (http, library, shows, NULL, NULL, error);
-  if (results == NULL)
-    return 0;
-  result = g_ptr_array_index (results, 0);
-  if (result->error != NULL)
-    {
-      hark_library_remove_show (library, id, NULL);
-      g_propagate_error (error, g_steal_pointer (&result->error));
-      return 0;
-    }
-  if (n_episodes)
-    *n_episodes = result->n_new;
+  hark_subscriptions_subscribe_async (http, library, url, NULL, on_sync_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  id = hark_subscriptions_subscribe_finish (result, n_episodes, error);
+  g_object_unref (result);
   return id;
 }
 

@@ -44,8 +44,20 @@ GPtrArray *hark_subscriptions_refresh_sync (HarkHttp *http, HarkLibrary *library
                                             GPtrArray *shows, HarkRefreshProgress progress,
                                             gpointer progress_data, GError **error);
 
-/* Adds @url and fetches it once; a URL that does not answer with a feed is not kept. Returns
- * the show's id, or 0 with the reason. */
+/* What a listener typed or pasted, as a feed address: surrounding blanks dropped, "https://"
+ * added when no scheme is given, feed:, podcast:, itpc: and pcast: links unwrapped. NULL with
+ * HARK_ERROR_INVALID_ARGUMENT when it cannot be an http or https address. */
+char *hark_subscriptions_normalize_url (const char *text, GError **error);
+
+/* Adds @url and fetches it once on @http (the caller's main context keeps running); a URL that
+ * does not answer with a feed, or a cancelled fetch, is not kept. */
+void hark_subscriptions_subscribe_async (HarkHttp *http, HarkLibrary *library, const char *url,
+                                         GCancellable *cancellable, GAsyncReadyCallback callback,
+                                         gpointer user_data);
+/* The show's id and how many episodes it brought, or 0 with the reason. */
+gint64 hark_subscriptions_subscribe_finish (GAsyncResult *result, guint *n_episodes,
+                                            GError **error);
+/* The same, running the thread-default main context until done: for command-line tools. */
 gint64 hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *url,
                                      guint *n_episodes, GError **error);
 

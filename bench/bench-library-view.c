@@ -1,0 +1,241 @@
+/* bench-library-view.c — building and scrolling the library's lists in the real widgets
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints figures; judges nothing. A library of 500 shows with 10 episodes each (5,000) and one
+ * more show of 20,000 episodes is written to a temporary database, then in a window:
+ *  - the shows page is built (hark_library_view_reload(): the query, the model, the first frame
+ *    drawn), next to the query alone (hark_library_list_shows()), the floor any view pays;
+ *  - the big show's page is opened, next to hark_library_list_show_episodes() alone;
+ *  - that page is scrolled from top to bottom a screen height every frame, and the intervals
+ *    between frames are printed: at 60 Hz a frame is 16.7 ms, an interval over 33 ms is a
+ *    dropped frame.
+ * Needs a display (the test session's Xvfb); without one it is skipped.
+ */
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bench-util.h"
+#include "hark-application.h"
+#include "hark-library-view.h"
+#include "library/hark-library-shows.h"
+
+#define SHOWS 500
+#define EPISODES_EACH 10
+#define BIG_SHOW_EPISODES 20000
+#define RUNS 5
+
+static char *
+make_feed (guint show, guint n_episodes)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append_printf (xml, "<rss><channel><title>Show %04u about things</title>", show);
+  for (guint i = 0; i < n_episodes; i++)
+    g_string_append_printf (xml,
+                            "<item><guid>s%u-e%u</guid><title>Episode %u of show %u, with a "
+                            "title long enough to wrap on a narrow window</title>"
+                            "<pubDate>Tue, 01 Dec 2026 07:00:00 GMT</pubDate>"
+                            "<enclosure url=\"https://example.com/%u/%u.mp3\" type=\"audio/mpeg\" "
+                            "length=\"1000\"/></item>",
+                            i, show, i, show, show, i);
+  g_string_append (xml, "</channel></rss>");
+  return g_string_free (xml, FALSE);
+}
+
+static gint64
+add_show (HarkLibrary *library, guint show, guint n_episodes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("https://example.com/feed/%u.xml", show);
+  g_autofree char *xml = make_feed (show, n_episodes);
+  g_autoptr (HarkFeed) feed = hark_feed_parse (xml, strlen (xml), url, url, &error);
+  gint64 id = hark_library_add_show (library, url, &error);
+
+  if (feed == NULL || id == 0
+      || !hark_library_store_feed (library, id, feed, NULL, NULL, 1, NULL, &error))
+    g_error ("could not build the test library: %s", error->message);
+  return id;
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the loop until @n more frames are drawn. */
+static void
+wait_frames (GtkWidget *widget, guint n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  GArray *intervals; /* double ms */
+  gint64 last;
+  gboolean done;
+} Scroll;
+
+static gboolean
+scroll_step (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  Scroll *s = data;
+  gint64 t = gdk_frame_clock_get_frame_time (clock);
+  double value = gtk_adjustment_get_value (s->adjustment);
+  double page = gtk_adjustment_get_page_size (s->adjustment);
+  double upper = gtk_adjustment_get_upper (s->adjustment);
+
+  if (s->last != 0)
+    {
+      double ms = (t - s->last) / 1000.0;
+      g_array_append_val (s->intervals, ms);
+    }
+  s->last = t;
+  if (value + page >= upper - 1 || s->intervals->len >= 3000)
+    {
+      s->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (s->adjustment, value + page);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_times (const char *what, double *ms, guint n, const char *reference, double *ref_ms)
+{
+  printf ("  %-44s median %8.2f ms  max %8.2f ms\n", what, bench_median (ms, n), ms[n - 1]);
+  printf ("  %-44s median %8.2f ms  max %8.2f ms\n", reference, bench_median (ref_ms, n),
+          ref_ms[n - 1]);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hark-bench-library-view-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autoptr (HarkLibrary) library = NULL;
+  HarkLibraryView *view;
+  GtkWidget *window;
+  double build[RUNS], query[RUNS], open[RUNS], open_query[RUNS];
+  gint64 big;
+  Scroll scroll = { 0 };
+  double t0, dropped = 0;
+
+  if (!gtk_init_check ())
+    return bench_skip ("no display (run inside tests/harness/hark-test-session)");
+  adw_init ();
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "library.db", NULL);
+  library = hark_library_open (db, &error);
+  g_assert_no_error (error);
+
+  t0 = now_ms ();
+  for (guint i = 0; i < SHOWS; i++)
+    add_show (library, i, EPISODES_EACH);
+  big = add_show (library, SHOWS, BIG_SHOW_EPISODES);
+  printf ("bench-library-view: %u shows, %u episodes (one show of %u), written in %.0f ms\n",
+          SHOWS + 1, SHOWS * EPISODES_EACH + BIG_SHOW_EPISODES, BIG_SHOW_EPISODES, now_ms () - t0);
+
+  hark_application_ensure_resources ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 800);
+  view = HARK_LIBRARY_VIEW (hark_library_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (window, 3);
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr (GPtrArray) shows = NULL;
+
+      t0 = now_ms ();
+      shows = hark_library_list_shows (library, NULL);
+      query[r] = now_ms () - t0;
+
+      t0 = now_ms ();
+      hark_library_view_set_library (view, library);
+      wait_frames (window, 1);
+      build[r] = now_ms () - t0;
+      g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_shows (view)), ==,
+                        SHOWS + 1);
+    }
+  bench_sort (build, RUNS);
+  bench_sort (query, RUNS);
+  printf ("Shows page, %u shows (%d runs):\n", SHOWS + 1, RUNS);
+  print_times ("Hark: reload and first frame", build, RUNS, "reference: the query alone", query);
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr (GPtrArray) episodes = NULL;
+
+      t0 = now_ms ();
+      episodes = hark_library_list_show_episodes (library, big, NULL);
+      open_query[r] = now_ms () - t0;
+
+      t0 = now_ms ();
+      hark_library_view_open_show (view, big);
+      wait_frames (window, 1);
+      open[r] = now_ms () - t0;
+      g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (view)), ==,
+                        BIG_SHOW_EPISODES);
+    }
+  bench_sort (open, RUNS);
+  bench_sort (open_query, RUNS);
+  printf ("Show page, %u episodes (%d runs):\n", BIG_SHOW_EPISODES, RUNS);
+  print_times ("Hark: open and first frame", open, RUNS, "reference: the query alone",
+               open_query);
+
+  wait_frames (window, 5);
+  scroll.adjustment = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (hark_library_view_get_episodes_list (view)));
+  scroll.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  gtk_widget_add_tick_callback (window, scroll_step, &scroll, NULL);
+  while (!scroll.done)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < scroll.intervals->len; i++)
+    dropped += g_array_index (scroll.intervals, double, i) > 33.4;
+  bench_sort ((double *) scroll.intervals->data, scroll.intervals->len);
+  printf ("Scrolling the show page a screen per frame (%u frames, %.0f%% of the list):\n",
+          scroll.intervals->len,
+          100.0 * (gtk_adjustment_get_value (scroll.adjustment)
+                   + gtk_adjustment_get_page_size (scroll.adjustment))
+            / gtk_adjustment_get_upper (scroll.adjustment));
+  printf ("  frame interval  median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms   "
+          "over 33 ms: %.0f   (budget at 60 Hz: 16.7 ms)\n",
+          g_array_index (scroll.intervals, double, scroll.intervals->len / 2),
+          g_array_index (scroll.intervals, double, scroll.intervals->len * 95 / 100),
+          g_array_index (scroll.intervals, double, scroll.intervals->len * 99 / 100),
+          g_array_index (scroll.intervals, double, scroll.intervals->len - 1), dropped);
+
+  g_array_unref (scroll.intervals);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_pointer (&library, hark_library_free);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return 0;
+}

@@ -1,0 +1,537 @@
+/* test-library.c — the library in the real window: subscribe, list, download, play
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A SoupServer on 127.0.0.1 serves a feed, a WAV episode and its transcript written by the
+ * test. The library and downloads live in a folder of this test's own (XDG_DATA_HOME), so the
+ * other window tests still start empty.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "hark-episode-row.h"
+#include "hark-library-item.h"
+#include "hark-show-row.h"
+#include "hark-test-util.h"
+#include "hark-ui-test.h"
+#include "test-server.h"
+
+#define RATE 16000
+#define SECONDS 60
+
+static GBytes *
+make_wav (void)
+{
+  guint n = SECONDS * RATE;
+  g_autofree gint16 *samples = g_new (gint16, n);
+  guint8 header[44] = "RIFF....WAVEfmt ";
+  guint32 v;
+  GByteArray *file = g_byte_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    samples[i] = (gint16) (6000 * sin (2 * G_PI * 330 * i / RATE));
+#define PUT32(off, x) (v = GUINT32_TO_LE (x), memcpy (header + (off), &v, 4))
+#define PUT16(off, x) (header[off] = (x) & 0xff, header[(off) + 1] = ((x) >> 8) & 0xff)
+  PUT32 (4, 36 + n * 2);
+  PUT32 (16, 16);
+  PUT16 (20, 1);
+  PUT16 (22, 1);
+  PUT32 (24, RATE);
+  PUT32 (28, RATE * 2);
+  PUT16 (32, 2);
+  PUT16 (34, 16);
+  memcpy (header + 36, "data", 4);
+  PUT32 (40, n * 2);
+  g_byte_array_append (file, header, sizeof header);
+  g_byte_array_append (file, (guint8 *) samples, n * 2);
+  return g_byte_array_free_to_bytes (file);
+}
+
+static const char transcript[] =
+  "{\"version\":\"1.0.0\",\"segments\":["
+  "{\"speaker\":\"Ann\",\"startTime\":0,\"endTime\":4,\"body\":\"Welcome to the local show.\"},"
+  "{\"speaker\":\"Bob\",\"startTime\":4,\"endTime\":9,\"body\":\"Glad to be heard here.\"},"
+  "{\"speaker\":\"Ann\",\"startTime\":9,\"endTime\":60,\"body\":\"That is all for today.\"}]}";
+
+static char *
+make_feed (TestServer *server, gboolean with_third)
+{
+  return g_strdup_printf (
+    "<?xml version=\"1.0\"?>"
+    "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
+    "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel>"
+    "<title>Local Test Show</title><language>en</language>"
+    "<itunes:image href=\"%1$s/art/cover.png\"/>"
+    "%2$s"
+    "<item><guid>two</guid><title>The Slow One</title>"
+    "<pubDate>Wed, 02 Dec 2026 07:00:00 GMT</pubDate><itunes:duration>1:05:00</itunes:duration>"
+    "<enclosure url=\"%1$s/media/two.mp3\" type=\"audio/mpeg\" length=\"0\"/></item>"
+    "<item><guid>one</guid><title>Hello, Library</title>"
+    "<pubDate>Tue, 01 Dec 2026 07:00:00 GMT</pubDate><itunes:duration>60</itunes:duration>"
+    "<enclosure url=\"%1$s/media/one.wav\" type=\"audio/wav\" length=\"%3$u\"/>"
+    "<podcast:transcript url=\"%1$s/t/one.json\" type=\"application/json\" language=\"en\"/>"
+    "</item></channel></rss>",
+    server->base,
+    with_third ? "<item><guid>three</guid><title>Fresh</title>"
+                 "<pubDate>Thu, 03 Dec 2026 07:00:00 GMT</pubDate>"
+                 "<enclosure url=\"/media/three.mp3\" type=\"audio/mpeg\"/></item>"
+               : "",
+    44 + SECONDS * RATE * 2);
+}
+
+/* A 600 px square cover, as feeds give them (scaled down for the list). */
+static GBytes *
+make_cover (void)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 600, 600);
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &length, "png", &error, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+static HarkApplication *app;
+static TestServer *server;
+static GBytes *wav;
+
+static HarkWindow *
+get_window (void)
+{
+  return hark_application_get_window (app);
+}
+
+static HarkLibraryView *
+get_view (void)
+{
+  return hark_window_get_library_view (get_window ());
+}
+
+static const char *
+page (void)
+{
+  return gtk_stack_get_visible_child_name (get_window ()->stack);
+}
+
+/* Every realised row of @type under @root. */
+static void
+collect (GtkWidget *root, GType type, GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      else
+        collect (child, type, out);
+    }
+}
+
+static HarkEpisodeRow *
+find_episode_row (const char *guid)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (hark_library_view_get_episodes_list (get_view ())), HARK_TYPE_EPISODE_ROW,
+           rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HarkLibraryItem *item = hark_episode_row_get_item (g_ptr_array_index (rows, i));
+      if (item != NULL && g_strcmp0 (hark_library_item_get_episode (item)->guid, guid) == 0)
+        return g_ptr_array_index (rows, i);
+    }
+  return NULL;
+}
+
+static gint64
+episode_row_number (const char *guid)
+{
+  HarkEpisodeRow *row = find_episode_row (guid);
+  g_assert_nonnull (row);
+  return hark_library_item_get_episode (hark_episode_row_get_item (row))->row;
+}
+
+static void
+activate (const char *action, GVariant *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (get_view ()), action, target));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !hark_subscribe_dialog_is_busy (data);
+}
+
+static gboolean
+refresh_done (gpointer data)
+{
+  return !hark_library_view_is_refreshing (get_view ());
+}
+
+static gboolean
+no_downloads (gpointer data)
+{
+  return hark_library_view_get_n_downloads (get_view ()) == 0;
+}
+
+static gboolean
+is_downloading (gpointer data)
+{
+  HarkEpisodeRow *row = find_episode_row (data);
+  return row != NULL && gtk_widget_get_visible (GTK_WIDGET (hark_episode_row_get_progress (row)));
+}
+
+static gboolean
+row_has_artwork (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW, rows);
+  return rows->len == 1 && hark_show_row_has_artwork (g_ptr_array_index (rows, 0));
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_episode_shown (HarkWindow *window, gboolean ok, gboolean *shown)
+{
+  g_assert_true (ok);
+  *shown = TRUE;
+}
+
+static void
+screenshot (const char *name)
+{
+  g_autofree char *path = hark_ui_test_screenshot (GTK_WIDGET (get_window ()), name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_empty_then_subscribe (void)
+{
+  HarkSubscribeDialog *dialog;
+  g_autofree char *missing = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  HarkShowRow *show_row;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  /* No subscriptions: the window starts empty and invites both ways. */
+  g_assert_cmpstr (page (), ==, "empty");
+  screenshot ("library-01-empty-window");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "nav.library", NULL));
+  g_assert_cmpstr (page (), ==, "library");
+  g_assert_false (hark_library_view_has_shows (get_view ()));
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  screenshot ("library-02-no-shows");
+
+  dialog = hark_library_view_add_show (get_view ());
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  hark_ui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  /* Checked before any fetch. */
+  hark_subscribe_dialog_set_url (dialog, "not an address");
+  hark_subscribe_dialog_add (dialog);
+  g_assert_false (hark_subscribe_dialog_is_busy (dialog));
+  g_assert_nonnull (hark_subscribe_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (hark_subscribe_dialog_get_error (dialog), "not a web address"));
+
+  /* A 404 is told in the dialog, which stays open; nothing is kept. */
+  missing = test_server_url (server, "/nothing-here");
+  hark_subscribe_dialog_set_url (dialog, missing);
+  g_assert_null (hark_subscribe_dialog_get_error (dialog));
+  hark_subscribe_dialog_add (dialog);
+  g_assert_true (hark_subscribe_dialog_is_busy (dialog));
+  hark_ui_test_wait_until (dialog_idle, dialog, 30, "the failed subscription");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (hark_subscribe_dialog_get_error (dialog), "404"));
+  g_assert_false (hark_library_view_has_shows (get_view ()));
+  hark_ui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  {
+    g_autofree char *path = hark_ui_test_screenshot (GTK_WIDGET (dialog), "library-03-add-error");
+  }
+
+  url = test_server_url (server, "/feed.xml");
+  hark_subscribe_dialog_set_url (dialog, url);
+  hark_subscribe_dialog_add (dialog);
+  hark_ui_test_wait_until (dialog_gone, &dialog, 30, "the subscription");
+
+  /* Subscribing opens the show; the library lists it with its new episodes. */
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==,
+                   "Subscribed to Local Test Show");
+  g_assert_cmpint (hark_library_view_get_show_id (get_view ()), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_shows (get_view ())), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (get_view ())), ==, 2);
+  activate ("library.back", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  show_row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (hark_show_row_get_title (show_row), ==, "Local Test Show");
+  g_assert_cmpstr (hark_show_row_get_subtitle (show_row), ==, "2 episodes");
+  /* The back catalogue of a new subscription is not "new"; later episodes are. */
+  g_assert_null (hark_show_row_get_badge (show_row));
+  hark_ui_test_wait_until (row_has_artwork, NULL, 20, "the show's artwork");
+  screenshot ("library-04-shows");
+}
+
+static void
+test_show_page_download_and_play (void)
+{
+  HarkEpisodeRow *row;
+  g_autofree char *badges = NULL;
+  gboolean shown = FALSE;
+  gulong id;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  g_assert_true (hark_library_view_has_shows (get_view ()));
+  {
+    g_autoptr (HarkLibraryItem) item = g_list_model_get_item (
+      hark_library_view_get_shows (get_view ()), 0);
+    hark_library_view_open_show (get_view (), hark_library_item_get_show (item)->id);
+  }
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+
+  /* Newest first; date, length, transcript badge. */
+  row = find_episode_row ("one");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (hark_episode_row_get_details (row), ==, "1 Dec 2026 · 1 min");
+  badges = hark_episode_row_describe_badges (row);
+  g_assert_cmpstr (badges, ==, "Transcript");
+  g_clear_pointer (&badges, g_free);
+  row = find_episode_row ("two");
+  g_assert_cmpstr (hark_episode_row_get_details (row), ==, "2 Dec 2026 · 1 h 05 min");
+  screenshot ("library-05-show-page");
+
+  /* A download that stalls shows its progress and can be stopped; the part is kept. */
+  activate ("library.download", g_variant_new_int64 (episode_row_number ("two")));
+  hark_ui_test_wait_until (is_downloading, (gpointer) "two", 10, "the download to start");
+  g_assert_cmpuint (hark_library_view_get_n_downloads (get_view ()), ==, 1);
+  screenshot ("library-06-downloading");
+  activate ("library.stop-download", g_variant_new_int64 (episode_row_number ("two")));
+  hark_ui_test_wait_until (no_downloads, NULL, 10, "the download to stop");
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 2);
+  row = find_episode_row ("two");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hark_episode_row_get_progress (row))));
+  badges = hark_episode_row_describe_badges (row);
+  g_assert_cmpstr (badges, ==, "Partly downloaded");
+  g_clear_pointer (&badges, g_free);
+  g_assert_null (strstr (hark_library_view_get_last_message (get_view ()), "Could not"));
+
+  /* Play on an episode not yet on disk downloads it, then opens it with its transcript. */
+  id = g_signal_connect (get_window (), "episode-shown", G_CALLBACK (on_episode_shown), &shown);
+  activate ("library.play", g_variant_new_int64 (episode_row_number ("one")));
+  hark_ui_test_wait_until (is_true, &shown, 60, "the episode to download and open");
+  g_signal_handler_disconnect (get_window (), id);
+  g_assert_cmpstr (page (), ==, "episode");
+  g_assert_nonnull (hark_window_get_reading (get_window ()));
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  screenshot ("library-07-playing");
+
+  /* Heard to near its end: the show page says so, and that it is on disk. */
+  hark_window_seek (get_window (), SECONDS - 3);
+  hark_window_pause (get_window ());
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "nav.library", NULL));
+  g_assert_cmpstr (page (), ==, "library");
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  row = find_episode_row ("one");
+  g_assert_cmpstr (hark_episode_row_get_details (row), ==, "1 Dec 2026 · 1 min · Played");
+  badges = hark_episode_row_describe_badges (row);
+  g_assert_cmpstr (badges, ==, "Transcript, Downloaded");
+  screenshot ("library-08-played");
+}
+
+static void
+test_refresh (void)
+{
+  g_autofree char *feed = make_feed (server, TRUE);
+  g_autofree char *badges = NULL;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  activate ("library.refresh-all", NULL);
+  hark_ui_test_wait_until (refresh_done, NULL, 30, "the refresh");
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==, "No new episodes");
+
+  soup_server_remove_handler (server->server, "/feed.xml");
+  test_server_add_body (server, "/feed.xml", 200, "application/rss+xml", feed, -1);
+  activate ("library.refresh-show", NULL);
+  hark_ui_test_wait_until (refresh_done, NULL, 30, "the refresh of one show");
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==, "1 new episode");
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (get_view ())), ==, 3);
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  badges = hark_episode_row_describe_badges (find_episode_row ("three"));
+  g_assert_cmpstr (badges, ==, "New");
+  activate ("library.back", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW,
+             rows);
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (hark_show_row_get_badge (g_ptr_array_index (rows, 0)), ==, "1 new");
+    g_assert_cmpstr (hark_show_row_get_subtitle (g_ptr_array_index (rows, 0)), ==, "3 episodes");
+  }
+  screenshot ("library-09-refreshed");
+}
+
+static void
+test_narrow (void)
+{
+  int minimum = 0;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  /* Usable at 360 px: nothing in the library asks for more. */
+  gtk_widget_measure (GTK_WIDGET (get_view ()), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_test_message ("library view minimum width: %d px", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_window_unmaximize (GTK_WINDOW (get_window ()));
+  gtk_window_set_default_size (GTK_WINDOW (get_window ()), 360, 640);
+  gtk_widget_set_size_request (GTK_WIDGET (get_window ()), -1, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (get_window ()));
+  {
+    g_autoptr (HarkLibraryItem) item = g_list_model_get_item (
+      hark_library_view_get_shows (get_view ()), 0);
+    hark_library_view_open_show (get_view (), hark_library_item_get_show (item)->id);
+  }
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 5);
+  g_test_message ("window width: %d px", gtk_widget_get_width (GTK_WIDGET (get_window ())));
+  screenshot ("library-10-narrow-show");
+  activate ("library.back", NULL);
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 5);
+  screenshot ("library-11-narrow-shows");
+}
+
+static gboolean
+window_replaced (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static void
+test_starts_on_library (void)
+{
+  if (!hark_ui_test_have_display ())
+    return;
+  /* A new window with subscriptions and no file opens on the library. */
+  gtk_window_destroy (GTK_WINDOW (get_window ()));
+  hark_ui_test_wait_until (window_replaced, NULL, 10, "the window to go");
+  g_application_activate (G_APPLICATION (app));
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  g_assert_cmpstr (page (), ==, "library");
+  g_assert_true (hark_library_view_has_shows (get_view ()));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+      g_object_unref (window); /* the list of toplevels keeps it */
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+have_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_unsubscribe (void)
+{
+  AdwMessageDialog *dialog;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  {
+    g_autoptr (HarkLibraryItem) item = g_list_model_get_item (
+      hark_library_view_get_shows (get_view ()), 0);
+    hark_library_view_open_show (get_view (), hark_library_item_get_show (item)->id);
+  }
+  activate ("library.unsubscribe", NULL);
+  hark_ui_test_wait_until (have_message_dialog, NULL, 10, "the confirmation");
+  dialog = find_message_dialog ();
+  hark_ui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  {
+    g_autofree char *path = hark_ui_test_screenshot (GTK_WIDGET (dialog), "library-12-unsubscribe");
+  }
+  adw_message_dialog_response (dialog, "unsubscribe");
+  g_assert_false (hark_library_view_has_shows (get_view ()));
+  g_assert_cmpint (hark_library_view_get_show_id (get_view ()), ==, 0);
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==,
+                   "Unsubscribed. Downloaded episodes stay on disk.");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = NULL;
+  g_autofree char *feed = NULL;
+  g_autoptr (GBytes) cover = NULL;
+  int result;
+
+  /* Before anything asks GLib where user data lives. */
+  home = hark_test_make_tmpdir ("ui-library-home");
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  if (!hark_ui_test_init (&argc, &argv))
+    {
+      g_test_add_func ("/ui/library/skipped", (GTestFunc) hark_ui_test_have_display);
+      return g_test_run ();
+    }
+  /* Xvfb has no window manager, so a dialog's entry may never see the focus events a cursor
+   * blink expects (GTK then warns, and warnings are fatal here). */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  /* Screenshots of pages, not of a leaflet half-way through its slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  server = test_server_new ();
+  wav = make_wav ();
+  feed = make_feed (server, FALSE);
+  test_server_add_body (server, "/feed.xml", 200, "application/rss+xml", feed, -1);
+  test_server_add_file (server, "/media/one.wav", "audio/wav", g_bytes_get_data (wav, NULL),
+                        g_bytes_get_size (wav), "\"one\"", TEST_RANGE_HONOUR);
+  test_server_add_body (server, "/t/one.json", 200, "application/json", transcript, -1);
+  test_server_add_stalling (server, "/media/two.mp3", 60000);
+  cover = make_cover ();
+  test_server_add_body (server, "/art/cover.png", 200, "image/png", g_bytes_get_data (cover, NULL),
+                        g_bytes_get_size (cover));
+  app = hark_ui_test_app_new ();
+
+  /* In order: each step builds on the library the one before left. */
+  g_test_add_func ("/ui/library/empty-then-subscribe", test_empty_then_subscribe);
+  g_test_add_func ("/ui/library/download-and-play", test_show_page_download_and_play);
+  g_test_add_func ("/ui/library/refresh", test_refresh);
+  g_test_add_func ("/ui/library/narrow", test_narrow);
+  g_test_add_func ("/ui/library/starts-on-library", test_starts_on_library);
+  g_test_add_func ("/ui/library/unsubscribe", test_unsubscribe);
+  result = g_test_run ();
+  hark_ui_test_app_free (app);
+  test_server_free (server);
+  g_bytes_unref (wav);
+  hark_test_remove_tree (home);
+  return result;
+}
