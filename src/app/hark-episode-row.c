@@ -62,6 +62,14 @@ format_date (gint64 published)
 }
 
 static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  const char *old = gtk_widget_get_tooltip_text (widget);
+  if (g_strcmp0 (old, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+static void
 show_badge (GtkLabel *badge, const char *text)
 {
   gtk_label_set_text (badge, text ? text : "");
@@ -141,13 +149,12 @@ update (HarkEpisodeRow *self)
 
   gtk_widget_set_visible (self->download_button,
                           !downloading && !done && episode->enclosure_url != NULL);
-  gtk_widget_set_tooltip_text (self->download_button,
-                               episode->download_state == HARK_DOWNLOAD_PARTIAL
+  set_tooltip (self->download_button,
+               episode->download_state == HARK_DOWNLOAD_PARTIAL
                                    ? _("Resume Download") : _("Download"));
   gtk_widget_set_visible (self->stop_button, downloading);
   gtk_widget_set_visible (self->play_button, episode->enclosure_url != NULL || done);
-  gtk_widget_set_tooltip_text (self->play_button,
-                               done ? _("Play") : _("Download and Play"));
+  set_tooltip (self->play_button, done ? _("Play") : _("Download and Play"));
   /* One floating value each: a button given the target it has already drops it. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->download_button),
                                           g_variant_new_int64 (episode->row));
@@ -267,12 +274,14 @@ hark_episode_row_init (HarkEpisodeRow *self)
   gtk_label_set_xalign (self->title, 0);
   gtk_label_set_wrap (self->title, TRUE);
   gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title, 3);
+  gtk_label_set_lines (self->title, 2);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   self->details = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->details, 0);
-  gtk_label_set_wrap (self->details, TRUE);
+  /* One line: a wrapping label is measured for every width asked, and rows are rebound on
+   * every scroll (bench-library-view). */
+  gtk_label_set_ellipsize (self->details, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->details), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->details), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->details), "numeric");

@@ -312,6 +312,54 @@ test_opml_in_and_out (void)
   g_assert_nonnull (strstr (error->message, "page.html"));
 }
 
+/* The episodes of a list each get their own transcripts and persons (the statements reading
+ * them are prepared once for the whole list). */
+static void
+test_list_details (void)
+{
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autoptr (HarkLibrary) library = open_temp ("async-details", NULL);
+  g_autoptr (HarkHttp) http = hark_http_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) episodes = NULL;
+  g_autofree char *url = test_server_url (server, "/feed");
+  static const char *rich =
+    "<rss xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel><title>D</title>"
+    "<item><guid>c</guid><title>C</title><pubDate>Thu, 03 Dec 2026 07:00:00 GMT</pubDate>"
+    "<podcast:transcript url=\"https://x.example/c.vtt\" type=\"text/vtt\"/>"
+    "<podcast:transcript url=\"https://x.example/c.srt\" type=\"application/x-subrip\"/>"
+    "<podcast:person role=\"host\">Cy</podcast:person></item>"
+    "<item><guid>b</guid><title>B</title><pubDate>Wed, 02 Dec 2026 07:00:00 GMT</pubDate></item>"
+    "<item><guid>a</guid><title>A</title><pubDate>Tue, 01 Dec 2026 07:00:00 GMT</pubDate>"
+    "<podcast:transcript url=\"https://x.example/a.json\" type=\"application/json\"/>"
+    "<podcast:person>Ann</podcast:person><podcast:person>Al</podcast:person></item>"
+    "</channel></rss>";
+  const HarkShowEpisode *e;
+  gint64 id;
+
+  test_server_add_body (server, "/feed", 200, "application/rss+xml", rich, -1);
+  id = hark_subscriptions_subscribe (http, library, url, NULL, &error);
+  g_assert_no_error (error);
+  episodes = hark_library_list_show_episodes (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (episodes->len, ==, 3);
+  e = g_ptr_array_index (episodes, 0);
+  g_assert_cmpstr (e->title, ==, "C");
+  g_assert_cmpuint (e->transcripts->len, ==, 2);
+  g_assert_cmpstr (((HarkFeedTranscript *) g_ptr_array_index (e->transcripts, 1))->url, ==,
+                   "https://x.example/c.srt");
+  g_assert_cmpuint (e->persons->len, ==, 1);
+  e = g_ptr_array_index (episodes, 1);
+  g_assert_cmpuint (e->transcripts->len, ==, 0);
+  g_assert_cmpuint (e->persons->len, ==, 0);
+  e = g_ptr_array_index (episodes, 2);
+  g_assert_cmpuint (e->transcripts->len, ==, 1);
+  g_assert_cmpstr (((HarkFeedTranscript *) g_ptr_array_index (e->transcripts, 0))->url, ==,
+                   "https://x.example/a.json");
+  g_assert_cmpuint (e->persons->len, ==, 2);
+  g_assert_cmpstr (((HarkFeedPerson *) g_ptr_array_index (e->persons, 1))->name, ==, "Al");
+}
+
 static void
 test_artwork_cached (void)
 {
@@ -378,5 +426,6 @@ main (int argc, char **argv)
                    test_download_cancel_then_finish);
   g_test_add_func ("/subscriptions-async/opml", test_opml_in_and_out);
   g_test_add_func ("/subscriptions-async/artwork-cached", test_artwork_cached);
+  g_test_add_func ("/subscriptions-async/list-details", test_list_details);
   return g_test_run ();
 }

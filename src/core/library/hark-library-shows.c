@@ -498,40 +498,56 @@ static const char *const episode_columns =
   "e.enclosure_url, e.enclosure_type, e.enclosure_length, e.image, e.chapters_url, "
   "e.chapters_type, e.in_feed, e.is_new, d.state, d.path, d.bytes, d.total, d.etag";
 
+/* The two statements that read an episode's transcripts and persons, prepared once for a
+ * whole list: preparing them per episode cost more than reading the episodes. */
+static gboolean
+prepare_details (HarkLibrary *self, Stmt *t, Stmt *p, GError **error)
+{
+  return prepare (self, t, "SELECT url, type, language, rel FROM episode_transcripts WHERE "
+                           "episode = ?1 ORDER BY position;", error)
+         && prepare (self, p, "SELECT name, role, person_group, img, href FROM episode_persons "
+                              "WHERE episode = ?1 ORDER BY position;", error);
+}
+
+static void
+read_details_with (Stmt *t, Stmt *p, HarkShowEpisode *episode)
+{
+  episode->transcripts = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_transcript_free);
+  episode->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_person_free);
+  sqlite3_reset (t->stmt);
+  sqlite3_reset (p->stmt);
+  sqlite3_bind_int64 (t->stmt, 1, episode->row);
+  sqlite3_bind_int64 (p->stmt, 1, episode->row);
+  while (sqlite3_step (t->stmt) == SQLITE_ROW)
+    {
+      HarkFeedTranscript *transcript = g_new0 (HarkFeedTranscript, 1);
+      transcript->url = column_text (t, 0);
+      transcript->type = column_text (t, 1);
+      transcript->language = column_text (t, 2);
+      transcript->rel = column_text (t, 3);
+      g_ptr_array_add (episode->transcripts, transcript);
+    }
+  while (sqlite3_step (p->stmt) == SQLITE_ROW)
+    {
+      HarkFeedPerson *person = g_new0 (HarkFeedPerson, 1);
+      person->name = column_text (p, 0);
+      person->role = column_text (p, 1);
+      person->group = column_text (p, 2);
+      person->img = column_text (p, 3);
+      person->href = column_text (p, 4);
+      g_ptr_array_add (episode->persons, person);
+    }
+}
+
 static gboolean
 read_details (HarkLibrary *self, HarkShowEpisode *episode, GError **error)
 {
   g_auto (Stmt) t = { NULL };
   g_auto (Stmt) p = { NULL };
 
-  episode->transcripts = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_transcript_free);
-  episode->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_person_free);
-  if (!prepare (self, &t, "SELECT url, type, language, rel FROM episode_transcripts WHERE "
-                          "episode = ?1 ORDER BY position;", error)
-      || !prepare (self, &p, "SELECT name, role, person_group, img, href FROM episode_persons "
-                             "WHERE episode = ?1 ORDER BY position;", error))
+  if (!prepare_details (self, &t, &p, error))
     return FALSE;
-  sqlite3_bind_int64 (t.stmt, 1, episode->row);
-  sqlite3_bind_int64 (p.stmt, 1, episode->row);
-  while (sqlite3_step (t.stmt) == SQLITE_ROW)
-    {
-      HarkFeedTranscript *transcript = g_new0 (HarkFeedTranscript, 1);
-      transcript->url = column_text (&t, 0);
-      transcript->type = column_text (&t, 1);
-      transcript->language = column_text (&t, 2);
-      transcript->rel = column_text (&t, 3);
-      g_ptr_array_add (episode->transcripts, transcript);
-    }
-  while (sqlite3_step (p.stmt) == SQLITE_ROW)
-    {
-      HarkFeedPerson *person = g_new0 (HarkFeedPerson, 1);
-      person->name = column_text (&p, 0);
-      person->role = column_text (&p, 1);
-      person->group = column_text (&p, 2);
-      person->img = column_text (&p, 3);
-      person->href = column_text (&p, 4);
-      g_ptr_array_add (episode->persons, person);
-    }
+  read_details_with (&t, &p, episode);
   return TRUE;
 }
 
@@ -568,6 +584,8 @@ GPtrArray *
 hark_library_list_show_episodes (HarkLibrary *self, gint64 show_id, GError **error)
 {
   g_auto (Stmt) s = { NULL };
+  g_auto (Stmt) t = { NULL };
+  g_auto (Stmt) p = { NULL };
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s FROM show_episodes e LEFT JOIN downloads d ON d.episode = e.id "
     "WHERE e.show_id = ?1 ORDER BY e.published IS NULL, e.published DESC, e.id;",
@@ -575,7 +593,7 @@ hark_library_list_show_episodes (HarkLibrary *self, gint64 show_id, GError **err
   GPtrArray *episodes;
   int rc;
 
-  if (!prepare (self, &s, sql, error))
+  if (!prepare (self, &s, sql, error) || !prepare_details (self, &t, &p, error))
     return NULL;
   sqlite3_bind_int64 (s.stmt, 1, show_id);
   episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_episode_free);
@@ -583,11 +601,7 @@ hark_library_list_show_episodes (HarkLibrary *self, gint64 show_id, GError **err
     {
       HarkShowEpisode *e = read_episode (&s);
       g_ptr_array_add (episodes, e);
-      if (!read_details (self, e, error))
-        {
-          g_ptr_array_unref (episodes);
-          return NULL;
-        }
+      read_details_with (&t, &p, e);
     }
   if (rc != SQLITE_DONE)
     {
