@@ -10,7 +10,10 @@
  * here, under the build dir, at run time (the 3 GB MP3 is sparse) and deleted afterwards.
  *  - sidecars of 100 MB (VTT, deeply nested JSON), a symlink to /dev/zero, a FIFO: refused or
  *    read in <= 2 s and <= 200 MB;
- *  - a 60 MB VTT, under the size cap, actually read (figure only: the cap is what bounds it);
+ *  - the worst file under each reader family's cap, actually read, in the same bounds: a 60 MB
+ *    VTT of short cues, of blank lines and of broken blocks; a 16 MiB timestamped text (every
+ *    line a turn); a Whisper JSON with word times just under the cap of a million values, and
+ *    a 30 MB JSON that is one long string (60 MB is over the 32 MiB cap of JSON: refused);
  *  - a 3 GB zero-padded MP3 probed in <= 1 s (ffprobe side by side);
  *  - 200k distinct speaker names read in <= 1 s (ffmpeg reading the same captions alongside).
  */
@@ -183,8 +186,89 @@ main (int argc, char **argv)
     report ("100 MB VTT (over the cap: refused)", run (transcript), 2, 200, "ffmpeg", &ref);
     write_vtt (vtt, 60 * 1000 * 1000, FALSE, G_MAXUINT);
     ref = run (ffmpeg_vtt);
-    report ("60 MB VTT (under the cap: read)", run (transcript), 0, 0, "ffmpeg", &ref);
+    report ("60 MB VTT (under the cap: read)", run (transcript), 2, 200, "ffmpeg", &ref);
+    {
+      FILE *f = fopen (vtt, "w");
+
+      fprintf (f, "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nhi\n");
+      for (gsize i = 0; i < 60 * 1000 * 1000; i++)
+        fputc ('\n', f);
+      fclose (f);
+    }
+    report ("60 MB VTT of blank lines", run (transcript), 2, 200, NULL, NULL);
+    {
+      FILE *f = fopen (vtt, "w");
+
+      fprintf (f, "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nhi\n\n");
+      for (gsize i = 0; i < 20 * 1000 * 1000; i++)
+        fputs ("x\n\n", f);
+      fclose (f);
+    }
+    report ("60 MB VTT of broken blocks", run (transcript), 2, 200, NULL, NULL);
     g_unlink (vtt);
+
+    {
+      g_autofree char *text = g_build_filename (dir, "ep.txt", NULL);
+      FILE *f = fopen (text, "w");
+      gsize written = 0;
+
+      /* Just under the 16 MiB cap of plain-text transcripts, every line a turn. */
+      for (guint i = 0; written < 16 * 1000 * 1000; i++)
+        written += fprintf (f, "[%02u:%02u:%02u] Speaker %u: words of line %u in a long, long "
+                            "transcript\n",
+                            i * 2 / 3600, i * 2 / 60 % 60, i * 2 % 60, i % 2, i);
+      fclose (f);
+      report ("16 MB timestamped text (read)", run (transcript), 2, 200, NULL, NULL);
+      g_unlink (text);
+    }
+    {
+      g_autofree char *whisper = g_build_filename (dir, "ep.json", NULL);
+      FILE *f = fopen (whisper, "w");
+      double t = 0;
+
+      /* Whisper with word times, 12 words a segment: about 155 values a segment, so 6,300
+       * segments come just under the cap of a million. */
+      fprintf (f, "{\"text\": \"\", \"segments\": [");
+      for (guint i = 0; i < 6300; i++)
+        {
+          double start = t;
+
+          fprintf (f, "%s{\"id\": %u, \"seek\": 0, \"start\": %.2f, \"end\": %.2f, "
+                   "\"text\": \" the quick brown fox jumps over a lazy dog and then some\", "
+                   "\"tokens\": [",
+                   i ? ", " : "", i, start, start + 4.2);
+          for (guint k = 0; k < 14; k++)
+            fprintf (f, "%s%u", k ? ", " : "", 50364 + k);
+          fprintf (f, "], \"temperature\": 0.0, \"avg_logprob\": -0.2, "
+                   "\"compression_ratio\": 1.5, \"no_speech_prob\": 0.01, \"words\": [");
+          for (guint w = 0; w < 12; w++, t += 0.35)
+            fprintf (f, "%s{\"word\": \" w%u\", \"start\": %.2f, \"end\": %.2f, "
+                     "\"probability\": 0.9}",
+                     w ? ", " : "", w, t, t + 0.3);
+          fprintf (f, "]}");
+        }
+      fprintf (f, "]}");
+      fclose (f);
+      report ("Whisper JSON, ~1M values (read)", run (transcript), 2, 200, NULL, NULL);
+
+      f = fopen (whisper, "w");
+      fprintf (f, "{\"text\": \"\", \"segments\": [{\"start\": 0, \"end\": 5, \"text\": \"");
+      for (guint i = 0; i < 12 * 1000 * 1000; i++)
+        fputs ("word ", f);
+      fprintf (f, "\"}]}");
+      fclose (f);
+      report ("60 MB JSON, one string (refused)", run (transcript), 2, 200, NULL, NULL);
+
+      f = fopen (whisper, "w");
+      fprintf (f, "{\"text\": \"\", \"segments\": [{\"start\": 0, \"end\": 5, \"text\": \"");
+      /* Just under the 32 MiB cap of JSON sidecars. */
+      for (guint i = 0; i < 6 * 1000 * 1000; i++)
+        fputs ("word ", f);
+      fprintf (f, "\"}]}");
+      fclose (f);
+      report ("30 MB JSON, one string (read)", run (transcript), 2, 200, NULL, NULL);
+      g_unlink (whisper);
+    }
 
     {
       FILE *f = fopen (json, "w");

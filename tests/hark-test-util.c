@@ -6,6 +6,8 @@
 #include "hark-test-util.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 
 /* Skips, or fails when the build was configured with -Dfixtures=required (as CI is). */
 static void
@@ -91,4 +93,42 @@ hark_test_remove_tree (const char *path)
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
   remove_recursively (file);
+}
+
+gboolean
+hark_test_make_long_mp3 (const char *path, guint megabytes)
+{
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+  g_autofree char *piece = g_strconcat (path, ".piece.mp3", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0, written = 0;
+  int status = 0;
+  FILE *out;
+  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                         "sine=frequency=440:duration=10", "-c:a", "libmp3lame", "-b:a", "128k",
+                         "-write_xing", "0", "-id3v2_version", "0", piece, NULL };
+
+  if (ffmpeg == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return FALSE;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (piece, &data, &length, &error));
+  g_assert_cmpuint (length, >, 0);
+  g_remove (piece);
+  /* Whole MPEG frames, ten seconds at a time: the repeats join into one valid stream. */
+  out = fopen (path, "wb");
+  g_assert_nonnull (out);
+  while (written < (gsize) megabytes * 1024 * 1024)
+    {
+      g_assert_cmpuint (fwrite (data, 1, length, out), ==, length);
+      written += length;
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return TRUE;
 }

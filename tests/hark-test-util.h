@@ -20,4 +20,9 @@ char *hark_test_source_file (const char *relative_path);
 char *hark_test_make_tmpdir (const char *name);
 void hark_test_remove_tree (const char *path);
 
+/* A long constant-bitrate MP3 without a Xing header (so Hark indexes it on open) at @path:
+ * ten seconds of tone encoded by ffmpeg, its frames repeated to @megabytes (128 kbit/s:
+ * about a minute a megabyte). FALSE after g_test_skip() when ffmpeg is not installed. */
+gboolean hark_test_make_long_mp3 (const char *path, guint megabytes);
+
 G_END_DECLS

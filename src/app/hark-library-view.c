@@ -558,7 +558,7 @@ on_opml_loaded (GObject *source, GAsyncResult *result, gpointer data)
 
   g_weak_ref_clear (data);
   g_free (data);
-  if (self == NULL)
+  if (self == NULL || self->library == NULL)
     return;
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error)
       || (shows = hark_subscriptions_import_opml (self->library, contents, length, name, &error))
@@ -577,19 +577,23 @@ on_opml_loaded (GObject *source, GAsyncResult *result, gpointer data)
   refresh (self, shows);
 }
 
+void
+hark_library_view_import_file (HarkLibraryView *self, GFile *file)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  g_file_load_contents_async (file, NULL, on_opml_loaded, ref);
+}
+
 static void
 on_import_chosen (GtkNativeDialog *chooser, int response, HarkLibraryView *self)
 {
   g_autoptr (GFile) file = NULL;
-  GWeakRef *ref;
 
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      ref = g_new0 (GWeakRef, 1);
-      g_weak_ref_init (ref, self);
-      g_file_load_contents_async (file, NULL, on_opml_loaded, ref);
-    }
+    hark_library_view_import_file (self, file);
   g_object_unref (chooser);
 }
 
@@ -640,29 +644,37 @@ on_opml_saved (GObject *source, GAsyncResult *result, gpointer data)
     }
 }
 
+void
+hark_library_view_export_file (HarkLibraryView *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  GWeakRef *ref;
+  char *text;
+
+  if (self->library == NULL)
+    return;
+  if ((text = hark_subscriptions_export_opml (self->library, &error)) == NULL)
+    {
+      tell (self, error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (text, strlen (text));
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, on_opml_saved,
+                                       ref);
+}
+
 static void
 on_export_chosen (GtkNativeDialog *chooser, int response, HarkLibraryView *self)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  char *text;
-  GWeakRef *ref;
 
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      if ((text = hark_subscriptions_export_opml (self->library, &error)) == NULL)
-        tell (self, error->message);
-      else
-        {
-          g_autoptr (GBytes) bytes = g_bytes_new_take (text, strlen (text));
-          ref = g_new0 (GWeakRef, 1);
-          g_weak_ref_init (ref, self);
-          g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                               G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                               on_opml_saved, ref);
-        }
-    }
+    hark_library_view_export_file (self, file);
   g_object_unref (chooser);
 }
 

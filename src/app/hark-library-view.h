@@ -36,6 +36,10 @@ void hark_library_view_set_can_return (HarkLibraryView *self, gboolean can_retur
 
 /* Opens the "Add Show" dialog (and returns it, for tests). */
 HarkSubscribeDialog *hark_library_view_add_show (HarkLibraryView *self);
+/* Subscribes to every feed of an OPML file and refreshes them (what Import runs once a file
+ * is chosen); writes the subscriptions to @file as OPML (what Export runs). */
+void hark_library_view_import_file (HarkLibraryView *self, GFile *file);
+void hark_library_view_export_file (HarkLibraryView *self, GFile *file);
 /* Shows the episodes of @show_id. */
 void hark_library_view_open_show (HarkLibraryView *self, gint64 show_id);
 

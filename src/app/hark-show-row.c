@@ -40,7 +40,9 @@ update (HarkShowRow *self)
   gtk_label_set_text (self->title, title);
   adw_avatar_set_text (self->avatar, title);
   adw_avatar_set_custom_image (self->avatar, hark_library_item_get_artwork (self->item));
-  if (show->n_episodes == 0 && show->last_checked == 0)
+  if (show->n_episodes == 0 && show->last_error != NULL)
+    subtitle = g_strdup (show->last_error);
+  else if (show->n_episodes == 0 && show->last_checked == 0)
     subtitle = g_strdup (_("Not fetched yet"));
   else
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes",

@@ -324,6 +324,8 @@ on_session_failed (HarkWindow *self, const HarkSessionEvent *event)
       gtk_spinner_stop (self->spinner);
       hark_window_show_banner (self, message);
       gtk_stack_set_visible_child_name (self->stack, "no-transcript");
+      /* The banner says why; "Reading the transcript…" would say it is still coming. */
+      adw_window_title_set_subtitle (self->window_title, NULL);
       g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
       break;
     case HARK_SESSION_ERROR_OUTPUT:

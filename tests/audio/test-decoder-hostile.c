@@ -6,10 +6,13 @@
  * Every file is generated here with ffmpeg or python3, and every figure is checked against
  * what ffmpeg itself decodes from the same file.
  */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "audio-test-util.h"
+#include "audio/hark-decoder.h"
+#include "audio/hark-seek-index.h"
 #include "hark-test-util.h"
 #include "output/hark-output.h"
 
@@ -345,6 +348,85 @@ test_stitched_mp3 (void)
     }
 }
 
+typedef struct
+{
+  GArray *fractions;
+  GCancellable *cancel_at; /* cancelled once a tenth is scanned, when set */
+} Progress;
+
+static void
+on_progress (double fraction, gpointer data)
+{
+  Progress *p = data;
+
+  g_array_append_val (p->fractions, fraction);
+  if (p->cancel_at != NULL && fraction >= 0.1)
+    g_cancellable_cancel (p->cancel_at);
+}
+
+/* Hours of MP3 without a table of contents are indexed on open: the scan tells how far it got,
+ * rising to 1, and a cancel stops it where it is. */
+static void
+test_index_progress_and_cancel (void)
+{
+  g_autofree char *path = tmp_path ("long.mp3");
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  Progress p = { fractions, NULL };
+  HarkSeekIndex *index;
+  HarkDecoder *decoder;
+  double last;
+
+  /* 100 MB: 1 h 49 min at 128 kbit/s, a scan of most of a second. */
+  if (!hark_test_make_long_mp3 (path, 100))
+    return;
+  index = hark_seek_index_build (path, -1, on_progress, &p, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (index);
+  /* A seek point every quarter second. */
+  g_assert_cmpuint (hark_seek_index_get_n_entries (index), >, 6000 * 4);
+  hark_seek_index_free (index);
+  g_test_message ("%u progress reports", fractions->len);
+  /* Some reports on the way, each higher than the last, then 1 when done. */
+  g_assert_cmpuint (fractions->len, >=, 2);
+  last = 0;
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double f = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (f, >, last);
+      g_assert_cmpfloat (f, <=, 1.0);
+      last = f;
+    }
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), <, 0.5);
+
+  /* Cancelled from another thread's point of view (the callback runs on the scanning one):
+   * stops within a packet with G_IO_ERROR_CANCELLED, nowhere near the end. */
+  g_array_set_size (fractions, 0);
+  p.cancel_at = cancellable;
+  index = hark_seek_index_build (path, -1, on_progress, &p, cancellable, &error);
+  g_assert_null (index);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 0.5);
+
+  /* The decoder passes both on: cancelled before it starts, it opens nothing. */
+  decoder = hark_decoder_open_full (path, HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS, NULL, NULL,
+                                    cancellable, &error);
+  g_assert_null (decoder);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  /* Not cancelled, it opens with the whole length. */
+  decoder = hark_decoder_open_full (path, HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS, NULL, NULL,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hark_decoder_get_duration (decoder), >, 6000);
+  hark_decoder_free (decoder);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -357,6 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decoder-hostile/damaged-frames", test_damaged_frames);
   g_test_add_func ("/decoder-hostile/truncated-wav", test_truncated_wav);
   g_test_add_func ("/decoder-hostile/stitched-mp3", test_stitched_mp3);
+  g_test_add_func ("/decoder-hostile/index-progress-and-cancel", test_index_progress_and_cancel);
   ret = g_test_run ();
   hark_test_remove_tree (tmpdir);
   g_free (tmpdir);

@@ -14,6 +14,7 @@
 
 #include "hark-test-util.h"
 #include "sidecar-test-util.h"
+#include "formats/hark-cue-blocks.h"
 #include "text/hark-text-utils.h"
 #include "util/hark-time.h"
 #include "util/hark-error.h"
@@ -278,6 +279,141 @@ test_many_speakers (void)
   g_string_free (vtt, TRUE);
 }
 
+/* Reading holds the block being read, not a line table of the whole file: cues far apart
+ * (thousands of blank lines, past every window the reader keeps) are all found, a cue of
+ * more lines than one keeps is cut with a warning, and a file of broken blocks gives a
+ * bounded list of warnings that says there were more. */
+static void
+test_lines_and_warnings (void)
+{
+  GString *vtt = g_string_new ("WEBVTT\n\n");
+  GString *srt = g_string_new (NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  HarkTranscript *t;
+  const HarkCue *cues;
+  guint n = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_string_append_printf (vtt, "00:00:%02u.000 --> 00:00:%02u.500\ncue %u\n", i, i, i);
+      g_string_append_printf (srt, "%u\n00:00:%02u,000 --> 00:00:%02u,500\ncue %u\n", i + 1, i,
+                              i, i);
+      for (guint k = 0; k < 2500 + i; k++)
+        {
+          g_string_append_c (vtt, '\n');
+          g_string_append_c (srt, '\n');
+        }
+    }
+  t = hark_sidecar_read_data (vtt->str, vtt->len, "far.vtt", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              warnings, &error);
+  g_assert_no_error (error);
+  cues = hark_transcript_get_cues (t, &n);
+  g_assert_cmpuint (n, ==, 20);
+  g_assert_cmpstr (cues[19].text, ==, "cue 19");
+  g_assert_cmpuint (warnings->len, ==, 0);
+  hark_transcript_unref (t);
+  t = hark_sidecar_read_data (srt->str, srt->len, "far.srt", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              warnings, &error);
+  g_assert_no_error (error);
+  cues = hark_transcript_get_cues (t, &n);
+  g_assert_cmpuint (n, ==, 20);
+  g_assert_cmpstr (cues[19].text, ==, "cue 19");
+  hark_transcript_unref (t);
+
+  /* A cue of 5000 lines keeps the first HARK_CUE_MAX_LINES; the one after it is read. */
+  g_string_assign (vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n");
+  for (guint k = 0; k < 5000; k++)
+    g_string_append (vtt, "line\n");
+  g_string_append (vtt, "\n00:00:03.000 --> 00:00:04.000\nafter\n");
+  t = hark_sidecar_read_data (vtt->str, vtt->len, "long.vtt", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              warnings, &error);
+  g_assert_no_error (error);
+  cues = hark_transcript_get_cues (t, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (strlen (cues[0].text), ==, HARK_CUE_MAX_LINES * 5 - 1);
+  g_assert_cmpstr (cues[1].text, ==, "after");
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "long.vtt:1004:1: Expected at most"));
+  hark_transcript_unref (t);
+
+  /* 100,000 broken blocks: the cue is read, and the warnings stop at the cap with a last one
+   * saying so. */
+  g_ptr_array_set_size (warnings, 0);
+  g_string_assign (vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhi\n\n");
+  for (guint k = 0; k < 100000; k++)
+    g_string_append (vtt, "x\n\n");
+  t = hark_sidecar_read_data (vtt->str, vtt->len, "broken.vtt", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              warnings, &error);
+  g_assert_no_error (error);
+  hark_transcript_get_cues (t, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (warnings->len, ==, HARK_TEXT_MAX_WARNINGS + 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, HARK_TEXT_MAX_WARNINGS),
+                            "More problems were found"));
+  hark_transcript_unref (t);
+  g_string_free (vtt, TRUE);
+  g_string_free (srt, TRUE);
+}
+
+/* Each family's cap on what the parsed file costs: a JSON of more than a million values or
+ * 32 MiB and a plain-text transcript over 16 MiB are refused with a sentence, not read into
+ * gigabytes. */
+static void
+test_family_caps (void)
+{
+  GString *json = g_string_new ("{\"segments\": [");
+  GString *text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  HarkTranscript *t;
+
+  /* 2 + 7 a segment ('{', three ':' and three ','), the first without its ',': 1,000,001. */
+  for (guint i = 0; i < 142857; i++)
+    g_string_append_printf (json, "%s{\"start\": %u, \"end\": %u, \"text\": \"w\"}",
+                            i ? "," : "", i, i + 1);
+  g_string_append (json, "]}");
+  t = hark_sidecar_read_data (json->str, json->len, "many.json", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              NULL, &error);
+  g_assert_null (t);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "more than 1000000 values"));
+  g_clear_error (&error);
+  /* A segment fewer (999,994) reads. */
+  g_string_truncate (json, 0);
+  g_string_append (json, "{\"segments\": [");
+  for (guint i = 0; i < 142856; i++)
+    g_string_append_printf (json, "%s{\"start\": %u, \"end\": %u, \"text\": \"w\"}",
+                            i ? "," : "", i, i + 1);
+  g_string_append (json, "]}");
+  t = hark_sidecar_read_data (json->str, json->len, "many.json", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              NULL, &error);
+  g_assert_no_error (error);
+  hark_transcript_unref (t);
+
+  /* More than 32 MiB of JSON, in one string: refused before it is parsed. */
+  g_string_assign (json, "{\"segments\": [{\"start\": 0, \"end\": 1, \"text\": \"");
+  while (json->len <= 32 * 1024 * 1024)
+    g_string_append (json, "word word word word word word word word ");
+  g_string_append (json, "\"}]}");
+  t = hark_sidecar_read_data (json->str, json->len, "big.json", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              NULL, &error);
+  g_assert_null (t);
+  g_assert_nonnull (strstr (error->message, "larger than 32 MiB"));
+  g_clear_error (&error);
+
+  for (guint i = 0; text->len <= 16 * 1024 * 1024; i++)
+    g_string_append_printf (text, "[%02u:%02u:%02u] Speaker %u: words of line %u\n", i / 3600,
+                            i / 60 % 60, i % 60, i % 2, i);
+  t = hark_sidecar_read_data (text->str, text->len, "long.txt", HARK_SIDECAR_FORMAT_AUTO, NULL,
+                              NULL, &error);
+  g_assert_null (t);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "larger than 16 MiB"));
+  g_clear_error (&error);
+  g_string_free (json, TRUE);
+  g_string_free (text, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -289,5 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-sidecars/json-bad-escapes", test_json_bad_escapes);
   g_test_add_func ("/hostile-sidecars/huge-times", test_huge_times);
   g_test_add_func ("/hostile-sidecars/many-speakers", test_many_speakers);
+  g_test_add_func ("/hostile-sidecars/lines-and-warnings", test_lines_and_warnings);
+  g_test_add_func ("/hostile-sidecars/family-caps", test_family_caps);
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 #include <math.h>
 
 #include "hark-test-util.h"
+#include "audio/hark-seek-index.h"
+#include "session/hark-session-load.h"
 #include "session/hark-session.h"
 #include "util/hark-limits.h"
 
@@ -544,6 +546,72 @@ test_listeners (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->events->len, ==, before + 2);
 }
 
+static gboolean
+no_load_threads (Fixture *f, gpointer data)
+{
+  return hark_session_load_get_n_running () == 0;
+}
+
+/* Opening a long MP3 without a table of contents means indexing it first, on the worker: the
+ * session hears how far that got; closing (as the window does when it closes) or opening
+ * another episode cancels it there, and only the new episode opens. */
+static void
+test_long_scan (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.mp3", NULL);
+  g_autoptr (GError) error = NULL;
+  const HarkSessionSnapshot *snap;
+  HarkSeekIndex *index;
+  gint64 start;
+  double full, stopped;
+
+  if (!hark_test_make_long_mp3 (path, 100))
+    return;
+  /* How long the whole scan takes on this machine, now. */
+  start = g_get_monotonic_time ();
+  index = hark_seek_index_build (path, -1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  hark_seek_index_free (index);
+  full = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("a whole scan takes %.2f s", full);
+
+  /* Progress while the audio opens. */
+  g_assert_cmpuint (hark_session_load_get_n_running (), ==, 0);
+  hark_session_open (f->session, path, NULL);
+  wait_event (f, HARK_SESSION_EVENT_PROGRESS, 30);
+  snap = hark_session_get_snapshot (f->session);
+  g_assert_cmpfloat (snap->open_progress, >, 0);
+  g_assert_cmpfloat (snap->open_progress, <, 1);
+  g_assert_true (hark_session_is_loading (f->session));
+  g_assert_cmpint (find_event (f, HARK_SESSION_EVENT_OPENED, 0), <, 0);
+
+  /* Closed: the worker stops where it is, long before the scan would have ended. */
+  start = g_get_monotonic_time ();
+  hark_session_close (f->session);
+  run_until (f, no_load_threads, NULL, 30, "the worker to stop");
+  stopped = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("stopped %.3f s after closing", stopped);
+  g_assert_cmpfloat (stopped, <, full / 2);
+  g_assert_cmpfloat (hark_session_get_snapshot (f->session)->open_progress, ==, -1);
+
+  /* Another episode opened during the scan: that one opens, nothing more of the long one. */
+  mark (f);
+  hark_session_open (f->session, path, NULL);
+  wait_event (f, HARK_SESSION_EVENT_PROGRESS, 30);
+  mark (f);
+  hark_session_open (f->session, f->audio, NULL);
+  wait_event (f, HARK_SESSION_EVENT_LOADED, 30);
+  run_until (f, no_load_threads, NULL, 30, "the workers to stop");
+  g_assert_cmpint (find_event (f, HARK_SESSION_EVENT_PROGRESS, 0), <, 0);
+  g_assert_cmpint (find_event (f, HARK_SESSION_EVENT_OPENED, 0), >=, 0);
+  g_assert_cmpint (find_event (f, HARK_SESSION_EVENT_OPENED,
+                               find_event (f, HARK_SESSION_EVENT_OPENED, 0) + 1), <, 0);
+  snap = hark_session_get_snapshot (f->session);
+  g_assert_cmpstr (snap->path, ==, f->audio);
+  g_assert_cmpfloat_with_epsilon (snap->duration, DURATION, 0.01);
+  g_unlink (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -562,5 +630,6 @@ main (int argc, char *argv[])
   ADD ("commands/numbers", test_numbers, 1);
   ADD ("commands/turns", test_turns, 1);
   ADD ("listeners", test_listeners, 1);
+  ADD ("open/long-scan-progress-and-cancel", test_long_scan, 0);
   return g_test_run ();
 }

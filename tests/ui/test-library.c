@@ -487,6 +487,67 @@ test_unsubscribe (void)
                    "Unsubscribed. Downloaded episodes stay on disk.");
 }
 
+static gboolean
+two_shows (gpointer data)
+{
+  return g_list_model_get_n_items (hark_library_view_get_shows (get_view ())) == 2;
+}
+
+static gboolean
+message_starts (gpointer data)
+{
+  const char *message = hark_library_view_get_last_message (get_view ());
+  return message != NULL && g_str_has_prefix (message, data);
+}
+
+/* Import an OPML file (another player's export) and export the library again. */
+static void
+test_opml (void)
+{
+  g_autofree char *dir = hark_test_make_tmpdir ("ui-library-opml");
+  g_autofree char *in_path = g_build_filename (dir, "podcasts.opml", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "hark.opml", NULL);
+  g_autofree char *url = test_server_url (server, "/feed.xml");
+  g_autofree char *missing = test_server_url (server, "/gone.xml");
+  g_autofree char *opml = g_strdup_printf (
+    "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>Podcasts</title></head><body>"
+    "<outline text=\"feeds\"><outline type=\"rss\" text=\"Local\" xmlUrl=\"%s\"/>"
+    "<outline type=\"rss\" text=\"Gone\" xmlUrl=\"%s\"/></outline></body></opml>",
+    url, missing);
+  g_autoptr (GFile) in_file = g_file_new_for_path (in_path);
+  g_autoptr (GFile) out_file = g_file_new_for_path (out_path);
+  g_autofree char *written = NULL;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  g_assert_true (g_file_set_contents (in_path, opml, -1, NULL));
+  hark_library_view_import_file (get_view (), in_file);
+  hark_ui_test_wait_until (two_shows, NULL, 20, "the import");
+  /* Then both are refreshed: one answers, one does not, and the library says so. */
+  hark_ui_test_wait_until (refresh_done, NULL, 30, "the refresh after the import");
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==, "1 show could not be refreshed");
+  g_assert_true (hark_library_view_has_shows (get_view ()));
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    gboolean told = FALSE;
+    collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW,
+             rows);
+    /* The show that could not be fetched says why instead of "0 episodes". */
+    for (guint i = 0; i < rows->len; i++)
+      told |= strstr (hark_show_row_get_subtitle (g_ptr_array_index (rows, i)), "404") != NULL;
+    g_assert_true (told);
+  }
+  screenshot ("library-13-imported");
+
+  hark_library_view_export_file (get_view (), out_file);
+  hark_ui_test_wait_until (message_starts, (gpointer) "Subscriptions saved to", 20, "the export");
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, url));
+  g_assert_nonnull (strstr (written, missing));
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -528,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/library/narrow", test_narrow);
   g_test_add_func ("/ui/library/starts-on-library", test_starts_on_library);
   g_test_add_func ("/ui/library/unsubscribe", test_unsubscribe);
+  g_test_add_func ("/ui/library/opml", test_opml);
   result = g_test_run ();
   hark_ui_test_app_free (app);
   test_server_free (server);

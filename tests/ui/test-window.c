@@ -614,6 +614,67 @@ test_no_transcript_and_bad_audio (Fixture *f, gconstpointer data)
   hark_test_remove_tree (dir);
 }
 
+/* TRUE when a label on screen (drawn, not on a hidden page) under @widget reads @text. */
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    {
+      g_test_message ("“%s” shows in a %s under a %s", gtk_label_get_text (GTK_LABEL (widget)),
+                      G_OBJECT_TYPE_NAME (widget),
+                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reading_gone (gpointer window)
+{
+  return !shows_text (window, "Reading the transcript");
+}
+
+/* A transcript named on the command line (--transcript) that cannot be read: the audio still
+ * plays, a banner says why, and nothing on screen still says the transcript is being read. */
+static void
+test_failed_transcript (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = NULL, *audio = NULL, *copy = NULL, *broken = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (f->app == NULL)
+    return;
+  audio = hark_test_fixture ("ep189/excerpt-linode.opus");
+  if (audio == NULL)
+    return;
+  dir = hark_test_make_tmpdir ("ui-failed-transcript");
+  copy = g_build_filename (dir, "ep.opus", NULL);
+  g_assert_true (g_file_get_contents (audio, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  broken = g_build_filename (dir, "named.json", NULL);
+  g_assert_true (g_file_set_contents (broken, "{\"segments\": [{\"startTime\": ", -1, &error));
+
+  hark_window_open (f->window, copy, (const char *const[]){ broken, NULL });
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "Reading the transcript"));
+  g_assert_false (hark_ui_test_open (f->window, copy, (const char *const[]){ broken, NULL }));
+  g_test_message ("banner: %s", hark_window_get_banner (f->window));
+  g_assert_nonnull (hark_window_get_banner (f->window));
+  g_assert_nonnull (strstr (hark_window_get_banner (f->window), "named.json"));
+  /* The stack cross-fades away from the loading page; the wait fails the test if it stays. */
+  hark_ui_test_wait_until (reading_gone, f->window, 5, "“Reading the transcript…” to go");
+  g_assert_cmpint (hark_player_get_state (hark_window_get_player (f->window)), ==,
+                   HARK_PLAYER_STATE_PAUSED);
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -630,6 +691,7 @@ main (int argc, char *argv[])
   ADD ("ep189/policy-change", test_policy_change);
   ADD ("long/ten-thousand-turns", test_ten_thousand_turns);
   ADD ("no-transcript-and-bad-audio", test_no_transcript_and_bad_audio);
+  ADD ("failed-transcript", test_failed_transcript);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();

@@ -350,9 +350,11 @@ open_codec (HarkDecoder *self)
   return 0;
 }
 
+/* A file at @path, or the bytes of @source (then @path only names it in messages). */
 static HarkDecoder *
-decoder_open (const char *path, HarkMediaSource *source, GCancellable *cancellable, int rate,
-              int channels, GError **error)
+decoder_open (const char *path, HarkMediaSource *source, int rate, int channels,
+              HarkSeekIndexProgress progress, gpointer user_data, GCancellable *cancellable,
+              GError **error)
 {
   g_autoptr (HarkDecoder) self = g_new0 (HarkDecoder, 1);
   const AVCodec *codec;
@@ -410,14 +412,15 @@ decoder_open (const char *path, HarkMediaSource *source, GCancellable *cancellab
       self->index = source != NULL
                         ? hark_seek_index_new_incremental (source, self->io_cancellable,
                                                            self->stream_index, error)
-                        : hark_seek_index_build (path, self->stream_index, error);
+                        : hark_seek_index_build (path, self->stream_index, progress, user_data,
+                                                 cancellable, error);
       if (self->index != NULL && source != NULL)
         {
-          HarkMediaSourceProgress progress;
+          HarkMediaSourceProgress got;
 
           /* All there already: index it all now, for the exact duration. */
-          hark_media_source_get_progress (source, &progress);
-          if (progress.complete)
+          hark_media_source_get_progress (source, &got);
+          if (got.complete)
             hark_seek_index_extend_to (self->index, G_MAXINT64 / 2);
         }
       if (self->index == NULL)
@@ -452,15 +455,22 @@ decoder_open (const char *path, HarkMediaSource *source, GCancellable *cancellab
 HarkDecoder *
 hark_decoder_open (const char *path, int rate, int channels, GError **error)
 {
-  return decoder_open (path, NULL, NULL, rate, channels, error);
+  return decoder_open (path, NULL, rate, channels, NULL, NULL, NULL, error);
+}
+
+HarkDecoder *
+hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexProgress progress,
+                        gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  return decoder_open (path, NULL, rate, channels, progress, user_data, cancellable, error);
 }
 
 HarkDecoder *
 hark_decoder_open_source (HarkMediaSource *source, GCancellable *cancellable, int rate,
                           int channels, GError **error)
 {
-  return decoder_open (hark_media_source_get_name (source), source, cancellable, rate, channels,
-                       error);
+  return decoder_open (hark_media_source_get_name (source), source, rate, channels, NULL, NULL,
+                       cancellable, error);
 }
 
 void

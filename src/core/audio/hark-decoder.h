@@ -13,6 +13,7 @@
 
 #include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
+#include "audio/hark-seek-index.h"
 
 G_BEGIN_DECLS
 
@@ -29,10 +30,17 @@ typedef struct
 
 /* @rate, @channels: the output format (float, interleaved). */
 HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError **error);
+/* The same, for a worker thread: a file without a usable table of contents (VBR MP3, ADTS) is
+ * scanned for exact seek points first, which for hours of audio takes seconds. @progress hears
+ * the share scanned (see hark_seek_index_build()); cancelling @cancellable stops the scan and
+ * fails with G_IO_ERROR_CANCELLED. Both may be NULL. */
+HarkDecoder *hark_decoder_open_full (const char *path, int rate, int channels,
+                                     HarkSeekIndexProgress progress, gpointer user_data,
+                                     GCancellable *cancellable, GError **error);
 /* The same for bytes still arriving (audio/hark-media-source.h): reads wait for them on the
- * thread that reads the decoder, and seeks go by FFmpeg's estimate (no index of the whole
- * file). Messages name the source. Cancelling @cancellable (may be NULL) stops the open, and
- * any read after it, like hark_decoder_interrupt(). */
+ * thread that reads the decoder; an MP3 is indexed only as far as each seek needs. Messages
+ * name the source. Cancelling @cancellable (may be NULL) stops the open, and any read after
+ * it, like hark_decoder_interrupt(). */
 HarkDecoder *hark_decoder_open_source (HarkMediaSource *source, GCancellable *cancellable,
                                        int rate, int channels, GError **error);
 void hark_decoder_free (HarkDecoder *self);

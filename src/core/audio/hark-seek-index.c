@@ -11,6 +11,8 @@
 #include "audio/hark-media-open.h"
 
 #define ENTRY_SPACING_SECONDS 0.25
+/* Progress is told this often at most: often enough for a bar to move smoothly. */
+#define PROGRESS_INTERVAL_US (50 * 1000)
 
 typedef struct
 {
@@ -119,8 +121,18 @@ hark_seek_index_is_complete (HarkSeekIndex *self)
   return self->complete;
 }
 
+/* The share of the file the demuxer has read. */
+static double
+fraction_read (AVFormatContext *fmt, gint64 size)
+{
+  if (fmt->pb == NULL || size <= 0)
+    return 0;
+  return CLAMP ((double) avio_tell (fmt->pb) / size, 0.0, 1.0);
+}
+
 HarkSeekIndex *
-hark_seek_index_build (const char *path, int stream_index, GError **error)
+hark_seek_index_build (const char *path, int stream_index, HarkSeekIndexProgress progress,
+                       gpointer user_data, GCancellable *cancellable, GError **error)
 {
   g_autoptr (HarkSeekIndex) self = g_new0 (HarkSeekIndex, 1);
   AVFormatContext *fmt = NULL;
@@ -128,6 +140,8 @@ hark_seek_index_build (const char *path, int stream_index, GError **error)
   gint64 spacing, next_entry = G_MININT64, pts = 0;
   gboolean first = TRUE;
   int chosen = -1;
+  gint64 size, last_told = g_get_monotonic_time ();
+  double told = 0;
 
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   fmt = hark_media_open_input (path, &chosen, error);
@@ -138,9 +152,28 @@ hark_seek_index_build (const char *path, int stream_index, GError **error)
 
   spacing = av_rescale_q (llround (ENTRY_SPACING_SECONDS * 1000), (AVRational){ 1, 1000 },
                           fmt->streams[stream_index]->time_base);
+  size = fmt->pb != NULL ? avio_size (fmt->pb) : -1;
   pkt = av_packet_alloc ();
   while (hark_media_read_frame (fmt, pkt) >= 0)
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          av_packet_free (&pkt);
+          hark_media_close_input (&fmt);
+          return NULL;
+        }
+      if (progress != NULL && g_get_monotonic_time () - last_told >= PROGRESS_INTERVAL_US)
+        {
+          double fraction = fraction_read (fmt, size);
+
+          /* Never backwards: the demuxer's buffer may have been read ahead of a packet. */
+          if (fraction > told)
+            {
+              told = fraction;
+              progress (fraction, user_data);
+            }
+          last_told = g_get_monotonic_time ();
+        }
       if (pkt->stream_index == stream_index)
         {
           if (first)
@@ -165,6 +198,8 @@ hark_seek_index_build (const char *path, int stream_index, GError **error)
   self->complete = TRUE;
   av_packet_free (&pkt);
   hark_media_close_input (&fmt);
+  if (progress != NULL)
+    progress (1.0, user_data);
   return g_steal_pointer (&self);
 }
 

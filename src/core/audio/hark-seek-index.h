@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "audio/hark-media-source.h"
 
@@ -18,8 +18,17 @@ G_BEGIN_DECLS
 
 typedef struct _HarkSeekIndex HarkSeekIndex;
 
-/* Scans @stream_index of @path with a separate demuxer. */
-HarkSeekIndex *hark_seek_index_build (const char *path, int stream_index, GError **error);
+/* Told, on the scanning thread, the share of the file scanned so far (0 to 1, rising), at most
+ * about every 50 ms and once at 1 when done. */
+typedef void (*HarkSeekIndexProgress) (double fraction, gpointer user_data);
+
+/* Scans @stream_index of @path with a separate demuxer. Hours of audio take seconds (every
+ * packet header is read): @progress (may be NULL) hears how far it got, and cancelling
+ * @cancellable (may be NULL) from any thread stops it within a packet, failing with
+ * G_IO_ERROR_CANCELLED. */
+HarkSeekIndex *hark_seek_index_build (const char *path, int stream_index,
+                                      HarkSeekIndexProgress progress, gpointer user_data,
+                                      GCancellable *cancellable, GError **error);
 void hark_seek_index_free (HarkSeekIndex *self);
 
 /* For bytes still arriving: an index that scans @source (its own demuxer) only as far as

@@ -101,14 +101,13 @@ base_name (const char *path)
 }
 
 /* Reads one sidecar in whatever format its content says, whatever its name, in one pass. A
- * speaker-labelled text is then read again as HarkLabelledText (what the merge needs); those
- * are small. */
+ * speaker-labelled text is then read again as HarkLabelledText (what the merge needs). */
 static Candidate *
 read_candidate (const char *path, const char *reason, GPtrArray *warnings, GError **error)
 {
   g_autoptr (Candidate) c = g_new0 (Candidate, 1);
   g_autoptr (GPtrArray) first_warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *data = NULL;
+  char *data = NULL;
   gsize length;
   HarkSidecarInfo info = { 0 };
 
@@ -116,7 +115,7 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
   c->reason = g_strdup (reason);
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  c->transcript = hark_sidecar_read_data (data, length, path, HARK_SIDECAR_FORMAT_AUTO, &info,
+  c->transcript = hark_sidecar_read_take (data, length, path, HARK_SIDECAR_FORMAT_AUTO, &info,
                                           first_warnings, error);
   if (c->transcript == NULL)
     return NULL;
@@ -125,7 +124,8 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
   if (c->format == HARK_SIDECAR_FORMAT_LABELLED_TEXT)
     {
       g_clear_pointer (&c->transcript, hark_transcript_unref);
-      c->labelled = hark_labelled_text_parse (data, length, path, warnings, error);
+      /* Read again rather than held: the file may be large, and is in the page cache. */
+      c->labelled = hark_labelled_text_load (path, warnings, error);
       if (c->labelled == NULL)
         return NULL;
       c->kind = HARK_SIDECAR_KIND_SPEAKERS;

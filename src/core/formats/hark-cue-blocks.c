@@ -10,25 +10,54 @@
 
 #include "text/hark-text-utils.h"
 
-GArray *
-hark_lines_split (const char *text)
+void
+hark_lines_init (HarkLines *lines, const char *text)
 {
-  GArray *lines;
-  HarkLineReader reader;
-  guint n = 1;
+  lines->window = g_array_new (FALSE, FALSE, sizeof (HarkLine));
+  lines->base = 0;
+  lines->done = FALSE;
+  hark_line_reader_init (&lines->reader, text);
+}
 
-  /* Sized up front: growing by doubling copied the array over and over on long files. */
-  for (const char *p = strchr (text, '\n'); p; p = strchr (p + 1, '\n'))
-    n++;
-  lines = g_array_sized_new (FALSE, FALSE, sizeof (HarkLine), n);
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader))
+void
+hark_lines_clear (HarkLines *lines)
+{
+  g_clear_pointer (&lines->window, g_array_unref);
+}
+
+const HarkLine *
+hark_lines_get (HarkLines *lines, guint index)
+{
+  g_return_val_if_fail (index >= lines->base, NULL);
+
+  while (index - lines->base >= lines->window->len)
     {
-      HarkLine line = { reader.line, reader.length, reader.number };
+      HarkLine line;
 
-      g_array_append_val (lines, line);
+      if (lines->done || !hark_line_reader_next (&lines->reader))
+        {
+          lines->done = TRUE;
+          return NULL;
+        }
+      line = (HarkLine){ lines->reader.line, lines->reader.length, lines->reader.number };
+      g_array_append_val (lines->window, line);
     }
-  return lines;
+  return &g_array_index (lines->window, HarkLine, index - lines->base);
+}
+
+void
+hark_lines_release (HarkLines *lines, guint index)
+{
+  guint drop;
+
+  if (index <= lines->base)
+    return;
+  drop = MIN (index - lines->base, lines->window->len);
+  /* Now and then, and only when most of the window goes: moving what stays costs little. */
+  if (drop < 1024 || drop * 2 < lines->window->len)
+    return;
+  g_array_remove_range (lines->window, 0, drop);
+  lines->base += drop;
 }
 
 gboolean
@@ -113,64 +142,76 @@ fail:
 }
 
 gboolean
-hark_cue_block_read (const HarkLine *lines, guint n, guint *index, const HarkCueSyntax *syntax,
+hark_cue_block_read (HarkLines *lines, guint *index, const HarkCueSyntax *syntax,
                      HarkSidecarContext *context, HarkCueBlock *block)
 {
   guint i = *index, timing, end_text, column;
+  const HarkLine *line = hark_lines_get (lines, i), *next;
   const char *expected;
 
-  if (hark_line_has_arrow (&lines[i]))
+  if (hark_line_has_arrow (line))
     timing = i;
-  else if (i + 1 < n && hark_line_has_arrow (&lines[i + 1]))
-    timing = i + 1; /* lines[i] is the identifier or cue number */
+  else if ((next = hark_lines_get (lines, i + 1)) != NULL && hark_line_has_arrow (next))
+    timing = i + 1; /* the line at i is the identifier or cue number */
   else
     {
-      hark_text_warn (context->warnings, context->name, lines[i].number, 1,
+      line = hark_lines_get (lines, i); /* asking for the next may have moved it */
+      hark_text_warn (context->warnings, context->name, line->number, 1,
                       _("Expected a cue timing line such as “%s”; skipped this block."),
                       syntax->timing_example);
-      for (i++; i < n && !hark_line_is_blank (&lines[i], syntax->spaces_are_blank)
-                && !hark_line_has_arrow (&lines[i]);
+      for (i++; (line = hark_lines_get (lines, i)) != NULL
+                && !hark_line_is_blank (line, syntax->spaces_are_blank)
+                && !hark_line_has_arrow (line);
            i++)
-        ;
+        hark_lines_release (lines, i);
       *index = i;
       return FALSE;
     }
 
   block->first_text = timing + 1;
   for (end_text = block->first_text;
-       end_text < n && !hark_line_is_blank (&lines[end_text], syntax->spaces_are_blank)
-       && !hark_line_has_arrow (&lines[end_text]);
+       (line = hark_lines_get (lines, end_text)) != NULL
+       && !hark_line_is_blank (line, syntax->spaces_are_blank) && !hark_line_has_arrow (line);
        end_text++)
-    ;
+    if (end_text - block->first_text == HARK_CUE_MAX_LINES)
+      {
+        /* What follows reads as a block without a timing line: skipped, with a warning. */
+        hark_text_warn (context->warnings, context->name, line->number, 1,
+                        _("Expected at most %d lines in one cue; the rest of it is skipped."),
+                        HARK_CUE_MAX_LINES);
+        break;
+      }
   *index = end_text;
-  if (end_text < n && hark_line_has_arrow (&lines[end_text]))
+  if (line != NULL && hark_line_has_arrow (line))
     {
       /* The next cue started without a blank line; a bare number right before its timing
        * line is that cue's identifier, unless it is all the text this cue has. */
-      hark_text_warn (context->warnings, context->name, lines[end_text].number, 1,
+      hark_text_warn (context->warnings, context->name, line->number, 1,
                       _("Expected a blank line before the next cue."));
-      if (end_text - block->first_text >= 2 && line_is_number (&lines[end_text - 1]))
+      if (end_text - block->first_text >= 2
+          && line_is_number (hark_lines_get (lines, end_text - 1)))
         end_text--;
     }
   block->n_text = end_text - block->first_text;
 
-  if (!parse_timing (&lines[timing], syntax->allow_negative, &block->start, &block->end, &column,
+  line = hark_lines_get (lines, timing);
+  if (!parse_timing (line, syntax->allow_negative, &block->start, &block->end, &column,
                      &expected))
     {
-      hark_text_warn (context->warnings, context->name, lines[timing].number, column,
+      hark_text_warn (context->warnings, context->name, line->number, column,
                       _("Expected %s; skipped this cue."), expected);
       return FALSE;
     }
   if (block->start < 0 || block->end < 0)
     {
-      hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
+      hark_text_warn (context->warnings, context->name, line->number, 1,
                       _("Expected times from zero on; the part before zero is cut."));
       block->start = MAX (block->start, 0);
       block->end = MAX (block->end, 0);
     }
   if (block->end < block->start)
     {
-      hark_text_warn (context->warnings, context->name, lines[timing].number, 1,
+      hark_text_warn (context->warnings, context->name, line->number, 1,
                       _("Expected the cue to end after it starts; it is kept as an instant."));
       block->end = block->start;
     }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "formats/hark-sidecar-private.h"
+#include "text/hark-text-utils.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,27 @@ typedef struct
   guint number; /* from 1 */
 } HarkLine;
 
-/* The lines of a normalised text (HarkLine), sized once. */
-GArray *hark_lines_split (const char *text);
+/* The lines of a normalised text, split as a reader asks for them and forgotten once it has
+ * released them: a reader holds the block it is reading, not a line table of the whole file
+ * (24 bytes a line: 1.5 GB for 64 MiB of empty lines). */
+typedef struct
+{
+  GArray *window; /* HarkLine: lines base, base + 1, … */
+  guint base;
+  HarkLineReader reader;
+  gboolean done;
+} HarkLines;
+
+void hark_lines_init (HarkLines *lines, const char *text);
+void hark_lines_clear (HarkLines *lines);
+/* Line @index (from 0), or NULL past the last one. Never ask for a released line. The pointer
+ * stays valid until a later line is asked for; lines asked for before are contiguous from it. */
+const HarkLine *hark_lines_get (HarkLines *lines, guint index);
+/* The lines before @index are not needed any more. */
+void hark_lines_release (HarkLines *lines, guint index);
+
+/* The most text lines one cue keeps; the rest of a longer one is skipped with a warning. */
+#define HARK_CUE_MAX_LINES 1000
 gboolean hark_line_has_arrow (const HarkLine *line);
 gboolean hark_line_is_blank (const HarkLine *line, gboolean spaces_are_blank);
 
@@ -40,10 +60,10 @@ typedef struct
   guint n_text;     /* how many text lines */
 } HarkCueBlock;
 
-/* Reads the block starting at the non-blank line @lines[*index] and moves *index past it. TRUE
- * when it was a cue (in @block); FALSE when it was not, after a warning in @context. */
-gboolean hark_cue_block_read (const HarkLine *lines, guint n, guint *index,
-                              const HarkCueSyntax *syntax, HarkSidecarContext *context,
-                              HarkCueBlock *block);
+/* Reads the block starting at the non-blank line *index and moves *index past it. TRUE when it
+ * was a cue (in @block: its text lines are hark_lines_get (lines, block->first_text) on);
+ * FALSE when it was not, after a warning in @context. */
+gboolean hark_cue_block_read (HarkLines *lines, guint *index, const HarkCueSyntax *syntax,
+                              HarkSidecarContext *context, HarkCueBlock *block);
 
 G_END_DECLS

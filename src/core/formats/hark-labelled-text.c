@@ -163,12 +163,16 @@ hark_labelled_text_parse (const char *data, gsize length, const char *name, GPtr
 HarkLabelledText *
 hark_labelled_text_load (const char *path, GPtrArray *warnings, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  char *data = NULL;
   gsize length;
 
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  return hark_labelled_text_parse (data, length, path, warnings, error);
+  text = hark_text_normalize_take (data, length, NULL, error);
+  if (text == NULL)
+    return NULL;
+  return parse_normalized (text, path, warnings, error);
 }
 
 gboolean

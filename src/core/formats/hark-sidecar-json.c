@@ -16,6 +16,15 @@
 /* json-glib's parser recurses once per level: far beyond any real document, far below a stack
  * overflow. */
 #define MAX_JSON_DEPTH 256
+/* The most values (counted as ',' ':' '[' '{' outside strings) a JSON sidecar may have. The
+ * parsed tree costs about 130 bytes a value: a million keeps the largest JSON read under
+ * 200 MB, and is three times a three-hour Whisper transcript with a time for every word
+ * (350,000 values, 3.4 MB). */
+#define MAX_JSON_ITEMS 1000000
+/* The largest JSON sidecar read. Its strings are held twice while read (the parsed tree and
+ * the transcript): 32 MiB keeps a file of one long string under 200 MB, and is ten times a
+ * three-hour Whisper transcript with a time for every word (3.4 MB, 5.6 MB indented). */
+#define MAX_JSON_BYTES (32 * 1024 * 1024)
 
 /* A day: no episode is longer, so integer times beyond it are milliseconds. */
 #define MAX_PLAUSIBLE_SECONDS 86400.0
@@ -90,7 +99,7 @@ prescan (const char *text, const char *name, char **out, GError **error)
 {
   char *copy = NULL;
   gboolean in_string = FALSE;
-  guint depth = 0, line = 1, column = 1;
+  guint depth = 0, line = 1, column = 1, items = 0;
 
   for (const char *p = text; *p; p++, column++)
     {
@@ -151,6 +160,16 @@ prescan (const char *text, const char *name, char **out, GError **error)
         }
       else if (*p == '"')
         in_string = TRUE;
+      else if ((*p == ',' || *p == ':' || *p == '[' || *p == '{') && ++items > MAX_JSON_ITEMS)
+        {
+          hark_text_set_parse_error (
+              error, name, line, column,
+              _("The JSON has more than %d values; Hark does not read it (a Whisper transcript "
+                "of three hours with a time for every word has about 350,000)."),
+              MAX_JSON_ITEMS);
+          g_free (copy);
+          return FALSE;
+        }
       else if (*p == '[' || *p == '{')
         {
           if (++depth > MAX_JSON_DEPTH)
@@ -178,6 +197,13 @@ hark_json_doc_parse (const char *text, const char *name, GError **error)
   g_autoptr (GError) local_error = NULL;
   g_autofree char *patched = NULL;
 
+  if (strlen (text) > MAX_JSON_BYTES)
+    {
+      hark_text_set_parse_error (error, name, 1, 1,
+                                 _("The JSON is larger than %d MiB; Hark does not read it."),
+                                 MAX_JSON_BYTES / (1024 * 1024));
+      return NULL;
+    }
   if (!prescan (text, name, &patched, error))
     return NULL;
   if (patched)

@@ -17,6 +17,12 @@
 
 /* Share of non-blank lines that must look like a format before sniffing believes it. */
 #define SNIFF_MIN_SHARE 0.3
+/* The largest plain-text transcript (timestamped, speaker-labelled, Markdown, Whisper text or
+ * TSV) read. Every line may be a turn of its own, which the transcript holds at about four
+ * times the bytes: 16 MiB keeps the worst such file under 200 MB, and is some fifty times a
+ * three-hour show's transcript (about 0.3 MB). Caption files (WebVTT, SubRip) keep the whole
+ * HARK_TEXT_MAX_FILE_BYTES: their cue timing lines make them larger for the same words. */
+#define MAX_PLAIN_TEXT_BYTES (16 * 1024 * 1024)
 
 static const struct
 {
@@ -300,32 +306,19 @@ unify_speakers (HarkTranscriptBuilder *builder)
     hark_transcript_builder_merge_speakers (builder, map);
 }
 
-HarkTranscript *
-hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSidecarFormat format,
-                        HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
+/* Reads @text (normalised, taken and freed as soon as the reader is done with it: the
+ * transcript keeps copies of what it needs, and a large sidecar must not be held twice). */
+static HarkTranscript *
+read_normalized (char *text, const char *name, HarkSidecarFormat format,
+                 HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = text;
   g_autoptr (HarkTranscriptBuilder) builder = NULL;
   g_autoptr (HarkJsonDoc) doc = NULL;
   HarkSidecarContext context = { name ? name : "<memory>", warnings, HARK_SIDECAR_KIND_NONE };
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
-
-  if (data && hark_sidecar_looks_like_audio ((const guint8 *) data, length))
-    {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                   _("%s: This is audio, not a transcript, chapter or skip file."), context.name);
-      return NULL;
-    }
-  text = hark_text_normalize (data ? data : "", length, NULL, error);
-  if (text == NULL)
-    {
-      g_prefix_error (error, "%s: ", context.name);
-      return NULL;
-    }
   if (format == HARK_SIDECAR_FORMAT_AUTO)
-    format = sniff_normalized (text, name, &doc);
+    format = sniff_normalized (owned, name, &doc);
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
@@ -336,16 +329,29 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
       return NULL;
     }
 
+  if (formats[format].read_text && format != HARK_SIDECAR_FORMAT_WEBVTT
+      && format != HARK_SIDECAR_FORMAT_SRT && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("%s: This %s is larger than %d MiB; Hark does not read it (a three-hour "
+                     "show's transcript is well under 1 MiB)."),
+                   context.name, formats[format].label, MAX_PLAIN_TEXT_BYTES / (1024 * 1024));
+      return NULL;
+    }
   builder = hark_transcript_builder_new ();
   if (formats[format].read_json)
     {
       if (doc == NULL)
-        doc = hark_json_doc_parse (text, context.name, error);
+        doc = hark_json_doc_parse (owned, context.name, error);
+      /* The document holds its own strings. */
+      g_clear_pointer (&owned, g_free);
       if (doc == NULL || !formats[format].read_json (doc, builder, &context, error))
         return NULL;
+      g_clear_pointer (&doc, hark_json_doc_free);
     }
-  else if (!formats[format].read_text (text, builder, &context, error))
+  else if (!formats[format].read_text (owned, builder, &context, error))
     return NULL;
+  g_clear_pointer (&owned, g_free);
   /* Hark's own sidecar holds the names as the user chose them. */
   if (format != HARK_SIDECAR_FORMAT_HARK)
     unify_speakers (builder);
@@ -357,15 +363,69 @@ hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSi
   return hark_transcript_builder_finish (g_steal_pointer (&builder));
 }
 
+static gboolean
+refuse_audio (const char *data, gsize length, const char *name, GError **error)
+{
+  if (data == NULL || !hark_sidecar_looks_like_audio ((const guint8 *) data, length))
+    return FALSE;
+  g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+               _("%s: This is audio, not a transcript, chapter or skip file."),
+               name ? name : "<memory>");
+  return TRUE;
+}
+
+HarkTranscript *
+hark_sidecar_read_data (const char *data, gsize length, const char *name, HarkSidecarFormat format,
+                        HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
+{
+  char *text;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
+
+  if (refuse_audio (data, length, name, error))
+    return NULL;
+  text = hark_text_normalize (data ? data : "", length, NULL, error);
+  if (text == NULL)
+    {
+      g_prefix_error (error, "%s: ", name ? name : "<memory>");
+      return NULL;
+    }
+  return read_normalized (text, name, format, info_out, warnings, error);
+}
+
+HarkTranscript *
+hark_sidecar_read_take (char *data, gsize length, const char *name, HarkSidecarFormat format,
+                        HarkSidecarInfo *info_out, GPtrArray *warnings, GError **error)
+{
+  char *text;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS, NULL);
+
+  if (refuse_audio (data, length, name, error))
+    {
+      g_free (data);
+      return NULL;
+    }
+  text = hark_text_normalize_take (data, length, NULL, error);
+  if (text == NULL)
+    {
+      g_prefix_error (error, "%s: ", name ? name : "<memory>");
+      return NULL;
+    }
+  return read_normalized (text, name, format, info_out, warnings, error);
+}
+
 HarkTranscript *
 hark_sidecar_read (const char *path, HarkSidecarFormat format, HarkSidecarInfo *info_out,
                    GPtrArray *warnings, GError **error)
 {
-  g_autofree char *data = NULL;
+  char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   if (!hark_text_load_file (path, &data, &length, error))
     return NULL;
-  return hark_sidecar_read_data (data, length, path, format, info_out, warnings, error);
+  return hark_sidecar_read_take (data, length, path, format, info_out, warnings, error);
 }

@@ -82,5 +82,10 @@ HarkTranscript *hark_sidecar_read (const char *path, HarkSidecarFormat format,
 HarkTranscript *hark_sidecar_read_data (const char *data, gsize length, const char *name,
                                         HarkSidecarFormat format, HarkSidecarInfo *info_out,
                                         GPtrArray *warnings, GError **error);
+/* The same, taking @data (NUL-terminated after @length bytes, as hark_text_load_file() gives)
+ * and freeing it as soon as it can: a large sidecar is held once, not copied. */
+HarkTranscript *hark_sidecar_read_take (char *data, gsize length, const char *name,
+                                        HarkSidecarFormat format, HarkSidecarInfo *info_out,
+                                        GPtrArray *warnings, GError **error);
 
 G_END_DECLS

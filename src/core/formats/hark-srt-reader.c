@@ -151,26 +151,30 @@ hark_srt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
                GError **error)
 {
   static const HarkCueSyntax syntax = { TRUE, TRUE, "00:00:01,000 --> 00:00:04,000" };
-  g_autoptr (GArray) all = hark_lines_split (text);
-  const HarkLine *lines = (const HarkLine *) (gconstpointer) all->data;
-  guint n = all->len, i = 0, n_cues = 0, first_content = 0;
+  HarkLines lines;
+  const HarkLine *line;
+  guint i = 0, n_cues = 0, first_content = 0;
 
-  while (i < n)
+  hark_lines_init (&lines, text);
+  /* Released before asking: releasing may move the lines kept. */
+  while (hark_lines_release (&lines, i), (line = hark_lines_get (&lines, i)) != NULL)
     {
       HarkCueBlock block;
 
-      if (hark_line_is_blank (&lines[i], TRUE))
+      if (hark_line_is_blank (line, TRUE))
         {
           i++;
           continue;
         }
       if (first_content == 0)
-        first_content = lines[i].number;
-      if (!hark_cue_block_read (lines, n, &i, &syntax, context, &block))
+        first_content = line->number;
+      if (!hark_cue_block_read (&lines, &i, &syntax, context, &block))
         continue;
-      add_cue (builder, context, block.start, block.end, &lines[block.first_text], block.n_text);
+      add_cue (builder, context, block.start, block.end,
+               block.n_text > 0 ? hark_lines_get (&lines, block.first_text) : NULL, block.n_text);
       n_cues++;
     }
+  hark_lines_clear (&lines);
 
   if (n_cues == 0 && first_content > 0)
     {

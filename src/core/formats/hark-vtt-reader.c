@@ -289,52 +289,60 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
                GError **error)
 {
   static const HarkCueSyntax syntax = { FALSE, FALSE, "00:00:01.000 --> 00:00:04.000" };
-  g_autoptr (GArray) all = hark_lines_split (text);
-  const HarkLine *lines = (const HarkLine *) (gconstpointer) all->data;
-  guint n = all->len, i = 0, n_cues = 0;
+  HarkLines lines;
+  const HarkLine *line;
+  guint i = 0, n_cues = 0;
   gboolean has_header;
   g_autofree char *previous_last_line = NULL;
 
-  has_header = n > 0 && strncmp (lines[0].text, "WEBVTT", 6) == 0
-               && (lines[0].length == 6 || lines[0].text[6] == ' ' || lines[0].text[6] == '\t');
+  hark_lines_init (&lines, text);
+  line = hark_lines_get (&lines, 0);
+  has_header = line != NULL && strncmp (line->text, "WEBVTT", 6) == 0
+               && (line->length == 6 || line->text[6] == ' ' || line->text[6] == '\t');
   if (has_header)
     {
       /* Header lines ("Kind: captions", "Language: en") run to the first blank line. */
-      for (i = 1; i < n && lines[i].length > 0 && !hark_line_has_arrow (&lines[i]); i++)
-        ;
+      for (i = 1; (line = hark_lines_get (&lines, i)) != NULL && line->length > 0
+                  && !hark_line_has_arrow (line);
+           i++)
+        hark_lines_release (&lines, i);
     }
 
-  while (i < n)
+  /* Released before asking: releasing may move the lines kept. */
+  while (hark_lines_release (&lines, i), (line = hark_lines_get (&lines, i)) != NULL)
     {
       HarkCueBlock block;
       g_autofree char *cue_text = NULL;
 
-      if (hark_line_is_blank (&lines[i], TRUE))
+      if (hark_line_is_blank (line, TRUE))
         {
           i++;
           continue;
         }
 
-      if (line_starts_with_keyword (&lines[i], "NOTE")
-          || line_starts_with_keyword (&lines[i], "STYLE")
-          || line_starts_with_keyword (&lines[i], "REGION"))
+      if (line_starts_with_keyword (line, "NOTE") || line_starts_with_keyword (line, "STYLE")
+          || line_starts_with_keyword (line, "REGION"))
         {
-          for (i++; i < n && lines[i].length > 0 && !hark_line_has_arrow (&lines[i]); i++)
-            ;
-          if (i < n && lines[i].length > 0)
-            hark_text_warn (context->warnings, context->name, lines[i].number, 1,
+          for (i++; (line = hark_lines_get (&lines, i)) != NULL && line->length > 0
+                    && !hark_line_has_arrow (line);
+               i++)
+            hark_lines_release (&lines, i);
+          if (line != NULL && line->length > 0)
+            hark_text_warn (context->warnings, context->name, line->number, 1,
                             _("Expected a blank line to end the comment or style block before "
                               "this cue."));
           continue;
         }
 
-      if (!hark_cue_block_read (lines, n, &i, &syntax, context, &block))
+      if (!hark_cue_block_read (&lines, &i, &syntax, context, &block))
         continue;
-      cue_text = cue_text_without_rollover (&lines[block.first_text], block.n_text, block.start,
-                                            block.end, &previous_last_line);
+      cue_text = cue_text_without_rollover (
+          block.n_text > 0 ? hark_lines_get (&lines, block.first_text) : NULL, block.n_text,
+          block.start, block.end, &previous_last_line);
       add_cue (builder, context, block.start, block.end, cue_text);
       n_cues++;
     }
+  hark_lines_clear (&lines);
 
   if (!has_header)
     {

@@ -333,6 +333,17 @@ open_read_write (HarkLibrary *self, GError **error)
       set_db_error (error, self->db, self->path, _("open"));
       return FALSE;
     }
+  /* SQLite falls back to reading a file it may not write (a read-only file, folder or file
+   * system), and would fail later on the first read of a WAL database, saying it could not
+   * read a file that reads fine. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
+                   _("Could not write the library file %s: it, its folder or its disk is "
+                     "read-only."),
+                   self->path);
+      return FALSE;
+    }
   sqlite3_extended_result_codes (self->db, 1);
   /* Another Hark window may be saving at the same moment. */
   sqlite3_busy_timeout (self->db, 2000);
@@ -423,7 +434,7 @@ hark_library_open (const char *path, GError **error)
   if (!g_error_matches (local, HARK_ERROR, HARK_ERROR_CORRUPT) && open_read_only (self))
     {
       self->problem = g_strdup_printf (
-          "Listening positions are read but not saved: %s Hark will try to save again.",
+          _("Listening positions are read but not saved: %s Hark will try to save again."),
           local->message);
       self->last_retry = g_get_monotonic_time ();
       return g_steal_pointer (&self);

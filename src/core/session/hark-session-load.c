@@ -18,13 +18,17 @@ typedef struct
   GMainContext *context;
   GCancellable *cancellable;
   HarkSessionLoadFunc func;
+  HarkSessionLoadProgressFunc progress;
   gpointer user_data;
 } Job;
+
+static gint n_running;
 
 typedef struct
 {
   Job *job;
   gboolean audio_step;
+  double fraction; /* >= 0: a progress report, not a step */
 } Step;
 
 static void
@@ -52,7 +56,11 @@ run_step (gpointer data)
   Step *step = data;
 
   /* Cancelling happens on this same context, so a cancelled open never calls back. */
-  if (step->job->cancellable == NULL || !g_cancellable_is_cancelled (step->job->cancellable))
+  if (step->job->cancellable != NULL && g_cancellable_is_cancelled (step->job->cancellable))
+    return G_SOURCE_REMOVE;
+  if (step->fraction >= 0)
+    step->job->progress (step->fraction, step->job->user_data);
+  else
     step->job->func (&step->job->load, step->audio_step, step->job->user_data);
   return G_SOURCE_REMOVE;
 }
@@ -71,6 +79,20 @@ post_step (Job *job, gboolean audio_step)
 
   step->job = g_atomic_rc_box_acquire (job);
   step->audio_step = audio_step;
+  step->fraction = -1;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
+                              (GDestroyNotify) step_free);
+}
+
+/* On the worker, while the seek index is built (at most every 50 ms). */
+static void
+post_progress (double fraction, gpointer data)
+{
+  Job *job = data;
+  Step *step = g_new0 (Step, 1);
+
+  step->job = g_atomic_rc_box_acquire (job);
+  step->fraction = fraction;
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
                               (GDestroyNotify) step_free);
 }
@@ -129,8 +151,10 @@ load_thread (gpointer data)
                           ? hark_decoder_open_source (load->source, job->cancellable,
                                                       HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS,
                                                       &load->audio_error)
-                          : hark_decoder_open (load->audio_path, HARK_OUTPUT_RATE,
-                                               HARK_OUTPUT_CHANNELS, &load->audio_error);
+                          : hark_decoder_open_full (load->audio_path, HARK_OUTPUT_RATE,
+                                                    HARK_OUTPUT_CHANNELS,
+                                                    job->progress != NULL ? post_progress : NULL,
+                                                    job, job->cancellable, &load->audio_error);
       if (load->decoder != NULL)
         {
           load->duration = hark_decoder_get_duration (load->decoder);
@@ -159,14 +183,22 @@ load_thread (gpointer data)
 
 done:
   g_atomic_rc_box_release_full (job, (GDestroyNotify) job_unref);
+  g_atomic_int_dec_and_test (&n_running);
   return NULL;
+}
+
+guint
+hark_session_load_get_n_running (void)
+{
+  return (guint) g_atomic_int_get (&n_running);
 }
 
 void
 hark_session_load_start (const char *audio_path, HarkMediaSource *source,
                          const char *const *sidecars,
                          const HarkSkipPolicy *policy, GMainContext *context,
-                         GCancellable *cancellable, HarkSessionLoadFunc func, gpointer user_data)
+                         GCancellable *cancellable, HarkSessionLoadFunc func,
+                         HarkSessionLoadProgressFunc progress, gpointer user_data)
 {
   Job *job = g_atomic_rc_box_new0 (Job);
 
@@ -178,6 +210,8 @@ hark_session_load_start (const char *audio_path, HarkMediaSource *source,
   job->context = g_main_context_ref (context);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->func = func;
+  job->progress = progress;
   job->user_data = user_data;
+  g_atomic_int_inc (&n_running);
   g_thread_unref (g_thread_new ("hark-session-load", load_thread, job));
 }

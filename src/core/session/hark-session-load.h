@@ -39,9 +39,14 @@ typedef struct
 
 typedef void (*HarkSessionLoadFunc) (HarkSessionLoad *load, gboolean audio_step,
                                      gpointer user_data);
+/* How far opening the audio got (0 to 1), while a file without a table of contents is
+ * scanned for its seek points. */
+typedef void (*HarkSessionLoadProgressFunc) (double fraction, gpointer user_data);
 
 /* Starts the worker. @func runs on @context twice (audio step, then the rest) unless
- * @cancellable is cancelled first; a failed audio open ends after the audio step. With
+ * @cancellable is cancelled first; a failed audio open ends after the audio step. Cancelling
+ * also stops a long scan of the audio on the worker (it ends without calling back).
+ * @progress (may be NULL) runs on @context too, never after @cancellable is cancelled. With
  * @source, the audio is read from it (cancelling @cancellable stops a wait for its bytes) and
  * @audio_path only names the episode: where its sidecars are and where it will be; tags and
  * cover are read from @audio_path only when the download is complete. */
@@ -49,7 +54,11 @@ void hark_session_load_start (const char *audio_path, HarkMediaSource *source,
                               const char *const *sidecars,
                               const HarkSkipPolicy *policy, GMainContext *context,
                               GCancellable *cancellable, HarkSessionLoadFunc func,
-                              gpointer user_data);
+                              HarkSessionLoadProgressFunc progress, gpointer user_data);
+
+/* How many workers are still running, in this process. A cancelled one stops at its next check
+ * (within a packet while indexing the audio); tests watch this fall to 0. */
+guint hark_session_load_get_n_running (void);
 
 /* Segments and reading order for @episode under @policy. */
 void hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,

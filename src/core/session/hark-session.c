@@ -441,6 +441,7 @@ hark_session_new (HarkOutput *output, HarkLibrary *library, GMainContext *contex
   self->skips = hark_skip_tracker_new ();
   self->unskipped = g_hash_table_new (NULL, NULL);
   self->snap.duration = -1;
+  self->snap.open_progress = -1;
   self->snap.turn = -1;
   self->snap.chapter = -1;
   self->snap.offer_segment = -1;
@@ -486,6 +487,7 @@ close_quietly (HarkSession *self)
   g_clear_pointer (&self->source, hark_media_source_unref);
   g_clear_pointer (&self->path, g_free);
   self->snap.duration = -1;
+  self->snap.open_progress = -1;
   update_tags (self);
   update_player_fields (self);
 }
@@ -537,6 +539,7 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
 
   if (audio_step)
     {
+      self->snap.open_progress = -1;
       if (load->audio_path != NULL && load->decoder == NULL)
         {
           g_clear_object (&self->load_cancellable);
@@ -592,6 +595,15 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
 }
 
 static void
+on_load_progress (double fraction, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  self->snap.open_progress = fraction;
+  emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
+}
+
+static void
 open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
            const char *const *sidecars)
 {
@@ -603,7 +615,7 @@ open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
   self->snap.loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
   hark_session_load_start (audio_path, source, sidecars, &self->policy, self->context,
-                           self->load_cancellable, on_load_step, self);
+                           self->load_cancellable, on_load_step, on_load_progress, self);
 }
 
 void

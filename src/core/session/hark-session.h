@@ -52,6 +52,7 @@ typedef enum
   HARK_SESSION_EVENT_OFFER_ENDED,   /* it is not any more */
   HARK_SESSION_EVENT_CHANGED,       /* speed, volume or tags changed */
   HARK_SESSION_EVENT_ERROR,         /* error and error_kind say what went wrong */
+  HARK_SESSION_EVENT_PROGRESS,      /* opening: the snapshot's open_progress moved */
 } HarkSessionEventType;
 
 typedef enum
@@ -83,6 +84,8 @@ typedef struct
 {
   HarkPlayerState state;
   gboolean loading;        /* opened, transcript still being read */
+  double open_progress;    /* while the audio opens: the share of a long scan done (a file
+                            * without a table of contents is indexed first), -1 when none */
   double position;         /* at the last event */
   double duration;         /* -1 when nothing is open */
   double speed;

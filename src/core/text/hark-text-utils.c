@@ -110,10 +110,63 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
 
   out = g_string_sized_new (length + 1);
   append_normalized (out, data, length);
+  /* A second copy only when there is something to mend. */
+  if (g_utf8_validate_len (out->str, out->len, NULL))
+    {
+      if (out_length)
+        *out_length = out->len;
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
   valid = g_utf8_make_valid (out->str, (gssize) out->len);
   if (out_length)
     *out_length = strlen (valid);
   return g_steal_pointer (&valid);
+}
+
+char *
+hark_text_normalize_take (char *data, gsize length, gsize *out_length, GError **error)
+{
+  const guchar *bytes = (const guchar *) data;
+  char *result, *cr, *w;
+  const char *p, *end;
+
+  /* UTF-16 is converted anyway; NULs and invalid sequences grow into U+FFFD: a copy. */
+  if ((length >= 2
+       && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+      || !g_utf8_validate_len (data, length, NULL))
+    {
+      result = hark_text_normalize (data, length, out_length, error);
+      g_free (data);
+      return result;
+    }
+  if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    {
+      memmove (data, data + 3, length - 3);
+      length -= 3;
+    }
+  data[length] = '\0';
+  /* CRLF and lone CR become LF: the text only shrinks. */
+  cr = memchr (data, '\r', length);
+  if (cr != NULL)
+    {
+      end = data + length;
+      for (p = w = cr; p < end; p++)
+        {
+          if (*p == '\r')
+            {
+              *w++ = '\n';
+              if (p + 1 < end && p[1] == '\n')
+                p++;
+            }
+          else
+            *w++ = *p;
+        }
+      *w = '\0';
+      length = w - data;
+    }
+  if (out_length)
+    *out_length = length;
+  return data;
 }
 
 static void
@@ -344,7 +397,9 @@ hark_text_strip_markup (const char *text)
 char *
 hark_text_collapse_space (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  /* Written in place of a GString: this runs over every word of every cue, and a call per
+   * character was a third of reading a large caption file. The result is never longer. */
+  char *out = g_malloc (strlen (text) + 1), *w = out;
   gboolean pending_space = FALSE;
 
   for (const char *p = text; *p;)
@@ -352,7 +407,7 @@ hark_text_collapse_space (const char *text)
       const char *next;
       gboolean space;
 
-      /* ASCII first: captions are mostly ASCII and this runs over every word. */
+      /* ASCII first: captions are mostly ASCII. */
       if ((guchar) *p < 0x80)
         {
           space = g_ascii_isspace (*p);
@@ -365,19 +420,28 @@ hark_text_collapse_space (const char *text)
           /* U+00A0 (from &nbsp;) separates words like a space. */
           space = g_unichar_isspace (c) || c == 0xa0;
           next = g_utf8_next_char (p);
+          /* A sequence cut short by the end stops there. */
+          for (const char *q = p + 1; q < next; q++)
+            if (*q == '\0')
+              {
+                next = q;
+                break;
+              }
         }
       if (space)
-        pending_space = out->len > 0;
+        pending_space = w > out;
       else
         {
           if (pending_space)
-            g_string_append_c (out, ' ');
+            *w++ = ' ';
           pending_space = FALSE;
-          g_string_append_len (out, p, next - p);
+          while (p < next)
+            *w++ = *p++;
         }
       p = next;
     }
-  return g_string_free (out, FALSE);
+  *w = '\0';
+  return out;
 }
 
 static gboolean
@@ -598,8 +662,16 @@ hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column,
   g_autofree char *message = NULL;
   va_list args;
 
-  if (warnings == NULL)
+  if (warnings == NULL || warnings->len > HARK_TEXT_MAX_WARNINGS)
     return;
+  if (warnings->len == HARK_TEXT_MAX_WARNINGS)
+    {
+      g_ptr_array_add (warnings,
+                       g_strdup_printf (_("%s:%u:%u: More problems were found from here on; only "
+                                          "the first %d are listed."),
+                                        name, line, column, HARK_TEXT_MAX_WARNINGS));
+      return;
+    }
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);

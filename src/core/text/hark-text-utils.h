@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * shows). Invalid UTF-8 sequences become U+FFFD. NUL bytes become U+FFFD too, so the result is
  * one C string. Fails only for UTF-16 that cannot be decoded. */
 char *hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error);
+/* The same, taking @data (@length bytes and a NUL after them, as hark_text_load_file() gives):
+ * valid UTF-8, the usual case, is normalised where it is, so a large sidecar is never held
+ * twice. @data is freed or returned; on failure it is freed. */
+char *hark_text_normalize_take (char *data, gsize length, gsize *out_length, GError **error);
 
 /* The largest sidecar Hark reads: ten times a long episode's word-level JSON transcript. */
 #define HARK_TEXT_MAX_FILE_BYTES (64 * 1024 * 1024)
@@ -65,7 +69,12 @@ gboolean hark_text_scan_time (const char *p, const char **end, double *seconds);
 /* Number of characters (not bytes) from @line_start to @at, plus one: the column people see. */
 guint hark_text_column (const char *line_start, const char *at);
 
-/* Appends "NAME:LINE:COLUMN: MESSAGE" to @warnings (a GPtrArray of char *; may be NULL). */
+/* The most warnings one list holds: a hostile file can have a broken block on every other
+ * line, and millions of sentences would take gigabytes for nobody to read. */
+#define HARK_TEXT_MAX_WARNINGS 200
+
+/* Appends "NAME:LINE:COLUMN: MESSAGE" to @warnings (a GPtrArray of char *; may be NULL). Past
+ * HARK_TEXT_MAX_WARNINGS a last one says that more were found, and the rest are dropped. */
 void hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column,
                      const char *format, ...) G_GNUC_PRINTF (5, 6);
 
