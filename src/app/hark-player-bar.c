@@ -397,3 +397,20 @@ hark_player_bar_set_art (HarkPlayerBar *self, GdkPaintable *art)
   gtk_widget_set_visible (GTK_WIDGET (self->art_image), art != NULL);
   update_now_box (self);
 }
+
+/* For the tests: the cover shown (NULL without one) and the chapter shown (NULL without one). */
+GdkPaintable *
+hark_player_bar_get_art (HarkPlayerBar *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->art_image))
+           ? gtk_image_get_paintable (self->art_image)
+           : NULL;
+}
+
+const char *
+hark_player_bar_get_chapter (HarkPlayerBar *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->chapter_label))
+           ? gtk_label_get_label (self->chapter_label)
+           : NULL;
+}

@@ -30,5 +30,7 @@ void hark_player_bar_set_has_transcript (HarkPlayerBar *self, gboolean has_trans
 void hark_player_bar_set_chapter (HarkPlayerBar *self, const char *title);
 /* The episode's cover art beside the chapter; NULL hides it. */
 void hark_player_bar_set_art (HarkPlayerBar *self, GdkPaintable *art);
+GdkPaintable *hark_player_bar_get_art (HarkPlayerBar *self);
+const char *hark_player_bar_get_chapter (HarkPlayerBar *self);
 
 G_END_DECLS

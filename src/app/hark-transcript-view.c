@@ -34,6 +34,7 @@ struct _HarkTranscriptView
   int align_row; /* a row to bring to a comfortable reading height on the next frame */
   guint align_tick_id;
   guint align_attempts;
+  guint align_settled; /* frames in a row the aligned row stayed where it should be */
   gboolean focus_pending; /* focus goes to the current row once it is on screen */
 
   char *query;
@@ -192,16 +193,27 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       /* Reading is comfortable with the current turn in the upper part of the view; leave the
        * list alone while it is there, so the text does not jump under the reader's eyes. */
       if (y < height * 0.05 || y > height * 0.5)
-        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+        {
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+          self->align_settled = 0;
+        }
+      else
+        self->align_settled++;
       if (self->focus_pending && self->align_row == self->current_row)
         {
           self->focus_pending = FALSE;
           gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (row)));
         }
-      self->align_tick_id = 0;
-      return G_SOURCE_REMOVE;
+      /* Done once it stays put for a frame: a row that has just become current may grow (a
+       * segment opening to show its words), and the list then moves its top out of view. */
+      if (self->align_settled >= 2 || self->align_attempts++ > 20)
+        {
+          self->align_tick_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
     }
-  if (self->align_attempts++ > 8)
+  if (self->align_attempts++ > 20)
     {
       self->align_tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -218,6 +230,7 @@ scroll_to_row (HarkTranscriptView *self, int row)
     return;
   self->align_row = row;
   self->align_attempts = 0;
+  self->align_settled = 0;
   if (self->align_tick_id == 0)
     self->align_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), align_row_tick, NULL,
                                                         NULL);
@@ -229,6 +242,12 @@ hark_transcript_view_set_following (HarkTranscriptView *self, gboolean following
   following = !!following;
   if (following && self->current_row >= 0)
     scroll_to_row (self, self->current_row);
+  /* The reader took the list: an alignment still settling must not pull it back. */
+  if (!following && self->align_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->align_tick_id);
+      self->align_tick_id = 0;
+    }
   if (self->following == following)
     return;
   self->following = following;

@@ -34,6 +34,7 @@ struct _HarkTurnRow
   HarkRowItem *item;
   char *query;
   gboolean now_playing;
+  gboolean skipped;                /* a segment the session jumped over */
   gsize cue_start;
   gsize cue_end;
   const char *speaker_class;
@@ -367,13 +368,17 @@ hark_turn_row_new (void)
 }
 
 static char *
-describe_segment (const HarkSegmentEntry *entry, gboolean skipped)
+describe_segment (const HarkSegmentEntry *entry, gboolean skipped, gboolean playing)
 {
   g_autofree char *length = hark_time_format (entry->segment.end - entry->segment.start, FALSE);
   const char *label = hark_category_get_label (entry->segment.category);
   const char *state;
 
-  switch (entry->action)
+  /* Heard now (unskipped, offered and not skipped, or only marked): it says so, whatever
+   * happened to it before, and its words are shown like any turn's. */
+  if (playing)
+    state = _("playing");
+  else switch (entry->action)
     {
     case HARK_SKIP_ACTION_SKIP:
       state = skipped ? _("skipped") : _("skipped automatically");
@@ -403,6 +408,20 @@ describe_now_playing (HarkTurnRow *self)
     gtk_accessible_reset_property (target, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static void
+update_segment_label (HarkTurnRow *self)
+{
+  const HarkReadingRow *row = hark_row_item_get_row (self->item);
+  g_autofree char *label = NULL;
+
+  if (row->kind != HARK_READING_ROW_SEGMENT)
+    return;
+  label = describe_segment (hark_reading_get_segment (hark_row_item_get_reading (self->item),
+                                                      row->segment),
+                            self->skipped, self->now_playing);
+  gtk_label_set_label (self->segment_label, label);
+}
+
 void
 hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gboolean skipped)
 {
@@ -416,6 +435,7 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
   g_free (self->query);
   self->query = g_strdup (query);
   self->now_playing = FALSE;
+  self->skipped = skipped;
   self->cue_start = self->cue_end = 0;
 
   if (self->speaker_class != NULL)
@@ -445,10 +465,7 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
   gtk_widget_set_visible (self->segment_box, segment);
   if (segment)
     {
-      const HarkSegmentEntry *entry = hark_reading_get_segment (reading, row->segment);
-      g_autofree char *label = describe_segment (entry, skipped);
-
-      gtk_label_set_label (self->segment_label, label);
+      update_segment_label (self);
       gtk_widget_add_css_class (GTK_WIDGET (self), "segment");
       gtk_widget_set_visible (GTK_WIDGET (self->expand_button), *row->text != '\0');
       self->binding = TRUE;
@@ -491,7 +508,24 @@ hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cu
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "now-playing");
   describe_now_playing (self);
+  update_segment_label (self);
   update_text (self);
+}
+
+/* The one line of a segment row ("Sponsor · 0:53 · skipped"), NULL on other rows. */
+/* Whether the row shows its words (a collapsed segment does not). */
+gboolean
+hark_turn_row_get_text_shown (HarkTurnRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->text_label));
+}
+
+const char *
+hark_turn_row_get_segment_label (HarkTurnRow *self)
+{
+  if (self->item == NULL || hark_row_item_get_row (self->item)->kind != HARK_READING_ROW_SEGMENT)
+    return NULL;
+  return gtk_label_get_label (self->segment_label);
 }
 
 void

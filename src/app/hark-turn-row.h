@@ -32,6 +32,8 @@ void hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsi
 /* The byte range of the text marked as the current caption (empty when none). */
 void hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end);
 gboolean hark_turn_row_get_now_playing (HarkTurnRow *self);
+const char *hark_turn_row_get_segment_label (HarkTurnRow *self);
+gboolean hark_turn_row_get_text_shown (HarkTurnRow *self);
 void hark_turn_row_set_query (HarkTurnRow *self, const char *query);
 /* The text as shown (no markup), for tests and assistive technologies. */
 const char *hark_turn_row_get_text (HarkTurnRow *self);

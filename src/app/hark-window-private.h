@@ -57,13 +57,19 @@ struct _HarkWindow
 
   int chosen_speaker;     /* for Alt+N / Alt+P and the filter, or -1 */
   gboolean filter_speaker;
-  guint tick_id;          /* the frame tick while playing */
+  guint clock_id;         /* the wake-up for the next change shown, while playing */
+  GArray *boundaries;     /* double: when the highlight can change (hark-window-clock.c) */
 
   GArray *search_matches; /* HarkReadingMatch */
   char *search_query;
   int search_index;
 
   HarkTextSize *text_size;
+  char *art_url;                 /* the cover shown, or NULL */
+  GCancellable *art_cancellable; /* reading it */
+  GtkFileChooserNative *transcript_chooser;
+  GtkRevealer *filter_revealer;  /* the "Only <speaker>" chip */
+  AdwButtonContent *filter_content;
 
   char *last_toast;
   char *banner_text;
@@ -82,6 +88,21 @@ void hark_window_update_now (HarkWindow *self);
 void hark_window_class_add_actions (GtkWidgetClass *widget_class);
 void hark_window_setup_shortcuts (HarkWindow *self);
 
+/* hark-window-clock.c */
+void hark_window_clock_set_reading (HarkWindow *self);
+void hark_window_clock_schedule (HarkWindow *self);
+void hark_window_clock_stop (HarkWindow *self);
+
+/* hark-window-sleep.c */
+void hark_window_setup_sleep (HarkWindow *self);
+void hark_window_sync_sleep (HarkWindow *self);
+
+/* hark-window-context.c */
+void hark_window_show_context (HarkWindow *self);
+void hark_window_show_chapter (HarkWindow *self);
+void hark_window_clear_context (HarkWindow *self);
+void hark_window_set_has_transcript (HarkWindow *self, gboolean has_transcript);
+
 /* hark-window-keys.c */
 void hark_window_setup_keys (HarkWindow *self);
 
@@ -91,6 +112,8 @@ void hark_window_setup_search (HarkWindow *self);
 
 /* hark-window-drop.c */
 void hark_window_setup_drop (HarkWindow *self);
+void hark_window_class_add_drop (GtkWidgetClass *widget_class);
+void hark_window_add_transcript (HarkWindow *self, const char *path);
 
 /* hark-window-header.c */
 char *hark_window_describe_sources (HarkEpisode *episode);
@@ -99,6 +122,7 @@ void hark_window_build_chapters_menu (HarkWindow *self);
 /* hark-window-recent.c */
 void hark_window_class_add_recent (GtkWidgetClass *widget_class);
 void hark_window_fill_recent (HarkWindow *self);
+char *hark_window_describe_place (double position, double duration);
 
 /* hark-window-library.c */
 void hark_window_setup_library (HarkWindow *self);

@@ -22,6 +22,23 @@ on_recent_activated (HarkWindow *self, GtkListBoxRow *row)
     hark_window_open (self, path, NULL);
 }
 
+/* Where the listener is in it: not started, stopped somewhere, or finished. */
+char *
+hark_window_describe_place (double position, double duration)
+{
+  g_autofree char *where = hark_time_format (position, FALSE);
+  g_autofree char *length = hark_time_format (duration, FALSE);
+
+  if (position < 1)
+    /* Translators: an episode never played, "Not started · 59:11" */
+    return g_strdup_printf (_("Not started · %s"), length);
+  if (duration > 0 && position >= duration - HARK_LIBRARY_FINISHED_MARGIN)
+    /* Translators: "Finished · 59:11" */
+    return g_strdup_printf (_("Finished · %s"), length);
+  /* Translators: "Stopped at 12:00 of 59:11" */
+  return g_strdup_printf (_("Stopped at %s of %s"), where, length);
+}
+
 /* The empty state offers the episodes listened to last, where they still exist. */
 void
 hark_window_fill_recent (HarkWindow *self)
@@ -37,16 +54,13 @@ hark_window_fill_recent (HarkWindow *self)
   for (guint i = 0; recent != NULL && i < recent->len; i++)
     {
       HarkLibraryEntry *entry = g_ptr_array_index (recent, i);
-      g_autofree char *base = NULL, *where = NULL, *length = NULL, *subtitle = NULL;
+      g_autofree char *base = NULL, *subtitle = NULL;
       GtkWidget *row;
 
       if (entry->path == NULL || !g_file_test (entry->path, G_FILE_TEST_EXISTS))
         continue;
       base = g_path_get_basename (entry->path);
-      where = hark_time_format (entry->position, FALSE);
-      length = hark_time_format (entry->duration, FALSE);
-      /* Translators: "Stopped at 12:00 of 59:11" */
-      subtitle = g_strdup_printf (_("Stopped at %s of %s"), where, length);
+      subtitle = hark_window_describe_place (entry->position, entry->duration);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      entry->title != NULL ? entry->title : base);

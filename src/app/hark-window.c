@@ -68,10 +68,35 @@ on_following_changed (HarkWindow *self)
                                    && self->reading != NULL);
 }
 
+/* While the list shows one speaker, a chip says whose turns they are; clicking it clears it. */
+static void
+update_filter_chip (HarkWindow *self)
+{
+  gboolean filtered = self->filter_speaker && self->chosen_speaker >= 0 && self->reading != NULL;
+
+  if (filtered)
+    {
+      HarkTranscript *transcript = hark_reading_get_transcript (self->reading);
+      /* Translators: the transcript shows only this speaker's turns, "Only Kim" */
+      g_autofree char *label = g_strdup_printf (
+        _("Only %s"), hark_transcript_get_speaker (transcript, self->chosen_speaker)->name);
+      g_autofree char *name = NULL;
+
+      adw_button_content_set_label (self->filter_content, label);
+      /* Translators: what a screen reader says for the chip, "Only Kim: show everyone" */
+      name = g_strdup_printf (_("%s: show everyone"), label);
+      gtk_accessible_update_property (
+        GTK_ACCESSIBLE (gtk_revealer_get_child (self->filter_revealer)),
+        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  gtk_revealer_set_reveal_child (self->filter_revealer, filtered);
+}
+
 /* The rows shown: everyone's, or the chosen speaker's. */
 static void
 hark_window_apply_filter (HarkWindow *self)
 {
+  update_filter_chip (self);
   hark_transcript_view_set_speaker_filter (self->transcript_view,
                                            self->filter_speaker ? self->chosen_speaker : -1);
   hark_window_update_now (self);
@@ -110,27 +135,15 @@ hark_window_update_now (HarkWindow *self)
   hark_transcript_view_show_time (self->transcript_view, position);
 }
 
-static gboolean
-on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  hark_window_update_now (HARK_WINDOW (widget));
-  return G_SOURCE_CONTINUE;
-}
-
+/* Playing or not: the button, and the wake-ups for what moves (hark-window-clock.c). */
 static void
 update_ticking (HarkWindow *self)
 {
   gboolean playing = hark_session_get_snapshot (self->session)->state == HARK_PLAYER_STATE_PLAYING;
 
   hark_player_bar_set_playing (self->player_bar, playing);
-  if (playing && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-  else if (!playing && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
   hark_window_update_now (self);
+  hark_window_clock_schedule (self);
 }
 
 static int
@@ -188,12 +201,19 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
       update_ticking (self);
       break;
     case HARK_SESSION_EVENT_SEEKED:
-    case HARK_SESSION_EVENT_UNSKIP:
       hark_window_update_now (self);
+      hark_window_clock_schedule (self);
+      break;
+    case HARK_SESSION_EVENT_UNSKIP:
+      /* The read plays after all: its row (now playing) shows its words; the list goes there. */
+      hark_window_update_now (self);
+      hark_window_clock_schedule (self);
+      hark_window_set_following (self, TRUE);
       break;
     case HARK_SESSION_EVENT_SKIP:
       show_skip (self, event);
       hark_window_update_now (self);
+      hark_window_clock_schedule (self);
       break;
     case HARK_SESSION_EVENT_OFFER_STARTED:
       show_skip_offer (self, event->entry);
@@ -203,12 +223,16 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
       break;
     case HARK_SESSION_EVENT_CHANGED:
       hark_player_bar_set_speed (self->player_bar, hark_session_get_snapshot (session)->speed);
+      hark_window_sync_sleep (self);
+      hark_window_clock_schedule (self);
       break;
     case HARK_SESSION_EVENT_ERROR:
       on_session_failed (self, event);
       break;
-    case HARK_SESSION_EVENT_CLOSED:
     case HARK_SESSION_EVENT_TURN:
+      hark_window_show_chapter (self);
+      break;
+    case HARK_SESSION_EVENT_CLOSED:
     case HARK_SESSION_EVENT_UNSKIP_ENDED:
     default:
       break;
@@ -231,6 +255,7 @@ show_reading (HarkWindow *self)
     self->chosen_speaker = -1;
 
   hark_transcript_view_set_reading (self->transcript_view, self->reading);
+  hark_window_clock_set_reading (self);
   hark_transcript_view_set_speaker_filter (self->transcript_view,
                                            self->filter_speaker ? self->chosen_speaker : -1);
   hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), self->reading,
@@ -238,7 +263,8 @@ show_reading (HarkWindow *self)
   hark_speakers_popover_set_transcript (self->speakers_popover,
                                         self->reading != NULL ? transcript : NULL);
   hark_window_build_chapters_menu (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), self->reading != NULL);
+  hark_window_set_has_transcript (self, self->reading != NULL);
+  update_filter_chip (self);
   gtk_stack_set_visible_child_name (self->stack, self->reading != NULL ? "episode"
                                                                        : "no-transcript");
   if (self->search_query != NULL)
@@ -252,19 +278,11 @@ show_reading (HarkWindow *self)
 static void
 on_session_loaded (HarkWindow *self)
 {
-  const HarkSessionSnapshot *snap = hark_session_get_snapshot (self->session);
   HarkEpisode *episode = hark_session_get_episode (self->session);
   const char *const *warnings;
-  g_autofree char *subtitle = NULL;
 
   gtk_spinner_stop (self->spinner);
-  if (snap->title != NULL)
-    {
-      adw_window_title_set_title (self->window_title, snap->title);
-      gtk_window_set_title (GTK_WINDOW (self), snap->title);
-    }
-  subtitle = hark_window_describe_sources (episode);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  hark_window_show_context (self);
 
   warnings = hark_episode_get_warnings (episode);
   if (warnings != NULL && warnings[0] != NULL)
@@ -300,6 +318,9 @@ on_session_opened (HarkWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->player_bar), audio);
   gtk_widget_set_visible (GTK_WIDGET (self->player_bar), audio);
   hark_seek_bar_set_episode (hark_player_bar_get_seek_bar (self->player_bar), NULL, self->duration);
+  hark_window_set_has_transcript (self, FALSE);
+  if (audio)
+    hark_window_show_context (self);
   update_ticking (self);
 }
 
@@ -316,7 +337,8 @@ on_session_failed (HarkWindow *self, const HarkSessionEvent *event)
       gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
       gtk_spinner_stop (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      /* A file that does not play does not name the window. */
+      hark_window_clear_context (self);
       g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
       break;
     case HARK_SESSION_ERROR_SIDECAR:
@@ -424,6 +446,7 @@ hark_window_seek (HarkWindow *self, double seconds)
   if (!hark_session_seek (self->session, seconds))
     return;
   hark_window_update_now (self);
+  hark_window_clock_schedule (self);
   hark_window_set_following (self, TRUE);
 }
 
@@ -433,6 +456,7 @@ hark_window_skip_by (HarkWindow *self, double delta)
   if (!hark_session_seek_by (self->session, delta))
     return;
   hark_window_update_now (self);
+  hark_window_clock_schedule (self);
   hark_window_set_following (self, TRUE);
 }
 
@@ -625,12 +649,18 @@ hark_window_dispose (GObject *object)
   HarkWindow *self = HARK_WINDOW (object);
 
   g_clear_handle_id (&self->open_id, g_source_remove);
+  hark_window_clock_stop (self);
   if (self->listener != 0)
     hark_session_remove_listener (self->session, self->listener);
   self->listener = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   self->reading = NULL;
   g_clear_object (&self->text_size);
+  g_cancellable_cancel (self->art_cancellable);
+  g_clear_object (&self->art_cancellable);
+  if (self->transcript_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->transcript_chooser));
+  g_clear_object (&self->transcript_chooser);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hark_window_parent_class)->dispose (object);
 }
@@ -646,6 +676,8 @@ hark_window_finalize (GObject *object)
   g_free (self->search_query);
   g_free (self->last_toast);
   g_free (self->banner_text);
+  g_free (self->art_url);
+  g_clear_pointer (&self->boundaries, g_array_unref);
   G_OBJECT_CLASS (hark_window_parent_class)->finalize (object);
 }
 
@@ -689,12 +721,15 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, skip_revealer);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, skip_content);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, player_bar);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, filter_content);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_following_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_bar_seek);
   hark_window_class_add_search (widget_class);
   hark_window_class_add_recent (widget_class);
   hark_window_class_add_actions (widget_class);
+  hark_window_class_add_drop (widget_class);
 }
 
 static void
@@ -738,6 +773,7 @@ hark_window_init (HarkWindow *self)
 
   hark_window_setup_shortcuts (self);
   hark_window_setup_keys (self);
+  hark_window_setup_sleep (self);
   self->text_size = hark_text_size_new (self->settings);
   hark_text_size_add_actions (self->text_size, G_ACTION_MAP (self));
   hark_window_setup_search (self);

@@ -546,6 +546,80 @@ test_listeners (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->events->len, ==, before + 2);
 }
 
+typedef struct
+{
+  double lowest;     /* the player's volume, lowest seen */
+  double last;
+  gboolean rose;     /* it went up again before the pause: no fade */
+} Fade;
+
+static gboolean
+paused_by_timer (Fixture *f, gpointer data)
+{
+  Fade *fade = data;
+  double volume = hark_player_get_volume (hark_session_get_player (f->session));
+
+  if (hark_session_get_snapshot (f->session)->state == HARK_PLAYER_STATE_PLAYING)
+    {
+      fade->rose |= volume > fade->last + 1e-6;
+      fade->last = volume;
+      fade->lowest = MIN (fade->lowest, volume);
+    }
+  return hark_session_get_snapshot (f->session)->state != HARK_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+is_playing (Fixture *f, gpointer data)
+{
+  return hark_session_get_snapshot (f->session)->state == HARK_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+waited (Fixture *f, gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* The sleep timer counts listening time only, fades the sound out over its last seconds, then
+ * pauses and gives the volume back; the listener's volume is untouched throughout. */
+static void
+test_sleep_timer (Fixture *f, gconstpointer data)
+{
+  const double minutes = 10.6 / 60; /* the fade (10 s) nearly from the start */
+  Fade fade = { 1.0, 1.0, FALSE };
+  gint64 until;
+  double remaining;
+
+  g_assert_true (hark_session_set_volume (f->session, 0.8));
+  g_assert_true (hark_session_set_sleep (f->session, HARK_SLEEP_AFTER_MINUTES, minutes));
+  g_assert_cmpint (hark_session_get_sleep_mode (f->session), ==, HARK_SLEEP_AFTER_MINUTES);
+  /* Paused, time does not count. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  run_until (f, waited, &until, 5, "a second");
+  remaining = hark_session_get_sleep_remaining (f->session);
+  g_assert_cmpfloat (fabs (remaining - minutes * 60), <, 0.05);
+
+  g_assert_true (hark_session_seek (f->session, 6.0));
+  hark_session_set_speed (f->session, 0.5);
+  g_assert_true (hark_session_play (f->session));
+  run_until (f, is_playing, NULL, 5, "playback to start");
+  run_until (f, paused_by_timer, &fade, 20, "the sleep timer to pause");
+  g_test_message ("volume fell to %.3f before the pause", fade.lowest);
+  g_assert_cmpint (hark_session_get_snapshot (f->session)->state, ==, HARK_PLAYER_STATE_PAUSED);
+  /* It ran out, not the episode. */
+  g_assert_cmpfloat (hark_session_get_position (f->session), <, DURATION - 0.5);
+  g_assert_false (fade.rose);
+  g_assert_cmpfloat (fade.lowest, <, 0.8 * 0.2);
+  g_assert_cmpint (hark_session_get_sleep_mode (f->session), ==, HARK_SLEEP_OFF);
+  g_assert_cmpfloat (hark_player_get_volume (hark_session_get_player (f->session)), ==, 0.8);
+  g_assert_cmpfloat (hark_session_get_snapshot (f->session)->volume, ==, 0.8);
+
+  /* Off again: nothing fades. */
+  g_assert_true (hark_session_set_sleep (f->session, HARK_SLEEP_END_OF_EPISODE, 0));
+  g_assert_true (hark_session_set_sleep (f->session, HARK_SLEEP_OFF, 0));
+  g_assert_cmpfloat (hark_session_get_sleep_remaining (f->session), <, 0);
+}
+
 static gboolean
 no_load_threads (Fixture *f, gpointer data)
 {
@@ -630,6 +704,7 @@ main (int argc, char *argv[])
   ADD ("commands/numbers", test_numbers, 1);
   ADD ("commands/turns", test_turns, 1);
   ADD ("listeners", test_listeners, 1);
+  ADD ("sleep-timer", test_sleep_timer, 1);
   ADD ("open/long-scan-progress-and-cancel", test_long_scan, 0);
   return g_test_run ();
 }

@@ -282,8 +282,13 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
       if (ret == AVERROR (EACCES) || ret == AVERROR (EIO) || ret == AVERROR (EPERM))
         g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Cannot open “%s”: %s."), display, why);
       else
-        g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
-                     _("“%s” is not an audio file Hark can read (%s)."), display, why);
+        {
+          /* FFmpeg's reason ("Invalid argument", "Invalid data found…") tells a listener
+           * nothing more than the sentence does; it stays in the debug log. */
+          g_debug ("%s: avformat_open_input: %s", display, why);
+          g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                       _("“%s” is not an audio file Hark can read."), display);
+        }
       return NULL;
     }
   ret = avformat_find_stream_info (fmt, NULL);
@@ -294,8 +299,11 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
       if (source_io != NULL && source_io->error != NULL)
         g_propagate_error (error, g_steal_pointer (&source_io->error));
       else
-        g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
-                     _("“%s” looks damaged: its streams cannot be read (%s)."), display, why);
+        {
+          g_debug ("%s: avformat_find_stream_info: %s", display, why);
+          g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
+                       _("“%s” looks damaged: its streams cannot be read."), display);
+        }
       hark_media_close_input (&fmt);
       return NULL;
     }

@@ -108,7 +108,8 @@ hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
   *segments = hark_segment_list_collect (transcript, policy,
                                          hark_episode_has_duration_mismatch (episode));
   entries = hark_segment_list_get (*segments, &n_entries);
-  *reading = hark_reading_new (transcript, entries, n_entries);
+  /* Views show the table of contents' chapters as headings in the list. */
+  *reading = hark_reading_new_full (transcript, entries, n_entries, HARK_READING_CHAPTER_HEADINGS);
 }
 
 /* Whether the audio file is all there (always, without a source). */

@@ -11,6 +11,7 @@
 #include "library/hark-resume-tracker.h"
 #include "segments/hark-skip-tracker.h"
 #include "session/hark-session-load.h"
+#include "session/hark-sleep-timer.h"
 #include "util/hark-limits.h"
 
 typedef struct
@@ -52,6 +53,13 @@ struct _HarkSession
   GHashTable *unskipped;  /* range ids the listener chose to hear this pass */
   gboolean quiet_seek;    /* the pending seek only refills the decoder: views need not know */
   guint poll_id;
+
+  HarkSleepTimer *sleep;
+  double volume;          /* the listener's; the player's is lower while the sleep timer fades */
+  double sleep_gain;
+  double listened;        /* seconds spent playing: the sleep timer's clock for minutes */
+  gint64 listened_at;     /* g_get_monotonic_time() when last counted while playing, or 0 */
+  gboolean sleep_fired;   /* paused by the timer: the volume comes back once it is paused */
 };
 
 static void poll_clock (HarkSession *self);
@@ -150,7 +158,7 @@ update_player_fields (HarkSession *self)
   self->snap.state = hark_player_get_state (self->player);
   self->snap.position = hark_player_get_position (self->player);
   self->snap.speed = hark_player_get_speed (self->player);
-  self->snap.volume = hark_player_get_volume (self->player);
+  self->snap.volume = self->volume;
 }
 
 static void
@@ -276,6 +284,97 @@ update_turn (HarkSession *self, double position, gboolean *changed)
   self->snap.chapter = chapter;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The sleep timer: armed by the listener, it fades the volume out and pauses */
+
+static void
+count_listening (HarkSession *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->listened_at != 0)
+    self->listened += (now - self->listened_at) / (double) G_USEC_PER_SEC;
+  self->listened_at = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING ? now : 0;
+}
+
+static HarkSleepClock
+sleep_clock (HarkSession *self)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+  const HarkChapter *chapters = transcript != NULL && self->snap.chapter >= 0
+                                  ? hark_transcript_get_chapters (transcript, NULL)
+                                  : NULL;
+
+  return (HarkSleepClock) {
+    .now = self->listened,
+    .position = hark_player_get_position (self->player),
+    .chapter_end = chapters != NULL ? chapters[self->snap.chapter].end : -1,
+    .duration = hark_player_get_duration (self->player),
+  };
+}
+
+static void
+set_sleep_gain (HarkSession *self, double gain)
+{
+  if (gain == self->sleep_gain)
+    return;
+  self->sleep_gain = gain;
+  hark_player_set_volume (self->player, self->volume * gain);
+}
+
+static void
+update_sleep (HarkSession *self)
+{
+  HarkSleepClock clock;
+  gboolean fired = FALSE;
+  double gain;
+
+  count_listening (self);
+  if (hark_sleep_timer_get_mode (self->sleep) == HARK_SLEEP_OFF)
+    return;
+  clock = sleep_clock (self);
+  gain = hark_sleep_timer_update (self->sleep, &clock, &fired);
+  if (!fired)
+    {
+      set_sleep_gain (self, gain);
+      return;
+    }
+  /* Silent by now: pause, and once the player has stopped (it does so on its own thread), the
+   * volume comes back for the next listen. */
+  set_sleep_gain (self, 0.0);
+  self->sleep_fired = TRUE;
+  hark_player_pause (self->player);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+}
+
+gboolean
+hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double minutes)
+{
+  count_listening (self);
+  if (!hark_sleep_timer_set (self->sleep, mode, minutes, self->listened))
+    return FALSE;
+  if (mode == HARK_SLEEP_OFF && !self->sleep_fired)
+    set_sleep_gain (self, 1.0);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+  return TRUE;
+}
+
+HarkSleepMode
+hark_session_get_sleep_mode (HarkSession *self)
+{
+  return hark_sleep_timer_get_mode (self->sleep);
+}
+
+double
+hark_session_get_sleep_remaining (HarkSession *self)
+{
+  HarkSleepClock clock;
+
+  count_listening (self);
+  clock = sleep_clock (self);
+  return hark_sleep_timer_remaining (self->sleep, &clock);
+}
+
 static void
 poll_clock (HarkSession *self)
 {
@@ -286,6 +385,7 @@ poll_clock (HarkSession *self)
   update_player_fields (self);
   position = self->snap.position;
   update_turn (self, position, &turn_changed);
+  update_sleep (self);
   if (turn_changed)
     emit_simple (self, HARK_SESSION_EVENT_TURN);
 
@@ -385,6 +485,12 @@ on_player_event (HarkPlayer *player, const HarkPlayerEvent *pe, gpointer user_da
     {
     case HARK_PLAYER_EVENT_STATE:
       self->snap.state = pe->state;
+      count_listening (self); /* paused time is not listening time */
+      if (self->sleep_fired && pe->state != HARK_PLAYER_STATE_PLAYING)
+        {
+          self->sleep_fired = FALSE;
+          set_sleep_gain (self, 1.0);
+        }
       update_polling (self);
       emit_simple (self, HARK_SESSION_EVENT_STATE);
       break;
@@ -434,6 +540,9 @@ hark_session_new (HarkOutput *output, HarkLibrary *library, GMainContext *contex
   hark_player_set_event_func (self->player, on_player_event, self, NULL);
   self->rewind = TRUE;
   self->default_speed = 1.0;
+  self->sleep = hark_sleep_timer_new ();
+  self->volume = 1.0;
+  self->sleep_gain = 1.0;
   self->listeners = g_array_new (FALSE, FALSE, sizeof (Listener));
   hark_skip_policy_init_default (&self->policy);
   self->skipping = TRUE;
@@ -505,6 +614,7 @@ hark_session_free (HarkSession *self)
   hark_player_free (self->player);
   g_array_unref (self->extra_ranges);
   hark_skip_tracker_free (self->skips);
+  hark_sleep_timer_free (self->sleep);
   g_hash_table_unref (self->unskipped);
   g_main_context_unref (self->context);
   g_free (self);
@@ -910,7 +1020,8 @@ hark_session_set_volume (HarkSession *self, double volume)
 {
   if (!hark_limits_is_number (volume))
     return FALSE;
-  hark_player_set_volume (self->player, CLAMP (volume, HARK_VOLUME_MIN, HARK_VOLUME_MAX));
+  self->volume = CLAMP (volume, HARK_VOLUME_MIN, HARK_VOLUME_MAX);
+  hark_player_set_volume (self->player, self->volume * self->sleep_gain);
   update_player_fields (self);
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
   return TRUE;

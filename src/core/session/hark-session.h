@@ -24,6 +24,7 @@
 #include "library/hark-library.h"
 #include "reading/hark-reading.h"
 #include "segments/hark-segments.h"
+#include "session/hark-sleep-timer.h"
 
 G_BEGIN_DECLS
 
@@ -176,6 +177,12 @@ gboolean hark_session_unskip (HarkSession *self);
 gboolean hark_session_set_speed (HarkSession *self, double speed);
 /* Clamped to HARK_VOLUME_MIN..MAX; NaN and ±inf refused. */
 gboolean hark_session_set_volume (HarkSession *self, double volume);
+/* Arms the sleep timer (see hark-sleep-timer.h): the volume fades over its last seconds, then
+ * playback pauses and the volume comes back. Minutes count time spent playing. */
+gboolean hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double minutes);
+HarkSleepMode hark_session_get_sleep_mode (HarkSession *self);
+/* Seconds until it pauses (of listening, or of media for chapter and episode ends); < 0 off. */
+double hark_session_get_sleep_remaining (HarkSession *self);
 
 /* Media seconds being heard now (lock-free; views call it on their frame tick). */
 double hark_session_get_position (HarkSession *self);
