@@ -7,7 +7,8 @@
  * whether the focus is on a button, a row just clicked or the seek bar: a focused button would
  * otherwise take Space as "press me" and the list would take it as "select". So they are seen in
  * the capture phase, before the focus widget. Text entries keep every key, and keys typed in a
- * popover or dialog (another surface) are theirs.
+ * popover or dialog (another surface) are theirs. The library and the empty page are for
+ * browsing, not listening: there a focused button or row keeps Space, U and S.
  */
 #include "hark-config.h"
 
@@ -20,6 +21,14 @@ focus_is_editable (HarkWindow *self)
     if (GTK_IS_EDITABLE (w))
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+page_is_for_listening (HarkWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  return g_strcmp0 (page, "library") != 0 && g_strcmp0 (page, "empty") != 0;
 }
 
 static const char *
@@ -52,6 +61,8 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
   const char *action = action_for_key (gdk_keyval_to_lower (keyval), mods);
 
   if (action == NULL || focus_is_editable (self))
+    return FALSE;
+  if (mods == 0 && !page_is_for_listening (self))
     return FALSE;
   if (event != NULL &&
       gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self)))

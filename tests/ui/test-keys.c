@@ -221,6 +221,53 @@ test_space (Fixture *f, gconstpointer data)
   type_key (f, 0, XK_Escape);
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+      gtk_widget_is_sensitive (widget) && gtk_widget_get_focusable (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_click (GtkButton *button, int *clicks)
+{
+  (*clicks)++;
+}
+
+/* The library is for browsing: a focused button there takes Space as "press me", and playback
+ * going on behind it is not toggled. */
+static void
+test_space_in_library (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button;
+  int clicks = 0;
+
+  if (!open_ep189 (f))
+    return;
+  hark_ui_test_wait_until (focus_in_list_cb, f, 5, "the focus to be in the transcript");
+  space_toggles (f, "before going to the library");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "nav.library", NULL));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 6);
+  button = find_button (GTK_WIDGET (hark_window_get_library_view (f->window)));
+  g_assert_nonnull (button);
+  g_signal_connect (button, "clicked", G_CALLBACK (count_click), &clicks);
+  g_assert_true (gtk_widget_grab_focus (button));
+  type_key (f, 0, XK_space);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 6);
+  g_assert_cmpint (clicks, ==, 1);
+  g_assert_true (is_playing (f));
+  g_signal_handlers_disconnect_by_func (button, count_click, &clicks);
+}
+
 /* Tab stops once in the list, however many rows it has; Shift+Tab too. */
 static void
 test_tab_once (Fixture *f, gconstpointer data)
@@ -379,6 +426,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add ("/ui/keys/" path, Fixture, NULL, fixture_set_up, func, \
                                     fixture_tear_down)
   ADD ("ep189/space", test_space);
+  ADD ("ep189/space-in-library", test_space_in_library);
   ADD ("ep189/tab-reaches-the-list-once", test_tab_once);
   ADD ("ep189/unskip-and-skip", test_unskip_and_skip_keys);
   ADD ("ep189/copy-and-text-size", test_copy_and_text_size);

@@ -656,7 +656,7 @@ hark_text_column (const char *line_start, const char *at)
 }
 
 void
-hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column, const char *format,
+(hark_text_warn) (GPtrArray *warnings, const char *name, guint line, guint column, const char *format,
                 ...)
 {
   g_autofree char *message = NULL;

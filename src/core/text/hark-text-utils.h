@@ -77,6 +77,15 @@ guint hark_text_column (const char *line_start, const char *at);
  * HARK_TEXT_MAX_WARNINGS a last one says that more were found, and the rest are dropped. */
 void hark_text_warn (GPtrArray *warnings, const char *name, guint line, guint column,
                      const char *format, ...) G_GNUC_PRINTF (5, 6);
+/* Whether @warnings takes another warning. The macro below asks first, so a file with millions
+ * of broken blocks does not look up a translation for each one only to drop it. */
+static inline gboolean
+hark_text_warn_wanted (GPtrArray *warnings)
+{
+  return warnings != NULL && warnings->len <= HARK_TEXT_MAX_WARNINGS;
+}
+#define hark_text_warn(warnings, ...)                                                          \
+  (hark_text_warn_wanted (warnings) ? (hark_text_warn) ((warnings), __VA_ARGS__) : (void) 0)
 
 /* Sets a HARK_ERROR_PARSE error "NAME:LINE:COLUMN: MESSAGE". */
 void hark_text_set_parse_error (GError **error, const char *name, guint line, guint column,
