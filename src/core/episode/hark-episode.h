@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *path;
-  char *role;   /* "timed", "speakers", "chapters", "skips", "hark" */
+  char *role;   /* "timed", "speakers", "chapters", "skips", "hark", "persons" */
   char *format; /* "webvtt", "srt", "podcasting2-json", "whisper-json", "hark-json", … */
   char *reason; /* why it was used: "found beside the audio as ep189.vtt", "given on the command line" */
 } HarkSidecarUse;

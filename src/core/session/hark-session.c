@@ -41,6 +41,7 @@ struct _HarkSession
   guint emitting;
 
   HarkSessionSnapshot snap;
+  HarkMediaSource *source; /* the audio's bytes while they download, or NULL */
   char *path;
   char *title;
   char *artist;
@@ -601,6 +602,7 @@ close_quietly (HarkSession *self)
   hark_player_close (self->player);
   update_polling (self);
   clear_episode (self);
+  g_clear_pointer (&self->source, hark_media_source_unref);
   g_clear_pointer (&self->path, g_free);
   self->snap.duration = -1;
   self->snap.open_progress = -1;
@@ -677,9 +679,11 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
           hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
                                     load->audio_path);
           self->snap.duration = load->duration;
-          /* Continues where the listener stopped, at the speed they listened at. */
-          hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
-                                              self->default_speed);
+          /* Continues where the listener stopped, at the speed they listened at. An episode
+           * still downloading is recognised by its content only once it is all there. */
+          if (self->source == NULL)
+            hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
+                                                self->default_speed);
           apply_ranges (self);
         }
       update_player_fields (self);
@@ -719,19 +723,45 @@ on_load_progress (double fraction, gpointer user_data)
   emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
 }
 
-void
-hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
+static void
+open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
+           const char *const *sidecars)
 {
-  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
-
   hark_session_close (self);
+  self->source = source != NULL ? hark_media_source_ref (source) : NULL;
   self->path = g_strdup (audio_path);
   self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
   update_tags (self);
   self->snap.loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
-  hark_session_load_start (audio_path, sidecars, &self->policy, self->context,
+  hark_session_load_start (audio_path, source, sidecars, &self->policy, self->context,
                            self->load_cancellable, on_load_step, on_load_progress, self);
+}
+
+void
+hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
+{
+  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
+
+  open_with (self, audio_path, NULL, sidecars);
+}
+
+void
+hark_session_open_source (HarkSession *self, HarkMediaSource *source, const char *audio_path,
+                          const char *const *sidecars)
+{
+  g_return_if_fail (source != NULL && audio_path != NULL);
+
+  open_with (self, audio_path, source, sidecars);
+}
+
+gboolean
+hark_session_get_download_progress (HarkSession *self, HarkMediaSourceProgress *progress)
+{
+  if (self->source == NULL)
+    return FALSE;
+  hark_media_source_get_progress (self->source, progress);
+  return TRUE;
 }
 
 gboolean

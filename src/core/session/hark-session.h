@@ -18,6 +18,7 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 #include "episode/hark-episode.h"
 #include "library/hark-library.h"
@@ -145,6 +146,17 @@ const HarkSessionSnapshot *hark_session_get_snapshot (HarkSession *self);
  * thread; OPENED comes when the audio can play, LOADED when the transcript is read, or ERROR.
  * A newer open, or close, abandons an open under way. */
 void hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars);
+/* The same for an episode still downloading: the audio is read from @source as its bytes
+ * arrive (net/hark-http.h: hark_http_download_to_source_async()), so playing can start at
+ * once; @audio_path is where the file will be, and where its sidecars already are. Closing
+ * stops the session's reads of @source, not the download. The place is not remembered in
+ * the library while the file is incomplete. */
+void hark_session_open_source (HarkSession *self, HarkMediaSource *source,
+                               const char *audio_path, const char *const *sidecars);
+/* How far the bytes of an episode opened with hark_session_open_source() are, to show next to
+ * the position; FALSE (and @progress untouched) for a file. Any thread of the session's. */
+gboolean hark_session_get_download_progress (HarkSession *self,
+                                             HarkMediaSourceProgress *progress);
 /* Saves the place and closes. */
 void hark_session_close (HarkSession *self);
 gboolean hark_session_is_loading (HarkSession *self);
