@@ -9,6 +9,7 @@
 
 #include "hark-speaker-colors.h"
 #include "reading/hark-paragraphs.h"
+#include "sync/hark-sync-text.h"
 #include "util/hark-time.h"
 
 /* A comfortable measure: about 70 characters a line (typographers say 45–75, 66 ideal). The
@@ -408,6 +409,36 @@ describe_now_playing (HarkTurnRow *self)
     gtk_accessible_reset_property (target, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* A turn timed from the audio whose words the recognizer mostly missed may start a few seconds
+ * off: the time says so in words (not only in its style), which assistive technologies read. */
+static void
+describe_time (HarkTurnRow *self, HarkTranscript *transcript, const HarkReadingRow *row,
+               const char *time)
+{
+  guint n_turns;
+  const HarkTurn *turns = hark_transcript_get_turns (transcript, &n_turns);
+  const HarkTurn *turn = row->kind == HARK_READING_ROW_TURN && row->turn >= 0
+                             && (guint) row->turn < n_turns
+                           ? &turns[row->turn]
+                           : NULL;
+  gboolean uncertain = turn != NULL && turn->evidence < HARK_SYNC_WEAK_CONFIDENCE
+                       && !hark_sync_is_untimed (transcript);
+  g_autofree char *label = NULL;
+
+  if (uncertain)
+    /* Translators: a turn's start time and a note that it may be off: "12:34 · time uncertain" */
+    label = g_strdup_printf (_("%s · time uncertain"), time);
+  gtk_label_set_label (self->time_label, uncertain ? label : time);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label),
+                               uncertain ? _("Few of this turn’s words were recognized in the "
+                                             "audio, so its start may be off by a few seconds")
+                                         : NULL);
+  if (uncertain)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "uncertain");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "uncertain");
+}
+
 static void
 update_segment_label (HarkTurnRow *self)
 {
@@ -448,7 +479,7 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
                          hark_transcript_get_speaker (transcript, row->speaker)->name);
   else
     gtk_label_set_label (self->speaker_label, _("Unknown speaker"));
-  gtk_label_set_label (self->time_label, time);
+  describe_time (self, transcript, row, time);
 
   /* A piece after a segment continues the same voice: a quieter header says so. A chapter
    * heading is its title alone. */

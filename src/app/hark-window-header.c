@@ -31,6 +31,9 @@ hark_window_describe_sources (HarkEpisode *episode)
     }
   if (names->len == 0)
     return g_strdup (_("No transcript"));
+  if (hark_transcript_is_generated (hark_episode_get_transcript (episode)))
+    /* Translators: a transcript made by speech recognition, "Generated from the audio: ep.hark.json" */
+    return g_strdup_printf (_("Generated from the audio: %s"), names->str);
   /* Translators: the sidecar files read, "Transcript: ep189.vtt + ep189.transcript.txt" */
   return g_strdup_printf (_("Transcript: %s"), names->str);
 }

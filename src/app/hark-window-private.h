@@ -6,7 +6,8 @@
  * The window is split by what it does: hark-window.c (the session's events, opening, the
  * commands), hark-window-actions.c (win.* actions and shortcuts), hark-window-search.c (Ctrl+F),
  * hark-window-recent.c (the episodes listened to last), hark-window-drop.c (dropped files),
- * hark-window-header.c (title, sources, chapters menu); HarkTranscriptView draws the list.
+ * hark-window-header.c (title, sources, chapters menu), hark-window-sync.c (times from the audio:
+ * Synchronize with Audio, Generate Transcript); HarkTranscriptView draws the list.
  * Nothing outside src/app/ and tests/ includes this header.
  */
 #pragma once
@@ -17,6 +18,7 @@
 #include "hark-text-size.h"
 #include "hark-transcript-view.h"
 #include "hark-window.h"
+#include "hark-window-sync.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +75,8 @@ struct _HarkWindow
 
   char *last_toast;
   char *banner_text;
+
+  HarkWindowSync *sync; /* hark-window-sync.c */
 };
 
 

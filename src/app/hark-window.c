@@ -179,14 +179,19 @@ static void on_session_opened (HarkWindow *self);
 static void on_session_loaded (HarkWindow *self);
 static void on_session_failed (HarkWindow *self, const HarkSessionEvent *event);
 static void show_reading (HarkWindow *self);
+static void on_transcript_replaced (HarkWindow *self);
 
 static void
 on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
 {
   HarkWindow *self = user_data;
 
+  hark_window_sync_handle_event (self, event);
   switch (event->type)
     {
+    case HARK_SESSION_EVENT_TRANSCRIPT:
+      on_transcript_replaced (self);
+      break;
     case HARK_SESSION_EVENT_OPENED:
       on_session_opened (self);
       break;
@@ -301,6 +306,18 @@ on_session_loaded (HarkWindow *self)
   if (self->reading != NULL)
     hark_transcript_view_focus_now (self->transcript_view);
   g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, TRUE);
+}
+
+/* A sync job's result: a transcript timed for this audio, so the warnings about the old one
+ * (no times, another cut) no longer hold. */
+static void
+on_transcript_replaced (HarkWindow *self)
+{
+  g_autofree char *subtitle = hark_window_describe_sources (hark_session_get_episode (self->session));
+
+  hark_window_show_banner (self, NULL);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  show_reading (self);
 }
 
 /* The audio is open (maybe where the listener stopped last time); the transcript comes later. */
@@ -653,6 +670,7 @@ hark_window_dispose (GObject *object)
   if (self->listener != 0)
     hark_session_remove_listener (self->session, self->listener);
   self->listener = 0;
+  hark_window_sync_free (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HARK_TYPE_WINDOW);
   self->reading = NULL;
   g_clear_object (&self->text_size);
@@ -730,6 +748,7 @@ hark_window_class_init (HarkWindowClass *klass)
   hark_window_class_add_recent (widget_class);
   hark_window_class_add_actions (widget_class);
   hark_window_class_add_drop (widget_class);
+  hark_window_class_add_sync (widget_class);
 }
 
 static void
@@ -777,6 +796,7 @@ hark_window_init (HarkWindow *self)
   self->text_size = hark_text_size_new (self->settings);
   hark_text_size_add_actions (self->text_size, G_ACTION_MAP (self));
   hark_window_setup_search (self);
+  hark_window_setup_sync (self);
 
   hark_window_setup_drop (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);

@@ -24,6 +24,7 @@
 #include "hark-cli-skips.h"
 #include "segments/hark-skip-tracker.h"
 #include "session/hark-session.h"
+#include "subscriptions/hark-episode-download.h"
 #include "util/hark-error.h"
 #include "util/hark-limits.h"
 #include "util/hark-time.h"
@@ -48,10 +49,16 @@ typedef struct
   gboolean tty_raw;
   GString *input; /* a partial command line or escape sequence */
   guint stdin_id;
+  HarkEpisodeStream *stream; /* an episode playing while it downloads, or NULL */
+  HarkLibrary *library;      /* for the stream's download, kept while it runs */
+  HarkHttp *http;
 } Play;
 
 #define UNSKIP_HINT "press u (or send “unskip”) within 10 s to play it"
 #define SKIP_HINT "press s (or send “skip”) to skip it"
+
+static JsonBuilder *begin_event (const char *name, double pos);
+static void print_event (Play *play, JsonBuilder *builder);
 
 static JsonBuilder *
 begin_event (const char *name, double pos)
@@ -252,9 +259,18 @@ update_status (gpointer data)
       g_autofree char *now = hark_time_format (hark_session_get_position (play->session), FALSE);
       g_autofree char *total = hark_time_format (snap->duration, FALSE);
 
-      fprintf (stderr, "\r\033[K  %s / %s  %s%s", now, total,
+      HarkMediaSourceProgress progress;
+      g_autofree char *downloaded = NULL;
+
+      if (hark_session_get_download_progress (play->session, &progress) && !progress.complete)
+        downloaded = progress.total > 0
+                         ? g_strdup_printf (_("  (downloaded %.0f%%)"),
+                                            100.0 * progress.available / progress.total)
+                         : g_strdup_printf (_("  (downloaded %.1f MB)"),
+                                            progress.available / 1048576.0);
+      fprintf (stderr, "\r\033[K  %s / %s  %s%s%s", now, total,
                snap->state == HARK_PLAYER_STATE_PLAYING ? "▶" : "⏸",
-               snap->speed != 1.0 ? " (faster or slower)" : "");
+               snap->speed != 1.0 ? " (faster or slower)" : "", downloaded ? downloaded : "");
       fflush (stderr);
     }
   return G_SOURCE_CONTINUE;
@@ -407,10 +423,82 @@ make_output (const char *device)
   return NULL;
 }
 
+static void
+on_stream_done (HarkEpisodeStream *stream, const GError *error, gpointer data)
+{
+  Play *play = data;
+  HarkMediaSourceProgress progress;
+
+  hark_media_source_get_progress (hark_episode_stream_get_source (stream), &progress);
+  if (error != NULL)
+    g_printerr (_("\r\033[Khark-cli: the download stopped: %s\n"), error->message);
+  if (play->events)
+    {
+      g_autoptr (JsonBuilder) b = begin_event ("download",
+                                               hark_session_get_position (play->session));
+
+      json_builder_set_member_name (b, "complete");
+      json_builder_add_boolean_value (b, error == NULL);
+      json_builder_set_member_name (b, "bytes");
+      json_builder_add_int_value (b, (gint64) progress.available);
+      print_event (play, b);
+    }
+}
+
+/* Opens what the listener named: a file, else an episode of the library (its download when
+ * there is one, else it plays while it downloads). */
+static gboolean
+open_what (Play *play, const char *what, const char *library_path, const char *dir,
+           gboolean keep, GError **error)
+{
+  g_autoptr (HarkLibrary) library = NULL;
+  g_autoptr (HarkShowEpisode) episode = NULL;
+  g_autoptr (GError) lookup_error = NULL;
+  const HarkEpisodeDownload *download;
+
+  if (g_file_test (what, G_FILE_TEST_EXISTS))
+    {
+      hark_session_open (play->session, what, NULL);
+      return TRUE;
+    }
+  if ((library = hark_library_open (library_path, error)) == NULL)
+    return FALSE;
+  episode = hark_library_find_show_episode (library, what, &lookup_error);
+  if (episode == NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                   _("“%s” is neither a file nor an episode of your shows (%s)"), what,
+                   lookup_error->message);
+      return FALSE;
+    }
+  if (episode->download_state == HARK_DOWNLOAD_DONE && episode->download_path != NULL
+      && g_file_test (episode->download_path, G_FILE_TEST_IS_REGULAR))
+    {
+      hark_session_open (play->session, episode->download_path, NULL);
+      return TRUE;
+    }
+  /* The library and HTTP stay for the whole run: the download goes on while playing. */
+  play->library = g_steal_pointer (&library);
+  play->http = hark_http_new (NULL);
+  play->stream = hark_episode_stream_start (play->http, play->library, what, dir, keep, NULL,
+                                            NULL, error);
+  if (play->stream == NULL)
+    return FALSE;
+  hark_episode_stream_set_done_func (play->stream, on_stream_done, play);
+  download = hark_episode_stream_get_download (play->stream);
+  for (guint i = 0; i < download->warnings->len; i++)
+    g_printerr ("hark-cli: warning: %s\n", (char *) g_ptr_array_index (download->warnings, i));
+  hark_session_open_source (play->session, hark_episode_stream_get_source (play->stream),
+                            download->audio_path, NULL);
+  return TRUE;
+}
+
 int
 hark_cli_cmd_play (int argc, char **argv)
 {
   g_autofree char *start_text = NULL, *device = NULL;
+  g_autofree char *library_path = NULL, *dir = NULL;
+  gboolean no_keep = FALSE;
   g_auto (GStrv) skips = NULL;
   g_auto (GStrv) skip_categories = NULL;
   double speed = 1.0, volume = 1.0, start = 0;
@@ -428,9 +516,15 @@ hark_cli_cmd_play (int argc, char **argv)
       "skip, ask, mark or off for a segment category (default sponsor=skip)", "CAT=ACTION" },
     { "device", 0, 0, G_OPTION_ARG_STRING, &device,
       "“default” (PortAudio's default device) or “null” (no device, real time)", "DEVICE" },
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, &library_path,
+      "The library file, for an EPISODE (default: Hark's own)", "FILE" },
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir,
+      "Folder for downloads (default: Hark's podcasts folder)", "DIR" },
+    { "no-keep", 0, 0, G_OPTION_ARG_NONE, &no_keep,
+      "Stream an EPISODE without keeping its download", NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("FILE — play an episode");
+  g_autoptr (GOptionContext) context = g_option_context_new ("FILE|EPISODE — play an episode");
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ranges = g_array_new (FALSE, TRUE, sizeof (HarkSkipRange));
   g_autoptr (HarkSession) session = NULL;
@@ -447,11 +541,15 @@ hark_cli_cmd_play (int argc, char **argv)
                                 "one command a line: play, pause, seek T, speed X, volume V, "
                                 "unskip, skip, quit.\n--events prints "
                                 "{\"event\": \"state\"|\"seeked\"|\"skip\"|\"unskip\"|\"ask\"|"
-                                "\"ask-skipped\"|\"end\"|\"error\", \"pos\": SECONDS, …} lines.");
+                                "\"ask-skipped\"|\"end\"|\"error\"|\"download\", \"pos\": SECONDS, …} "
+                                "lines.\nEPISODE is its number or id from 'hark-cli episodes "
+                                "SHOW': it plays while it downloads (with the feed's "
+                                "transcripts and chapters, fetched first) unless it was "
+                                "downloaded.");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return hark_cli_usage_error ("play", "%s", error->message);
   if (argc != 2)
-    return hark_cli_usage_error ("play", _("expected exactly one FILE"));
+    return hark_cli_usage_error ("play", _("expected exactly one FILE or EPISODE"));
   if (!(speed >= HARK_SPEED_MIN && speed <= HARK_SPEED_MAX))
     return hark_cli_usage_error ("play", _("--speed must be between 0.5 and 3.0"));
   if (!(volume >= HARK_VOLUME_MIN && volume <= HARK_VOLUME_MAX))
@@ -488,7 +586,13 @@ hark_cli_cmd_play (int argc, char **argv)
   play.status_line = isatty (STDERR_FILENO) && !events;
   play.input = g_string_new (NULL);
   hark_session_add_listener (session, on_event, &play, NULL);
-  hark_session_open (session, argv[1], NULL);
+  if (!open_what (&play, argv[1], library_path, dir, !no_keep, &error))
+    {
+      g_string_free (play.input, TRUE);
+      g_clear_pointer (&play.http, hark_http_free);
+      g_clear_pointer (&play.library, hark_library_free);
+      return hark_cli_fail (error);
+    }
 
   tty_raw (&play);
   if (play.tty_raw || !isatty (STDIN_FILENO))
@@ -508,5 +612,10 @@ hark_cli_cmd_play (int argc, char **argv)
   if (play.stdin_id)
     g_source_remove (play.stdin_id);
   g_string_free (play.input, TRUE);
+  /* The session stops reading before the download it reads is stopped. */
+  hark_session_close (session);
+  g_clear_pointer (&play.stream, hark_episode_stream_free);
+  g_clear_pointer (&play.http, hark_http_free);
+  g_clear_pointer (&play.library, hark_library_free);
   return play.exit_code;
 }

@@ -50,36 +50,6 @@ recognize (const char *command, const char *audio, gboolean no_cache, GError **e
   return speech;
 }
 
-static char *
-sidecar_path_for (const char *audio)
-{
-  g_autofree char *dir = g_path_get_dirname (audio);
-  g_autofree char *base = g_path_get_basename (audio);
-  char *dot = strrchr (base, '.');
-  g_autofree char *name = NULL;
-
-  if (dot && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, ".hark.json", NULL);
-  return g_build_filename (dir, name, NULL);
-}
-
-/* A transcript with turns but no cue and no time: speaker-labelled text. */
-static gboolean
-is_untimed (const HarkTranscript *t)
-{
-  guint n_cues, n_turns;
-  const HarkTurn *turns = hark_transcript_get_turns (t, &n_turns);
-
-  hark_transcript_get_cues (t, &n_cues);
-  if (n_cues > 0 || n_turns == 0)
-    return FALSE;
-  for (guint i = 0; i < n_turns; i++)
-    if (turns[i].start != 0 || turns[i].end != 0)
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 check_format (const char *command, const char *format, const char *const *allowed)
 {
@@ -195,23 +165,13 @@ hark_cli_cmd_align (int argc, char **argv)
     return hark_cli_fail (error);
   duration = hark_speech_get_duration (speech);
 
-  if (is_untimed (source))
+  if (hark_sync_is_untimed (source))
     {
       guint n_turns;
-      const HarkTurn *turns = hark_transcript_get_turns (source, &n_turns);
-      g_autofree HarkMergeTurn *input = g_new0 (HarkMergeTurn, n_turns + 1);
       HarkSyncReport r = { 0 };
 
-      for (guint i = 0; i < n_turns; i++)
-        {
-          const HarkSpeaker *s = turns[i].speaker >= 0
-                                     ? hark_transcript_get_speaker (source, (guint) turns[i].speaker)
-                                     : NULL;
-
-          input[i].speaker = s ? s->name : NULL;
-          input[i].text = turns[i].text;
-        }
-      result = hark_sync_text (speech, input, n_turns, &r);
+      hark_transcript_get_turns (source, &n_turns);
+      result = hark_sync_transcript (speech, source, &r);
       mode = "text";
       g_string_printf (report,
                        "{\"text_words\": %u, \"speech_words\": %u, \"matched\": %u, "
@@ -243,7 +203,7 @@ hark_cli_cmd_align (int argc, char **argv)
 
   if (write_sidecar)
     {
-      g_autofree char *path = sidecar_path_for (audio);
+      g_autofree char *path = hark_episode_sidecar_path_for (audio);
       g_autofree char *base = g_path_get_basename (audio);
       g_autofree char *json = hark_writer_hark_json (result, base, duration);
 

@@ -261,20 +261,6 @@ hark_cli_append_transcript_json (GString *out, const HarkTranscript *t, gboolean
   hark_json_append_skips (out, t, "    ");
 }
 
-static char *
-sidecar_path_for (const char *audio)
-{
-  g_autofree char *dir = g_path_get_dirname (audio);
-  g_autofree char *base = g_path_get_basename (audio);
-  char *dot = strrchr (base, '.');
-  g_autofree char *name = NULL;
-
-  if (dot && dot != base)
-    *dot = '\0';
-  name = g_strconcat (base, ".hark.json", NULL);
-  return g_build_filename (dir, name, NULL);
-}
-
 static void
 report_sources (HarkEpisode *episode)
 {
@@ -383,7 +369,7 @@ hark_cli_cmd_transcript (int argc, char **argv)
 
   if (write_sidecar)
     {
-      g_autofree char *path = sidecar_path_for (audio);
+      g_autofree char *path = hark_episode_sidecar_path_for (audio);
       g_autoptr (HarkTranscript) to_save = hark_transcript_ref (hark_episode_get_transcript (episode));
       g_autofree char *json = NULL;
 

@@ -479,3 +479,130 @@ test_server_add_file (TestServer *server, const char *path, const char *content_
   s->status = mode;
   soup_server_add_handler (server->server, path, on_file, s, (GDestroyNotify) script_free);
 }
+
+/* Throttled files: the connection is taken from SoupServer after it parsed the request, and a
+ * thread of its own writes the answer piece by piece, so the test's main context (where the
+ * client runs) is never blocked by a slow or stalled body. */
+typedef struct
+{
+  Script *script; /* the file; shared with later requests */
+  GIOStream *stream;
+  gsize start;
+  gsize end;      /* one past the last byte sent */
+  gboolean partial;
+  gsize drop_after; /* body bytes, 0: send everything */
+} Throttle;
+
+typedef struct
+{
+  Script base;
+  gsize chunk;
+  guint interval_ms;
+  gsize drop_after;
+  gint requests; /* atomic */
+  gint *stop;    /* the test's: nonzero ends every body at once */
+} ThrottleScript;
+
+static void
+throttle_script_clear (ThrottleScript *ts)
+{
+  g_free (ts->base.body);
+  g_free (ts->base.content_type);
+  g_free (ts->base.etag);
+}
+
+static void
+throttle_script_release (ThrottleScript *ts)
+{
+  g_atomic_rc_box_release_full (ts, (GDestroyNotify) throttle_script_clear);
+}
+
+static gpointer
+throttle_thread (gpointer data)
+{
+  Throttle *t = data;
+  ThrottleScript *ts = (ThrottleScript *) t->script;
+  GOutputStream *out = g_io_stream_get_output_stream (t->stream);
+  g_autoptr (GString) head = g_string_new (NULL);
+  gsize pos = t->start, sent = 0;
+
+  g_string_append_printf (head, "HTTP/1.1 %s\r\nContent-Type: %s\r\nETag: %s\r\n"
+                          "Accept-Ranges: bytes\r\nConnection: close\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n",
+                          t->partial ? "206 Partial Content" : "200 OK",
+                          ts->base.content_type, ts->base.etag, t->end - t->start);
+  if (t->partial)
+    g_string_append_printf (head, "Content-Range: bytes %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT
+                            "/%" G_GSIZE_FORMAT "\r\n", t->start, t->end - 1, ts->base.length);
+  g_string_append (head, "\r\n");
+  if (g_output_stream_write_all (out, head->str, head->len, NULL, NULL, NULL))
+    while (pos < t->end && !(ts->stop && g_atomic_int_get (ts->stop)))
+      {
+        gsize n = MIN (ts->chunk, t->end - pos);
+
+        if (t->drop_after > 0)
+          n = MIN (n, t->drop_after - sent);
+        if (!g_output_stream_write_all (out, ts->base.body + pos, n, NULL, NULL, NULL))
+          break;
+        pos += n;
+        sent += n;
+        if (t->drop_after > 0 && sent >= t->drop_after)
+          break;
+        g_usleep (ts->interval_ms * 1000);
+      }
+  g_io_stream_close (t->stream, NULL, NULL);
+  g_object_unref (t->stream);
+  throttle_script_release (ts);
+  g_free (t);
+  return NULL;
+}
+
+static void
+on_throttled (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashTable *query,
+              gpointer data)
+{
+  ThrottleScript *ts = data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  const char *if_range = soup_message_headers_get_one (request, "If-Range");
+  SoupRange *ranges = NULL;
+  int n_ranges = 0;
+  Throttle *t = g_new0 (Throttle, 1);
+
+  record (ts->base.server, msg, path);
+  t->script = &g_atomic_rc_box_acquire (ts)->base;
+  t->end = ts->base.length;
+  if (soup_message_headers_get_ranges (request, ts->base.length, &ranges, &n_ranges)
+      && n_ranges == 1 && (if_range == NULL || g_strcmp0 (if_range, ts->base.etag) == 0))
+    {
+      t->partial = TRUE;
+      t->start = ranges[0].start;
+      t->end = ranges[0].end + 1;
+    }
+  if (ranges)
+    soup_message_headers_free_ranges (request, ranges);
+  if (g_atomic_int_add (&ts->requests, 1) == 0)
+    t->drop_after = ts->drop_after;
+  t->stream = soup_server_message_steal_connection (msg);
+  g_thread_unref (g_thread_new ("test-throttle", throttle_thread, t));
+}
+
+void
+test_server_add_throttled (TestServer *server, const char *path, const char *content_type,
+                           const char *data, gsize length, const char *etag, gsize chunk,
+                           guint interval_ms, gsize drop_after, gint *stop)
+{
+  ThrottleScript *ts = g_atomic_rc_box_new0 (ThrottleScript);
+
+  ts->base.server = server;
+  ts->base.body = g_memdup2 (data, length);
+  ts->base.length = length;
+  ts->base.content_type = g_strdup (content_type);
+  ts->base.etag = g_strdup (etag);
+  ts->chunk = chunk;
+  ts->interval_ms = interval_ms;
+  ts->drop_after = drop_after;
+  ts->stop = stop;
+  /* Writer threads may outlive the handler's registration: each holds a reference. */
+  soup_server_add_handler (server->server, path, on_throttled, ts,
+                           (GDestroyNotify) throttle_script_release);
+}

@@ -66,6 +66,13 @@ typedef enum
 void test_server_add_file (TestServer *server, const char *path, const char *content_type,
                            const char *data, gsize length, const char *etag, TestRangeMode mode);
 
+/* A file served @chunk bytes every @interval_ms from a thread of its own (the test's context
+ * is never blocked), honouring Range and If-Range; the first request is cut off after
+ * @drop_after body bytes (0: never). *@stop (may be NULL) nonzero ends every body at once. */
+void test_server_add_throttled (TestServer *server, const char *path, const char *content_type,
+                                const char *data, gsize length, const char *etag, gsize chunk,
+                                guint interval_ms, gsize drop_after, gint *stop);
+
 /* Runs the default main context until *@flag or @timeout_ms. */
 void test_server_wait (gboolean *flag, guint timeout_ms);
 

@@ -71,6 +71,7 @@ struct _HarkDecoder
   gboolean pending_frame; /* self->frame holds a decoded frame not yet used */
 
   HarkSeekIndex *index; /* only for files whose container has no exact seek points */
+  GCancellable *io_cancellable; /* stops waits for a source's bytes */
   gint64 pkt_counter;   /* the true timestamp of the next packet, when indexed */
 
   int in_rate;
@@ -157,6 +158,7 @@ hark_decoder_free (HarkDecoder *self)
   hark_media_close_input (&self->fmt);
   av_channel_layout_uninit (&self->in_layout);
   hark_seek_index_free (self->index);
+  g_clear_object (&self->io_cancellable);
   for (int c = 0; c < self->in_channels && self->planes; c++)
     g_free (self->planes[c]);
   g_free (self->planes);
@@ -348,15 +350,11 @@ open_codec (HarkDecoder *self)
   return 0;
 }
 
-HarkDecoder *
-hark_decoder_open (const char *path, int rate, int channels, GError **error)
-{
-  return hark_decoder_open_full (path, rate, channels, NULL, NULL, NULL, error);
-}
-
-HarkDecoder *
-hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexProgress progress,
-                        gpointer user_data, GCancellable *cancellable, GError **error)
+/* A file at @path, or the bytes of @source (then @path only names it in messages). */
+static HarkDecoder *
+decoder_open (const char *path, HarkMediaSource *source, int rate, int channels,
+              HarkSeekIndexProgress progress, gpointer user_data, GCancellable *cancellable,
+              GError **error)
 {
   g_autoptr (HarkDecoder) self = g_new0 (HarkDecoder, 1);
   const AVCodec *codec;
@@ -373,7 +371,11 @@ hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexP
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   self->ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
-  self->fmt = hark_media_open_input (path, &self->stream_index, error);
+  if (source != NULL)
+    self->io_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  self->fmt = source != NULL ? hark_media_open_source (source, self->io_cancellable,
+                                                       &self->stream_index, error)
+                             : hark_media_open_input (path, &self->stream_index, error);
   if (self->fmt == NULL)
     return NULL;
   self->stream = self->fmt->streams[self->stream_index];
@@ -406,8 +408,21 @@ hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexP
 
   if (needs_index (self->fmt))
     {
-      self->index = hark_seek_index_build (path, self->stream_index, progress, user_data,
-                                           cancellable, error);
+      /* Bytes still arriving are indexed only as far as a seek needs. */
+      self->index = source != NULL
+                        ? hark_seek_index_new_incremental (source, self->io_cancellable,
+                                                           self->stream_index, error)
+                        : hark_seek_index_build (path, self->stream_index, progress, user_data,
+                                                 cancellable, error);
+      if (self->index != NULL && source != NULL)
+        {
+          HarkMediaSourceProgress got;
+
+          /* All there already: index it all now, for the exact duration. */
+          hark_media_source_get_progress (source, &got);
+          if (got.complete)
+            hark_seek_index_extend_to (self->index, G_MAXINT64 / 2);
+        }
       if (self->index == NULL)
         return NULL;
       self->pkt_counter = hark_seek_index_get_start (self->index);
@@ -416,7 +431,7 @@ hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexP
   if (!decode_first_frame (self, error))
     return NULL;
 
-  if (self->index)
+  if (self->index && hark_seek_index_is_complete (self->index))
     self->duration = (hark_seek_index_get_end (self->index) - self->first_pts)
                      * av_q2d (self->stream->time_base);
   else if (self->stream->duration != AV_NOPTS_VALUE && self->stream->duration > 0)
@@ -435,6 +450,34 @@ hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexP
   if (!setup_resampler (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+HarkDecoder *
+hark_decoder_open (const char *path, int rate, int channels, GError **error)
+{
+  return decoder_open (path, NULL, rate, channels, NULL, NULL, NULL, error);
+}
+
+HarkDecoder *
+hark_decoder_open_full (const char *path, int rate, int channels, HarkSeekIndexProgress progress,
+                        gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  return decoder_open (path, NULL, rate, channels, progress, user_data, cancellable, error);
+}
+
+HarkDecoder *
+hark_decoder_open_source (HarkMediaSource *source, GCancellable *cancellable, int rate,
+                          int channels, GError **error)
+{
+  return decoder_open (hark_media_source_get_name (source), source, rate, channels, NULL, NULL,
+                       cancellable, error);
+}
+
+void
+hark_decoder_interrupt (HarkDecoder *self)
+{
+  if (self->io_cancellable != NULL)
+    g_cancellable_cancel (self->io_cancellable);
 }
 
 /* Reads the next packet of our stream into self->pkt; FALSE at the end of the file. */
@@ -816,6 +859,7 @@ demux_seek (HarkDecoder *self, gint64 target)
     {
       gint64 pos = 0, entry_pts = 0;
 
+      hark_seek_index_extend_to (self->index, ts);
       if (hark_seek_index_lookup (self->index, ts, &pos, &entry_pts))
         {
           avio_seek (self->fmt->pb, pos, SEEK_SET);

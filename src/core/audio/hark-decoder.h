@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 #include "audio/hark-seek-index.h"
 
@@ -36,7 +37,16 @@ HarkDecoder *hark_decoder_open (const char *path, int rate, int channels, GError
 HarkDecoder *hark_decoder_open_full (const char *path, int rate, int channels,
                                      HarkSeekIndexProgress progress, gpointer user_data,
                                      GCancellable *cancellable, GError **error);
+/* The same for bytes still arriving (audio/hark-media-source.h): reads wait for them on the
+ * thread that reads the decoder; an MP3 is indexed only as far as each seek needs. Messages
+ * name the source. Cancelling @cancellable (may be NULL) stops the open, and any read after
+ * it, like hark_decoder_interrupt(). */
+HarkDecoder *hark_decoder_open_source (HarkMediaSource *source, GCancellable *cancellable,
+                                       int rate, int channels, GError **error);
 void hark_decoder_free (HarkDecoder *self);
+/* From any thread: a read waiting for bytes of a source fails at once, and so do later ones
+ * (closing). Does nothing to a decoder of a file. */
+void hark_decoder_interrupt (HarkDecoder *self);
 
 /* Exact (docs/architecture.md, "Exact seeks"): the next frames read are those a decode from
  * the start would produce at @seconds. Resets which skip ranges have been passed. */

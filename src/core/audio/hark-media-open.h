@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <libavformat/avformat.h>
 
+#include "audio/hark-media-source.h"
+
 G_BEGIN_DECLS
 
 /* The most bytes one packet read may pass over without finding audio (zero padding, junk).
@@ -23,6 +25,14 @@ G_BEGIN_DECLS
  * in a sentence why (missing, empty, not audio, damaged) and nothing is left open. Close with
  * hark_media_close_input(). */
 AVFormatContext *hark_media_open_input (const char *path, int *stream_index, GError **error);
+
+/* The same for bytes still arriving (see audio/hark-media-source.h): reads wait for them. The
+ * source is opened as a stream that cannot seek first, so demuxers do not wait for the end of
+ * the file to look for tags there; a file that cannot be opened that way (an MP4 with its
+ * index at the end) is opened again as one that can, waiting for the bytes it needs.
+ * Cancelling @cancellable (may be NULL) stops the open and, later, every read of the input. */
+AVFormatContext *hark_media_open_source (HarkMediaSource *source, GCancellable *cancellable,
+                                         int *stream_index, GError **error);
 
 /* av_read_frame() that gives up after HARK_MEDIA_MAX_GAP_BYTES without a packet, returning
  * AVERROR_EOF then (and telling once). */

@@ -693,6 +693,8 @@ hark_player_close (HarkPlayer *self)
   self->quit = TRUE;
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
+  /* The decoder thread may be waiting for bytes still being downloaded. */
+  hark_decoder_interrupt (self->decoder);
   g_thread_join (self->thread);
   self->thread = NULL;
 

@@ -25,6 +25,15 @@ struct _HarkSeekIndex
   GArray *entries;
   gint64 start;
   gint64 end;
+  /* Built as far as needed, from a source still arriving: the scan's own demuxer and state. */
+  AVFormatContext *fmt;
+  AVPacket *pkt;
+  int stream_index;
+  gint64 spacing;
+  gint64 next_entry;
+  gint64 pts;
+  gboolean first;
+  gboolean complete;
 };
 
 void
@@ -32,8 +41,84 @@ hark_seek_index_free (HarkSeekIndex *self)
 {
   if (self == NULL)
     return;
+  av_packet_free (&self->pkt);
+  hark_media_close_input (&self->fmt);
   g_array_unref (self->entries);
   g_free (self);
+}
+
+/* Reads one packet into the index. FALSE at the end (or a failure: the index ends there). */
+static gboolean
+scan_packet (HarkSeekIndex *self)
+{
+  if (hark_media_read_frame (self->fmt, self->pkt) < 0)
+    {
+      self->end = self->pts;
+      self->complete = TRUE;
+      return FALSE;
+    }
+  if (self->pkt->stream_index == self->stream_index)
+    {
+      if (self->first)
+        {
+          /* Timestamps count from the first packet's, as a linear read would. */
+          self->pts = self->pkt->pts != AV_NOPTS_VALUE ? self->pkt->pts : 0;
+          self->start = self->pts;
+          self->first = FALSE;
+        }
+      if (self->pkt->pos >= 0 && self->pts >= self->next_entry)
+        {
+          Entry e = { self->pkt->pos, self->pts };
+
+          g_array_append_val (self->entries, e);
+          self->next_entry = self->pts + self->spacing;
+        }
+      self->pts += self->pkt->duration;
+      self->end = self->pts;
+    }
+  av_packet_unref (self->pkt);
+  return TRUE;
+}
+
+HarkSeekIndex *
+hark_seek_index_new_incremental (HarkMediaSource *source, GCancellable *cancellable,
+                                 int stream_index, GError **error)
+{
+  g_autoptr (HarkSeekIndex) self = g_new0 (HarkSeekIndex, 1);
+  int chosen = -1;
+
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->fmt = hark_media_open_source (source, cancellable, &chosen, error);
+  if (self->fmt == NULL)
+    return NULL;
+  if (stream_index < 0 || (guint) stream_index >= self->fmt->nb_streams)
+    stream_index = chosen;
+  self->stream_index = stream_index;
+  self->spacing = av_rescale_q (llround (ENTRY_SPACING_SECONDS * 1000), (AVRational){ 1, 1000 },
+                                self->fmt->streams[stream_index]->time_base);
+  self->next_entry = G_MININT64;
+  self->first = TRUE;
+  self->pkt = av_packet_alloc ();
+  /* The first packet gives the start. */
+  while (self->first && scan_packet (self))
+    ;
+  return g_steal_pointer (&self);
+}
+
+void
+hark_seek_index_extend_to (HarkSeekIndex *self, gint64 pts)
+{
+  if (self->fmt == NULL)
+    return;
+  /* One entry past @pts, so the lookup's entry is the right one and not merely the last. */
+  while (!self->complete && (self->first || self->pts <= pts + self->spacing))
+    scan_packet (self);
+}
+
+gboolean
+hark_seek_index_is_complete (HarkSeekIndex *self)
+{
+  return self->complete;
 }
 
 /* The share of the file the demuxer has read. */
@@ -110,6 +195,7 @@ hark_seek_index_build (const char *path, int stream_index, HarkSeekIndexProgress
       av_packet_unref (pkt);
     }
   self->end = pts;
+  self->complete = TRUE;
   av_packet_free (&pkt);
   hark_media_close_input (&fmt);
   if (progress != NULL)

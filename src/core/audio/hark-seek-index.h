@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
+
 G_BEGIN_DECLS
 
 typedef struct _HarkSeekIndex HarkSeekIndex;
@@ -28,6 +30,18 @@ HarkSeekIndex *hark_seek_index_build (const char *path, int stream_index,
                                       HarkSeekIndexProgress progress, gpointer user_data,
                                       GCancellable *cancellable, GError **error);
 void hark_seek_index_free (HarkSeekIndex *self);
+
+/* For bytes still arriving: an index that scans @source (its own demuxer) only as far as
+ * hark_seek_index_extend_to() asks, waiting for the bytes it needs. Cancelling @cancellable
+ * stops a wait; the index then ends where it got. */
+HarkSeekIndex *hark_seek_index_new_incremental (HarkMediaSource *source,
+                                                GCancellable *cancellable, int stream_index,
+                                                GError **error);
+/* Scans until the index knows the packet at @pts (or the end). */
+void hark_seek_index_extend_to (HarkSeekIndex *self, gint64 pts);
+/* Whether the index covers the whole file (always, for a built one); get_end() is then the
+ * true end. */
+gboolean hark_seek_index_is_complete (HarkSeekIndex *self);
 
 /* The last entry at or before @pts (in the stream's time base): its byte offset and the true
  * timestamp of the packet starting there. FALSE when the index is empty. */

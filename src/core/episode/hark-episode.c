@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "episode/hark-discovery.h"
+#include "episode/hark-speaker-persons.h"
 #include "util/hark-error.h"
 #include "formats/hark-labelled-text.h"
 #include "formats/hark-sidecar.h"
@@ -165,8 +166,10 @@ copy_speech (const HarkTranscript *base)
   for (guint i = 0; i < hark_transcript_get_n_speakers (base); i++)
     {
       const HarkSpeaker *s = hark_transcript_get_speaker (base, i);
+      int index = hark_transcript_builder_add_speaker (builder, s->id, s->name);
 
-      hark_transcript_builder_add_speaker (builder, s->id, s->name);
+      if (s->role != NULL)
+        hark_transcript_builder_set_speaker (builder, index, NULL, s->role);
     }
   cues = hark_transcript_get_cues (base, &n);
   for (guint i = 0; i < n; i++)
@@ -182,6 +185,7 @@ copy_speech (const HarkTranscript *base)
                                       turns[i].speaker, turns[i].evidence);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (base));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (base));
+  hark_transcript_builder_set_generated (builder, hark_transcript_is_generated (base));
   return builder;
 }
 
@@ -432,6 +436,20 @@ has_segment (const HarkSegment *segments, guint n, const HarkSegment *s)
   return FALSE;
 }
 
+char *
+hark_episode_sidecar_path_for (const char *audio_path)
+{
+  g_autofree char *dir = g_path_get_dirname (audio_path);
+  g_autofree char *base = g_path_get_basename (audio_path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".hark.json", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
 HarkTranscript *
 hark_episode_keep_edits (HarkTranscript *fresh, HarkTranscript *previous)
 {
@@ -458,6 +476,45 @@ hark_episode_keep_edits (HarkTranscript *fresh, HarkTranscript *previous)
                                            segments[i].category, segments[i].source,
                                            segments[i].evidence);
   return hark_transcript_builder_finish (g_steal_pointer (&builder));
+}
+
+/* The feed's people (EPISODE.persons.json, saved by a download) name the speakers they prove. */
+static void
+apply_persons (HarkEpisode *self, const char *audio_path, GPtrArray *warnings)
+{
+  g_autofree char *path = hark_speaker_persons_path (audio_path);
+  g_autoptr (GPtrArray) persons = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (HarkTranscriptBuilder) builder = NULL;
+  g_autoptr (GError) error = NULL;
+  HarkSidecarUse *use;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+  persons = hark_speaker_persons_read (path, &error);
+  if (persons == NULL)
+    {
+      g_ptr_array_add (warnings, g_strdup (error->message));
+      return;
+    }
+  if (hark_speaker_persons_plan (self->transcript, persons, names, roles, notes) == 0)
+    return;
+  builder = copy_speech (self->transcript);
+  hark_merge_copy_chapters_and_segments (builder, self->transcript);
+  for (guint i = 0; i < names->len; i++)
+    if (names->pdata[i] != NULL || roles->pdata[i] != NULL)
+      hark_transcript_builder_set_speaker (builder, (int) i, names->pdata[i], roles->pdata[i]);
+  hark_transcript_unref (self->transcript);
+  self->transcript = hark_transcript_builder_finish (g_steal_pointer (&builder));
+  use = g_new0 (HarkSidecarUse, 1);
+  use->path = g_strdup (path);
+  use->role = g_strdup ("persons");
+  use->format = g_strdup ("hark-persons-json");
+  g_ptr_array_add (notes, NULL);
+  use->reason = g_strjoinv ("; ", (char **) notes->pdata);
+  g_ptr_array_add (self->sources, use);
 }
 
 HarkEpisode *
@@ -509,10 +566,35 @@ hark_episode_load (const char *audio_path, const char *const *sidecars, double m
     }
 
   choose_and_build (self, candidates, explicit_list, media_duration);
+  if (audio_path != NULL)
+    apply_persons (self, audio_path, reader_warnings);
   for (guint i = 0; i < reader_warnings->len; i++)
     g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (reader_warnings, i)));
   g_ptr_array_add (self->warnings, NULL);
   return g_steal_pointer (&self);
+}
+
+HarkEpisode *
+hark_episode_new_made (const char *audio_path, HarkTranscript *transcript, const char *path,
+                       const char *format, const char *reason)
+{
+  HarkEpisode *self = g_new0 (HarkEpisode, 1);
+  HarkSidecarUse *use = g_new0 (HarkSidecarUse, 1);
+
+  g_return_val_if_fail (transcript != NULL && path != NULL, NULL);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->audio_path = g_strdup (audio_path);
+  self->transcript = transcript;
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_use_free);
+  self->unused = g_ptr_array_new_with_free_func ((GDestroyNotify) sidecar_use_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->warnings, NULL);
+  use->path = g_strdup (path);
+  use->role = g_strdup ("hark");
+  use->format = g_strdup (format);
+  use->reason = g_strdup (reason);
+  g_ptr_array_add (self->sources, use);
+  return self;
 }
 
 HarkEpisode *

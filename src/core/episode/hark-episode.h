@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *path;
-  char *role;   /* "timed", "speakers", "chapters", "skips", "hark" */
+  char *role;   /* "timed", "speakers", "chapters", "skips", "hark", "persons" */
   char *format; /* "webvtt", "srt", "podcasting2-json", "whisper-json", "hark-json", … */
   char *reason; /* why it was used: "found beside the audio as ep189.vtt", "given on the command line" */
 } HarkSidecarUse;
@@ -32,6 +32,11 @@ typedef struct _HarkEpisode HarkEpisode;
  * be read at all. */
 HarkEpisode *hark_episode_load (const char *audio_path, const char *const *sidecars,
                                 double media_duration, GError **error);
+/* An episode whose transcript was made from the audio itself (synchronized or generated), not
+ * read: @transcript (taken) fits this audio, so it is never "for another cut". The one source
+ * listed is @path (where it was saved, or the audio when it was not) with @format and @reason. */
+HarkEpisode *hark_episode_new_made (const char *audio_path, HarkTranscript *transcript,
+                                    const char *path, const char *format, const char *reason);
 HarkEpisode *hark_episode_ref (HarkEpisode *self);
 void hark_episode_unref (HarkEpisode *self);
 
@@ -50,6 +55,9 @@ gboolean hark_episode_has_duration_mismatch (HarkEpisode *self);
 const GPtrArray *hark_episode_get_unused (HarkEpisode *self);
 /* What the merge matched and which turns have weak evidence, or NULL without a merge. */
 const HarkMergeReport *hark_episode_get_merge_report (HarkEpisode *self);
+
+/* Where Hark's own sidecar for @audio_path goes: beside it, AUDIO-without-extension.hark.json. */
+char *hark_episode_sidecar_path_for (const char *audio_path);
 
 /* What to save over @previous, the AUDIO.hark.json already there (perhaps edited by hand):
  * @fresh's speech, @fresh's chapters or else @previous's, and @fresh's skips plus those of

@@ -187,9 +187,15 @@ attribute (Parser *p, const char *name)
       char *copy;
       if (a[1] != NULL || strcmp ((const char *) a[0], name) != 0)
         continue;
-      value = g_string_new_len ((const char *) a[3], a[4] - a[3]);
-      g_string_replace (value, "&#38;", "&", 0);
-      copy = g_strstrip (g_string_free (value, FALSE));
+      /* Most values hold no reference: copied as they are. */
+      if (memchr (a[3], '&', a[4] - a[3]) == NULL)
+        copy = g_strstrip (g_strndup ((const char *) a[3], a[4] - a[3]));
+      else
+        {
+          value = g_string_new_len ((const char *) a[3], a[4] - a[3]);
+          g_string_replace (value, "&#38;", "&", 0);
+          copy = g_strstrip (g_string_free (value, FALSE));
+        }
       if (*copy == '\0')
         g_clear_pointer (&copy, g_free);
       return copy;

@@ -147,3 +147,20 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
     }
   return any;
 }
+
+gboolean
+hark_speaker_name_is_label (const char *name)
+{
+  g_autofree char *folded = fold (name);
+
+  return *folded == '\0' || is_label (folded);
+}
+
+gboolean
+hark_speaker_names_equal (const char *a, const char *b)
+{
+  g_autofree char *fa = fold (a);
+  g_autofree char *fb = fold (b);
+
+  return strcmp (fa, fb) == 0;
+}

@@ -20,4 +20,10 @@ G_BEGIN_DECLS
  * longest, then the one with capitals, then the first. Returns TRUE when any two were unified. */
 gboolean hark_speaker_names_unify (const char *const *names, guint n_names, guint *map);
 
+/* Whether @name is a label a tool or an editor gave ("Speaker 1", "SPEAKER_00", "Host",
+ * "Guest 2", "Unknown"), not a person's name. */
+gboolean hark_speaker_name_is_label (const char *name);
+/* The same name but for case and spacing. */
+gboolean hark_speaker_names_equal (const char *a, const char *b);
+
 G_END_DECLS

@@ -38,6 +38,7 @@ typedef struct
   guint64 rate_bytes;
   double rate;
   gboolean checked_head; /* the first bytes were looked at for an HTML page */
+  HarkMediaSource *source; /* told of every byte written, for playing while downloading */
 } Download;
 
 void
@@ -58,6 +59,7 @@ download_free (Download *d)
   g_free (d->part_path);
   g_free (d->etag);
   g_clear_object (&d->out);
+  g_clear_pointer (&d->source, hark_media_source_unref);
   g_free (d);
 }
 
@@ -200,6 +202,8 @@ complete (HarkHttpJob *job)
             g_strerror (saved));
       return;
     }
+  if (d->source != NULL)
+    hark_media_source_set_file (d->source, d->path, d->written, d->written);
   report_progress (d, TRUE);
   result = g_new0 (HarkDownloadResult, 1);
   result->path = g_strdup (d->path);
@@ -247,6 +251,8 @@ on_chunk (GObject *source, GAsyncResult *async, gpointer data)
       return;
     }
   d->written += length;
+  if (d->source != NULL)
+    hark_media_source_set_available (d->source, d->written);
   report_progress (d, FALSE);
   read_chunk (job);
 }
@@ -323,6 +329,10 @@ download_on_response (HarkHttpJob *job)
     }
   if (d->total > 0 && !check_free_space (job, d->total - d->written))
     return;
+  /* A file replaced in place is written to a new file renamed over it at the end: a reader
+   * of the growing .part would not see the new bytes. A new file is created directly. */
+  if (!append)
+    g_unlink (d->part_path);
   d->out = G_OUTPUT_STREAM (append ? g_file_append_to (part, G_FILE_CREATE_NONE, NULL, &error)
                                    : g_file_replace (part, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                                      &error));
@@ -341,6 +351,8 @@ download_on_response (HarkHttpJob *job)
     else
       g_unlink (etag_path);
   }
+  if (d->source != NULL)
+    hark_media_source_set_file (d->source, d->part_path, d->written, d->total);
   report_progress (d, TRUE);
   read_chunk (job);
 }
@@ -350,6 +362,16 @@ hark_http_download_async (HarkHttp *http, const char *url, const char *path, con
                           HarkDownloadProgressFunc progress, gpointer progress_data,
                           GCancellable *cancellable, GAsyncReadyCallback callback,
                           gpointer user_data)
+{
+  hark_http_download_start (http, url, path, etag, NULL, progress, progress_data, cancellable,
+                            callback, user_data);
+}
+
+void
+hark_http_download_start (HarkHttp *http, const char *url, const char *path, const char *etag,
+                          HarkMediaSource *source, HarkDownloadProgressFunc progress,
+                          gpointer progress_data, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
 {
   GError *error = NULL;
   GTask *task = hark_http_job_new (http, url, cancellable, callback, user_data, &error);
@@ -374,6 +396,7 @@ hark_http_download_async (HarkHttp *http, const char *url, const char *path, con
     }
   d->progress = progress;
   d->progress_data = progress_data;
+  d->source = source != NULL ? hark_media_source_ref (source) : NULL;
   job->body_data = d;
   job->body_free = (GDestroyNotify) download_free;
   job->prepare = prepare_range;

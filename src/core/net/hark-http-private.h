@@ -64,6 +64,13 @@ void hark_http_job_enqueue (HarkHttp *http, GTask *task, gboolean front);
 /* Sends the job's request again (same host slot), dropping the current answer. */
 void hark_http_job_restart (HarkHttpJob *job);
 /* Complete the job (releasing its host) with an error or a result. */
+/* hark_http_download_async() telling @source (may be NULL) of every byte written; it does
+ * not finish the source. The task's source tag stays hark_http_download_async. */
+void hark_http_download_start (HarkHttp *http, const char *url, const char *path,
+                               const char *etag, HarkMediaSource *source,
+                               HarkDownloadProgressFunc progress, gpointer progress_data,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
 void hark_http_job_fail (GTask *task, GError *error);
 void hark_http_job_succeed (GTask *task, gpointer result, GDestroyNotify result_free);
 

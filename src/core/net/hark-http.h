@@ -13,6 +13,8 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
+
 G_BEGIN_DECLS
 
 typedef struct _HarkHttp HarkHttp;
@@ -103,5 +105,19 @@ HarkDownloadResult *hark_http_download_sync (HarkHttp *http, const char *url, co
                                              const char *etag, HarkDownloadProgressFunc progress,
                                              gpointer progress_data, GCancellable *cancellable,
                                              GError **error);
+
+/* Playing while downloading: hark_http_download_async() that tells @source of every byte as
+ * it reaches "@path.part" (then of the renamed file), so a decoder opened on @source
+ * (hark_decoder_open_source()) plays the episode from the same bytes. A transfer that breaks
+ * off is resumed from where it stopped, up to three times in a row without a new byte, before
+ * it fails. At the end @source is finished: complete, or failed with the error returned. A
+ * cancelled download fails the source with G_IO_ERROR_CANCELLED; the .part stays. */
+void hark_http_download_to_source_async (HarkHttp *http, const char *url, const char *path,
+                                         const char *etag, HarkMediaSource *source,
+                                         HarkDownloadProgressFunc progress,
+                                         gpointer progress_data, GCancellable *cancellable,
+                                         GAsyncReadyCallback callback, gpointer user_data);
+HarkDownloadResult *hark_http_download_to_source_finish (HarkHttp *http, GAsyncResult *result,
+                                                         GError **error);
 
 G_END_DECLS

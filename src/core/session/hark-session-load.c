@@ -9,6 +9,7 @@
 #include "audio/hark-decoder.h"
 #include "audio/hark-media-info.h"
 #include "output/hark-output.h"
+#include "util/hark-main-context.h"
 
 typedef struct
 {
@@ -41,6 +42,7 @@ job_unref (Job *job)
   g_clear_pointer (&job->load.segments, hark_segment_list_free);
   g_clear_pointer (&job->load.reading, hark_reading_unref);
   g_free (job->load.audio_path);
+  g_clear_pointer (&job->load.source, hark_media_source_unref);
   g_free (job->load.title);
   g_free (job->load.artist);
   g_free (job->load.art_url);
@@ -79,8 +81,7 @@ post_step (Job *job, gboolean audio_step)
   step->job = g_atomic_rc_box_acquire (job);
   step->audio_step = audio_step;
   step->fraction = -1;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
-                              (GDestroyNotify) step_free);
+  hark_main_context_post (job->context, run_step, step, (GDestroyNotify) step_free);
 }
 
 /* On the worker, while the seek index is built (at most every 50 ms). */
@@ -92,8 +93,7 @@ post_progress (double fraction, gpointer data)
 
   step->job = g_atomic_rc_box_acquire (job);
   step->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_step, step,
-                              (GDestroyNotify) step_free);
+  hark_main_context_post (job->context, run_step, step, (GDestroyNotify) step_free);
 }
 
 void
@@ -109,6 +109,18 @@ hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
   entries = hark_segment_list_get (*segments, &n_entries);
   /* Views show the table of contents' chapters as headings in the list. */
   *reading = hark_reading_new_full (transcript, entries, n_entries, HARK_READING_CHAPTER_HEADINGS);
+}
+
+/* Whether the audio file is all there (always, without a source). */
+static gboolean
+source_complete (HarkMediaSource *source)
+{
+  HarkMediaSourceProgress progress;
+
+  if (source == NULL)
+    return TRUE;
+  hark_media_source_get_progress (source, &progress);
+  return progress.complete;
 }
 
 /* With the audio, so the shell never shows the file name where the episode has a title. Tags
@@ -135,14 +147,20 @@ load_thread (gpointer data)
 
   if (load->audio_path != NULL)
     {
-      load->decoder = hark_decoder_open_full (load->audio_path, HARK_OUTPUT_RATE,
-                                              HARK_OUTPUT_CHANNELS,
-                                              job->progress != NULL ? post_progress : NULL, job,
-                                              job->cancellable, &load->audio_error);
+      load->decoder = load->source != NULL
+                          ? hark_decoder_open_source (load->source, job->cancellable,
+                                                      HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS,
+                                                      &load->audio_error)
+                          : hark_decoder_open_full (load->audio_path, HARK_OUTPUT_RATE,
+                                                    HARK_OUTPUT_CHANNELS,
+                                                    job->progress != NULL ? post_progress : NULL,
+                                                    job, job->cancellable, &load->audio_error);
       if (load->decoder != NULL)
         {
           load->duration = hark_decoder_get_duration (load->decoder);
-          read_tags (load);
+          /* An episode still downloading has no file to read them from yet. */
+          if (source_complete (load->source))
+            read_tags (load);
         }
     }
   /* From here on the main thread owns the decoder, the audio error and the tags; this thread
@@ -159,7 +177,7 @@ load_thread (gpointer data)
     hark_session_load_segments (load->episode, &job->policy, &load->segments, &load->reading);
 
   /* The cover is not needed to play: a failure only leaves it unset. */
-  if (load->audio_path != NULL && load->episode != NULL)
+  if (load->audio_path != NULL && load->episode != NULL && source_complete (load->source))
     load->art_url = hark_cover_art_extract (load->audio_path, NULL, NULL);
   post_step (job, FALSE);
 
@@ -176,7 +194,8 @@ hark_session_load_get_n_running (void)
 }
 
 void
-hark_session_load_start (const char *audio_path, const char *const *sidecars,
+hark_session_load_start (const char *audio_path, HarkMediaSource *source,
+                         const char *const *sidecars,
                          const HarkSkipPolicy *policy, GMainContext *context,
                          GCancellable *cancellable, HarkSessionLoadFunc func,
                          HarkSessionLoadProgressFunc progress, gpointer user_data)
@@ -184,6 +203,7 @@ hark_session_load_start (const char *audio_path, const char *const *sidecars,
   Job *job = g_atomic_rc_box_new0 (Job);
 
   job->load.audio_path = g_strdup (audio_path);
+  job->load.source = source != NULL ? hark_media_source_ref (source) : NULL;
   job->load.duration = -1;
   job->sidecars = g_strdupv ((char **) sidecars);
   job->policy = *policy;

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 #include "episode/hark-episode.h"
 #include "reading/hark-reading.h"
@@ -22,6 +23,7 @@ typedef struct
 {
   /* Step one: the audio. */
   char *audio_path;      /* NULL: a transcript alone */
+  HarkMediaSource *source; /* the audio's bytes while they download, or NULL */
   HarkDecoder *decoder;  /* NULL when there is no audio or it failed */
   GError *audio_error;
   double duration;       /* -1 without audio */
@@ -44,8 +46,12 @@ typedef void (*HarkSessionLoadProgressFunc) (double fraction, gpointer user_data
 /* Starts the worker. @func runs on @context twice (audio step, then the rest) unless
  * @cancellable is cancelled first; a failed audio open ends after the audio step. Cancelling
  * also stops a long scan of the audio on the worker (it ends without calling back).
- * @progress (may be NULL) runs on @context too, never after @cancellable is cancelled. */
-void hark_session_load_start (const char *audio_path, const char *const *sidecars,
+ * @progress (may be NULL) runs on @context too, never after @cancellable is cancelled. With
+ * @source, the audio is read from it (cancelling @cancellable stops a wait for its bytes) and
+ * @audio_path only names the episode: where its sidecars are and where it will be; tags and
+ * cover are read from @audio_path only when the download is complete. */
+void hark_session_load_start (const char *audio_path, HarkMediaSource *source,
+                              const char *const *sidecars,
                               const HarkSkipPolicy *policy, GMainContext *context,
                               GCancellable *cancellable, HarkSessionLoadFunc func,
                               HarkSessionLoadProgressFunc progress, gpointer user_data);

@@ -11,7 +11,12 @@
 #include "library/hark-resume-tracker.h"
 #include "segments/hark-skip-tracker.h"
 #include "session/hark-session-load.h"
+#include "session/hark-session-sync.h"
 #include "session/hark-sleep-timer.h"
+#include "speech/hark-recognizer.h"
+#include "sync/hark-resync.h"
+#include "sync/hark-sync-text.h"
+#include "util/hark-i18n.h"
 #include "util/hark-limits.h"
 
 typedef struct
@@ -36,6 +41,7 @@ struct _HarkSession
   guint emitting;
 
   HarkSessionSnapshot snap;
+  HarkMediaSource *source; /* the audio's bytes while they download, or NULL */
   char *path;
   char *title;
   char *artist;
@@ -59,7 +65,10 @@ struct _HarkSession
   double listened;        /* seconds spent playing: the sleep timer's clock for minutes */
   gint64 listened_at;     /* g_get_monotonic_time() when last counted while playing, or 0 */
   gboolean sleep_fired;   /* paused by the timer: the volume comes back once it is paused */
+  GCancellable *sync_cancellable; /* the sync job under way, or NULL */
 };
+
+static void stop_sync (HarkSession *self, gboolean tell);
 
 static void poll_clock (HarkSession *self);
 
@@ -583,6 +592,7 @@ clear_episode (HarkSession *self)
 static void
 close_quietly (HarkSession *self)
 {
+  stop_sync (self, FALSE);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -592,6 +602,7 @@ close_quietly (HarkSession *self)
   hark_player_close (self->player);
   update_polling (self);
   clear_episode (self);
+  g_clear_pointer (&self->source, hark_media_source_unref);
   g_clear_pointer (&self->path, g_free);
   self->snap.duration = -1;
   self->snap.open_progress = -1;
@@ -623,6 +634,7 @@ hark_session_close (HarkSession *self)
 {
   gboolean was_open = has_audio (self) || self->path != NULL;
 
+  stop_sync (self, TRUE);
   close_quietly (self);
   if (was_open)
     emit_simple (self, HARK_SESSION_EVENT_CLOSED);
@@ -667,9 +679,11 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
           hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
                                     load->audio_path);
           self->snap.duration = load->duration;
-          /* Continues where the listener stopped, at the speed they listened at. */
-          hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
-                                              self->default_speed);
+          /* Continues where the listener stopped, at the speed they listened at. An episode
+           * still downloading is recognised by its content only once it is all there. */
+          if (self->source == NULL)
+            hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
+                                                self->default_speed);
           apply_ranges (self);
         }
       update_player_fields (self);
@@ -709,19 +723,45 @@ on_load_progress (double fraction, gpointer user_data)
   emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
 }
 
-void
-hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
+static void
+open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
+           const char *const *sidecars)
 {
-  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
-
   hark_session_close (self);
+  self->source = source != NULL ? hark_media_source_ref (source) : NULL;
   self->path = g_strdup (audio_path);
   self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
   update_tags (self);
   self->snap.loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
-  hark_session_load_start (audio_path, sidecars, &self->policy, self->context,
+  hark_session_load_start (audio_path, source, sidecars, &self->policy, self->context,
                            self->load_cancellable, on_load_step, on_load_progress, self);
+}
+
+void
+hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars)
+{
+  g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
+
+  open_with (self, audio_path, NULL, sidecars);
+}
+
+void
+hark_session_open_source (HarkSession *self, HarkMediaSource *source, const char *audio_path,
+                          const char *const *sidecars)
+{
+  g_return_if_fail (source != NULL && audio_path != NULL);
+
+  open_with (self, audio_path, source, sidecars);
+}
+
+gboolean
+hark_session_get_download_progress (HarkSession *self, HarkMediaSourceProgress *progress)
+{
+  if (self->source == NULL)
+    return FALSE;
+  hark_media_source_get_progress (self->source, progress);
+  return TRUE;
 }
 
 gboolean
@@ -994,6 +1034,125 @@ hark_session_set_volume (HarkSession *self, double volume)
   hark_player_set_volume (self->player, self->volume * self->sleep_gain);
   update_player_fields (self);
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sync jobs: times from the audio itself */
+
+HarkSessionSyncKind
+hark_session_get_sync_kind (HarkSession *self)
+{
+  HarkTranscript *transcript = hark_session_get_transcript (self);
+
+  if (transcript == NULL || self->path == NULL || !has_audio (self))
+    return HARK_SESSION_SYNC_NONE;
+  if (hark_transcript_is_empty (transcript))
+    return HARK_SESSION_SYNC_GENERATE;
+  if (hark_sync_is_untimed (transcript))
+    return HARK_SESSION_SYNC_ALIGN;
+  if (hark_episode_has_duration_mismatch (self->episode)
+      || hark_resync_is_needed (transcript, self->snap.duration))
+    return HARK_SESSION_SYNC_RESYNC;
+  return HARK_SESSION_SYNC_NONE;
+}
+
+static void
+end_sync (HarkSession *self, const GError *error)
+{
+  HarkSessionEvent event = { .type = HARK_SESSION_EVENT_SYNC_ENDED, .error = error };
+
+  g_clear_object (&self->sync_cancellable);
+  self->snap.sync_running = HARK_SESSION_SYNC_NONE;
+  self->snap.sync_fraction = 0;
+  event.position = hark_player_get_position (self->player);
+  emit (self, &event);
+}
+
+static void
+stop_sync (HarkSession *self, gboolean tell)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->sync_cancellable == NULL)
+    return;
+  /* The worker's callbacks check the cancellable on this thread, so none runs after this. */
+  g_cancellable_cancel (self->sync_cancellable);
+  if (!tell)
+    {
+      g_clear_object (&self->sync_cancellable);
+      self->snap.sync_running = HARK_SESSION_SYNC_NONE;
+      return;
+    }
+  g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
+  end_sync (self, error);
+}
+
+static void
+on_sync_progress (double fraction, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  self->snap.sync_fraction = CLAMP (fraction, 0, 1);
+  emit_simple (self, HARK_SESSION_EVENT_SYNC_PROGRESS);
+}
+
+/* The result replaces the episode: new turns, cues and segments, and, since its times fit this
+ * audio, skips apply again. Like a policy change, what was skipped so far is forgotten. */
+static void
+on_sync_done (HarkSessionSyncResult *result, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  if (result->error != NULL)
+    {
+      end_sync (self, result->error);
+      return;
+    }
+  g_clear_pointer (&self->episode, hark_episode_unref);
+  g_clear_pointer (&self->segments, hark_segment_list_free);
+  g_clear_pointer (&self->reading, hark_reading_unref);
+  self->episode = hark_episode_ref (result->episode);
+  hark_session_load_segments (self->episode, &self->policy, &self->segments, &self->reading);
+  hark_skip_tracker_free (self->skips);
+  self->skips = hark_skip_tracker_new ();
+  g_hash_table_remove_all (self->unskipped);
+  self->snap.can_unskip = FALSE;
+  self->snap.time_saved = 0;
+  self->snap.offer_segment = -1;
+  self->snap.turn = -1;
+  self->snap.chapter = -1;
+  apply_ranges_again (self);
+  update_player_fields (self);
+  emit_simple (self, HARK_SESSION_EVENT_TRANSCRIPT);
+  if (result->save_error != NULL)
+    emit_error (self, HARK_SESSION_ERROR_SYNC_SAVE, result->save_error);
+  poll_clock (self);
+  end_sync (self, NULL);
+}
+
+gboolean
+hark_session_sync_start (HarkSession *self, HarkSessionSyncKind kind, GError **error)
+{
+  if (self->sync_cancellable != NULL || kind == HARK_SESSION_SYNC_NONE
+      || kind != hark_session_get_sync_kind (self) || !hark_recognizer_check_available (error))
+    return FALSE;
+  self->sync_cancellable = g_cancellable_new ();
+  self->snap.sync_running = kind;
+  self->snap.sync_fraction = 0;
+  hark_session_sync_job_start (self->path, self->snap.duration, kind, self->episode,
+                               self->context, self->sync_cancellable, on_sync_progress,
+                               on_sync_done, self);
+  emit_simple (self, HARK_SESSION_EVENT_SYNC_PROGRESS);
+  return TRUE;
+}
+
+gboolean
+hark_session_sync_cancel (HarkSession *self)
+{
+  if (self->sync_cancellable == NULL)
+    return FALSE;
+  stop_sync (self, TRUE);
   return TRUE;
 }
 

@@ -18,6 +18,7 @@
 
 #include <gio/gio.h>
 
+#include "audio/hark-media-source.h"
 #include "audio/hark-player.h"
 #include "episode/hark-episode.h"
 #include "library/hark-library.h"
@@ -53,7 +54,21 @@ typedef enum
   HARK_SESSION_EVENT_CHANGED,       /* speed, volume or tags changed */
   HARK_SESSION_EVENT_ERROR,         /* error and error_kind say what went wrong */
   HARK_SESSION_EVENT_PROGRESS,      /* opening: the snapshot's open_progress moved */
+  HARK_SESSION_EVENT_SYNC_PROGRESS, /* a sync job started or got further (snapshot sync_*) */
+  HARK_SESSION_EVENT_TRANSCRIPT,    /* a sync job's result replaced the transcript, segments
+                                     * and reading order (and was saved, or ERROR says why not) */
+  HARK_SESSION_EVENT_SYNC_ENDED,    /* the job ended: error NULL after TRANSCRIPT, else why
+                                     * (G_IO_ERROR_CANCELLED when cancelled); nothing changed */
 } HarkSessionEventType;
+
+/* What a sync job does for the episode open (hark_session_get_sync_kind()). */
+typedef enum
+{
+  HARK_SESSION_SYNC_NONE,     /* nothing to do: no audio, or the transcript's times fit it */
+  HARK_SESSION_SYNC_ALIGN,    /* the transcript has no times: time it from the audio */
+  HARK_SESSION_SYNC_RESYNC,   /* it was made for another cut: move it onto this audio */
+  HARK_SESSION_SYNC_GENERATE, /* there is none: make one from the recognized words */
+} HarkSessionSyncKind;
 
 typedef enum
 {
@@ -61,6 +76,7 @@ typedef enum
   HARK_SESSION_ERROR_SIDECAR, /* a transcript the user named could not be read: audio plays */
   HARK_SESSION_ERROR_OUTPUT,  /* the sound device failed: position kept, play tries again */
   HARK_SESSION_ERROR_LIBRARY, /* saving the place failed: playback goes on */
+  HARK_SESSION_ERROR_SYNC_SAVE, /* a sync result is shown but could not be saved as the sidecar */
 } HarkSessionErrorKind;
 
 typedef struct
@@ -103,6 +119,8 @@ typedef struct
   int offer_segment;       /* the "ask" segment playing, or -1 */
   gboolean can_unskip;
   double time_saved;       /* seconds, over all passes */
+  HarkSessionSyncKind sync_running; /* the sync job under way, NONE when there is none */
+  double sync_fraction;    /* its progress, 0..1 */
   guint serial;            /* grows with every event */
 } HarkSessionSnapshot;
 
@@ -128,6 +146,17 @@ const HarkSessionSnapshot *hark_session_get_snapshot (HarkSession *self);
  * thread; OPENED comes when the audio can play, LOADED when the transcript is read, or ERROR.
  * A newer open, or close, abandons an open under way. */
 void hark_session_open (HarkSession *self, const char *audio_path, const char *const *sidecars);
+/* The same for an episode still downloading: the audio is read from @source as its bytes
+ * arrive (net/hark-http.h: hark_http_download_to_source_async()), so playing can start at
+ * once; @audio_path is where the file will be, and where its sidecars already are. Closing
+ * stops the session's reads of @source, not the download. The place is not remembered in
+ * the library while the file is incomplete. */
+void hark_session_open_source (HarkSession *self, HarkMediaSource *source,
+                               const char *audio_path, const char *const *sidecars);
+/* How far the bytes of an episode opened with hark_session_open_source() are, to show next to
+ * the position; FALSE (and @progress untouched) for a file. Any thread of the session's. */
+gboolean hark_session_get_download_progress (HarkSession *self,
+                                             HarkMediaSourceProgress *progress);
 /* Saves the place and closes. */
 void hark_session_close (HarkSession *self);
 gboolean hark_session_is_loading (HarkSession *self);
@@ -171,6 +200,20 @@ gboolean hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double m
 HarkSleepMode hark_session_get_sleep_mode (HarkSession *self);
 /* Seconds until it pauses (of listening, or of media for chapter and episode ends); < 0 off. */
 double hark_session_get_sleep_remaining (HarkSession *self);
+
+/* Times from the audio itself: what a sync job would do for the episode open now. */
+HarkSessionSyncKind hark_session_get_sync_kind (HarkSession *self);
+/* Starts @kind for the episode open, on a worker thread: speech recognition (cached per
+ * episode), then aligning, re-syncing or generating. SYNC_PROGRESS events follow; the result
+ * replaces the transcript (TRANSCRIPT) and is saved as the sidecar beside the audio
+ * (AUDIO.hark.json), keeping the chapters and skips the old one had; then SYNC_ENDED. FALSE
+ * when a job is under way or @kind is not what hark_session_get_sync_kind() says (nothing
+ * changes), and when recognition is not available (@error then says what to install). Opening
+ * or closing an episode cancels the job. */
+gboolean hark_session_sync_start (HarkSession *self, HarkSessionSyncKind kind, GError **error);
+/* Stops the job: SYNC_ENDED (cancelled) comes at once and nothing changes; the worker stops
+ * within a fraction of a second. FALSE when there was none. */
+gboolean hark_session_sync_cancel (HarkSession *self);
 
 /* Media seconds being heard now (lock-free; views call it on their frame tick). */
 double hark_session_get_position (HarkSession *self);

@@ -26,6 +26,7 @@
 #include "speech/hark-speech-cutter.h"
 #include "util/hark-error.h"
 #include "util/hark-i18n.h"
+#include "util/hark-main-context.h"
 
 #define MAX_WORKERS 4
 #define READ_FRAMES 16000
@@ -84,13 +85,15 @@ typedef struct
   char *error;       /* the worker failed */
 } WorkerResult;
 
+/* Each worker owns itself, its decoder and a reference to the queues and the cancel flag, so
+ * a cancelled run returns at once: a worker still inside an utterance (PocketSphinx cannot be
+ * interrupted there) finishes it unseen and then frees everything it holds. */
 typedef struct
 {
   ps_decoder_t *ps;
   GAsyncQueue *todo; /* HarkUtterance, or &stop */
   GAsyncQueue *done; /* WorkerResult */
-  GThread *thread;
-  gint *cancelled;
+  gint *cancelled;   /* an atomic rc box shared by the run */
 } Worker;
 
 static HarkUtterance stop;
@@ -185,7 +188,19 @@ worker_main (gpointer data)
     last->last = TRUE;
     g_async_queue_push (worker->done, last);
   }
+  ps_free (worker->ps);
+  g_async_queue_unref (worker->todo);
+  g_async_queue_unref (worker->done);
+  g_atomic_rc_box_release (worker->cancelled);
+  g_free (worker);
   return NULL;
+}
+
+static void
+utterance_free_unless_stop (gpointer data)
+{
+  if (data != &stop)
+    hark_utterance_free (data);
 }
 
 static ps_decoder_t *
@@ -298,12 +313,14 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
 {
   g_autoptr (HarkDecoder) decoder = NULL;
   g_autoptr (HarkSpeechCutter) cutter = NULL;
-  g_autoptr (GAsyncQueue) todo = g_async_queue_new ();
-  g_autoptr (GAsyncQueue) done = g_async_queue_new ();
+  g_autoptr (GAsyncQueue) todo = g_async_queue_new_full (utterance_free_unless_stop);
+  g_autoptr (GAsyncQueue) done = g_async_queue_new_full ((GDestroyNotify) worker_result_free);
   g_autofree float *buffer = NULL;
-  Worker workers[MAX_WORKERS];
+  ps_decoder_t *decoders[MAX_WORKERS];
+  GThread *threads[MAX_WORKERS];
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
-  gint cancelled = 0;
+  gint *cancelled;
+  gboolean abandoned = FALSE;
   Collect c = { 0 };
   Feed feed = { 0 };
   g_autoptr (GError) read_error = NULL;
@@ -316,11 +333,11 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
   err_set_logfp (NULL);
   for (guint i = 0; i < n_workers; i++)
     {
-      workers[i].ps = make_decoder (error);
-      if (workers[i].ps == NULL)
+      decoders[i] = make_decoder (error);
+      if (decoders[i] == NULL)
         {
           while (i-- > 0)
-            ps_free (workers[i].ps);
+            ps_free (decoders[i]);
           return NULL;
         }
     }
@@ -333,12 +350,16 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
   feed.todo = todo;
   feed.speech = c.speech;
 
+  cancelled = g_atomic_rc_box_new0 (gint);
   for (guint i = 0; i < n_workers; i++)
     {
-      workers[i].todo = todo;
-      workers[i].done = done;
-      workers[i].cancelled = &cancelled;
-      workers[i].thread = g_thread_new ("hark-asr", worker_main, &workers[i]);
+      Worker *worker = g_new0 (Worker, 1);
+
+      worker->ps = decoders[i];
+      worker->todo = g_async_queue_ref (todo);
+      worker->done = g_async_queue_ref (done);
+      worker->cancelled = g_atomic_rc_box_acquire (cancelled);
+      threads[i] = g_thread_new ("hark-asr", worker_main, worker);
     }
 
   cutter = hark_speech_cutter_new (on_utterance, on_pause, &feed);
@@ -367,22 +388,24 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
     g_async_queue_push (todo, &stop);
   while (c.running > 0)
     {
+      /* Checked every 100 ms: the caller hears of a cancel that quickly, whatever the
+       * workers are doing. */
       if (g_cancellable_is_cancelled (cancellable))
-        g_atomic_int_set (&cancelled, 1);
+        {
+          g_atomic_int_set (cancelled, 1);
+          abandoned = TRUE;
+          break;
+        }
       drain (&c, done, 100000);
     }
   for (guint i = 0; i < n_workers; i++)
     {
-      g_thread_join (workers[i].thread);
-      ps_free (workers[i].ps);
+      if (abandoned)
+        g_thread_unref (threads[i]);
+      else
+        g_thread_join (threads[i]);
     }
-  {
-    HarkUtterance *left;
-
-    while ((left = g_async_queue_try_pop (todo)) != NULL)
-      if (left != &stop)
-        hark_utterance_free (left);
-  }
+  g_atomic_rc_box_release (cancelled);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
@@ -510,8 +533,7 @@ forward_progress (double fraction, gpointer user_data)
   report->progress = job->progress;
   report->progress_data = job->progress_data;
   report->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              g_free);
+  hark_main_context_post (job->context, deliver_progress, report, g_free);
 }
 
 static void

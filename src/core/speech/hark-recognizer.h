@@ -36,8 +36,9 @@ const char *hark_recognizer_get_settings (void);
 
 /* Recognizes @path, blocking; @progress is called on the calling thread. Uses the cache in
  * $XDG_CACHE_HOME/hark/speech/ unless @flags say not to. Cancelling fails with
- * G_IO_ERROR_CANCELLED once the utterances being recognized are done (each is at most 20 s of
- * audio, about two seconds of CPU). */
+ * G_IO_ERROR_CANCELLED within about 0.1 s; a worker in the middle of an utterance (at most 20 s
+ * of audio, about two seconds of CPU; PocketSphinx cannot stop inside one) finishes it in the
+ * background, unseen, and then exits. */
 HarkSpeech *hark_recognize_file (const char *path, HarkRecognizeFlags flags,
                                  HarkSpeechProgressFunc progress, gpointer progress_data,
                                  GCancellable *cancellable, GError **error);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "episode/hark-speaker-persons.h"
 #include "util/hark-error.h"
 
 void
@@ -254,6 +255,22 @@ plan_sidecars (const HarkShow *show, const HarkShowEpisode *episode, const char 
   return plan;
 }
 
+/* Who speaks, saved beside the audio so opening the episode can name its speakers. */
+static void
+write_persons (const HarkShowEpisode *episode, HarkEpisodeDownload *download)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (episode->persons == NULL || episode->persons->len == 0)
+    return;
+  path = hark_speaker_persons_path (download->audio_path);
+  if (hark_speaker_persons_write (path, episode->persons, &error))
+    g_ptr_array_add (download->sidecars, g_strdup (path));
+  else
+    g_ptr_array_add (download->warnings, g_strdup (error->message));
+}
+
 typedef struct
 {
   HarkHttp *http;
@@ -359,6 +376,7 @@ on_audio_downloaded (GObject *source, GAsyncResult *async, gpointer data)
   job->download->warnings = g_ptr_array_new_with_free_func (g_free);
   job->download->resumed = result->resumed;
   job->plan = plan_sidecars (job->show, job->episode, job->path);
+  write_persons (job->episode, job->download);
   fetch_next_sidecar (task);
 }
 
@@ -451,4 +469,284 @@ hark_episode_download_run (HarkHttp *http, HarkLibrary *library, const char *wha
   download = hark_episode_download_finish (result, error);
   g_object_unref (result);
   return download;
+}
+
+/* What downloading @what needs: the episode, its show and the audio's path (folder made; with
+ * @record, the library told a download is under way and an interrupted one continued). */
+static gboolean
+prepare (HarkLibrary *library, const char *what, const char *root, gboolean record,
+         HarkShowEpisode **episode_out, HarkShow **show_out, char **path_out, GError **error)
+{
+  g_autoptr (HarkShowEpisode) episode = hark_library_find_show_episode (library, what, error);
+  g_autoptr (HarkShow) show = NULL;
+  g_autofree char *default_root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *number = NULL;
+
+  if (episode == NULL)
+    return FALSE;
+  if (episode->enclosure_url == NULL)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("Episode “%s” has no audio in its feed to download"), episode->title);
+      return FALSE;
+    }
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
+  if ((show = hark_library_find_show (library, number, error)) == NULL)
+    return FALSE;
+  if (root == NULL)
+    root = default_root = hark_episode_download_default_root ();
+  /* Resume where an interrupted download left its .part, even if the title changed since. */
+  if (record && episode->download_state == HARK_DOWNLOAD_PARTIAL && episode->download_path
+      && g_str_has_suffix (episode->download_path, ".part"))
+    path = g_strndup (episode->download_path, strlen (episode->download_path) - 5);
+  else
+    path = hark_episode_download_path (show, episode, root);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not create the folder %s: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  part = g_strconcat (path, ".part", NULL);
+  if (record && !hark_library_set_download (library, episode->row, HARK_DOWNLOAD_PARTIAL, part,
+                                  episode->download_bytes, episode->download_total,
+                                  episode->download_etag, error))
+    return FALSE;
+  *episode_out = g_steal_pointer (&episode);
+  *show_out = g_steal_pointer (&show);
+  *path_out = g_steal_pointer (&path);
+  return TRUE;
+}
+
+/* Records how a download of @episode to @path ended. */
+static gboolean
+record_result (HarkLibrary *library, const HarkShowEpisode *episode, const char *path,
+               const HarkDownloadResult *result, GError **error)
+{
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  GStatBuf st;
+  gboolean have_part;
+
+  if (result != NULL)
+    return hark_library_set_download (library, episode->row, HARK_DOWNLOAD_DONE, path,
+                                      result->bytes, result->bytes, result->etag, error);
+  have_part = g_stat (part, &st) == 0;
+  return hark_library_set_download (library, episode->row,
+                                    have_part ? HARK_DOWNLOAD_PARTIAL : HARK_DOWNLOAD_FAILED,
+                                    have_part ? part : NULL, have_part ? st.st_size : 0, 0, NULL,
+                                    error);
+}
+
+static HarkEpisodeDownload *
+download_new (const char *path)
+{
+  HarkEpisodeDownload *download = g_new0 (HarkEpisodeDownload, 1);
+
+  download->audio_path = g_strdup (path);
+  download->sidecars = g_ptr_array_new_with_free_func (g_free);
+  download->warnings = g_ptr_array_new_with_free_func (g_free);
+  return download;
+}
+
+/* The sidecars fetched one by one before the audio, for a stream: the session finds them when
+ * it opens. A sidecar that cannot be fetched is a warning. */
+static void
+save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *episode,
+               HarkEpisodeDownload *download)
+{
+  g_autoptr (GPtrArray) plan = plan_sidecars (show, episode, download->audio_path);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      Sidecar *sidecar = g_ptr_array_index (plan, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HarkHttpResponse) response = hark_http_get_sync (http, sidecar->url, NULL, NULL,
+                                                                  NULL, &error);
+      gsize length;
+      const char *data;
+
+      if (response != NULL)
+        {
+          data = g_bytes_get_data (response->body, &length);
+          if (g_file_set_contents (sidecar->path, data, length, &error))
+            g_ptr_array_add (download->sidecars, g_strdup (sidecar->path));
+        }
+      if (error != NULL)
+        g_ptr_array_add (download->warnings, g_strdup (error->message));
+    }
+  write_persons (episode, download);
+}
+
+/* ---- playing while downloading ------------------------------------------------------- */
+
+struct _HarkEpisodeStream
+{
+  HarkLibrary *library;
+  HarkShowEpisode *episode;
+  HarkEpisodeDownload *download; /* audio path, sidecars, warnings */
+  HarkMediaSource *source;
+  GCancellable *cancellable;
+  gboolean keep;
+  gboolean finished;
+  gboolean *alive;               /* cleared when freed, for the callback */
+  GError *error;
+  HarkEpisodeStreamDoneFunc done;
+  gpointer done_data;
+};
+
+typedef struct
+{
+  HarkEpisodeStream *stream;
+  gboolean alive;
+} StreamRef;
+
+static void
+on_stream_downloaded (GObject *object, GAsyncResult *async, gpointer data)
+{
+  StreamRef *ref = data;
+  HarkEpisodeStream *stream = ref->stream;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkDownloadResult) result = hark_http_download_to_source_finish (NULL, async,
+                                                                               &error);
+
+  if (!ref->alive)
+    {
+      g_free (ref);
+      return;
+    }
+  stream->alive = NULL;
+  g_free (ref);
+  stream->finished = TRUE;
+  if (stream->keep)
+    record_result (stream->library, stream->episode, stream->download->audio_path, result,
+                   result != NULL ? &error : NULL);
+  if (result == NULL || error != NULL)
+    stream->error = g_steal_pointer (&error);
+  else
+    stream->download->resumed = result->resumed;
+  if (stream->done)
+    stream->done (stream, stream->error, stream->done_data);
+}
+
+char *
+hark_episode_stream_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "hark", "streams", NULL);
+}
+
+HarkEpisodeStream *
+hark_episode_stream_start (HarkHttp *http, HarkLibrary *library, const char *what,
+                           const char *root, gboolean keep, HarkDownloadProgressFunc progress,
+                           gpointer progress_data, GError **error)
+{
+  g_autoptr (HarkShowEpisode) episode = NULL;
+  g_autoptr (HarkShow) show = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cache = NULL;
+  HarkEpisodeStream *stream;
+  StreamRef *ref;
+
+  if (!keep)
+    root = cache = hark_episode_stream_cache_dir ();
+  if (!prepare (library, what, root, keep, &episode, &show, &path, error))
+    return NULL;
+  stream = g_new0 (HarkEpisodeStream, 1);
+  stream->library = library;
+  stream->keep = keep;
+  stream->download = download_new (path);
+  /* Transcripts and chapters are small and come first, so the session finds them beside the
+   * audio when it opens; the audio then plays as it arrives. */
+  save_sidecars (http, show, episode, stream->download);
+  stream->source = hark_media_source_new (episode->title != NULL && *episode->title != '\0'
+                                              ? episode->title
+                                              : episode->enclosure_url);
+  stream->cancellable = g_cancellable_new ();
+  ref = g_new0 (StreamRef, 1);
+  ref->stream = stream;
+  ref->alive = TRUE;
+  stream->alive = &ref->alive;
+  hark_http_download_to_source_async (http, episode->enclosure_url, path,
+                                      keep && episode->download_state == HARK_DOWNLOAD_PARTIAL
+                                          ? episode->download_etag
+                                          : NULL,
+                                      stream->source, progress, progress_data,
+                                      stream->cancellable, on_stream_downloaded, ref);
+  stream->episode = g_steal_pointer (&episode);
+  return stream;
+}
+
+void
+hark_episode_stream_set_done_func (HarkEpisodeStream *stream, HarkEpisodeStreamDoneFunc func,
+                                   gpointer user_data)
+{
+  stream->done = func;
+  stream->done_data = user_data;
+}
+
+HarkMediaSource *
+hark_episode_stream_get_source (HarkEpisodeStream *stream)
+{
+  return stream->source;
+}
+
+const HarkEpisodeDownload *
+hark_episode_stream_get_download (HarkEpisodeStream *stream)
+{
+  return stream->download;
+}
+
+const HarkShowEpisode *
+hark_episode_stream_get_episode (HarkEpisodeStream *stream)
+{
+  return stream->episode;
+}
+
+gboolean
+hark_episode_stream_is_finished (HarkEpisodeStream *stream, const GError **error)
+{
+  if (error != NULL)
+    *error = stream->error;
+  return stream->finished;
+}
+
+void
+hark_episode_stream_free (HarkEpisodeStream *stream)
+{
+  if (stream == NULL)
+    return;
+  if (!stream->finished)
+    {
+      GStatBuf st;
+      g_autofree char *part = g_strconcat (stream->download->audio_path, ".part", NULL);
+
+      /* The callback comes later and finds the stream gone; the .part stays to resume. */
+      *stream->alive = FALSE;
+      g_cancellable_cancel (stream->cancellable);
+      if (stream->keep && g_stat (part, &st) == 0)
+        hark_library_set_download (stream->library, stream->episode->row, HARK_DOWNLOAD_PARTIAL,
+                                   part, st.st_size, 0, NULL, NULL);
+    }
+  if (!stream->keep)
+    {
+      g_autofree char *part = g_strconcat (stream->download->audio_path, ".part", NULL);
+      g_autofree char *etag = g_strconcat (part, ".etag", NULL);
+
+      /* A stream not kept leaves nothing behind. */
+      g_unlink (stream->download->audio_path);
+      g_unlink (part);
+      g_unlink (etag);
+      for (guint i = 0; i < stream->download->sidecars->len; i++)
+        g_unlink (g_ptr_array_index (stream->download->sidecars, i));
+    }
+  g_clear_object (&stream->cancellable);
+  hark_media_source_unref (stream->source);
+  hark_episode_download_free (stream->download);
+  hark_show_episode_free (stream->episode);
+  g_clear_error (&stream->error);
+  g_free (stream);
 }

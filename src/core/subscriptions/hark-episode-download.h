@@ -53,4 +53,36 @@ HarkEpisodeDownload *hark_episode_download_run (HarkHttp *http, HarkLibrary *lib
                                                 HarkDownloadProgressFunc progress,
                                                 gpointer progress_data, GError **error);
 
+/* Playing an episode while it downloads. Runs on the thread-default main context. */
+typedef struct _HarkEpisodeStream HarkEpisodeStream;
+
+typedef void (*HarkEpisodeStreamDoneFunc) (HarkEpisodeStream *stream, const GError *error,
+                                           gpointer user_data);
+
+/* Fetches the sidecars of @what (an episode's number or id) beside where its audio goes, then
+ * starts downloading the audio into a HarkMediaSource (hark_episode_stream_get_source()) to
+ * give to hark_session_open_source() with the audio path. With @keep the audio goes where
+ * hark_episode_download_run() puts it and the library records the download (an interrupted
+ * one resumes later); without, it goes to hark_episode_stream_cache_dir() and everything is
+ * deleted when the stream is freed (listening without downloading). */
+HarkEpisodeStream *hark_episode_stream_start (HarkHttp *http, HarkLibrary *library,
+                                              const char *what, const char *root,
+                                              gboolean keep, HarkDownloadProgressFunc progress,
+                                              gpointer progress_data, GError **error);
+/* @func runs once when the download ends (@error NULL: complete). */
+void hark_episode_stream_set_done_func (HarkEpisodeStream *stream,
+                                        HarkEpisodeStreamDoneFunc func, gpointer user_data);
+HarkMediaSource *hark_episode_stream_get_source (HarkEpisodeStream *stream);
+/* The audio path (where the file is when complete), sidecars written and their warnings. */
+const HarkEpisodeDownload *hark_episode_stream_get_download (HarkEpisodeStream *stream);
+const HarkShowEpisode *hark_episode_stream_get_episode (HarkEpisodeStream *stream);
+/* Whether the download ended, and with which error (NULL: complete). */
+gboolean hark_episode_stream_is_finished (HarkEpisodeStream *stream, const GError **error);
+/* Stops a download under way (its .part kept and recorded when kept). */
+void hark_episode_stream_free (HarkEpisodeStream *stream);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkEpisodeStream, hark_episode_stream_free)
+
+/* Where streams not kept are written while they play. */
+char *hark_episode_stream_cache_dir (void);
+
 G_END_DECLS

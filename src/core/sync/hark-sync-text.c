@@ -333,3 +333,37 @@ hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
     }
   return hark_transcript_builder_finish (g_steal_pointer (&builder));
 }
+
+gboolean
+hark_sync_is_untimed (const HarkTranscript *t)
+{
+  guint n_cues, n_turns;
+  const HarkTurn *turns = hark_transcript_get_turns (t, &n_turns);
+
+  hark_transcript_get_cues (t, &n_cues);
+  if (n_cues > 0 || n_turns == 0)
+    return FALSE;
+  for (guint i = 0; i < n_turns; i++)
+    if (turns[i].start != 0 || turns[i].end != 0)
+      return FALSE;
+  return TRUE;
+}
+
+HarkTranscript *
+hark_sync_transcript (HarkSpeech *speech, const HarkTranscript *untimed, HarkSyncReport *report)
+{
+  guint n_turns;
+  const HarkTurn *turns = hark_transcript_get_turns (untimed, &n_turns);
+  g_autofree HarkMergeTurn *input = g_new0 (HarkMergeTurn, n_turns + 1);
+
+  for (guint i = 0; i < n_turns; i++)
+    {
+      const HarkSpeaker *s = turns[i].speaker >= 0
+                               ? hark_transcript_get_speaker (untimed, (guint) turns[i].speaker)
+                               : NULL;
+
+      input[i].speaker = s ? s->name : NULL;
+      input[i].text = turns[i].text;
+    }
+  return hark_sync_text (speech, input, n_turns, report);
+}

@@ -35,4 +35,11 @@ typedef struct
 HarkTranscript *hark_sync_text (HarkSpeech *speech, const HarkMergeTurn *turns, guint n_turns,
                                 HarkSyncReport *report);
 
+/* TRUE when @t has turns but no cue and no time: a speaker-labelled text, which
+ * hark_sync_transcript() can time. */
+gboolean hark_sync_is_untimed (const HarkTranscript *t);
+/* hark_sync_text() on the turns of @untimed, each with its speaker's name. */
+HarkTranscript *hark_sync_transcript (HarkSpeech *speech, const HarkTranscript *untimed,
+                                      HarkSyncReport *report);
+
 G_END_DECLS

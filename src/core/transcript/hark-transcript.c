@@ -409,10 +409,25 @@ hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char 
   if (index > 0)
     return (int) index - 1;
   speaker.name = intern (t, name);
+  speaker.role = NULL;
   g_array_append_val (t->speakers, speaker);
   g_hash_table_insert (builder->speaker_ids, (gpointer) speaker.id,
                        GUINT_TO_POINTER (t->speakers->len));
   return (int) t->speakers->len - 1;
+}
+
+void
+hark_transcript_builder_set_speaker (HarkTranscriptBuilder *builder, int index, const char *name,
+                                     const char *role)
+{
+  HarkTranscript *t = builder->t;
+  HarkSpeaker *speaker;
+
+  g_return_if_fail (index >= 0 && (guint) index < t->speakers->len);
+  speaker = &g_array_index (t->speakers, HarkSpeaker, index);
+  if (name != NULL && *name != '\0')
+    speaker->name = intern (t, name);
+  speaker->role = role != NULL && *role != '\0' ? intern (t, role) : NULL;
 }
 
 const HarkSpeaker *

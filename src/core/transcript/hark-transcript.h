@@ -37,6 +37,7 @@ typedef struct
 {
   const char *id;   /* stable key as the source spelled it ("SPEAKER_00", "Roger Bingham") */
   const char *name; /* what to show */
+  const char *role; /* what the feed says they are ("host", "guest", …), or NULL */
 } HarkSpeaker;
 
 typedef struct
@@ -142,6 +143,9 @@ void hark_transcript_builder_free (HarkTranscriptBuilder *builder);
 /* Returns the index of the speaker with that name, adding it when new. */
 int hark_transcript_builder_add_speaker (HarkTranscriptBuilder *builder, const char *id,
                                          const char *name);
+/* Renames speaker @index (its id stays) and gives it @role (NULL: none). */
+void hark_transcript_builder_set_speaker (HarkTranscriptBuilder *builder, int index,
+                                          const char *name, const char *role);
 /* The speakers added so far. */
 const HarkSpeaker *hark_transcript_builder_get_speakers (HarkTranscriptBuilder *builder, guint *n);
 /* Speaker i becomes speaker @map[i] (each @map[i] maps to itself) in every cue and turn; the

@@ -1,0 +1,137 @@
+/* hark-http-stream.c — a download that a decoder plays while it runs
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A listener who is already hearing an episode should not get silence because a connection
+ * dropped: a broken transfer is picked up where it stopped (the .part file and its ETag make
+ * that a Range request with If-Range) a few times before the source is told it failed.
+ */
+#include "net/hark-http-private.h"
+
+#include "util/hark-error.h"
+
+/* Resumptions in a row that bring no new byte before giving up. */
+#define STREAM_RETRIES 3
+#define STREAM_RETRY_DELAY_MS 500
+
+typedef struct
+{
+  HarkHttp *http;
+  char *url;
+  char *path;
+  char *etag;
+  HarkMediaSource *source;
+  HarkDownloadProgressFunc progress;
+  gpointer progress_data;
+  guint failures;      /* attempts in a row without progress */
+  guint64 last_bytes;  /* available when the last attempt started */
+  gboolean resumed;
+  GSource *retry;
+} Stream;
+
+static void
+stream_free (Stream *s)
+{
+  if (s->retry != NULL)
+    {
+      g_source_destroy (s->retry);
+      g_source_unref (s->retry);
+    }
+  hark_media_source_unref (s->source);
+  g_free (s->url);
+  g_free (s->path);
+  g_free (s->etag);
+  g_free (s);
+}
+
+static void stream_attempt (GTask *task);
+
+static gboolean
+on_retry (gpointer data)
+{
+  GTask *task = data;
+  Stream *s = g_task_get_task_data (task);
+
+  g_clear_pointer (&s->retry, g_source_unref);
+  stream_attempt (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_attempt_done (GObject *object, GAsyncResult *async, gpointer data)
+{
+  GTask *task = data;
+  Stream *s = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  HarkDownloadResult *result = hark_http_download_finish (s->http, async, &error);
+  HarkMediaSourceProgress progress;
+
+  if (result != NULL)
+    {
+      result->resumed = result->resumed || s->resumed;
+      hark_media_source_finish (s->source, NULL);
+      g_task_return_pointer (task, result, (GDestroyNotify) hark_download_result_free);
+      g_object_unref (task);
+      return;
+    }
+  hark_media_source_get_progress (s->source, &progress);
+  if (progress.available > s->last_bytes)
+    s->failures = 0;
+  if (g_error_matches (error, HARK_ERROR, HARK_ERROR_IO) && ++s->failures <= STREAM_RETRIES
+      && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_debug ("%s broke off after %" G_GUINT64_FORMAT " bytes, resuming: %s", s->url,
+               progress.available, error->message);
+      s->resumed = TRUE;
+      s->retry = g_timeout_source_new (STREAM_RETRY_DELAY_MS);
+      g_source_set_callback (s->retry, on_retry, task, NULL);
+      g_source_attach (s->retry, g_task_get_context (task));
+      return;
+    }
+  hark_media_source_finish (s->source, error);
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
+}
+
+static void
+stream_attempt (GTask *task)
+{
+  Stream *s = g_task_get_task_data (task);
+  HarkMediaSourceProgress progress;
+
+  hark_media_source_get_progress (s->source, &progress);
+  s->last_bytes = progress.available;
+  /* The ETag of the .part is read from beside it (the first attempt wrote it). */
+  hark_http_download_start (s->http, s->url, s->path, s->failures == 0 ? s->etag : NULL,
+                            s->source, s->progress, s->progress_data,
+                            g_task_get_cancellable (task), on_attempt_done, task);
+}
+
+void
+hark_http_download_to_source_async (HarkHttp *http, const char *url, const char *path,
+                                    const char *etag, HarkMediaSource *source,
+                                    HarkDownloadProgressFunc progress, gpointer progress_data,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Stream *s = g_new0 (Stream, 1);
+
+  g_task_set_source_tag (task, hark_http_download_to_source_async);
+  s->http = http;
+  s->url = g_strdup (url);
+  s->path = g_strdup (path);
+  s->etag = g_strdup (etag);
+  s->source = hark_media_source_ref (source);
+  s->progress = progress;
+  s->progress_data = progress_data;
+  g_task_set_task_data (task, s, (GDestroyNotify) stream_free);
+  stream_attempt (task);
+}
+
+HarkDownloadResult *
+hark_http_download_to_source_finish (HarkHttp *http, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

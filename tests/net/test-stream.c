@@ -1,0 +1,524 @@
+/* test-stream.c — playing an episode while it downloads, from the same bytes
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real MP3 (made by ffmpeg for the test) is served slowly by the test server; a decoder on a
+ * thread reads it through a HarkMediaSource while HarkHttp downloads it on the main context,
+ * as the player does. What it decodes is compared with a decode of the finished file.
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "audio/hark-decoder.h"
+#include "audio/hark-player.h"
+#include "hark-test-util.h"
+#include "net/hark-http.h"
+#include "output/hark-output.h"
+#include "test-server.h"
+#include "util/hark-error.h"
+
+#define SECONDS 60
+#define RATE HARK_OUTPUT_RATE
+#define CH HARK_OUTPUT_CHANNELS
+
+static char *tmpdir;
+static char *mp3_path;
+static char *mp3_data;
+static gsize mp3_length;
+
+static gboolean
+make_mp3 (void)
+{
+  g_autofree char *program = g_find_program_in_path ("ffmpeg");
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  /* Noise, not a tone: samples from the wrong place of the file cannot look right. */
+  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                         "anoisesrc=d=60:c=pink:r=44100:a=0.3:seed=7", "-ac", "2", "-b:a",
+                         "128k", NULL, NULL };
+
+  if (mp3_data != NULL)
+    return TRUE;
+  if (program == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return FALSE;
+    }
+  tmpdir = hark_test_make_tmpdir ("stream");
+  mp3_path = g_build_filename (tmpdir, "source.mp3", NULL);
+  argv[12] = mp3_path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (mp3_path, &mp3_data, &mp3_length, NULL));
+  g_assert_cmpuint (mp3_length, >, 900 * 1024);
+  return TRUE;
+}
+
+/* The whole file decoded the ordinary way, once. */
+static float *
+reference (gsize *n_frames)
+{
+  static float *pcm;
+  static gsize n;
+
+  if (pcm == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HarkDecoder) decoder = hark_decoder_open (mp3_path, RATE, CH, &error);
+      GArray *all = g_array_new (FALSE, FALSE, sizeof (float));
+      float buffer[4096 * CH];
+      HarkDecoderChunk chunk;
+      gssize got;
+
+      g_assert_no_error (error);
+      while ((got = hark_decoder_read (decoder, buffer, 4096, &chunk, &error)) > 0)
+        g_array_append_vals (all, buffer, got * CH);
+      g_assert_no_error (error);
+      n = all->len / CH;
+      pcm = (float *) g_array_free (all, FALSE);
+    }
+  *n_frames = n;
+  return pcm;
+}
+
+static char *
+target (const char *name)
+{
+  g_autofree char *dir = hark_test_make_tmpdir ("stream-dl");
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Decodes from @seconds to the end: from the file itself, or with @decoder. */
+static GArray *
+decode_from (HarkDecoder *decoder, double seconds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkDecoder) own = NULL;
+  GArray *pcm = g_array_new (FALSE, FALSE, sizeof (float));
+  float buffer[4096 * CH];
+  HarkDecoderChunk chunk;
+  gssize got;
+
+  if (decoder == NULL)
+    {
+      decoder = own = hark_decoder_open (mp3_path, RATE, CH, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (hark_decoder_seek (decoder, seconds, &error));
+  while ((got = hark_decoder_read (decoder, buffer, 4096, &chunk, &error)) > 0)
+    g_array_append_vals (pcm, buffer, got * CH);
+  g_assert_no_error (error);
+  return pcm;
+}
+
+/* A decoder reading the source on its own thread, as the player's decoder thread does. */
+typedef struct
+{
+  HarkMediaSource *source;
+  double seek_to;          /* < 0: no seek */
+  double seconds;          /* < 0: to the end */
+  gint64 started;
+  gint64 first_audio;      /* monotonic time of the first frames */
+  HarkMediaSourceProgress at_first_audio;
+  HarkMediaSourceProgress at_seek;
+  double media_start;      /* of the first chunk read */
+  GArray *pcm;
+  GError *error;
+  gint done;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *r = data;
+  g_autoptr (HarkDecoder) decoder = hark_decoder_open_source (r->source, NULL, RATE, CH, &r->error);
+  float buffer[4096 * CH];
+  HarkDecoderChunk chunk;
+  gssize got;
+
+  r->pcm = g_array_new (FALSE, FALSE, sizeof (float));
+  if (decoder != NULL && r->seek_to >= 0)
+    {
+      hark_media_source_get_progress (r->source, &r->at_seek);
+      hark_decoder_seek (decoder, r->seek_to, &r->error);
+    }
+  while (decoder != NULL && r->error == NULL
+         && (r->seconds < 0 || r->pcm->len < r->seconds * RATE * CH)
+         && (got = hark_decoder_read (decoder, buffer, 4096, &chunk, &r->error)) > 0)
+    {
+      if (r->first_audio == 0)
+        {
+          r->first_audio = g_get_monotonic_time ();
+          hark_media_source_get_progress (r->source, &r->at_first_audio);
+          r->media_start = chunk.media_start;
+        }
+      g_array_append_vals (r->pcm, buffer, got * CH);
+    }
+  g_atomic_int_set (&r->done, 1);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+typedef struct
+{
+  HarkDownloadResult *result;
+  GError *error;
+  gboolean done;
+} Download;
+
+static void
+on_downloaded (GObject *object, GAsyncResult *async, gpointer data)
+{
+  Download *d = data;
+
+  d->result = hark_http_download_to_source_finish (NULL, async, &d->error);
+  d->done = TRUE;
+}
+
+static void
+wait_reader (Reader *r, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * (gint64) 1000;
+
+  while (!g_atomic_int_get (&r->done) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  g_assert_true (g_atomic_int_get (&r->done));
+}
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->pcm, g_array_unref);
+  g_clear_error (&r->error);
+}
+
+static void
+assert_same_audio (const float *a, const float *b, gsize n_frames)
+{
+  double worst = 0;
+
+  for (gsize i = 0; i < n_frames * CH; i++)
+    worst = MAX (worst, fabs (a[i] - b[i]));
+  g_assert_cmpfloat (worst, <, 1e-6);
+}
+
+/* Playback starts long before the download ends, and plays the right samples. */
+static void
+test_plays_while_downloading (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *copy = NULL;
+  gsize copy_length = 0, ref_frames = 0;
+  const float *ref;
+  Download d = { 0 };
+  Reader r = { 0 };
+  gint stop = 0;
+  GThread *thread;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  /* 320 KB/s: the 1 MB file takes about three seconds. */
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s1\"",
+                             8 * 1024, 25, 0, &stop);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = -1;
+  r.seconds = 5;
+  r.started = g_get_monotonic_time ();
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 10000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  g_test_message ("first audio after %.0f ms, with %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                  " bytes downloaded",
+                  (r.first_audio - r.started) / 1000.0, r.at_first_audio.available,
+                  r.at_first_audio.total);
+  g_assert_cmpint (r.first_audio - r.started, <, G_USEC_PER_SEC);
+  g_assert_false (r.at_first_audio.complete);
+  g_assert_cmpuint (r.at_first_audio.total, ==, mp3_length);
+  g_assert_cmpuint (r.at_first_audio.available, <, mp3_length / 4);
+  g_assert_cmpuint (r.pcm->len / CH, >=, 5 * RATE);
+  ref = reference (&ref_frames);
+  assert_same_audio ((const float *) r.pcm->data, ref, 5 * RATE);
+
+  test_server_wait (&d.done, 15000);
+  g_assert_no_error (d.error);
+  g_assert_nonnull (d.result);
+  g_assert_true (g_file_get_contents (path, &copy, &copy_length, NULL));
+  g_assert_cmpmem (copy, copy_length, mp3_data, mp3_length);
+  {
+    HarkMediaSourceProgress p;
+    hark_media_source_get_progress (source, &p);
+    g_assert_true (p.complete);
+    g_assert_cmpuint (p.available, ==, mp3_length);
+  }
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* A connection that drops mid-way is resumed with a Range request; the decoder reading the
+ * stream hears nothing of it and decodes the whole file. */
+static void
+test_dropped_connection_resumes (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  gsize ref_frames = 0;
+  const float *ref;
+  Download d = { 0 };
+  Reader r = { 0 };
+  GThread *thread;
+  const char *range;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s2\"",
+                             32 * 1024, 5, 300 * 1000, NULL);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = -1;
+  r.seconds = -1;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  test_server_wait (&d.done, 15000);
+  g_assert_no_error (d.error);
+  g_assert_true (d.result->resumed);
+  g_assert_cmpuint (server->requests, ==, 2);
+  range = test_server_request_header (server, "/ep.mp3", "Range");
+  g_assert_cmpstr (range, ==, "bytes=300000-");
+  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"s2\"");
+  ref = reference (&ref_frames);
+  g_assert_cmpuint (r.pcm->len / CH, ==, ref_frames);
+  assert_same_audio ((const float *) r.pcm->data, ref, ref_frames);
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* Seeking past what has arrived waits for those bytes, then plays from the right place. */
+static void
+test_seek_beyond_download (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  Download d = { 0 };
+  Reader r = { 0 };
+  GThread *thread;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s3\"",
+                             16 * 1024, 25, 0, NULL);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = 45;
+  r.seconds = 2;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  /* The seek asked for bytes that had not arrived. */
+  g_assert_cmpuint (r.at_seek.available, <, mp3_length / 2);
+  g_assert_cmpfloat (fabs (r.media_start - 45), <, 0.001);
+  g_assert_cmpuint (r.pcm->len / CH, >=, 2 * RATE);
+  /* The index is built as far as the seek needs, so the seek lands where it does in the
+   * finished file. */
+  {
+    g_autoptr (GArray) expected = decode_from (NULL, 45);
+    assert_same_audio ((const float *) r.pcm->data, (const float *) expected->data, 2 * RATE);
+  }
+  test_server_wait (&d.done, 15000);
+  g_assert_no_error (d.error);
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* Seeks in a file that has all arrived land where they land in the file, back to the start
+ * too. */
+static void
+test_seek_in_complete_source (void)
+{
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autoptr (HarkDecoder) decoder = NULL;
+  g_autoptr (GError) error = NULL;
+  const double targets[] = { 0, 3.3, 58.7, 0 };
+
+  if (!make_mp3 ())
+    return;
+  source = hark_media_source_new ("complete");
+  hark_media_source_set_file (source, mp3_path, mp3_length, mp3_length);
+  hark_media_source_finish (source, NULL);
+  decoder = hark_decoder_open_source (source, NULL, RATE, CH, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autoptr (GArray) pcm = decode_from (decoder, targets[t]);
+      g_autoptr (GArray) expected = decode_from (NULL, targets[t]);
+
+      g_assert_cmpuint (pcm->len, ==, expected->len);
+      assert_same_audio ((const float *) pcm->data, (const float *) expected->data,
+                         pcm->len / CH);
+    }
+  {
+    /* Indexed whole when opened complete: the file's exact duration. */
+    g_autoptr (HarkDecoder) file = hark_decoder_open (mp3_path, RATE, CH, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (hark_decoder_get_duration (decoder), ==, hark_decoder_get_duration (file));
+  }
+}
+
+/* A decoder waiting for bytes that do not come is woken by a cancel at once, and a player
+ * closing while its decoder waits does not hang. */
+static void
+test_cancel_while_waiting (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (HarkPlayer) player = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (HarkDecoder) decoder = NULL;
+  g_autoptr (GError) error = NULL;
+  Download d = { 0 };
+  gint stop = 0;
+  gint64 t0;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s4\"",
+                             16 * 1024, 20, 0, &stop);
+  source = hark_media_source_new ("ep.mp3");
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, cancellable,
+                                      on_downloaded, &d);
+  {
+    /* Open on this thread once enough has arrived to probe without waiting long. */
+    HarkMediaSourceProgress p = { 0 };
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (p.available < 128 * 1024 && g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        hark_media_source_get_progress (source, &p);
+      }
+  }
+  decoder = hark_decoder_open_source (source, NULL, RATE, CH, &error);
+  g_assert_no_error (error);
+  g_atomic_int_set (&stop, 1); /* the server stops sending: the decoder will wait */
+  player = hark_player_new (hark_output_null_new (HARK_OUTPUT_NULL_FAST), NULL);
+  hark_player_open_decoder (player, g_steal_pointer (&decoder), "ep.mp3");
+  hark_player_play (player, &error);
+  g_assert_no_error (error);
+  {
+    gint64 end = g_get_monotonic_time () + 500 * 1000;
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+  }
+  t0 = g_get_monotonic_time ();
+  hark_player_close (player);
+  g_test_message ("closed in %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC / 2);
+  {
+    /* Only the player's reads stopped: the download and its source go on. */
+    HarkMediaSourceProgress p;
+    hark_media_source_get_progress (source, &p);
+    g_assert_false (p.failed);
+  }
+
+  /* A plain read is woken the same way. */
+  {
+    g_autoptr (HarkMediaSource) other = hark_media_source_new ("other");
+    char byte;
+    g_autoptr (GError) cancelled = NULL;
+    hark_media_source_set_file (other, path, 0, 100);
+    hark_media_source_cancel (other);
+    g_assert_cmpint (hark_media_source_read (other, 0, &byte, 1, TRUE, NULL, &cancelled), ==, -1);
+    g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  g_cancellable_cancel (cancellable);
+  test_server_wait (&d.done, 5000);
+  g_assert_error (d.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    HarkMediaSourceProgress p;
+    hark_media_source_get_progress (source, &p);
+    g_assert_true (p.failed);
+  }
+  g_clear_error (&d.error);
+}
+
+/* The writer's failure reaches the reader as that error, after the bytes that did arrive. */
+static void
+test_failure_reaches_reader (void)
+{
+  g_autoptr (HarkMediaSource) source = hark_media_source_new ("ep.mp3");
+  g_autofree char *dir = hark_test_make_tmpdir ("stream-fail");
+  g_autofree char *path = g_build_filename (dir, "ep.part", NULL);
+  g_autoptr (GError) failure = g_error_new (HARK_ERROR, HARK_ERROR_IO, "http://x/ep.mp3: gone");
+  g_autoptr (GError) error = NULL;
+  char buffer[16];
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+  hark_media_source_set_file (source, path, 4, 10);
+  g_assert_cmpint (hark_media_source_read (source, 2, buffer, sizeof buffer, FALSE, NULL, &error), ==, 2);
+  g_assert_cmpmem (buffer, 2, "23", 2);
+  g_assert_cmpint (hark_media_source_read (source, 4, buffer, sizeof buffer, FALSE, NULL, &error), ==, 0);
+  hark_media_source_finish (source, failure);
+  g_assert_cmpint (hark_media_source_read (source, 4, buffer, 1, TRUE, NULL, &error), ==, -1);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "http://x/ep.mp3: gone");
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/stream/plays-while-downloading", test_plays_while_downloading);
+  g_test_add_func ("/stream/dropped-connection-resumes", test_dropped_connection_resumes);
+  g_test_add_func ("/stream/seek-beyond-download", test_seek_beyond_download);
+  g_test_add_func ("/stream/seek-in-complete-source", test_seek_in_complete_source);
+  g_test_add_func ("/stream/cancel-while-waiting", test_cancel_while_waiting);
+  g_test_add_func ("/stream/failure-reaches-reader", test_failure_reaches_reader);
+  status = g_test_run ();
+  if (tmpdir != NULL)
+    hark_test_remove_tree (tmpdir);
+  return status;
+}
