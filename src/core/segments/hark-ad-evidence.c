@@ -19,6 +19,8 @@
 #define BURST_MIN_LOCAL 2
 #define BURST_MIN_SHARE 0.4
 #define BURST_MIN_LENGTH 4
+/* How far (bytes) a written link may follow a call to action for the two to be one ask. */
+#define ASK_LINK_REACH 48
 /* How long after "a word from our sponsors" the read it announces may run. */
 #define AFTER_BREAK_REACH 90.0
 
@@ -331,6 +333,11 @@ asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *m
   gsize at = map[hit - norm + 1];
   const char *w = hit;
 
+  /* "… grab the extension now at example.link": a verb leading to a written link asks, however
+   * the transcript punctuated (unpunctuated captions have no clause starts to go by). */
+  if (s->count[HARK_AD_URL] && s->quote_at[HARK_AD_URL] > at
+      && s->quote_at[HARK_AD_URL] - at <= ASK_LINK_REACH)
+    return TRUE;
   /* Punctuation right before it in the text as written starts a clause. */
   while (at > 0 && s->text[at - 1] == ' ')
     at--;
@@ -398,22 +405,28 @@ tells_of_sponsors (const HarkAdSentence *s, const char *norm, const gsize *map,
                    const char *hit, const Phrase *phrase)
 {
   static const char *const past[] = { "was", "were", "been", "had", NULL };
+  static const char *const negations[] = { "no", "not", "without", "never", NULL };
   static const char *const objects[] = { " the ", " a ", " an ", " his ", " her ", " their ",
                                          " its ", " some ", NULL };
   const char *after = hit + phrase->length - 1;
 
   /* "It's been brought to you by …" announces, whatever the tense. */
-  if (names_the_show (s) || strstr (phrase->padded, "sponsor") == NULL)
+  if (strstr (phrase->padded, "sponsor") == NULL)
     return FALSE;
-  if (hit > norm && word_before_is (norm, hit, past))
-    return TRUE;
-  /* "Sponsored" or "sponsoring" with an object ("X sponsored the conference"), not
-   * "sponsored by" nor "thanks to X for sponsoring". */
-  if (g_str_has_prefix (phrase->padded, " sponsored ")
-      || g_str_has_prefix (phrase->padded, " sponsoring "))
+  /* "Sponsored" with an object ("X sponsored the conference", "they sponsored the show for a
+   * while"), not "sponsored by" nor "thanks to X for sponsoring this episode". */
+  if (g_str_has_prefix (phrase->padded, " sponsored "))
     for (guint i = 0; objects[i]; i++)
       if (g_str_has_prefix (after, objects[i]))
         return TRUE;
+  /* "We don't have sponsors", "no sponsors": the show saying it has none. */
+  if (hit > norm && (word_before_is (norm, hit, negations) || strstr (norm, " don't have sponsor")
+                     || strstr (norm, " not sponsored ")))
+    return TRUE;
+  if (names_the_show (s))
+    return FALSE;
+  if (hit > norm && word_before_is (norm, hit, past))
+    return TRUE;
   /* "GitHub Sponsors", a name in the middle of a sentence, is a programme, not a read. */
   if ((g_str_equal (phrase->padded, " sponsor ") || g_str_equal (phrase->padded, " sponsors "))
       && hit > norm)
@@ -508,10 +521,14 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
         note (s, HARK_AD_OFFER, map[from - norm], (gsize) (hit - from) + 5);
       }
   }
+  /* "5 dollars", "ten dollars": an amount, said with digits or in words. */
   {
+    static const char *const amounts[] = { "one", "two", "three", "four", "five", "six",
+                                           "seven", "eight", "nine", "ten", "fifteen", "twenty",
+                                           "thirty", "forty", "fifty", "hundred", NULL };
     const char *hit = strstr (norm, " dollars ");
 
-    if (hit && hit > norm && g_ascii_isdigit (hit[-1]))
+    if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
       note (s, HARK_AD_OFFER, map[hit - norm + 1], 7);
   }
 }
@@ -649,10 +666,10 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
         {
           if (sentences[k].count[HARK_AD_RESUME] || sentences[k].count[HARK_AD_HOUSEKEEPING])
             break;
-          /* It bridges the story between the announcement and the read's call to action; what
-           * follows the call to action stands on its own evidence. */
-          if (sentences[k].count[HARK_AD_URL] || sentences[k].count[HARK_AD_CODE]
-              || sentences[k].count[HARK_AD_OFFER])
+          /* It bridges the story between the announcement and the read's link or code; what
+           * follows those stands on its own evidence. A price said early ("$10 a month gets
+           * you …") is part of the story, not its end. */
+          if (sentences[k].count[HARK_AD_URL] || sentences[k].count[HARK_AD_CODE])
             break;
           sentences[k].count[HARK_AD_AFTER_BREAK] = 1;
         }
