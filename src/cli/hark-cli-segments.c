@@ -101,7 +101,8 @@ print_text (HarkEpisode *episode, const HarkSegmentList *list, GArray *ranges, g
         {
           g_auto (GStrv) parts = g_strsplit (e[i].segment.evidence, "; ", -1);
 
-          /* The detector's evidence is "started …; carried by …; ended …": one per line. */
+          /* The detector's evidence is "starts at … with “…”; evidence: …; ends at … with “…”": one
+           * per line. */
           for (guint p = 0; parts[p]; p++)
             printf ("    %s\n", parts[p]);
         }

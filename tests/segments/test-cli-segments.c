@@ -97,7 +97,7 @@ test_explain (void)
   g_autofree char *vtt = hark_test_fixture ("ep189/ep189.vtt");
   g_autofree char *out = NULL;
   g_auto (GStrv) lines = NULL;
-  guint started = 0, ended = 0;
+  guint started = 0, ended = 0, evidence = 0;
   int status;
 
   if (vtt == NULL)
@@ -111,13 +111,18 @@ test_explain (void)
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
-      if (strstr (lines[i], "    started at "))
+      /* The read's own first and last words, quoted, and the evidence that decided. */
+      if (g_str_has_prefix (lines[i], "    starts at ") && strstr (lines[i], " with “"))
         started++;
-      if (strstr (lines[i], "    ended at "))
+      if (g_str_has_prefix (lines[i], "    ends at ") && strstr (lines[i], " with “"))
         ended++;
+      if (g_str_has_prefix (lines[i], "    evidence: ") && strstr (lines[i], "promo URL “"))
+        evidence++;
     }
   g_assert_cmpuint (started, ==, 4);
   g_assert_cmpuint (ended, ==, 4);
+  g_assert_cmpuint (evidence, >=, 3);
+  g_assert_nonnull (strstr (out, "ends at 20:03 with “Just visit talkpython.fm/Linode.”"));
   g_assert_nonnull (strstr (out, "brought to you by Linode"));
   g_assert_nonnull (strstr (out, "Skipped automatically"));
 }

@@ -79,8 +79,9 @@ test_preroll (void)
   assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 0.0, 12.0);
 }
 
-/* Two reads in a row: the second opener ends the first, and the conversation resuming ends the
- * second. The second opener starts inside a caption line. */
+/* Two sponsor reads in a row, the second opener inside a caption line: under 2 s apart, one
+ * category, so one segment (one skip, one toast), from the first opener to the second read's
+ * last sentence; the conversation resuming is not part of it. */
 static void
 test_back_to_back (void)
 {
@@ -97,27 +98,19 @@ test_back_to_back (void)
     { 141.0, 146.0, "Guest", "We had a free weekend and a bad idea, visit our blog for that." },
   };
   g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
-  const HarkDetection *first, *second;
 
-  g_assert_cmpuint (found->len, ==, 2);
-  first = &g_array_index (found, HarkDetection, 0);
-  second = &g_array_index (found, HarkDetection, 1);
-  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 106.5, first->end);
-  /* The boundary is the second opener, inside the 121–126 line ("Thanks, Tallyworks." first). */
-  g_assert_cmpfloat (first->end, >, 121.5);
-  g_assert_cmpfloat (first->end, <, 124.0);
-  g_assert_cmpfloat_with_epsilon (second->start, first->end, 0.001);
-  assert_segment (found, 1, HARK_CATEGORY_SPONSOR, second->start, 137.0);
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 106.5, 137.0);
 }
 
-/* A guest reads the ad; the host taking over ends it. */
+/* A guest reads the ad, starting inside a long line; the host taking over ends it. */
 static void
 test_read_by_guest (void)
 {
   static const Line lines[] = {
     { 0.0, 4.0, "Host", "Sam, you wanted to read this one, right?" },
-    { 4.0, 10.0, "Sam", "Sure. Support for this show comes from Quillbook." },
-    { 10.0, 15.0, "Sam", "Quillbook keeps your notes, papers and citations together." },
+    { 4.0, 14.0, "Sam", "Sure, I wrote it down this morning. Support for this show comes from Quillbook." },
+    { 14.0, 15.0, "Sam", "Quillbook keeps your notes, papers and citations together." },
     { 15.0, 19.0, "Sam", "Try it free for thirty days at quillbook.net/fieldnotes." },
     { 19.0, 23.0, "Host", "Thanks Sam. So, quillbook.net aside, tell me about your thesis." },
     { 23.0, 30.0, "Sam", "It's about caches, which is a free-for-all." },
@@ -127,9 +120,11 @@ test_read_by_guest (void)
 
   g_assert_cmpuint (found->len, ==, 1);
   d = &g_array_index (found, HarkDetection, 0);
-  /* The opener starts after "Sure. " inside the 4–10 line: estimated from the characters. */
-  g_assert_cmpfloat (d->start, >, 4.0);
-  g_assert_cmpfloat (d->start, <, 6.0);
+  /* The opener starts after "Sure, … morning. " inside the 4–14 line, estimated from the
+   * characters (35 of 80): about 8.4 s. A lead shorter than the snap (3 s) would go with the
+   * read, since a character estimate is no more precise than that. */
+  g_assert_cmpfloat (d->start, >, 7.5);
+  g_assert_cmpfloat (d->start, <, 9.5);
   assert_segment (found, 0, HARK_CATEGORY_SPONSOR, d->start, 19.0);
 }
 

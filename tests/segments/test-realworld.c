@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reads each file of the realworld-dev fixtures with the sidecar readers (the content decides
- * the format), checks its cue count and speakers against truth.json, runs the sponsor finder
- * on it and prints one table row per file. Fails below the targets:
+ * the format), checks its cue count and speakers against truth.json, collects its segments as
+ * the player does (ad chapters when the file has them, otherwise the sponsor finder) and prints
+ * one table row per file. The targets (the figures reached so far are held where a target is not
+ * met yet: REACHED_RECALL, REACHED_MAX):
  *   - every file read: cues within ±2 % of cues_expected, speakers equal as a set, no error;
  *   - sponsor + selfpromo, category right: recall ≥ 0.90, precision ≥ 0.95;
  *   - boundary error median ≤ 2 s, each ≤ 10 s (boundaries whose truth time is itself an
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "formats/hark-sidecar.h"
+#include "segments/hark-segments.h"
 #include "segments/hark-sponsor-detector.h"
 #include "hark-test-util.h"
 
@@ -31,8 +34,10 @@
 #define TARGET_MEDIAN 2.0
 #define TARGET_MAX 10.0
 
-/* The finder's figures are printed always; held to the targets once the finder meets them. */
-static const gboolean detection_targets = FALSE;
+/* What the finder has reached on this set, held so it cannot slip back; raised as it improves
+ * until the targets above are met (the test then holds the targets). */
+#define REACHED_RECALL 0.80
+#define REACHED_MAX 160.0
 
 typedef struct
 {
@@ -168,12 +173,41 @@ check_reading (JsonObject *file, HarkTranscript *t, GString *row, Totals *totals
     }
 }
 
+/* What Hark skips or marks in the episode: ad chapters when the file has them, otherwise the
+ * finder's detections (hark_segment_list_collect(), as the window and hark-cli do). As
+ * HarkDetection rows, strings borrowed. */
+static GArray *
+collect_segments (HarkTranscript *t)
+{
+  HarkSkipPolicy policy;
+  g_autoptr (HarkSegmentList) list = NULL;
+  const HarkSegmentEntry *entries;
+  guint n;
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (HarkDetection));
+
+  hark_skip_policy_init_default (&policy);
+  list = hark_segment_list_collect (t, &policy, FALSE);
+  entries = hark_segment_list_get (list, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      HarkDetection d = { entries[i].segment.start, entries[i].segment.end,
+                          entries[i].segment.category,
+                          g_strdup_printf ("%s: %s", entries[i].segment.source,
+                                           entries[i].segment.evidence
+                                               ? entries[i].segment.evidence : "") };
+
+      g_array_append_val (rows, d);
+    }
+  g_array_set_clear_func (rows, hark_detection_clear);
+  return rows;
+}
+
 static void
 check_detection (JsonObject *file, HarkTranscript *t, GString *row, Totals *totals)
 {
   const char *path = json_object_get_string_member (file, "path");
   g_autoptr (GArray) labels = load_labels (json_object_get_array_member (file, "segments"));
-  g_autoptr (GArray) found = hark_sponsor_detect (t);
+  g_autoptr (GArray) found = collect_segments (t);
   guint n_targets = 0, n_found = 0, n_false = 0;
   g_autoptr (GString) errors = g_string_new ("");
 
@@ -239,7 +273,7 @@ check_detection (JsonObject *file, HarkTranscript *t, GString *row, Totals *tota
         totals->true_detections++;
       else
         {
-          g_autofree char *why = hark_detection_describe (d);
+          const char *why = d->started_by;
 
           n_false++;
           totals->false_detections++;
@@ -315,12 +349,10 @@ test_realworld (void)
     g_print ("%s", failures->str);
 
   g_assert_cmpuint (totals.files_read, ==, totals.files);
-  if (!detection_targets)
-    return;
-  g_assert_cmpfloat (recall, >=, TARGET_RECALL);
+  g_assert_cmpfloat (recall, >=, MIN (REACHED_RECALL, TARGET_RECALL));
   g_assert_cmpfloat (precision, >=, TARGET_PRECISION);
   g_assert_cmpfloat (median, <=, TARGET_MEDIAN);
-  g_assert_cmpfloat (totals.worst, <=, TARGET_MAX);
+  g_assert_cmpfloat (totals.worst, <=, MAX (REACHED_MAX, TARGET_MAX));
 }
 
 int

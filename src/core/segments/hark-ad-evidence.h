@@ -1,0 +1,57 @@
+/* hark-ad-evidence.h — what one sentence says about being part of a read
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each sentence of a transcript gets a few evidence counts: the ways reads are worded in
+ * general (URLs and spoken domains, codes, offers and prices, imperatives, talk of sponsors and
+ * breaks, the show's own products and memberships, housekeeping), never a show, a sponsor or a
+ * phrase of one episode. Brand burstiness is measured over the whole episode: a word dense in
+ * this minute and rare everywhere else is likely a product being pitched.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HARK_AD_URL,        /* "example.com/show", "example dot com slash show" */
+  HARK_AD_CODE,       /* "promo code", "use code SHOW" */
+  HARK_AD_OFFER,      /* "$5", "20% off", "free trial", "for free" */
+  HARK_AD_IMPERATIVE, /* "go to", "head over to", "sign up", "check them out" */
+  HARK_AD_SPONSOR,    /* "sponsor", "brought to you by", "ad", "partner" */
+  HARK_AD_BREAK,      /* "let's take a quick break", "a word from" */
+  HARK_AD_SELF,       /* memberships, "support the show", "my course", "we're hiring" */
+  HARK_AD_HOUSEKEEPING, /* subscribe, rate, review, follow, credits */
+  HARK_AD_BRAND,      /* a word dense here and rare in the rest of the episode */
+  HARK_AD_RESUME,     /* "back to the conversation", "here's my conversation with" */
+  HARK_AD_QUESTION,   /* the sentence asks something */
+  HARK_AD_DIALOGUE,   /* "I think", "yeah", "you know": people talking with each other */
+  HARK_AD_AFTER_BREAK, /* within a read's length after a break was announced, before a return */
+  HARK_AD_N_FEATURES
+} HarkAdFeature;
+
+typedef struct
+{
+  double start;
+  double end;
+  int speaker;      /* -1 when unknown */
+  guint unit;       /* the cue (or turn) it starts in */
+  guint last_unit;  /* the one it ends in (captions split sentences over cues) */
+  const char *text; /* as written, not NUL-terminated: @length bytes */
+  gsize length;
+  guint8 count[HARK_AD_N_FEATURES];
+  gsize quote_at[HARK_AD_N_FEATURES]; /* where in @text the first hit of each feature is */
+  guint8 quote_len[HARK_AD_N_FEATURES];
+} HarkAdSentence;
+
+/* "promo URL", "code", … for explanations. */
+const char *hark_ad_feature_label (HarkAdFeature feature);
+
+/* Fills the counts of @n sentences (their text, times and speakers set), including brand
+ * burstiness across all of them. */
+void hark_ad_evidence_compute (HarkAdSentence *sentences, guint n);
+
+G_END_DECLS
