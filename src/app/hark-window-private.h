@@ -40,6 +40,9 @@ struct _HarkWindow
   GtkListBox *recent_list;
   guint n_recent;
   GtkSpinner *spinner;
+  GtkLabel *loading_label;
+  GtkProgressBar *loading_progress;
+  GtkWidget *loading_cancel;
   HarkTranscriptView *transcript_view;
   GtkRevealer *back_to_now_revealer;
   GtkRevealer *skip_revealer;

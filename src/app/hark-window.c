@@ -180,6 +180,7 @@ static void on_session_loaded (HarkWindow *self);
 static void on_session_failed (HarkWindow *self, const HarkSessionEvent *event);
 static void show_reading (HarkWindow *self);
 static void on_transcript_replaced (HarkWindow *self);
+static void show_open_progress (HarkWindow *self);
 
 static void
 on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
@@ -192,7 +193,11 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
     case HARK_SESSION_EVENT_TRANSCRIPT:
       on_transcript_replaced (self);
       break;
+    case HARK_SESSION_EVENT_PROGRESS:
+      show_open_progress (self);
+      break;
     case HARK_SESSION_EVENT_OPENED:
+      show_open_progress (self);
       on_session_opened (self);
       break;
     case HARK_SESSION_EVENT_LOADED:
@@ -379,6 +384,38 @@ on_session_failed (HarkWindow *self, const HarkSessionEvent *event)
     }
 }
 
+/* A file without a table of contents is scanned before it plays (an hour-long MP3 can take a
+ * while): the page says so, shows how far it got and offers to stop. */
+static void
+show_open_progress (HarkWindow *self)
+{
+  double progress = hark_session_get_snapshot (self->session)->open_progress;
+  gboolean scanning = progress >= 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), scanning);
+  gtk_widget_set_visible (self->loading_cancel, scanning);
+  gtk_label_set_text (self->loading_label,
+                      scanning ? _("Scanning the audio…") : _("Reading the transcript…"));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    adw_window_title_set_subtitle (self->window_title, gtk_label_get_text (self->loading_label));
+  if (scanning)
+    gtk_progress_bar_set_fraction (self->loading_progress, CLAMP (progress, 0.0, 1.0));
+}
+
+static void
+action_cancel_open (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  HarkWindow *self = HARK_WINDOW (widget);
+
+  /* Closing stops the scan on the worker where it is; nothing of the episode was shown yet. */
+  hark_session_close (self->session);
+  gtk_spinner_stop (self->spinner);
+  show_open_progress (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->player_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  hark_window_clear_context (self);
+}
+
 /* Runs after the window painted the episode's title and spinner: the session then probes and
  * reads on its worker thread. */
 static gboolean
@@ -420,6 +457,7 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
+  show_open_progress (self);
 
   g_free (self->pending_audio);
   g_strfreev (self->pending_sidecars);
@@ -734,6 +772,10 @@ hark_window_class_init (HarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, HarkWindow, loading_cancel);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, action_cancel_open);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, transcript_view);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, back_to_now_revealer);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, skip_revealer);

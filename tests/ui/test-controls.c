@@ -8,6 +8,7 @@
 
 #include "hark-test-util.h"
 #include "hark-ui-test.h"
+#include "session/hark-session-load.h"
 
 typedef struct
 {
@@ -495,6 +496,55 @@ min_width (Fixture *f)
   return minimum;
 }
 
+static gboolean
+scan_shown (gpointer user_data)
+{
+  HarkWindow *window = user_data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window->loading_progress)) &&
+         gtk_progress_bar_get_fraction (window->loading_progress) > 0;
+}
+
+static gboolean
+stack_settled (gpointer user_data)
+{
+  return !gtk_stack_get_transition_running (user_data);
+}
+
+static gboolean
+no_open_workers (gpointer user_data)
+{
+  return hark_session_load_get_n_running () == 0;
+}
+
+/* A long MP3 without a table of contents is scanned before it plays: the loading page says so,
+ * shows how far the scan got and stops it on Cancel, back to the empty page. */
+static void
+test_scan_progress_and_cancel (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+
+  if (f->app == NULL)
+    return;
+  f->dir = hark_test_make_tmpdir ("ui-scan");
+  path = g_build_filename (f->dir, "long.mp3", NULL);
+  if (!hark_test_make_long_mp3 (path, 400))
+    return;
+  gtk_window_present (GTK_WINDOW (f->window));
+  hark_window_open (f->window, path, NULL);
+  hark_ui_test_wait_until (scan_shown, f->window, 30, "the scan's progress to show");
+  g_assert_cmpstr (gtk_label_get_text (f->window->loading_label), ==, "Scanning the audio…");
+  g_assert_true (gtk_widget_get_mapped (f->window->loading_cancel));
+  hark_ui_test_wait_until (stack_settled, f->window->stack, 5, "the loading page to fade in");
+  hark_ui_test_screenshot (GTK_WIDGET (f->window), "scanning");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel-open", NULL));
+  hark_ui_test_wait_until (no_open_workers, NULL, 10, "the scan to stop");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "empty");
+  g_assert_null (hark_session_get_snapshot (hark_window_get_session (f->window))->path);
+  g_assert_false (gtk_widget_get_visible (f->window->loading_cancel));
+}
+
 /* GNOME's phone size, 360 × 640: every state of the window fits, search bar open included. */
 static void
 test_phone_width (Fixture *f, gconstpointer data)
@@ -556,6 +606,7 @@ main (int argc, char *argv[])
   ADD ("place-wording", test_place_wording);
   ADD ("sleep-menu", test_sleep_menu);
   ADD ("phone-width", test_phone_width);
+  ADD ("scan-progress-and-cancel", test_scan_progress_and_cancel);
 #undef ADD
   return g_test_run ();
 }
