@@ -144,6 +144,8 @@ add_sentence (GArray *sentences, GArray *units, const GString *doc, Mark from, g
     return;
   s.start = unit_time (u0, MIN (from.offset, u0->length));
   s.end = unit_time (u1, to);
+  /* Cues out of time order can put a sentence's last word before its first. */
+  s.end = MAX (s.end, s.start);
   s.speaker = u0->speaker;
   s.unit = from.unit;
   s.last_unit = last_unit;
@@ -485,6 +487,18 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *from = NULL, *to = NULL;
 
   place (units, &s[first], &s[last], &d.start, &d.end);
+  if (d.end < d.start)
+    {
+      /* Overlapping cues (a caption spanning hours, times out of order) leave sentence times
+       * unordered: the read then covers every sentence it holds. */
+      d.start = s[first].start;
+      d.end = s[first].end;
+      for (guint k = first; k <= last; k++)
+        {
+          d.start = MIN (d.start, s[k].start);
+          d.end = MAX (d.end, s[k].end);
+        }
+    }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
   d.category = state == HARK_AD_STATE_SELF ? HARK_CATEGORY_SELFPROMO : HARK_CATEGORY_SPONSOR;
@@ -492,6 +506,18 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   d.carried_by = g_strdup_printf ("%s (score %.1f)", evidence, total);
   d.ended_by = g_strdup_printf ("ends at %s with “%s”", to, last_words);
   g_array_append_val (out, d);
+}
+
+static int
+compare_detections (gconstpointer a, gconstpointer b)
+{
+  const HarkDetection *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
 }
 
 /* Reads of one category under MERGE_GAP apart become one. */
@@ -584,6 +610,8 @@ hark_sponsor_detect (const HarkTranscript *transcript)
         }
       i = next;
     }
+  /* Found in reading order, which is time order unless cues overlap. */
+  g_array_sort (out, compare_detections);
   /* Before the clear func: merging moves entries and frees the merged ones itself. */
   merge_close (out);
   g_array_set_clear_func (out, hark_detection_clear);
