@@ -236,6 +236,28 @@ test_opml_round_trip (void)
   g_assert_cmpuint (again->len, ==, 2);
   g_assert_cmpstr (((HarkOpmlOutline *) g_ptr_array_index (again, 0))->url, ==,
                    "https://a.example/feed?x=1&y=2");
+  g_clear_pointer (&again, g_ptr_array_unref);
+  g_clear_pointer (&written, g_free);
+
+  /* A C1 control (mojibake, but valid XML) and a line break written as a reference come back as
+   * they were, not as Windows-1252 letters or a space. */
+  {
+    const char *odd = "<opml><body><outline text=\"t&#10;u\" "
+                      "xmlUrl=\"https://o.example/\xc2\x9c\xc3\x91&#9;x\"/></body></opml>";
+    g_autoptr (GPtrArray) first = hark_opml_parse (odd, strlen (odd), "odd.opml", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (first->len, ==, 1);
+    o = g_ptr_array_index (first, 0);
+    g_assert_cmpstr (o->url, ==, "https://o.example/\xc2\x9c\xc3\x91\tx");
+    g_assert_cmpstr (o->title, ==, "t\nu");
+    written = hark_opml_write (first, "Odd & <ends>");
+    again = hark_opml_parse (written, strlen (written), "odd-out.opml", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 1);
+    g_assert_cmpstr (((HarkOpmlOutline *) g_ptr_array_index (again, 0))->url, ==, o->url);
+    g_assert_cmpstr (((HarkOpmlOutline *) g_ptr_array_index (again, 0))->title, ==, o->title);
+  }
   g_assert_null (hark_opml_parse ("<rss/>", 6, "x", &error));
   g_assert_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
   g_clear_error (&error);

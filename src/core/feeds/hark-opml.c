@@ -207,14 +207,35 @@ hark_opml_parse (const char *data, gsize length, const char *name, GError **erro
   return p.outlines;
 }
 
+/* Not g_markup_escape_text(): it writes C1 controls as character references, which the reader
+ * (like browsers) takes for Windows-1252, so a title or address holding one would not come back
+ * as it was written. Raw, they are valid XML 1.0; tabs and line breaks must be references, or
+ * attribute normalization turns them into spaces. */
+static void
+append_escaped (GString *out, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\t': g_string_append (out, "&#9;"); break;
+      case '\n': g_string_append (out, "&#10;"); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+}
+
 static void
 append_attribute (GString *out, const char *name, const char *value)
 {
-  g_autofree char *escaped = NULL;
   if (value == NULL)
     return;
-  escaped = g_markup_escape_text (value, -1);
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+  g_string_append_printf (out, " %s=\"", name);
+  append_escaped (out, value);
+  g_string_append_c (out, '"');
 }
 
 char *
@@ -222,7 +243,6 @@ hark_opml_write (GPtrArray *outlines, const char *title)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"
                                "  <head>\n    <title>");
-  g_autofree char *escaped_title = g_markup_escape_text (title ? title : "Hark subscriptions", -1);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
   static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -236,8 +256,9 @@ hark_opml_write (GPtrArray *outlines, const char *title)
                                            g_date_time_get_minute (now),
                                            g_date_time_get_second (now));
 
-  g_string_append_printf (out, "%s</title>\n    <dateCreated>%s</dateCreated>\n  </head>\n"
-                               "  <body>\n", escaped_title, date);
+  append_escaped (out, title ? title : "Hark subscriptions");
+  g_string_append_printf (out, "</title>\n    <dateCreated>%s</dateCreated>\n  </head>\n"
+                               "  <body>\n", date);
   for (guint i = 0; i < outlines->len; i++)
     {
       const HarkOpmlOutline *o = g_ptr_array_index (outlines, i);
