@@ -13,6 +13,7 @@
 #include "hark-player-bar.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "util/hark-time.h"
 
@@ -301,7 +302,10 @@ void
 hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration)
 {
   gint64 elapsed = (gint64) position;
-  gint64 remaining = duration > 0 ? (gint64) (MAX (duration - position, 0) + 0.999) : 0;
+  /* The whole seconds left of the episode's length rounded up, counted down with the elapsed
+   * time: both labels change at the same instant, so the bar is redrawn once a second, not twice. */
+  gint64 total = duration > 0 ? (gint64) ceil (duration) : 0;
+  gint64 remaining = position < duration ? MAX (total - elapsed, 0) : 0;
 
   hark_seek_bar_set_position (self->seek_bar, position);
   /* Labels change once a second: relayout on every frame would be wasted work. */

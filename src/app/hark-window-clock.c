@@ -83,15 +83,12 @@ next_change (HarkWindow *self, double position)
   double next = floor (position) + 1; /* the elapsed time's next second */
   double width = gtk_widget_get_width (GTK_WIDGET (hark_player_bar_get_seek_bar (self->player_bar)));
 
+  /* The remaining time counts down with the elapsed one (see hark_player_bar_set_times), except
+   * that it reaches 0 at the very end. */
   if (self->duration > 0)
     {
-      /* The remaining time counts whole seconds rounded up (see hark_player_bar_set_times). */
-      double left = self->duration + 0.999 - position;
-      double at = self->duration + 0.999 - floor (left);
-
-      if (at <= position)
-        at += 1;
-      next = MIN (next, at);
+      if (self->duration > position)
+        next = MIN (next, self->duration);
       if (width > 0)
         {
           double per_pixel = self->duration / width;

@@ -31,7 +31,13 @@
 #define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
+/* The main thread looks at what the audio side did this often while something is about to fall
+ * due (a seek landing, a skip reaching the device, the end), and at the slow pace otherwise.
+ * The slow pace must stay below the time a skip or the end spends in the ring before the device
+ * takes it (RING_FRAMES, nearly full while playing), so that none is noticed late. */
 #define WATCH_INTERVAL_MS 20
+#define WATCH_IDLE_INTERVAL_MS 200
+G_STATIC_ASSERT (WATCH_IDLE_INTERVAL_MS < (RING_FRAMES - 2 * READ_FRAMES) * 1000 / 48000);
 /* How long the decoder thread sleeps when the ring is full: an eighth of what the ring holds,
  * so it never runs low, and few enough wake-ups to cost nothing; commands wake it at once. */
 #define REFILL_WAIT_US 40000
@@ -72,6 +78,7 @@ struct _HarkPlayer
   gpointer func_data;
   GDestroyNotify func_destroy;
   GSource *watch;
+  guint watch_interval;
   GSource *dispatch;
   GQueue events;
 
@@ -119,6 +126,7 @@ struct _HarkPlayer
   atomic_bool handed_any;
   _Atomic guint64 end_frame; /* device frame where the end was reached */
   atomic_uint end_serial;    /* its serial + 1; 0 = not reached */
+  atomic_uint decoded_end_serial; /* the decoder wrote the end of this serial + 1 into the ring */
   _Atomic gint64 first_audible_us;
   _Atomic gint64 serial_handed_us;
 };
@@ -375,6 +383,7 @@ decode_thread (gpointer data)
       if (n == 0)
         {
           push_mark (self, expect_media, 0, serial, MARK_END);
+          atomic_store (&self->decoded_end_serial, serial + 1);
           stopped = TRUE;
           continue;
         }
@@ -403,6 +412,7 @@ decode_thread (gpointer data)
         self->decode_error = g_steal_pointer (&error);
       g_mutex_unlock (&self->lock);
       push_mark (self, expect_media, 0, serial, MARK_END);
+      atomic_store (&self->decoded_end_serial, serial + 1);
       stopped = TRUE;
     }
   return NULL;
@@ -480,6 +490,28 @@ fail (HarkPlayer *self, const GError *error)
   queue_event (self, HARK_PLAYER_EVENT_ERROR, position, NULL, error);
 }
 
+static gboolean watch_tick (gpointer data);
+
+/* Starts watching at @interval_ms, replacing the current watch; TRUE when there was one, which
+ * its dispatch must then drop (G_SOURCE_REMOVE). */
+static gboolean
+watch_pace (HarkPlayer *self, guint interval_ms)
+{
+  GSource *old = self->watch;
+
+  if (old != NULL && self->watch_interval == interval_ms)
+    return FALSE;
+  if (old != NULL)
+    g_source_destroy (old);
+  self->watch = g_timeout_source_new (interval_ms);
+  self->watch_interval = interval_ms;
+  g_source_set_callback (self->watch, watch_tick, self, NULL);
+  g_source_set_static_name (self->watch, "[hark] player watch");
+  g_source_attach (self->watch, self->context);
+  g_clear_pointer (&old, g_source_unref);
+  return TRUE;
+}
+
 static gboolean
 watch_tick (gpointer data)
 {
@@ -488,6 +520,7 @@ watch_tick (gpointer data)
   g_autoptr (GArray) due = g_array_new (FALSE, FALSE, sizeof (PendingSkip));
   guint64 read = hark_ring_get_read (self->ring);
   double heard;
+  guint still_pending;
 
   if (hark_output_check_failed (self->output, &error))
     {
@@ -512,6 +545,7 @@ watch_tick (gpointer data)
       else
         i++;
     }
+  still_pending = self->pending_skips->len;
   g_mutex_unlock (&self->lock);
 
   if (error)
@@ -543,6 +577,14 @@ watch_tick (gpointer data)
       stop_output (self, TRUE);
       set_state (self, HARK_PLAYER_STATE_ENDED);
       queue_event (self, HARK_PLAYER_EVENT_END, self->duration, NULL, NULL);
+    }
+  if (self->watch != NULL)
+    {
+      gboolean soon = self->seek_announce || still_pending > 0
+                      || atomic_load (&self->decoded_end_serial) == self->serial + 1;
+
+      if (watch_pace (self, soon ? WATCH_INTERVAL_MS : WATCH_IDLE_INTERVAL_MS))
+        return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
 }
@@ -674,6 +716,7 @@ hark_player_open_decoder (HarkPlayer *self, HarkDecoder *decoder, const char *pa
   atomic_store (&self->handed_serial, 0);
   atomic_store (&self->handed_any, FALSE);
   atomic_store (&self->end_serial, 0);
+  atomic_store (&self->decoded_end_serial, 0);
   atomic_store (&self->paused, TRUE);
   atomic_store (&self->first_audible_us, 0);
 
@@ -730,12 +773,7 @@ hark_player_play (HarkPlayer *self, GError **error)
       self->output_started = TRUE;
     }
   if (self->watch == NULL)
-    {
-      self->watch = g_timeout_source_new (WATCH_INTERVAL_MS);
-      g_source_set_callback (self->watch, watch_tick, self, NULL);
-      g_source_set_static_name (self->watch, "[hark] player watch");
-      g_source_attach (self->watch, self->context);
-    }
+    watch_pace (self, WATCH_INTERVAL_MS);
   atomic_store (&self->paused, FALSE);
   set_state (self, HARK_PLAYER_STATE_PLAYING);
   return TRUE;
@@ -771,6 +809,9 @@ hark_player_seek (HarkPlayer *self, double seconds)
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
 
+  /* The seek lands within a few tens of milliseconds: watch for it closely. */
+  if (self->watch != NULL)
+    watch_pace (self, WATCH_INTERVAL_MS);
   if (self->state == HARK_PLAYER_STATE_ENDED)
     set_state (self, HARK_PLAYER_STATE_PAUSED);
   /* Not playing: nothing will be handed to the device, so the seek is done as far as anyone

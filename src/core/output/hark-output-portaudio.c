@@ -30,6 +30,12 @@
  * what the device has queued. */
 #define MIN_LATENCY 0.05
 #define MAX_LATENCY 0.2
+/* Frames the callback fills at a time. Left to PortAudio, ALSA's PulseAudio plugin asks for a
+ * few milliseconds each, and the callback thread and the plugin's own thread wake 400 times a
+ * second between them: as much CPU as decoding. 2048 frames (43 ms) wake them about 130 times a
+ * second; pauses and seeks act on the ring, so they stay as quick as the device's latency (two
+ * such periods). */
+#define PERIOD_FRAMES 2048
 /* A running stream whose callback has not come for this long has a dead device. */
 #define STALL_SECONDS 2.0
 
@@ -239,7 +245,7 @@ pa_start (HarkOutput *output, GError **error)
   atomic_store (&self->finished_early, FALSE);
   quiet = quiet_stderr_begin ();
   err = Pa_OpenStream (&self->stream, NULL, &params, HARK_OUTPUT_RATE,
-                       paFramesPerBufferUnspecified, paNoFlag, stream_callback, self);
+                       PERIOD_FRAMES, paNoFlag, stream_callback, self);
   quiet_stderr_end (quiet);
   if (err != paNoError)
     {
