@@ -32,12 +32,13 @@
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
 /* The main thread looks at what the audio side did this often while something is about to fall
- * due (a seek landing, a skip reaching the device, the end), and at the slow pace otherwise.
- * The slow pace must stay below the time a skip or the end spends in the ring before the device
- * takes it (RING_FRAMES, nearly full while playing), so that none is noticed late. */
+ * due (a seek landing, a skip reaching the device, the end), and at the slow pace otherwise:
+ * only while the ring holds more than the slow pace (WATCH_IDLE_FILL_FRAMES at 48 kHz), so that a
+ * skip or the end queued at its far end is seen before the device takes it. */
 #define WATCH_INTERVAL_MS 20
 #define WATCH_IDLE_INTERVAL_MS 200
-G_STATIC_ASSERT (WATCH_IDLE_INTERVAL_MS < (RING_FRAMES - 2 * READ_FRAMES) * 1000 / 48000);
+#define WATCH_IDLE_FILL_FRAMES ((WATCH_IDLE_INTERVAL_MS + 60) * 48)
+G_STATIC_ASSERT (WATCH_IDLE_FILL_FRAMES < RING_FRAMES - 2 * READ_FRAMES);
 /* How long the decoder thread sleeps when the ring is full: an eighth of what the ring holds,
  * so it never runs low, and few enough wake-ups to cost nothing; commands wake it at once. */
 #define REFILL_WAIT_US 40000
@@ -580,8 +581,13 @@ watch_tick (gpointer data)
     }
   if (self->watch != NULL)
     {
+      /* A skip can only be queued where the decoder writes: with the ring this full, one queued
+       * after this tick is still in the ring at the next slow one. A ring running low (the
+       * decoder behind: a loaded machine, a fast speed) is watched closely. */
+      guint64 fill = hark_ring_get_written (self->ring) - read;
       gboolean soon = self->seek_announce || still_pending > 0
-                      || atomic_load (&self->decoded_end_serial) == self->serial + 1;
+                      || atomic_load (&self->decoded_end_serial) == self->serial + 1
+                      || fill < WATCH_IDLE_FILL_FRAMES;
 
       if (watch_pace (self, soon ? WATCH_INTERVAL_MS : WATCH_IDLE_INTERVAL_MS))
         return G_SOURCE_REMOVE;
