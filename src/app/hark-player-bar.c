@@ -363,7 +363,32 @@ hark_player_bar_set_skip_seconds (HarkPlayerBar *self, int back, int forward)
 void
 hark_player_bar_set_speaker (HarkPlayerBar *self, const char *name)
 {
+  g_autofree char *previous_tip = NULL, *next_tip = NULL, *previous = NULL, *next = NULL;
+
   gtk_label_set_label (self->speaker_label, name != NULL ? name : _("Speakers"));
+  /* The arrows say whose turn they jump to: the chosen speaker by name, else ask for one. */
+  if (name != NULL)
+    {
+      /* Translators: a button's tooltip; %s is a speaker's name. */
+      previous_tip = g_strdup_printf (_("Previous Answer by %s (Alt+P)"), name);
+      next_tip = g_strdup_printf (_("Next Answer by %s (Alt+N)"), name);
+      /* Translators: a button's name for screen readers; %s is a speaker's name. */
+      previous = g_strdup_printf (_("Previous answer by %s"), name);
+      next = g_strdup_printf (_("Next answer by %s"), name);
+    }
+  else
+    {
+      previous_tip = g_strdup (_("Previous Answer by This Speaker (Alt+P)"));
+      next_tip = g_strdup (_("Next Answer by This Speaker (Alt+N)"));
+      previous = g_strdup (_("Previous answer by this speaker"));
+      next = g_strdup (_("Next answer by this speaker"));
+    }
+  gtk_widget_set_tooltip_text (self->previous_answer_button, previous_tip);
+  gtk_widget_set_tooltip_text (self->next_answer_button, next_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_answer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, previous, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_answer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, next, -1);
 }
 
 void

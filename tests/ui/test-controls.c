@@ -84,6 +84,17 @@ find_by_action (GtkWidget *root, const char *action)
   return NULL;
 }
 
+/* The icon names drawn inside @root, joined by spaces. */
+static void
+collect_icons (GtkWidget *root, GString *out)
+{
+  if (GTK_IS_IMAGE (root) && gtk_image_get_icon_name (GTK_IMAGE (root)) != NULL)
+    g_string_append_printf (out, "%s ", gtk_image_get_icon_name (GTK_IMAGE (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_icons (child, out);
+}
+
 static graphene_rect_t
 bounds_in_window (Fixture *f, GtkWidget *widget)
 {
@@ -295,6 +306,33 @@ chooser_shown (gpointer user_data)
          gtk_native_dialog_get_visible (GTK_NATIVE_DIALOG (f->window->transcript_chooser));
 }
 
+typedef struct
+{
+  guint opened, state, transcript;
+} EventCount;
+
+static void
+count_events (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
+{
+  EventCount *count = user_data;
+
+  if (event->type == HARK_SESSION_EVENT_OPENED || event->type == HARK_SESSION_EVENT_CLOSED)
+    count->opened++;
+  else if (event->type == HARK_SESSION_EVENT_STATE)
+    count->state++;
+  else if (event->type == HARK_SESSION_EVENT_TRANSCRIPT)
+    count->transcript++;
+}
+
+static gboolean
+is_playing (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return hark_session_get_snapshot (hark_window_get_session (f->window))->state ==
+         HARK_PLAYER_STATE_PLAYING;
+}
+
 /* Without a transcript the speaker controls are off; "Add Transcript…" brings one in. */
 static void
 test_no_transcript_controls (Fixture *f, gconstpointer data)
@@ -302,6 +340,11 @@ test_no_transcript_controls (Fixture *f, gconstpointer data)
   g_autofree char *audio = NULL, *vtt = NULL, *copy = NULL, *contents = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *speakers, *next_answer, *add;
+  HarkSession *session;
+  EventCount events = { 0 };
+  double before, after, waited;
+  gint64 started;
+  guint listener;
   gboolean shown = FALSE;
   gsize length;
   gulong id;
@@ -338,17 +381,72 @@ test_no_transcript_controls (Fixture *f, gconstpointer data)
   hark_ui_test_wait_until (chooser_shown, f, 10, "the transcript chooser to open");
   gtk_native_dialog_hide (GTK_NATIVE_DIALOG (f->window->transcript_chooser));
 
-  /* …and the file chosen is read with the episode, which stays where it was. */
+  /* …and the file chosen is read into the session that is playing: the audio is not opened
+   * again (no OPENED, no state change), and it plays on from where it was, not from a resume
+   * point near it. */
+  session = hark_window_get_session (f->window);
   activate (f, "seek", g_variant_new_double (300));
+  activate (f, "play", NULL);
+  hark_ui_test_wait_until (is_playing, f, 10, "playing to start");
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
+  listener = hark_session_add_listener (session, count_events, &events, NULL);
+  before = hark_window_get_position (f->window);
+  started = g_get_monotonic_time ();
   id = g_signal_connect (f->window, "episode-shown", G_CALLBACK (on_shown), &shown);
   hark_window_add_transcript (f->window, vtt);
   hark_ui_test_wait_until (is_true, &shown, 60, "the transcript to be added");
   g_signal_handler_disconnect (f->window, id);
+  after = hark_window_get_position (f->window);
+  waited = (g_get_monotonic_time () - started) / 1e6;
+  hark_session_remove_listener (session, listener);
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  g_test_message ("added in %.2f s: %.3f s -> %.3f s, %u opened, %u state, %u transcript events",
+                  waited, before, after, events.opened, events.state, events.transcript);
   g_assert_nonnull (hark_window_get_reading (f->window));
-  g_assert_cmpfloat (fabs (hark_window_get_position (f->window) - 300), <, 30);
+  g_assert_cmpuint (events.opened, ==, 0);
+  g_assert_cmpuint (events.state, ==, 0);
+  g_assert_cmpuint (events.transcript, ==, 1);
+  g_assert_cmpint (hark_session_get_snapshot (session)->state, ==, HARK_PLAYER_STATE_PLAYING);
+  /* Played on in real time: no jump back to a resume point, no restart. */
+  g_assert_cmpfloat (after, >=, before);
+  g_assert_cmpfloat (after, <=, before + waited + 0.5);
   g_assert_true (gtk_widget_is_sensitive (speakers));
   g_assert_true (gtk_widget_is_sensitive (next_answer));
+
+  /* The arrows beside Speakers are a person and a direction, not a track skip, and once a
+   * speaker is chosen they say whose turn they go to. */
+  {
+    GtkWidget *previous_answer = find_by_action (GTK_WIDGET (f->window->player_bar),
+                                                 "win.previous-answer");
+    const char *name = "Ada Lovelace";
+    g_autoptr (GString) next_icons = g_string_new (NULL);
+    g_autoptr (GString) previous_icons = g_string_new (NULL);
+    const char *tip;
+
+    collect_icons (next_answer, next_icons);
+    collect_icons (previous_answer, previous_icons);
+    g_test_message ("next answer: %s; previous answer: %s", next_icons->str, previous_icons->str);
+    g_assert_nonnull (strstr (next_icons->str, "avatar-default-symbolic"));
+    g_assert_nonnull (strstr (next_icons->str, "go-next-symbolic"));
+    g_assert_nonnull (strstr (previous_icons->str, "avatar-default-symbolic"));
+    g_assert_nonnull (strstr (previous_icons->str, "go-previous-symbolic"));
+    g_assert_null (strstr (next_icons->str, "media-"));
+    g_assert_null (strstr (previous_icons->str, "media-"));
+    /* Names that Debian 12's Adwaita really has (a missing one draws a broken-image icon). */
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (next_answer));
+
+      g_assert_true (gtk_icon_theme_has_icon (theme, "avatar-default-symbolic"));
+      g_assert_true (gtk_icon_theme_has_icon (theme, "go-next-symbolic"));
+      g_assert_true (gtk_icon_theme_has_icon (theme, "go-previous-symbolic"));
+    }
+    hark_player_bar_set_speaker (f->window->player_bar, name);
+    tip = gtk_widget_get_tooltip_text (next_answer);
+    g_test_message ("next answer tooltip: %s", tip);
+    g_assert_nonnull (strstr (tip, name));
+    tip = gtk_widget_get_tooltip_text (previous_answer);
+    g_assert_nonnull (strstr (tip, name));
+  }
 }
 
 static gboolean
