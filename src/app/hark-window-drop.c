@@ -82,7 +82,12 @@ hark_window_add_transcript (HarkWindow *self, const char *path)
                               NULL);
       return;
     }
-  hark_window_open (self, audio, sidecars);
+  /* Read into the session that is playing: the place, speed and play state stay as they are.
+   * Only while the episode is still opening is it opened again with the transcript. */
+  if (hark_session_add_transcript (self->session, path))
+    g_object_set_data (G_OBJECT (self), HARK_WINDOW_ADDING_TRANSCRIPT, GINT_TO_POINTER (1));
+  else
+    hark_window_open (self, audio, sidecars);
 }
 
 static void

@@ -120,6 +120,8 @@ void hark_window_setup_search (HarkWindow *self);
 /* hark-window-drop.c */
 void hark_window_setup_drop (HarkWindow *self);
 void hark_window_class_add_drop (GtkWidgetClass *widget_class);
+/* Object data set while a transcript the listener chose is being read into the session. */
+#define HARK_WINDOW_ADDING_TRANSCRIPT "hark-adding-transcript"
 void hark_window_add_transcript (HarkWindow *self, const char *path);
 
 /* hark-window-header.c */

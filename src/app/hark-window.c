@@ -191,7 +191,11 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
   switch (event->type)
     {
     case HARK_SESSION_EVENT_TRANSCRIPT:
-      on_transcript_replaced (self);
+      /* A transcript the listener added is shown as if it had been there at opening. */
+      if (g_object_steal_data (G_OBJECT (self), HARK_WINDOW_ADDING_TRANSCRIPT) != NULL)
+        on_session_loaded (self);
+      else
+        on_transcript_replaced (self);
       break;
     case HARK_SESSION_EVENT_PROGRESS:
       show_open_progress (self);
@@ -364,6 +368,14 @@ on_session_failed (HarkWindow *self, const HarkSessionEvent *event)
       g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
       break;
     case HARK_SESSION_ERROR_SIDECAR:
+      /* A transcript added to the episode playing that could not be read: the banner says why,
+       * and what was shown stays. */
+      if (g_object_steal_data (G_OBJECT (self), HARK_WINDOW_ADDING_TRANSCRIPT) != NULL)
+        {
+          hark_window_show_banner (self, message);
+          g_signal_emit (self, signals[SIGNAL_EPISODE_SHOWN], 0, FALSE);
+          break;
+        }
       /* Only a sidecar the user named explicitly fails the load; the audio still plays. */
       gtk_spinner_stop (self->spinner);
       hark_window_show_banner (self, message);
@@ -437,6 +449,8 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
 
   g_return_if_fail (HARK_IS_WINDOW (self));
   g_return_if_fail (audio_path != NULL || (sidecars != NULL && sidecars[0] != NULL));
+  /* A transcript being added to the episode before is forgotten with it. */
+  g_object_set_data (G_OBJECT (self), HARK_WINDOW_ADDING_TRANSCRIPT, NULL);
 
   hark_window_show_banner (self, NULL);
 

@@ -66,6 +66,7 @@ struct _HarkSession
   gint64 listened_at;     /* g_get_monotonic_time() when last counted while playing, or 0 */
   gboolean sleep_fired;   /* paused by the timer: the volume comes back once it is paused */
   GCancellable *sync_cancellable; /* the sync job under way, or NULL */
+  GCancellable *add_cancellable;  /* a transcript being added, or NULL */
 };
 
 static void stop_sync (HarkSession *self, gboolean tell);
@@ -596,6 +597,9 @@ close_quietly (HarkSession *self)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->add_cancellable != NULL)
+    g_cancellable_cancel (self->add_cancellable);
+  g_clear_object (&self->add_cancellable);
   self->snap.loading = FALSE;
   self->quiet_seek = FALSE;
   hark_resume_tracker_episode_closing (self->resume);
@@ -1097,22 +1101,15 @@ on_sync_progress (double fraction, gpointer user_data)
   emit_simple (self, HARK_SESSION_EVENT_SYNC_PROGRESS);
 }
 
-/* The result replaces the episode: new turns, cues and segments, and, since its times fit this
- * audio, skips apply again. Like a policy change, what was skipped so far is forgotten. */
+/* @episode takes the place of the one open: new turns, cues and segments, and skips apply
+ * again. Like a policy change, what was skipped so far is forgotten. The audio plays on. */
 static void
-on_sync_done (HarkSessionSyncResult *result, gpointer user_data)
+replace_episode (HarkSession *self, HarkEpisode *episode)
 {
-  HarkSession *self = user_data;
-
-  if (result->error != NULL)
-    {
-      end_sync (self, result->error);
-      return;
-    }
   g_clear_pointer (&self->episode, hark_episode_unref);
   g_clear_pointer (&self->segments, hark_segment_list_free);
   g_clear_pointer (&self->reading, hark_reading_unref);
-  self->episode = hark_episode_ref (result->episode);
+  self->episode = hark_episode_ref (episode);
   hark_session_load_segments (self->episode, &self->policy, &self->segments, &self->reading);
   hark_skip_tracker_free (self->skips);
   self->skips = hark_skip_tracker_new ();
@@ -1125,6 +1122,21 @@ on_sync_done (HarkSessionSyncResult *result, gpointer user_data)
   apply_ranges_again (self);
   update_player_fields (self);
   emit_simple (self, HARK_SESSION_EVENT_TRANSCRIPT);
+}
+
+/* The result replaces the episode: new turns, cues and segments, and, since its times fit this
+ * audio, skips apply again. Like a policy change, what was skipped so far is forgotten. */
+static void
+on_sync_done (HarkSessionSyncResult *result, gpointer user_data)
+{
+  HarkSession *self = user_data;
+
+  if (result->error != NULL)
+    {
+      end_sync (self, result->error);
+      return;
+    }
+  replace_episode (self, result->episode);
   if (result->save_error != NULL)
     emit_error (self, HARK_SESSION_ERROR_SYNC_SAVE, result->save_error);
   poll_clock (self);
@@ -1153,6 +1165,92 @@ hark_session_sync_cancel (HarkSession *self)
   if (self->sync_cancellable == NULL)
     return FALSE;
   stop_sync (self, TRUE);
+  return TRUE;
+}
+
+/* Adding a transcript: read on a worker thread, the audio playing on untouched. */
+typedef struct
+{
+  char *audio_path;
+  char *sidecar;
+  double duration;
+  GCancellable *cancellable;
+} AddJob;
+
+static void
+add_job_free (gpointer data)
+{
+  AddJob *job = data;
+
+  g_free (job->audio_path);
+  g_free (job->sidecar);
+  g_object_unref (job->cancellable);
+  g_free (job);
+}
+
+static void
+add_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  AddJob *job = data;
+  const char *sidecars[] = { job->sidecar, NULL };
+  GError *error = NULL;
+  HarkEpisode *episode = hark_episode_load (job->audio_path, sidecars, job->duration, &error);
+
+  if (episode != NULL)
+    g_task_return_pointer (task, episode, (GDestroyNotify) hark_episode_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_add_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AddJob *job = g_task_get_task_data (G_TASK (result));
+  HarkSession *self = user_data;
+  g_autoptr (GError) error = NULL;
+  HarkEpisode *episode;
+
+  /* Cancelled when the episode was closed (or the session freed): @self may be gone. */
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return;
+  g_clear_object (&self->add_cancellable);
+  episode = g_task_propagate_pointer (G_TASK (result), &error);
+  if (episode == NULL)
+    {
+      emit_error (self, HARK_SESSION_ERROR_SIDECAR, error);
+      return;
+    }
+  replace_episode (self, episode);
+  hark_episode_unref (episode);
+  poll_clock (self);
+}
+
+gboolean
+hark_session_add_transcript (HarkSession *self, const char *path)
+{
+  AddJob *job;
+  g_autoptr (GTask) task = NULL;
+
+  if (path == NULL || self->path == NULL || self->snap.loading || !has_audio (self)
+      || self->sync_cancellable != NULL)
+    return FALSE;
+  if (self->add_cancellable != NULL)
+    g_cancellable_cancel (self->add_cancellable);
+  g_clear_object (&self->add_cancellable);
+  self->add_cancellable = g_cancellable_new ();
+  job = g_new0 (AddJob, 1);
+  job->audio_path = g_strdup (self->path);
+  job->sidecar = g_strdup (path);
+  job->duration = self->snap.duration;
+  job->cancellable = g_object_ref (self->add_cancellable);
+  /* The result comes back on the session's context, like every other event. */
+  g_main_context_push_thread_default (self->context);
+  task = g_task_new (NULL, NULL, on_add_done, self);
+  g_main_context_pop_thread_default (self->context);
+  g_task_set_task_data (task, job, add_job_free);
+  g_task_set_source_tag (task, hark_session_add_transcript);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, add_thread);
   return TRUE;
 }
 

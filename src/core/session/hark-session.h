@@ -215,6 +215,12 @@ gboolean hark_session_sync_start (HarkSession *self, HarkSessionSyncKind kind, G
  * within a fraction of a second. FALSE when there was none. */
 gboolean hark_session_sync_cancel (HarkSession *self);
 
+/* Reads the transcript at @path for the episode open (with the ones beside it), on a worker
+ * thread, and puts it in place without touching playback: position, speed and play state stay.
+ * TRANSCRIPT follows, or ERROR (SIDECAR) when it could not be read (nothing changes then).
+ * FALSE when there is no audio open yet, it is still loading, or a sync job is under way. */
+gboolean hark_session_add_transcript (HarkSession *self, const char *path);
+
 /* Media seconds being heard now (lock-free; views call it on their frame tick). */
 double hark_session_get_position (HarkSession *self);
 /* Present after LOADED, NULL before or without one. */
