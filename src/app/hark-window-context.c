@@ -10,8 +10,11 @@
 #include "hark-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hark-window-private.h"
+#include "library/hark-library-context.h"
+#include "subscriptions/hark-show-artwork.h"
 
 /* The cover is a file the session wrote (or found beside the audio): read off the main thread,
  * as a large picture would stall a frame. */
@@ -64,31 +67,80 @@ show_art (HarkWindow *self, const char *art_url)
   g_task_run_in_thread (task, read_art);
 }
 
-/* Title and show: the tags' title (else the file name), the show from the tags' artist (else
- * the file name). What the transcript was read from goes in the title's tooltip. */
+/* What the library knows of the file open: its show and artwork when it is a download. */
+static HarkLibraryContext *
+find_library_context (HarkWindow *self, const char *path)
+{
+  HarkLibrary *library = hark_session_get_library (self->session);
+  g_autofree char *absolute = NULL;
+  g_autoptr (GError) error = NULL;
+  HarkLibraryContext *context;
+
+  if (library == NULL)
+    return NULL;
+  absolute = g_canonicalize_filename (path, NULL);
+  context = hark_library_find_context (library, absolute, &error);
+  if (error != NULL)
+    g_debug ("library context: %s", error->message);
+  return context;
+}
+
+/* The feed's artwork for a file that has none of its own, when the library has it cached (it
+ * fetched it to show the show): a file: URI, or NULL. */
+static char *
+library_art_url (HarkLibraryContext *context)
+{
+  g_autofree char *cached = NULL;
+
+  if (context == NULL || context->image == NULL)
+    return NULL;
+  cached = hark_show_artwork_cache_path (context->image, NULL);
+  if (cached == NULL || !g_file_test (cached, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_filename_to_uri (cached, NULL, NULL);
+}
+
+/* Title and show: the tags' title (else the file name); the show from the library when the file
+ * is one of its downloads, else from the tags' artist, else the file name. The cover: the file's
+ * own (or one beside it), else the feed's. What the transcript was read from goes in the
+ * title's tooltip. */
 void
 hark_window_show_context (HarkWindow *self)
 {
   const HarkSessionSnapshot *snap = hark_session_get_snapshot (self->session);
   HarkEpisode *episode = hark_session_get_episode (self->session);
-  g_autofree char *base = NULL, *sources = NULL;
+  g_autofree char *base = NULL, *sources = NULL, *feed_art = NULL;
+  g_autoptr (HarkLibraryContext) context = NULL;
+  const char *show, *title;
 
   if (snap->path == NULL)
     return;
   base = g_path_get_basename (snap->path);
-  if (snap->title != NULL)
+  context = find_library_context (self, snap->path);
+  title = snap->title;
+  /* A download without tags is titled by its file name: the feed's title says more. */
+  if (context != NULL && context->episode_title != NULL &&
+      (title == NULL || (g_str_has_prefix (base, title) &&
+                         (base[strlen (title)] == '\0' || base[strlen (title)] == '.'))))
+    title = context->episode_title;
+  if (title != NULL)
     {
-      adw_window_title_set_title (self->window_title, snap->title);
-      gtk_window_set_title (GTK_WINDOW (self), snap->title);
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
     }
-  adw_window_title_set_subtitle (self->window_title,
-                                 snap->artist != NULL && g_strcmp0 (snap->artist, snap->title) != 0
-                                   ? snap->artist
-                                   : base);
+  if (context != NULL && context->show_title != NULL)
+    show = context->show_title;
+  else if (snap->artist != NULL && g_strcmp0 (snap->artist, title) != 0)
+    show = snap->artist;
+  else
+    show = base;
+  adw_window_title_set_subtitle (self->window_title, show);
   if (episode != NULL)
     sources = hark_window_describe_sources (episode);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sources);
-  show_art (self, snap->art_url);
+  if (snap->art_url == NULL)
+    feed_art = library_art_url (context);
+  show_art (self, snap->art_url != NULL ? snap->art_url : feed_art);
   hark_player_bar_set_chapter (self->player_bar, snap->chapter_title);
 }
 

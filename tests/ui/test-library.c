@@ -289,6 +289,12 @@ test_empty_then_subscribe (void)
   screenshot ("library-04-shows");
 }
 
+static gboolean
+has_art (gpointer data)
+{
+  return hark_player_bar_get_art (get_window ()->player_bar) != NULL;
+}
+
 static void
 test_show_page_download_and_play (void)
 {
@@ -340,6 +346,13 @@ test_show_page_download_and_play (void)
   g_signal_handler_disconnect (get_window (), id);
   g_assert_cmpstr (page (), ==, "episode");
   g_assert_nonnull (hark_window_get_reading (get_window ()));
+  /* The file has no tags and no picture: the header names the show and the episode as the
+   * feed does, and the player bar shows the feed's artwork, not the file name and nothing. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (get_window ()->window_title), ==,
+                   "Local Test Show");
+  g_assert_cmpstr (adw_window_title_get_title (get_window ()->window_title), ==,
+                   "Hello, Library");
+  hark_ui_test_wait_until (has_art, NULL, 10, "the feed's artwork in the player bar");
   hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
   screenshot ("library-07-playing");
 

@@ -1,0 +1,30 @@
+/* hark-library-context.h — what the library knows about an audio file it downloaded
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A file the library downloaded belongs to a show: its feed named the show and the episode and
+ * gave their artwork, which the file's own tags often do not. Views ask here by the file's path.
+ */
+#pragma once
+
+#include "library/hark-library.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *show_title;    /* NULL until the feed was fetched */
+  char *episode_title;
+  char *image;         /* the episode's artwork URL, else the show's, or NULL */
+} HarkLibraryContext;
+
+void hark_library_context_free (HarkLibraryContext *context);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkLibraryContext, hark_library_context_free)
+
+/* The show and episode @path was downloaded for (absolute, as the download stored it), or NULL:
+ * with @error set when the library could not be read, without when it does not know the file. */
+HarkLibraryContext *hark_library_find_context (HarkLibrary *self, const char *path,
+                                               GError **error);
+
+G_END_DECLS
