@@ -166,6 +166,43 @@ fill_store (HarkTranscriptView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* How far to move the list so that the row (its top at @y in a view @height tall) reads well.
+ * Reading is comfortable with the current turn in the upper part of the view; the list is left
+ * alone while it is there, so the text does not jump under the reader's eyes. In a turn taller
+ * than that leaves room for, what counts is the caption being heard: it is kept in view, and
+ * brought to the upper part when it is about to leave it. */
+static double
+caption_shift (HarkTranscriptView *self, HarkTurnRow *row, double y, double height)
+{
+  double top, bottom;
+
+  if (self->align_row == self->current_row &&
+      hark_turn_row_get_cue_span (row, GTK_WIDGET (self->list_view), &top, &bottom) &&
+      bottom - y > height * 0.7)
+    return top < height * 0.02 || bottom > height * 0.9 ? top - height * 0.2 : 0;
+  return y < height * 0.05 || y > height * 0.5 ? y - height * 0.2 : 0;
+}
+
+static void scroll_to_row (HarkTranscriptView *self, int row);
+
+/* The caption changed within the current row: if it is leaving the view, the list moves. */
+static void
+keep_caption_in_view (HarkTranscriptView *self)
+{
+  HarkTurnRow *row = hark_transcript_view_get_row_widget (self, self->current_row);
+  double x, y, top, bottom, height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+
+  if (!self->following || self->align_tick_id != 0 || row == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (row), GTK_WIDGET (self->list_view), 0, 0, &x,
+                                         &y) ||
+      !hark_turn_row_get_cue_span (row, GTK_WIDGET (self->list_view), &top, &bottom))
+    return;
+  /* Checked here without waking the frame clock: most captions are in view already. */
+  if (top < 0 || bottom > height * 0.9)
+    scroll_to_row (self, self->current_row);
+}
+
 /* Brings the row to scroll to into a comfortable reading height. A row far away has no widget
  * on screen yet (the list keeps the selected row's widget around, unmapped): the list's own
  * scroll-to-item brings it to an edge, and the next frame, once it is laid out, moves it to
@@ -190,11 +227,11 @@ align_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       gtk_widget_translate_coordinates (GTK_WIDGET (row), GTK_WIDGET (self->list_view), 0, 0, &x,
                                         &y))
     {
-      /* Reading is comfortable with the current turn in the upper part of the view; leave the
-       * list alone while it is there, so the text does not jump under the reader's eyes. */
-      if (y < height * 0.05 || y > height * 0.5)
+      double shift = caption_shift (self, row, y, height);
+
+      if (shift != 0)
         {
-          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + y - height * 0.2);
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + shift);
           self->align_settled = 0;
         }
       else
@@ -378,6 +415,8 @@ set_current_row (HarkTranscriptView *self, int row, int cue)
         scroll_to_row (self, row);
     }
   refresh_row_widget (self, row);
+  if (old == row && row >= 0)
+    keep_caption_in_view (self);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "hark-turn-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hark-speaker-colors.h"
 #include "reading/hark-paragraphs.h"
@@ -564,6 +565,53 @@ hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end)
 {
   *start = self->cue_start;
   *end = self->cue_end;
+}
+
+/* The current caption's lines, from the top of its first to the bottom of its last, in @target's
+ * coordinates. The label shows the row's text with a blank line at each paragraph break (see
+ * update_text()), so its offsets move by two bytes per break before them. */
+gboolean
+hark_turn_row_get_cue_span (HarkTurnRow *self, GtkWidget *target, double *top, double *bottom)
+{
+  const HarkReadingRow *row;
+  g_autoptr (GArray) paragraphs = NULL;
+  PangoLayout *layout;
+  PangoRectangle first, last;
+  gsize start, end, breaks_start = 0, breaks_end = 0;
+  int layout_x, layout_y;
+  graphene_point_t a, b;
+
+  if (self->item == NULL || !self->now_playing || self->cue_end <= self->cue_start ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->text_label)))
+    return FALSE;
+  row = hark_row_item_get_row (self->item);
+  paragraphs = hark_paragraphs_find (row->text, HARK_PARAGRAPH_TARGET_CHARS);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      gsize at = g_array_index (paragraphs, gsize, i);
+
+      breaks_start += at <= self->cue_start;
+      breaks_end += at < self->cue_end;
+    }
+  start = self->cue_start + 2 * breaks_start;
+  end = self->cue_end + 2 * breaks_end;
+  layout = gtk_label_get_layout (self->text_label);
+  if (end > strlen (pango_layout_get_text (layout)) || end == 0)
+    return FALSE;
+  pango_layout_index_to_pos (layout, (int) start, &first);
+  pango_layout_index_to_pos (layout, (int) end - 1, &last);
+  gtk_label_get_layout_offsets (self->text_label, &layout_x, &layout_y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_label), target,
+                                 &GRAPHENE_POINT_INIT (0, layout_y + first.y / (float) PANGO_SCALE),
+                                 &a) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->text_label), target,
+                                 &GRAPHENE_POINT_INIT (0, layout_y + (last.y + last.height) /
+                                                              (float) PANGO_SCALE),
+                                 &b))
+    return FALSE;
+  *top = a.y;
+  *bottom = b.y;
+  return TRUE;
 }
 
 gboolean

@@ -31,6 +31,10 @@ void hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsi
                                     gsize cue_end);
 /* The byte range of the text marked as the current caption (empty when none). */
 void hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end);
+/* Where the current caption's lines are, top and bottom, in @target's coordinates; FALSE when
+ * no caption is marked or the row is not laid out. */
+gboolean hark_turn_row_get_cue_span (HarkTurnRow *self, GtkWidget *target, double *top,
+                                     double *bottom);
 gboolean hark_turn_row_get_now_playing (HarkTurnRow *self);
 const char *hark_turn_row_get_segment_label (HarkTurnRow *self);
 gboolean hark_turn_row_get_text_shown (HarkTurnRow *self);

@@ -89,7 +89,18 @@ current_row_in_view (gpointer user_data)
     return FALSE;
   if (!current_row_top (f, &top, &height))
     return FALSE;
-  return top >= 0 && top + 24 <= height;
+  if (top >= 0 && top + 24 <= height)
+    return TRUE;
+  /* In a turn taller than the view, the caption being heard is what must be in view. */
+  {
+    HarkTurnRow *widget = hark_window_get_row_widget (f->window, row);
+    GtkWidget *scroller = GTK_WIDGET (hark_window_get_scroller (f->window));
+    double cue_top, cue_bottom;
+
+    return gtk_widget_get_height (GTK_WIDGET (widget)) > height * 0.7 &&
+           hark_turn_row_get_cue_span (widget, scroller, &cue_top, &cue_bottom) && cue_top >= 0 &&
+           cue_bottom <= height;
+  }
 }
 
 static void
@@ -121,6 +132,20 @@ check_in_view (Fixture *f, const char *what)
     }
   f->latency_max = MAX (f->latency_max, latency);
   g_assert_true (hark_window_get_following (f->window));
+}
+
+static void
+check_in_view_of_row (Fixture *f, guint row)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while ((hark_window_get_current_row (f->window) != (int) row ||
+          fabs (hark_window_get_position (f->window) - f->target) > 1) &&
+         g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpint (hark_window_get_current_row (f->window), ==, (int) row);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 10);
 }
 
 static gboolean
@@ -226,6 +251,131 @@ test_scrolled_away (Fixture *f, gconstpointer data)
   check_in_view (f, "the current turn to be in view after a seek from a scrolled-away list");
 }
 
+/* The current caption's lines in the scroller's coordinates; FALSE without one on screen. */
+static gboolean
+current_caption (Fixture *f, double *top, double *bottom)
+{
+  HarkTurnRow *row = hark_window_get_row_widget (f->window, hark_window_get_current_row (f->window));
+
+  return row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+         hark_turn_row_get_cue_span (row, GTK_WIDGET (hark_window_get_scroller (f->window)), top,
+                                     bottom);
+}
+
+static gboolean
+caption_in_view (Fixture *f, const char *what)
+{
+  double top = NAN, bottom = NAN;
+  double height = gtk_widget_get_height (GTK_WIDGET (hark_window_get_scroller (f->window)));
+  gint64 start = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    {
+      if (current_caption (f, &top, &bottom) && top >= 0 && bottom <= height)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_test_message ("%s: caption %.0f–%.0f in a view %.0f tall", what, top, bottom, height);
+  return top >= 0 && bottom <= height;
+}
+
+static int
+row_of_cue (Fixture *f, double time)
+{
+  return hark_reading_row_at (hark_window_get_reading (f->window), time);
+}
+
+/* In a turn taller than the view, following keeps the caption being heard in view, not only the
+ * row's top: after a seek deep into the turn, and when playing moves on to a caption below the
+ * fold. */
+static void
+test_tall_turn (Fixture *f, gconstpointer data)
+{
+  HarkReading *reading;
+  HarkTranscript *transcript;
+  const HarkReadingRow *rows;
+  const HarkCue *cues;
+  guint n_rows, n_cues, tall = 0, first = 0, last = 0;
+  double best = 0, height, top, bottom, scrolled;
+  HarkTurnRow *widget;
+  GtkAdjustment *adj;
+
+  if (!open_ep189 (f))
+    return;
+  /* A short window: the longest turns are much taller than the list. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 480);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
+  reading = hark_window_get_reading (f->window);
+  transcript = hark_reading_get_transcript (reading);
+  rows = hark_reading_get_rows (reading, &n_rows);
+  cues = hark_transcript_get_cues (transcript, &n_cues);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_TURN && rows[i].end - rows[i].start > best)
+      {
+        best = rows[i].end - rows[i].start;
+        tall = i;
+      }
+  /* Its captions: the first and the last that start inside it and belong to it. */
+  first = last = G_MAXUINT;
+  for (guint c = 0; c < n_cues; c++)
+    if (row_of_cue (f, cues[c].start + 0.05) == (int) tall && cues[c].end > cues[c].start + 0.3)
+      {
+        if (first == G_MAXUINT)
+          first = c;
+        last = c;
+      }
+  g_assert_cmpuint (first, !=, G_MAXUINT);
+  g_assert_cmpuint (last, >, first + 4);
+
+  /* A seek to the turn's last caption: the caption is in view, though the row's top cannot be. */
+  f->target = (cues[last].start + cues[last].end) / 2;
+  activate (f, "seek", g_variant_new_double (f->target));
+  check_in_view_of_row (f, tall);
+  widget = hark_window_get_row_widget (f->window, tall);
+  height = gtk_widget_get_height (GTK_WIDGET (hark_window_get_scroller (f->window)));
+  g_test_message ("row %u (%.0f s) is %d px tall in a view of %.0f px", tall, best,
+                  gtk_widget_get_height (GTK_WIDGET (widget)), height);
+  /* Otherwise the test would not test anything. */
+  g_assert_cmpfloat (gtk_widget_get_height (GTK_WIDGET (widget)), >, 1.5 * height);
+  g_assert_true (caption_in_view (f, "after a seek to the turn's last caption"));
+  g_assert_true (hark_window_get_following (f->window));
+
+  /* From a caption early in the turn, with the row's top at the top of the view and the caption
+   * after the next one below the fold, playing on brings each caption heard into view. */
+  f->target = cues[first + 1].start + 0.05;
+  activate (f, "seek", g_variant_new_double (f->target));
+  check_in_view_of_row (f, tall);
+  g_assert_true (caption_in_view (f, "after a seek to the turn's second caption"));
+  adj = gtk_scrolled_window_get_vadjustment (hark_window_get_scroller (f->window));
+  g_assert_true (current_caption (f, &top, &bottom));
+  /* The caption at the bottom of the view: the next one starts below it. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + bottom - height * 0.97);
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_true (hark_window_get_following (f->window));
+  g_assert_true (current_caption (f, &top, &bottom));
+  g_test_message ("before playing on: caption %.0f–%.0f of %.0f", top, bottom, height);
+  scrolled = gtk_adjustment_get_value (adj);
+  activate (f, "play", NULL);
+  hark_ui_test_wait_until (is_playing, f, 10, "playback to start");
+  for (guint c = first + 2; c <= MIN (first + 4, last); c++)
+    {
+      gint64 until = g_get_monotonic_time () + (gint64) ((cues[c].end - cues[first].start + 5) *
+                                                         G_USEC_PER_SEC);
+
+      while (hark_window_get_position (f->window) < (cues[c].start + cues[c].end) / 2 &&
+             g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      g_assert_cmpint (hark_window_get_current_row (f->window), ==, tall);
+      g_assert_true (caption_in_view (f, "while playing on"));
+    }
+  activate (f, "pause", NULL);
+  /* The list moved down the turn for the captions (it was left where it was before). */
+  g_test_message ("list moved from %.0f to %.0f", scrolled, gtk_adjustment_get_value (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, scrolled + 20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -235,6 +385,7 @@ main (int argc, char *argv[])
                                     fixture_tear_down)
   ADD ("ep189/fifty-seeks-and-reopen", test_fifty_seeks);
   ADD ("ep189/scrolled-away", test_scrolled_away);
+  ADD ("ep189/tall-turn", test_tall_turn);
 #undef ADD
   return g_test_run ();
 }
