@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "audio-test-util.h"
 #include "util/hark-error.h"
@@ -159,6 +160,90 @@ test_plays_what_renders (void)
   g_assert_cmpfloat (hark_player_get_position (f.player), ==,
                      hark_player_get_duration (f.player));
   teardown (&f);
+}
+
+/* A 16-bit mono WAV of @seconds at the output rate: a 440 Hz tone at half scale. */
+static char *
+write_mono_wav (const char *dir, double seconds, gint16 **samples_out, gsize *n_out)
+{
+  gsize n = (gsize) (seconds * RATE);
+  g_autofree gint16 *samples = g_new (gint16, n);
+  guint8 header[44] = "RIFF....WAVEfmt ";
+  g_autoptr (GByteArray) file = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (dir, "mono.wav", NULL);
+  guint32 v;
+
+  for (gsize i = 0; i < n; i++)
+    samples[i] = (gint16) lrint (16384 * sin (2 * G_PI * 440 * (double) i / RATE));
+#define PUT32(off, x) (v = GUINT32_TO_LE (x), memcpy (header + (off), &v, 4))
+#define PUT16(off, x) (header[off] = (x) & 0xff, header[(off) + 1] = ((x) >> 8) & 0xff)
+  PUT32 (4, 36 + n * 2);
+  PUT32 (16, 16);
+  PUT16 (20, 1);
+  PUT16 (22, 1); /* one channel */
+  PUT32 (24, RATE);
+  PUT32 (28, RATE * 2);
+  PUT16 (32, 2);
+  PUT16 (34, 16);
+  memcpy (header + 36, "data", 4);
+  PUT32 (40, n * 2);
+#undef PUT32
+#undef PUT16
+  g_byte_array_append (file, header, sizeof header);
+  g_byte_array_append (file, (guint8 *) samples, n * 2);
+  g_assert_true (g_file_set_contents (path, (const char *) file->data, file->len, &error));
+  g_assert_no_error (error);
+  *samples_out = g_steal_pointer (&samples);
+  *n_out = n;
+  return path;
+}
+
+/* A mono episode reaches the device at its own level in both ears, as ffmpeg and mpv play it
+ * (each channel carries the one channel unchanged), not 3 dB down as a stereo fold-down would
+ * give: each output sample equals the source's. */
+static void
+test_mono_level (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *dir = hark_test_make_tmpdir ("player-mono");
+  g_autofree gint16 *source = NULL;
+  g_autofree float *played = NULL;
+  gsize n_source = 0, n_played = 0;
+  double sum_source = 0, sum[CH] = { 0 }, max_diff = 0;
+
+  f.path = write_mono_wav (dir, 2.0, &source, &n_source);
+  f.output = hark_output_null_new (HARK_OUTPUT_NULL_FAST);
+  f.player = hark_player_new (f.output, NULL);
+  f.events = g_array_new (FALSE, FALSE, sizeof (HarkPlayerEvent));
+  hark_player_set_event_func (f.player, on_event, &f, NULL);
+  hark_output_null_set_capture (f.output, TRUE);
+  open_and_play (&f);
+  wait_event (&f, HARK_PLAYER_EVENT_END, 30);
+  played = hark_output_null_take_captured (f.output, &n_played);
+  g_assert_cmpuint (n_played, ==, n_source);
+
+  for (gsize i = 0; i < n_source; i++)
+    {
+      double x = source[i] / 32768.0;
+
+      sum_source += x * x;
+      for (int c = 0; c < CH; c++)
+        {
+          sum[c] += (double) played[i * CH + c] * played[i * CH + c];
+          max_diff = MAX (max_diff, fabs (played[i * CH + c] - x));
+        }
+    }
+  for (int c = 0; c < CH; c++)
+    {
+      double ours = 10 * log10 (sum[c] / n_source), theirs = 10 * log10 (sum_source / n_source);
+
+      g_test_message ("channel %d: played %.3f dBFS, the mono source %.3f dBFS", c, ours, theirs);
+      g_assert_cmpfloat (fabs (ours - theirs), <, 0.01);
+    }
+  g_assert_cmpfloat (max_diff, <, 1e-4);
+  teardown (&f);
+  hark_test_remove_tree (dir);
 }
 
 /* Skip ranges and volume reach the device; a skip event names the range. */
@@ -393,6 +478,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/player/plays-what-renders", test_plays_what_renders);
   g_test_add_func ("/player/skip-and-volume", test_skip_and_volume);
+  g_test_add_func ("/player/mono-level", test_mono_level);
   g_test_add_func ("/player/seek-to-range-start", test_seek_to_range_start_plays_it);
   g_test_add_func ("/player/speed", test_speed);
   g_test_add_func ("/player/clock", test_clock);
