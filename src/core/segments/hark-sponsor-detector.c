@@ -47,6 +47,7 @@ typedef struct
   gsize length;
   const HarkWord *words;
   guint n_words;
+  gsize base; /* where its text starts in the joined document */
 } Unit;
 
 void
@@ -73,7 +74,7 @@ collect_units (const HarkTranscript *t)
       gboolean has_words = cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
       Unit u = { cues[i].start, cues[i].end, cues[i].speaker, cues[i].text,
                  strlen (cues[i].text), has_words ? words + cues[i].first_word : NULL,
-                 has_words ? cues[i].n_words : 0 };
+                 has_words ? cues[i].n_words : 0, 0 };
 
       g_array_append_val (units, u);
     }
@@ -81,7 +82,7 @@ collect_units (const HarkTranscript *t)
     for (guint i = 0; i < n_turns; i++)
       {
         Unit u = { turns[i].start, turns[i].end, turns[i].speaker, turns[i].text,
-                   strlen (turns[i].text), NULL, 0 };
+                   strlen (turns[i].text), NULL, 0, 0 };
 
         g_array_append_val (units, u);
       }
@@ -185,10 +186,11 @@ split_sentences (GArray *units, GString *doc)
 
   for (guint i = 0; i < units->len; i++)
     {
-      const Unit *u = &g_array_index (units, Unit, i);
+      Unit *u = &g_array_index (units, Unit, i);
       const Unit *next = i + 1 < units->len ? &g_array_index (units, Unit, i + 1) : NULL;
       gsize base = doc->len;
 
+      u->base = base;
       g_string_append_len (doc, u->text, (gssize) u->length);
       if (carried == 0)
         from = (Mark){ i, 0, base };
@@ -239,11 +241,35 @@ asks_or_offers (const HarkAdSentence *s)
 
 /* Names said again after an announcement ("a mention of each sponsor: X for this, Y for
  * that") end the read there; names alone start nothing (a guest introduction). */
+/* What only a read says: talk of sponsors, a break, a code, an offer, the show's own offer. A
+ * link or a call to action alone is also how a show says where to follow it. */
+static gboolean
+offers (const HarkAdSentence *s)
+{
+  return s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_CODE]
+         || s->count[HARK_AD_OFFER] || s->count[HARK_AD_SELF];
+}
+
 static void
 trim (const HarkAdSentence *s, guint *first, guint *last)
 {
   while (*first < *last && !has_evidence (&s[*first]))
     (*first)++;
+  /* Housekeeping ends a read ("be sure to subscribe… the RSS feed is at /rss on example.fm"):
+   * links and asks after it, with nothing offered, are where to follow the show. */
+  for (guint k = *first + 1; k <= *last; k++)
+    if (s[k].count[HARK_AD_HOUSEKEEPING] && !has_evidence (&s[k]))
+      {
+        gboolean offered = FALSE;
+
+        for (guint j = k + 1; j <= *last && !offered; j++)
+          offered = offers (&s[j]);
+        if (!offered)
+          {
+            *last = k - 1;
+            break;
+          }
+      }
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
@@ -464,21 +490,97 @@ describe_evidence (const HarkAdSentence *s, guint first, guint last)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The read's edges: inside a cue, unless what is left of the cue is only a short edge. */
+/* The unit holding byte @offset of the joined document. */
+static guint
+unit_at (GArray *units, gsize offset)
+{
+  guint lo = 0, hi = units->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (units, Unit, mid).base <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* An announcement in the middle of a sentence ("Our guests were A and B, and it's been brought
+ * to you by X") starts the read at its own clause: the words before it in the sentence are the
+ * show's. Moves @s's start there and returns TRUE when it did. */
+static gboolean
+cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
+{
+  static const char *const joins[] = { " and ", " but ", " so ", NULL };
+  static const HarkAdFeature placed[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
+                                          HARK_AD_SELF, HARK_AD_HOUSEKEEPING, HARK_AD_RESUME };
+  gsize at = G_MAXSIZE, clause = 0;
+  const Unit *u;
+  gsize offset;
+  double start;
+
+  if (s->count[HARK_AD_SPONSOR])
+    at = s->quote_at[HARK_AD_SPONSOR];
+  if (s->count[HARK_AD_BREAK])
+    at = MIN (at, s->quote_at[HARK_AD_BREAK]);
+  if (at == G_MAXSIZE || at == 0 || at >= s->length)
+    return FALSE;
+  for (gsize k = at; k > 0 && clause == 0; k--)
+    {
+      char c = s->text[k - 1];
+
+      if (c == ',' || c == ';' || c == ':')
+        clause = k;
+      else if (c == ' ')
+        for (guint j = 0; joins[j] && clause == 0; j++)
+          if (k - 1 + strlen (joins[j]) <= s->length
+              && g_ascii_strncasecmp (s->text + k - 1, joins[j], strlen (joins[j])) == 0)
+            clause = k;
+    }
+  while (clause > 0 && clause < at && s->text[clause] == ' ')
+    clause++;
+  if (clause == 0 || clause >= at)
+    return FALSE;
+  /* Only when nothing before the clause speaks for the read. */
+  for (guint f = 0; f < G_N_ELEMENTS (placed); f++)
+    if (s->count[placed[f]] && s->quote_at[placed[f]] < clause)
+      return FALSE;
+
+  offset = (gsize) (s->text - doc->str) + clause;
+  u = &g_array_index (units, Unit, unit_at (units, offset));
+  start = unit_time (u, offset >= u->base ? offset - u->base : 0);
+  /* A few words before it ("Okay, so this episode is…") are the read's lead-in. */
+  if (start - s->start <= SNAP_SECONDS)
+    return FALSE;
+  s->unit = unit_at (units, offset);
+  s->start = start;
+  s->text += clause;
+  s->length -= clause;
+  for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
+    s->quote_at[f] = s->quote_at[f] >= clause ? s->quote_at[f] - clause : 0;
+  return TRUE;
+}
+
+/* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
+ * read was cut to its clause on purpose). */
 static void
-place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last, double *start,
-       double *end)
+place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
+       gboolean exact_start, double *start, double *end)
 {
   const Unit *u0 = &g_array_index (units, Unit, first->unit);
   const Unit *u1 = &g_array_index (units, Unit, last->last_unit);
 
-  *start = first->start - u0->start <= SNAP_SECONDS ? u0->start : first->start;
+  *start = !exact_start && first->start - u0->start <= SNAP_SECONDS ? u0->start : first->start;
   *end = u1->end - last->end <= SNAP_SECONDS ? u1->end : last->end;
 }
 
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
-               HarkAdState state, double total)
+               HarkAdState state, double total, gboolean exact_start)
 {
   HarkDetection d = { 0 };
   g_autofree char *first_words = quote (&s[first], TRUE);
@@ -486,7 +588,7 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *evidence = describe_evidence (s, first, last);
   g_autofree char *from = NULL, *to = NULL;
 
-  place (units, &s[first], &s[last], &d.start, &d.end);
+  place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
   if (d.end < d.start)
     {
       /* Overlapping cues (a caption spanning hours, times out of order) leave sentence times
@@ -605,7 +707,9 @@ hark_sponsor_detect (const HarkTranscript *transcript)
           && total >= (announced (s, i, j) ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
         {
-          add_detection (out, units, s, i, j, state, total);
+          gboolean cut = cut_to_clause (units, doc, &s[i]);
+
+          add_detection (out, units, s, i, j, state, total, cut);
           floor = j + 1;
         }
       i = next;
