@@ -23,6 +23,8 @@
 #define ASK_LINK_REACH 48
 /* How long after "a word from our sponsors" the read it announces may run. */
 #define AFTER_BREAK_REACH 90.0
+/* How soon after announcing it the announcer may hand the read to another voice. */
+#define HAND_OVER_REACH 15.0
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -77,7 +79,8 @@ static const struct
                            "supported by", "support for this", "underwritten", "presented by",
                            "made possible by", "our partner", "our partners", "ad read",
                            "ad reads", "partnered with",
-                           "in partnership with", NULL } },
+                           "in partnership with", "affiliate link", "affiliate links",
+                           "affiliate code", NULL } },
   { HARK_AD_BREAK,
     (const char *const[]){ "quick break", "short break", "take a break", "word from",
                            "message from", "after the break", "few minutes of ads",
@@ -110,7 +113,8 @@ static const struct
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",
-                           "links in the description", NULL } },
+                           "links in the description",
+                           NULL } },
   { HARK_AD_RESUME,
     (const char *const[]){ "we're back", "we are back", "and we're back", "back to the", "back to our", "let's get back", "let's go back",
                            "now back to", "anyway back", "here's my conversation",
@@ -661,11 +665,23 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
       if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
           || sentences[i].count[HARK_AD_CODE])
         continue;
+      int voice = sentences[i].speaker;
+      gboolean handed_over = FALSE;
+
       for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= AFTER_BREAK_REACH;
            k++)
         {
           if (sentences[k].count[HARK_AD_RESUME] || sentences[k].count[HARK_AD_HOUSEKEEPING])
             break;
+          /* A read is said by one voice: the announcer's, or the one it hands over to right
+           * after announcing. Another voice after that is the show again. */
+          if (voice >= 0 && sentences[k].speaker >= 0 && sentences[k].speaker != voice)
+            {
+              if (handed_over || sentences[k].start - sentences[i].end > HAND_OVER_REACH)
+                break;
+              handed_over = TRUE;
+              voice = sentences[k].speaker;
+            }
           /* It bridges the story between the announcement and the read's link or code; what
            * follows those stands on its own evidence. A price said early ("$10 a month gets
            * you …") is part of the story, not its end. */

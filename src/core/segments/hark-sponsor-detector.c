@@ -344,6 +344,24 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     }
 }
 
+/* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
+ * @floor - 1, and what lies between is a story told without conversation (no one answering,
+ * no return to the show, no housekeeping), short enough to be the next read's opening ("What
+ * do cats and wigs have in common?" read by the next voice). */
+static gboolean
+follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint first,
+              HarkAdState state)
+{
+  if (floor == 0 || previous != state || first <= floor
+      || s[first].start - s[floor - 1].end > MAX_STORY_SECONDS)
+    return FALSE;
+  for (guint k = floor; k < first; k++)
+    if (s[k].count[HARK_AD_DIALOGUE] || s[k].count[HARK_AD_RESUME]
+        || s[k].count[HARK_AD_HOUSEKEEPING])
+      return FALSE;
+  return TRUE;
+}
+
 /* A read asks the listener for something or says it is one: a link and an offer told in a
  * story ("I asked him for free advice, he answers with his firm's URL") ask nothing. */
 static gboolean
@@ -662,6 +680,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   g_autofree HarkAdState *states = NULL;
   g_autoptr (GString) doc = NULL;
   HarkAdSentence *s;
+  HarkAdState previous = HARK_AD_STATE_SHOW;
 
   g_return_val_if_fail (transcript != NULL, NULL);
   out = g_array_new (FALSE, FALSE, sizeof (HarkDetection));
@@ -687,6 +706,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       guint j = i, next;
       HarkAdState state = states[i];
       double total;
+      gboolean joined;
 
       if (state == HARK_AD_STATE_SHOW)
         {
@@ -699,18 +719,23 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       trim (s, &i, &j);
       extend_story (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
+      joined = follows_read (s, floor, previous, i, state);
+      if (joined)
+        i = floor;
       /* A read that does not say it is one is more than one sentence: a single sentence
-       * naming a link and what it gives is someone explaining something. */
+       * naming a link and what it gives is someone explaining something. A read told right
+       * after another one, with nothing said between, is the next of a back-to-back pair. */
       if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && asks_anything (s, i, j)
-          && (state == HARK_AD_STATE_SELF || announced (s, i, j)
+          && (state == HARK_AD_STATE_SELF || announced (s, i, j) || joined
               || sentences_with_evidence (s, i, j) >= 2)
-          && total >= (announced (s, i, j) ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
+          && total >= (announced (s, i, j) || joined ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
         {
           gboolean cut = cut_to_clause (units, doc, &s[i]);
 
           add_detection (out, units, s, i, j, state, total, cut);
           floor = j + 1;
+          previous = state;
         }
       i = next;
     }
