@@ -37,7 +37,7 @@
 /* What the finder has reached on this set, held so it cannot slip back; raised as it improves
  * until the targets above are met (the test then holds the targets). */
 #define REACHED_RECALL 0.84
-#define REACHED_MAX 33.0
+#define REACHED_MAX 16.0
 
 typedef struct
 {

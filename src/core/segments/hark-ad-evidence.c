@@ -97,7 +97,9 @@ static const struct
                            "workshop", "my class", "our community", "github sponsors",
                            "sponsor us", "shameless plug", "a plug", "quick plug",
                            "independently", "self promotion", "like to support", "want to support",
-                           "please support", "every dollar",
+                           "please support", "every dollar", "appreciate your support",
+                           "appreciate the support", "appreciate that support",
+                           "thanks for your support", "thank you for your support",
                            NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
@@ -449,10 +451,27 @@ tells_of_sponsors (const HarkAdSentence *s, const char *norm, const gsize *map,
   return FALSE;
 }
 
+/* Whether the word starting right after @at (a space in normalised text) is one of @words. */
+static gboolean
+word_after_is (const char *at, const char *const *words)
+{
+  const char *end = strchr (at + 1, ' ');
+  gsize len = end ? (gsize) (end - at - 1) : strlen (at + 1);
+
+  for (guint i = 0; words[i]; i++)
+    if (strlen (words[i]) == len && strncmp (at + 1, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
   static const char *const helping[] = { "helps", "help", "helping", NULL };
+  static const char *const places[] = { "inside", "in", "into", "on", "at", "now", "here",
+                                        "there", "away", "from", "to", "before", "after", "off",
+                                        "out", "up", "down", "next", "where", "when", "back",
+                                        "over", "under", "through", "within", NULL };
 
   for (guint i = 0; i < phrases->len; i++)
     {
@@ -466,6 +485,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
           {
             HarkAdFeature f = phrase->feature;
 
+            /* "Right inside your editor", "right now": an adverb, not someone agreeing. */
+            if (f == HARK_AD_DIALOGUE && g_str_equal (phrase->padded, " right ")
+                && word_after_is (hit + phrase->length - 1, places))
+              continue;
             /* "Checking them out really helps support the show": the sponsors help. */
             if (f == HARK_AD_SELF && hit > norm && word_before_is (norm, hit, helping))
               continue;

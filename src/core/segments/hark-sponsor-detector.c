@@ -336,10 +336,22 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     {
       const HarkAdSentence *before = &s[k - 1];
 
-      if (!before->count[HARK_AD_BRAND] || before->count[HARK_AD_DIALOGUE]
-          || before->count[HARK_AD_RESUME] || before->count[HARK_AD_HOUSEKEEPING]
-          || !seamless (before, &s[k]) || head->start - before->start > MAX_STORY_SECONDS)
+      if (before->count[HARK_AD_DIALOGUE] || before->count[HARK_AD_RESUME]
+          || before->count[HARK_AD_HOUSEKEEPING] || !seamless (before, &s[k])
+          || head->start - before->start > MAX_STORY_SECONDS)
         break;
+      /* One sentence of the story may name nothing ("…it can flag the bugs your tools
+       * missed") when the one before it names the product again. */
+      if (!before->count[HARK_AD_BRAND])
+        {
+          const HarkAdSentence *again = k >= 2 && k - 2 >= floor ? &s[k - 2] : NULL;
+
+          if (again == NULL || !again->count[HARK_AD_BRAND] || again->count[HARK_AD_DIALOGUE]
+              || again->count[HARK_AD_RESUME] || again->count[HARK_AD_HOUSEKEEPING]
+              || !seamless (again, before) || head->start - again->start > MAX_STORY_SECONDS)
+            break;
+          continue;
+        }
       *first = k - 1;
     }
 }
