@@ -29,6 +29,7 @@
 /* When a read starts or ends inside a cue and the rest of the cue is this short, the whole cue
  * goes to the read (captions split sentences: the cue's other words are the read's edge). */
 #define SNAP_SECONDS 3.0
+#define SNAP_SHARE 0.15
 /* Longer than any read: a span this long is the rules misfiring on a whole conversation. */
 #define MAX_READ_SECONDS 420.0
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
@@ -595,6 +596,16 @@ cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
   return TRUE;
 }
 
+/* How close to a cue's edge a read's edge goes to the edge itself. Without word times a time
+ * inside a paragraph minutes long is its characters' share, off by seconds either way: a
+ * short rest of it (a line leading on to the next turn) is not worth a cut that rough. */
+static double
+snap (const Unit *u)
+{
+  return u->n_words > 0 ? SNAP_SECONDS
+                        : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
+}
+
 /* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
  * read was cut to its clause on purpose). */
 static void
@@ -604,8 +615,8 @@ place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
   const Unit *u0 = &g_array_index (units, Unit, first->unit);
   const Unit *u1 = &g_array_index (units, Unit, last->last_unit);
 
-  *start = !exact_start && first->start - u0->start <= SNAP_SECONDS ? u0->start : first->start;
-  *end = u1->end - last->end <= SNAP_SECONDS ? u1->end : last->end;
+  *start = !exact_start && first->start - u0->start <= snap (u0) ? u0->start : first->start;
+  *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
 }
 
 static void
