@@ -40,6 +40,7 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_QUESTION] = "question",
   [HARK_AD_DIALOGUE] = "conversation",
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
+  [HARK_AD_PLUG] = "called a plug",
 };
 
 const char *
@@ -63,13 +64,13 @@ static const struct
     (const char *const[]){ "percent off", "free trial", "for free",
                            "months free", "month free", "weeks free", "free month",
                            "money back", "special offer", "exclusive offer", "limited time",
-                           "gift card", "discount", "first month", "first order", "dollars off",
+                           "gift card", "discount", "free copy", "free copies", "first month", "first order", "dollars off",
                            "off your first", "per month",
                            "get started for", "no credit card", "risk free", "bonus", "free tier",
                            "per day", "per year", "for a limited", "off your", NULL } },
   { HARK_AD_IMPERATIVE,
     (const char *const[]){ "go to", "head to", "head over to", "visit", "sign up", "check out",
-                           "check them out", "check it out", "try it", "try them", "download",
+                           "check them out", "check it out", "check that out", "check this out", "try it", "try them", "download",
                            "click", "learn more", "find out more",
                            "get started", "start your", "go check", "go sign up", "grab",
                            "pick up", "by going to", "by visiting", "by heading to",
@@ -95,8 +96,7 @@ static const struct
                            "our newsletter", "merch", "we're hiring", "always hiring",
                            "is hiring", "our conference", "get tickets", "get your tickets",
                            "workshop", "my class", "our community", "github sponsors",
-                           "sponsor us", "shameless plug", "a plug", "quick plug",
-                           "independently", "self promotion", "like to support", "want to support",
+                           "sponsor us", "independently", "like to support", "want to support",
                            "please support", "every dollar", "appreciate your support",
                            "appreciate the support", "appreciate that support",
                            "thanks for your support", "thank you for your support",
@@ -112,6 +112,11 @@ static const struct
                            "bell", "past episodes", "keep up with the show", "previous episodes",
                            "episode page", "upcoming events", "the schedule", "social media",
                            "social links", "connect with me", "find me on", NULL } },
+  /* Someone saying they are plugging their own work; SELF too (below). */
+  { HARK_AD_PLUG,
+    (const char *const[]){ "shameless plug", "a plug", "quick plug", "little plug", "small plug",
+                           "cheeky plug", "self promotion", "plug for my", "plug for our",
+                           NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",
@@ -287,7 +292,8 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
 
   /* Who owns what follows: "my course", "our bundle", "we have over 200 hours of courses". */
   static const char *const owners[] = { " my ", " our ", " we have ", " we've got ",
-                                        " i've got ", " we offer ", NULL };
+                                        " i've got ", " we offer ", " i have created ",
+                                        " i've created ", " we've created ", NULL };
   /* What one sells; "we have a Discord" is where a project talks, not an offer. */
   static const guint n_sold = 11;
   const char *p = norm;
@@ -498,6 +504,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
               f = HARK_AD_SELF;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
+            if (f == HARK_AD_PLUG)
+              note (s, HARK_AD_SELF, map[hit - norm + 1], phrase->length - 2);
             break;
           }
     }
@@ -748,8 +756,8 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       find_phrases (s, norm, map);
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
-      if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !speaks_for_itself (norm)
-          && !names_the_show (s))
+      if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
+          && !speaks_for_itself (norm) && !names_the_show (s))
         s->count[HARK_AD_SELF] = 0;
       /* A link said with "subscribe" or "past episodes" is where to follow the show. */
       if (s->count[HARK_AD_HOUSEKEEPING])

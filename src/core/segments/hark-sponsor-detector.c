@@ -375,6 +375,22 @@ follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint 
   return TRUE;
 }
 
+/* Self-promotion its speaker calls one ("a cheeky little plug: my course…") in one sentence
+ * and promotes in another needs no link: the plug is its announcement. */
+static gboolean
+called_a_plug (const HarkAdSentence *s, guint first, guint last)
+{
+  gboolean plug = FALSE;
+  guint promoting = 0;
+
+  for (guint i = first; i <= last; i++)
+    {
+      plug |= s[i].count[HARK_AD_PLUG] > 0;
+      promoting += s[i].count[HARK_AD_SELF] > 0 ? 1 : 0;
+    }
+  return plug && promoting >= 2;
+}
+
 /* A read asks the listener for something or says it is one: a link and an offer told in a
  * story ("I asked him for free advice, he answers with his firm's URL") ask nothing. */
 static gboolean
@@ -748,7 +764,9 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       /* A read that does not say it is one is more than one sentence: a single sentence
        * naming a link and what it gives is someone explaining something. A read told right
        * after another one, with nothing said between, is the next of a back-to-back pair. */
-      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && asks_anything (s, i, j)
+      if ((span_kinds (s, i, j, state, &total) >= MIN_KINDS
+           || (state == HARK_AD_STATE_SELF && called_a_plug (s, i, j)))
+          && asks_anything (s, i, j)
           && (state == HARK_AD_STATE_SELF || announced (s, i, j) || joined
               || sentences_with_evidence (s, i, j) >= 2)
           && total >= (announced (s, i, j) || joined ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
