@@ -30,6 +30,7 @@
  * goes to the read (captions split sentences: the cue's other words are the read's edge). */
 #define SNAP_SECONDS 3.0
 #define SNAP_SHARE 0.15
+#define LONG_PARAGRAPH 60.0
 /* Longer than any read: a span this long is the rules misfiring on a whole conversation. */
 #define MAX_READ_SECONDS 420.0
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
@@ -618,8 +619,9 @@ cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
 static double
 snap (const Unit *u)
 {
-  return u->n_words > 0 ? SNAP_SECONDS
-                        : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
+  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH
+             ? SNAP_SECONDS
+             : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
 }
 
 /* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
