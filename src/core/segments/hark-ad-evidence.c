@@ -87,7 +87,7 @@ static const struct
                            "message from", "after the break", "few minutes of ads",
                            "mention of each", "ad break", "commercial break", NULL } },
   { HARK_AD_SELF,
-    (const char *const[]){ "patreon", "patron", "patrons", "become a member",
+    (const char *const[]){ "patreon", "patron", "patrons", "become a member", "becoming a member",
                            "support the show", "support this show", "support us",
                            "support the podcast", "support our work", "support the work",
                            "supporting the show", "paying subscribers", "paid subscribers",
@@ -378,7 +378,9 @@ static gboolean
 names_first_person (const char *after)
 {
   static const char *const skip[] = { " by", " also", NULL };
-  static const char *const own[] = { " us ", " our ", " me ", " my ", " myself ", NULL };
+  /* "Made possible by listeners like you": a show its listeners pay for promotes itself. */
+  static const char *const own[] = { " us ", " our ", " me ", " my ", " myself ", " listeners ",
+                                     " you ", NULL };
   const char *w = after;
 
   for (guint k = 0; k < 2; k++)
