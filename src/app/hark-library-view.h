@@ -10,8 +10,9 @@
  * stop-refresh, refresh-show, load-older, unsubscribe, back, now-playing, and download,
  * stop-download and play with an episode's row number.
  *
- * Signals: "open-episode" (path) when an episode is to be played, "now-playing" to go back to
- * the episode playing.
+ * Signals: "open-episode" (path, row) when a downloaded episode is to be played, "open-stream"
+ * (a HarkEpisodeStream the handler owns) when one plays while it downloads, "now-playing" to
+ * go back to the episode playing.
  */
 #pragma once
 
