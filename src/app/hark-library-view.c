@@ -44,6 +44,7 @@ struct _HarkLibraryView
   GHashTable *downloads; /* episode row (gint64 *) → Download * */
   GHashTable *streaming; /* episode rows (gint64 *) playing while they download */
   GCancellable *refresh_cancellable;
+  GCancellable *older_cancellable; /* an older page loading */
   GHashTable *artwork;  /* image URL → GdkPaintable, or NULL while loading or when it failed */
   GCancellable *artwork_cancellable;
   char *last_message;
@@ -211,13 +212,15 @@ update_show_title (HarkLibraryView *self)
   if (show == NULL)
     return;
   adw_window_title_set_title (self->show_title, show->title ? show->title : show->feed_url);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes",
-                                           show->n_episodes),
-                              show->n_episodes);
+  subtitle = self->older_cancellable != NULL
+                 ? g_strdup (_("Loading older episodes…"))
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes",
+                                                 show->n_episodes),
+                                    show->n_episodes);
   adw_window_title_set_subtitle (self->show_title, subtitle);
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "load-older")),
-    show->next_page != NULL);
+    show->next_page != NULL && self->older_cancellable == NULL);
 }
 
 void
@@ -441,28 +444,66 @@ hark_library_view_is_refreshing (HarkLibraryView *self)
 }
 
 static void
+on_older_loaded (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (ref);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_new = 0;
+  gboolean ok = hark_subscriptions_load_older_finish (result, &n_new, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  g_clear_object (&self->older_cancellable);
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      update_show_title (self);
+      return;
+    }
+  if (ok)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older episode loaded",
+                                            "%u older episodes loaded", n_new),
+                               n_new);
+  else
+    /* Translators: "Could not load older episodes: why" */
+    message = g_strdup_printf (_("Could not load older episodes: %s"), error->message);
+  hark_library_view_reload (self);
+  tell (self, message);
+}
+
+static void
 action_load_older (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   HarkLibraryView *self = data;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->show_id);
   g_autoptr (HarkShow) show = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_new = 0;
+  GWeakRef *ref;
 
-  if (self->library == NULL || (show = hark_library_find_show (self->library, number, NULL)) == NULL)
+  if (self->library == NULL || self->older_cancellable != NULL
+      || (show = hark_library_find_show (self->library, number, NULL)) == NULL)
     return;
-  /* One page of a paged feed; the core has no asynchronous form of this yet. */
-  if (!hark_subscriptions_load_older (self->http, self->library, show, &n_new, &error))
-    {
-      tell (self, error->message);
-      return;
-    }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older episode loaded",
-                                          "%u older episodes loaded", n_new),
-                             n_new);
-  hark_library_view_reload (self);
-  tell (self, message);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->older_cancellable = g_cancellable_new ();
+  /* The page may be slow to come: the show's subtitle says so until it is in. */
+  update_show_title (self);
+  hark_subscriptions_load_older_async (self->http, self->library, show, self->older_cancellable,
+                                       on_older_loaded, ref);
+}
+
+gboolean
+hark_library_view_is_loading_older (HarkLibraryView *self)
+{
+  return self->older_cancellable != NULL;
+}
+
+const char *
+hark_library_view_get_show_subtitle (HarkLibraryView *self)
+{
+  return adw_window_title_get_subtitle (self->show_title);
 }
 
 /* Subscribe and unsubscribe */
@@ -735,10 +776,7 @@ on_download_progress (const HarkDownloadProgress *progress, gpointer data)
 
   if (self == NULL || (item = find_episode_item (self, d->row, NULL)) == NULL)
     return;
-  hark_library_item_set_downloading (item, TRUE,
-                                     progress->total > 0
-                                         ? (double) progress->bytes / progress->total
-                                         : -1);
+  hark_library_item_set_download_progress (item, progress);
 }
 
 static void
@@ -819,6 +857,31 @@ action_download (GSimpleAction *action, GVariant *parameter, gpointer data)
     start_download (self, g_variant_get_int64 (parameter), FALSE);
 }
 
+/* The audio and its sidecars go; the episode stays, with its place, as not downloaded. */
+static void
+action_delete_download (GSimpleAction *action, GVariant *parameter, gpointer data)
+{
+  HarkLibraryView *self = data;
+  gint64 row = g_variant_get_int64 (parameter);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  if (g_hash_table_contains (self->downloads, &row) || g_hash_table_contains (self->streaming, &row))
+    {
+      tell (self, _("Stop the download first."));
+      return;
+    }
+  if (!hark_episode_download_delete (self->library, number, &error))
+    {
+      tell (self, error->message);
+      return;
+    }
+  refresh_episode (self, row);
+  tell (self, _("Download deleted"));
+}
+
 static void
 action_stop_download (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
@@ -831,6 +894,9 @@ action_stop_download (GSimpleAction *action, GVariant *parameter, gpointer data)
       d->play_when_done = FALSE;
       g_cancellable_cancel (d->cancellable);
     }
+  else if (g_hash_table_contains (self->streaming, &row))
+    /* The session reads what this download writes: it ends with the episode. */
+    tell (self, _("The episode downloads while it plays; it stops when another one opens."));
 }
 
 /* Playing while downloading: the progress of a stream, and its end. Freed with the stream. */
@@ -863,10 +929,7 @@ on_stream_progress (const HarkDownloadProgress *progress, gpointer data)
   HarkLibraryItem *item;
 
   if (self != NULL && (item = find_episode_item (self, st->row, NULL)) != NULL)
-    hark_library_item_set_downloading (item, TRUE,
-                                       progress->total > 0
-                                           ? (double) progress->bytes / progress->total
-                                           : -1);
+    hark_library_item_set_download_progress (item, progress);
 }
 
 static void
@@ -1230,6 +1293,7 @@ static const GActionEntry action_entries[] = {
   { "now-playing", action_now_playing },
   { "download", action_download, "x" },
   { "stop-download", action_stop_download, "x" },
+  { "delete-download", action_delete_download, "x" },
   { "play", action_play, "x" },
 };
 
@@ -1250,6 +1314,9 @@ hark_library_view_dispose (GObject *object)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  if (self->older_cancellable != NULL)
+    g_cancellable_cancel (self->older_cancellable);
+  g_clear_object (&self->older_cancellable);
   if (self->artwork_cancellable != NULL)
     g_cancellable_cancel (self->artwork_cancellable);
   g_clear_object (&self->artwork_cancellable);

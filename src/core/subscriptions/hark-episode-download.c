@@ -553,6 +553,57 @@ download_new (const char *path)
   return download;
 }
 
+static gboolean
+unlink_if_there (const char *path, GError **error)
+{
+  if (g_unlink (path) == 0 || errno == ENOENT)
+    return TRUE;
+  {
+    int saved = errno;
+    g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not delete %s: %s"), path,
+                 g_strerror (saved));
+  }
+  return FALSE;
+}
+
+gboolean
+hark_episode_download_delete (HarkLibrary *library, const char *what, GError **error)
+{
+  g_autoptr (HarkShowEpisode) episode = hark_library_find_show_episode (library, what, error);
+  g_autoptr (HarkShow) show = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *audio = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *persons = NULL;
+
+  if (episode == NULL)
+    return FALSE;
+  if (episode->download_path == NULL)
+    return hark_library_set_download (library, episode->row, HARK_DOWNLOAD_NONE, NULL, 0, 0,
+                                      NULL, error);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
+  if ((show = hark_library_find_show (library, number, error)) == NULL)
+    return FALSE;
+  audio = g_str_has_suffix (episode->download_path, ".part")
+              ? g_strndup (episode->download_path, strlen (episode->download_path) - 5)
+              : g_strdup (episode->download_path);
+  part = g_strconcat (audio, ".part", NULL);
+  etag = g_strconcat (part, ".etag", NULL);
+  persons = hark_speaker_persons_path (audio);
+  /* The sidecars are where a download of the episode as the library has it puts them. */
+  plan = plan_sidecars (show, episode, audio);
+  if (!unlink_if_there (audio, error) || !unlink_if_there (part, error)
+      || !unlink_if_there (etag, error) || !unlink_if_there (persons, error))
+    return FALSE;
+  for (guint i = 0; i < plan->len; i++)
+    if (!unlink_if_there (((Sidecar *) g_ptr_array_index (plan, i))->path, error))
+      return FALSE;
+  return hark_library_set_download (library, episode->row, HARK_DOWNLOAD_NONE, NULL, 0, 0, NULL,
+                                    error);
+}
+
 /* ---- playing while downloading ------------------------------------------------------- */
 
 struct _HarkEpisodeStream

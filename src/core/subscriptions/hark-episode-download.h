@@ -53,6 +53,12 @@ HarkEpisodeDownload *hark_episode_download_run (HarkHttp *http, HarkLibrary *lib
                                                 HarkDownloadProgressFunc progress,
                                                 gpointer progress_data, GError **error);
 
+/* Deletes what downloading @what (an episode's number or id) wrote: the audio, or its .part,
+ * and the transcripts, chapters and speakers saved beside it. The episode stays in the
+ * library, with its place, as not downloaded. A file that cannot be deleted is an error and
+ * leaves the state as it was. */
+gboolean hark_episode_download_delete (HarkLibrary *library, const char *what, GError **error);
+
 /* Playing an episode while it downloads. Runs on the thread-default main context. */
 typedef struct _HarkEpisodeStream HarkEpisodeStream;
 
