@@ -79,7 +79,8 @@ find_library_context (HarkWindow *self, const char *path)
   if (library == NULL)
     return NULL;
   absolute = g_canonicalize_filename (path, NULL);
-  context = hark_library_find_context (library, absolute, &error);
+  context = hark_library_find_context (library, absolute,
+                                       hark_session_get_library_key (self->session), &error);
   if (error != NULL)
     g_debug ("library context: %s", error->message);
   return context;

@@ -29,27 +29,41 @@ column_text (sqlite3_stmt *stmt, int index)
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The row of a show's episode from the session's resume key ("episode:ROW"), or -1. */
+static gint64
+row_of_key (const char *key)
+{
+  char *end = NULL;
+  gint64 row;
+
+  if (key == NULL || !g_str_has_prefix (key, "episode:"))
+    return -1;
+  row = g_ascii_strtoll (key + 8, &end, 10);
+  return end != key + 8 && *end == '\0' && row > 0 ? row : -1;
+}
+
 HarkLibraryContext *
-hark_library_find_context (HarkLibrary *self, const char *path, GError **error)
+hark_library_find_context (HarkLibrary *self, const char *path, const char *key, GError **error)
 {
   static const char sql[] =
-    "SELECT s.title, e.title, COALESCE (NULLIF (e.image, ''), s.image) FROM downloads d "
-    "JOIN show_episodes e ON e.id = d.episode JOIN shows s ON s.id = e.show_id "
-    "WHERE d.path = ?1 LIMIT 1;";
+    "SELECT s.title, e.title, COALESCE (NULLIF (e.image, ''), s.image) FROM show_episodes e "
+    "JOIN shows s ON s.id = e.show_id LEFT JOIN downloads d ON d.episode = e.id "
+    "WHERE e.id = ?2 OR (?1 IS NOT NULL AND d.path = ?1) ORDER BY e.id = ?2 DESC LIMIT 1;";
   sqlite3 *db = hark_library_get_db (self);
   sqlite3_stmt *stmt = NULL;
   HarkLibraryContext *context = NULL;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  if (db == NULL)
+  if (db == NULL || (path == NULL && row_of_key (key) < 0))
     return NULL;
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       hark_library_set_db_error (self, _("read"), error);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  if (path != NULL)
+    sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, row_of_key (key));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {

@@ -22,9 +22,12 @@ typedef struct
 void hark_library_context_free (HarkLibraryContext *context);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkLibraryContext, hark_library_context_free)
 
-/* The show and episode @path was downloaded for (absolute, as the download stored it), or NULL:
- * with @error set when the library could not be read, without when it does not know the file. */
+/* The show and episode of a file the library knows: the episode @key names (a session's resume
+ * key, "episode:ROW", as a show's episode opened or streamed from the library has), else the
+ * one whose download is at @path (absolute, as the download stored it). NULL: with @error set
+ * when the library could not be read, without when it does not know the file. Either may be
+ * NULL. */
 HarkLibraryContext *hark_library_find_context (HarkLibrary *self, const char *path,
-                                               GError **error);
+                                               const char *key, GError **error);
 
 G_END_DECLS
