@@ -36,9 +36,8 @@ const char *hark_recognizer_get_settings (void);
 
 /* Recognizes @path, blocking; @progress is called on the calling thread. Uses the cache in
  * $XDG_CACHE_HOME/hark/speech/ unless @flags say not to. Cancelling fails with
- * G_IO_ERROR_CANCELLED within about 0.1 s; a worker in the middle of an utterance (at most 20 s
- * of audio, about two seconds of CPU; PocketSphinx cannot stop inside one) finishes it in the
- * background, unseen, and then exits. */
+ * G_IO_ERROR_CANCELLED within about 0.1 s; the workers, even in the middle of an utterance,
+ * stop within a few tens of milliseconds of CPU after that, unseen, and exit. */
 HarkSpeech *hark_recognize_file (const char *path, HarkRecognizeFlags flags,
                                  HarkSpeechProgressFunc progress, gpointer progress_data,
                                  GCancellable *cancellable, GError **error);
