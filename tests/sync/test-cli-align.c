@@ -313,9 +313,9 @@ test_write_sidecar (void)
     JsonArray *list;
 
     g_assert_no_error (error);
-    if (!json_object_has_member (root, "chapters"))
-      json_object_set_array_member (root, "chapters", json_array_new ());
-    list = json_object_get_array_member (root, "chapters");
+    list = json_object_get_array_member (json_object_get_object_member (root, "hark"),
+                                         "chapters");
+    g_assert_nonnull (list);
     json_array_add_element (list, g_steal_pointer (&chapter));
     json_generator_set_root (generator, json_parser_get_root (parser));
     edited = json_generator_to_data (generator, NULL);

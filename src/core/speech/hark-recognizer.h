@@ -9,7 +9,8 @@
  * well under 0.2 × its length in CPU: the words are anchors for aligning a transcript, where
  * speed matters more than the last few percent of accuracy. Speech recognition is optional: when
  * Hark was built without PocketSphinx or the English model is missing, every entry point fails
- * with HARK_ERROR_UNSUPPORTED and a sentence that says what to install.
+ * with HARK_ERROR_UNSUPPORTED and a sentence that says what to install. (Tests set
+ * HARK_TEST_ASR_MODEL_DIR to look for the model elsewhere, e.g. in an empty directory.)
  */
 #pragma once
 
