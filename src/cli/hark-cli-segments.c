@@ -78,6 +78,31 @@ print_json (HarkEpisode *episode, const HarkSegmentList *list, GArray *ranges)
   fputs (out->str, stdout);
 }
 
+/* The detector's evidence is "starts at … with “…”; evidence: …; ends at … with “…”": one part
+ * per line. A "; " inside a quote belongs to the quote, so only those outside quotes split. */
+static void
+print_evidence (const char *evidence)
+{
+  const char *part = evidence;
+  int depth = 0;
+
+  for (const char *p = evidence; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201C)
+        depth++;
+      else if (c == 0x201D && depth > 0)
+        depth--;
+      else if (depth == 0 && p[0] == ';' && p[1] == ' ')
+        {
+          printf ("    %.*s\n", (int) (p - part), part);
+          part = p + 2;
+        }
+    }
+  printf ("    %s\n", part);
+}
+
 static void
 print_text (HarkEpisode *episode, const HarkSegmentList *list, GArray *ranges, gboolean explain)
 {
@@ -99,12 +124,7 @@ print_text (HarkEpisode *episode, const HarkSegmentList *list, GArray *ranges, g
               start, end, hark_skip_action_to_string (e[i].action), e[i].segment.source);
       if (explain && e[i].segment.evidence)
         {
-          g_auto (GStrv) parts = g_strsplit (e[i].segment.evidence, "; ", -1);
-
-          /* The detector's evidence is "starts at … with “…”; evidence: …; ends at … with “…”": one
-           * per line. */
-          for (guint p = 0; parts[p]; p++)
-            printf ("    %s\n", parts[p]);
+          print_evidence (e[i].segment.evidence);
         }
     }
   printf ("Skipped automatically: %s in %u range%s (segments from: %s)\n", total, ranges->len,

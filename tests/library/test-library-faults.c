@@ -76,6 +76,9 @@ test_locked (void)
   g_assert_true (g_str_has_prefix (hark_library_get_problem (library),
                                    "Listening positions are read but not saved: "));
   g_assert_true (g_str_has_suffix (hark_library_get_problem (library), "again."));
+  /* A sentence a listener understands, not SQLite's "(database is locked)". */
+  g_assert_nonnull (strstr (hark_library_get_problem (library), "another program is using it"));
+  g_assert_null (strstr (hark_library_get_problem (library), "(database"));
   assert_position_read (library);
 
   g_assert_false (hark_library_save (library, "key-1", "/tmp/ep.mp3", "Ep", 3600, 99, 1.0,

@@ -127,6 +127,55 @@ test_explain (void)
   g_assert_nonnull (strstr (out, "Skipped automatically"));
 }
 
+/* A "; " inside a quoted sentence stays on its line; only the parts of the evidence split. */
+static void
+test_explain_quote_with_semicolon (void)
+{
+  static const char vtt[] =
+    "WEBVTT\n"
+    "\n"
+    "00:00:00.000 --> 00:00:05.000\n"
+    "<v Ann>Welcome back to the show, today we talk about gardens and soil.\n"
+    "\n"
+    "00:00:05.000 --> 00:00:10.000\n"
+    "<v Ann>It has been a wet spring, and the beds are full of weeds.\n"
+    "\n"
+    "00:00:10.000 --> 00:00:15.000\n"
+    "<v Ann>This episode is brought to you by Plotwise; it plans your garden for you.\n"
+    "\n"
+    "00:00:15.000 --> 00:00:20.000\n"
+    "<v Ann>Plotwise tells you what to plant and when; try it free for thirty days.\n"
+    "\n"
+    "00:00:20.000 --> 00:00:25.000\n"
+    "<v Ann>Visit plotwise.example/garden and use the code GARDEN for twenty percent off.\n"
+    "\n"
+    "00:00:25.000 --> 00:00:30.000\n"
+    "<v Ann>Now, back to the soil, which is where everything starts.\n"
+    "\n"
+    "00:00:30.000 --> 00:00:35.000\n"
+    "<v Bob>I think compost is the most underrated thing a gardener can make.\n"
+    "\n"
+    "00:00:35.000 --> 00:00:40.000\n"
+    "<v Bob>You put in scraps, and a year later you have the best soil there is.\n";
+  g_autofree char *dir = hark_test_make_tmpdir ("cli-explain");
+  g_autofree char *path = g_build_filename (dir, "ep.vtt", NULL);
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, vtt, -1, NULL));
+  {
+    const char *args[] = { "segments", path, "--explain", NULL };
+
+    status = audio_test_run_cli (args, &out, NULL);
+  }
+  g_assert_cmpint (status, ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\n    starts at 0:10 with “This episode is brought to you by "
+                                 "Plotwise; it plans"));
+  g_assert_null (strstr (out, "\n    it plans"));
+  hark_test_remove_tree (dir);
+}
+
 static void
 test_bad_usage (void)
 {
@@ -188,6 +237,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/cli/default-policy", test_default_policy);
   g_test_add_func ("/segments/cli/overrides", test_overrides);
   g_test_add_func ("/segments/cli/explain", test_explain);
+  g_test_add_func ("/segments/cli/explain-semicolon", test_explain_quote_with_semicolon);
   g_test_add_func ("/segments/cli/bad-usage", test_bad_usage);
   return g_test_run ();
 }

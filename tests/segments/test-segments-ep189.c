@@ -104,9 +104,8 @@ static const struct
   guint selfpromo_missed;
 } real_episodes[] = {
   /* "A quick announcement. Since recording this episode, Nicola and I teamed up to create a
-   * dedicated course about EVE … just visit talkpython.fm/EVE" (0:53–1:36) is the show's own,
-   * missed. */
-  { "001_nicola_iarocci_talk_python_to_me.vtt", 0, 1, 1 },
+   * dedicated course about EVE … just visit talkpython.fm/EVE" (0:53–1:36) is the show's own. */
+  { "001_nicola_iarocci_talk_python_to_me.vtt", 0, 1, 0 },
   { "301-deploying-and-running-django-web-apps-in-2021.vtt", 0, 0, 0 },
   /* Besides "brought to you by us" in the pre-roll, the outro's "Want to level up your
    * Python? We have one of the largest catalogs of Python video courses … Check it out for
@@ -118,17 +117,17 @@ static const struct
   { "496-scaf-deploys.vtt", 3, 3, 0 },
   /* Sentry and NordStellar back to back (0.6 s apart) open and close the show: 2 segments, plus
    * two mid-rolls. The outro's course catalogue ("we have over 270 hours of beginner and
-   * advanced courses … Browse the catalog", 1:15:53–1:16:10) is self-promotion, missed. */
-  { "529-python-apps-with-llm-building-blocks.vtt", 4, 1, 1 },
+   * advanced courses … Browse the catalog", 1:15:53–1:16:10) is self-promotion. */
+  { "529-python-apps-with-llm-building-blocks.vtt", 4, 1, 0 },
   /* "This portion of Talk Python To Me is brought to you by us … a course I put together …
    * Check it out at talkpython.fm slash agentic dash engineering" (30:37–32:04) is the show's
    * own. */
   { "539-catching-up-with-the-python-typing-council.vtt", 3, 3, 0 },
-  /* Sentry and Temporal back to back open and close the show (2 segments), two mid-rolls. Two
-   * self-promotions are missed: "a quick announcement for everyone taking courses over at Talk
-   * Python Training … grab your certificates" (2:21–3:14, which the pre-roll sponsor segment
-   * wrongly runs on over) and the outro's course catalogue (1:10:09–1:10:27). */
-  { "544-wheel-next-packaging-peps-transcript-final.vtt", 4, 2, 2 },
+  /* Sentry and Temporal back to back open and close the show (2 segments), two mid-rolls. The
+   * outro's course catalogue (1:10:09–1:10:27) is self-promotion; "a quick announcement for
+   * everyone taking courses over at Talk Python Training … grab your certificates" (2:21–3:14)
+   * is missed: the pre-roll sponsor segment wrongly runs on over it. */
+  { "544-wheel-next-packaging-peps-transcript-final.vtt", 4, 2, 1 },
 };
 
 static void

@@ -183,8 +183,8 @@ to_utf8 (const char *data, gsize length, const char *encoding, HarkFeedWarnings 
       if (utf8_valid (data, length))
         return NULL;
       hark_feed_warn (warnings, "encoding", 1,
-                      encoding ? "declared UTF-8 but is not; other bytes read as Windows-1252"
-                               : "no encoding declared and not UTF-8; read as Windows-1252");
+                      encoding ? _("declared UTF-8 but is not; other bytes read as Windows-1252")
+                               : _("no encoding declared and not UTF-8; read as Windows-1252"));
       return decode_mixed (data, length, out_length);
     }
   if (is_western_single_byte (encoding))

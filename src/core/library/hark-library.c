@@ -173,6 +173,17 @@ set_db_error (GError **error, sqlite3 *db, const char *path, const char *doing)
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
                    _("Could not %s the library file %s: the disk is full."), doing, path);
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
+                   _("Could not %s the library file %s: another program is using it."), doing,
+                   path);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, HARK_ERROR, HARK_ERROR_IO,
+                   _("Could not %s the library file %s: it is read-only."), doing, path);
+      break;
     default:
       g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not %s the library file %s (%s)."),
                    doing, path, detail);

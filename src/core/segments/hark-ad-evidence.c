@@ -23,6 +23,8 @@
 #define ASK_LINK_REACH 48
 /* How long after "a word from our sponsors" the read it announces may run. */
 #define AFTER_BREAK_REACH 90.0
+/* How soon after announcing it the announcer may hand the read to another voice. */
+#define HAND_OVER_REACH 15.0
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -38,6 +40,7 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_QUESTION] = "question",
   [HARK_AD_DIALOGUE] = "conversation",
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
+  [HARK_AD_PLUG] = "called a plug",
 };
 
 const char *
@@ -61,13 +64,13 @@ static const struct
     (const char *const[]){ "percent off", "free trial", "for free",
                            "months free", "month free", "weeks free", "free month",
                            "money back", "special offer", "exclusive offer", "limited time",
-                           "gift card", "discount", "first month", "first order", "dollars off",
+                           "gift card", "discount", "free copy", "free copies", "first month", "first order", "dollars off",
                            "off your first", "per month",
                            "get started for", "no credit card", "risk free", "bonus", "free tier",
                            "per day", "per year", "for a limited", "off your", NULL } },
   { HARK_AD_IMPERATIVE,
     (const char *const[]){ "go to", "head to", "head over to", "visit", "sign up", "check out",
-                           "check them out", "check it out", "try it", "try them", "download",
+                           "check them out", "check it out", "check that out", "check this out", "browse", "try it", "try them", "download",
                            "click", "learn more", "find out more",
                            "get started", "start your", "go check", "go sign up", "grab",
                            "pick up", "by going to", "by visiting", "by heading to",
@@ -77,13 +80,14 @@ static const struct
                            "supported by", "support for this", "underwritten", "presented by",
                            "made possible by", "our partner", "our partners", "ad read",
                            "ad reads", "partnered with",
-                           "in partnership with", NULL } },
+                           "in partnership with", "affiliate link", "affiliate links",
+                           "affiliate code", NULL } },
   { HARK_AD_BREAK,
     (const char *const[]){ "quick break", "short break", "take a break", "word from",
                            "message from", "after the break", "few minutes of ads",
                            "mention of each", "ad break", "commercial break", NULL } },
   { HARK_AD_SELF,
-    (const char *const[]){ "patreon", "patron", "patrons", "become a member",
+    (const char *const[]){ "patreon", "patron", "patrons", "become a member", "becoming a member",
                            "support the show", "support this show", "support us",
                            "support the podcast", "support our work", "support the work",
                            "supporting the show", "paying subscribers", "paid subscribers",
@@ -92,9 +96,11 @@ static const struct
                            "our newsletter", "merch", "we're hiring", "always hiring",
                            "is hiring", "our conference", "get tickets", "get your tickets",
                            "workshop", "my class", "our community", "github sponsors",
-                           "sponsor us", "shameless plug", "a plug", "quick plug",
-                           "independently", "self promotion", "like to support", "want to support",
-                           "please support", "every dollar",
+                           "sponsor us", "independently", "like to support", "want to support",
+                           "quick announcement",
+                           "please support", "every dollar", "appreciate your support",
+                           "appreciate the support", "appreciate that support",
+                           "thanks for your support", "thank you for your support",
                            NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
@@ -107,10 +113,16 @@ static const struct
                            "bell", "past episodes", "keep up with the show", "previous episodes",
                            "episode page", "upcoming events", "the schedule", "social media",
                            "social links", "connect with me", "find me on", NULL } },
+  /* Someone saying they are plugging their own work; SELF too (below). */
+  { HARK_AD_PLUG,
+    (const char *const[]){ "shameless plug", "a plug", "quick plug", "little plug", "small plug",
+                           "cheeky plug", "self promotion", "plug for my", "plug for our",
+                           NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",
-                           "links in the description", NULL } },
+                           "links in the description",
+                           NULL } },
   { HARK_AD_RESUME,
     (const char *const[]){ "we're back", "we are back", "and we're back", "back to the", "back to our", "let's get back", "let's go back",
                            "now back to", "anyway back", "here's my conversation",
@@ -281,7 +293,8 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
 
   /* Who owns what follows: "my course", "our bundle", "we have over 200 hours of courses". */
   static const char *const owners[] = { " my ", " our ", " we have ", " we've got ",
-                                        " i've got ", " we offer ", NULL };
+                                        " i've got ", " we offer ", " i have created ",
+                                        " i've created ", " we've created ", NULL };
   /* What one sells; "we have a Discord" is where a project talks, not an offer. */
   static const guint n_sold = 11;
   const char *p = norm;
@@ -365,7 +378,9 @@ static gboolean
 names_first_person (const char *after)
 {
   static const char *const skip[] = { " by", " also", NULL };
-  static const char *const own[] = { " us ", " our ", " me ", " my ", " myself ", NULL };
+  /* "Made possible by listeners like you": a show its listeners pay for promotes itself. */
+  static const char *const own[] = { " us ", " our ", " me ", " my ", " myself ", " listeners ",
+                                     " you ", NULL };
   const char *w = after;
 
   for (guint k = 0; k < 2; k++)
@@ -445,10 +460,27 @@ tells_of_sponsors (const HarkAdSentence *s, const char *norm, const gsize *map,
   return FALSE;
 }
 
+/* Whether the word starting right after @at (a space in normalised text) is one of @words. */
+static gboolean
+word_after_is (const char *at, const char *const *words)
+{
+  const char *end = strchr (at + 1, ' ');
+  gsize len = end ? (gsize) (end - at - 1) : strlen (at + 1);
+
+  for (guint i = 0; words[i]; i++)
+    if (strlen (words[i]) == len && strncmp (at + 1, words[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
 {
   static const char *const helping[] = { "helps", "help", "helping", NULL };
+  static const char *const places[] = { "inside", "in", "into", "on", "at", "now", "here",
+                                        "there", "away", "from", "to", "before", "after", "off",
+                                        "out", "up", "down", "next", "where", "when", "back",
+                                        "over", "under", "through", "within", NULL };
 
   for (guint i = 0; i < phrases->len; i++)
     {
@@ -462,6 +494,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
           {
             HarkAdFeature f = phrase->feature;
 
+            /* "Right inside your editor", "right now": an adverb, not someone agreeing. */
+            if (f == HARK_AD_DIALOGUE && g_str_equal (phrase->padded, " right ")
+                && word_after_is (hit + phrase->length - 1, places))
+              continue;
             /* "Checking them out really helps support the show": the sponsors help. */
             if (f == HARK_AD_SELF && hit > norm && word_before_is (norm, hit, helping))
               continue;
@@ -471,6 +507,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
               f = HARK_AD_SELF;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
+            if (f == HARK_AD_PLUG)
+              note (s, HARK_AD_SELF, map[hit - norm + 1], phrase->length - 2);
             break;
           }
     }
@@ -661,11 +699,23 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
       if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
           || sentences[i].count[HARK_AD_CODE])
         continue;
+      int voice = sentences[i].speaker;
+      gboolean handed_over = FALSE;
+
       for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= AFTER_BREAK_REACH;
            k++)
         {
           if (sentences[k].count[HARK_AD_RESUME] || sentences[k].count[HARK_AD_HOUSEKEEPING])
             break;
+          /* A read is said by one voice: the announcer's, or the one it hands over to right
+           * after announcing. Another voice after that is the show again. */
+          if (voice >= 0 && sentences[k].speaker >= 0 && sentences[k].speaker != voice)
+            {
+              if (handed_over || sentences[k].start - sentences[i].end > HAND_OVER_REACH)
+                break;
+              handed_over = TRUE;
+              voice = sentences[k].speaker;
+            }
           /* It bridges the story between the announcement and the read's link or code; what
            * follows those stands on its own evidence. A price said early ("$10 a month gets
            * you …") is part of the story, not its end. */
@@ -709,8 +759,8 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       find_phrases (s, norm, map);
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
-      if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !speaks_for_itself (norm)
-          && !names_the_show (s))
+      if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
+          && !speaks_for_itself (norm) && !names_the_show (s))
         s->count[HARK_AD_SELF] = 0;
       /* A link said with "subscribe" or "past episodes" is where to follow the show. */
       if (s->count[HARK_AD_HOUSEKEEPING])

@@ -30,6 +30,7 @@ typedef enum
   HARK_AD_QUESTION,   /* the sentence asks something */
   HARK_AD_DIALOGUE,   /* "I think", "yeah", "you know": people talking with each other */
   HARK_AD_AFTER_BREAK, /* within a read's length after a break was announced, before a return */
+  HARK_AD_PLUG,       /* the speaker calls it a plug or self-promotion (also counted as SELF) */
   HARK_AD_N_FEATURES
 } HarkAdFeature;
 

@@ -29,6 +29,8 @@
 /* When a read starts or ends inside a cue and the rest of the cue is this short, the whole cue
  * goes to the read (captions split sentences: the cue's other words are the read's edge). */
 #define SNAP_SECONDS 3.0
+#define SNAP_SHARE 0.15
+#define LONG_PARAGRAPH 60.0
 /* Longer than any read: a span this long is the rules misfiring on a whole conversation. */
 #define MAX_READ_SECONDS 420.0
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
@@ -47,6 +49,7 @@ typedef struct
   gsize length;
   const HarkWord *words;
   guint n_words;
+  gsize base; /* where its text starts in the joined document */
 } Unit;
 
 void
@@ -73,7 +76,7 @@ collect_units (const HarkTranscript *t)
       gboolean has_words = cues[i].n_words > 0 && cues[i].first_word + cues[i].n_words <= n_words;
       Unit u = { cues[i].start, cues[i].end, cues[i].speaker, cues[i].text,
                  strlen (cues[i].text), has_words ? words + cues[i].first_word : NULL,
-                 has_words ? cues[i].n_words : 0 };
+                 has_words ? cues[i].n_words : 0, 0 };
 
       g_array_append_val (units, u);
     }
@@ -81,7 +84,7 @@ collect_units (const HarkTranscript *t)
     for (guint i = 0; i < n_turns; i++)
       {
         Unit u = { turns[i].start, turns[i].end, turns[i].speaker, turns[i].text,
-                   strlen (turns[i].text), NULL, 0 };
+                   strlen (turns[i].text), NULL, 0, 0 };
 
         g_array_append_val (units, u);
       }
@@ -185,10 +188,11 @@ split_sentences (GArray *units, GString *doc)
 
   for (guint i = 0; i < units->len; i++)
     {
-      const Unit *u = &g_array_index (units, Unit, i);
+      Unit *u = &g_array_index (units, Unit, i);
       const Unit *next = i + 1 < units->len ? &g_array_index (units, Unit, i + 1) : NULL;
       gsize base = doc->len;
 
+      u->base = base;
       g_string_append_len (doc, u->text, (gssize) u->length);
       if (carried == 0)
         from = (Mark){ i, 0, base };
@@ -239,11 +243,35 @@ asks_or_offers (const HarkAdSentence *s)
 
 /* Names said again after an announcement ("a mention of each sponsor: X for this, Y for
  * that") end the read there; names alone start nothing (a guest introduction). */
+/* What only a read says: talk of sponsors, a break, a code, an offer, the show's own offer. A
+ * link or a call to action alone is also how a show says where to follow it. */
+static gboolean
+offers (const HarkAdSentence *s)
+{
+  return s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_CODE]
+         || s->count[HARK_AD_OFFER] || s->count[HARK_AD_SELF];
+}
+
 static void
 trim (const HarkAdSentence *s, guint *first, guint *last)
 {
   while (*first < *last && !has_evidence (&s[*first]))
     (*first)++;
+  /* Housekeeping ends a read ("be sure to subscribe… the RSS feed is at /rss on example.fm"):
+   * links and asks after it, with nothing offered, are where to follow the show. */
+  for (guint k = *first + 1; k <= *last; k++)
+    if (s[k].count[HARK_AD_HOUSEKEEPING] && !has_evidence (&s[k]))
+      {
+        gboolean offered = FALSE;
+
+        for (guint j = k + 1; j <= *last && !offered; j++)
+          offered = offers (&s[j]);
+        if (!offered)
+          {
+            *last = k - 1;
+            break;
+          }
+      }
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
@@ -310,12 +338,58 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     {
       const HarkAdSentence *before = &s[k - 1];
 
-      if (!before->count[HARK_AD_BRAND] || before->count[HARK_AD_DIALOGUE]
-          || before->count[HARK_AD_RESUME] || before->count[HARK_AD_HOUSEKEEPING]
-          || !seamless (before, &s[k]) || head->start - before->start > MAX_STORY_SECONDS)
+      if (before->count[HARK_AD_DIALOGUE] || before->count[HARK_AD_RESUME]
+          || before->count[HARK_AD_HOUSEKEEPING] || !seamless (before, &s[k])
+          || head->start - before->start > MAX_STORY_SECONDS)
         break;
+      /* One sentence of the story may name nothing ("…it can flag the bugs your tools
+       * missed") when the one before it names the product again. */
+      if (!before->count[HARK_AD_BRAND])
+        {
+          const HarkAdSentence *again = k >= 2 && k - 2 >= floor ? &s[k - 2] : NULL;
+
+          if (again == NULL || !again->count[HARK_AD_BRAND] || again->count[HARK_AD_DIALOGUE]
+              || again->count[HARK_AD_RESUME] || again->count[HARK_AD_HOUSEKEEPING]
+              || !seamless (again, before) || head->start - again->start > MAX_STORY_SECONDS)
+            break;
+          continue;
+        }
       *first = k - 1;
     }
+}
+
+/* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
+ * @floor - 1, and what lies between is a story told without conversation (no one answering,
+ * no return to the show, no housekeeping), short enough to be the next read's opening ("What
+ * do cats and wigs have in common?" read by the next voice). */
+static gboolean
+follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint first,
+              HarkAdState state)
+{
+  if (floor == 0 || previous != state || first <= floor
+      || s[first].start - s[floor - 1].end > MAX_STORY_SECONDS)
+    return FALSE;
+  for (guint k = floor; k < first; k++)
+    if (s[k].count[HARK_AD_DIALOGUE] || s[k].count[HARK_AD_RESUME]
+        || s[k].count[HARK_AD_HOUSEKEEPING])
+      return FALSE;
+  return TRUE;
+}
+
+/* Self-promotion its speaker calls one ("a cheeky little plug: my course…") in one sentence
+ * and promotes in another needs no link: the plug is its announcement. */
+static gboolean
+called_a_plug (const HarkAdSentence *s, guint first, guint last)
+{
+  gboolean plug = FALSE;
+  guint promoting = 0;
+
+  for (guint i = first; i <= last; i++)
+    {
+      plug |= s[i].count[HARK_AD_PLUG] > 0;
+      promoting += s[i].count[HARK_AD_SELF] > 0 ? 1 : 0;
+    }
+  return plug && promoting >= 2;
 }
 
 /* A read asks the listener for something or says it is one: a link and an offer told in a
@@ -464,21 +538,108 @@ describe_evidence (const HarkAdSentence *s, guint first, guint last)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The read's edges: inside a cue, unless what is left of the cue is only a short edge. */
+/* The unit holding byte @offset of the joined document. */
+static guint
+unit_at (GArray *units, gsize offset)
+{
+  guint lo = 0, hi = units->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (units, Unit, mid).base <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* An announcement in the middle of a sentence ("Our guests were A and B, and it's been brought
+ * to you by X") starts the read at its own clause: the words before it in the sentence are the
+ * show's. Moves @s's start there and returns TRUE when it did. */
+static gboolean
+cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
+{
+  static const char *const joins[] = { " and ", " but ", " so ", NULL };
+  static const HarkAdFeature placed[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
+                                          HARK_AD_SELF, HARK_AD_HOUSEKEEPING, HARK_AD_RESUME };
+  gsize at = G_MAXSIZE, clause = 0;
+  const Unit *u;
+  gsize offset;
+  double start;
+
+  if (s->count[HARK_AD_SPONSOR])
+    at = s->quote_at[HARK_AD_SPONSOR];
+  if (s->count[HARK_AD_BREAK])
+    at = MIN (at, s->quote_at[HARK_AD_BREAK]);
+  if (at == G_MAXSIZE || at == 0 || at >= s->length)
+    return FALSE;
+  for (gsize k = at; k > 0 && clause == 0; k--)
+    {
+      char c = s->text[k - 1];
+
+      if (c == ',' || c == ';' || c == ':')
+        clause = k;
+      else if (c == ' ')
+        for (guint j = 0; joins[j] && clause == 0; j++)
+          if (k - 1 + strlen (joins[j]) <= s->length
+              && g_ascii_strncasecmp (s->text + k - 1, joins[j], strlen (joins[j])) == 0)
+            clause = k;
+    }
+  while (clause > 0 && clause < at && s->text[clause] == ' ')
+    clause++;
+  if (clause == 0 || clause >= at)
+    return FALSE;
+  /* Only when nothing before the clause speaks for the read. */
+  for (guint f = 0; f < G_N_ELEMENTS (placed); f++)
+    if (s->count[placed[f]] && s->quote_at[placed[f]] < clause)
+      return FALSE;
+
+  offset = (gsize) (s->text - doc->str) + clause;
+  u = &g_array_index (units, Unit, unit_at (units, offset));
+  start = unit_time (u, offset >= u->base ? offset - u->base : 0);
+  /* A few words before it ("Okay, so this episode is…") are the read's lead-in. */
+  if (start - s->start <= SNAP_SECONDS)
+    return FALSE;
+  s->unit = unit_at (units, offset);
+  s->start = start;
+  s->text += clause;
+  s->length -= clause;
+  for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
+    s->quote_at[f] = s->quote_at[f] >= clause ? s->quote_at[f] - clause : 0;
+  return TRUE;
+}
+
+/* How close to a cue's edge a read's edge goes to the edge itself. Without word times a time
+ * inside a paragraph minutes long is its characters' share, off by seconds either way: a
+ * short rest of it (a line leading on to the next turn) is not worth a cut that rough. */
+static double
+snap (const Unit *u)
+{
+  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH
+             ? SNAP_SECONDS
+             : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
+}
+
+/* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
+ * read was cut to its clause on purpose). */
 static void
-place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last, double *start,
-       double *end)
+place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
+       gboolean exact_start, double *start, double *end)
 {
   const Unit *u0 = &g_array_index (units, Unit, first->unit);
   const Unit *u1 = &g_array_index (units, Unit, last->last_unit);
 
-  *start = first->start - u0->start <= SNAP_SECONDS ? u0->start : first->start;
-  *end = u1->end - last->end <= SNAP_SECONDS ? u1->end : last->end;
+  *start = !exact_start && first->start - u0->start <= snap (u0) ? u0->start : first->start;
+  *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
 }
 
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
-               HarkAdState state, double total)
+               HarkAdState state, double total, gboolean exact_start)
 {
   HarkDetection d = { 0 };
   g_autofree char *first_words = quote (&s[first], TRUE);
@@ -486,7 +647,7 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *evidence = describe_evidence (s, first, last);
   g_autofree char *from = NULL, *to = NULL;
 
-  place (units, &s[first], &s[last], &d.start, &d.end);
+  place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
   if (d.end < d.start)
     {
       /* Overlapping cues (a caption spanning hours, times out of order) leave sentence times
@@ -560,6 +721,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   g_autofree HarkAdState *states = NULL;
   g_autoptr (GString) doc = NULL;
   HarkAdSentence *s;
+  HarkAdState previous = HARK_AD_STATE_SHOW;
 
   g_return_val_if_fail (transcript != NULL, NULL);
   out = g_array_new (FALSE, FALSE, sizeof (HarkDetection));
@@ -585,6 +747,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       guint j = i, next;
       HarkAdState state = states[i];
       double total;
+      gboolean joined;
 
       if (state == HARK_AD_STATE_SHOW)
         {
@@ -597,16 +760,25 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       trim (s, &i, &j);
       extend_story (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
+      joined = follows_read (s, floor, previous, i, state);
+      if (joined)
+        i = floor;
       /* A read that does not say it is one is more than one sentence: a single sentence
-       * naming a link and what it gives is someone explaining something. */
-      if (span_kinds (s, i, j, state, &total) >= MIN_KINDS && asks_anything (s, i, j)
-          && (state == HARK_AD_STATE_SELF || announced (s, i, j)
+       * naming a link and what it gives is someone explaining something. A read told right
+       * after another one, with nothing said between, is the next of a back-to-back pair. */
+      if ((span_kinds (s, i, j, state, &total) >= MIN_KINDS
+           || (state == HARK_AD_STATE_SELF && called_a_plug (s, i, j)))
+          && asks_anything (s, i, j)
+          && (state == HARK_AD_STATE_SELF || announced (s, i, j) || joined
               || sentences_with_evidence (s, i, j) >= 2)
-          && total >= (announced (s, i, j) ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
+          && total >= (announced (s, i, j) || joined ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
           && s[j].end - s[i].start <= MAX_READ_SECONDS)
         {
-          add_detection (out, units, s, i, j, state, total);
+          gboolean cut = cut_to_clause (units, doc, &s[i]);
+
+          add_detection (out, units, s, i, j, state, total, cut);
           floor = j + 1;
+          previous = state;
         }
       i = next;
     }

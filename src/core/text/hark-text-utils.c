@@ -200,9 +200,9 @@ hark_text_load_file (const char *path, char **contents, gsize *length, GError **
       close (fd);
       set_load_error (error, HARK_ERROR_UNSUPPORTED, path,
                       S_ISDIR (st.st_mode)
-                          ? "it is a folder"
-                          : "it is not a regular file (a pipe, a device or a socket), so it is "
-                            "not read");
+                          ? _("it is a folder")
+                          : _("it is not a regular file (a pipe, a device or a socket), so it is "
+                              "not read"));
       return FALSE;
     }
   if (st.st_size > HARK_TEXT_MAX_FILE_BYTES)

@@ -1,0 +1,311 @@
+/* test-spliced-reads.c — the sponsor finder on made-up reads set inside a real conversation
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The finder's rules were shaped on real shows' transcripts; this checks they are not only those
+ * shows' words. Twenty minutes of ep189's conversation with no read in it (from the fixtures) get
+ * one made-up read spliced into their middle: sponsors, products and addresses invented here, in
+ * the shapes shows use (a host's story, a break, a thank-you, a skit, a membership ask, a
+ * newsletter, a course). The conversation alone, and with made-up product talk that is not a
+ * read, must give nothing; the table prints what is found, and the test fails below the count
+ * reached when it was written.
+ */
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "segments/hark-sponsor-detector.h"
+#include "hark-test-util.h"
+
+/* What the finder reached when this test was written: raise it as the finder learns more. */
+#define MIN_FOUND 5
+
+typedef struct
+{
+  const char *speaker; /* "host", "guest" or a name of its own */
+  const char *text;
+} Line;
+
+typedef struct
+{
+  const char *name;
+  HarkCategory category;
+  const Line *lines;
+} Read;
+
+static const Line story[] = {
+  { "host", "Before we get into testing, a word about who keeps the lights on here." },
+  { "host", "Every morning I used to spend half an hour sorting through receipts for my "
+            "accounting." },
+  { "host", "Then I started using Ledgerly, and now it reads my receipts from my email and files "
+            "them for me." },
+  { "host", "It costs less than a coffee a month, and for listeners of this show the first three "
+            "months are free." },
+  { "host", "Head to ledgerly.com/devtalk to claim that offer. That's ledgerly.com/devtalk." },
+  { NULL, NULL },
+};
+
+static const Line break_read[] = {
+  { "host", "We'll be right back after this short break." },
+  { "host", "Running a small online shop means juggling stock, shipping and taxes all at once." },
+  { "host", "Shelfhand puts all of it in one dashboard and prints your shipping labels in a "
+            "click." },
+  { "host", "Start your free fourteen day trial today at shelfhand.com, and use promo code SHELF "
+            "for fifteen percent off your first year." },
+  { NULL, NULL },
+};
+
+static const Line thanks[] = {
+  { "host", "Thanks to Northwind Cloud for sponsoring this episode." },
+  { "host", "Northwind gives you managed databases in twelve regions, with backups you never have "
+            "to think about." },
+  { "host", "Go to northwind.io and get a hundred dollars of credit as a new customer." },
+  { NULL, NULL },
+};
+
+static const Line skit[] = {
+  { "Voice one", "Hey, did you hear about Crumbs?" },
+  { "Voice two", "The bakery app? I order my bread with it every Saturday now." },
+  { "Voice one", "Same. And new customers get their first box free with the code BREAD at "
+                 "crumbs.com." },
+  { NULL, NULL },
+};
+
+static const Line store[] = {
+  { "host", "Our sponsor this week is Tallymark, the habit tracker that fits on your watch." },
+  { "host", "It reminds you once, quietly, and then it gets out of your way." },
+  { "host", "Search for Tallymark in your app store, and the first year of premium is on us." },
+  { NULL, NULL },
+};
+
+static const Line membership[] = {
+  { "host", "This show is made possible by listeners like you." },
+  { "host", "If you get something out of these conversations, consider becoming a member on our "
+            "support page." },
+  { "host", "Members get episodes early and without ads, and it really helps us keep going. "
+            "That's at devtalk.fm/join." },
+  { NULL, NULL },
+};
+
+static const Line newsletter[] = {
+  { "host", "Quick thing before we go on: we now have a newsletter." },
+  { "host", "Every other week we send the links from the show, plus a few things that did not "
+            "make it in." },
+  { "host", "You can sign up at devtalk.fm/newsletter, it's free, and you can leave whenever you "
+            "like." },
+  { NULL, NULL },
+};
+
+static const Line course[] = {
+  { "host", "One more thing: I just finished my video course on writing parsers." },
+  { "host", "Eight hours, all the exercises, and the code is yours to keep." },
+  { "host", "It's at learnparsing.dev, and the code LAUNCH takes thirty percent off this month." },
+  { NULL, NULL },
+};
+
+static const Read reads[] = {
+  { "host's story", HARK_CATEGORY_SPONSOR, story },
+  { "break", HARK_CATEGORY_SPONSOR, break_read },
+  { "thank-you", HARK_CATEGORY_SPONSOR, thanks },
+  { "skit", HARK_CATEGORY_SPONSOR, skit },
+  { "app store", HARK_CATEGORY_SPONSOR, store },
+  { "membership", HARK_CATEGORY_SELFPROMO, membership },
+  { "newsletter", HARK_CATEGORY_SELFPROMO, newsletter },
+  { "course", HARK_CATEGORY_SELFPROMO, course },
+};
+
+/* Product talk that is conversation, not a read: spliced in the same way, it must give nothing. */
+static const Line chat[] = {
+  { "guest", "You can download the new compiler from the project page, it's free, and I'd say "
+             "check it out." },
+  { "host", "I did, right before the upgrade; there's a discount on the conference tickets too, "
+            "for contributors." },
+  { "guest", "Paying for support was worth every dollar; their engineers answered within the "
+             "hour." },
+  { "host", "I'll put the link to the library in the show notes, it's on the package index." },
+  { NULL, NULL },
+};
+
+typedef struct
+{
+  double start, end;
+  char *speaker;
+  char *text;
+} Cue;
+
+static void
+cue_clear (gpointer data)
+{
+  Cue *cue = data;
+  g_free (cue->speaker);
+  g_free (cue->text);
+}
+
+/* ep189's cues from 21:40 to 41:40: between its first two sponsor reads, no read of any kind. */
+static GArray *
+load_conversation (void)
+{
+  g_autofree char *path = hark_test_fixture ("ep189/ep189.truth.json");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  GArray *cues;
+  JsonArray *all;
+
+  if (path == NULL)
+    return NULL;
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  all = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cues");
+  cues = g_array_new (FALSE, TRUE, sizeof (Cue));
+  g_array_set_clear_func (cues, cue_clear);
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *o = json_array_get_object_element (all, i);
+      Cue cue = { json_object_get_double_member (o, "start"),
+                  json_object_get_double_member (o, "end"),
+                  g_strdup (json_object_get_string_member (o, "speaker")),
+                  g_strdup (json_object_get_string_member (o, "text")) };
+
+      if (cue.start >= 1300 && cue.end <= 2500)
+        g_array_append_val (cues, cue);
+      else
+        cue_clear (&cue);
+    }
+  g_assert_cmpuint (cues->len, >, 200);
+  return cues;
+}
+
+static double
+line_seconds (const char *text)
+{
+  /* About 2.7 words a second, as the episode's own captions run. */
+  return MAX (2.0, g_utf8_strlen (text, -1) / 16.0);
+}
+
+/* The conversation with @lines spliced in after its middle cue; the spliced span in @start/@end. */
+static HarkTranscript *
+splice (GArray *cues, const Line *lines, double *start, double *end)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+  int host = -1, guest = -1;
+  double t = 0;
+
+  for (guint i = 0; i < cues->len; i++)
+    {
+      const Cue *cue = &g_array_index (cues, Cue, i);
+      int speaker = hark_transcript_builder_add_speaker (b, cue->speaker, cue->speaker);
+
+      if (host < 0)
+        host = speaker; /* the first voice of the stretch is the host's */
+      else if (guest < 0 && speaker != host)
+        guest = speaker;
+      if (i == cues->len / 2)
+        {
+          *start = t;
+          for (const Line *l = lines; l->text; l++)
+            {
+              int who = g_str_equal (l->speaker, "host")    ? host
+                        : g_str_equal (l->speaker, "guest") ? guest
+                        : hark_transcript_builder_add_speaker (b, l->speaker, l->speaker);
+              double d = line_seconds (l->text);
+
+              hark_transcript_builder_add_cue (b, t, t + d, l->text, who);
+              t += d;
+            }
+          *end = t;
+        }
+      hark_transcript_builder_add_cue (b, t, t + (cue->end - cue->start), cue->text, speaker);
+      t += cue->end - cue->start;
+    }
+  return hark_transcript_builder_finish (g_steal_pointer (&b));
+}
+
+static void
+print_found (GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+      g_autofree char *why = hark_detection_describe (d);
+
+      g_test_message ("  %s %.1f–%.1f: %s", hark_category_to_string (d->category), d->start,
+                      d->end, why);
+    }
+}
+
+static void
+test_conversation_alone (void)
+{
+  g_autoptr (GArray) cues = load_conversation ();
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (GArray) found = NULL;
+  double start, end;
+
+  if (cues == NULL)
+    return;
+  t = splice (cues, chat, &start, &end);
+  found = hark_sponsor_detect (t);
+  print_found (found);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_reads (void)
+{
+  g_autoptr (GArray) cues = load_conversation ();
+  guint right = 0, wrong = 0, false_found = 0;
+  double worst = 0;
+
+  if (cues == NULL)
+    return;
+  g_test_message ("%-14s %-9s %-9s %s", "read", "truth", "found", "start/end error s");
+  for (guint r = 0; r < G_N_ELEMENTS (reads); r++)
+    {
+      double start, end;
+      g_autoptr (HarkTranscript) t = splice (cues, reads[r].lines, &start, &end);
+      g_autoptr (GArray) found = hark_sponsor_detect (t);
+      const HarkDetection *hit = NULL;
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+
+          if (d->end <= start || d->start >= end)
+            false_found++; /* conversation taken for a read */
+          else if (d->category == reads[r].category && hit == NULL)
+            hit = d;
+          else
+            wrong++;
+        }
+      if (hit)
+        {
+          right++;
+          worst = MAX (worst, MAX (fabs (hit->start - start), fabs (hit->end - end)));
+          g_test_message ("%-14s %-9s %-9s %.1f/%.1f", reads[r].name,
+                          hark_category_to_string (reads[r].category),
+                          hark_category_to_string (hit->category), hit->start - start,
+                          hit->end - end);
+        }
+      else
+        {
+          g_test_message ("%-14s %-9s %-9s", reads[r].name,
+                          hark_category_to_string (reads[r].category), "missed");
+          print_found (found);
+        }
+    }
+  g_test_message ("found %u of %zu with the right category, %u with another, %u in the "
+                  "conversation; worst edge %.1f s", right, G_N_ELEMENTS (reads), wrong,
+                  false_found, worst);
+  g_assert_cmpuint (false_found, ==, 0);
+  g_assert_cmpuint (right, >=, MIN_FOUND);
+  g_assert_cmpfloat (worst, <=, 10.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/spliced-reads/conversation-alone", test_conversation_alone);
+  g_test_add_func ("/spliced-reads/reads", test_reads);
+  return g_test_run ();
+}
