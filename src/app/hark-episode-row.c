@@ -9,14 +9,15 @@
 #include <math.h>
 
 #include "hark-episode-row.h"
+#include "hark-wrap-label.h"
 
 struct _HarkEpisodeRow
 {
   GtkWidget parent_instance;
 
   GtkWidget *box;
-  GtkLabel *title;
-  GtkLabel *details;
+  HarkWrapLabel *title;
+  GtkInscription *details;
   GtkWidget *badges;
   GtkLabel *new_badge;
   GtkLabel *transcript_badge;
@@ -25,9 +26,12 @@ struct _HarkEpisodeRow
   GtkProgressBar *progress;
   GtkWidget *download_button;
   GtkWidget *stop_button;
+  GtkWidget *delete_button;
   GtkWidget *play_button;
   HarkLibraryItem *item;
   gulong changed_id;
+  const char *download_description; /* translated strings, compared by address */
+  const char *play_description;
 };
 
 G_DEFINE_FINAL_TYPE (HarkEpisodeRow, hark_episode_row, GTK_TYPE_WIDGET)
@@ -61,12 +65,51 @@ format_date (gint64 published)
   return g_date_time_format (date, _("%-d %b %Y"));
 }
 
-static void
-set_tooltip (GtkWidget *widget, const char *text)
+/* The buttons' tooltips are asked for when shown, not set on every bind: setting one makes
+ * GTK look for the pointer, a round trip to the X server per row scrolled into view. */
+static const char *
+button_tooltip (HarkEpisodeRow *self, GtkWidget *button)
 {
-  const char *old = gtk_widget_get_tooltip_text (widget);
-  if (g_strcmp0 (old, text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  const HarkShowEpisode *episode = self->item ? hark_library_item_get_episode (self->item) : NULL;
+
+  if (button == self->stop_button)
+    return _("Stop Download");
+  if (button == self->delete_button)
+    return _("Delete Download");
+  if (episode == NULL)
+    return NULL;
+  if (button == self->download_button)
+    return episode->download_state == HARK_DOWNLOAD_PARTIAL ? _("Resume Download")
+                                                             : _("Download");
+  return episode->download_state == HARK_DOWNLOAD_DONE ? _("Play") : _("Play While Downloading");
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *button, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  HarkEpisodeRow *self)
+{
+  const char *text = button_tooltip (self, button);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* What the tooltip says, for screen readers too; only when it changes. */
+static void
+set_description (HarkEpisodeRow *self, GtkWidget *button)
+{
+  const char *text = button_tooltip (self, button);
+  const char **last = button == self->download_button ? &self->download_description
+                                                      : &self->play_description;
+
+  if (text != *last)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      *last = text;
+    }
 }
 
 static void
@@ -96,7 +139,7 @@ update (HarkEpisodeRow *self)
   downloading = hark_library_item_get_downloading (self->item, &fraction);
   done = episode->download_state == HARK_DOWNLOAD_DONE;
 
-  gtk_label_set_text (self->title, episode->title ? episode->title : _("Untitled Episode"));
+  hark_wrap_label_set_text (self->title, episode->title ? episode->title : _("Untitled Episode"));
   if ((date = format_date (episode->published)) != NULL)
     g_ptr_array_add (parts, date);
   if ((length = hark_episode_row_format_length (episode->duration)) != NULL && episode->duration > 0)
@@ -116,7 +159,7 @@ update (HarkEpisodeRow *self)
     }
   g_ptr_array_add (parts, NULL);
   details = g_strjoinv (" · ", (char **) parts->pdata);
-  gtk_label_set_text (self->details, details);
+  gtk_inscription_set_text (self->details, details);
   gtk_widget_set_opacity (GTK_WIDGET (self->title), state == HARK_PLAY_STATE_PLAYED ? 0.6 : 1.0);
 
   show_badge (self->new_badge, episode->is_new && state == HARK_PLAY_STATE_UNPLAYED && !done
@@ -142,6 +185,15 @@ update (HarkEpisodeRow *self)
   show_badge (self->gone_badge, episode->in_feed ? NULL : _("No longer in the feed"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress), downloading);
+  /* Most rows download nothing: they are bound on every scroll, and leave the bar alone. */
+  if (downloading || gtk_progress_bar_get_show_text (self->progress))
+    {
+      g_autofree char *text = downloading ? hark_episode_row_format_progress (
+                                              hark_library_item_get_download_progress (self->item))
+                                          : NULL;
+      gtk_progress_bar_set_show_text (self->progress, text != NULL);
+      gtk_progress_bar_set_text (self->progress, text);
+    }
   if (downloading && fraction >= 0)
     gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0.0, 1.0));
   else if (downloading)
@@ -149,22 +201,24 @@ update (HarkEpisodeRow *self)
 
   gtk_widget_set_visible (self->download_button,
                           !downloading && !done && episode->enclosure_url != NULL);
-  set_tooltip (self->download_button,
-               episode->download_state == HARK_DOWNLOAD_PARTIAL
-                                   ? _("Resume Download") : _("Download"));
+  set_description (self, self->download_button);
   gtk_widget_set_visible (self->stop_button, downloading);
+  gtk_widget_set_visible (self->delete_button,
+                          !downloading && (done || episode->download_state == HARK_DOWNLOAD_PARTIAL));
   gtk_widget_set_visible (self->play_button, episode->enclosure_url != NULL || done);
-  set_tooltip (self->play_button, done ? _("Play") : _("Download and Play"));
+  set_description (self, self->play_button);
   /* One floating value each: a button given the target it has already drops it. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->download_button),
                                           g_variant_new_int64 (episode->row));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->stop_button),
                                           g_variant_new_int64 (episode->row));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button),
+                                          g_variant_new_int64 (episode->row));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->play_button),
                                           g_variant_new_int64 (episode->row));
 
   badges = hark_episode_row_describe_badges (self);
-  accessible = g_strjoin (", ", gtk_label_get_text (self->title), details, badges, NULL);
+  accessible = g_strjoin (", ", hark_wrap_label_get_text (self->title), details, badges, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
@@ -189,7 +243,8 @@ hark_episode_row_get_item (HarkEpisodeRow *self)
 const char *
 hark_episode_row_get_details (HarkEpisodeRow *self)
 {
-  return gtk_label_get_text (self->details);
+  const char *details = gtk_inscription_get_text (self->details);
+  return details ? details : "";
 }
 
 char *
@@ -203,6 +258,12 @@ hark_episode_row_describe_badges (HarkEpisodeRow *self)
       g_string_append_printf (out, "%s%s", out->len ? ", " : "",
                               gtk_label_get_text (GTK_LABEL (child)));
   return g_string_free (out, FALSE);
+}
+
+GtkWidget *
+hark_episode_row_get_delete_button (HarkEpisodeRow *self)
+{
+  return self->delete_button;
 }
 
 GtkProgressBar *
@@ -236,6 +297,8 @@ add_button (HarkEpisodeRow *self, const char *icon, const char *action, const ch
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_box_append (GTK_BOX (self->box), button);
   return button;
 }
@@ -270,19 +333,18 @@ hark_episode_row_init (HarkEpisodeRow *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_add_css_class (self->box, "hark-library-row");
 
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0);
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title, 2);
-  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  /* Up to two lines, laid out once per bind (hark-wrap-label.h). */
+  self->title = HARK_WRAP_LABEL (hark_wrap_label_new (2));
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
-  self->details = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->details, 0);
-  /* One line: a wrapping label is measured for every width asked, and rows are rebound on
-   * every scroll (bench-library-view). */
-  gtk_label_set_ellipsize (self->details, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->details), "dim-label");
+  /* One line of a fixed height: a new text redraws the row without laying the list out
+   * again, and rows are rebound on every scroll (bench-library-view). */
+  self->details = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->details, 0);
+  gtk_inscription_set_min_lines (self->details, 1);
+  gtk_inscription_set_text_overflow (self->details, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* Dimmed by its colour (style.css) rather than .dim-label's opacity, which draws every
+   * row's details through an offscreen surface. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "hark-episode-details");
   gtk_widget_add_css_class (GTK_WIDGET (self->details), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->details), "numeric");
   self->badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -306,10 +368,50 @@ hark_episode_row_init (HarkEpisodeRow *self)
                                       _("Download"));
   self->stop_button = add_button (self, "process-stop-symbolic", "library.stop-download",
                                   _("Stop download"));
-  gtk_widget_set_tooltip_text (self->stop_button, _("Stop Download"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stop_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stop Download"), -1);
+  self->delete_button = add_button (self, "user-trash-symbolic", "library.delete-download",
+                                    _("Delete Download"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Delete Download"), -1);
   self->play_button = add_button (self, "media-playback-start-symbolic", "library.play",
                                   _("Play"));
   gtk_widget_add_css_class (self->play_button, "suggested-action");
+}
+
+char *
+hark_episode_row_format_progress (const HarkDownloadProgress *progress)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *amount = NULL;
+
+  if (progress == NULL || progress->bytes == 0)
+    return NULL;
+  bytes = g_format_size (progress->bytes);
+  if (progress->total > 0)
+    {
+      total = g_format_size (progress->total);
+      /* Translators: a download's progress, "12.5 MB of 48.0 MB" */
+      amount = g_strdup_printf (_("%s of %s"), bytes, total);
+    }
+  else
+    amount = g_steal_pointer (&bytes);
+  if (!(progress->rate > 0) || !isfinite (progress->rate))
+    return g_steal_pointer (&amount);
+  rate = g_format_size ((guint64) progress->rate);
+  /* Translators: a download's progress and speed, "12.5 MB of 48.0 MB · 1.2 MB/s" */
+  return g_strdup_printf (_("%s · %s/s"), amount, rate);
+}
+
+const char *
+hark_episode_row_get_progress_text (HarkEpisodeRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->progress))
+             && gtk_progress_bar_get_show_text (self->progress)
+             ? gtk_progress_bar_get_text (self->progress)
+             : NULL;
 }
 
 GtkWidget *

@@ -118,6 +118,29 @@ test_store_and_refresh (void)
     g_assert_cmpuint (found->persons->len, ==, 1);
     g_assert_cmpstr (((HarkFeedPerson *) g_ptr_array_index (found->persons, 0))->name, ==, "Ann");
   }
+  /* The whole show's list reads them too, each episode its own. */
+  {
+    g_autoptr (GPtrArray) listed = hark_library_list_show_episodes (library, id, &error);
+    guint with_transcripts = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < listed->len; i++)
+      {
+        HarkShowEpisode *e = g_ptr_array_index (listed, i);
+        if (g_strcmp0 (e->episode_id, a->episode_id) != 0)
+          {
+            g_assert_cmpuint (e->transcripts->len, ==, 0);
+            continue;
+          }
+        with_transcripts++;
+        g_assert_cmpuint (e->transcripts->len, ==, 1);
+        g_assert_cmpstr (((HarkFeedTranscript *) g_ptr_array_index (e->transcripts, 0))->url, ==,
+                         "https://show.example/a.vtt");
+        g_assert_cmpuint (e->persons->len, ==, 1);
+        g_assert_cmpstr (((HarkFeedPerson *) g_ptr_array_index (e->persons, 0))->name, ==, "Ann");
+      }
+    g_assert_cmpuint (with_transcripts, ==, 1);
+  }
 }
 
 static void

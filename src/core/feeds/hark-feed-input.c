@@ -368,6 +368,57 @@ copy_raw (GString *out, const char *p, const char *stop, guint *line, HarkFeedWa
     }
 }
 
+/* Whether [@p, @stop) holds no control character but line breaks and tabs, which copy_raw()
+ * would keep; adds its line breaks to @line when it does. Eight bytes at a time: a word with
+ * no byte below 0x20 is skipped whole. */
+static gboolean
+raw_is_clean (const char *p, const char *stop, guint *line)
+{
+  guint lines = 0;
+
+  while (p < stop)
+    {
+      if (stop - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if ((guchar) *p < 0x20)
+        {
+          if (*p == '\n')
+            lines++;
+          else if (*p != '\r' && *p != '\t')
+            return FALSE;
+        }
+      p++;
+    }
+  *line += lines;
+  return TRUE;
+}
+
+/* memmem() for the few closing sequences, by memchr() on their first byte: faster on long
+ * sections where that byte is rare. */
+static const char *
+find_close (const char *p, const char *end, const char *close, gsize close_length)
+{
+  while ((gsize) (end - p) >= close_length)
+    {
+      const char *hit = memchr (p, close[0], end - p - close_length + 1);
+      if (hit == NULL)
+        return NULL;
+      if (memcmp (hit, close, close_length) == 0)
+        return hit;
+      p = hit + 1;
+    }
+  return NULL;
+}
+
 /* Finds the end of a DOCTYPE starting at @p ("<!DOCTYPE"), skipping quoted strings and the
  * internal subset; sets @declares_entities. Returns the position after its '>' (or @end). */
 static const char *
@@ -421,9 +472,17 @@ starts_with (const char *p, const char *end, const char *prefix)
 
 #define CHUNK_SIZE (64 * 1024)
 
-/* The bytes repair_markup() must look at: '&', '<', line breaks and control characters. */
-static const gboolean stops_run[256] = {
-  [0 ... 0x1F] = TRUE, ['&'] = TRUE, ['<'] = TRUE,
+/* What repair_markup() sees in a byte: most go on as they are; line breaks are counted; '&',
+ * '<' and control characters other than tabs and carriage returns need a look. */
+enum
+{
+  BYTE_PLAIN,
+  BYTE_NEWLINE,
+  BYTE_LOOK,
+};
+static const guint8 byte_kind[256] = {
+  [0 ... 0x08] = BYTE_LOOK, ['\n'] = BYTE_NEWLINE, [0x0B ... 0x0C] = BYTE_LOOK,
+  [0x0E ... 0x1F] = BYTE_LOOK, ['&'] = BYTE_LOOK, ['<'] = BYTE_LOOK,
 };
 
 /* Step two, on UTF-8: entity references, stray '&', control characters, DOCTYPE. Every pass
@@ -448,10 +507,21 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
             return TRUE;
           g_string_truncate (out, 0);
         }
-      /* The common case is handed on in one go, without a copy. */
+      /* The common case is handed on in one go, without a copy: text, line breaks and tags,
+       * up to a reference, a control character or a "<!" or "<?" construct. */
       run_end = p + MIN ((gsize) (end - p), (gsize) CHUNK_SIZE);
-      while (p < run_end && !stops_run[(guchar) *p])
-        p++;
+      while (p < run_end)
+        {
+          guint8 kind = byte_kind[(guchar) *p];
+          if (kind == BYTE_PLAIN)
+            p++;
+          else if (kind == BYTE_NEWLINE)
+            line++, p++;
+          else if (*p == '<' && p + 1 < end && p[1] != '!' && p[1] != '?')
+            p++;
+          else
+            break;
+        }
       if (p - run >= 256)
         {
           if (out->len > 0 && !sink (out->str, out->len, user_data))
@@ -465,13 +535,9 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
       g_string_append_len (out, run, p - run);
       if (p >= end)
         break;
-      if (*p == '\n')
-        {
-          line++;
-          g_string_append_c (out, '\n');
-          p++;
-        }
-      else if (*p == '&')
+      if (p == run_end)
+        continue;
+      if (*p == '&')
         p = fix_reference (out, p, end, line, warnings);
       else if (*p != '<')
         {
@@ -513,7 +579,7 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
               continue;
             }
           close_length = strlen (close);
-          stop = memmem (p, end - p, close, close_length);
+          stop = find_close (p, end, close, close_length);
           if (stop == NULL)
             {
               /* Passing the rest on would let libxml2 recover into it unchecked. */
@@ -523,7 +589,17 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
               break;
             }
           stop += close_length;
-          copy_raw (out, p, stop, &line, warnings);
+          /* A long clean section (the HTML of a description, most often) goes on as it is. */
+          if (stop - p >= 256 && raw_is_clean (p, stop, &line))
+            {
+              if (out->len > 0 && !sink (out->str, out->len, user_data))
+                return TRUE;
+              g_string_truncate (out, 0);
+              if (!sink (p, stop - p, user_data))
+                return TRUE;
+            }
+          else
+            copy_raw (out, p, stop, &line, warnings);
           p = stop;
         }
     }

@@ -286,12 +286,18 @@ clean_title (Parser *p, const char *text)
   return hark_text_collapse_space (decoded ? decoded : text);
 }
 
-/* Tags that end a line of text: they become a space, inline ones (<b>, <a>) nothing. */
+/* Tags that end a line of text: they become a space, inline ones (<b>, <a>) nothing. Every
+ * tag of every description comes here, so the name is matched by its length first. */
 static gboolean
 is_block_tag (const char *tag, gsize length)
 {
-  static const char *const names[] = { "p", "br", "div", "li", "ul", "ol", "tr", "td", "h1", "h2",
-                                       "h3", "h4", "h5", "h6", "blockquote", "hr", NULL };
+  /* h1 to h6 and hr are matched below. */
+  static const char *const by_length[][7] = {
+    [1] = { "p", NULL },
+    [2] = { "br", "li", "ul", "ol", "tr", "td", NULL },
+    [3] = { "div", NULL },
+    [10] = { "blockquote", NULL },
+  };
   const char *name = tag + 1;
   gsize n;
 
@@ -299,21 +305,27 @@ is_block_tag (const char *tag, gsize length)
     name++;
   for (n = 0; name + n < tag + length && g_ascii_isalnum (name[n]); n++)
     ;
-  for (guint i = 0; names[i]; i++)
-    if (strlen (names[i]) == n && g_ascii_strncasecmp (name, names[i], n) == 0)
+  if (n == 2 && g_ascii_tolower (name[0]) == 'h' && name[1] >= '1' && name[1] <= '6')
+    return TRUE;
+  if (n == 2 && g_ascii_tolower (name[0]) == 'h' && g_ascii_tolower (name[1]) == 'r')
+    return TRUE;
+  if (n >= G_N_ELEMENTS (by_length))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (by_length[n]) && by_length[n][i] != NULL; i++)
+    if (g_ascii_strncasecmp (name, by_length[n][i], n) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* The bytes clean_description() must look at: white space other than a single space, markup,
- * references, and 0xC2 (the lead byte of U+00A0). */
-static const gboolean description_stops[256] = {
+/* The bytes clean_description() must look at: white space, markup, references, and 0xC2 (the
+ * lead byte of U+00A0); and the NUL after the text. */
+static const gboolean run_stops[256] = {
   ['\n'] = TRUE, ['\t'] = TRUE, ['\r'] = TRUE, ['<'] = TRUE, ['&'] = TRUE,
-  [0xC2] = TRUE,
+  [0xC2] = TRUE, [' '] = TRUE, ['\0'] = TRUE,
 };
 
 /* Descriptions arrive as HTML, escaped or in CDATA; Hark shows plain text. One pass: tags
- * dropped, character references decoded, white space collapsed. */
+ * dropped, character references decoded, white space collapsed. @text[@length] is a NUL. */
 static char *
 clean_description (Parser *p, const char *text, gsize length)
 {
@@ -327,14 +339,20 @@ clean_description (Parser *p, const char *text, gsize length)
       gsize piece_length = 1;
       char buffer[8];
 
-      /* Plain runs are most of the text: copy them whole. */
-      while (piece < end && !description_stops[(guchar) *piece])
+      /* Plain runs are most of the text: copy them whole. The text ends in a NUL, which
+       * stops the scan, so only spaces need a second look. */
+      for (;;)
         {
+          while (!run_stops[(guchar) *piece])
+            piece++;
           /* A single space between words stays in the run. */
-          if (*piece == ' ' && (piece == s || piece[1] == ' ' || piece[1] == '\n'
-                                || piece[1] == '\t' || piece[1] == '\r' || piece[1] == '\0'))
-            break;
-          piece++;
+          if (*piece == ' ' && piece > s && piece[1] != ' ' && piece[1] != '\n'
+              && piece[1] != '\t' && piece[1] != '\r' && piece[1] != '\0')
+            {
+              piece++;
+              continue;
+            }
+          break;
         }
       if (piece > s)
         {
@@ -931,12 +949,26 @@ on_xml_error (void *data, xmlErrorPtr error)
 }
 
 /* Relative URLs resolve against the feed's own address. */
+/* Whether @url starts with a scheme (RFC 3986: a letter, then letters, digits, '+', '-' or
+ * '.', then ':'), as g_uri_peek_scheme() decides without its lowercased, interned copy. */
+static gboolean
+has_scheme (const char *url)
+{
+  const char *p = url;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  return *p == ':';
+}
+
 static void
 resolve_url (Parser *p, const char *base, char **url)
 {
   char *resolved;
 
-  if (*url == NULL || g_uri_peek_scheme (*url) != NULL)
+  if (*url == NULL || has_scheme (*url))
     return;
   if (base == NULL)
     {

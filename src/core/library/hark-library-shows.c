@@ -498,8 +498,7 @@ static const char *const episode_columns =
   "e.enclosure_url, e.enclosure_type, e.enclosure_length, e.image, e.chapters_url, "
   "e.chapters_type, e.in_feed, e.is_new, d.state, d.path, d.bytes, d.total, d.etag";
 
-/* The two statements that read an episode's transcripts and persons, prepared once for a
- * whole list: preparing them per episode cost more than reading the episodes. */
+/* The two statements that read one episode's transcripts and persons. */
 static gboolean
 prepare_details (HarkLibrary *self, Stmt *t, Stmt *p, GError **error)
 {
@@ -580,32 +579,95 @@ read_episode (Stmt *s)
   return e;
 }
 
+/* The transcripts and persons of every episode of a show, in two queries for the whole show:
+ * two lookups per episode were most of the time a 20,000-episode show took to open. */
+static gboolean
+read_show_details (HarkLibrary *self, gint64 show_id, GHashTable *by_row, GError **error)
+{
+  g_auto (Stmt) t = { NULL };
+  g_auto (Stmt) p = { NULL };
+  int rc_t, rc_p;
+
+  if (!prepare (self, &t, "SELECT t.episode, t.url, t.type, t.language, t.rel "
+                          "FROM episode_transcripts t JOIN show_episodes e ON e.id = t.episode "
+                          "WHERE e.show_id = ?1 ORDER BY t.episode, t.position;", error)
+      || !prepare (self, &p, "SELECT p.episode, p.name, p.role, p.person_group, p.img, p.href "
+                             "FROM episode_persons p JOIN show_episodes e ON e.id = p.episode "
+                             "WHERE e.show_id = ?1 ORDER BY p.episode, p.position;", error))
+    return FALSE;
+  sqlite3_bind_int64 (t.stmt, 1, show_id);
+  sqlite3_bind_int64 (p.stmt, 1, show_id);
+  while ((rc_t = sqlite3_step (t.stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (t.stmt, 0);
+      HarkShowEpisode *episode = g_hash_table_lookup (by_row, &row);
+      HarkFeedTranscript *transcript;
+
+      if (episode == NULL)
+        continue;
+      transcript = g_new0 (HarkFeedTranscript, 1);
+      transcript->url = column_text (&t, 1);
+      transcript->type = column_text (&t, 2);
+      transcript->language = column_text (&t, 3);
+      transcript->rel = column_text (&t, 4);
+      g_ptr_array_add (episode->transcripts, transcript);
+    }
+  while ((rc_p = sqlite3_step (p.stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (p.stmt, 0);
+      HarkShowEpisode *episode = g_hash_table_lookup (by_row, &row);
+      HarkFeedPerson *person;
+
+      if (episode == NULL)
+        continue;
+      person = g_new0 (HarkFeedPerson, 1);
+      person->name = column_text (&p, 1);
+      person->role = column_text (&p, 2);
+      person->group = column_text (&p, 3);
+      person->img = column_text (&p, 4);
+      person->href = column_text (&p, 5);
+      g_ptr_array_add (episode->persons, person);
+    }
+  if (rc_t != SQLITE_DONE || rc_p != SQLITE_DONE)
+    {
+      hark_library_set_db_error (self, _("read"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 hark_library_list_show_episodes (HarkLibrary *self, gint64 show_id, GError **error)
 {
   g_auto (Stmt) s = { NULL };
-  g_auto (Stmt) t = { NULL };
-  g_auto (Stmt) p = { NULL };
   g_autofree char *sql = g_strdup_printf (
     "SELECT %s FROM show_episodes e LEFT JOIN downloads d ON d.episode = e.id "
     "WHERE e.show_id = ?1 ORDER BY e.published IS NULL, e.published DESC, e.id;",
     episode_columns);
+  g_autoptr (GHashTable) by_row = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *episodes;
   int rc;
 
-  if (!prepare (self, &s, sql, error) || !prepare_details (self, &t, &p, error))
+  if (!prepare (self, &s, sql, error))
     return NULL;
   sqlite3_bind_int64 (s.stmt, 1, show_id);
   episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_show_episode_free);
   while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
     {
       HarkShowEpisode *e = read_episode (&s);
+      e->transcripts = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_transcript_free);
+      e->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) hark_feed_person_free);
       g_ptr_array_add (episodes, e);
-      read_details_with (&t, &p, e);
+      g_hash_table_insert (by_row, &e->row, e);
     }
   if (rc != SQLITE_DONE)
     {
       hark_library_set_db_error (self, _("read"), error);
+      g_ptr_array_unref (episodes);
+      return NULL;
+    }
+  if (!read_show_details (self, show_id, by_row, error))
+    {
       g_ptr_array_unref (episodes);
       return NULL;
     }
@@ -680,4 +742,10 @@ hark_library_set_download (HarkLibrary *self, gint64 episode_row, HarkDownloadSt
       return exec (self, sql, error);
     }
   return TRUE;
+}
+
+char *
+hark_library_episode_key (gint64 episode_row)
+{
+  return g_strdup_printf ("episode:%" G_GINT64_FORMAT, episode_row);
 }
