@@ -26,6 +26,7 @@ struct _HarkEpisodeRow
   GtkProgressBar *progress;
   GtkWidget *download_button;
   GtkWidget *stop_button;
+  GtkWidget *delete_button;
   GtkWidget *play_button;
   HarkLibraryItem *item;
   gulong changed_id;
@@ -73,12 +74,14 @@ button_tooltip (HarkEpisodeRow *self, GtkWidget *button)
 
   if (button == self->stop_button)
     return _("Stop Download");
+  if (button == self->delete_button)
+    return _("Delete Download");
   if (episode == NULL)
     return NULL;
   if (button == self->download_button)
     return episode->download_state == HARK_DOWNLOAD_PARTIAL ? _("Resume Download")
                                                              : _("Download");
-  return episode->download_state == HARK_DOWNLOAD_DONE ? _("Play") : _("Download and Play");
+  return episode->download_state == HARK_DOWNLOAD_DONE ? _("Play") : _("Play While Downloading");
 }
 
 static gboolean
@@ -182,6 +185,15 @@ update (HarkEpisodeRow *self)
   show_badge (self->gone_badge, episode->in_feed ? NULL : _("No longer in the feed"));
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress), downloading);
+  /* Most rows download nothing: they are bound on every scroll, and leave the bar alone. */
+  if (downloading || gtk_progress_bar_get_show_text (self->progress))
+    {
+      g_autofree char *text = downloading ? hark_episode_row_format_progress (
+                                              hark_library_item_get_download_progress (self->item))
+                                          : NULL;
+      gtk_progress_bar_set_show_text (self->progress, text != NULL);
+      gtk_progress_bar_set_text (self->progress, text);
+    }
   if (downloading && fraction >= 0)
     gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0.0, 1.0));
   else if (downloading)
@@ -191,6 +203,8 @@ update (HarkEpisodeRow *self)
                           !downloading && !done && episode->enclosure_url != NULL);
   set_description (self, self->download_button);
   gtk_widget_set_visible (self->stop_button, downloading);
+  gtk_widget_set_visible (self->delete_button,
+                          !downloading && (done || episode->download_state == HARK_DOWNLOAD_PARTIAL));
   gtk_widget_set_visible (self->play_button, episode->enclosure_url != NULL || done);
   set_description (self, self->play_button);
 
@@ -235,6 +249,12 @@ hark_episode_row_describe_badges (HarkEpisodeRow *self)
       g_string_append_printf (out, "%s%s", out->len ? ", " : "",
                               gtk_label_get_text (GTK_LABEL (child)));
   return g_string_free (out, FALSE);
+}
+
+GtkWidget *
+hark_episode_row_get_delete_button (HarkEpisodeRow *self)
+{
+  return self->delete_button;
 }
 
 GtkProgressBar *
@@ -355,9 +375,48 @@ hark_episode_row_init (HarkEpisodeRow *self)
                                   _("Stop download"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->stop_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Stop Download"), -1);
+  self->delete_button = add_button (self, "user-trash-symbolic", "library.delete-download",
+                                    _("Delete Download"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Delete Download"), -1);
   self->play_button = add_button (self, "media-playback-start-symbolic", "library.play",
                                   _("Play"));
   gtk_widget_add_css_class (self->play_button, "suggested-action");
+}
+
+char *
+hark_episode_row_format_progress (const HarkDownloadProgress *progress)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *amount = NULL;
+
+  if (progress == NULL || progress->bytes == 0)
+    return NULL;
+  bytes = g_format_size (progress->bytes);
+  if (progress->total > 0)
+    {
+      total = g_format_size (progress->total);
+      /* Translators: a download's progress, "12.5 MB of 48.0 MB" */
+      amount = g_strdup_printf (_("%s of %s"), bytes, total);
+    }
+  else
+    amount = g_steal_pointer (&bytes);
+  if (!(progress->rate > 0) || !isfinite (progress->rate))
+    return g_steal_pointer (&amount);
+  rate = g_format_size ((guint64) progress->rate);
+  /* Translators: a download's progress and speed, "12.5 MB of 48.0 MB · 1.2 MB/s" */
+  return g_strdup_printf (_("%s · %s/s"), amount, rate);
+}
+
+const char *
+hark_episode_row_get_progress_text (HarkEpisodeRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->progress))
+             && gtk_progress_bar_get_show_text (self->progress)
+             ? gtk_progress_bar_get_text (self->progress)
+             : NULL;
 }
 
 GtkWidget *

@@ -26,8 +26,13 @@ HarkLibraryItem *hark_episode_row_get_item (HarkEpisodeRow *self);
 const char *hark_episode_row_get_details (HarkEpisodeRow *self);
 char *hark_episode_row_describe_badges (HarkEpisodeRow *self);
 GtkProgressBar *hark_episode_row_get_progress (HarkEpisodeRow *self);
+GtkWidget *hark_episode_row_get_delete_button (HarkEpisodeRow *self);
 
 /* "1 h 05 min", "42 min", "50 s": a length to read, not a clock. */
 char *hark_episode_row_format_length (double seconds);
+/* "12.5 MB of 48.0 MB · 1.2 MB/s" (what is known of it), or NULL before the first byte. */
+char *hark_episode_row_format_progress (const HarkDownloadProgress *progress);
+/* What the download's progress bar says, or NULL when it is hidden or says nothing. */
+const char *hark_episode_row_get_progress_text (HarkEpisodeRow *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
  */
 #include "hark-library-item.h"
 
+#include <string.h>
+
 struct _HarkLibraryItem
 {
   GObject parent_instance;
@@ -15,6 +17,7 @@ struct _HarkLibraryItem
   double position;
   gboolean downloading;
   double fraction;
+  HarkDownloadProgress progress; /* of the download running, zeros when unknown */
   GdkPaintable *artwork;
 };
 
@@ -120,7 +123,26 @@ hark_library_item_set_downloading (HarkLibraryItem *self, gboolean downloading, 
 {
   self->downloading = downloading;
   self->fraction = fraction;
+  if (!downloading)
+    memset (&self->progress, 0, sizeof self->progress);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+hark_library_item_set_download_progress (HarkLibraryItem *self,
+                                         const HarkDownloadProgress *progress)
+{
+  self->progress = *progress;
+  hark_library_item_set_downloading (self, TRUE,
+                                     progress->total > 0
+                                         ? (double) progress->bytes / progress->total
+                                         : -1);
+}
+
+const HarkDownloadProgress *
+hark_library_item_get_download_progress (HarkLibraryItem *self)
+{
+  return &self->progress;
 }
 
 GdkPaintable *

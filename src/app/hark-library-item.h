@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "library/hark-library-shows.h"
+#include "net/hark-http.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,10 @@ void hark_library_item_set_play_state (HarkLibraryItem *self, HarkPlayState stat
 gboolean hark_library_item_get_downloading (HarkLibraryItem *self, double *fraction);
 void hark_library_item_set_downloading (HarkLibraryItem *self, gboolean downloading,
                                         double fraction);
+/* The download running now, as its progress events tell it (bytes, total, rate). */
+void hark_library_item_set_download_progress (HarkLibraryItem *self,
+                                              const HarkDownloadProgress *progress);
+const HarkDownloadProgress *hark_library_item_get_download_progress (HarkLibraryItem *self);
 
 /* The show's artwork once loaded, or NULL. */
 GdkPaintable *hark_library_item_get_artwork (HarkLibraryItem *self);

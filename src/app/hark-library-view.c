@@ -42,7 +42,9 @@ struct _HarkLibraryView
   GListStore *episodes; /* HarkLibraryItem of the open show */
   gint64 show_id;       /* the open show, or 0 */
   GHashTable *downloads; /* episode row (gint64 *) → Download * */
+  GHashTable *streaming; /* episode rows (gint64 *) playing while they download */
   GCancellable *refresh_cancellable;
+  GCancellable *older_cancellable; /* an older page loading */
   GHashTable *artwork;  /* image URL → GdkPaintable, or NULL while loading or when it failed */
   GCancellable *artwork_cancellable;
   char *last_message;
@@ -53,6 +55,7 @@ G_DEFINE_FINAL_TYPE (HarkLibraryView, hark_library_view, ADW_TYPE_BIN)
 enum
 {
   SIGNAL_OPEN_EPISODE,
+  SIGNAL_OPEN_STREAM,
   SIGNAL_NOW_PLAYING,
   N_SIGNALS
 };
@@ -99,31 +102,36 @@ get_window (HarkLibraryView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* Listening state comes from the resume entries of the files the episodes were saved to. */
+/* Listening state comes from the resume entries: an episode's own (hark_library_episode_key()),
+ * or, for one heard as a file before, the file's it was saved to. The table maps both keys and
+ * paths to entries that @entries owns. */
 static GHashTable *
-load_play_states (HarkLibraryView *self)
+load_play_states (HarkLibraryView *self, GPtrArray **entries)
 {
-  GHashTable *by_path = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify) hark_library_entry_free);
-  g_autoptr (GPtrArray) entries = hark_library_list_recent (self->library, 0, NULL);
+  GHashTable *states = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
+  *entries = hark_library_list_recent (self->library, 0, NULL);
+  /* Most recent first: an older entry never hides a newer one. */
+  for (guint i = *entries != NULL ? (*entries)->len : 0; i-- > 0;)
     {
-      HarkLibraryEntry *entry = g_ptr_array_index (entries, i);
+      HarkLibraryEntry *entry = g_ptr_array_index (*entries, i);
       if (entry->path != NULL)
-        g_hash_table_replace (by_path, entry->path, g_steal_pointer (&entries->pdata[i]));
+        g_hash_table_replace (states, entry->path, entry);
+      if (entry->key != NULL)
+        g_hash_table_replace (states, entry->key, entry);
     }
-  g_ptr_array_set_free_func (entries, NULL);
-  return by_path;
+  return states;
 }
 
 static void
 apply_play_state (HarkLibraryItem *item, GHashTable *states)
 {
   const HarkShowEpisode *episode = hark_library_item_get_episode (item);
-  HarkLibraryEntry *entry = episode->download_path != NULL
-                                ? g_hash_table_lookup (states, episode->download_path)
-                                : NULL;
+  g_autofree char *key = hark_library_episode_key (episode->row);
+  HarkLibraryEntry *entry = g_hash_table_lookup (states, key);
+
+  if (entry == NULL && episode->download_path != NULL)
+    entry = g_hash_table_lookup (states, episode->download_path);
 
   if (entry == NULL || entry->position <= 0)
     hark_library_item_set_play_state (item, HARK_PLAY_STATE_UNPLAYED, 0);
@@ -158,6 +166,7 @@ load_episodes (HarkLibraryView *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) episodes = NULL;
   g_autoptr (GHashTable) states = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GPtrArray) items = NULL;
 
   if (self->library == NULL || self->show_id == 0)
@@ -171,7 +180,7 @@ load_episodes (HarkLibraryView *self)
       tell (self, error->message);
       return;
     }
-  states = load_play_states (self);
+  states = load_play_states (self, &entries);
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < episodes->len; i++)
     {
@@ -180,7 +189,7 @@ load_episodes (HarkLibraryView *self)
       Download *d = g_hash_table_lookup (self->downloads, &episode->row);
 
       apply_play_state (item, states);
-      if (d != NULL)
+      if (d != NULL || g_hash_table_contains (self->streaming, &episode->row))
         hark_library_item_set_downloading (item, TRUE, -1);
       g_ptr_array_add (items, item);
     }
@@ -203,13 +212,15 @@ update_show_title (HarkLibraryView *self)
   if (show == NULL)
     return;
   adw_window_title_set_title (self->show_title, show->title ? show->title : show->feed_url);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes",
-                                           show->n_episodes),
-                              show->n_episodes);
+  subtitle = self->older_cancellable != NULL
+                 ? g_strdup (_("Loading older episodes…"))
+                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes",
+                                                 show->n_episodes),
+                                    show->n_episodes);
   adw_window_title_set_subtitle (self->show_title, subtitle);
   g_simple_action_set_enabled (
     G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "load-older")),
-    show->next_page != NULL);
+    show->next_page != NULL && self->older_cancellable == NULL);
 }
 
 void
@@ -433,28 +444,66 @@ hark_library_view_is_refreshing (HarkLibraryView *self)
 }
 
 static void
+on_older_loaded (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (ref);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_new = 0;
+  gboolean ok = hark_subscriptions_load_older_finish (result, &n_new, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+  g_clear_object (&self->older_cancellable);
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      update_show_title (self);
+      return;
+    }
+  if (ok)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older episode loaded",
+                                            "%u older episodes loaded", n_new),
+                               n_new);
+  else
+    /* Translators: "Could not load older episodes: why" */
+    message = g_strdup_printf (_("Could not load older episodes: %s"), error->message);
+  hark_library_view_reload (self);
+  tell (self, message);
+}
+
+static void
 action_load_older (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
   HarkLibraryView *self = data;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, self->show_id);
   g_autoptr (HarkShow) show = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_new = 0;
+  GWeakRef *ref;
 
-  if (self->library == NULL || (show = hark_library_find_show (self->library, number, NULL)) == NULL)
+  if (self->library == NULL || self->older_cancellable != NULL
+      || (show = hark_library_find_show (self->library, number, NULL)) == NULL)
     return;
-  /* One page of a paged feed; the core has no asynchronous form of this yet. */
-  if (!hark_subscriptions_load_older (self->http, self->library, show, &n_new, &error))
-    {
-      tell (self, error->message);
-      return;
-    }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u older episode loaded",
-                                          "%u older episodes loaded", n_new),
-                             n_new);
-  hark_library_view_reload (self);
-  tell (self, message);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->older_cancellable = g_cancellable_new ();
+  /* The page may be slow to come: the show's subtitle says so until it is in. */
+  update_show_title (self);
+  hark_subscriptions_load_older_async (self->http, self->library, show, self->older_cancellable,
+                                       on_older_loaded, ref);
+}
+
+gboolean
+hark_library_view_is_loading_older (HarkLibraryView *self)
+{
+  return self->older_cancellable != NULL;
+}
+
+const char *
+hark_library_view_get_show_subtitle (HarkLibraryView *self)
+{
+  return adw_window_title_get_subtitle (self->show_title);
 }
 
 /* Subscribe and unsubscribe */
@@ -698,7 +747,24 @@ action_export_opml (GSimpleAction *action, GVariant *parameter, gpointer data)
 static void
 open_episode (HarkLibraryView *self, const HarkShowEpisode *episode)
 {
-  g_signal_emit (self, signals[SIGNAL_OPEN_EPISODE], 0, episode->download_path);
+  g_signal_emit (self, signals[SIGNAL_OPEN_EPISODE], 0, episode->download_path, episode->row);
+}
+
+/* The row's download ended or stopped: its state as the library now has it. */
+static void
+refresh_episode (HarkLibraryView *self, gint64 row)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+  HarkShowEpisode *episode = hark_library_find_show_episode (self->library, number, NULL);
+  HarkLibraryItem *item = find_episode_item (self, row, NULL);
+
+  if (item != NULL)
+    {
+      hark_library_item_set_downloading (item, FALSE, -1);
+      if (episode != NULL)
+        hark_library_item_set_episode (item, g_steal_pointer (&episode));
+    }
+  g_clear_pointer (&episode, hark_show_episode_free);
 }
 
 static void
@@ -710,10 +776,7 @@ on_download_progress (const HarkDownloadProgress *progress, gpointer data)
 
   if (self == NULL || (item = find_episode_item (self, d->row, NULL)) == NULL)
     return;
-  hark_library_item_set_downloading (item, TRUE,
-                                     progress->total > 0
-                                         ? (double) progress->bytes / progress->total
-                                         : -1);
+  hark_library_item_set_download_progress (item, progress);
 }
 
 static void
@@ -751,7 +814,7 @@ on_downloaded (GObject *source, GAsyncResult *result, gpointer data)
     }
   g_clear_pointer (&episode, hark_show_episode_free);
   if (download != NULL && d->play_when_done)
-    g_signal_emit (self, signals[SIGNAL_OPEN_EPISODE], 0, download->audio_path);
+    g_signal_emit (self, signals[SIGNAL_OPEN_EPISODE], 0, download->audio_path, d->row);
   download_free (d);
 }
 
@@ -765,6 +828,12 @@ start_download (HarkLibraryView *self, gint64 row, gboolean play_when_done)
   if (d != NULL)
     {
       d->play_when_done |= play_when_done;
+      return;
+    }
+  if (g_hash_table_contains (self->streaming, &row))
+    {
+      /* One writer per .part: the stream downloads it already. */
+      tell (self, _("This episode is downloading while it plays."));
       return;
     }
   d = g_new0 (Download, 1);
@@ -788,6 +857,31 @@ action_download (GSimpleAction *action, GVariant *parameter, gpointer data)
     start_download (self, g_variant_get_int64 (parameter), FALSE);
 }
 
+/* The audio and its sidecars go; the episode stays, with its place, as not downloaded. */
+static void
+action_delete_download (GSimpleAction *action, GVariant *parameter, gpointer data)
+{
+  HarkLibraryView *self = data;
+  gint64 row = g_variant_get_int64 (parameter);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  if (g_hash_table_contains (self->downloads, &row) || g_hash_table_contains (self->streaming, &row))
+    {
+      tell (self, _("Stop the download first."));
+      return;
+    }
+  if (!hark_episode_download_delete (self->library, number, &error))
+    {
+      tell (self, error->message);
+      return;
+    }
+  refresh_episode (self, row);
+  tell (self, _("Download deleted"));
+}
+
 static void
 action_stop_download (GSimpleAction *action, GVariant *parameter, gpointer data)
 {
@@ -800,6 +894,116 @@ action_stop_download (GSimpleAction *action, GVariant *parameter, gpointer data)
       d->play_when_done = FALSE;
       g_cancellable_cancel (d->cancellable);
     }
+  else if (g_hash_table_contains (self->streaming, &row))
+    /* The session reads what this download writes: it ends with the episode. */
+    tell (self, _("The episode downloads while it plays; it stops when another one opens."));
+}
+
+/* Playing while downloading: the progress of a stream, and its end. Freed with the stream. */
+typedef struct
+{
+  GWeakRef view;
+  gint64 row;
+} Streaming;
+
+static void
+streaming_free (Streaming *st)
+{
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&st->view);
+
+  if (self != NULL && self->streaming != NULL)
+    {
+      g_hash_table_remove (self->streaming, &st->row);
+      if (self->library != NULL)
+        refresh_episode (self, st->row);
+    }
+  g_weak_ref_clear (&st->view);
+  g_free (st);
+}
+
+static void
+on_stream_progress (const HarkDownloadProgress *progress, gpointer data)
+{
+  Streaming *st = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&st->view);
+  HarkLibraryItem *item;
+
+  if (self != NULL && (item = find_episode_item (self, st->row, NULL)) != NULL)
+    hark_library_item_set_download_progress (item, progress);
+}
+
+static void
+on_stream_done (HarkEpisodeStream *stream, const GError *error, gpointer data)
+{
+  Streaming *st = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&st->view);
+
+  if (self == NULL || self->library == NULL)
+    return;
+  g_hash_table_remove (self->streaming, &st->row);
+  refresh_episode (self, st->row);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: "Could not download “Episode”: why" */
+      g_autofree char *message = g_strdup_printf (
+        _("Could not download “%s”: %s"), hark_episode_stream_get_episode (stream)->title,
+        error->message);
+      tell (self, message);
+    }
+}
+
+typedef struct
+{
+  GWeakRef view;
+  Streaming *streaming; /* the stream's, valid while it is */
+} StreamStart;
+
+static void
+on_stream_started (GObject *object, GAsyncResult *result, gpointer data)
+{
+  StreamStart *start = data;
+  g_autoptr (HarkLibraryView) self = g_weak_ref_get (&start->view);
+  g_autoptr (GError) error = NULL;
+  HarkEpisodeStream *stream = hark_episode_stream_start_finish (result, &error);
+
+  g_weak_ref_clear (&start->view);
+  if (stream != NULL)
+    hark_episode_stream_set_done_func (stream, on_stream_done, start->streaming);
+  g_free (start);
+  if (self == NULL)
+    {
+      g_clear_pointer (&stream, hark_episode_stream_free);
+      return;
+    }
+  if (stream == NULL)
+    {
+      tell (self, error->message);
+      return;
+    }
+  /* The window's session owns the stream (and so its download) from here. */
+  g_signal_emit (self, signals[SIGNAL_OPEN_STREAM], 0, stream);
+}
+
+/* Plays @row from its download as it arrives: transcript and chapters first, then the audio
+ * through the session, kept on disk like a download. */
+static void
+stream_row (HarkLibraryView *self, gint64 row)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+  Streaming *st = g_new0 (Streaming, 1);
+  StreamStart *start = g_new0 (StreamStart, 1);
+  HarkLibraryItem *item;
+
+  g_weak_ref_init (&st->view, self);
+  st->row = row;
+  g_weak_ref_init (&start->view, self);
+  start->streaming = st;
+  g_hash_table_add (self->streaming, g_memdup2 (&row, sizeof row));
+  if ((item = find_episode_item (self, row, NULL)) != NULL)
+    hark_library_item_set_downloading (item, TRUE, -1);
+  hark_episode_stream_start_async (self->http, self->library, number, NULL, TRUE,
+                                   on_stream_progress, st, (GDestroyNotify) streaming_free, NULL,
+                                   on_stream_started, start);
 }
 
 static void
@@ -822,9 +1026,20 @@ play_row (HarkLibraryView *self, gint64 row)
       tell (self, _("This episode has no audio to play."));
       return;
     }
-  /* Not on disk (or deleted since): fetched first, then played. */
-  tell (self, _("Downloading the episode; it plays when it is ready."));
-  start_download (self, row, TRUE);
+  if (g_hash_table_lookup (self->downloads, &row) != NULL)
+    {
+      /* A download already writes its .part: it plays when that is done. */
+      start_download (self, row, TRUE);
+      tell (self, _("Downloading the episode; it plays when it is ready."));
+      return;
+    }
+  if (g_hash_table_contains (self->streaming, &row))
+    {
+      g_signal_emit (self, signals[SIGNAL_NOW_PLAYING], 0);
+      return;
+    }
+  /* Not on disk (or deleted since): it plays as it downloads. */
+  stream_row (self, row);
 }
 
 static void
@@ -1078,6 +1293,7 @@ static const GActionEntry action_entries[] = {
   { "now-playing", action_now_playing },
   { "download", action_download, "x" },
   { "stop-download", action_stop_download, "x" },
+  { "delete-download", action_delete_download, "x" },
   { "play", action_play, "x" },
 };
 
@@ -1098,12 +1314,16 @@ hark_library_view_dispose (GObject *object)
   if (self->refresh_cancellable != NULL)
     g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  if (self->older_cancellable != NULL)
+    g_cancellable_cancel (self->older_cancellable);
+  g_clear_object (&self->older_cancellable);
   if (self->artwork_cancellable != NULL)
     g_cancellable_cancel (self->artwork_cancellable);
   g_clear_object (&self->artwork_cancellable);
   g_clear_pointer (&self->artwork, g_hash_table_unref);
   g_clear_pointer (&self->http, hark_http_free);
   g_clear_pointer (&self->downloads, g_hash_table_unref);
+  g_clear_pointer (&self->streaming, g_hash_table_unref);
   g_clear_object (&self->shows);
   g_clear_object (&self->episodes);
   g_clear_object (&self->actions);
@@ -1127,7 +1347,11 @@ hark_library_view_class_init (HarkLibraryViewClass *klass)
   object_class->finalize = hark_library_view_finalize;
   signals[SIGNAL_OPEN_EPISODE] = g_signal_new ("open-episode", G_TYPE_FROM_CLASS (klass),
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                               G_TYPE_NONE, 1, G_TYPE_STRING);
+                                               G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+  /* A HarkEpisodeStream the handler takes (hark_window_open_stream()). */
+  signals[SIGNAL_OPEN_STREAM] = g_signal_new ("open-stream", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_POINTER);
   signals[SIGNAL_NOW_PLAYING] = g_signal_new ("now-playing", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 0);
@@ -1163,6 +1387,7 @@ hark_library_view_init (HarkLibraryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->http = hark_http_new (NULL);
   self->downloads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->streaming = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->artwork = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_artwork);
   self->artwork_cancellable = g_cancellable_new ();
   self->shows = g_list_store_new (HARK_TYPE_LIBRARY_ITEM);

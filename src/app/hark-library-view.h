@@ -10,8 +10,9 @@
  * stop-refresh, refresh-show, load-older, unsubscribe, back, now-playing, and download,
  * stop-download and play with an episode's row number.
  *
- * Signals: "open-episode" (path) when an episode is to be played, "now-playing" to go back to
- * the episode playing.
+ * Signals: "open-episode" (path, row) when a downloaded episode is to be played, "open-stream"
+ * (a HarkEpisodeStream the handler owns) when one plays while it downloads, "now-playing" to
+ * go back to the episode playing.
  */
 #pragma once
 
@@ -51,6 +52,10 @@ GtkListView *hark_library_view_get_episodes_list (HarkLibraryView *self);
 gint64 hark_library_view_get_show_id (HarkLibraryView *self); /* 0 on the shows page */
 const char *hark_library_view_get_last_message (HarkLibraryView *self);
 gboolean hark_library_view_is_refreshing (HarkLibraryView *self);
+/* An older page of the open show is loading ("load-older"). */
+gboolean hark_library_view_is_loading_older (HarkLibraryView *self);
+/* What the open show's header says under its title. */
+const char *hark_library_view_get_show_subtitle (HarkLibraryView *self);
 guint hark_library_view_get_n_downloads (HarkLibraryView *self);
 
 G_END_DECLS

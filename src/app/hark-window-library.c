@@ -47,9 +47,15 @@ hark_window_show_library (HarkWindow *self)
 }
 
 static void
-on_open_episode (HarkWindow *self, const char *path)
+on_open_episode (HarkWindow *self, const char *path, gint64 row)
 {
-  hark_window_open (self, path, NULL);
+  hark_window_open_episode (self, path, row);
+}
+
+static void
+on_open_stream (HarkWindow *self, HarkEpisodeStream *stream)
+{
+  hark_window_open_stream (self, stream);
 }
 
 static void
@@ -92,6 +98,7 @@ hark_window_setup_library (HarkWindow *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->library_view), "library");
   g_signal_connect_swapped (self->library_view, "open-episode", G_CALLBACK (on_open_episode),
                             self);
+  g_signal_connect_swapped (self->library_view, "open-stream", G_CALLBACK (on_open_stream), self);
   g_signal_connect_swapped (self->library_view, "now-playing", G_CALLBACK (on_now_playing), self);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "nav.library");

@@ -57,6 +57,9 @@ struct _HarkWindow
   guint open_id;          /* the deferred open (see open_deferred()) */
   char *pending_audio;
   char **pending_sidecars;
+  HarkEpisodeStream *pending_stream; /* a show's episode to open while it downloads */
+  gint64 pending_episode;            /* a show's episode on disk (pending_audio), or 0 */
+  gboolean play_on_open;             /* the listener pressed Play: it plays once open */
   HarkReading *reading; /* the session's, NULL without a transcript */
   double duration;
 

@@ -343,6 +343,9 @@ on_session_opened (HarkWindow *self)
   hark_window_set_has_transcript (self, FALSE);
   if (audio)
     hark_window_show_context (self);
+  if (audio && self->play_on_open)
+    hark_session_play (self->session);
+  self->play_on_open = FALSE;
   update_ticking (self);
 }
 
@@ -426,7 +429,13 @@ open_deferred (gpointer user_data)
   g_auto (GStrv) sidecars = g_steal_pointer (&self->pending_sidecars);
 
   self->open_id = 0;
-  hark_session_open (self->session, audio_path, (const char *const *) sidecars);
+  if (self->pending_stream != NULL)
+    hark_session_open_stream (self->session, g_steal_pointer (&self->pending_stream));
+  else if (self->pending_episode != 0)
+    hark_session_open_episode (self->session, audio_path, self->pending_episode);
+  else
+    hark_session_open (self->session, audio_path, (const char *const *) sidecars);
+  self->pending_episode = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -461,10 +470,31 @@ hark_window_open (HarkWindow *self, const char *audio_path, const char *const *s
 
   g_free (self->pending_audio);
   g_strfreev (self->pending_sidecars);
+  g_clear_pointer (&self->pending_stream, hark_episode_stream_free);
+  self->pending_episode = 0;
+  self->play_on_open = FALSE;
   self->pending_audio = g_strdup (audio_path);
   self->pending_sidecars = g_strdupv ((char **) sidecars);
   if (self->open_id == 0)
     self->open_id = g_idle_add_full (G_PRIORITY_LOW, open_deferred, self, NULL);
+}
+
+void
+hark_window_open_episode (HarkWindow *self, const char *audio_path, gint64 episode_row)
+{
+  hark_window_open (self, audio_path, NULL);
+  self->pending_episode = episode_row;
+  self->play_on_open = TRUE;
+}
+
+void
+hark_window_open_stream (HarkWindow *self, HarkEpisodeStream *stream)
+{
+  g_return_if_fail (stream != NULL);
+
+  hark_window_open (self, hark_episode_stream_get_download (stream)->audio_path, NULL);
+  self->pending_stream = stream;
+  self->play_on_open = TRUE;
 }
 
 gboolean
@@ -704,6 +734,7 @@ hark_window_dispose (GObject *object)
   HarkWindow *self = HARK_WINDOW (object);
 
   g_clear_handle_id (&self->open_id, g_source_remove);
+  g_clear_pointer (&self->pending_stream, hark_episode_stream_free);
   hark_window_clock_stop (self);
   if (self->listener != 0)
     hark_session_remove_listener (self->session, self->listener);

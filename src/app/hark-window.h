@@ -30,6 +30,12 @@ void hark_window_show_lasting_message (HarkWindow *self, const char *message);
 /* Opens @audio_path (may be NULL when @sidecars name a transcript to read without audio) with
  * the sidecars the user named (NULL-terminated, may be NULL: discovered beside the audio). */
 void hark_window_open (HarkWindow *self, const char *audio_path, const char *const *sidecars);
+/* A show's episode on disk, its place kept under the episode's library key; it plays once open
+ * (the listener pressed Play). */
+void hark_window_open_episode (HarkWindow *self, const char *audio_path, gint64 episode_row);
+/* A show's episode that plays, once open, while it downloads; the window (then its session)
+ * owns @stream. */
+void hark_window_open_stream (HarkWindow *self, HarkEpisodeStream *stream);
 gboolean hark_window_is_loading (HarkWindow *self);
 
 /* Commands, as the actions, buttons and shortcuts send them. */

@@ -49,7 +49,7 @@ typedef struct
   gboolean tty_raw;
   GString *input; /* a partial command line or escape sequence */
   guint stdin_id;
-  HarkEpisodeStream *stream; /* an episode playing while it downloads, or NULL */
+  HarkEpisodeStream *stream; /* an episode playing while it downloads (the session's), or NULL */
   HarkLibrary *library;      /* for the stream's download, kept while it runs */
   HarkHttp *http;
 } Play;
@@ -474,7 +474,7 @@ open_what (Play *play, const char *what, const char *library_path, const char *d
   if (episode->download_state == HARK_DOWNLOAD_DONE && episode->download_path != NULL
       && g_file_test (episode->download_path, G_FILE_TEST_IS_REGULAR))
     {
-      hark_session_open (play->session, episode->download_path, NULL);
+      hark_session_open_episode (play->session, episode->download_path, episode->row);
       return TRUE;
     }
   /* The library and HTTP stay for the whole run: the download goes on while playing. */
@@ -488,8 +488,8 @@ open_what (Play *play, const char *what, const char *library_path, const char *d
   download = hark_episode_stream_get_download (play->stream);
   for (guint i = 0; i < download->warnings->len; i++)
     g_printerr ("hark-cli: warning: %s\n", (char *) g_ptr_array_index (download->warnings, i));
-  hark_session_open_source (play->session, hark_episode_stream_get_source (play->stream),
-                            download->audio_path, NULL);
+  /* The session owns the stream from here, and keeps the place under the episode's key. */
+  hark_session_open_stream (play->session, play->stream);
   return TRUE;
 }
 
@@ -614,7 +614,7 @@ hark_cli_cmd_play (int argc, char **argv)
   g_string_free (play.input, TRUE);
   /* The session stops reading before the download it reads is stopped. */
   hark_session_close (session);
-  g_clear_pointer (&play.stream, hark_episode_stream_free);
+  play.stream = NULL;
   g_clear_pointer (&play.http, hark_http_free);
   g_clear_pointer (&play.library, hark_library_free);
   return play.exit_code;

@@ -115,6 +115,29 @@ test_download_with_sidecars (void)
     g_assert_cmpstr (again->download_path, ==, download->audio_path);
     g_assert_false (again->is_new);
   }
+
+  /* Delete Download: the audio and every sidecar written go; the folder keeps anything else,
+   * and the episode stays, not downloaded. */
+  {
+    g_autofree char *folder = g_path_get_dirname (download->audio_path);
+    g_autofree char *other = g_build_filename (folder, "2026-12-01 Ep One.mine.txt", NULL);
+    g_autoptr (HarkShowEpisode) after = NULL;
+
+    g_assert_true (g_file_set_contents (other, "keep me", -1, NULL));
+    g_assert_true (hark_episode_download_delete (library, episode->episode_id, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (download->audio_path, G_FILE_TEST_EXISTS));
+    for (guint i = 0; i < download->sidecars->len; i++)
+      g_assert_false (g_file_test (g_ptr_array_index (download->sidecars, i), G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+    after = hark_library_find_show_episode (library, episode->episode_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (after->download_state, ==, HARK_DOWNLOAD_NONE);
+    g_assert_null (after->download_path);
+    /* Twice is no error: there is nothing left to delete. */
+    g_assert_true (hark_episode_download_delete (library, episode->episode_id, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void

@@ -211,12 +211,69 @@ is_downloading (gpointer data)
 }
 
 static gboolean
+has_progress_text (gpointer data)
+{
+  HarkEpisodeRow *row = find_episode_row (data);
+  return row != NULL && hark_episode_row_get_progress_text (row) != NULL
+         && strstr (hark_episode_row_get_progress_text (row), "/s") != NULL;
+}
+
+static gboolean
 row_has_artwork (gpointer data)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
   collect (GTK_WIDGET (hark_library_view_get_shows_list (get_view ())), HARK_TYPE_SHOW_ROW, rows);
   return rows->len == 1 && hark_show_row_has_artwork (g_ptr_array_index (rows, 0));
+}
+
+static HarkSession *
+session (void)
+{
+  return hark_window_get_session (get_window ());
+}
+
+static HarkPlayer *
+player (void)
+{
+  return hark_session_get_player (session ());
+}
+
+/* When the steps of a Play happened, to tell where the time goes when it is slow. */
+static gint64 stream_started_at, opened_at;
+static guint64 opened_bytes;
+
+static void
+on_open_stream (HarkLibraryView *view, gpointer stream, gpointer data)
+{
+  stream_started_at = g_get_monotonic_time ();
+}
+
+static void
+on_session_event (HarkSession *s, const HarkSessionEvent *event, gpointer data)
+{
+  HarkMediaSourceProgress progress;
+
+  if (event->type == HARK_SESSION_EVENT_OPENED && opened_at == 0)
+    {
+      opened_at = g_get_monotonic_time ();
+      if (hark_session_get_download_progress (s, &progress))
+        opened_bytes = progress.available;
+    }
+}
+
+static gboolean
+is_audible (gpointer data)
+{
+  return hark_player_get_first_audible_time (player ()) != 0;
+}
+
+static gboolean
+download_complete (gpointer data)
+{
+  HarkMediaSourceProgress progress;
+
+  return !hark_session_get_download_progress (session (), &progress) || progress.complete;
 }
 
 static gboolean
@@ -315,6 +372,10 @@ test_show_page_download_and_play (void)
   g_autofree char *badges = NULL;
   gboolean shown = FALSE;
   gulong id;
+  gint64 pressed, audible;
+  HarkMediaSourceProgress progress;
+  guint n_cues = 0;
+  guint listener;
 
   if (!hark_ui_test_have_display ())
     return;
@@ -353,18 +414,49 @@ test_show_page_download_and_play (void)
   g_clear_pointer (&badges, g_free);
   g_assert_null (strstr (hark_library_view_get_last_message (get_view ()), "Could not"));
 
-  /* Play on an episode not yet on disk downloads it, then opens it with its transcript. */
+  /* Play on an episode not yet on disk plays it as it downloads (the server sends it at about
+   * five times real time): heard within a second of the click, with its transcript. */
   id = g_signal_connect (get_window (), "episode-shown", G_CALLBACK (on_episode_shown), &shown);
+  g_signal_connect (get_view (), "open-stream", G_CALLBACK (on_open_stream), NULL);
+  listener = hark_session_add_listener (session (), on_session_event, NULL, NULL);
+  pressed = g_get_monotonic_time ();
   activate ("library.play", g_variant_new_int64 (episode_row_number ("one")));
-  hark_ui_test_wait_until (is_true, &shown, 60, "the episode to download and open");
+  hark_ui_test_wait_until (is_audible, NULL, 30, "the episode to be heard");
+  audible = hark_player_get_first_audible_time (player ());
+  hark_session_remove_listener (session (), listener);
+  g_test_message ("after Play: sidecars in %.0f ms, audio open %.0f ms (%" G_GUINT64_FORMAT
+                  " bytes in), first audible %.0f ms",
+                  (stream_started_at - pressed) / 1000.0, (opened_at - pressed) / 1000.0,
+                  opened_bytes, (audible - pressed) / 1000.0);
+  g_assert_cmpint (audible - pressed, <, G_USEC_PER_SEC);
+  g_assert_true (hark_session_get_download_progress (session (), &progress));
+  g_assert_false (progress.complete);
+  hark_ui_test_wait_until (is_true, &shown, 60, "the episode to open");
   g_signal_handler_disconnect (get_window (), id);
   g_assert_cmpstr (page (), ==, "episode");
   g_assert_nonnull (hark_window_get_reading (get_window ()));
+  hark_transcript_get_cues (hark_reading_get_transcript (hark_window_get_reading (get_window ())),
+                            &n_cues);
+  g_assert_cmpuint (n_cues, ==, 3);
   hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
   screenshot ("library-07-playing");
 
-  /* Heard to near its end: the show page says so, and that it is on disk. */
+  /* The show page tells how far the download is, and how fast it comes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "nav.library", NULL));
+  hark_ui_test_wait_until (has_progress_text, (gpointer) "one", 10, "the download's progress");
+  g_test_message ("progress: %s", hark_episode_row_get_progress_text (find_episode_row ("one")));
+  /* GLib puts a no-break space between a size and its unit. */
+  g_assert_nonnull (strstr (hark_episode_row_get_progress_text (find_episode_row ("one")),
+                            " of 1.9\u00a0MB · "));
+  g_assert_true (g_str_has_suffix (hark_episode_row_get_progress_text (find_episode_row ("one")),
+                                   "/s"));
+  screenshot ("library-07b-streaming");
+  activate ("library.now-playing", NULL);
+
+  /* Heard to near its end (the player waits for those bytes): the show page says so, and that
+   * it is on disk once the download is done. */
   hark_window_seek (get_window (), SECONDS - 3);
+  hark_ui_test_wait_until (download_complete, NULL, 60, "the streamed download to finish");
   hark_window_pause (get_window ());
   hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "nav.library", NULL));
@@ -375,6 +467,35 @@ test_show_page_download_and_play (void)
   badges = hark_episode_row_describe_badges (row);
   g_assert_cmpstr (badges, ==, "Transcript, Downloaded");
   screenshot ("library-08-played");
+
+  /* Delete Download: the audio and its transcript go, the episode and its place stay. */
+  g_clear_pointer (&badges, g_free);
+  {
+    g_autoptr (HarkShowEpisode) episode = NULL;
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, episode_row_number ("one"));
+    g_autofree char *audio = NULL;
+    g_autofree char *sidecar = NULL;
+
+    episode = hark_library_find_show_episode (
+      hark_session_get_library (session ()), number, NULL);
+    g_assert_nonnull (episode);
+    audio = g_strdup (episode->download_path);
+    g_assert_true (g_file_test (audio, G_FILE_TEST_IS_REGULAR));
+    sidecar = g_strdup_printf ("%.*s.transcript.json", (int) (strrchr (audio, '.') - audio),
+                               audio);
+    g_assert_true (g_file_test (sidecar, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (gtk_widget_get_visible (hark_episode_row_get_delete_button (row)));
+    activate ("library.delete-download", g_variant_new_int64 (episode_row_number ("one")));
+    hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+    g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==, "Download deleted");
+    g_assert_false (g_file_test (audio, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+    row = find_episode_row ("one");
+    g_assert_cmpstr (hark_episode_row_get_details (row), ==, "1 Dec 2026 · 1 min · Played");
+    badges = hark_episode_row_describe_badges (row);
+    g_assert_cmpstr (badges, ==, "Transcript");
+    g_assert_false (gtk_widget_get_visible (hark_episode_row_get_delete_button (row)));
+  }
 }
 
 static void
@@ -568,11 +689,60 @@ test_opml (void)
   hark_test_remove_tree (dir);
 }
 
+static gboolean
+older_loaded (gpointer data)
+{
+  return !hark_library_view_is_loading_older (get_view ());
+}
+
+/* "Load Older Episodes" fetches the next page without holding up the window, says that it is
+ * loading, and tells what came of it: the episodes, or why not. */
+static void
+test_load_older (void)
+{
+  HarkSubscribeDialog *dialog = hark_library_view_add_show (get_view ());
+  g_autofree char *url = test_server_url (server, "/paged.xml");
+  gint64 before;
+
+  if (!hark_ui_test_have_display ())
+    return;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  hark_subscribe_dialog_set_url (dialog, url);
+  hark_subscribe_dialog_add (dialog);
+  hark_ui_test_wait_until (dialog_gone, &dialog, 30, "the subscription");
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (get_view ())), ==, 1);
+
+  /* The older page takes two seconds to come; the click returns at once. */
+  before = g_get_monotonic_time ();
+  activate ("library.load-older", NULL);
+  g_assert_cmpint (g_get_monotonic_time () - before, <, G_USEC_PER_SEC / 2);
+  g_assert_true (hark_library_view_is_loading_older (get_view ()));
+  g_assert_cmpstr (hark_library_view_get_show_subtitle (get_view ()), ==,
+                   "Loading older episodes…");
+  hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
+  screenshot ("library-14-loading-older");
+  hark_ui_test_wait_until (older_loaded, NULL, 20, "the older page");
+  g_assert_cmpstr (hark_library_view_get_last_message (get_view ()), ==,
+                   "1 older episode loaded");
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (get_view ())), ==, 2);
+  g_assert_cmpstr (hark_library_view_get_show_subtitle (get_view ()), ==, "2 episodes");
+
+  /* The page after that is missing: the listener is told, and nothing is lost. */
+  activate ("library.load-older", NULL);
+  hark_ui_test_wait_until (older_loaded, NULL, 20, "the missing page");
+  g_assert_true (g_str_has_prefix (hark_library_view_get_last_message (get_view ()),
+                                   "Could not load older episodes: "));
+  g_assert_nonnull (strstr (hark_library_view_get_last_message (get_view ()), "404"));
+  g_assert_cmpuint (g_list_model_get_n_items (hark_library_view_get_episodes (get_view ())), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autofree char *home = NULL;
   g_autofree char *feed = NULL;
+  g_autofree char *paged = NULL;
+  g_autofree char *paged_2 = NULL;
   g_autoptr (GBytes) cover = NULL;
   int result;
 
@@ -593,10 +763,25 @@ main (int argc, char **argv)
   wav = make_wav ();
   feed = make_feed (server, FALSE);
   test_server_add_body (server, "/feed.xml", 200, "application/rss+xml", feed, -1);
-  test_server_add_file (server, "/media/one.wav", "audio/wav", g_bytes_get_data (wav, NULL),
-                        g_bytes_get_size (wav), "\"one\"", TEST_RANGE_HONOUR);
+  /* 160 kB/s, five times what the 16 kHz mono WAV plays at: about 12 s to arrive. */
+  test_server_add_throttled (server, "/media/one.wav", "audio/wav", g_bytes_get_data (wav, NULL),
+                             g_bytes_get_size (wav), "\"one\"", 16000, 100, 0, NULL);
   test_server_add_body (server, "/t/one.json", 200, "application/json", transcript, -1);
   test_server_add_stalling (server, "/media/two.mp3", 60000);
+  paged = g_strdup_printf (
+    "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
+    "<title>Paged Show</title><atom:link rel=\"next\" href=\"%1$s/paged-2.xml\"/>"
+    "<item><guid>p-new</guid><title>Newest</title>"
+    "<enclosure url=\"%1$s/media/p-new.mp3\" type=\"audio/mpeg\"/></item></channel></rss>",
+    server->base);
+  paged_2 = g_strdup_printf (
+    "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel>"
+    "<title>Paged Show</title><atom:link rel=\"next\" href=\"%1$s/paged-3.xml\"/>"
+    "<item><guid>p-old</guid><title>Older</title>"
+    "<enclosure url=\"%1$s/media/p-old.mp3\" type=\"audio/mpeg\"/></item></channel></rss>",
+    server->base);
+  test_server_add_body (server, "/paged.xml", 200, "application/rss+xml", paged, -1);
+  test_server_add_delayed (server, "/paged-2.xml", 2000, paged_2);
   cover = make_cover ();
   test_server_add_body (server, "/art/cover.png", 200, "image/png", g_bytes_get_data (cover, NULL),
                         g_bytes_get_size (cover));
@@ -610,6 +795,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/library/starts-on-library", test_starts_on_library);
   g_test_add_func ("/ui/library/unsubscribe", test_unsubscribe);
   g_test_add_func ("/ui/library/opml", test_opml);
+  g_test_add_func ("/ui/library/load-older", test_load_older);
   result = g_test_run ();
   hark_ui_test_app_free (app);
   test_server_free (server);

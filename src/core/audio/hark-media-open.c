@@ -14,6 +14,8 @@
 #include "util/hark-error.h"
 
 #define SOURCE_IO_BUFFER (32 * 1024)
+/* How much of a stream still arriving FFmpeg may analyse after its headers. */
+#define SOURCE_PROBE_BYTES (32 * 1024)
 
 /* FFmpeg's view of a HarkMediaSource: a read position and the last failure, for messages. */
 typedef struct
@@ -262,6 +264,14 @@ open_common (const char *url, SourceIO *source_io, const char *display, gint64 t
       guard->io->seekable = source_io_seekable_at_open (source_io) ? AVIO_SEEKABLE_NORMAL : 0;
       fmt->pb = guard->io;
       fmt->flags |= AVFMT_FLAG_CUSTOM_IO;
+    }
+  /* Bytes still arriving come at the network's pace: FFmpeg's analysis of up to 5 MB or five
+   * seconds (it reads that much 16-bit PCM) would be waited for before anything is heard. The
+   * headers and the first packets say what a stream is. */
+  if (source_io != NULL)
+    {
+      fmt->probesize = SOURCE_PROBE_BYTES;
+      fmt->max_analyze_duration = AV_TIME_BASE;
     }
   ret = avformat_open_input (&fmt, url, NULL, &options);
   av_dict_free (&options);

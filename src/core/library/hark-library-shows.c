@@ -743,3 +743,9 @@ hark_library_set_download (HarkLibrary *self, gint64 episode_row, HarkDownloadSt
     }
   return TRUE;
 }
+
+char *
+hark_library_episode_key (gint64 episode_row)
+{
+  return g_strdup_printf ("episode:%" G_GINT64_FORMAT, episode_row);
+}

@@ -111,4 +111,8 @@ gboolean hark_library_set_download (HarkLibrary *self, gint64 episode_row, HarkD
                                     const char *path, gint64 bytes, gint64 total,
                                     const char *etag, GError **error);
 
+/* The resume key (hark_library_save()) of a show's episode: its row, so the place is kept
+ * whether it is streamed, still downloading or on disk. */
+char *hark_library_episode_key (gint64 episode_row);
+
 G_END_DECLS

@@ -124,6 +124,13 @@ double
 hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
                                     gboolean rewind, double default_speed)
 {
+  return hark_resume_tracker_episode_opened_as (self, NULL, title, rewind, default_speed);
+}
+
+double
+hark_resume_tracker_episode_opened_as (HarkResumeTracker *self, const char *key,
+                                       const char *title, gboolean rewind, double default_speed)
+{
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkLibraryEntry) entry = NULL;
   const char *path;
@@ -137,14 +144,32 @@ hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
   self->title = g_strdup (title);
 
   path = hark_player_get_path (self->player);
-  if (self->library == NULL || path == NULL)
+  if (self->library == NULL || (path == NULL && key == NULL))
     {
       hark_player_set_speed (self->player, default_speed);
       return -1;
     }
-  self->key = hark_library_compute_key (path, hark_player_get_duration (self->player), &error);
-  if (self->key)
-    entry = hark_library_lookup (self->library, self->key, &error);
+  if (key != NULL)
+    {
+      self->key = g_strdup (key);
+      entry = hark_library_lookup (self->library, key, &error);
+      /* Heard before it had a key of its own (or from the file alone): its content's entry. */
+      if (entry == NULL && error == NULL && path != NULL
+          && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *content_key = hark_library_compute_key (
+            path, hark_player_get_duration (self->player), NULL);
+          if (content_key != NULL)
+            entry = hark_library_lookup (self->library, content_key, &error);
+        }
+    }
+  else
+    {
+      self->key = hark_library_compute_key (path, hark_player_get_duration (self->player),
+                                            &error);
+      if (self->key)
+        entry = hark_library_lookup (self->library, self->key, &error);
+    }
   if (error)
     report (self, error);
   if (entry == NULL)

@@ -49,6 +49,14 @@ void hark_resume_tracker_set_error_func (HarkResumeTracker *self,
 double hark_resume_tracker_episode_opened (HarkResumeTracker *self, const char *title,
                                            gboolean rewind, double default_speed);
 
+/* The same for an episode known by @key rather than by its content (NULL: by its content): an
+ * episode of a show still downloading, whose file is not all there, is known by
+ * hark_library_episode_key(). When @key has no entry yet and the file is whole, the entry of
+ * its content continues. */
+double hark_resume_tracker_episode_opened_as (HarkResumeTracker *self, const char *key,
+                                              const char *title, gboolean rewind,
+                                              double default_speed);
+
 /* The tags are often read after the episode opened: the title kept for the recent list from
  * then on (may be NULL). */
 void hark_resume_tracker_set_title (HarkResumeTracker *self, const char *title);

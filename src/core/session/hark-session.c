@@ -14,6 +14,7 @@
 #include "session/hark-session-sync.h"
 #include "session/hark-sleep-timer.h"
 #include "speech/hark-recognizer.h"
+#include "subscriptions/hark-episode-download.h"
 #include "sync/hark-resync.h"
 #include "sync/hark-sync-text.h"
 #include "util/hark-i18n.h"
@@ -42,6 +43,8 @@ struct _HarkSession
 
   HarkSessionSnapshot snap;
   HarkMediaSource *source; /* the audio's bytes while they download, or NULL */
+  HarkEpisodeStream *stream; /* the download feeding source, when the session owns it */
+  char *episode_key;       /* the library's key of a show's episode, or NULL: by content */
   char *path;
   char *title;
   char *artist;
@@ -603,6 +606,9 @@ close_quietly (HarkSession *self)
   update_polling (self);
   clear_episode (self);
   g_clear_pointer (&self->source, hark_media_source_unref);
+  /* After the player: its decoder no longer reads what the stream writes. */
+  g_clear_pointer (&self->stream, hark_episode_stream_free);
+  g_clear_pointer (&self->episode_key, g_free);
   g_clear_pointer (&self->path, g_free);
   self->snap.duration = -1;
   self->snap.open_progress = -1;
@@ -679,9 +685,13 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
           hark_player_open_decoder (self->player, g_steal_pointer (&load->decoder),
                                     load->audio_path);
           self->snap.duration = load->duration;
-          /* Continues where the listener stopped, at the speed they listened at. An episode
-           * still downloading is recognised by its content only once it is all there. */
-          if (self->source == NULL)
+          /* Continues where the listener stopped, at the speed they listened at. A show's
+           * episode is known by its row in the library, whole or still downloading; any other
+           * file by its content, which an incomplete one does not have yet. */
+          if (self->episode_key != NULL)
+            hark_resume_tracker_episode_opened_as (self->resume, self->episode_key, self->title,
+                                                   self->rewind, self->default_speed);
+          else if (self->source == NULL)
             hark_resume_tracker_episode_opened (self->resume, self->title, self->rewind,
                                                 self->default_speed);
           apply_ranges (self);
@@ -753,6 +763,34 @@ hark_session_open_source (HarkSession *self, HarkMediaSource *source, const char
   g_return_if_fail (source != NULL && audio_path != NULL);
 
   open_with (self, audio_path, source, sidecars);
+}
+
+void
+hark_session_open_episode (HarkSession *self, const char *audio_path, gint64 episode_row)
+{
+  g_return_if_fail (audio_path != NULL);
+
+  open_with (self, audio_path, NULL, NULL);
+  self->episode_key = hark_library_episode_key (episode_row);
+}
+
+void
+hark_session_open_stream (HarkSession *self, HarkEpisodeStream *stream)
+{
+  const HarkEpisodeDownload *download;
+
+  g_return_if_fail (stream != NULL);
+
+  download = hark_episode_stream_get_download (stream);
+  open_with (self, download->audio_path, hark_episode_stream_get_source (stream), NULL);
+  self->stream = stream;
+  self->episode_key = hark_library_episode_key (hark_episode_stream_get_row (stream));
+}
+
+HarkEpisodeStream *
+hark_session_get_stream (HarkSession *self)
+{
+  return self->stream;
 }
 
 gboolean

@@ -25,6 +25,7 @@
 #include "reading/hark-reading.h"
 #include "segments/hark-segments.h"
 #include "session/hark-sleep-timer.h"
+#include "subscriptions/hark-episode-download.h"
 
 G_BEGIN_DECLS
 
@@ -153,6 +154,15 @@ void hark_session_open (HarkSession *self, const char *audio_path, const char *c
  * the library while the file is incomplete. */
 void hark_session_open_source (HarkSession *self, HarkMediaSource *source,
                                const char *audio_path, const char *const *sidecars);
+/* A show's episode on disk (@audio_path) with its library row: its place is kept under the
+ * episode's key (hark_library_episode_key()), the same whether streamed or downloaded. */
+void hark_session_open_episode (HarkSession *self, const char *audio_path, gint64 episode_row);
+/* A show's episode while it downloads (hark_episode_stream_start_async()): the session owns
+ * @stream until the episode is closed, which stops a download not finished (a kept one's
+ * .part stays to resume). The place is kept under the episode's key from the start. */
+void hark_session_open_stream (HarkSession *self, HarkEpisodeStream *stream);
+/* The stream the open episode plays from, or NULL. */
+HarkEpisodeStream *hark_session_get_stream (HarkSession *self);
 /* How far the bytes of an episode opened with hark_session_open_source() are, to show next to
  * the position; FALSE (and @progress untouched) for a file. Any thread of the session's. */
 gboolean hark_session_get_download_progress (HarkSession *self,

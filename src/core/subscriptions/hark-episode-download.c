@@ -553,33 +553,55 @@ download_new (const char *path)
   return download;
 }
 
-/* The sidecars fetched one by one before the audio, for a stream: the session finds them when
- * it opens. A sidecar that cannot be fetched is a warning. */
-static void
-save_sidecars (HarkHttp *http, const HarkShow *show, const HarkShowEpisode *episode,
-               HarkEpisodeDownload *download)
+static gboolean
+unlink_if_there (const char *path, GError **error)
 {
-  g_autoptr (GPtrArray) plan = plan_sidecars (show, episode, download->audio_path);
+  if (g_unlink (path) == 0 || errno == ENOENT)
+    return TRUE;
+  {
+    int saved = errno;
+    g_set_error (error, HARK_ERROR, HARK_ERROR_IO, _("Could not delete %s: %s"), path,
+                 g_strerror (saved));
+  }
+  return FALSE;
+}
 
+gboolean
+hark_episode_download_delete (HarkLibrary *library, const char *what, GError **error)
+{
+  g_autoptr (HarkShowEpisode) episode = hark_library_find_show_episode (library, what, error);
+  g_autoptr (HarkShow) show = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *audio = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *persons = NULL;
+
+  if (episode == NULL)
+    return FALSE;
+  if (episode->download_path == NULL)
+    return hark_library_set_download (library, episode->row, HARK_DOWNLOAD_NONE, NULL, 0, 0,
+                                      NULL, error);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, episode->show_id);
+  if ((show = hark_library_find_show (library, number, error)) == NULL)
+    return FALSE;
+  audio = g_str_has_suffix (episode->download_path, ".part")
+              ? g_strndup (episode->download_path, strlen (episode->download_path) - 5)
+              : g_strdup (episode->download_path);
+  part = g_strconcat (audio, ".part", NULL);
+  etag = g_strconcat (part, ".etag", NULL);
+  persons = hark_speaker_persons_path (audio);
+  /* The sidecars are where a download of the episode as the library has it puts them. */
+  plan = plan_sidecars (show, episode, audio);
+  if (!unlink_if_there (audio, error) || !unlink_if_there (part, error)
+      || !unlink_if_there (etag, error) || !unlink_if_there (persons, error))
+    return FALSE;
   for (guint i = 0; i < plan->len; i++)
-    {
-      Sidecar *sidecar = g_ptr_array_index (plan, i);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (HarkHttpResponse) response = hark_http_get_sync (http, sidecar->url, NULL, NULL,
-                                                                  NULL, &error);
-      gsize length;
-      const char *data;
-
-      if (response != NULL)
-        {
-          data = g_bytes_get_data (response->body, &length);
-          if (g_file_set_contents (sidecar->path, data, length, &error))
-            g_ptr_array_add (download->sidecars, g_strdup (sidecar->path));
-        }
-      if (error != NULL)
-        g_ptr_array_add (download->warnings, g_strdup (error->message));
-    }
-  write_persons (episode, download);
+    if (!unlink_if_there (((Sidecar *) g_ptr_array_index (plan, i))->path, error))
+      return FALSE;
+  return hark_library_set_download (library, episode->row, HARK_DOWNLOAD_NONE, NULL, 0, 0, NULL,
+                                    error);
 }
 
 /* ---- playing while downloading ------------------------------------------------------- */
@@ -597,13 +619,30 @@ struct _HarkEpisodeStream
   GError *error;
   HarkEpisodeStreamDoneFunc done;
   gpointer done_data;
+  HarkDownloadProgressFunc progress;
+  gpointer progress_data;
+  GDestroyNotify progress_destroy;
+  HarkDownloadProgress last_progress;
 };
 
+/* What the download's callbacks hold: it outlives the stream when the stream is freed first. */
 typedef struct
 {
   HarkEpisodeStream *stream;
   gboolean alive;
 } StreamRef;
+
+static void
+on_stream_progress (const HarkDownloadProgress *progress, gpointer data)
+{
+  StreamRef *ref = data;
+
+  if (!ref->alive)
+    return;
+  ref->stream->last_progress = *progress;
+  if (ref->stream->progress != NULL)
+    ref->stream->progress (progress, ref->stream->progress_data);
+}
 
 static void
 on_stream_downloaded (GObject *object, GAsyncResult *async, gpointer data)
@@ -639,45 +678,185 @@ hark_episode_stream_cache_dir (void)
   return g_build_filename (g_get_user_cache_dir (), "hark", "streams", NULL);
 }
 
+/* Starting a stream: the sidecars one after another, then the audio. */
+typedef struct
+{
+  HarkHttp *http;
+  HarkEpisodeStream *stream; /* until it is handed over */
+  HarkShow *show;
+  GPtrArray *plan;           /* Sidecar * */
+  guint next;
+} StreamStart;
+
+static void
+stream_start_free (StreamStart *start)
+{
+  g_clear_pointer (&start->stream, hark_episode_stream_free);
+  hark_show_free (start->show);
+  g_ptr_array_unref (start->plan);
+  g_free (start);
+}
+
+static void
+begin_audio (GTask *task)
+{
+  StreamStart *start = g_task_get_task_data (task);
+  HarkEpisodeStream *stream = start->stream;
+  const HarkShowEpisode *episode = stream->episode;
+  StreamRef *ref;
+
+  write_persons (episode, stream->download);
+  stream->source = hark_media_source_new (episode->title != NULL && *episode->title != '\0'
+                                              ? episode->title
+                                              : episode->enclosure_url);
+  ref = g_new0 (StreamRef, 1);
+  ref->stream = stream;
+  ref->alive = TRUE;
+  stream->alive = &ref->alive;
+  hark_http_download_to_source_async (start->http, episode->enclosure_url,
+                                      stream->download->audio_path,
+                                      stream->keep
+                                              && episode->download_state == HARK_DOWNLOAD_PARTIAL
+                                          ? episode->download_etag
+                                          : NULL,
+                                      stream->source, on_stream_progress, ref,
+                                      stream->cancellable, on_stream_downloaded, ref);
+  g_task_return_pointer (task, g_steal_pointer (&start->stream),
+                         (GDestroyNotify) hark_episode_stream_free);
+  g_object_unref (task);
+}
+
+static void fetch_next_stream_sidecar (GTask *task);
+
+/* A sidecar that cannot be fetched or written is a warning: the audio plays all the same. */
+static void
+on_stream_sidecar_fetched (GObject *object, GAsyncResult *async, gpointer data)
+{
+  GTask *task = data;
+  StreamStart *start = g_task_get_task_data (task);
+  Sidecar *sidecar = g_ptr_array_index (start->plan, start->next - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkHttpResponse) response = hark_http_get_finish (start->http, async, &error);
+  gsize length;
+  const char *bytes;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  if (response != NULL)
+    {
+      bytes = g_bytes_get_data (response->body, &length);
+      if (g_file_set_contents (sidecar->path, bytes, length, &error))
+        g_ptr_array_add (start->stream->download->sidecars, g_strdup (sidecar->path));
+    }
+  if (error != NULL)
+    g_ptr_array_add (start->stream->download->warnings, g_strdup (error->message));
+  fetch_next_stream_sidecar (task);
+}
+
+static void
+fetch_next_stream_sidecar (GTask *task)
+{
+  StreamStart *start = g_task_get_task_data (task);
+  Sidecar *sidecar;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (start->next >= start->plan->len)
+    {
+      begin_audio (task);
+      return;
+    }
+  sidecar = g_ptr_array_index (start->plan, start->next++);
+  hark_http_get_async (start->http, sidecar->url, NULL, NULL, g_task_get_cancellable (task),
+                       on_stream_sidecar_fetched, task);
+}
+
+void
+hark_episode_stream_start_async (HarkHttp *http, HarkLibrary *library, const char *what,
+                                 const char *root, gboolean keep,
+                                 HarkDownloadProgressFunc progress, gpointer progress_data,
+                                 GDestroyNotify progress_destroy, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr (HarkShowEpisode) episode = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cache = NULL;
+  HarkEpisodeStream *stream;
+  StreamStart *start;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, hark_episode_stream_start_async);
+  start = g_new0 (StreamStart, 1);
+  start->http = http;
+  g_task_set_task_data (task, start, (GDestroyNotify) stream_start_free);
+  start->plan = g_ptr_array_new ();
+  if (!keep)
+    root = cache = hark_episode_stream_cache_dir ();
+  if (!prepare (library, what, root, keep, &episode, &start->show, &path, &error))
+    {
+      if (progress_destroy != NULL)
+        progress_destroy (progress_data);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  stream = start->stream = g_new0 (HarkEpisodeStream, 1);
+  stream->library = library;
+  stream->keep = keep;
+  stream->download = download_new (path);
+  stream->cancellable = g_cancellable_new ();
+  stream->progress = progress;
+  stream->progress_data = progress_data;
+  stream->progress_destroy = progress_destroy;
+  stream->episode = g_steal_pointer (&episode);
+  /* Transcripts and chapters are small and come first, so the session finds them beside the
+   * audio when it opens; the audio then plays as it arrives. */
+  g_ptr_array_unref (start->plan);
+  start->plan = plan_sidecars (start->show, stream->episode, path);
+  fetch_next_stream_sidecar (task);
+}
+
+HarkEpisodeStream *
+hark_episode_stream_start_finish (GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 HarkEpisodeStream *
 hark_episode_stream_start (HarkHttp *http, HarkLibrary *library, const char *what,
                            const char *root, gboolean keep, HarkDownloadProgressFunc progress,
                            gpointer progress_data, GError **error)
 {
-  g_autoptr (HarkShowEpisode) episode = NULL;
-  g_autoptr (HarkShow) show = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *cache = NULL;
+  GAsyncResult *result = NULL;
   HarkEpisodeStream *stream;
-  StreamRef *ref;
 
-  if (!keep)
-    root = cache = hark_episode_stream_cache_dir ();
-  if (!prepare (library, what, root, keep, &episode, &show, &path, error))
-    return NULL;
-  stream = g_new0 (HarkEpisodeStream, 1);
-  stream->library = library;
-  stream->keep = keep;
-  stream->download = download_new (path);
-  /* Transcripts and chapters are small and come first, so the session finds them beside the
-   * audio when it opens; the audio then plays as it arrives. */
-  save_sidecars (http, show, episode, stream->download);
-  stream->source = hark_media_source_new (episode->title != NULL && *episode->title != '\0'
-                                              ? episode->title
-                                              : episode->enclosure_url);
-  stream->cancellable = g_cancellable_new ();
-  ref = g_new0 (StreamRef, 1);
-  ref->stream = stream;
-  ref->alive = TRUE;
-  stream->alive = &ref->alive;
-  hark_http_download_to_source_async (http, episode->enclosure_url, path,
-                                      keep && episode->download_state == HARK_DOWNLOAD_PARTIAL
-                                          ? episode->download_etag
-                                          : NULL,
-                                      stream->source, progress, progress_data,
-                                      stream->cancellable, on_stream_downloaded, ref);
-  stream->episode = g_steal_pointer (&episode);
+  hark_episode_stream_start_async (http, library, what, root, keep, progress, progress_data,
+                                   NULL, NULL, on_run_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stream = hark_episode_stream_start_finish (result, error);
+  g_object_unref (result);
   return stream;
+}
+
+gint64
+hark_episode_stream_get_row (HarkEpisodeStream *stream)
+{
+  return stream->episode->row;
+}
+
+void
+hark_episode_stream_get_progress (HarkEpisodeStream *stream, HarkDownloadProgress *progress)
+{
+  *progress = stream->last_progress;
 }
 
 void
@@ -723,14 +902,21 @@ hark_episode_stream_free (HarkEpisodeStream *stream)
     {
       GStatBuf st;
       g_autofree char *part = g_strconcat (stream->download->audio_path, ".part", NULL);
+      gboolean have_part = g_stat (part, &st) == 0;
 
       /* The callback comes later and finds the stream gone; the .part stays to resume. */
-      *stream->alive = FALSE;
+      if (stream->alive != NULL)
+        *stream->alive = FALSE;
       g_cancellable_cancel (stream->cancellable);
-      if (stream->keep && g_stat (part, &st) == 0)
-        hark_library_set_download (stream->library, stream->episode->row, HARK_DOWNLOAD_PARTIAL,
-                                   part, st.st_size, 0, NULL, NULL);
+      /* Stopped before the audio began: the episode is as it was, not a failed download. */
+      if (stream->keep)
+        hark_library_set_download (stream->library, stream->episode->row,
+                                   have_part ? HARK_DOWNLOAD_PARTIAL : HARK_DOWNLOAD_NONE,
+                                   have_part ? part : NULL, have_part ? st.st_size : 0, 0, NULL,
+                                   NULL);
     }
+  if (stream->progress_destroy != NULL)
+    stream->progress_destroy (stream->progress_data);
   if (!stream->keep)
     {
       g_autofree char *part = g_strconcat (stream->download->audio_path, ".part", NULL);
@@ -744,7 +930,7 @@ hark_episode_stream_free (HarkEpisodeStream *stream)
         g_unlink (g_ptr_array_index (stream->download->sidecars, i));
     }
   g_clear_object (&stream->cancellable);
-  hark_media_source_unref (stream->source);
+  g_clear_pointer (&stream->source, hark_media_source_unref);
   hark_episode_download_free (stream->download);
   hark_show_episode_free (stream->episode);
   g_clear_error (&stream->error);

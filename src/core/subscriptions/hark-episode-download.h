@@ -53,6 +53,12 @@ HarkEpisodeDownload *hark_episode_download_run (HarkHttp *http, HarkLibrary *lib
                                                 HarkDownloadProgressFunc progress,
                                                 gpointer progress_data, GError **error);
 
+/* Deletes what downloading @what (an episode's number or id) wrote: the audio, or its .part,
+ * and the transcripts, chapters and speakers saved beside it. The episode stays in the
+ * library, with its place, as not downloaded. A file that cannot be deleted is an error and
+ * leaves the state as it was. */
+gboolean hark_episode_download_delete (HarkLibrary *library, const char *what, GError **error);
+
 /* Playing an episode while it downloads. Runs on the thread-default main context. */
 typedef struct _HarkEpisodeStream HarkEpisodeStream;
 
@@ -61,10 +67,21 @@ typedef void (*HarkEpisodeStreamDoneFunc) (HarkEpisodeStream *stream, const GErr
 
 /* Fetches the sidecars of @what (an episode's number or id) beside where its audio goes, then
  * starts downloading the audio into a HarkMediaSource (hark_episode_stream_get_source()) to
- * give to hark_session_open_source() with the audio path. With @keep the audio goes where
+ * give to hark_session_open_stream(); completes once the audio has begun, so the session finds
+ * the transcript and chapters when it opens. With @keep the audio goes where
  * hark_episode_download_run() puts it and the library records the download (an interrupted
  * one resumes later); without, it goes to hark_episode_stream_cache_dir() and everything is
- * deleted when the stream is freed (listening without downloading). */
+ * deleted when the stream is freed (listening without downloading). @progress runs on the
+ * main context while the audio downloads, until the stream is freed; @progress_destroy frees
+ * @progress_data then (or at once when starting fails). */
+void hark_episode_stream_start_async (HarkHttp *http, HarkLibrary *library, const char *what,
+                                      const char *root, gboolean keep,
+                                      HarkDownloadProgressFunc progress, gpointer progress_data,
+                                      GDestroyNotify progress_destroy, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+HarkEpisodeStream *hark_episode_stream_start_finish (GAsyncResult *result, GError **error);
+/* The same, running the thread-default main context until the audio has begun: for
+ * command-line tools. */
 HarkEpisodeStream *hark_episode_stream_start (HarkHttp *http, HarkLibrary *library,
                                               const char *what, const char *root,
                                               gboolean keep, HarkDownloadProgressFunc progress,
@@ -76,6 +93,10 @@ HarkMediaSource *hark_episode_stream_get_source (HarkEpisodeStream *stream);
 /* The audio path (where the file is when complete), sidecars written and their warnings. */
 const HarkEpisodeDownload *hark_episode_stream_get_download (HarkEpisodeStream *stream);
 const HarkShowEpisode *hark_episode_stream_get_episode (HarkEpisodeStream *stream);
+/* The episode's row in the library. */
+gint64 hark_episode_stream_get_row (HarkEpisodeStream *stream);
+/* The latest progress of the audio's download (zeros before the first). */
+void hark_episode_stream_get_progress (HarkEpisodeStream *stream, HarkDownloadProgress *progress);
 /* Whether the download ended, and with which error (NULL: complete). */
 gboolean hark_episode_stream_is_finished (HarkEpisodeStream *stream, const GError **error);
 /* Stops a download under way (its .part kept and recorded when kept). */

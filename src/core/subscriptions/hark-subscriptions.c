@@ -6,6 +6,7 @@
 #include "subscriptions/hark-subscriptions.h"
 #include "util/hark-i18n.h"
 
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "util/hark-error.h"
@@ -349,33 +350,148 @@ hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *
   return id;
 }
 
+/* Loading an older page: fetched on the main context, parsed on a worker (a page can be as
+ * large as a whole feed), stored on the main context again (the library's thread). */
+typedef struct
+{
+  HarkHttp *http;
+  HarkLibrary *library;
+  gint64 show_id;
+  char *next_page;
+  char *feed_url;
+  GBytes *body;
+  char *url; /* the address that answered */
+  guint n_new;
+} Older;
+
+static void
+older_free (Older *o)
+{
+  g_free (o->next_page);
+  g_free (o->feed_url);
+  g_clear_pointer (&o->body, g_bytes_unref);
+  g_free (o->url);
+  g_free (o);
+}
+
+static void
+parse_older_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Older *o = data;
+  GError *error = NULL;
+  gsize length = 0;
+  const char *bytes = g_bytes_get_data (o->body, &length);
+  HarkFeed *page = hark_feed_parse (bytes, length, o->next_page, o->url, &error);
+
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) hark_feed_free);
+}
+
+static void
+on_older_parsed (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GTask *task = data;
+  Older *o = g_task_get_task_data (task);
+  g_autoptr (HarkFeed) page = NULL;
+  GError *error = NULL;
+
+  page = g_task_propagate_pointer (G_TASK (result), &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  /* A page that points back at itself would be loaded for ever. */
+  if (page->next_page && (strcmp (page->next_page, o->next_page) == 0
+                          || strcmp (page->next_page, o->feed_url) == 0))
+    g_clear_pointer (&page->next_page, g_free);
+  if (hark_library_store_older_page (o->library, o->show_id, page,
+                                     g_get_real_time () / G_USEC_PER_SEC, &o->n_new, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+on_older_fetched (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GTask *task = data;
+  Older *o = g_task_get_task_data (task);
+  g_autoptr (HarkHttpResponse) response = NULL;
+  GError *error = NULL;
+  GTask *parse;
+
+  response = hark_http_get_finish (o->http, result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  o->body = g_bytes_ref (response->body);
+  o->url = g_strdup (response->url);
+  parse = g_task_new (NULL, g_task_get_cancellable (task), on_older_parsed, task);
+  g_task_set_task_data (parse, o, NULL);
+  g_task_run_in_thread (parse, parse_older_thread);
+  g_object_unref (parse);
+}
+
+void
+hark_subscriptions_load_older_async (HarkHttp *http, HarkLibrary *library, const HarkShow *show,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Older *o;
+
+  g_task_set_source_tag (task, hark_subscriptions_load_older_async);
+  if (show->next_page == NULL)
+    {
+      g_task_return_new_error (task, HARK_ERROR, HARK_ERROR_NOT_FOUND,
+                               _("%s has no older page of episodes to load"),
+                               show->title ? show->title : show->feed_url);
+      g_object_unref (task);
+      return;
+    }
+  /* libxml2 2.9 sets itself up on first use, which is not safe on a worker thread. */
+  xmlInitParser ();
+  o = g_new0 (Older, 1);
+  o->http = http;
+  o->library = library;
+  o->show_id = show->id;
+  o->next_page = g_strdup (show->next_page);
+  o->feed_url = g_strdup (show->feed_url);
+  g_task_set_task_data (task, o, (GDestroyNotify) older_free);
+  hark_http_get_async (http, o->next_page, NULL, NULL, cancellable, on_older_fetched, task);
+}
+
+gboolean
+hark_subscriptions_load_older_finish (GAsyncResult *result, guint *n_new, GError **error)
+{
+  Older *o = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (n_new)
+    *n_new = o->n_new;
+  return TRUE;
+}
+
 gboolean
 hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library, const HarkShow *show,
                                guint *n_new, GError **error)
 {
-  g_autoptr (HarkHttpResponse) response = NULL;
-  g_autoptr (HarkFeed) page = NULL;
-  gsize length = 0;
-  const char *data;
+  GAsyncResult *result = NULL;
+  gboolean ok;
 
-  if (show->next_page == NULL)
-    {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_NOT_FOUND,
-                   _("%s has no older page of episodes to load"), show->title ? show->title
-                                                                           : show->feed_url);
-      return FALSE;
-    }
-  response = hark_http_get_sync (http, show->next_page, NULL, NULL, NULL, error);
-  if (response == NULL)
-    return FALSE;
-  data = g_bytes_get_data (response->body, &length);
-  page = hark_feed_parse (data, length, show->next_page, response->url, error);
-  if (page == NULL)
-    return FALSE;
-  /* A page that points back at itself would be loaded for ever. */
-  if (page->next_page && (strcmp (page->next_page, show->next_page) == 0
-                          || strcmp (page->next_page, show->feed_url) == 0))
-    g_clear_pointer (&page->next_page, g_free);
-  return hark_library_store_older_page (library, show->id, page,
-                                        g_get_real_time () / G_USEC_PER_SEC, n_new, error);
+  hark_subscriptions_load_older_async (http, library, show, NULL, on_sync_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = hark_subscriptions_load_older_finish (result, n_new, error);
+  g_object_unref (result);
+  return ok;
 }

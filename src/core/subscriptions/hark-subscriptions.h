@@ -61,8 +61,16 @@ gint64 hark_subscriptions_subscribe_finish (GAsyncResult *result, guint *n_episo
 gint64 hark_subscriptions_subscribe (HarkHttp *http, HarkLibrary *library, const char *url,
                                      guint *n_episodes, GError **error);
 
-/* Loads the next older page of a paged feed (the show's next_page) into the library.
+/* Loads the next older page of a paged feed (the show's next_page) into the library: fetched
+ * on @http, parsed on a worker thread, stored from the caller's main context.
  * HARK_ERROR_NOT_FOUND when the show has no older page left. */
+void hark_subscriptions_load_older_async (HarkHttp *http, HarkLibrary *library,
+                                          const HarkShow *show, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+/* How many episodes the page brought in @n_new. */
+gboolean hark_subscriptions_load_older_finish (GAsyncResult *result, guint *n_new,
+                                               GError **error);
+/* The same, running the thread-default main context until done: for command-line tools. */
 gboolean hark_subscriptions_load_older (HarkHttp *http, HarkLibrary *library,
                                         const HarkShow *show, guint *n_new, GError **error);
 
