@@ -207,15 +207,6 @@ update (HarkEpisodeRow *self)
                           !downloading && (done || episode->download_state == HARK_DOWNLOAD_PARTIAL));
   gtk_widget_set_visible (self->play_button, episode->enclosure_url != NULL || done);
   set_description (self, self->play_button);
-  /* One floating value each: a button given the target it has already drops it. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->download_button),
-                                          g_variant_new_int64 (episode->row));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->stop_button),
-                                          g_variant_new_int64 (episode->row));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button),
-                                          g_variant_new_int64 (episode->row));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->play_button),
-                                          g_variant_new_int64 (episode->row));
 
   badges = hark_episode_row_describe_badges (self);
   accessible = g_strjoin (", ", hark_wrap_label_get_text (self->title), details, badges, NULL);
@@ -285,6 +276,21 @@ add_badge (HarkEpisodeRow *self, const char *style)
   return GTK_LABEL (badge);
 }
 
+/* The buttons send their action with the row's episode when clicked rather than being
+ * GtkActionable: each actionable button registers with the window's action muxer when its row
+ * is created and again when rebound, and a list makes two hundred rows at once. The row
+ * actions are never disabled, so the buttons lose nothing. */
+static void
+on_button_clicked (GtkWidget *button, HarkEpisodeRow *self)
+{
+  const HarkShowEpisode *episode = self->item ? hark_library_item_get_episode (self->item) : NULL;
+
+  if (episode != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self),
+                                        g_object_get_data (G_OBJECT (button), "hark-action"),
+                                        g_variant_new_int64 (episode->row));
+}
+
 static GtkWidget *
 add_button (HarkEpisodeRow *self, const char *icon, const char *action, const char *name)
 {
@@ -292,9 +298,8 @@ add_button (HarkEpisodeRow *self, const char *icon, const char *action, const ch
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "circular");
-  /* The target first: an action with a parameter refuses a button without one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (0));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  g_object_set_data (G_OBJECT (button), "hark-action", (gpointer) action);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_button_clicked), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
   gtk_widget_set_has_tooltip (button, TRUE);

@@ -475,9 +475,17 @@ hark_turn_row_bind (HarkTurnRow *self, HarkRowItem *item, const char *query, gbo
   self->speaker_class = hark_speaker_css_class (row->speaker);
   gtk_widget_add_css_class (GTK_WIDGET (self->speaker_label), self->speaker_class);
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->speaker_label), "generated");
   if (row->speaker >= 0)
     gtk_label_set_label (self->speaker_label,
                          hark_transcript_get_speaker (transcript, row->speaker)->name);
+  else if (hark_transcript_is_generated (transcript))
+    {
+      /* Recognition does not tell voices apart: say where the words came from instead. */
+      /* Translators: in place of a speaker's name, above text made by speech recognition */
+      gtk_label_set_label (self->speaker_label, _("Generated"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->speaker_label), "generated");
+    }
   else
     gtk_label_set_label (self->speaker_label, _("Unknown speaker"));
   describe_time (self, transcript, row, time);

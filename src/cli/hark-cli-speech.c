@@ -6,11 +6,13 @@
 #include "hark-cli.h"
 #include "util/hark-i18n.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "episode/hark-episode.h"
+#include "formats/hark-sidecar.h"
 #include "formats/hark-writer.h"
 #include "speech/hark-recognizer.h"
 #include "sync/hark-generate.h"
@@ -48,6 +50,67 @@ recognize (const char *command, const char *audio, gboolean no_cache, GError **e
   if (progress.shown)
     fputc ('\n', stderr);
   return speech;
+}
+
+/* A sidecar made for an audio of another length by more than this is for another cut. */
+#define SAME_CUT_TOLERANCE 1.0
+
+static gboolean
+is_one_of (const char *path, const char *const *paths)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autofree char *other = g_canonicalize_filename (paths[i], NULL);
+
+      if (g_str_equal (canonical, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What to write over @path: @fresh, plus the chapters and skips of a sidecar already there that
+ * was not one of the @inputs (those are in @fresh already). Refuses what would lose something:
+ * a sidecar Hark cannot read whole, or one made for another cut (it is re-synchronized by naming
+ * it, not replaced). */
+static HarkTranscript *
+keep_sidecar_on_disk (HarkTranscript *fresh, const char *path, const char *const *inputs,
+                      double duration, GError **error)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (HarkTranscript) previous = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  double made_for;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || is_one_of (path, inputs))
+    return hark_transcript_ref (fresh);
+  previous = hark_sidecar_read (path, HARK_SIDECAR_FORMAT_HARK, NULL, warnings, &local);
+  if (previous == NULL || warnings->len > 0)
+    {
+      g_autofree char *why = g_strdup (previous == NULL ? local->message
+                                                        : g_ptr_array_index (warnings, 0));
+
+      g_strchomp (why);
+      if (g_str_has_suffix (why, "."))
+        why[strlen (why) - 1] = '\0';
+      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE,
+                   _("%s was not overwritten, because saving would lose what Hark cannot read "
+                     "in it (%s). Fix it or move it away, then run this again."),
+                   display, why);
+      return NULL;
+    }
+  made_for = hark_transcript_get_media_duration (previous);
+  if (made_for >= 0 && fabs (made_for - duration) > SAME_CUT_TOLERANCE)
+    {
+      g_set_error (error, HARK_ERROR, HARK_ERROR_PARSE,
+                   _("%s was not overwritten: it was made for another cut of the audio. Name it "
+                     "after the audio to re-synchronize it, or move it away."),
+                   display);
+      return NULL;
+    }
+  return hark_episode_keep_edits (fresh, previous);
 }
 
 static gboolean
@@ -205,8 +268,13 @@ hark_cli_cmd_align (int argc, char **argv)
     {
       g_autofree char *path = hark_episode_sidecar_path_for (audio);
       g_autofree char *base = g_path_get_basename (audio);
-      g_autofree char *json = hark_writer_hark_json (result, base, duration);
+      g_autofree char *json = NULL;
+      g_autoptr (HarkTranscript) to_save = keep_sidecar_on_disk (
+          result, path, (const char *const *) sidecars->pdata, duration, &error);
 
+      if (to_save == NULL)
+        return hark_cli_fail (error);
+      json = hark_writer_hark_json (to_save, base, duration);
       if (!hark_writer_save (json, path, &error))
         return hark_cli_fail (error);
       if (!quiet)

@@ -326,8 +326,9 @@ test_generate (void)
   g_autoptr (HarkTranscript) back = NULL;
   g_autofree char *json = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_cues, n_words, n_speech;
+  guint n_cues, n_words, n_speech, n_turns;
   const HarkCue *cues = hark_transcript_get_cues (t, &n_cues);
+  const HarkTurn *turns;
 
   hark_transcript_get_words (t, &n_words);
   hark_speech_get_words (speech, &n_speech);
@@ -342,13 +343,38 @@ test_generate (void)
       if (i > 0)
         g_assert_cmpfloat (cues[i].start, >=, cues[i - 1].end);
     }
-  /* Marked in the sidecar too, and read back. */
+  /* No speaker is made up; the cues are gathered into paragraphs of a few cues, each paragraph
+   * covering its cues, at most 40 s long, with a capital only where it begins. */
+  g_assert_cmpuint (hark_transcript_get_n_speakers (t), ==, 0);
+  turns = hark_transcript_get_turns (t, &n_turns);
+  g_assert_cmpuint (n_turns, >=, 2);
+  g_assert_cmpuint (n_turns * 2, <=, n_cues);
+  for (guint i = 0, c = 0; i < n_turns; i++)
+    {
+      g_assert_cmpint (turns[i].speaker, ==, -1);
+      g_assert_cmpfloat (turns[i].end - turns[i].start, <=, 40.0);
+      g_assert_true (g_ascii_isupper (turns[i].text[0]));
+      for (; c < n_cues && cues[c].start < turns[i].end; c++)
+        {
+          g_assert_cmpfloat (cues[c].start, >=, turns[i].start);
+          g_assert_cmpfloat (cues[c].end, <=, turns[i].end);
+          g_assert_nonnull (strstr (turns[i].text, cues[c].text));
+        }
+    }
+  /* Marked in the sidecar too, and read back with the same paragraphs. */
   json = hark_writer_hark_json (t, "x.opus", hark_speech_get_duration (speech));
   g_assert_nonnull (strstr (json, "\"generated\": true"));
   back = hark_sidecar_read_data (json, strlen (json), "x.hark.json", HARK_SIDECAR_FORMAT_HARK,
                                  NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (hark_transcript_is_generated (back));
+  g_assert_cmpuint (hark_transcript_get_n_speakers (back), ==, 0);
+  {
+    guint n_back;
+
+    hark_transcript_get_turns (back, &n_back);
+    g_assert_cmpuint (n_back, ==, n_turns);
+  }
   episode_free (e);
 }
 

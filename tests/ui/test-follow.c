@@ -190,7 +190,9 @@ test_fifty_seeks (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 50; i++)
     {
       gboolean play = i % 2 == 1;
-      double target = g_test_rand_double_range (0, duration - 10);
+      /* Before a reopen, not in the last minutes: a skip there can carry playback to within
+       * the library's "finished" margin, and a finished episode rightly reopens at the start. */
+      double target = g_test_rand_double_range (0, i % 10 == 9 ? duration - 300 : duration - 10);
 
       if (play && !is_playing (f))
         {

@@ -148,6 +148,9 @@ run_from_header (Fixture *f, const char *expected_label, const char *screenshot)
   g_assert_null (hark_window_sync_get_progress_label (f->window));
 }
 
+static GtkLabel *find_label_with_class (GtkWidget *widget, const char *css_class,
+                                        const char *name_part);
+
 /* An untimed text: "Synchronize with Audio", progress, then every turn has its time and the
  * list shows them; the result is saved beside the audio. */
 static void
@@ -259,6 +262,22 @@ test_generate (Fixture *f, gconstpointer data)
                                    "Generated from the audio"));
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 30);
   g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "generated"));
+
+  /* No voice is made up: the rows say "Generated" where a speaker's name would be, and the cues
+   * are gathered into paragraphs rather than a header over each. */
+  {
+    HarkTranscript *t = hark_reading_get_transcript (hark_window_get_reading (f->window));
+    HarkTurnRow *row = hark_window_get_row_widget (f->window, 0);
+    guint n_turns, n_cues;
+
+    hark_transcript_get_turns (t, &n_turns);
+    hark_transcript_get_cues (t, &n_cues);
+    g_assert_cmpuint (hark_transcript_get_n_speakers (t), ==, 0);
+    g_assert_cmpuint (n_turns * 2, <=, n_cues);
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_label_with_class (GTK_WIDGET (row), "generated", "Generated"));
+    g_assert_null (find_label_with_class (GTK_WIDGET (row), "speaker-unknown", "Unknown"));
+  }
 }
 
 /* The time label of the row showing turn @turn. */

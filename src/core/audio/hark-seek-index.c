@@ -166,7 +166,10 @@ hark_seek_index_build (const char *path, int stream_index, HarkSeekIndexProgress
         {
           double fraction = fraction_read (fmt, size);
 
-          /* Never backwards: the demuxer's buffer may have been read ahead of a packet. */
+          /* Never backwards: the demuxer's buffer may have been read ahead of a packet. And
+           * never 1 on the way, even when the last bytes are already buffered: 1 is said once,
+           * when the index is complete. */
+          fraction = MIN (fraction, 0.999);
           if (fraction > told)
             {
               told = fraction;

@@ -6,8 +6,10 @@
  * The calling thread decodes and cuts the audio and hands utterances to the workers through a
  * queue; each worker owns one PocketSphinx decoder (they are not thread-safe) and sends its words
  * back through a second queue, which the calling thread drains for progress. Every utterance is
- * decoded with batch cepstral mean normalisation from a fresh start, so the words do not depend
- * on which worker took which utterance, and the run is reproducible.
+ * decoded with batch cepstral mean normalisation. A decoder keeps a little state from one
+ * utterance to the next (its acoustic scorer seeds each frame from the one before), so the words
+ * depend slightly on which worker took which utterance: two runs on two cores can differ in a
+ * few words; with one worker they are the same.
  */
 #include "hark-config.h"
 
@@ -18,7 +20,11 @@
 
 #ifdef HARK_HAVE_ASR
 #include <pocketsphinx.h>
+#include <sphinxbase/ckd_alloc.h>
+#include <sphinxbase/cmn.h>
 #include <sphinxbase/err.h>
+#include <sphinxbase/fe.h>
+#include <sphinxbase/feat.h>
 #endif
 
 #include "audio/hark-decoder.h"
@@ -30,11 +36,15 @@
 
 #define MAX_WORKERS 4
 #define READ_FRAMES 16000
+/* Frames (10 ms each) searched between two looks at the cancel flag: about 30 ms of CPU. */
+#define SEARCH_BLOCK 32
 
 /* Beam and search settings: a narrower first pass (-ds 2 computes every other frame's scores,
  * -topn 2, -maxhmmpf), no forward-flat second pass, and a best path through the lattice for
  * word posteriors. Measured on this project's 2-core machine at about 0.09 × real time per core
- * against 0.20 × for pocketsphinx_continuous's defaults (bench/bench-speech.c). */
+ * against 0.20 × for pocketsphinx_continuous's defaults (bench/bench-speech.c).
+ * Cepstral mean normalisation is over the whole utterance ("batch", as the model says), but
+ * done here rather than by PocketSphinx (see make_decoder()). */
 static const char *const search_args[] = {
   "-ds", "2", "-topn", "2", "-maxhmmpf", "3000", "-pl_window", "5",
   "-fwdflat", "no", "-bestpath", "yes", "-cmn", "batch",
@@ -46,19 +56,31 @@ hark_recognizer_get_settings (void)
   return "pocketsphinx-0.8-en-us;ds2;topn2;maxhmmpf3000;pl5;nofwdflat;bestpath;cmnbatch;cut2";
 }
 
+#ifdef HARK_HAVE_ASR
+/* Where the English model is: where the build found it. The tests can point elsewhere (an empty
+ * directory, to see how Hark behaves when the model is not installed). */
+static const char *
+model_dir (void)
+{
+  const char *dir = g_getenv ("HARK_TEST_ASR_MODEL_DIR");
+
+  return dir != NULL && *dir != '\0' ? dir : HARK_ASR_MODEL_DIR;
+}
+#endif
+
 gboolean
 hark_recognizer_check_available (GError **error)
 {
 #ifdef HARK_HAVE_ASR
-  g_autofree char *lm = g_build_filename (HARK_ASR_MODEL_DIR, "en-us.lm.bin", NULL);
-  g_autofree char *hmm = g_build_filename (HARK_ASR_MODEL_DIR, "en-us", "mdef", NULL);
+  g_autofree char *lm = g_build_filename (model_dir (), "en-us.lm.bin", NULL);
+  g_autofree char *hmm = g_build_filename (model_dir (), "en-us", "mdef", NULL);
 
   if (g_file_test (lm, G_FILE_TEST_IS_REGULAR) && g_file_test (hmm, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                _("Speech recognition needs the PocketSphinx English model, which is not in %s "
                  "(Debian package pocketsphinx-en-us)."),
-               HARK_ASR_MODEL_DIR);
+               model_dir ());
   return FALSE;
 #else
   g_set_error_literal (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
@@ -86,11 +108,12 @@ typedef struct
 } WorkerResult;
 
 /* Each worker owns itself, its decoder and a reference to the queues and the cancel flag, so
- * a cancelled run returns at once: a worker still inside an utterance (PocketSphinx cannot be
- * interrupted there) finishes it unseen and then frees everything it holds. */
+ * a cancelled run returns at once: a worker in the middle of an utterance stops at its next
+ * block of frames (a few tens of milliseconds of CPU) and then frees everything it holds. */
 typedef struct
 {
   ps_decoder_t *ps;
+  cmn_t *cmn;
   GAsyncQueue *todo; /* HarkUtterance, or &stop */
   GAsyncQueue *done; /* WorkerResult */
   gint *cancelled;   /* an atomic rc box shared by the run */
@@ -124,20 +147,84 @@ clean_word (const char *word)
   return g_strndup (word, paren ? (gsize) (paren - word) : strlen (word));
 }
 
+/* The utterance's cepstra, normalised by their mean over the whole utterance, with the last
+ * frame repeated for the delta features' window: computed in one go exactly as PocketSphinx
+ * does for a whole utterance, so the words are the same as if it had been given all of it. */
+static mfcc_t **
+utterance_cepstra (ps_decoder_t *ps, cmn_t *norm, const HarkUtterance *utterance, int32 *n_frames)
+{
+  fe_t *fe = ps_get_fe (ps);
+  int win = feat_window_size (ps_get_feat (ps));
+  const int16 *samples = utterance->samples;
+  size_t n_samples = utterance->n_samples;
+  int32 nfr = 0, ntail = 0;
+  mfcc_t **cep;
+
+  if (fe_process_frames (fe, NULL, &n_samples, NULL, &nfr, NULL) < 0)
+    return NULL;
+  cep = (mfcc_t **) ckd_calloc_2d (nfr + 1 + win, fe_get_output_size (fe), sizeof (mfcc_t));
+  fe_start_utt (fe);
+  if (fe_process_frames (fe, &samples, &n_samples, cep, &nfr, NULL) < 0)
+    {
+      ckd_free_2d (cep);
+      return NULL;
+    }
+  fe_end_utt (fe, cep[nfr], &ntail);
+  nfr += ntail;
+  if (nfr > 0)
+    {
+      cmn (norm, cep, FALSE, nfr);
+      for (int i = 0; i < win; i++)
+        memcpy (cep[nfr + i], cep[nfr - 1], sizeof (mfcc_t) * (size_t) fe_get_output_size (fe));
+      nfr += win;
+    }
+  *n_frames = nfr;
+  return cep;
+}
+
+/* Searches in blocks of SEARCH_BLOCK frames and looks at @cancelled between them, so a cancel
+ * costs at most one block of CPU. NULL when cancelled. */
 static WorkerResult *
-recognize_utterance (ps_decoder_t *ps, const HarkUtterance *utterance)
+recognize_utterance (ps_decoder_t *ps, cmn_t *cmn, const HarkUtterance *utterance,
+                     const gint *cancelled)
 {
   WorkerResult *result = g_new0 (WorkerResult, 1);
   logmath_t *lmath = ps_get_logmath (ps);
   int frate = cmd_ln_int32_r (ps_get_config (ps), "-frate");
+  mfcc_t **cep = NULL;
+  int32 n_frames = 0;
+  gboolean failed;
 
   result->seconds = (double) utterance->n_samples / HARK_SPEECH_RATE;
   result->words = g_array_new (FALSE, FALSE, sizeof (RecognizedWord));
   if (frate <= 0)
     frate = 100;
-  if (ps_start_utt (ps) < 0
-      || ps_process_raw (ps, utterance->samples, utterance->n_samples, FALSE, TRUE) < 0
-      || ps_end_utt (ps) < 0)
+  if (ps_start_utt (ps) < 0)
+    failed = TRUE;
+  else
+    {
+      /* A growing feature buffer keeps every frame of the utterance: the main search lags
+       * -pl_window frames behind the phone loop, which a short circular buffer would lose. */
+      ps_process_cep (ps, NULL, 0, TRUE, FALSE);
+      cep = utterance_cepstra (ps, cmn, utterance, &n_frames);
+      failed = cep == NULL;
+      for (int32 done = 0; !failed && done < n_frames; done += SEARCH_BLOCK)
+        {
+          /* The decoder is left inside the utterance: it is never used again. */
+          if (g_atomic_int_get (cancelled))
+            {
+              ckd_free_2d (cep);
+              worker_result_free (result);
+              return NULL;
+            }
+          failed = ps_process_cep (ps, cep + done, MIN (SEARCH_BLOCK, n_frames - done), FALSE,
+                                   FALSE) < 0;
+        }
+      if (cep)
+        ckd_free_2d (cep);
+      failed = ps_end_utt (ps) < 0 || failed;
+    }
+  if (failed)
     {
       result->error = g_strdup (_("The speech recognizer failed on the audio."));
       return result;
@@ -178,9 +265,10 @@ worker_main (gpointer data)
           hark_utterance_free (utterance);
           continue;
         }
-      result = recognize_utterance (worker->ps, utterance);
+      result = recognize_utterance (worker->ps, worker->cmn, utterance, worker->cancelled);
       hark_utterance_free (utterance);
-      g_async_queue_push (worker->done, result);
+      if (result)
+        g_async_queue_push (worker->done, result);
     }
   {
     WorkerResult *last = g_new0 (WorkerResult, 1);
@@ -189,6 +277,7 @@ worker_main (gpointer data)
     g_async_queue_push (worker->done, last);
   }
   ps_free (worker->ps);
+  cmn_free (worker->cmn);
   g_async_queue_unref (worker->todo);
   g_async_queue_unref (worker->done);
   g_atomic_rc_box_release (worker->cancelled);
@@ -206,9 +295,9 @@ utterance_free_unless_stop (gpointer data)
 static ps_decoder_t *
 make_decoder (GError **error)
 {
-  g_autofree char *hmm = g_build_filename (HARK_ASR_MODEL_DIR, "en-us", NULL);
-  g_autofree char *lm = g_build_filename (HARK_ASR_MODEL_DIR, "en-us.lm.bin", NULL);
-  g_autofree char *dict = g_build_filename (HARK_ASR_MODEL_DIR, "cmudict-en-us.dict", NULL);
+  g_autofree char *hmm = g_build_filename (model_dir (), "en-us", NULL);
+  g_autofree char *lm = g_build_filename (model_dir (), "en-us.lm.bin", NULL);
+  g_autofree char *dict = g_build_filename (model_dir (), "cmudict-en-us.dict", NULL);
   const char *argv[2 * 3 + G_N_ELEMENTS (search_args) + 1];
   guint argc = 0;
   cmd_ln_t *config;
@@ -230,10 +319,16 @@ make_decoder (GError **error)
   ps = ps_init (config);
   cmd_ln_free_r (config);
   if (ps != NULL)
-    return ps;
+    {
+      /* PocketSphinx normalises over the whole utterance only when given all of it in one call,
+       * which it then searches with no chance to stop; recognize_utterance() normalises the
+       * utterance itself and hands it over in blocks, so the decoder must not do it again. */
+      ps_get_feat (ps)->cmn = CMN_NONE;
+      return ps;
+    }
 failed:
   g_set_error (error, HARK_ERROR, HARK_ERROR_FAILED,
-               _("The speech recognizer could not load its model from %s."), HARK_ASR_MODEL_DIR);
+               _("The speech recognizer could not load its model from %s."), model_dir ());
   return NULL;
 }
 
@@ -356,6 +451,7 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
       Worker *worker = g_new0 (Worker, 1);
 
       worker->ps = decoders[i];
+      worker->cmn = cmn_init (fe_get_output_size (ps_get_fe (decoders[i])));
       worker->todo = g_async_queue_ref (todo);
       worker->done = g_async_queue_ref (done);
       worker->cancelled = g_atomic_rc_box_acquire (cancelled);

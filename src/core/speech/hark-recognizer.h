@@ -9,7 +9,8 @@
  * well under 0.2 × its length in CPU: the words are anchors for aligning a transcript, where
  * speed matters more than the last few percent of accuracy. Speech recognition is optional: when
  * Hark was built without PocketSphinx or the English model is missing, every entry point fails
- * with HARK_ERROR_UNSUPPORTED and a sentence that says what to install.
+ * with HARK_ERROR_UNSUPPORTED and a sentence that says what to install. (Tests set
+ * HARK_TEST_ASR_MODEL_DIR to look for the model elsewhere, e.g. in an empty directory.)
  */
 #pragma once
 
@@ -36,9 +37,8 @@ const char *hark_recognizer_get_settings (void);
 
 /* Recognizes @path, blocking; @progress is called on the calling thread. Uses the cache in
  * $XDG_CACHE_HOME/hark/speech/ unless @flags say not to. Cancelling fails with
- * G_IO_ERROR_CANCELLED within about 0.1 s; a worker in the middle of an utterance (at most 20 s
- * of audio, about two seconds of CPU; PocketSphinx cannot stop inside one) finishes it in the
- * background, unseen, and then exits. */
+ * G_IO_ERROR_CANCELLED within about 0.1 s; the workers, even in the middle of an utterance,
+ * stop within a few tens of milliseconds of CPU after that, unseen, and exit. */
 HarkSpeech *hark_recognize_file (const char *path, HarkRecognizeFlags flags,
                                  HarkSpeechProgressFunc progress, gpointer progress_data,
                                  GCancellable *cancellable, GError **error);
