@@ -205,9 +205,10 @@ test_cancel (void)
     after_cancel = process_cpu_seconds () - run.cpu_at_cancel;
     printf ("# CPU spent after the cancel until the workers were gone: %.3f s\n", after_cancel);
     g_assert_cmpuint (count_recognizer_threads (), ==, 0);
-    /* Includes freeing the two decoders and their models; finishing the utterances in hand, as
-     * before, cost seconds. */
-    g_assert_cmpfloat (after_cancel, <, 0.25);
+    /* Includes freeing the two decoders and their models, which alone takes a good part of it
+     * under AddressSanitizer (0.26 s there, 0.12 s in a plain build); finishing the utterances in
+     * hand, as before, cost seconds. */
+    g_assert_cmpfloat (after_cancel, <, 0.5);
   }
   g_clear_error (&run.error);
   g_object_unref (run.cancellable);
