@@ -164,6 +164,17 @@ on_async_done (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (run->loop);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define AFTER_CANCEL_LIMIT 1.0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AFTER_CANCEL_LIMIT 1.0
+#endif
+#endif
+#ifndef AFTER_CANCEL_LIMIT
+#define AFTER_CANCEL_LIMIT 0.5
+#endif
+
 /* Cancelling from the progress callback ends the run within a second, long before it would have
  * finished (compared with the full run of the same file in this process, so a loaded machine
  * slows both alike); and the workers, though in the middle of utterances of up to 20 s, stop:
@@ -205,10 +216,11 @@ test_cancel (void)
     after_cancel = process_cpu_seconds () - run.cpu_at_cancel;
     printf ("# CPU spent after the cancel until the workers were gone: %.3f s\n", after_cancel);
     g_assert_cmpuint (count_recognizer_threads (), ==, 0);
-    /* Includes freeing the two decoders and their models, which alone takes a good part of it
-     * under AddressSanitizer (0.26 s there, 0.12 s in a plain build); finishing the utterances in
-     * hand, as before, cost seconds. */
-    g_assert_cmpfloat (after_cancel, <, 0.5);
+    /* Includes freeing the two decoders and their models, and whatever part of an utterance
+     * is not cut into blocks (its features, its end): 0.12–0.21 s in a plain build, 0.26–0.40 s
+     * under AddressSanitizer, which slows every allocation and free. Finishing the utterances
+     * in hand, as before, cost seconds (an utterance of 10 s is about 1.3 s of CPU). */
+    g_assert_cmpfloat (after_cancel, <, AFTER_CANCEL_LIMIT);
   }
   g_clear_error (&run.error);
   g_object_unref (run.cancellable);
