@@ -107,9 +107,8 @@ static const struct
    * dedicated course about EVE … just visit talkpython.fm/EVE" (0:53–1:36) is the show's own. */
   { "001_nicola_iarocci_talk_python_to_me.vtt", 0, 1, 0 },
   { "301-deploying-and-running-django-web-apps-in-2021.vtt", 0, 0, 0 },
-  /* Besides "brought to you by us" in the pre-roll, the outro's "Want to level up your
-   * Python? We have one of the largest catalogs of Python video courses … Check it out for
-   * yourself at training.talkpython.fm" (1:03:11–1:03:27) is the show's own. */
+  /* Besides the pre-roll's own sponsorship, the outro's promotion of the show's course
+   * catalogue, with the address of its training site (1:03:11–1:03:27), is the show's own. */
   { "492-great-tables.vtt", 3, 2, 0 },
   /* Pre-roll sponsor, the host's book, the rewritten course ("Quick announcement before we jump
    * into the show. I recently completely re-imagined and rewrote the effective PyCharm course",

@@ -335,7 +335,7 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
 }
 
 /* An imperative starts a clause ("Go to …", "…, head over to …") or follows words that ask
- * ("so just visit", "be sure to check out", "please sign up"); "I wouldn't go to my book" is
+ * ("so just visit", "be sure to check out", "please sign up"); "I wouldn't go to that talk" is
  * not one. */
 static gboolean
 asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *map)
@@ -494,7 +494,7 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
           {
             HarkAdFeature f = phrase->feature;
 
-            /* "Right inside your editor", "right now": an adverb, not someone agreeing. */
+            /* "Right in your inbox", "right now": an adverb, not someone agreeing. */
             if (f == HARK_AD_DIALOGUE && g_str_equal (phrase->padded, " right ")
                 && word_after_is (hit + phrase->length - 1, places))
               continue;

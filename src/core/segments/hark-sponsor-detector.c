@@ -297,8 +297,8 @@ seamless (const HarkAdSentence *a, const HarkAdSentence *b)
 }
 
 /* A read's own edges that carry no evidence: a rhetorical question leading straight into it
- * ("Want to level up?"), and a closing line said in the same breath right before the
- * housekeeping starts ("It's like a subscription that never expires."). */
+ * ("Tired of slow builds?"), and a closing line said in the same breath right before the
+ * housekeeping starts ("It pays for itself in a week."). */
 static void
 extend_edges (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *last)
 {
@@ -342,8 +342,8 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
           || before->count[HARK_AD_HOUSEKEEPING] || !seamless (before, &s[k])
           || head->start - before->start > MAX_STORY_SECONDS)
         break;
-      /* One sentence of the story may name nothing ("…it can flag the bugs your tools
-       * missed") when the one before it names the product again. */
+      /* One sentence of the story may name nothing ("…and it does the
+       * rest for you") when the one before it names the product again. */
       if (!before->count[HARK_AD_BRAND])
         {
           const HarkAdSentence *again = k >= 2 && k - 2 >= floor ? &s[k - 2] : NULL;
@@ -360,8 +360,8 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
 
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
  * @floor - 1, and what lies between is a story told without conversation (no one answering,
- * no return to the show, no housekeeping), short enough to be the next read's opening ("What
- * do cats and wigs have in common?" read by the next voice). */
+ * no return to the show, no housekeeping), short enough to be the next read's opening ("Ever
+ * lost a parcel?" read by the next voice). */
 static gboolean
 follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint first,
               HarkAdState state)
@@ -376,7 +376,7 @@ follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint 
   return TRUE;
 }
 
-/* Self-promotion its speaker calls one ("a cheeky little plug: my course…") in one sentence
+/* Self-promotion its speaker calls one ("a small plug: my new book…") in one sentence
  * and promotes in another needs no link: the plug is its announcement. */
 static gboolean
 called_a_plug (const HarkAdSentence *s, guint first, guint last)
