@@ -297,28 +297,40 @@ episode_job_free (EpisodeJob *job)
   g_free (job);
 }
 
+/* Writes a fetched sidecar beside the audio and records it, for a download and a stream alike.
+ * A sidecar that cannot be fetched (@error) or written is a warning, never a failure: the audio
+ * plays all the same. */
+static void
+keep_sidecar (HarkEpisodeDownload *download, const Sidecar *sidecar, HarkHttpResponse *response,
+              const GError *error)
+{
+  g_autoptr (GError) write_error = NULL;
+
+  if (response != NULL)
+    {
+      gsize length;
+      const char *bytes = g_bytes_get_data (response->body, &length);
+
+      if (g_file_set_contents (sidecar->path, bytes, length, &write_error))
+        g_ptr_array_add (download->sidecars, g_strdup (sidecar->path));
+    }
+  if (error == NULL)
+    error = write_error;
+  if (error != NULL)
+    g_ptr_array_add (download->warnings, g_strdup (error->message));
+}
+
 static void fetch_next_sidecar (GTask *task);
 
-/* A sidecar that cannot be fetched or written is a warning, not a failed download. */
 static void
 on_sidecar_fetched (GObject *source, GAsyncResult *async, gpointer data)
 {
   GTask *task = data;
   EpisodeJob *job = g_task_get_task_data (task);
-  Sidecar *sidecar = g_ptr_array_index (job->plan, job->next - 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkHttpResponse) response = hark_http_get_finish (job->http, async, &error);
-  gsize length;
-  const char *data_bytes;
 
-  if (response != NULL)
-    {
-      data_bytes = g_bytes_get_data (response->body, &length);
-      if (g_file_set_contents (sidecar->path, data_bytes, length, &error))
-        g_ptr_array_add (job->download->sidecars, g_strdup (sidecar->path));
-    }
-  if (error != NULL)
-    g_ptr_array_add (job->download->warnings, g_strdup (error->message));
+  keep_sidecar (job->download, g_ptr_array_index (job->plan, job->next - 1), response, error);
   fetch_next_sidecar (task);
 }
 
@@ -728,17 +740,13 @@ begin_audio (GTask *task)
 
 static void fetch_next_stream_sidecar (GTask *task);
 
-/* A sidecar that cannot be fetched or written is a warning: the audio plays all the same. */
 static void
 on_stream_sidecar_fetched (GObject *object, GAsyncResult *async, gpointer data)
 {
   GTask *task = data;
   StreamStart *start = g_task_get_task_data (task);
-  Sidecar *sidecar = g_ptr_array_index (start->plan, start->next - 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (HarkHttpResponse) response = hark_http_get_finish (start->http, async, &error);
-  gsize length;
-  const char *bytes;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -746,14 +754,8 @@ on_stream_sidecar_fetched (GObject *object, GAsyncResult *async, gpointer data)
       g_object_unref (task);
       return;
     }
-  if (response != NULL)
-    {
-      bytes = g_bytes_get_data (response->body, &length);
-      if (g_file_set_contents (sidecar->path, bytes, length, &error))
-        g_ptr_array_add (start->stream->download->sidecars, g_strdup (sidecar->path));
-    }
-  if (error != NULL)
-    g_ptr_array_add (start->stream->download->warnings, g_strdup (error->message));
+  keep_sidecar (start->stream->download, g_ptr_array_index (start->plan, start->next - 1),
+                response, error);
   fetch_next_stream_sidecar (task);
 }
 
