@@ -5,11 +5,18 @@
  *
  * The calling thread decodes and cuts the audio and hands utterances to the workers through a
  * queue; each worker owns one PocketSphinx decoder (they are not thread-safe) and sends its words
- * back through a second queue, which the calling thread drains for progress. Every utterance is
- * decoded with batch cepstral mean normalisation. A decoder keeps a little state from one
- * utterance to the next (its acoustic scorer seeds each frame from the one before), so the words
- * depend slightly on which worker took which utterance: two runs on two cores can differ in a
- * few words; with one worker they are the same.
+ * back through a second queue, which the calling thread drains for progress.
+ *
+ * Each utterance is recognized as if by a fresh decoder, so the words depend on the audio only,
+ * not on which worker took which utterance, how many workers ran or what they did before: two
+ * runs give the same words, whatever the timing. A decoder carries three kinds of state from
+ * one utterance to the next, and each is dealt with: the front end's noise estimate (which
+ * also drives its voice activity detector) is restarted for every utterance; the voice activity
+ * detector is off (the cutter has already found the speech, and a detector that drops frames
+ * would also shift the times); and the acoustic scorer, which on the frames it skips (-ds 2)
+ * reuses the best Gaussians found for earlier frames, evaluates every codebook on the frames it
+ * does not skip (-compallsen), so what it reuses always comes from this utterance. Cepstral
+ * mean normalisation is over the utterance itself, so it keeps no state either.
  */
 #include "hark-config.h"
 
@@ -41,19 +48,25 @@
 
 /* Beam and search settings: a narrower first pass (-ds 2 computes every other frame's scores,
  * -topn 2, -maxhmmpf), no forward-flat second pass, and a best path through the lattice for
- * word posteriors. Measured on this project's 2-core machine at about 0.09 × real time per core
- * against 0.20 × for pocketsphinx_continuous's defaults (bench/bench-speech.c).
- * Cepstral mean normalisation is over the whole utterance ("batch", as the model says), but
- * done here rather than by PocketSphinx (see make_decoder()). */
+ * word posteriors. -compallsen and no voice activity detection keep utterances independent (see
+ * the top of this file); they gave the same words and times on the excerpt as before, only
+ * slightly different confidences, for about a tenth more CPU. Measured on this project's 2-core
+ * machine at about 0.12 × real time against 0.20 × for pocketsphinx_continuous's defaults
+ * (bench/bench-speech.c). Cepstral mean normalisation is over the whole utterance ("batch", as
+ * the model says), but done here rather than by PocketSphinx (see make_decoder()). */
 static const char *const search_args[] = {
   "-ds", "2", "-topn", "2", "-maxhmmpf", "3000", "-pl_window", "5",
   "-fwdflat", "no", "-bestpath", "yes", "-cmn", "batch",
+  "-compallsen", "yes", "-remove_silence", "no",
 };
 
+/* Part of the cache's key: whatever changes the words must change this string, so a cache made
+ * by other code is not reused. */
 const char *
 hark_recognizer_get_settings (void)
 {
-  return "pocketsphinx-0.8-en-us;ds2;topn2;maxhmmpf3000;pl5;nofwdflat;bestpath;cmnbatch;cut2";
+  return "pocketsphinx-0.8-en-us;ds2;topn2;maxhmmpf3000;pl5;nofwdflat;bestpath;cmnbatch;"
+         "compallsen;novad;noiseperutt;cut2";
 }
 
 #ifdef HARK_HAVE_ASR
@@ -163,6 +176,9 @@ utterance_cepstra (ps_decoder_t *ps, cmn_t *norm, const HarkUtterance *utterance
   if (fe_process_frames (fe, NULL, &n_samples, NULL, &nfr, NULL) < 0)
     return NULL;
   cep = (mfcc_t **) ckd_calloc_2d (nfr + 1 + win, fe_get_output_size (fe), sizeof (mfcc_t));
+  /* A new "stream" forgets the noise estimate of the utterances before: it is learnt again from
+   * this one, which the cutter began in a pause. */
+  fe_start_stream (fe);
   fe_start_utt (fe);
   if (fe_process_frames (fe, &samples, &n_samples, cep, &nfr, NULL) < 0)
     {
@@ -390,6 +406,16 @@ collect_result (Collect *c, WorkerResult *result)
   worker_result_free (result);
 }
 
+/* Pushed onto the results queue by a cancel: not a result, it only ends a wait. */
+static WorkerResult wake;
+
+static void
+result_free_unless_wake (gpointer data)
+{
+  if (data != &wake)
+    worker_result_free (data);
+}
+
 static void
 drain (Collect *c, GAsyncQueue *done, guint64 timeout_us)
 {
@@ -397,24 +423,48 @@ drain (Collect *c, GAsyncQueue *done, guint64 timeout_us)
 
   while ((result = g_async_queue_timeout_pop (done, timeout_us)) != NULL)
     {
-      collect_result (c, result);
+      if (result != &wake)
+        collect_result (c, result);
       timeout_us = 0;
     }
 }
 
+typedef struct
+{
+  gint *cancelled;
+  GAsyncQueue *done;
+} CancelHook;
+
+/* Runs in the thread that cancels, so the workers stop at their next block of frames at once,
+ * not when the calling thread next looks: it may be waiting up to 100 ms for a result, while
+ * every worker goes on decoding (that wait was most of what a cancel cost in CPU). */
+static void
+on_cancelled (GCancellable *cancellable, gpointer data)
+{
+  CancelHook *hook = data;
+
+  (void) cancellable;
+  g_atomic_int_set (hook->cancelled, 1);
+  g_async_queue_push (hook->done, &wake);
+}
+
+
 static HarkSpeech *
-recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_data,
-           GCancellable *cancellable, GError **error)
+recognize (const char *path, HarkRecognizeFlags flags, HarkSpeechProgressFunc progress,
+           gpointer progress_data, GCancellable *cancellable, GError **error)
 {
   g_autoptr (HarkDecoder) decoder = NULL;
   g_autoptr (HarkSpeechCutter) cutter = NULL;
   g_autoptr (GAsyncQueue) todo = g_async_queue_new_full (utterance_free_unless_stop);
-  g_autoptr (GAsyncQueue) done = g_async_queue_new_full ((GDestroyNotify) worker_result_free);
+  g_autoptr (GAsyncQueue) done = g_async_queue_new_full (result_free_unless_wake);
   g_autofree float *buffer = NULL;
   ps_decoder_t *decoders[MAX_WORKERS];
   GThread *threads[MAX_WORKERS];
-  guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
+  guint n_workers = flags & HARK_RECOGNIZE_ONE_WORKER
+                       ? 1 : CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
   gint *cancelled;
+  CancelHook hook;
+  gulong cancel_handler = 0;
   gboolean abandoned = FALSE;
   Collect c = { 0 };
   Feed feed = { 0 };
@@ -457,6 +507,10 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
       worker->cancelled = g_atomic_rc_box_acquire (cancelled);
       threads[i] = g_thread_new ("hark-asr", worker_main, worker);
     }
+  hook.cancelled = cancelled;
+  hook.done = done;
+  if (cancellable)
+    cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), &hook, NULL);
 
   cutter = hark_speech_cutter_new (on_utterance, on_pause, &feed);
   buffer = g_new (float, READ_FRAMES);
@@ -484,8 +538,8 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
     g_async_queue_push (todo, &stop);
   while (c.running > 0)
     {
-      /* Checked every 100 ms: the caller hears of a cancel that quickly, whatever the
-       * workers are doing. */
+      /* A cancel ends the wait at once (on_cancelled()); the caller hears of it then,
+       * whatever the workers are doing. */
       if (g_cancellable_is_cancelled (cancellable))
         {
           g_atomic_int_set (cancelled, 1);
@@ -501,6 +555,9 @@ recognize (const char *path, HarkSpeechProgressFunc progress, gpointer progress_
       else
         g_thread_join (threads[i]);
     }
+  /* Waits for a handler running in another thread: @hook is on this stack. */
+  if (cancel_handler)
+    g_cancellable_disconnect (cancellable, cancel_handler);
   g_atomic_rc_box_release (cancelled);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -560,7 +617,7 @@ hark_recognize_file (const char *path, HarkRecognizeFlags flags, HarkSpeechProgr
             return speech;
           }
       }
-    speech = recognize (path, progress, progress_data, cancellable, error);
+    speech = recognize (path, flags, progress, progress_data, cancellable, error);
     if (speech != NULL && cache != NULL)
       {
         g_autoptr (GError) local = NULL;
