@@ -27,7 +27,6 @@ typedef enum
 {
   HARK_RECOGNIZE_DEFAULT = 0,
   HARK_RECOGNIZE_NO_CACHE = 1 << 0, /* neither read nor write the cache */
-  HARK_RECOGNIZE_ONE_WORKER = 1 << 1, /* one recognizer thread, whatever the cores (same words) */
 } HarkRecognizeFlags;
 
 /* TRUE when recognition can run; otherwise FALSE and what is missing. */
@@ -37,10 +36,10 @@ gboolean hark_recognizer_check_available (GError **error);
 const char *hark_recognizer_get_settings (void);
 
 /* Recognizes @path, blocking; @progress is called on the calling thread. Uses the cache in
- * $XDG_CACHE_HOME/hark/speech/ unless @flags say not to. The words depend on the audio only
- * (not on timing or the number of cores), so two runs give the same. Cancelling fails with
- * G_IO_ERROR_CANCELLED at once; the workers, even in the middle of an utterance, stop within a
- * few tens of milliseconds of CPU, unseen, and exit. */
+ * $XDG_CACHE_HOME/hark/speech/ unless @flags say not to. The words depend on the audio and the
+ * number of cores only (not on timing), so two runs on one machine give the same. Cancelling
+ * fails with G_IO_ERROR_CANCELLED at once; the workers, even in the middle of an utterance, stop
+ * within a few tens of milliseconds of CPU, unseen, and exit. */
 HarkSpeech *hark_recognize_file (const char *path, HarkRecognizeFlags flags,
                                  HarkSpeechProgressFunc progress, gpointer progress_data,
                                  GCancellable *cancellable, GError **error);
