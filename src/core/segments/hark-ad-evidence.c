@@ -21,6 +21,7 @@
 #define BURST_MIN_LENGTH 4
 /* A word all of whose uses lie within this span is new here: the topic changed. */
 #define NOVEL_SPAN 180.0
+#define NOVEL_MIN_EPISODE (2 * NOVEL_SPAN)
 /* How far (bytes) a written link may follow a call to action for the two to be one ask. */
 #define ASK_LINK_REACH 48
 /* How long after "a word from our sponsors" the read it announces may run. */
@@ -834,10 +835,13 @@ collect_words (GHashTable *words, HarkAdSentence *sentences, const char *norm, g
 
 /* A word said in a short stretch and hardly anywhere else marks the sentences holding it. */
 static void
-mark_bursts (HarkAdSentence *sentences, GHashTable *words)
+mark_bursts (HarkAdSentence *sentences, guint n, GHashTable *words)
 {
   GHashTableIter iter;
   gpointer key, value;
+  /* In an excerpt of a few minutes every word is "said only here": a topic changes only
+   * against more of the episode. */
+  gboolean long_enough = n > 0 && sentences[n - 1].end - sentences[0].start >= NOVEL_MIN_EPISODE;
 
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -845,9 +849,10 @@ mark_bursts (HarkAdSentence *sentences, GHashTable *words)
       GArray *at = ((Occurrences *) value)->sentences;
       guint total = at->len, lo = 0;
 
-      if (sentences[g_array_index (at, guint, total - 1)].start
-              - sentences[g_array_index (at, guint, 0)].start
-          <= NOVEL_SPAN)
+      if (long_enough
+          && sentences[g_array_index (at, guint, total - 1)].start
+                 - sentences[g_array_index (at, guint, 0)].start
+             <= NOVEL_SPAN)
         for (guint k = 0; k < total; k++)
           {
             HarkAdSentence *s = &sentences[g_array_index (at, guint, k)];
@@ -983,7 +988,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       s->content = 0;
       collect_words (words, sentences, norm, i);
     }
-  mark_bursts (sentences, words);
+  mark_bursts (sentences, n, words);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);
