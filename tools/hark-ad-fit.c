@@ -13,9 +13,11 @@
  *   - not reads: every window of ep189's conversation away from its labelled reads, of a real
  *     episode of the same caption source with no read in it, and every window touching a
  *     made-up housekeeping outro or a made-up conversation about a product.
- * The real shows of realworld-dev are never used: they are the check. Two logistic models, fitted
- * by plain gradient descent from zero (no randomness: the same files give the same header): is
- * it a read (classes weighted to count the same), and of reads, is it the show's own. The
+ * The real shows of realworld-dev are never used: they are the check. Three logistic models,
+ * fitted by Newton's method from zero (no randomness: the same files give the same header): is
+ * it a read (classes weighted to count the same, then again with the conversation that looked
+ * most like a read weighing more), of reads, is it the show's own, and of single sentences, is
+ * it part of a read (for the edges). The
  * threshold is the lowest log-odds above every not-read window plus a margin, so the fitted
  * model finds nothing in the conversations it was shown.
  */
@@ -30,8 +32,7 @@
 #include "segments/hark-ad-window.h"
 #include "segments/hark-sponsor-detector.h"
 
-#define ITERATIONS 6000
-#define LEARNING_RATE 0.5
+#define NEWTON_STEPS 25
 #define L2 0.002
 #define MARGIN 0.25
 #define HARD_NEGATIVE_WEIGHT 4.0
@@ -231,40 +232,102 @@ load_ep189 (const char *path, GArray *reads)
   return hark_transcript_builder_finish (g_steal_pointer (&b));
 }
 
-/* Logistic regression by full-batch gradient descent; @w has HARK_AD_W_N + 1 entries (bias
- * last). */
+/* Solves @a x = @b for a symmetric positive definite @a (D × D, overwritten) by Cholesky;
+ * @b receives x. */
+#define D (HARK_AD_W_N + 1)
+
+static gboolean
+solve (double a[D][D], double *b)
+{
+  for (guint j = 0; j < D; j++)
+    {
+      double sum = a[j][j];
+
+      for (guint k = 0; k < j; k++)
+        sum -= a[j][k] * a[j][k];
+      if (sum <= 0)
+        return FALSE;
+      a[j][j] = sqrt (sum);
+      for (guint i = j + 1; i < D; i++)
+        {
+          double v = a[i][j];
+
+          for (guint k = 0; k < j; k++)
+            v -= a[i][k] * a[j][k];
+          a[i][j] = v / a[j][j];
+        }
+    }
+  for (guint i = 0; i < D; i++)
+    {
+      for (guint k = 0; k < i; k++)
+        b[i] -= a[i][k] * b[k];
+      b[i] /= a[i][i];
+    }
+  for (guint i = D; i-- > 0;)
+    {
+      for (guint k = i + 1; k < D; k++)
+        b[i] -= a[k][i] * b[k];
+      b[i] /= a[i][i];
+    }
+  return TRUE;
+}
+
+/* L2-regularised logistic regression (the bias not regularised) by Newton's method from zero:
+ * a fixed number of steps, in a fixed order, so the same examples give the same weights. @w
+ * has D entries, the bias last. */
 static void
 fit (GArray *examples, double *w)
 {
-  double grad[HARK_AD_W_N + 1];
   double total = 0;
 
-  for (guint f = 0; f <= HARK_AD_W_N; f++)
+  for (guint f = 0; f < D; f++)
     w[f] = 0;
   for (guint i = 0; i < examples->len; i++)
     total += g_array_index (examples, Example, i).weight;
-  for (guint it = 0; it < ITERATIONS; it++)
+  for (guint it = 0; it < NEWTON_STEPS; it++)
     {
-      for (guint f = 0; f <= HARK_AD_W_N; f++)
-        grad[f] = 0;
+      double grad[D] = { 0 }, hess[D][D] = { { 0 } };
+
       for (guint i = 0; i < examples->len; i++)
         {
           const Example *e = &g_array_index (examples, Example, i);
-          double z = w[HARK_AD_W_N], p, err;
+          double x[D], z = 0, p, err, curve;
 
-          for (guint f = 0; f < HARK_AD_W_N; f++)
-            z += w[f] * e->x[f];
+          memcpy (x, e->x, sizeof e->x);
+          x[HARK_AD_W_N] = 1;
+          for (guint f = 0; f < D; f++)
+            z += w[f] * x[f];
           p = 1.0 / (1.0 + exp (-z));
-          err = e->weight * (p - e->y);
-          for (guint f = 0; f < HARK_AD_W_N; f++)
-            grad[f] += err * e->x[f];
-          grad[HARK_AD_W_N] += err;
+          err = e->weight * (p - e->y) / total;
+          curve = e->weight * p * (1 - p) / total;
+          for (guint f = 0; f < D; f++)
+            {
+              if (x[f] == 0)
+                continue;
+              grad[f] += err * x[f];
+              for (guint g = 0; g <= f; g++)
+                hess[f][g] += curve * x[f] * x[g];
+            }
         }
-      for (guint f = 0; f <= HARK_AD_W_N; f++)
-        w[f] -= LEARNING_RATE * (grad[f] / total + (f < HARK_AD_W_N ? L2 * w[f] : 0));
+      for (guint f = 0; f < D; f++)
+        {
+          for (guint g = f + 1; g < D; g++)
+            hess[f][g] = hess[g][f];
+          if (f < HARK_AD_W_N)
+            {
+              grad[f] += L2 * w[f];
+              hess[f][f] += L2;
+            }
+          else
+            hess[f][f] += 1e-9;
+        }
+      if (!solve (hess, grad))
+        break;
+      for (guint f = 0; f < D; f++)
+        w[f] -= grad[f];
     }
   /* Two decimals: small and readable, and what the finder uses is exactly what is printed. */
-  for (guint f = 0; f <= HARK_AD_W_N; f++)
+  for (guint f = 0; f < D; f++)
     w[f] = round (w[f] * 100) / 100;
 }
 

@@ -12,7 +12,7 @@
 
 /* Log-odds a window must reach: above every not-read window seen that has a read's
  * structure (hark_ad_window_structural()), plus 0.25. */
-#define HARK_AD_WINDOW_THRESHOLD 3.88
+#define HARK_AD_WINDOW_THRESHOLD 3.86
 
 static const double hark_ad_window_read_weights[HARK_AD_W_N + 1] = {
     0.98, /* url */
@@ -28,25 +28,25 @@ static const double hark_ad_window_read_weights[HARK_AD_W_N + 1] = {
     1.49, /* own */
     0.55, /* benefit */
     1.14, /* pause_first */
-    0.51, /* pause */
-    0.31, /* brand */
+    0.50, /* pause */
+    0.32, /* brand */
     0.91, /* you */
-   -2.04, /* dialogue */
+   -2.03, /* dialogue */
    -0.30, /* question */
     0.53, /* turns */
    -0.26, /* resume */
    -0.40, /* housekeeping */
     0.55, /* after_break */
-    0.56, /* kinds */
+    0.57, /* kinds */
     0.86, /* url_deal */
     0.46, /* url_ask */
     0.17, /* deal_ask */
     0.28, /* named_link */
-   -1.03, /* empty */
+   -1.02, /* empty */
     3.69, /* novel */
     2.33, /* one_voice */
-    0.17, /* we */
-   -5.00, /* bias */
+    0.18, /* we */
+   -5.03, /* bias */
 };
 
 /* Of reads: log-odds that it is the show's own promotion, not a sponsor's. */
@@ -68,7 +68,7 @@ static const double hark_ad_window_self_weights[HARK_AD_W_N + 1] = {
    -0.98, /* brand */
    -1.49, /* you */
    -0.36, /* dialogue */
-   -0.69, /* question */
+   -0.70, /* question */
    -0.42, /* turns */
     0.00, /* resume */
     0.72, /* housekeeping */
@@ -79,10 +79,10 @@ static const double hark_ad_window_self_weights[HARK_AD_W_N + 1] = {
    -0.53, /* deal_ask */
    -1.39, /* named_link */
    -0.18, /* empty */
-   -1.96, /* novel */
-    0.73, /* one_voice */
+   -1.97, /* novel */
+    0.72, /* one_voice */
     3.71, /* we */
-    0.52, /* bias */
+    0.55, /* bias */
 };
 
 /* Of one sentence next to a read: log-odds that it is part of it. */
