@@ -662,6 +662,8 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
           d.start = MIN (d.start, s[k].start);
           d.end = MAX (d.end, s[k].end);
         }
+      /* A start moved to its clause (cut_to_clause()) may lie past a sentence's end there. */
+      d.end = MAX (d.end, d.start);
     }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
