@@ -23,8 +23,8 @@ struct _HarkPlayerBar
 {
   GtkBox parent_instance;
 
-  GtkLabel *elapsed_label;
-  GtkLabel *remaining_label;
+  GtkInscription *elapsed_label;
+  GtkInscription *remaining_label;
   HarkSeekBar *seek_bar;
   GtkButton *play_button;
   GtkButton *back_button;
@@ -298,6 +298,20 @@ hark_player_bar_set_playing (HarkPlayerBar *self, gboolean playing)
                                   playing ? _("Pause") : _("Play"), -1);
 }
 
+/* The times are inscriptions, not labels: a label relayouts the whole window whenever its text
+ * changes, even to one of the same size, and that once a second cost more than the drawing. An
+ * inscription is as wide as it is told: at least 7 characters (of the font's widest digit or
+ * average letter), more only when the text grows longer ("−1:00:00"). */
+static void
+set_time_text (GtkInscription *inscription, const char *text)
+{
+  guint chars = MAX (7, (guint) g_utf8_strlen (text, -1));
+
+  if (gtk_inscription_get_min_chars (inscription) != chars)
+    gtk_inscription_set_min_chars (inscription, chars);
+  gtk_inscription_set_text (inscription, text);
+}
+
 void
 hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration)
 {
@@ -308,12 +322,12 @@ hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration
   gint64 remaining = position < duration ? MAX (total - elapsed, 0) : 0;
 
   hark_seek_bar_set_position (self->seek_bar, position);
-  /* Labels change once a second: relayout on every frame would be wasted work. */
+  /* The times change once a second: redrawing them on every frame would be wasted work. */
   if (elapsed != self->shown_elapsed)
     {
       g_autofree char *text = hark_time_format (elapsed, FALSE);
 
-      gtk_label_set_label (self->elapsed_label, text);
+      set_time_text (self->elapsed_label, text);
       self->shown_elapsed = elapsed;
     }
   if (remaining != self->shown_remaining)
@@ -321,7 +335,7 @@ hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration
       g_autofree char *time = hark_time_format (remaining, FALSE);
       g_autofree char *text = g_strdup_printf ("−%s", time);
 
-      gtk_label_set_label (self->remaining_label, text);
+      set_time_text (self->remaining_label, text);
       self->shown_remaining = remaining;
     }
 }
