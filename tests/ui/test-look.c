@@ -196,6 +196,7 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
 {
   GtkWindow *window;
   HarkPlayerBar *bar;
+  GtkWidget *speaker_button, *speaker_name;
 
   if (f->app == NULL)
     return;
@@ -207,8 +208,19 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
   hark_player_bar_set_speed (bar, 1.25);
   hark_player_bar_set_speaker (bar, "Michael Kennedy and Friends");
   gtk_window_present (window);
+  /* At phone width the Speakers button is its icon (no "M…"); its tooltip names the speaker and
+   * its accessible name stays. With room, the name is back. */
+  speaker_button = GTK_WIDGET (hark_player_bar_get_speaker_button (bar));
+  speaker_name = find_descendant (speaker_button, GTK_TYPE_LABEL);
   check_player_bar_layout (window, 360, "player-360");
+  g_assert_false (gtk_widget_get_visible (speaker_name));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker_button), ==,
+                   "Michael Kennedy and Friends · Choose a Speaker");
+  gtk_test_accessible_assert_property (speaker_button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose a speaker");
   check_player_bar_layout (window, 600, "player-600");
+  g_assert_true (gtk_widget_get_visible (speaker_name));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker_button), ==, "Choose a Speaker");
 
   /* With the chapter and the cover: still nothing on top of anything. */
   {
