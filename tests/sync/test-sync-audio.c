@@ -258,7 +258,7 @@ test_cancel (void)
     printf ("# CPU spent after the cancel until the workers were gone: %.3f s\n", after_cancel);
     g_assert_cmpuint (count_recognizer_threads (), ==, 0);
     /* Includes freeing the two decoders and their models, and whatever part of an utterance
-     * is not cut into blocks (its features, its end): 0.09–0.12 s in a plain build, ASANFIG
+     * is not cut into blocks (its features, its end): 0.09–0.14 s in a plain build, 0.18 s
      * under AddressSanitizer, which slows every allocation and free. Finishing the utterances
      * in hand, as before, cost seconds (an utterance of 10 s is about 1.3 s of CPU). */
     g_assert_cmpfloat (after_cancel, <, AFTER_CANCEL_LIMIT);
