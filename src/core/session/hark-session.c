@@ -77,6 +77,7 @@ struct _HarkSession
 static void stop_sync (HarkSession *self, gboolean tell);
 
 static void poll_clock (HarkSession *self);
+static void update_polling (HarkSession *self);
 static char *feed_art_url (HarkSession *self);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -370,6 +371,7 @@ hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double minutes)
     return FALSE;
   if (mode == HARK_SLEEP_OFF && !self->sleep_fired)
     set_sleep_gain (self, 1.0);
+  update_polling (self); /* armed, it is looked at often */
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
   return TRUE;
 }
@@ -434,29 +436,50 @@ poll_clock (HarkSession *self)
       emit_simple (self, HARK_SESSION_EVENT_UNSKIP_ENDED);
     }
   self->snap.can_unskip = can_unskip;
+  /* What is next to change may have moved (a seek, a skip, a new transcript). */
+  update_polling (self);
 }
 
-static gboolean
-on_poll (gpointer data)
+/* The next episode time at which the turn, the chapter or an offer can change: the next turn's
+ * or chapter's start, an offered segment's start or end. INFINITY when none is ahead. */
+static double
+next_boundary (HarkSession *self, double position)
 {
-  poll_clock (data);
-  return G_SOURCE_CONTINUE;
+  HarkTranscript *transcript = self->episode ? hark_episode_get_transcript (self->episode) : NULL;
+  guint n = 0;
+  const HarkSegmentEntry *e = self->segments ? hark_segment_list_get (self->segments, &n) : NULL;
+  double next = INFINITY;
+
+  if (transcript != NULL)
+    {
+      guint n_turns = 0, n_chapters = 0;
+      const HarkTurn *turns = hark_transcript_get_turns (transcript, &n_turns);
+      const HarkChapter *chapters = hark_transcript_get_chapters (transcript, &n_chapters);
+      int turn = hark_transcript_next_turn (transcript, position);
+      int chapter = hark_transcript_chapter_at (transcript, position) + 1;
+
+      if (turn >= 0 && (guint) turn < n_turns)
+        next = MIN (next, turns[turn].start);
+      if (chapter >= 0 && (guint) chapter < n_chapters)
+        next = MIN (next, chapters[chapter].start);
+    }
+  for (guint i = 0; i < n; i++)
+    if (e[i].action == HARK_SKIP_ACTION_ASK)
+      {
+        if (position < e[i].segment.start)
+          next = MIN (next, e[i].segment.start);
+        else if (position < e[i].segment.end)
+          next = MIN (next, e[i].segment.end);
+      }
+  return next;
 }
+
+static gboolean on_poll (gpointer data);
 
 static void
-update_polling (HarkSession *self)
+stop_polling (HarkSession *self)
 {
-  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
-
-  if (playing && self->poll_id == 0)
-    {
-      GSource *source = g_timeout_source_new (HARK_SESSION_POLL_MS);
-
-      g_source_set_callback (source, on_poll, self, NULL);
-      self->poll_id = g_source_attach (source, self->context);
-      g_source_unref (source);
-    }
-  else if (!playing && self->poll_id != 0)
+  if (self->poll_id != 0)
     {
       GSource *source = g_main_context_find_source_by_id (self->context, self->poll_id);
 
@@ -464,6 +487,49 @@ update_polling (HarkSession *self)
         g_source_destroy (source);
       self->poll_id = 0;
     }
+}
+
+/* While playing, the session looks at the clock again when something it reports can next
+ * change, at the playing speed: a turn, chapter or offer boundary, else within
+ * HARK_SESSION_POLL_MAX_MS. While the sleep timer is armed (it fades) or Unskip is on offer
+ * (its few seconds run out) it looks every HARK_SESSION_POLL_MS. Waking ten times a second
+ * whatever happens cost an idle window more than drawing it. */
+static void
+update_polling (HarkSession *self)
+{
+  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
+  double position, speed, wait_ms = HARK_SESSION_POLL_MAX_MS;
+  GSource *source;
+
+  stop_polling (self);
+  if (!playing)
+    return;
+  if (hark_sleep_timer_get_mode (self->sleep) != HARK_SLEEP_OFF || self->snap.can_unskip)
+    wait_ms = HARK_SESSION_POLL_MS;
+  else
+    {
+      position = self->snap.position;
+      speed = self->snap.speed > 0 && isfinite (self->snap.speed) ? self->snap.speed : 1.0;
+      /* A couple of milliseconds past the boundary, so the clock has reached it. */
+      wait_ms = MIN (wait_ms, (next_boundary (self, position) - position) / speed * 1000.0 + 2);
+    }
+  wait_ms = isfinite (wait_ms) ? CLAMP (wait_ms, 2, HARK_SESSION_POLL_MAX_MS)
+                               : HARK_SESSION_POLL_MAX_MS;
+  source = g_timeout_source_new ((guint) ceil (wait_ms));
+  g_source_set_callback (source, on_poll, self, NULL);
+  self->poll_id = g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+static gboolean
+on_poll (gpointer data)
+{
+  HarkSession *self = data;
+
+  /* This source ends here: poll_clock() arms the next one. */
+  self->poll_id = 0;
+  poll_clock (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -629,6 +695,7 @@ hark_session_free (HarkSession *self)
   if (self == NULL)
     return;
   close_quietly (self);
+  stop_polling (self);
   for (guint i = 0; i < self->listeners->len; i++)
     listener_clear (&g_array_index (self->listeners, Listener, i));
   g_array_unref (self->listeners);
@@ -1093,6 +1160,7 @@ hark_session_set_speed (HarkSession *self, double speed)
     return FALSE;
   hark_player_set_speed (self->player, CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX));
   update_player_fields (self);
+  update_polling (self); /* the next boundary comes sooner or later */
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
   return TRUE;
 }
