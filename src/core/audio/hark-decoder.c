@@ -73,6 +73,13 @@ struct _HarkDecoder
   HarkSeekIndex *index; /* only for files whose container has no exact seek points */
   GCancellable *io_cancellable; /* stops waits for a source's bytes */
   gint64 pkt_counter;   /* the true timestamp of the next packet, when indexed */
+  HarkMediaSource *source; /* the bytes, when still arriving */
+  /* After a jump past the index (by bytes, to a part not downloaded yet): the next packet's
+   * timestamp comes from its byte offset, at this many bytes per tick from this point. */
+  gboolean guess_pts;
+  double guess_rate;
+  gint64 guess_pos, guess_from;
+  gint64 guess_last_end; /* where the packet before ended */
 
   int in_rate;
   int in_channels;
@@ -158,6 +165,7 @@ hark_decoder_free (HarkDecoder *self)
   hark_media_close_input (&self->fmt);
   av_channel_layout_uninit (&self->in_layout);
   hark_seek_index_free (self->index);
+  g_clear_pointer (&self->source, hark_media_source_unref);
   g_clear_object (&self->io_cancellable);
   for (int c = 0; c < self->in_channels && self->planes; c++)
     g_free (self->planes[c]);
@@ -372,7 +380,11 @@ decoder_open (const char *path, HarkMediaSource *source, int rate, int channels,
   self->ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
   if (source != NULL)
-    self->io_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+    {
+      self->io_cancellable = cancellable != NULL ? g_object_ref (cancellable)
+                                                 : g_cancellable_new ();
+      self->source = hark_media_source_ref (source);
+    }
   self->fmt = source != NULL ? hark_media_open_source (source, self->io_cancellable,
                                                        &self->stream_index, error)
                              : hark_media_open_input (path, &self->stream_index, error);
@@ -496,7 +508,23 @@ read_packet (HarkDecoder *self)
     }
   if (self->index)
     {
-      /* The demuxer's timestamps after a byte seek are guesses; ours are counted. */
+      /* The demuxer's timestamps after a byte seek are guesses; ours are counted. After a
+       * jump by bytes, counting starts at the whole packet its offset says (for a constant
+       * bitrate exactly the one a linear decode has there), from the first packet that
+       * follows the one before it without a gap: a packet found in the middle of a frame does
+       * not. */
+      if (self->guess_pts && self->pkt->pos >= 0 && self->pkt->duration > 0)
+        {
+          double packets = (double) (self->pkt->pos - self->guess_pos)
+                           / (self->guess_rate * (double) self->pkt->duration);
+
+          self->pkt_counter = self->guess_from + llround (packets) * self->pkt->duration;
+          if (self->pkt->pos == self->guess_last_end)
+            self->guess_pts = FALSE;
+          self->guess_last_end = self->pkt->pos + self->pkt->size;
+        }
+      else
+        self->guess_pts = FALSE;
       self->pkt->pts = self->pkt->dts = self->pkt_counter;
       self->pkt_counter += self->pkt->duration;
     }
@@ -841,6 +869,49 @@ push_mark (HarkDecoder *self, gint64 out_index, double media, const Range *skipp
   g_array_append_val (self->marks, m);
 }
 
+/* A seek in bytes still arriving, to a point the index has not reached and whose bytes are
+ * not there (so indexing up to it would wait for the download to get there): moves the
+ * demuxer to the byte offset the bitrate so far puts @ts at, which makes the download fetch
+ * that part next. FALSE when the index can reach @ts without a long wait. */
+static gboolean
+jump_by_bytes (HarkDecoder *self, gint64 ts)
+{
+  HarkMediaSourceProgress progress;
+  gint64 pos0 = 0, pts0 = 0, pos1 = 0, pts1 = 0, target;
+  double rate, tick = av_q2d (self->stream->time_base);
+
+  if (self->source == NULL || hark_seek_index_is_complete (self->index)
+      || ts <= hark_seek_index_get_end (self->index)
+      || !hark_seek_index_lookup (self->index, G_MININT64, &pos0, &pts0)
+      || !hark_seek_index_lookup (self->index, G_MAXINT64, &pos1, &pts1))
+    return FALSE;
+  hark_media_source_get_progress (self->source, &progress);
+  if (progress.total == 0 || progress.complete)
+    return FALSE;
+  /* The bitrate of what is indexed (a second of it at least), else the header's. */
+  if ((pts1 - pts0) * tick >= 1.0 && pos1 > pos0)
+    rate = (double) (pos1 - pos0) / (double) (pts1 - pts0);
+  else if (self->stream->codecpar->bit_rate > 0)
+    rate = self->stream->codecpar->bit_rate / 8.0 * tick;
+  else
+    return FALSE;
+  target = pos0 + (gint64) ((double) (ts - pts0) * rate);
+  if (target < pos0 || (guint64) target >= progress.total)
+    return FALSE;
+  /* Within a few seconds of audio of what has arrived: the index gets there soon. */
+  if ((guint64) target < progress.available + (guint64) (3.0 / tick * rate))
+    return FALSE;
+  avio_seek (self->fmt->pb, target, SEEK_SET);
+  avformat_flush (self->fmt);
+  self->guess_pts = TRUE;
+  self->guess_rate = rate;
+  self->guess_pos = pos0;
+  self->guess_from = pts0;
+  self->guess_last_end = -1;
+  self->pkt_counter = ts;
+  return TRUE;
+}
+
 /* Moves the demuxer so that the next frames decoded cover source sample @target, with enough
  * pre-roll before it for the decoder to settle. */
 static void
@@ -855,7 +926,10 @@ demux_seek (HarkDecoder *self, gint64 target)
   self->pending_frame = FALSE;
   self->demux_eof = FALSE;
   self->decoder_eof = FALSE;
-  if (self->index)
+  self->guess_pts = FALSE;
+  if (self->index && jump_by_bytes (self, ts))
+    ;
+  else if (self->index)
     {
       gint64 pos = 0, entry_pts = 0;
 
