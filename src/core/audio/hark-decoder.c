@@ -31,6 +31,8 @@
 /* Decoded before the target so that decoders with memory (MP3's bit reservoir, AAC and Vorbis
  * overlap, Opus pre-roll) have settled by the time the wanted samples come out. */
 #define CODEC_PREROLL_SECONDS 0.5
+/* The same after a jump by bytes into a part still to download (jump_by_bytes()). */
+#define BYTE_JUMP_PREROLL_SECONDS 0.15
 /* Damaged packets in a row, with no frame between them, after which the file is taken as not
  * decodable at all rather than damaged in places. */
 #define MAX_DAMAGED_IN_A_ROW 10000
@@ -80,6 +82,7 @@ struct _HarkDecoder
   double guess_rate;
   gint64 guess_pos, guess_from;
   gint64 guess_last_end; /* where the packet before ended */
+  gboolean byte_landing;  /* no frame decoded since the jump: a cut frame there is expected */
 
   int in_rate;
   int in_channels;
@@ -537,6 +540,8 @@ read_packet (HarkDecoder *self)
 static gboolean
 note_damage (HarkDecoder *self, int averror)
 {
+  if (self->byte_landing)
+    return ++self->damaged_in_a_row < MAX_DAMAGED_IN_A_ROW;
   if (self->damaged_packets++ == 0)
     {
       g_autofree char *why = hark_media_error_string (averror);
@@ -563,6 +568,7 @@ decode_frame (HarkDecoder *self)
       if (ret >= 0)
         {
           self->damaged_in_a_row = 0;
+          self->byte_landing = FALSE;
           return 1;
         }
       if (ret == AVERROR_EOF)
@@ -895,6 +901,9 @@ jump_by_bytes (HarkDecoder *self, gint64 ts)
     rate = self->stream->codecpar->bit_rate / 8.0 * tick;
   else
     return FALSE;
+  /* Every byte before the point comes over the network now: a shorter pre-roll, still
+   * several packets (an MP3 frame borrows at most 511 bytes from those before it). */
+  ts += (gint64) ((CODEC_PREROLL_SECONDS - BYTE_JUMP_PREROLL_SECONDS) / tick);
   target = pos0 + (gint64) ((double) (ts - pts0) * rate);
   if (target < pos0 || (guint64) target >= progress.total)
     return FALSE;
@@ -908,6 +917,7 @@ jump_by_bytes (HarkDecoder *self, gint64 ts)
   self->guess_pos = pos0;
   self->guess_from = pts0;
   self->guess_last_end = -1;
+  self->byte_landing = TRUE;
   self->pkt_counter = ts;
   return TRUE;
 }
@@ -927,6 +937,7 @@ demux_seek (HarkDecoder *self, gint64 target)
   self->demux_eof = FALSE;
   self->decoder_eof = FALSE;
   self->guess_pts = FALSE;
+  self->byte_landing = FALSE;
   if (self->index && jump_by_bytes (self, ts))
     ;
   else if (self->index)
