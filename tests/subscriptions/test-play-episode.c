@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hark-test-util.h"
+#include "util/hark-byte-ranges.h"
 #include "test-server.h"
 
 static const char *vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Speaker 1>Hello there.\n\n"
@@ -214,6 +215,9 @@ test_play_episode_from_80_percent (void)
   g_autofree char *audio = NULL;
   g_autofree char *feed = NULL;
   g_autofree char *program = g_find_program_in_path ("ffmpeg");
+  g_autofree char *map_text = NULL;
+  g_autoptr (HarkByteRanges) held = NULL;
+  guint64 total = 0;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   gsize length = 0;
@@ -274,7 +278,42 @@ test_play_episode_from_80_percent (void)
     g_assert_nonnull (find_event (parser, run.out, "end"));
     /* It ended long before the hole could fill: the next run continues from the map. */
     g_assert_true (g_file_test (part, G_FILE_TEST_IS_REGULAR));
-    g_assert_true (g_file_test (map, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_get_contents (map, &map_text, NULL, NULL));
+    g_test_message ("kept: %s", map_text);
+    held = hark_byte_ranges_parse (map_text, strlen (map_text), map, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, length);
+    g_assert_cmpuint (hark_byte_ranges_get_count (held), >=, 2);
+    run_clear (&run);
+  }
+  {
+    /* `hark-cli download` finishes it: only the holes are fetched, and the file is the
+     * server's. */
+    const char *args[] = { "download", "1", "--library", lib, "--dir", downloads, NULL };
+    g_autofree char *expected = g_build_filename (downloads, "Seek Show", "2026-12-01 Long.mp3",
+                                                  NULL);
+    g_autofree char *copy = NULL;
+    gsize copy_length = 0;
+    guint first = server->ranges->len;
+
+    run_cli (args, &run);
+    g_test_message ("stderr: %s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (expected, &copy, &copy_length, NULL));
+    g_assert_cmpmem (copy, copy_length, audio, length);
+    g_assert_cmpuint (server->ranges->len, >, first);
+    for (guint i = first; i < server->ranges->len; i++)
+      {
+        const char *range = g_ptr_array_index (server->ranges, i);
+
+        guint64 from = g_ascii_strtoull (range + 6, NULL, 10);
+
+        g_test_message ("resumed with Range: %s", range);
+        /* Not from the start, and not from inside a range kept. */
+        g_assert_true (g_str_has_prefix (range, "bytes="));
+        g_assert_cmpuint (from, >, 0);
+        g_assert_cmpuint (hark_byte_ranges_end_of (held, from), ==, from);
+      }
     run_clear (&run);
   }
   hark_test_remove_tree (dir);

@@ -146,7 +146,8 @@ load_part (Download *d)
       return;
     }
   if (map.st_size > HARK_BYTE_RANGES_MAX_TEXT)
-    g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE, "%s: larger than %u KB", d->map_path,
+    g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
+                 _("%s: the map of downloaded ranges is larger than %u KB"), d->map_path,
                  HARK_BYTE_RANGES_MAX_TEXT / 1024);
   else if (g_file_get_contents (d->map_path, &text, &length, &error))
     held = hark_byte_ranges_parse (text, length, d->map_path, &total, &error);
@@ -155,7 +156,7 @@ load_part (Download *d)
   if (held != NULL && ((guint64) part.st_size < last_end || (guint64) part.st_size > total))
     {
       g_set_error (&error, HARK_ERROR, HARK_ERROR_PARSE,
-                   "%s: does not fit the %" G_GUINT64_FORMAT " bytes of %s", d->map_path,
+                   _("%s: does not fit the %" G_GUINT64_FORMAT " bytes of %s"), d->map_path,
                    (guint64) part.st_size, d->part_path);
       g_clear_pointer (&held, hark_byte_ranges_free);
     }
