@@ -94,20 +94,28 @@ job_download (HarkHttpJob *job)
 }
 
 /* Written whole or not at all (a new file renamed over the old), so a crash leaves the last
- * saved map, which never claims a byte not written. */
-static void
-save_map (Download *d)
+ * saved map, which never claims a byte not written. A map not saved only lags behind: the
+ * bytes it leaves out are fetched again. */
+static gboolean
+save_map (Download *d, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (!d->has_map)
-    return;
+    return TRUE;
   d->last_map_save = g_get_monotonic_time ();
   text = hark_byte_ranges_to_text (d->held, d->total);
-  if (!g_file_set_contents_full (d->map_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 &error))
-    g_warning ("Could not save the map of downloaded ranges: %s", error->message);
+  return g_file_set_contents_full (d->map_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                   error);
+}
+
+static void
+save_map_quietly (Download *d)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!save_map (d, &error))
+    g_debug ("Could not save the map of downloaded ranges: %s", error->message);
 }
 
 /* Throws the .part away: the next request fetches the whole file. */
@@ -188,7 +196,7 @@ fail (HarkHttpJob *job, int code, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   close_part (d);
-  save_map (d);
+  save_map_quietly (d);
   hark_http_job_fail (job->task, g_error_new (HARK_ERROR, code, "%s: %s", job->url, message));
 }
 
@@ -255,7 +263,7 @@ report_progress (Download *d, gboolean force)
         d->control->rate = d->rate;
     }
   if (d->has_map && now - d->last_map_save >= MAP_SAVE_INTERVAL)
-    save_map (d);
+    save_map_quietly (d);
   if (d->progress == NULL || (!force && now - d->last_progress < G_USEC_PER_SEC / 10))
     return;
   d->last_progress = now;
@@ -372,7 +380,7 @@ request_done (HarkHttpJob *job)
       complete (job);
       return;
     }
-  save_map (d);
+  save_map_quietly (d);
   hark_http_job_restart (job);
 }
 
@@ -416,7 +424,7 @@ on_chunk (GObject *source, GAsyncResult *async, gpointer data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           close_part (d);
-          save_map (d);
+          save_map_quietly (d);
           hark_http_job_fail (job->task, g_steal_pointer (&error));
         }
       else
@@ -599,8 +607,17 @@ download_on_response (HarkHttpJob *job)
    * is saved before the first of them is written. */
   if (!d->has_map && d->pos > hark_byte_ranges_first_hole (d->held))
     {
+      g_autoptr (GError) map_error = NULL;
+
       d->has_map = TRUE;
-      save_map (d);
+      if (!save_map (d, &map_error))
+        {
+          /* Without it, the .part would later pass for whole up to its size. */
+          d->has_map = FALSE;
+          fail (job, HARK_ERROR_IO, "could not save the map of downloaded ranges: %s",
+                map_error->message);
+          return;
+        }
     }
   if (d->source != NULL)
     hark_media_source_set_ranges (d->source, d->part_path, d->held, d->total);
