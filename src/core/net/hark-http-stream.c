@@ -35,7 +35,7 @@ typedef struct
   HarkDownloadProgressFunc progress;
   gpointer progress_data;
   guint failures;      /* attempts in a row without progress */
-  guint64 last_bytes;  /* available when the last attempt started */
+  guint64 last_bytes;  /* bytes held when the last attempt started */
   gboolean resumed;
   GSource *retry;
   HarkDownloadControl control;
@@ -106,7 +106,7 @@ on_attempt_done (GObject *object, GAsyncResult *async, gpointer data)
       return;
     }
   hark_media_source_get_progress (s->source, &progress);
-  if (progress.available > s->last_bytes)
+  if (progress.held > s->last_bytes)
     s->failures = 0;
   if (g_error_matches (error, HARK_ERROR, HARK_ERROR_IO) && ++s->failures <= STREAM_RETRIES
       && !g_cancellable_is_cancelled (cancellable))
@@ -131,7 +131,7 @@ stream_attempt (GTask *task)
   HarkMediaSourceProgress progress;
 
   hark_media_source_get_progress (s->source, &progress);
-  s->last_bytes = progress.available;
+  s->last_bytes = progress.held;
   s->control.start_at = s->jump_to;
   s->jump_to = G_MAXUINT64;
   s->control.position = G_MAXUINT64;
