@@ -521,7 +521,9 @@ read_packet (HarkDecoder *self)
           double packets = (double) (self->pkt->pos - self->guess_pos)
                            / (self->guess_rate * (double) self->pkt->duration);
 
-          self->pkt_counter = self->guess_from + llround (packets) * self->pkt->duration;
+          /* A damaged file's numbers stay in range (and the count as it was otherwise). */
+          if (isfinite (packets) && fabs (packets) < 1e9)
+            self->pkt_counter = self->guess_from + llround (packets) * self->pkt->duration;
           if (self->pkt->pos == self->guess_last_end)
             self->guess_pts = FALSE;
           self->guess_last_end = self->pkt->pos + self->pkt->size;
@@ -892,11 +894,12 @@ jump_by_bytes (HarkDecoder *self, gint64 ts)
       || !hark_seek_index_lookup (self->index, G_MAXINT64, &pos1, &pts1))
     return FALSE;
   hark_media_source_get_progress (self->source, &progress);
-  if (progress.total == 0 || progress.complete)
+  if (progress.total == 0 || progress.complete || !(tick > 1e-12 && tick < 1.0)
+      || pts1 < pts0 || ts > G_MAXINT64 / 4 || ts < G_MININT64 / 4)
     return FALSE;
   /* The bitrate of what is indexed (a second of it at least), else the header's. */
-  if ((pts1 - pts0) * tick >= 1.0 && pos1 > pos0)
-    rate = (double) (pos1 - pos0) / (double) (pts1 - pts0);
+  if (((double) pts1 - (double) pts0) * tick >= 1.0 && pos1 > pos0)
+    rate = ((double) pos1 - (double) pos0) / ((double) pts1 - (double) pts0);
   else if (self->stream->codecpar->bit_rate > 0)
     rate = self->stream->codecpar->bit_rate / 8.0 * tick;
   else
@@ -904,11 +907,15 @@ jump_by_bytes (HarkDecoder *self, gint64 ts)
   /* Every byte before the point comes over the network now: a shorter pre-roll, still
    * several packets (an MP3 frame borrows at most 511 bytes from those before it). */
   ts += (gint64) ((CODEC_PREROLL_SECONDS - BYTE_JUMP_PREROLL_SECONDS) / tick);
-  target = pos0 + (gint64) ((double) (ts - pts0) * rate);
-  if (target < pos0 || (guint64) target >= progress.total)
-    return FALSE;
+  {
+    double at = (double) pos0 + ((double) ts - (double) pts0) * rate;
+
+    if (!isfinite (at) || at < (double) pos0 || at >= (double) progress.total)
+      return FALSE;
+    target = (gint64) at;
+  }
   /* Within a few seconds of audio of what has arrived: the index gets there soon. */
-  if ((guint64) target < progress.available + (guint64) (3.0 / tick * rate))
+  if ((double) target < (double) progress.available + 3.0 / tick * rate)
     return FALSE;
   avio_seek (self->fmt->pb, target, SEEK_SET);
   avformat_flush (self->fmt);
