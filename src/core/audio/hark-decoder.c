@@ -31,6 +31,8 @@
 /* Decoded before the target so that decoders with memory (MP3's bit reservoir, AAC and Vorbis
  * overlap, Opus pre-roll) have settled by the time the wanted samples come out. */
 #define CODEC_PREROLL_SECONDS 0.5
+/* The highest sample rate played (DXD and 768 kHz PCM); anything above is a damaged header. */
+#define MAX_SAMPLE_RATE 768000
 /* The same after a jump by bytes into a part still to download (jump_by_bytes()). */
 #define BYTE_JUMP_PREROLL_SECONDS 0.15
 /* Damaged packets in a row, with no frame between them, after which the file is taken as not
@@ -623,6 +625,16 @@ decode_first_frame (HarkDecoder *self, GError **error)
                    display);
       return FALSE;
     }
+  if (self->frame->sample_rate <= 0 || self->frame->sample_rate > MAX_SAMPLE_RATE)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      /* A damaged header: resampling from it would need gigabytes of filter. */
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("“%s” says its audio has %d samples a second; Hark plays up to %d."),
+                   display, self->frame->sample_rate, MAX_SAMPLE_RATE);
+      return FALSE;
+    }
   self->pending_frame = TRUE;
   self->at_start = TRUE;
   self->first_pts = self->frame->pts != AV_NOPTS_VALUE ? self->frame->pts : 0;
@@ -708,7 +720,8 @@ conform_to_planes (HarkDecoder *self)
     {
       swr_free (&self->conform);
       av_channel_layout_uninit (&self->conform_layout);
-      if (f->sample_rate <= 0 || f->ch_layout.nb_channels <= 0
+      if (f->sample_rate <= 0 || f->sample_rate > MAX_SAMPLE_RATE
+          || f->ch_layout.nb_channels <= 0
           || alloc_swr (&self->conform, &self->in_layout, AV_SAMPLE_FMT_FLTP, self->in_rate,
                         &f->ch_layout, f->format, f->sample_rate)
                  < 0)
