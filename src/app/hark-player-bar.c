@@ -23,8 +23,8 @@ struct _HarkPlayerBar
 {
   GtkBox parent_instance;
 
-  GtkLabel *elapsed_label;
-  GtkLabel *remaining_label;
+  GtkInscription *elapsed_label;
+  GtkInscription *remaining_label;
   HarkSeekBar *seek_bar;
   GtkButton *play_button;
   GtkButton *back_button;
@@ -48,6 +48,8 @@ struct _HarkPlayerBar
 
   gint64 shown_elapsed;
   gint64 shown_remaining;
+  guint speaker_fit_id;     /* showing or hiding the speaker's name after this layout */
+  gboolean speaker_named;   /* the Speakers button shows a speaker's name */
 };
 
 G_DEFINE_FINAL_TYPE (HarkPlayerBar, hark_player_bar, GTK_TYPE_BOX)
@@ -130,6 +132,75 @@ allocate_child (GtkWidget *child, int x, int y, int width, int height)
     gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
 }
 
+/* The Speakers button's name, laid out as its label would show it (at most max-width-chars of
+ * the font's widest digit or average letter), whether it is shown now or not. */
+static int
+speaker_name_width (HarkPlayerBar *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->speaker_label);
+  PangoLayout *layout = gtk_widget_create_pango_layout (label, gtk_label_get_text (self->speaker_label));
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (label), NULL,
+                                                         NULL);
+  int width, cap = gtk_label_get_max_width_chars (self->speaker_label) *
+                   MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics)) / PANGO_SCALE;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_font_metrics_unref (metrics);
+  g_object_unref (layout);
+  return cap > 0 ? MIN (width, cap) : width;
+}
+
+/* With its name hidden, the button's tooltip names the chosen speaker. */
+static void
+update_speaker_tooltip (HarkPlayerBar *self)
+{
+  g_autofree char *tip = NULL;
+
+  if (self->speaker_named && !gtk_widget_get_visible (GTK_WIDGET (self->speaker_label)))
+    /* Translators: the Speakers button's tooltip when it is too narrow to show the chosen
+     * speaker's name (%s). */
+    tip = g_strdup_printf (_("%s · Choose a Speaker"), gtk_label_get_text (self->speaker_label));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->speaker_button),
+                               tip != NULL ? tip : _("Choose a Speaker"));
+}
+
+static gboolean
+apply_speaker_fit (gpointer data)
+{
+  HarkPlayerBar *self = data;
+
+  self->speaker_fit_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->speaker_label),
+                          !gtk_widget_get_visible (GTK_WIDGET (self->speaker_label)));
+  update_speaker_tooltip (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At phone width the Speakers button is its icon alone (its tooltip and accessible name still
+ * say what it does and who is chosen): a name cut to "S…" says nothing. The choice is made from
+ * the sizes with the name shown, so hiding it cannot undo it, and 8 px of hysteresis keep a
+ * width at the edge from flickering. It applies after this layout (a visibility change during
+ * one would resize what is being allocated). */
+static void
+fit_speaker_name (HarkPlayerBar *self, int width, Size start, Size center, Size end)
+{
+  gboolean shown = gtk_widget_get_visible (GTK_WIDGET (self->speaker_label));
+  int spacing = gtk_box_get_spacing (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->speaker_label))));
+  int name = speaker_name_width (self) + spacing;
+  int start_full = start.nat - (shown ? measure_child (GTK_WIDGET (self->speaker_label),
+                                                       GTK_ORIENTATION_HORIZONTAL, -1).nat + spacing
+                                      : 0) + name;
+  int one_row = 2 * MAX (start_full, end.nat) + center.nat + 2 * CONTROLS_SPACING;
+  int room = width >= one_row ? start_full : width - end.nat - CONTROLS_SPACING;
+  gboolean fits = room >= start_full + (shown ? 0 : 8);
+
+  if (fits != shown && self->speaker_fit_id == 0)
+    self->speaker_fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_speaker_fit, self, NULL);
+  else if (fits == shown)
+    g_clear_handle_id (&self->speaker_fit_id, g_source_remove);
+}
+
 static void
 controls_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -141,6 +212,7 @@ controls_allocate (GtkWidget *widget, int width, int height, int baseline)
   int end_w = MIN (end.nat, MAX (width - start.min - CONTROLS_SPACING, end.min));
   int start_w;
 
+  fit_speaker_name (self, width, start, center, end);
   if (width >= controls_one_row_width (self))
     {
       start_w = MIN (start.nat, center_x - CONTROLS_SPACING);
@@ -199,6 +271,7 @@ hark_player_controls_init (HarkPlayerControls *self)
 static void
 hark_player_bar_dispose (GObject *object)
 {
+  g_clear_handle_id (&HARK_PLAYER_BAR (object)->speaker_fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), HARK_TYPE_PLAYER_BAR);
   G_OBJECT_CLASS (hark_player_bar_parent_class)->dispose (object);
 }
@@ -298,6 +371,20 @@ hark_player_bar_set_playing (HarkPlayerBar *self, gboolean playing)
                                   playing ? _("Pause") : _("Play"), -1);
 }
 
+/* The times are inscriptions, not labels: a label relayouts the whole window whenever its text
+ * changes, even to one of the same size, and that once a second cost more than the drawing. An
+ * inscription is as wide as it is told: at least 7 characters (of the font's widest digit or
+ * average letter), more only when the text grows longer ("−1:00:00"). */
+static void
+set_time_text (GtkInscription *inscription, const char *text)
+{
+  guint chars = MAX (7, (guint) g_utf8_strlen (text, -1));
+
+  if (gtk_inscription_get_min_chars (inscription) != chars)
+    gtk_inscription_set_min_chars (inscription, chars);
+  gtk_inscription_set_text (inscription, text);
+}
+
 void
 hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration)
 {
@@ -308,12 +395,12 @@ hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration
   gint64 remaining = position < duration ? MAX (total - elapsed, 0) : 0;
 
   hark_seek_bar_set_position (self->seek_bar, position);
-  /* Labels change once a second: relayout on every frame would be wasted work. */
+  /* The times change once a second: redrawing them on every frame would be wasted work. */
   if (elapsed != self->shown_elapsed)
     {
       g_autofree char *text = hark_time_format (elapsed, FALSE);
 
-      gtk_label_set_label (self->elapsed_label, text);
+      set_time_text (self->elapsed_label, text);
       self->shown_elapsed = elapsed;
     }
   if (remaining != self->shown_remaining)
@@ -321,7 +408,7 @@ hark_player_bar_set_times (HarkPlayerBar *self, double position, double duration
       g_autofree char *time = hark_time_format (remaining, FALSE);
       g_autofree char *text = g_strdup_printf ("−%s", time);
 
-      gtk_label_set_label (self->remaining_label, text);
+      set_time_text (self->remaining_label, text);
       self->shown_remaining = remaining;
     }
 }
@@ -366,6 +453,8 @@ hark_player_bar_set_speaker (HarkPlayerBar *self, const char *name)
   g_autofree char *previous_tip = NULL, *next_tip = NULL, *previous = NULL, *next = NULL;
 
   gtk_label_set_label (self->speaker_label, name != NULL ? name : _("Speakers"));
+  self->speaker_named = name != NULL;
+  update_speaker_tooltip (self);
   /* The arrows say whose turn they jump to: the chosen speaker by name, else ask for one. */
   if (name != NULL)
     {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hark-cue-text.h"
 #include "hark-speaker-colors.h"
 #include "reading/hark-paragraphs.h"
 #include "sync/hark-sync-text.h"
@@ -28,6 +29,7 @@ struct _HarkTurnRow
   GtkWidget *header;
   GtkLabel *speaker_label;
   GtkLabel *time_label;
+  HarkCueText *cue_text;
   GtkLabel *text_label;
   GtkWidget *segment_box;
   GtkLabel *segment_label;
@@ -39,6 +41,7 @@ struct _HarkTurnRow
   gboolean skipped;                /* a segment the session jumped over */
   gsize cue_start;
   gsize cue_end;
+  GArray *paragraphs;              /* where the shown text breaks into paragraphs (gsize) */
   const char *speaker_class;
   gboolean binding;                /* setting the expander from the item, not the user */
   PangoFontDescription *measure_font; /* the font the card width was computed for */
@@ -65,6 +68,34 @@ append_range (GString *out, const char *text, gsize from, gsize to)
   g_string_append (out, escaped);
 }
 
+/* Where byte @pos of the row's text is in the label's: the label has a blank line ("\n\n") at
+ * each paragraph break before it. */
+static gsize
+shown_offset (HarkTurnRow *self, gsize pos, gboolean is_end)
+{
+  gsize breaks = 0;
+
+  for (guint i = 0; self->paragraphs != NULL && i < self->paragraphs->len; i++)
+    {
+      gsize at = g_array_index (self->paragraphs, gsize, i);
+
+      breaks += is_end ? at < pos : at <= pos;
+    }
+  return pos + 2 * breaks;
+}
+
+/* The current caption's tint, behind the words: only drawn, never laid out. */
+static void
+update_cue (HarkTurnRow *self)
+{
+  if (self->now_playing && self->cue_end > self->cue_start &&
+      gtk_widget_get_visible (GTK_WIDGET (self->cue_text)))
+    hark_cue_text_set_range (self->cue_text, shown_offset (self, self->cue_start, FALSE),
+                             shown_offset (self, self->cue_end, TRUE));
+  else
+    hark_cue_text_set_range (self->cue_text, 0, 0);
+}
+
 static void
 update_text (HarkTurnRow *self)
 {
@@ -78,30 +109,28 @@ update_text (HarkTurnRow *self)
   gsize pos = 0;
   guint m = 0, b = 0;
 
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  self->paragraphs = g_array_ref (paragraphs);
   /* Segments stay one line unless asked to open, being played (their words are heard, so they
    * are shown like any turn) or holding a search match. */
   show_text = row->kind != HARK_READING_ROW_SEGMENT || matches->len > 0 || self->now_playing ||
               hark_row_item_get_expanded (self->item);
-  gtk_widget_set_visible (GTK_WIDGET (self->text_label), show_text && len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->cue_text), show_text && len > 0);
   if (!show_text)
-    return;
+    {
+      update_cue (self);
+      return;
+    }
 
-  /* Walk the text once, opening and closing the cue emphasis and search matches as we go. */
+  /* Walk the text once, opening and closing search matches and paragraphs as we go. The
+   * current caption is not marked here but drawn behind the text (hark-cue-text.c), so that
+   * moving it does not lay the whole turn out again. */
   while (pos < len)
     {
       gsize next = len;
-      gboolean in_cue = self->now_playing && self->cue_end > self->cue_start &&
-                        pos >= self->cue_start && pos < self->cue_end;
       gboolean in_match = m + 1 < matches->len && pos >= g_array_index (matches, gsize, m) &&
                           pos < g_array_index (matches, gsize, m + 1);
 
-      if (self->now_playing && self->cue_end > self->cue_start)
-        {
-          if (pos < self->cue_start)
-            next = MIN (next, self->cue_start);
-          else if (pos < self->cue_end)
-            next = MIN (next, self->cue_end);
-        }
       if (b < paragraphs->len)
         next = MIN (next, g_array_index (paragraphs, gsize, b));
       if (m + 1 < matches->len)
@@ -114,15 +143,7 @@ update_text (HarkTurnRow *self)
 
       if (in_match)
         g_string_append (markup, "<span bgcolor=\"#f6d32d\" bgalpha=\"60%\" fgcolor=\"#000000\">");
-      if (in_cue)
-        /* A tint strong enough to find at a glance, light enough that the words keep 4.5:1
-         * on it in both themes, and an underline (in the text's colour) for those who cannot
-         * tell the tint. */
-        g_string_append (markup, "<span bgcolor=\"#3584e4\" bgalpha=\"30%\" "
-                                 "underline=\"single\">");
       append_range (markup, text, pos, next);
-      if (in_cue)
-        g_string_append (markup, "</span>");
       if (in_match)
         g_string_append (markup, "</span>");
 
@@ -137,6 +158,7 @@ update_text (HarkTurnRow *self)
         }
     }
   gtk_label_set_markup (self->text_label, markup->str);
+  update_cue (self);
 }
 
 /* "row.copy-quote": the row as a Markdown quote with speaker and time. */
@@ -315,6 +337,7 @@ hark_turn_row_finalize (GObject *object)
   HarkTurnRow *self = HARK_TURN_ROW (object);
 
   g_free (self->query);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->measure_font, pango_font_description_free);
   n_alive--;
   G_OBJECT_CLASS (hark_turn_row_parent_class)->finalize (object);
@@ -332,11 +355,13 @@ hark_turn_row_class_init (HarkTurnRowClass *klass)
   widget_class->measure = hark_turn_row_measure;
   widget_class->size_allocate = hark_turn_row_size_allocate;
 
+  g_type_ensure (HARK_TYPE_CUE_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-turn-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, card);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, header);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, cue_text);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_box);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, segment_label);
@@ -540,9 +565,15 @@ hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cu
     return;
   if (self->now_playing == now_playing && self->cue_start == cue_start && self->cue_end == cue_end)
     return;
-  self->now_playing = now_playing;
   self->cue_start = cue_start;
   self->cue_end = cue_end;
+  /* Within the turn, only the caption moves: a redraw. */
+  if (self->now_playing == now_playing)
+    {
+      update_cue (self);
+      return;
+    }
+  self->now_playing = now_playing;
   if (now_playing)
     gtk_widget_add_css_class (GTK_WIDGET (self), "now-playing");
   else
@@ -557,7 +588,7 @@ hark_turn_row_set_now_playing (HarkTurnRow *self, gboolean now_playing, gsize cu
 gboolean
 hark_turn_row_get_text_shown (HarkTurnRow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->text_label));
+  return gtk_widget_get_visible (GTK_WIDGET (self->cue_text));
 }
 
 const char *
@@ -581,28 +612,17 @@ hark_turn_row_get_cue (HarkTurnRow *self, gsize *start, gsize *end)
 gboolean
 hark_turn_row_get_cue_span (HarkTurnRow *self, GtkWidget *target, double *top, double *bottom)
 {
-  const HarkReadingRow *row;
-  g_autoptr (GArray) paragraphs = NULL;
   PangoLayout *layout;
   PangoRectangle first, last;
-  gsize start, end, breaks_start = 0, breaks_end = 0;
+  gsize start, end;
   int layout_x, layout_y;
   graphene_point_t a, b;
 
   if (self->item == NULL || !self->now_playing || self->cue_end <= self->cue_start ||
-      !gtk_widget_get_visible (GTK_WIDGET (self->text_label)))
+      !gtk_widget_get_visible (GTK_WIDGET (self->cue_text)))
     return FALSE;
-  row = hark_row_item_get_row (self->item);
-  paragraphs = hark_paragraphs_find (row->text, HARK_PARAGRAPH_TARGET_CHARS);
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      gsize at = g_array_index (paragraphs, gsize, i);
-
-      breaks_start += at <= self->cue_start;
-      breaks_end += at < self->cue_end;
-    }
-  start = self->cue_start + 2 * breaks_start;
-  end = self->cue_end + 2 * breaks_end;
+  start = shown_offset (self, self->cue_start, FALSE);
+  end = shown_offset (self, self->cue_end, TRUE);
   layout = gtk_label_get_layout (self->text_label);
   if (end > strlen (pango_layout_get_text (layout)) || end == 0)
     return FALSE;

@@ -14,7 +14,6 @@
 
 #include "hark-window-private.h"
 #include "library/hark-library-context.h"
-#include "subscriptions/hark-show-artwork.h"
 
 /* The cover is a file the session wrote (or found beside the audio): read off the main thread,
  * as a large picture would stall a frame. */
@@ -86,31 +85,16 @@ find_library_context (HarkWindow *self, const char *path)
   return context;
 }
 
-/* The feed's artwork for a file that has none of its own, when the library has it cached (it
- * fetched it to show the show): a file: URI, or NULL. */
-static char *
-library_art_url (HarkLibraryContext *context)
-{
-  g_autofree char *cached = NULL;
-
-  if (context == NULL || context->image == NULL)
-    return NULL;
-  cached = hark_show_artwork_cache_path (context->image, NULL);
-  if (cached == NULL || !g_file_test (cached, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-  return g_filename_to_uri (cached, NULL, NULL);
-}
-
 /* Title and show: the tags' title (else the file name); the show from the library when the file
  * is one of its downloads, else from the tags' artist, else the file name. The cover: the file's
- * own (or one beside it), else the feed's. What the transcript was read from goes in the
+ * own (or one beside it), else the feed's (the session finds either). What the transcript was read from goes in the
  * title's tooltip. */
 void
 hark_window_show_context (HarkWindow *self)
 {
   const HarkSessionSnapshot *snap = hark_session_get_snapshot (self->session);
   HarkEpisode *episode = hark_session_get_episode (self->session);
-  g_autofree char *base = NULL, *sources = NULL, *feed_art = NULL;
+  g_autofree char *base = NULL, *sources = NULL;
   g_autoptr (HarkLibraryContext) context = NULL;
   const char *show, *title;
 
@@ -139,9 +123,7 @@ hark_window_show_context (HarkWindow *self)
   if (episode != NULL)
     sources = hark_window_describe_sources (episode);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), sources);
-  if (snap->art_url == NULL)
-    feed_art = library_art_url (context);
-  show_art (self, snap->art_url != NULL ? snap->art_url : feed_art);
+  show_art (self, snap->art_url);
   hark_player_bar_set_chapter (self->player_bar, snap->chapter_title);
 }
 

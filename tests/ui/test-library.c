@@ -382,6 +382,42 @@ has_art (gpointer data)
 }
 
 static void
+on_metadata (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GVariant **reply = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(GVariant **) data != NULL;
+}
+
+/* MPRIS's mpris:artUrl, asked over D-Bus as a desktop's media controls would (asynchronously:
+ * the application answers on this same main loop), or NULL when it gives none. */
+static char *
+mpris_art_url (void)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr (GVariant) reply = NULL, value = NULL;
+  const char *url = NULL;
+
+  g_assert_nonnull (bus);
+  g_dbus_connection_call (bus, g_dbus_connection_get_unique_name (bus), "/org/mpris/MediaPlayer2",
+                          "org.freedesktop.DBus.Properties", "Get",
+                          g_variant_new ("(ss)", "org.mpris.MediaPlayer2.Player", "Metadata"),
+                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                          on_metadata, &reply);
+  hark_ui_test_wait_until (is_set, &reply, 10, "MPRIS's metadata");
+  g_variant_get (reply, "(v)", &value);
+  return g_variant_lookup (value, "mpris:artUrl", "&s", &url) ? g_strdup (url) : NULL;
+}
+
+static void
 test_show_page_download_and_play (void)
 {
   HarkEpisodeRow *row;
@@ -463,6 +499,21 @@ test_show_page_download_and_play (void)
   hark_ui_test_wait_until (has_art, NULL, 10, "the feed's artwork in the player bar");
   hark_ui_test_wait_frames (GTK_WIDGET (get_window ()), 3);
   screenshot ("library-07-playing");
+  /* The desktop's media controls show the same artwork: the feed's picture as cached. */
+  {
+    g_autofree char *art_url = mpris_art_url ();
+    g_autofree char *art_path = NULL;
+    g_autoptr (GdkTexture) art = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_test_message ("mpris:artUrl %s", art_url);
+    g_assert_nonnull (art_url);
+    art_path = g_filename_from_uri (art_url, NULL, &error);
+    g_assert_no_error (error);
+    art = gdk_texture_new_from_filename (art_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (art), ==, 600);
+  }
 
   /* The show page tells how far the download is, and how fast it comes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_window ()), "nav.library", NULL));

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hark-cue-text.h"
 #include "hark-player-bar.h"
 #include "hark-app-settings.h"
 #include "hark-speaker-colors.h"
@@ -100,6 +101,16 @@ collect (GtkWidget *widget, GType type, GPtrArray *out)
     collect (c, type, out);
 }
 
+/* What a label or an inscription (the player bar's times) shows. */
+static const char *
+text_of (GtkWidget *widget)
+{
+  const char *text = GTK_IS_INSCRIPTION (widget) ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+                                                 : gtk_label_get_text (GTK_LABEL (widget));
+
+  return text != NULL ? text : "";
+}
+
 static void
 resize (Fixture *f, int width, int height)
 {
@@ -114,7 +125,8 @@ collect_controls (GtkWidget *widget, GPtrArray *out)
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  if (HARK_IS_SEEK_BAR (widget) || GTK_IS_LABEL (widget) || GTK_IS_MENU_BUTTON (widget) ||
+  if (HARK_IS_SEEK_BAR (widget) || GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget) ||
+      GTK_IS_MENU_BUTTON (widget) ||
       GTK_IS_SCALE_BUTTON (widget) || GTK_IS_BUTTON (widget))
     {
       g_ptr_array_add (out, widget);
@@ -184,6 +196,7 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
 {
   GtkWindow *window;
   HarkPlayerBar *bar;
+  GtkWidget *speaker_button, *speaker_name;
 
   if (f->app == NULL)
     return;
@@ -195,8 +208,19 @@ test_player_bar_narrow (Fixture *f, gconstpointer data)
   hark_player_bar_set_speed (bar, 1.25);
   hark_player_bar_set_speaker (bar, "Michael Kennedy and Friends");
   gtk_window_present (window);
+  /* At phone width the Speakers button is its icon (no "M…"); its tooltip names the speaker and
+   * its accessible name stays. With room, the name is back. */
+  speaker_button = GTK_WIDGET (hark_player_bar_get_speaker_button (bar));
+  speaker_name = find_descendant (speaker_button, GTK_TYPE_LABEL);
   check_player_bar_layout (window, 360, "player-360");
+  g_assert_false (gtk_widget_get_visible (speaker_name));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker_button), ==,
+                   "Michael Kennedy and Friends · Choose a Speaker");
+  gtk_test_accessible_assert_property (speaker_button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Choose a speaker");
   check_player_bar_layout (window, 600, "player-600");
+  g_assert_true (gtk_widget_get_visible (speaker_name));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker_button), ==, "Choose a Speaker");
 
   /* With the chapter and the cover: still nothing on top of anything. */
   {
@@ -488,7 +512,7 @@ check_text (const Pixels *p, GtkWidget *label, GtkWidget *window, const char *wh
   guint32 ink;
   double c, c2;
 
-  if (!bounds_in (label, window, &r) || *gtk_label_get_text (GTK_LABEL (label)) == '\0')
+  if (!bounds_in (label, window, &r) || *text_of (label) == '\0')
     return;
   region = measure_region (p, &r);
   ink = ink_over (label, region.background);
@@ -500,12 +524,12 @@ check_text (const Pixels *p, GtkWidget *label, GtkWidget *window, const char *wh
   if (region.second != region.background)
     c = c2 = contrast (ink, region.second);
   g_test_message ("%s \"%.20s\" (%.0f,%.0f %.0fx%.0f): #%06x on #%06x: %.2f:1 (on #%06x: %.2f:1)", what,
-                  gtk_label_get_text (GTK_LABEL (label)), r.origin.x, r.origin.y, r.size.width, r.size.height, ink, region.background, c,
+                  text_of (label), r.origin.x, r.origin.y, r.size.width, r.size.height, ink, region.background, c,
                   region.second, c2);
   *worst = MIN (*worst, MIN (c, c2));
   if (MIN (c, c2) < 4.5)
     g_error ("%s \"%s\": #%06x on #%06x/#%06x is %.2f:1, below 4.5:1", what,
-             gtk_label_get_text (GTK_LABEL (label)), ink, region.background,
+             text_of (label), ink, region.background,
              region.second, MIN (c, c2));
 }
 
@@ -573,6 +597,7 @@ check_contrast (Fixture *f, const char *scheme)
   /* The player bar's and the header bar's labels. */
   g_ptr_array_set_size (labels, 0);
   collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), GTK_TYPE_LABEL, labels);
+  collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), GTK_TYPE_INSCRIPTION, labels);
   for (guint j = 0; j < labels->len; j++)
     check_text (&p, labels->pdata[j], window, "player bar", &worst);
   g_ptr_array_set_size (labels, 0);
@@ -729,6 +754,125 @@ test_line_measure (Fixture *f, gconstpointer data)
     }
 }
 
+/* The most common alpha in @r of @widget rendered alone (premultiplied BGRA). */
+static guint
+most_common_alpha (GtkWidget *widget, const graphene_rect_t *r)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint counts[256] = { 0 }, best = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (int y = MAX ((int) r->origin.y, 0); y < MIN ((int) (r->origin.y + r->size.height), height); y++)
+    for (int x = MAX ((int) r->origin.x, 0); x < MIN ((int) (r->origin.x + r->size.width), width); x++)
+      counts[data[((gsize) y * width + x) * 4 + 3]]++;
+  for (guint a = 1; a < 256; a++)
+    if (counts[a] > counts[best])
+      best = a;
+  return best;
+}
+
+/* Moving the caption inside a turn only redraws: the label keeps its text and layout (no new
+ * shaping or measuring), and the tint is drawn behind exactly the caption's lines, in every
+ * paragraph. */
+static void
+check_caption_at (Fixture *f, HarkTurnRow *row, gsize start, gsize end)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *cue = find_descendant (GTK_WIDGET (row), HARK_TYPE_CUE_TEXT);
+  GtkLabel *label = hark_cue_text_get_label (HARK_CUE_TEXT (cue));
+  g_autofree char *markup = g_strdup (gtk_label_get_label (label));
+  PangoLayout *layout = gtk_label_get_layout (label);
+  g_autoptr (GArray) rects = NULL;
+  double top, bottom, slack, rects_top = G_MAXDOUBLE, rects_bottom = -G_MAXDOUBLE;
+  graphene_rect_t first;
+
+  hark_turn_row_set_now_playing (row, TRUE, start, end);
+  hark_ui_test_wait_frames (window, 3);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, markup);
+  g_assert_true (gtk_label_get_layout (label) == layout);
+
+  rects = hark_cue_text_get_rects (HARK_CUE_TEXT (cue));
+  g_assert_cmpuint (rects->len, >=, 1);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+
+      g_assert_cmpfloat (r->size.width, >, 4);
+      rects_top = MIN (rects_top, r->origin.y);
+      rects_bottom = MAX (rects_bottom, r->origin.y + r->size.height);
+    }
+  g_assert_true (hark_turn_row_get_cue_span (row, cue, &top, &bottom));
+  g_test_message ("caption [%zu, %zu): %u pieces, %.0f–%.0f px; its lines %.0f–%.0f px", start,
+                  end, rects->len, rects_top, rects_bottom, top, bottom);
+  /* The tint covers whole lines, with the line spacing (at most about a third of a line, half
+   * above and half below) that the words' own boxes leave out. */
+  slack = 0.4 * g_array_index (rects, graphene_rect_t, 0).size.height;
+  g_assert_cmpfloat (rects_top, <=, top + 1);
+  g_assert_cmpfloat (rects_top, >=, top - slack);
+  g_assert_cmpfloat (rects_bottom, >=, bottom - 1);
+  g_assert_cmpfloat (rects_bottom, <=, bottom + slack);
+
+  /* The tint is really drawn there, behind the words: rendered alone, the caption text's first
+   * piece is mostly the tint (the blue at 30%, premultiplied), and without a caption it is
+   * mostly clear. */
+  first = g_array_index (rects, graphene_rect_t, 0);
+  g_assert_cmpuint (most_common_alpha (cue, &first), >=, 70);
+  hark_turn_row_set_now_playing (row, TRUE, 0, 0);
+  hark_ui_test_wait_frames (window, 3);
+  g_assert_cmpuint (most_common_alpha (cue, &first), ==, 0);
+}
+
+static void
+test_caption_layer (Fixture *f, gconstpointer data)
+{
+  const HarkReadingRow *rows;
+  guint n_rows;
+  int longest = -1;
+  HarkTurnRow *row;
+  const char *text;
+  gsize len, first_end, last_start;
+
+  if (!open_ep189 (f))
+    return;
+  resize (f, 980, 900);
+  rows = hark_reading_get_rows (hark_window_get_reading (f->window), &n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    if (rows[i].kind == HARK_READING_ROW_TURN &&
+        (longest < 0 || strlen (rows[i].text) > strlen (rows[longest].text)))
+      longest = (int) i;
+  g_assert_cmpint (longest, >=, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
+                                  g_variant_new_double (rows[longest].start + 0.5));
+  hark_ui_test_wait_frames (GTK_WIDGET (f->window), 20);
+  row = hark_window_get_row_widget (f->window, longest);
+  g_assert_nonnull (row);
+  g_assert_true (hark_turn_row_get_now_playing (row));
+  g_assert_nonnull (strstr (hark_turn_row_get_text (row), "\n\n"));
+
+  /* The first words, then the last sentence-sized piece (past every paragraph break). */
+  text = rows[longest].text;
+  len = strlen (text);
+  first_end = 60;
+  while (first_end < len && text[first_end] != ' ')
+    first_end++;
+  check_caption_at (f, row, 0, first_end);
+  last_start = len - 80;
+  while (last_start > 0 && text[last_start - 1] != ' ')
+    last_start--;
+  check_caption_at (f, row, last_start, len);
+}
+
 /* A long turn reads as paragraphs: its label holds blank lines between them. */
 static void
 test_paragraphs (Fixture *f, gconstpointer data)
@@ -786,20 +930,20 @@ test_segment_rows (Fixture *f, gconstpointer data)
   g_assert_nonnull (widget);
   text = find_by_class (GTK_WIDGET (widget), "turn-text");
   expand = find_by_class (GTK_WIDGET (widget), "expand-button");
-  g_assert_false (gtk_widget_get_visible (text));
+  g_assert_false (gtk_widget_is_visible (text));
   g_assert_true (gtk_widget_get_visible (expand));
   gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Show what was said");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), TRUE);
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
-  g_assert_true (gtk_widget_get_visible (text));
+  g_assert_true (gtk_widget_is_visible (text));
   g_assert_cmpuint (strlen (hark_turn_row_get_text (widget)), >, 20);
   gtk_test_accessible_assert_property (expand, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Hide what was said");
   g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-open"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (expand), FALSE);
   hark_ui_test_wait_frames (GTK_WIDGET (f->window), 5);
-  g_assert_false (gtk_widget_get_visible (text));
+  g_assert_false (gtk_widget_is_visible (text));
 
   /* Heard (a seek to its first sample plays it): shown and marked like any turn. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "seek",
@@ -810,7 +954,7 @@ test_segment_rows (Fixture *f, gconstpointer data)
   g_assert_nonnull (widget);
   g_assert_true (hark_turn_row_get_now_playing (widget));
   text = find_by_class (GTK_WIDGET (widget), "turn-text");
-  g_assert_true (gtk_widget_get_visible (text));
+  g_assert_true (gtk_widget_is_visible (text));
   g_free (hark_ui_test_screenshot (GTK_WIDGET (f->window), "segment-heard"));
 }
 
@@ -960,6 +1104,7 @@ main (int argc, char *argv[])
   ADD ("contrast", test_contrast);
   ADD ("line-measure", test_line_measure);
   ADD ("paragraphs", test_paragraphs);
+  ADD ("caption-layer", test_caption_layer);
   ADD ("segment-rows", test_segment_rows);
   ADD ("text-size", test_text_size);
   ADD ("row-menu", test_row_menu);

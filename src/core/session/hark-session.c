@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "library/hark-library-context.h"
 #include "library/hark-resume-tracker.h"
 #include "segments/hark-skip-tracker.h"
 #include "session/hark-session-load.h"
@@ -15,6 +16,7 @@
 #include "session/hark-sleep-timer.h"
 #include "speech/hark-recognizer.h"
 #include "subscriptions/hark-episode-download.h"
+#include "subscriptions/hark-show-artwork.h"
 #include "sync/hark-resync.h"
 #include "sync/hark-sync-text.h"
 #include "util/hark-i18n.h"
@@ -76,6 +78,7 @@ struct _HarkSession
 static void stop_sync (HarkSession *self, gboolean tell);
 
 static void poll_clock (HarkSession *self);
+static char *feed_art_url (HarkSession *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Listeners */
@@ -722,6 +725,8 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   self->segments = g_steal_pointer (&load->segments);
   self->reading = g_steal_pointer (&load->reading);
   self->art_url = g_steal_pointer (&load->art_url);
+  if (self->art_url == NULL)
+    self->art_url = feed_art_url (self);
   update_tags (self);
   apply_ranges (self);
   /* The decoder has read ahead, and ranges behind its read position count as passed: until
@@ -731,6 +736,31 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   update_player_fields (self);
   emit_simple (self, HARK_SESSION_EVENT_LOADED);
   poll_clock (self);
+}
+
+/* A file without a picture of its own (nor a cover beside it) that the library knows, as a
+ * show's download or stream: the feed's artwork, when the library has it cached (it fetched it
+ * to show the show). A file: URI, or NULL. Every view (the window, MPRIS) then shows the same. */
+static char *
+feed_art_url (HarkSession *self)
+{
+  g_autoptr (HarkLibraryContext) context = NULL;
+  g_autofree char *absolute = NULL, *cached = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL || self->path == NULL)
+    return NULL;
+  absolute = g_canonicalize_filename (self->path, NULL);
+  context = hark_library_find_context (self->library, absolute,
+                                       hark_resume_tracker_get_key (self->resume), &error);
+  if (error != NULL)
+    g_debug ("feed artwork: %s", error->message);
+  if (context == NULL || context->image == NULL)
+    return NULL;
+  cached = hark_show_artwork_cache_path (context->image, NULL);
+  if (cached == NULL || !g_file_test (cached, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_filename_to_uri (cached, NULL, NULL);
 }
 
 static void
