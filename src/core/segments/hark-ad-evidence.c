@@ -19,6 +19,9 @@
 #define BURST_MIN_LOCAL 2
 #define BURST_MIN_SHARE 0.4
 #define BURST_MIN_LENGTH 4
+/* A word all of whose uses lie within this span is new here: the topic changed. */
+#define NOVEL_SPAN 180.0
+#define NOVEL_MIN_EPISODE (2 * NOVEL_SPAN)
 /* How far (bytes) a written link may follow a call to action for the two to be one ask. */
 #define ASK_LINK_REACH 48
 /* How long after "a word from our sponsors" the read it announces may run. */
@@ -41,6 +44,15 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_DIALOGUE] = "conversation",
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
   [HARK_AD_PLUG] = "called a plug",
+  [HARK_AD_YOU] = "said to the listener",
+  [HARK_AD_BENEFIT] = "benefit talk",
+  [HARK_AD_PAUSE] = "the conversation paused",
+  [HARK_AD_NOTES] = "where to find it",
+  [HARK_AD_ASK] = "an ask",
+  [HARK_AD_DEAL] = "a deal",
+  [HARK_AD_OWN] = "the show's own things",
+  [HARK_AD_WE] = "the speaker's own",
+  [HARK_AD_NOVEL] = "words said nowhere else",
 };
 
 const char *
@@ -129,6 +141,87 @@ static const struct
                            "here is my conversation", "and now here's", "and now here is",
                            "now here's", "without further ado", "let's get into it",
                            "let's jump back", "where were we", NULL } },
+  /* The broad classes below are weighed by the window model only: wording of a kind, so that a
+   * read worded as no table foresaw still shows what it is. */
+  { HARK_AD_BENEFIT,
+    (const char *const[]){ "in minutes", "in seconds", "in one place", "all in one", "one click",
+                           "a click", "a few clicks", "effortless", "effortlessly", "seamless",
+                           "seamlessly", "automatically", "hassle", "peace of mind",
+                           "built for", "designed for", "made for", "trusted by", "used by",
+                           "whether you're", "whether you", "no matter", "starting at",
+                           "delivered", "delivers", "to your door", "straight to your",
+                           "guarantee", "guaranteed", "customers", "pricing", "plans",
+                           "subscription", "affordable", "any device", "on the go",
+                           "game changer", "love it", "i love", "we love", "save time",
+                           "save money", "saves you", "save you", "takes care of", "so you can",
+                           "lets you", "let you", "helps you", "gives you", "makes it easy",
+                           "easy to", "you'll get", "you get", "get access", "unlimited",
+                           "support team", "customer support", "your team", "your business",
+                           "your company", "your data", "your inbox", "your phone",
+                           "your money", "your home", "your family", "your budget",
+                           "every plan", "high quality", "best", "favorite", "ever since",
+                           "i've been using", "i use it", "we use it", "switched to",
+                           "privacy", "secure", "encrypted", "sustainable", "handmade",
+                           "ingredients", "recipes", "no more", "never again", "say goodbye",
+                           "tired of", "imagine", "that's why", "world class", "hundreds of",
+                           "thousands of", "millions of", NULL } },
+  { HARK_AD_PAUSE,
+    (const char *const[]){ "real quick", "really quick", "quick break", "before we continue",
+                           "before we go on", "before we get", "before we dive",
+                           "before we jump", "before we move on", "before we keep going",
+                           "let me tell you about", "tell you about", "want to tell you",
+                           "a moment to", "a minute to", "take a second", "take a moment",
+                           "interrupt", "pause", "hold that thought", "one more thing",
+                           "quick thing", "quick note", "a quick word", "quick word",
+                           "switch gears", "step away", "a break", "the break", "this break",
+                           "sponsor", "sponsors",
+                           "support", "supported", "brought", "partner", "partners",
+                           "partnered", "thanks to", "thank you to", "shout out", "shoutout",
+                           "heads up", "psa", "announcement", "by the way", "speaking of",
+                           "now for", "quick message", "back in a", "right back",
+                           "after this", NULL } },
+  { HARK_AD_NOTES,
+    (const char *const[]){ "show notes", "episode notes", "in the notes", "in the description",
+                           "link below", "links below", "linked below", "link is below",
+                           "link in the", "links in the", "our website", "the website",
+                           "app store", "play store", "wherever you get", "search for", NULL } },
+  { HARK_AD_ASK,
+    (const char *const[]){ "try", "try out", "join", "use", "order", "grab", "claim", "snag",
+                           "book", "get yours", "get your", "get it", "get started", "sign up",
+                           "go to", "head to", "head over", "visit", "download", "check out",
+                           "check it out", "check them out", "give it a try", "give them a try",
+                           "go check", "hop over", "jump over", "swing by", "stop by", "pick up",
+                           "treat yourself", "find out", "learn more", "see for yourself",
+                           "look for", "search", "text", "call", "reserve", "register",
+                           "subscribe", "upgrade", "start", "come", "come see", "don't miss",
+                           "make sure", "be sure", NULL } },
+  { HARK_AD_DEAL,
+    (const char *const[]){ "trial", "free", "first month", "first year", "first box",
+                           "first order", "first week", "first purchase", "free shipping",
+                           "half off", "half price", "percent off", "percent", "off your",
+                           "off the", "discount", "discounted", "cents a day", "a day",
+                           "a month", "a year", "per month", "per year", "for just", "for only",
+                           "just $", "only $", "price", "bucks", "dollars", "cancel anytime",
+                           "cancel any time", "no commitment", "money back", "risk free",
+                           "code", "coupon", "deal", "offer", "savings", "save", "credit",
+                           "credits", "on us", "no cost", "extra", "bonus", "gift",
+                           "early bird", "limited", "exclusive", "special", NULL } },
+  { HARK_AD_OWN,
+    (const char *const[]){ "tickets", "ticket", "live show", "live shows", "on tour", "tour",
+                           "discord", "slack", "members", "member", "membership",
+                           "memberships", "paid tier", "paid subscribers", "supporters",
+                           "supporter", "bonus episodes", "bonus episode", "extra episodes",
+                           "ad free", "early access", "patreon", "patrons", "merch",
+                           "t shirts", "t shirt", "shirts", "hoodie", "hoodies", "stickers",
+                           "mugs", "store", "shop", "our other show", "other show",
+                           "sister show", "our network", "network", "new show", "my book",
+                           "our book", "my course", "our course", "the course", "workshop",
+                           "cohort", "newsletter", "my newsletter", "our newsletter",
+                           "community", "meetup", "conference", "come see us", "see us live",
+                           "this show", "the show", "our show", "my show", "the podcast",
+                           "we made", "i made", "i wrote", "we wrote", "i've been working on",
+                           "we've been working on", "we launched", "i launched", "we're launching",
+                           "i'm launching", NULL } },
   { HARK_AD_DIALOGUE,
     (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
                            "kind of", "sort of", "like i said", "i don't know", "exactly",
@@ -137,7 +230,9 @@ static const struct
 
 static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai", "dev", "app",
                                     "ly", "tv", "show", "us", "uk", "me", "gg", "so", "sh",
-                                    "xyz", "info", "link", NULL };
+                                    "xyz", "info", "link", "shop", "store", "live", "news",
+                                    "blog", "tech", "site", "online", "club", "studio", "media",
+                                    "email", "page", "tools", "cloud", NULL };
 
 static const char *const stopwords[] = {
   "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
@@ -164,9 +259,14 @@ typedef struct
   HarkAdFeature feature;
   char *padded;
   gsize length;
+  guint first; /* its first word's number in first_words */
 } Phrase;
 
 static GArray *phrases;
+/* The phrases' first words, numbered: a phrase is looked for only in a sentence that has its
+ * first word (hundreds of phrases, most sentences hold few of them). */
+static GHashTable *first_words;
+static guint n_first_words;
 
 static gpointer
 init_tables (gpointer data)
@@ -175,11 +275,24 @@ init_tables (gpointer data)
   for (guint i = 0; stopwords[i]; i++)
     g_hash_table_add (stopword_set, (gpointer) stopwords[i]);
   phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  first_words = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (guint p = 0; tables[t].phrases[p]; p++)
       {
-        Phrase phrase = { tables[t].feature, g_strdup_printf (" %s ", tables[t].phrases[p]), 0 };
+        Phrase phrase = { tables[t].feature, g_strdup_printf (" %s ", tables[t].phrases[p]), 0,
+                          0 };
+        const char *space = strchr (tables[t].phrases[p], ' ');
+        g_autofree char *word = space ? g_strndup (tables[t].phrases[p],
+                                                   (gsize) (space - tables[t].phrases[p]))
+                                      : g_strdup (tables[t].phrases[p]);
+        gpointer id = g_hash_table_lookup (first_words, word);
 
+        if (id == NULL)
+          {
+            id = GUINT_TO_POINTER (++n_first_words);
+            g_hash_table_insert (first_words, g_steal_pointer (&word), id);
+          }
+        phrase.first = GPOINTER_TO_UINT (id) - 1;
         phrase.length = strlen (phrase.padded);
         g_array_append_val (phrases, phrase);
       }
@@ -473,8 +586,36 @@ word_after_is (const char *at, const char *const *words)
   return FALSE;
 }
 
+/* Marks in @present (n_first_words entries) the phrases' first words that @norm holds. */
 static void
-find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
+mark_first_words (const char *norm, guint8 *present)
+{
+  memset (present, 0, n_first_words);
+  for (const char *p = norm; *p;)
+    {
+      const char *end;
+      char word[48];
+      gpointer id;
+
+      while (*p == ' ')
+        p++;
+      end = p;
+      while (*end && *end != ' ')
+        end++;
+      if (end > p && (gsize) (end - p) < sizeof word)
+        {
+          memcpy (word, p, (gsize) (end - p));
+          word[end - p] = '\0';
+          id = g_hash_table_lookup (first_words, word);
+          if (id)
+            present[GPOINTER_TO_UINT (id) - 1] = 1;
+        }
+      p = end;
+    }
+}
+
+static void
+find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint8 *present)
 {
   static const char *const helping[] = { "helps", "help", "helping", NULL };
   static const char *const places[] = { "inside", "in", "into", "on", "at", "now", "here",
@@ -487,9 +628,12 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
       const Phrase *phrase = &g_array_index (phrases, Phrase, i);
       const char *hit;
 
+      if (!present[phrase->first])
+        continue;
       for (hit = strstr (norm, phrase->padded); hit; hit = strstr (hit + 1, phrase->padded))
         /* "Try it free by going to …" asks as much as "go to …" does. */
-        if (phrase->feature != HARK_AD_IMPERATIVE || g_str_has_prefix (phrase->padded, " by ")
+        if ((phrase->feature != HARK_AD_IMPERATIVE && phrase->feature != HARK_AD_ASK)
+            || g_str_has_prefix (phrase->padded, " by ")
             || asks (s, norm, hit, map))
           {
             HarkAdFeature f = phrase->feature;
@@ -525,6 +669,36 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
           break;
         }
     }
+  /* Domains said without "dot": "at example com", "go to example io slash show". */
+  {
+    static const char *const spoken_tlds[] = { "com", "io", "fm", "org", "net", "dev", NULL };
+    static const char *const leads[] = { "at", "to", "visit", "over", "on", NULL };
+
+    for (const char *p = strchr (norm + 1, ' '); p && p[1] && !s->count[HARK_AD_URL];
+         p = strchr (p + 1, ' '))
+      {
+        const char *name = p + 1, *end = strchr (name, ' ');
+        const char *prev;
+        gsize len;
+
+        if (end == NULL || (gsize) (end - name) < 3 || !word_after_is (end, spoken_tlds))
+          continue;
+        len = (gsize) (end - name);
+        {
+          char word[40];
+
+          if (len >= sizeof word)
+            continue;
+          memcpy (word, name, len);
+          word[len] = '\0';
+          if (g_hash_table_contains (stopword_set, word) || g_ascii_isdigit (word[0]))
+            continue;
+        }
+        prev = p;
+        if (prev > norm && word_before_is (norm, prev, leads))
+          note (s, HARK_AD_URL, map[name - norm], (gsize) (strchr (end + 1, ' ') - name));
+      }
+  }
   find_own_products (s, norm, map);
   /* A spoken path ("slash show") needs a host said or written with it: "Python slash typing" in
    * conversation is no link. */
@@ -571,6 +745,27 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map)
   }
 }
 
+/* Its words, and how many of them speak to the listener or for the speaker's side. */
+static void
+count_words (HarkAdSentence *s, const char *norm)
+{
+  static const char *const second[] = { "you", "your", "you're", "you'll", "you've", "you'd",
+                                        "yours", "yourself", NULL };
+  static const char *const own[] = { "we", "our", "ours", "we're", "we've", "we'll", "my",
+                                     "mine", "us", NULL };
+
+  s->words = 0;
+  for (const char *p = norm; *p; p++)
+    if (*p == ' ' && p[1])
+      {
+        s->words++;
+        if (word_after_is (p, second) && s->count[HARK_AD_YOU] < 255)
+          s->count[HARK_AD_YOU]++;
+        else if (word_after_is (p, own) && s->count[HARK_AD_WE] < 255)
+          s->count[HARK_AD_WE]++;
+      }
+}
+
 static gboolean
 is_question (const HarkAdSentence *s)
 {
@@ -597,7 +792,7 @@ occurrences_free (gpointer data)
 }
 
 static void
-collect_words (GHashTable *words, const char *norm, guint index)
+collect_words (GHashTable *words, HarkAdSentence *sentences, const char *norm, guint index)
 {
   const char *p = norm;
 
@@ -628,7 +823,10 @@ collect_words (GHashTable *words, const char *norm, guint index)
                 }
               if (o->sentences->len == 0
                   || g_array_index (o->sentences, guint, o->sentences->len - 1) != index)
-                g_array_append_val (o->sentences, index);
+                {
+                  g_array_append_val (o->sentences, index);
+                  sentences[index].content++;
+                }
             }
         }
       p = end;
@@ -637,16 +835,31 @@ collect_words (GHashTable *words, const char *norm, guint index)
 
 /* A word said in a short stretch and hardly anywhere else marks the sentences holding it. */
 static void
-mark_bursts (HarkAdSentence *sentences, GHashTable *words)
+mark_bursts (HarkAdSentence *sentences, guint n, GHashTable *words)
 {
   GHashTableIter iter;
   gpointer key, value;
+  /* In an excerpt of a few minutes every word is "said only here": a topic changes only
+   * against more of the episode. */
+  gboolean long_enough = n > 0 && sentences[n - 1].end - sentences[0].start >= NOVEL_MIN_EPISODE;
 
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GArray *at = ((Occurrences *) value)->sentences;
       guint total = at->len, lo = 0;
+
+      if (long_enough
+          && sentences[g_array_index (at, guint, total - 1)].start
+                 - sentences[g_array_index (at, guint, 0)].start
+             <= NOVEL_SPAN)
+        for (guint k = 0; k < total; k++)
+          {
+            HarkAdSentence *s = &sentences[g_array_index (at, guint, k)];
+
+            if (s->count[HARK_AD_NOVEL] < 255)
+              s->count[HARK_AD_NOVEL]++;
+          }
 
       if (total < BURST_MIN_LOCAL || total > BURST_MAX_TOTAL)
         continue;
@@ -748,7 +961,10 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   char *norm = g_malloc (MAX_SENTENCE + 2);
   gsize *map = g_new (gsize, MAX_SENTENCE + 2);
 
+  g_autofree guint8 *present = NULL;
+
   g_once (&once, init_tables, NULL);
+  present = g_malloc (MAX (n_first_words, 1u));
   for (guint i = 0; i < n; i++)
     {
       HarkAdSentence *s = &sentences[i];
@@ -756,7 +972,9 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       memset (s->count, 0, sizeof s->count);
       normalise (s->text, s->length, norm, map);
       find_domains (s);
-      find_phrases (s, norm, map);
+      mark_first_words (norm, present);
+      find_phrases (s, norm, map, present);
+      count_words (s, norm);
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
       if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
@@ -767,9 +985,10 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
         s->count[HARK_AD_URL] = 0;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
-      collect_words (words, norm, i);
+      s->content = 0;
+      collect_words (words, sentences, norm, i);
     }
-  mark_bursts (sentences, words);
+  mark_bursts (sentences, n, words);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);

@@ -31,6 +31,17 @@ typedef enum
   HARK_AD_DIALOGUE,   /* "I think", "yeah", "you know": people talking with each other */
   HARK_AD_AFTER_BREAK, /* within a read's length after a break was announced, before a return */
   HARK_AD_PLUG,       /* the speaker calls it a plug or self-promotion (also counted as SELF) */
+  /* Broad classes the window model (hark-ad-window.h) weighs; the segmenter gives them no
+   * weight. Each is a kind of wording, never a read's phrase. */
+  HARK_AD_YOU,        /* second-person words: "you", "your", "you'll" (every one counted) */
+  HARK_AD_BENEFIT,    /* commerce and benefit talk: "in minutes", "your team", "customers" */
+  HARK_AD_PAUSE,      /* the conversation paused or handed off: "real quick", "before we go on" */
+  HARK_AD_NOTES,      /* a destination without a link: "in the show notes", "link below" */
+  HARK_AD_ASK,        /* any ask of the listener: "try", "join", "use", "order", "grab" */
+  HARK_AD_DEAL,       /* any deal: "trial", "first year", "free shipping", "cancel anytime" */
+  HARK_AD_OWN,        /* the show's own things: tickets, a live show, members, merch, a paid tier */
+  HARK_AD_WE,         /* the speaker's own side: "we", "our", "my" (every one counted) */
+  HARK_AD_NOVEL,      /* words said only around here in the whole episode (a change of topic) */
   HARK_AD_N_FEATURES
 } HarkAdFeature;
 
@@ -43,6 +54,8 @@ typedef struct
   guint last_unit;  /* the one it ends in (captions split sentences over cues) */
   const char *text; /* as written, not NUL-terminated: @length bytes */
   gsize length;
+  guint words;      /* how many words it has */
+  guint content;    /* how many different words of four letters or more, not stop words */
   guint8 count[HARK_AD_N_FEATURES];
   gsize quote_at[HARK_AD_N_FEATURES]; /* where in @text the first hit of each feature is */
   guint8 quote_len[HARK_AD_N_FEATURES];

@@ -16,6 +16,7 @@
 
 #include "segments/hark-ad-evidence.h"
 #include "segments/hark-ad-segmenter.h"
+#include "segments/hark-ad-window.h"
 #include "util/hark-time.h"
 
 /* Reads of one category this close are one skip, one toast, one Unskip. */
@@ -498,8 +499,9 @@ quote (const HarkAdSentence *s, gboolean from_start)
   return g_utf8_make_valid (piece, -1);
 }
 
+/* @broad: quote the window model's broad classes too (the reads it found). */
 static char *
-describe_evidence (const HarkAdSentence *s, guint first, guint last)
+describe_evidence (const HarkAdSentence *s, guint first, guint last, gboolean broad)
 {
   g_autoptr (GString) out = g_string_new ("");
 
@@ -509,7 +511,7 @@ describe_evidence (const HarkAdSentence *s, guint first, guint last)
       const HarkAdSentence *example = NULL;
 
       if (f == HARK_AD_QUESTION || f == HARK_AD_DIALOGUE || f == HARK_AD_HOUSEKEEPING
-          || f == HARK_AD_RESUME)
+          || f == HARK_AD_RESUME || (!broad && f >= HARK_AD_YOU))
         continue;
       for (guint i = first; i <= last; i++)
         if (s[i].count[f])
@@ -637,14 +639,15 @@ place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
   *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
 }
 
+/* @windowed: found by the window model, its @total the log-odds of its best window. */
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
-               HarkAdState state, double total, gboolean exact_start)
+               HarkAdState state, double total, gboolean exact_start, gboolean windowed)
 {
   HarkDetection d = { 0 };
   g_autofree char *first_words = quote (&s[first], TRUE);
   g_autofree char *last_words = quote (&s[last], FALSE);
-  g_autofree char *evidence = describe_evidence (s, first, last);
+  g_autofree char *evidence = describe_evidence (s, first, last, windowed);
   g_autofree char *from = NULL, *to = NULL;
 
   place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
@@ -659,12 +662,15 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
           d.start = MIN (d.start, s[k].start);
           d.end = MAX (d.end, s[k].end);
         }
+      /* A start moved to its clause (cut_to_clause()) may lie past a sentence's end there. */
+      d.end = MAX (d.end, d.start);
     }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
   d.category = state == HARK_AD_STATE_SELF ? HARK_CATEGORY_SELFPROMO : HARK_CATEGORY_SPONSOR;
   d.started_by = g_strdup_printf ("starts at %s with “%s”", from, first_words);
-  d.carried_by = g_strdup_printf ("%s (score %.1f)", evidence, total);
+  d.carried_by = windowed ? g_strdup_printf ("%s (read as a whole, log-odds %.1f)", evidence, total)
+                          : g_strdup_printf ("%s (score %.1f)", evidence, total);
   d.ended_by = g_strdup_printf ("ends at %s with “%s”", to, last_words);
   g_array_append_val (out, d);
 }
@@ -712,34 +718,54 @@ merge_close (GArray *out)
   g_array_set_size (out, kept);
 }
 
+/* The transcript's units and sentences with their evidence; the sentences point into @doc. */
+static GArray *
+sentences_of (const HarkTranscript *transcript, GArray **units, GString **doc)
+{
+  GArray *sentences;
+  gsize total = 1;
+
+  *units = collect_units (transcript);
+  /* Sized once: the sentences point into it. */
+  for (guint i = 0; i < (*units)->len; i++)
+    total += g_array_index (*units, Unit, i).length + 1;
+  *doc = g_string_sized_new (total);
+  sentences = split_sentences (*units, *doc);
+  if (sentences->len > 0)
+    hark_ad_evidence_compute ((HarkAdSentence *) (gpointer) sentences->data, sentences->len);
+  return sentences;
+}
+
+GArray *
+hark_sponsor_sentences (const HarkTranscript *transcript, GString **doc)
+{
+  g_autoptr (GArray) units = NULL;
+
+  g_return_val_if_fail (transcript != NULL && doc != NULL, NULL);
+  return sentences_of (transcript, &units, doc);
+}
+
 GArray *
 hark_sponsor_detect (const HarkTranscript *transcript)
 {
   GArray *out;
   g_autoptr (GArray) units = NULL;
   g_autoptr (GArray) sentences = NULL;
+  g_autoptr (GArray) windows = NULL;
   g_autofree HarkAdState *states = NULL;
+  g_autofree gboolean *taken = NULL;
   g_autoptr (GString) doc = NULL;
   HarkAdSentence *s;
   HarkAdState previous = HARK_AD_STATE_SHOW;
 
   g_return_val_if_fail (transcript != NULL, NULL);
   out = g_array_new (FALSE, FALSE, sizeof (HarkDetection));
-  units = collect_units (transcript);
-  {
-    gsize total = 1;
-
-    /* Sized once: the sentences point into it. */
-    for (guint i = 0; i < units->len; i++)
-      total += g_array_index (units, Unit, i).length + 1;
-    doc = g_string_sized_new (total);
-  }
-  sentences = split_sentences (units, doc);
+  sentences = sentences_of (transcript, &units, &doc);
   if (sentences->len == 0)
     return out;
   s = (HarkAdSentence *) (gpointer) sentences->data;
-  hark_ad_evidence_compute (s, sentences->len);
   states = g_new (HarkAdState, sentences->len);
+  taken = g_new0 (gboolean, sentences->len);
   hark_ad_segment (s, sentences->len, states);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
@@ -776,12 +802,27 @@ hark_sponsor_detect (const HarkTranscript *transcript)
         {
           gboolean cut = cut_to_clause (units, doc, &s[i]);
 
-          add_detection (out, units, s, i, j, state, total, cut);
+          add_detection (out, units, s, i, j, state, total, cut, FALSE);
+          for (guint k = i; k <= j; k++)
+            taken[k] = TRUE;
           floor = j + 1;
           previous = state;
         }
       i = next;
     }
+
+  /* Reads no hand-off announced and the segmenter's evidence did not carry: windows judged
+   * as a whole by the fitted model, away from the reads already found. */
+  windows = g_array_new (FALSE, FALSE, sizeof (HarkAdWindowRead));
+  hark_ad_window_find (s, sentences->len, taken, windows);
+  for (guint w = 0; w < windows->len; w++)
+    {
+      const HarkAdWindowRead *r = &g_array_index (windows, HarkAdWindowRead, w);
+
+      add_detection (out, units, s, r->first, r->last,
+                     r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE);
+    }
+
   /* Found in reading order, which is time order unless cues overlap. */
   g_array_sort (out, compare_detections);
   /* Before the clear func: merging moves entries and frees the merged ones itself. */

@@ -28,6 +28,11 @@ typedef struct
  * or on the turns when the transcript has no cues. */
 GArray *hark_sponsor_detect (const HarkTranscript *transcript);
 
+/* The transcript's sentences (HarkAdSentence, from segments/hark-ad-evidence.h) with their
+ * evidence, as the finder sees them: for tools/hark-ad-fit. Their text points into *@doc
+ * (set; free it after them). */
+GArray *hark_sponsor_sentences (const HarkTranscript *transcript, GString **doc);
+
 /* Frees the strings of a HarkDetection (a GArray clear func). */
 void hark_detection_clear (gpointer detection);
 

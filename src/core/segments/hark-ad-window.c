@@ -1,0 +1,332 @@
+/* hark-ad-window.c — a few sentences in a row judged as a whole: is this a read?
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The weights come from hark-ad-window-weights.h, written by tools/hark-ad-fit; nothing here is
+ * tuned by hand but the spans' edges: a window that passes may hold a sentence of the
+ * conversation at either end, so the edges are trimmed back to sentences with evidence, and a
+ * window is never longer than a read is spoken (MAX_WINDOW_SECONDS).
+ */
+#include "segments/hark-ad-window.h"
+
+#include <math.h>
+
+#include "segments/hark-ad-window-weights.h"
+
+/* No window of a read lasts longer than this, nor a read. */
+#define MAX_WINDOW_SECONDS 120.0
+#define MAX_READ_SECONDS 240.0
+/* How sure the edge model must be that a sentence next to a read is its own (the fit weighs
+ * both kinds alike, but most sentences are conversation), and surer when another voice says it. */
+#define EDGE_MIN 1.0
+#define OTHER_VOICE 2.0
+
+static const char *const names[HARK_AD_W_N] = {
+  [HARK_AD_W_URL] = "url",
+  [HARK_AD_W_URLS] = "urls",
+  [HARK_AD_W_OFFER] = "offer",
+  [HARK_AD_W_CODE] = "code",
+  [HARK_AD_W_IMPERATIVE] = "imperative",
+  [HARK_AD_W_HANDOFF] = "handoff",
+  [HARK_AD_W_SELF] = "self",
+  [HARK_AD_W_NOTES] = "notes",
+  [HARK_AD_W_ASK] = "ask",
+  [HARK_AD_W_DEAL] = "deal",
+  [HARK_AD_W_OWN] = "own",
+  [HARK_AD_W_BENEFIT] = "benefit",
+  [HARK_AD_W_PAUSE_FIRST] = "pause_first",
+  [HARK_AD_W_PAUSE] = "pause",
+  [HARK_AD_W_BRAND] = "brand",
+  [HARK_AD_W_YOU] = "you",
+  [HARK_AD_W_DIALOGUE] = "dialogue",
+  [HARK_AD_W_QUESTION] = "question",
+  [HARK_AD_W_TURNS] = "turns",
+  [HARK_AD_W_RESUME] = "resume",
+  [HARK_AD_W_HOUSEKEEPING] = "housekeeping",
+  [HARK_AD_W_AFTER_BREAK] = "after_break",
+  [HARK_AD_W_KINDS] = "kinds",
+  [HARK_AD_W_URL_DEAL] = "url_deal",
+  [HARK_AD_W_URL_ASK] = "url_ask",
+  [HARK_AD_W_DEAL_ASK] = "deal_ask",
+  [HARK_AD_W_NAMED_LINK] = "named_link",
+  [HARK_AD_W_EMPTY] = "empty",
+  [HARK_AD_W_NOVEL] = "novel",
+  [HARK_AD_W_ONE_VOICE] = "one_voice",
+  [HARK_AD_W_WE] = "we",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_read_weights) == HARK_AD_W_N + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_self_weights) == HARK_AD_W_N + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_edge_weights) == HARK_AD_W_N + 1);
+
+const char *
+hark_ad_window_feature_name (HarkAdWindowFeature feature)
+{
+  g_return_val_if_fail (feature < HARK_AD_W_N, "");
+  return names[feature];
+}
+
+static gboolean
+any_evidence (const HarkAdSentence *s)
+{
+  static const HarkAdFeature kinds[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                         HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
+                                         HARK_AD_SELF, HARK_AD_PLUG, HARK_AD_BRAND,
+                                         HARK_AD_BENEFIT, HARK_AD_PAUSE, HARK_AD_NOTES,
+                                         HARK_AD_ASK, HARK_AD_DEAL, HARK_AD_OWN };
+
+  for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
+    if (s->count[kinds[f]])
+      return TRUE;
+  return FALSE;
+}
+
+void
+hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, double *x)
+{
+  guint n = last - first + 1, you = 0, we = 0, words = 0, turns = 0, named = 0;
+  gboolean has[HARK_AD_N_FEATURES] = { FALSE };
+  guint sentences[HARK_AD_N_FEATURES] = { 0 };
+  guint empty = 0, novel = 0, content = 0;
+  gboolean dest, deal, ask;
+
+  for (guint i = first; i <= last; i++)
+    {
+      for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
+        if (s[i].count[f])
+          {
+            has[f] = TRUE;
+            sentences[f]++;
+          }
+      you += s[i].count[HARK_AD_YOU];
+      we += s[i].count[HARK_AD_WE];
+      words += s[i].words;
+      if (i > first && s[i].speaker != s[i - 1].speaker)
+        turns++;
+      named += s[i].count[HARK_AD_BRAND] ? 1 : 0;
+      empty += any_evidence (&s[i]) ? 0 : 1;
+      novel += s[i].count[HARK_AD_NOVEL];
+      content += s[i].content;
+    }
+  dest = has[HARK_AD_URL] || has[HARK_AD_NOTES];
+  deal = has[HARK_AD_OFFER] || has[HARK_AD_DEAL] || has[HARK_AD_CODE];
+  ask = has[HARK_AD_IMPERATIVE] || has[HARK_AD_ASK];
+
+  x[HARK_AD_W_URL] = has[HARK_AD_URL];
+  x[HARK_AD_W_URLS] = sentences[HARK_AD_URL] >= 2;
+  x[HARK_AD_W_OFFER] = has[HARK_AD_OFFER];
+  x[HARK_AD_W_CODE] = has[HARK_AD_CODE];
+  x[HARK_AD_W_IMPERATIVE] = has[HARK_AD_IMPERATIVE];
+  x[HARK_AD_W_HANDOFF] = has[HARK_AD_SPONSOR] || has[HARK_AD_BREAK];
+  x[HARK_AD_W_SELF] = has[HARK_AD_SELF];
+  x[HARK_AD_W_NOTES] = has[HARK_AD_NOTES];
+  x[HARK_AD_W_ASK] = (double) sentences[HARK_AD_ASK] / n;
+  x[HARK_AD_W_DEAL] = (double) sentences[HARK_AD_DEAL] / n;
+  x[HARK_AD_W_OWN] = (double) sentences[HARK_AD_OWN] / n;
+  x[HARK_AD_W_BENEFIT] = (double) sentences[HARK_AD_BENEFIT] / n;
+  x[HARK_AD_W_PAUSE_FIRST] = s[first].count[HARK_AD_PAUSE] > 0;
+  x[HARK_AD_W_PAUSE] = has[HARK_AD_PAUSE];
+  x[HARK_AD_W_BRAND] = (double) named / n;
+  x[HARK_AD_W_YOU] = words ? MIN (1.0, 10.0 * you / words) : 0;
+  x[HARK_AD_W_DIALOGUE] = (double) sentences[HARK_AD_DIALOGUE] / n;
+  x[HARK_AD_W_QUESTION] = (double) sentences[HARK_AD_QUESTION] / n;
+  x[HARK_AD_W_TURNS] = n > 1 ? (double) turns / (n - 1) : 0;
+  x[HARK_AD_W_RESUME] = has[HARK_AD_RESUME];
+  x[HARK_AD_W_HOUSEKEEPING] = has[HARK_AD_HOUSEKEEPING];
+  x[HARK_AD_W_AFTER_BREAK] = has[HARK_AD_AFTER_BREAK];
+  x[HARK_AD_W_KINDS] = (dest + deal + ask + (has[HARK_AD_SPONSOR] || has[HARK_AD_BREAK]
+                                            || has[HARK_AD_PAUSE])
+                        + (has[HARK_AD_SELF] || has[HARK_AD_OWN]) + (named >= 2)
+                        + has[HARK_AD_BENEFIT])
+                       / 7.0;
+  x[HARK_AD_W_URL_DEAL] = has[HARK_AD_URL] && deal;
+  x[HARK_AD_W_URL_ASK] = has[HARK_AD_URL] && ask;
+  x[HARK_AD_W_DEAL_ASK] = deal && ask;
+  x[HARK_AD_W_NAMED_LINK] = named >= 2 && dest;
+  x[HARK_AD_W_EMPTY] = (double) empty / n;
+  x[HARK_AD_W_NOVEL] = content ? (double) novel / content : 0;
+  x[HARK_AD_W_WE] = words ? MIN (1.0, 10.0 * we / words) : 0;
+  x[HARK_AD_W_ONE_VOICE] = turns == 0 && s[first].speaker >= 0;
+}
+
+static double
+logit (const double *w, const double *x)
+{
+  double z = w[HARK_AD_W_N];
+
+  for (guint f = 0; f < HARK_AD_W_N; f++)
+    z += w[f] * x[f];
+  return z;
+}
+
+double
+hark_ad_window_read_logit (const double *x)
+{
+  return logit (hark_ad_window_read_weights, x);
+}
+
+double
+hark_ad_window_self_logit (const double *x)
+{
+  return logit (hark_ad_window_self_weights, x);
+}
+
+/* Whether @s may be a read's edge next to @inner: it carries evidence, and it is not someone
+ * else answering. */
+double
+hark_ad_window_edge_logit (const HarkAdSentence *s)
+{
+  double x[HARK_AD_W_N];
+
+  hark_ad_window_features (s, 0, 0, x);
+  return logit (hark_ad_window_edge_weights, x);
+}
+
+/* Strong evidence: a sentence holding it is the read's own, whatever the edge model says. */
+static gboolean
+strong (const HarkAdSentence *s)
+{
+  static const HarkAdFeature kinds[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                         HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
+                                         HARK_AD_SELF, HARK_AD_PLUG };
+
+  for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
+    if (s->count[kinds[f]])
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @s, next to a read's edge sentence @inner, is part of it: the edge model says so
+ * (more surely when another voice says it), and it is no return to the show or housekeeping. */
+static gboolean
+belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
+{
+  if (s->count[HARK_AD_RESUME] || s->count[HARK_AD_HOUSEKEEPING])
+    return FALSE;
+  return hark_ad_window_edge_logit (s) >= (s->speaker != inner->speaker ? OTHER_VOICE : EDGE_MIN);
+}
+
+/* Whether a read may start or end with @s, next to @inner. */
+static gboolean
+edge_holds (const HarkAdSentence *s, const HarkAdSentence *inner)
+{
+  if (s->count[HARK_AD_RESUME] || s->count[HARK_AD_HOUSEKEEPING])
+    return FALSE;
+  return strong (s) || belongs (s, inner);
+}
+
+/* What a read has and conversation about a product seldom has all of: somewhere to go or
+ * something to pay less with (a link, a code, a price or an offer; for the show's own, a place
+ * to find it), and at least three kinds of evidence in all. */
+gboolean
+hark_ad_window_structural (const double *x)
+{
+  gboolean pays = x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_CODE] > 0 || x[HARK_AD_W_OFFER] > 0;
+  gboolean own_place = x[HARK_AD_W_NOTES] > 0 && (x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0);
+
+  return (pays || own_place) && x[HARK_AD_W_KINDS] * 7 >= 3 - 1e-9;
+}
+
+typedef struct
+{
+  guint first, last;
+  double logit;
+} Window;
+
+static int
+by_logit (gconstpointer a, gconstpointer b)
+{
+  const Window *x = a, *y = b;
+
+  if (x->logit != y->logit)
+    return x->logit > y->logit ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first; /* a stable order on ties */
+}
+
+/* Housekeeping ends a read: what follows it is the show's outro, unless a code or an offer
+ * comes after. */
+static void
+cut_at_housekeeping (const HarkAdSentence *s, guint first, guint *last)
+{
+  for (guint k = first + 1; k <= *last; k++)
+    if (s[k].count[HARK_AD_HOUSEKEEPING])
+      {
+        gboolean offered = FALSE;
+
+        for (guint j = k; j <= *last && !offered; j++)
+          offered = s[j].count[HARK_AD_CODE] || s[j].count[HARK_AD_OFFER];
+        if (!offered)
+          {
+            *last = k - 1;
+            return;
+          }
+      }
+}
+
+void
+hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GArray *out)
+{
+  g_autoptr (GArray) passing = g_array_new (FALSE, FALSE, sizeof (Window));
+  g_autofree gboolean *used = NULL;
+  double x[HARK_AD_W_N];
+
+  if (n == 0)
+    return;
+  used = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    for (guint len = HARK_AD_WINDOW_MIN; len <= HARK_AD_WINDOW_MAX && i + len <= n; len++)
+      {
+        Window w = { i, i + len - 1, 0 };
+
+        if (taken[w.last] || taken[i] || s[w.last].end - s[i].start > MAX_WINDOW_SECONDS)
+          break;
+        hark_ad_window_features (s, i, w.last, x);
+        w.logit = hark_ad_window_read_logit (x);
+        if (w.logit < HARK_AD_WINDOW_THRESHOLD)
+          continue;
+        g_array_append_val (passing, w);
+      }
+  g_array_sort (passing, by_logit);
+
+  /* The best window first; it grows by a sentence at either end while that does not make it
+   * less likely a read, then its edges are trimmed to sentences with evidence. */
+  for (guint p = 0; p < passing->len; p++)
+    {
+      const Window *w = &g_array_index (passing, Window, p);
+      guint first = w->first, last = w->last;
+      gboolean clear = TRUE;
+
+      for (guint k = first; k <= last && clear; k++)
+        clear = !used[k];
+      if (!clear)
+        continue;
+      /* Grow over the sentences around it that the edge model takes for the read's own. */
+      while (first > 0 && !used[first - 1] && !taken[first - 1]
+             && s[last].end - s[first - 1].start <= MAX_READ_SECONDS
+             && belongs (&s[first - 1], &s[first]))
+        first--;
+      while (last + 1 < n && !used[last + 1] && !taken[last + 1]
+             && s[last + 1].end - s[first].start <= MAX_READ_SECONDS
+             && belongs (&s[last + 1], &s[last]))
+        last++;
+      for (guint k = first; k <= last; k++)
+        used[k] = TRUE;
+      /* Then trim what the window itself held of the conversation. */
+      while (first < last && !edge_holds (&s[first], &s[first + 1]))
+        first++;
+      cut_at_housekeeping (s, first, &last);
+      while (last > first && !edge_holds (&s[last], &s[last - 1]))
+        last--;
+      if (last == first || s[first].count[HARK_AD_HOUSEKEEPING])
+        continue;
+      hark_ad_window_features (s, first, last, x);
+      if (!hark_ad_window_structural (x))
+        continue;
+      {
+        HarkAdWindowRead read = { first, last, hark_ad_window_self_logit (x) > 0, w->logit };
+
+        g_array_append_val (out, read);
+      }
+    }
+}
