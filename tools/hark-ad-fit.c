@@ -397,8 +397,8 @@ score_shapes (const char *path, GArray *conversation)
       const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
       Span span;
       g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape,
-                                                           conversation->len / 2, &span.start,
-                                                           &span.end);
+                                                           conversation->len / 2, TRUE,
+                                                           &span.start, &span.end);
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);
       const HarkAdSentence *s = (const HarkAdSentence *) (gconstpointer) sentences->data;
@@ -499,28 +499,30 @@ main (int argc, char **argv)
       add_quiet_episode (others, names->pdata[i]);
   }
 
-  for (guint k = 0; k < shapes->len; k++)
+  /* Each shape twice: with the conversation's voices, and without any (as captions are). */
+  for (guint k = 0; k < 2 * shapes->len; k++)
     {
-      const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
+      const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k % shapes->len);
       gboolean read = shape->category == HARK_CATEGORY_SPONSOR
                       || shape->category == HARK_CATEGORY_SELFPROMO;
       /* Somewhere in the middle half, a different place for each shape. */
       guint at = conversation->len / 4 + (k * 37) % (conversation->len / 2);
       Span span;
-      g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape, at, &span.start,
+      g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape, at,
+                                                           k < shapes->len, &span.start,
                                                            &span.end);
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);
       const HarkAdSentence *s = (const HarkAdSentence *) (gconstpointer) sentences->data;
       guint before = (read ? reads : others)->len;
 
-      current_shape = (int) k;
+      current_shape = (int) (k % shapes->len);
 
       add_windows (read ? reads : others, s, 0, sentences->len, read ? 1 : 0,
                    read ? inside : touches, &span);
       if (read)
         {
-          n_read_shapes++;
+          n_read_shapes += k < shapes->len;
           for (guint i = before; i < reads->len; i++)
             {
               Example e = g_array_index (reads, Example, i);
