@@ -7,19 +7,25 @@
  *
  * Examples are windows of two to six sentences (hark-ad-window.h), their features computed by
  * the finder itself:
- *   - reads: every window inside a made-up sponsor or selfpromo read of the training file,
- *     spliced into ep189's conversation (at a place that varies from read to read, so each
- *     read's names are measured against different surroundings);
- *   - not reads: every window of ep189's conversation away from its labelled reads, of a real
- *     episode of the same caption source with no read in it, and every window touching a
- *     made-up housekeeping outro or a made-up conversation about a product.
- * The real shows of realworld-dev are never used: they are the check. Three logistic models,
- * fitted by Newton's method from zero (no randomness: the same files give the same header): is
- * it a read (classes weighted to count the same, then again with the conversation that looked
- * most like a read weighing more), of reads, is it the show's own, and of single sentences, is
- * it part of a read (for the edges). The
- * threshold is the lowest log-odds above every not-read window plus a margin, so the fitted
- * model finds nothing in the conversations it was shown.
+ *   - reads: every window holding most of a made-up sponsor or selfpromo read of the training
+ *     file, spliced into ep189's conversation twice (with its voices and without any), at a
+ *     place that varies from read to read, so each read's names are measured against different
+ *     surroundings;
+ *   - not reads: every window of ep189's conversation away from its labelled reads, of the real
+ *     captions (real-vtt) away from their pre-roll, outro and every announced read, and every
+ *     window touching a made-up housekeeping outro or a made-up conversation about a product.
+ * The real shows of realworld-dev are never used: they are the check; nor the held-back shapes
+ * of tests/segments/spliced-heldback.txt. Three logistic models, fitted by Newton's method from
+ * zero (no randomness: the same files give the same header): is it a read (classes weighted to
+ * count the same, then again with the conversation that looked most like a read weighing more),
+ * of reads, is it the show's own, and of single sentences, is it part of a read (for the
+ * edges). The threshold is the lowest log-odds above every not-read window with a read's
+ * structure, plus a margin, so the fitted model finds nothing in the conversations it was shown.
+ *
+ *     hark-ad-fit --check HEADER TRAINING FIXTURES_DIR   exits 0 when HEADER is what the fit gives
+ *     HARK_AD_FIT_VERBOSE=1                              each read's best window, the likeliest
+ *                                                        conversation windows (on stderr)
+ *     HARK_AD_FIT_SCORE=SHAPES                           what the built-in model makes of SHAPES
  */
 #include <json-glib/json-glib.h>
 #include <math.h>
