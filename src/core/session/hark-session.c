@@ -51,6 +51,7 @@ struct _HarkSession
   char *title;
   char *artist;
   char *art_url;
+  char *stream_notice; /* the source's, when it has one */
 
   GCancellable *load_cancellable;
   HarkEpisode *episode;
@@ -183,6 +184,7 @@ update_tags (HarkSession *self)
   self->snap.title = self->title;
   self->snap.artist = self->artist;
   self->snap.art_url = self->art_url;
+  self->snap.stream_notice = self->stream_notice;
 }
 
 const HarkSessionSnapshot *
@@ -612,7 +614,10 @@ close_quietly (HarkSession *self)
   hark_player_close (self->player);
   update_polling (self);
   clear_episode (self);
+  if (self->source != NULL)
+    hark_media_source_set_notice_func (self->source, NULL, NULL, NULL);
   g_clear_pointer (&self->source, hark_media_source_unref);
+  g_clear_pointer (&self->stream_notice, g_free);
   /* After the player: its decoder no longer reads what the stream writes. */
   g_clear_pointer (&self->stream, hark_episode_stream_free);
   g_clear_pointer (&self->episode_key, g_free);
@@ -767,12 +772,29 @@ on_load_progress (double fraction, gpointer user_data)
   emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
 }
 
+/* The stream has something to tell the listener (a server that cannot jump ahead, say). */
+static void
+on_source_notice (HarkMediaSource *source, gpointer data)
+{
+  HarkSession *self = data;
+
+  g_free (self->stream_notice);
+  self->stream_notice = hark_media_source_dup_notice (source);
+  update_tags (self);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+}
+
 static void
 open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
            const char *const *sidecars)
 {
   hark_session_close (self);
   self->source = source != NULL ? hark_media_source_ref (source) : NULL;
+  if (source != NULL)
+    {
+      self->stream_notice = hark_media_source_dup_notice (source);
+      hark_media_source_set_notice_func (source, self->context, on_source_notice, self);
+    }
   self->path = g_strdup (audio_path);
   self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
   update_tags (self);

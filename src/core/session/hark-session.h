@@ -111,6 +111,8 @@ typedef struct
   const char *title;       /* tags, else the file name without extension */
   const char *artist;
   const char *art_url;
+  const char *stream_notice; /* playing while downloading: how the bytes come, when that is
+                              * worth a word ("This server can’t jump ahead…"), else NULL */
   int turn;                /* the turn being heard, or -1 */
   const char *turn_text;   /* its text, or NULL */
   int chapter;             /* the chapter being heard, or -1 */
