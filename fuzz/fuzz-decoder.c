@@ -5,7 +5,8 @@
  *
  * The fuzzed bytes live in a memory file (memfd), opened by path like any episode, so they go
  * through the same probing, demuxing, decoding, format conversion, skips, speed change and
- * seeks as playback. Decoding fails or plays: it never crashes, hangs or runs away.
+ * seeks as playback; then again as an episode half downloaded, with a hole, as a stream
+ * plays it. Decoding fails or plays: it never crashes, hangs or runs away.
  */
 #include <math.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "audio/hark-decoder.h"
+#include "audio/hark-media-source.h"
 #include "output/hark-output.h"
 
 /* Enough to pass several packets, damage, format changes and a skip; no more, so each input
@@ -97,6 +99,31 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_clear_error (&error);
 
   g_clear_pointer (&decoder, hark_decoder_free);
+
+  /* The same bytes half downloaded, with a hole: a seek far ahead jumps by bytes into the
+   * part at the end (the download failed, so reads in the hole fail instead of waiting). */
+  if (size >= 64)
+    {
+      g_autoptr (HarkMediaSource) source = hark_media_source_new ("fuzz");
+      g_autoptr (HarkByteRanges) held = hark_byte_ranges_new ();
+      g_autoptr (GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "gone");
+
+      hark_byte_ranges_add (held, 0, size / 2);
+      hark_byte_ranges_add (held, size - size / 4, size);
+      hark_media_source_set_ranges (source, path, held, size);
+      hark_media_source_finish (source, failed);
+      decoder = hark_decoder_open_source (source, NULL, HARK_OUTPUT_RATE, HARK_OUTPUT_CHANNELS,
+                                          &error);
+      if (decoder != NULL)
+        {
+          duration = hark_decoder_get_duration (decoder);
+          read_some (decoder, buffer, max_frames / 4);
+          if (isfinite (duration) && hark_decoder_seek (decoder, duration * 0.85, &error))
+            read_some (decoder, buffer, max_frames / 4);
+        }
+      g_clear_error (&error);
+      g_clear_pointer (&decoder, hark_decoder_free);
+    }
   close (fd);
   return 0;
 }

@@ -7,19 +7,25 @@
  *
  * Examples are windows of two to six sentences (hark-ad-window.h), their features computed by
  * the finder itself:
- *   - reads: every window inside a made-up sponsor or selfpromo read of the training file,
- *     spliced into ep189's conversation (at a place that varies from read to read, so each
- *     read's names are measured against different surroundings);
- *   - not reads: every window of ep189's conversation away from its labelled reads, of a real
- *     episode of the same caption source with no read in it, and every window touching a
- *     made-up housekeeping outro or a made-up conversation about a product.
- * The real shows of realworld-dev are never used: they are the check. Three logistic models,
- * fitted by Newton's method from zero (no randomness: the same files give the same header): is
- * it a read (classes weighted to count the same, then again with the conversation that looked
- * most like a read weighing more), of reads, is it the show's own, and of single sentences, is
- * it part of a read (for the edges). The
- * threshold is the lowest log-odds above every not-read window plus a margin, so the fitted
- * model finds nothing in the conversations it was shown.
+ *   - reads: every window holding most of a made-up sponsor or selfpromo read of the training
+ *     file, spliced into ep189's conversation twice (with its voices and without any), at a
+ *     place that varies from read to read, so each read's names are measured against different
+ *     surroundings;
+ *   - not reads: every window of ep189's conversation away from its labelled reads, of the real
+ *     captions (real-vtt) away from their pre-roll, outro and every announced read, and every
+ *     window touching a made-up housekeeping outro or a made-up conversation about a product.
+ * The real shows of realworld-dev are never used: they are the check; nor the held-back shapes
+ * of tests/segments/spliced-heldback.txt. Three logistic models, fitted by Newton's method from
+ * zero (no randomness: the same files give the same header): is it a read (classes weighted to
+ * count the same, then again with the conversation that looked most like a read weighing more),
+ * of reads, is it the show's own, and of single sentences, is it part of a read (for the
+ * edges). The threshold is the lowest log-odds above every not-read window with a read's
+ * structure, plus a margin, so the fitted model finds nothing in the conversations it was shown.
+ *
+ *     hark-ad-fit --check HEADER TRAINING FIXTURES_DIR   exits 0 when HEADER is what the fit gives
+ *     HARK_AD_FIT_VERBOSE=1                              each read's best window, the likeliest
+ *                                                        conversation windows (on stderr)
+ *     HARK_AD_FIT_SCORE=SHAPES                           what the built-in model makes of SHAPES
  */
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -397,8 +403,8 @@ score_shapes (const char *path, GArray *conversation)
       const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
       Span span;
       g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape,
-                                                           conversation->len / 2, &span.start,
-                                                           &span.end);
+                                                           conversation->len / 2, TRUE,
+                                                           &span.start, &span.end);
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);
       const HarkAdSentence *s = (const HarkAdSentence *) (gconstpointer) sentences->data;
@@ -499,28 +505,30 @@ main (int argc, char **argv)
       add_quiet_episode (others, names->pdata[i]);
   }
 
-  for (guint k = 0; k < shapes->len; k++)
+  /* Each shape twice: with the conversation's voices, and without any (as captions are). */
+  for (guint k = 0; k < 2 * shapes->len; k++)
     {
-      const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
+      const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k % shapes->len);
       gboolean read = shape->category == HARK_CATEGORY_SPONSOR
                       || shape->category == HARK_CATEGORY_SELFPROMO;
       /* Somewhere in the middle half, a different place for each shape. */
       guint at = conversation->len / 4 + (k * 37) % (conversation->len / 2);
       Span span;
-      g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape, at, &span.start,
+      g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape, at,
+                                                           k < shapes->len, &span.start,
                                                            &span.end);
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);
       const HarkAdSentence *s = (const HarkAdSentence *) (gconstpointer) sentences->data;
       guint before = (read ? reads : others)->len;
 
-      current_shape = (int) k;
+      current_shape = (int) (k % shapes->len);
 
       add_windows (read ? reads : others, s, 0, sentences->len, read ? 1 : 0,
                    read ? inside : touches, &span);
       if (read)
         {
-          n_read_shapes++;
+          n_read_shapes += k < shapes->len;
           for (guint i = before; i < reads->len; i++)
             {
               Example e = g_array_index (reads, Example, i);

@@ -157,8 +157,8 @@ line_seconds (const char *text)
 }
 
 HarkTranscript *
-hark_ad_shape_splice (GArray *cues, const HarkAdShape *shape, guint at, double *start,
-                      double *end)
+hark_ad_shape_splice (GArray *cues, const HarkAdShape *shape, guint at, gboolean voices,
+                      double *start, double *end)
 {
   g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
   int host = -1, guest = -1;
@@ -186,14 +186,15 @@ hark_ad_shape_splice (GArray *cues, const HarkAdShape *shape, guint at, double *
                                                        : hark_transcript_builder_add_speaker (b, who, who);
               double d = line_seconds (text);
 
-              hark_transcript_builder_add_cue (b, t, t + d, text, voice);
+              hark_transcript_builder_add_cue (b, t, t + d, text, voices ? voice : -1);
               t += d;
             }
           *end = t;
         }
       if (cue)
         {
-          hark_transcript_builder_add_cue (b, t, t + (cue->end - cue->start), cue->text, speaker);
+          hark_transcript_builder_add_cue (b, t, t + (cue->end - cue->start), cue->text,
+                                           voices ? speaker : -1);
           t += cue->end - cue->start;
         }
     }

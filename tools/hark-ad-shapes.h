@@ -38,6 +38,6 @@ GArray *hark_ad_shapes_load (const char *path, GError **error);
 GArray *hark_ad_conversation_load (const char *truth_path, GError **error);
 
 /* The conversation with @shape's lines spliced in before its cue @at (clamped); the spliced
- * lines' time span in @start/@end. */
+ * lines' time span in @start/@end. Without @voices no cue says who speaks (as captions). */
 HarkTranscript *hark_ad_shape_splice (GArray *conversation, const HarkAdShape *shape, guint at,
-                                      double *start, double *end);
+                                      gboolean voices, double *start, double *end);

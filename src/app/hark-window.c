@@ -182,6 +182,17 @@ static void show_reading (HarkWindow *self);
 static void on_transcript_replaced (HarkWindow *self);
 static void show_open_progress (HarkWindow *self);
 
+/* A word on how a streamed episode's bytes come, once per new sentence. */
+static void
+show_stream_notice (HarkWindow *self, const char *notice)
+{
+  if (notice == NULL
+      || g_strcmp0 (g_object_get_data (G_OBJECT (self), "hark-stream-notice"), notice) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (self), "hark-stream-notice", g_strdup (notice), g_free);
+  hark_window_show_toast (self, notice, NULL, NULL);
+}
+
 static void
 on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer user_data)
 {
@@ -237,6 +248,7 @@ on_session_event (HarkSession *session, const HarkSessionEvent *event, gpointer 
       break;
     case HARK_SESSION_EVENT_CHANGED:
       hark_player_bar_set_speed (self->player_bar, hark_session_get_snapshot (session)->speed);
+      show_stream_notice (self, hark_session_get_snapshot (session)->stream_notice);
       hark_window_sync_sleep (self);
       hark_window_clock_schedule (self);
       break;

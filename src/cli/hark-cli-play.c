@@ -52,6 +52,7 @@ typedef struct
   HarkEpisodeStream *stream; /* an episode playing while it downloads (the session's), or NULL */
   HarkLibrary *library;      /* for the stream's download, kept while it runs */
   HarkHttp *http;
+  char *notice; /* the stream's last notice printed */
 } Play;
 
 #define UNSKIP_HINT "press u (or send “unskip”) within 10 s to play it"
@@ -208,6 +209,18 @@ on_event (HarkSession *session, const HarkSessionEvent *event, gpointer data)
     case HARK_SESSION_EVENT_OFFER_STARTED:
       b = begin_event ("ask", event->position);
       describe_offer (play, event, b);
+      break;
+    case HARK_SESSION_EVENT_CHANGED:
+      {
+        const char *notice = hark_session_get_snapshot (session)->stream_notice;
+
+        if (notice != NULL && g_strcmp0 (notice, play->notice) != 0)
+          {
+            g_free (play->notice);
+            play->notice = g_strdup (notice);
+            g_printerr ("%shark-cli play: %s\n", play->status_line ? "\r\033[K" : "", notice);
+          }
+      }
       break;
     case HARK_SESSION_EVENT_ERROR:
       if (event->error_kind == HARK_SESSION_ERROR_SIDECAR)
@@ -615,6 +628,7 @@ hark_cli_cmd_play (int argc, char **argv)
   /* The session stops reading before the download it reads is stopped. */
   hark_session_close (session);
   play.stream = NULL;
+  g_clear_pointer (&play.notice, g_free);
   g_clear_pointer (&play.http, hark_http_free);
   g_clear_pointer (&play.library, hark_library_free);
   return play.exit_code;

@@ -18,6 +18,8 @@ record (TestServer *server, SoupServerMessage *msg, const char *path)
   while (soup_message_headers_iter_next (&iter, &name, &value))
     soup_message_headers_append (copy, name, value);
   g_hash_table_replace (server->last_headers, g_strdup (path), copy);
+  value = soup_message_headers_get_one (copy, "Range");
+  g_ptr_array_add (server->ranges, g_strdup (value != NULL ? value : ""));
   server->requests++;
 }
 
@@ -30,6 +32,7 @@ test_server_new (void)
   int port;
 
   server->server = soup_server_new ("server-header", "hark-test", NULL);
+  server->ranges = g_ptr_array_new_with_free_func (g_free);
   soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server->server);
@@ -48,6 +51,7 @@ test_server_free (TestServer *server)
   soup_server_disconnect (server->server);
   g_object_unref (server->server);
   g_hash_table_unref (server->last_headers);
+  g_ptr_array_unref (server->ranges);
   g_free (server->base);
   g_free (server->base_localhost);
   g_free (server);
@@ -501,6 +505,7 @@ typedef struct
   gsize drop_after;
   gint requests; /* atomic */
   gint *stop;    /* the test's: nonzero ends every body at once */
+  gboolean ignore_range;
 } ThrottleScript;
 
 static void
@@ -571,7 +576,8 @@ on_throttled (SoupServer *soup, SoupServerMessage *msg, const char *path, GHashT
   record (ts->base.server, msg, path);
   t->script = &g_atomic_rc_box_acquire (ts)->base;
   t->end = ts->base.length;
-  if (soup_message_headers_get_ranges (request, ts->base.length, &ranges, &n_ranges)
+  if (!ts->ignore_range
+      && soup_message_headers_get_ranges (request, ts->base.length, &ranges, &n_ranges)
       && n_ranges == 1 && (if_range == NULL || g_strcmp0 (if_range, ts->base.etag) == 0))
     {
       t->partial = TRUE;
@@ -591,7 +597,20 @@ test_server_add_throttled (TestServer *server, const char *path, const char *con
                            const char *data, gsize length, const char *etag, gsize chunk,
                            guint interval_ms, gsize drop_after, gint *stop)
 {
+  test_server_add_throttled_full (server, path, content_type, data, length, etag, chunk,
+                                  interval_ms, drop_after, stop, TEST_RANGE_HONOUR);
+}
+
+void
+test_server_add_throttled_full (TestServer *server, const char *path, const char *content_type,
+                                const char *data, gsize length, const char *etag, gsize chunk,
+                                guint interval_ms, gsize drop_after, gint *stop,
+                                TestRangeMode mode)
+{
   ThrottleScript *ts = g_atomic_rc_box_new0 (ThrottleScript);
+
+  g_assert (mode != TEST_RANGE_WRONG_OFFSET);
+  ts->ignore_range = mode == TEST_RANGE_IGNORE;
 
   ts->base.server = server;
   ts->base.body = g_memdup2 (data, length);

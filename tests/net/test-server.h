@@ -22,6 +22,7 @@ typedef struct
   guint in_flight;
   guint max_in_flight;
   GHashTable *last_headers; /* path → SoupMessageHeaders * of the last request */
+  GPtrArray *ranges;        /* every request's Range header in order, "" for none */
 } TestServer;
 
 TestServer *test_server_new (void);
@@ -72,6 +73,12 @@ void test_server_add_file (TestServer *server, const char *path, const char *con
 void test_server_add_throttled (TestServer *server, const char *path, const char *content_type,
                                 const char *data, gsize length, const char *etag, gsize chunk,
                                 guint interval_ms, gsize drop_after, gint *stop);
+
+/* The same, honouring Range (TEST_RANGE_HONOUR) or ignoring it (TEST_RANGE_IGNORE). */
+void test_server_add_throttled_full (TestServer *server, const char *path,
+                                     const char *content_type, const char *data, gsize length,
+                                     const char *etag, gsize chunk, guint interval_ms,
+                                     gsize drop_after, gint *stop, TestRangeMode mode);
 
 /* Runs the default main context until *@flag or @timeout_ms. */
 void test_server_wait (gboolean *flag, guint timeout_ms);

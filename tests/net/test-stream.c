@@ -17,6 +17,7 @@
 #include "net/hark-http.h"
 #include "output/hark-output.h"
 #include "test-server.h"
+#include "util/hark-byte-ranges.h"
 #include "util/hark-error.h"
 
 #define SECONDS 60
@@ -122,6 +123,7 @@ typedef struct
   double seek_to;          /* < 0: no seek */
   double seconds;          /* < 0: to the end */
   gint64 started;
+  gint64 seek_time;        /* monotonic time of the seek call */
   gint64 first_audio;      /* monotonic time of the first frames */
   HarkMediaSourceProgress at_first_audio;
   HarkMediaSourceProgress at_seek;
@@ -144,6 +146,7 @@ reader_thread (gpointer data)
   if (decoder != NULL && r->seek_to >= 0)
     {
       hark_media_source_get_progress (r->source, &r->at_seek);
+      r->seek_time = g_get_monotonic_time ();
       hark_decoder_seek (decoder, r->seek_to, &r->error);
     }
   while (decoder != NULL && r->error == NULL
@@ -319,7 +322,8 @@ test_dropped_connection_resumes (void)
   reader_clear (&r);
 }
 
-/* Seeking past what has arrived waits for those bytes, then plays from the right place. */
+/* Seeking past what has arrived fetches those bytes next, and plays from the right place: the
+ * jump by bytes lands on the packet a linear decode has there (a constant bitrate). */
 static void
 test_seek_beyond_download (void)
 {
@@ -354,8 +358,7 @@ test_seek_beyond_download (void)
   g_assert_cmpuint (r.at_seek.available, <, mp3_length / 2);
   g_assert_cmpfloat (fabs (r.media_start - 45), <, 0.001);
   g_assert_cmpuint (r.pcm->len / CH, >=, 2 * RATE);
-  /* The index is built as far as the seek needs, so the seek lands where it does in the
-   * finished file. */
+  /* The seek lands where it does in the finished file. */
   {
     g_autoptr (GArray) expected = decode_from (NULL, 45);
     assert_same_audio ((const float *) r.pcm->data, (const float *) expected->data, 2 * RATE);
@@ -364,6 +367,344 @@ test_seek_beyond_download (void)
   g_assert_no_error (d.error);
   hark_download_result_free (d.result);
   reader_clear (&r);
+}
+
+static char *
+map_path_of (const char *path)
+{
+  return g_strconcat (path, ".part.ranges", NULL);
+}
+
+static void
+assert_same_file (const char *path)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *map = map_path_of (path);
+  gsize copy_length = 0;
+
+  g_assert_true (g_file_get_contents (path, &copy, &copy_length, NULL));
+  g_assert_cmpmem (copy, copy_length, mp3_data, mp3_length);
+  /* The map goes with the .part. */
+  g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+}
+
+/* The offset a "bytes=N-" or "bytes=N-M" header starts at, or -1. */
+static gint64
+range_start (const char *range)
+{
+  return g_str_has_prefix (range, "bytes=") ? g_ascii_strtoll (range + 6, NULL, 10) : -1;
+}
+
+static void
+count_notice (HarkMediaSource *source, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* A seek to 80% of a file served slowly plays within a second: the download asks for that
+ * part with a Range request, then goes back to fill the hole, and the file it leaves is the
+ * server's, byte for byte. */
+static void
+test_seek_ahead_fetches_range (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  Download d = { 0 };
+  Reader r = { 0 };
+  GThread *thread;
+  double seek_ms;
+  gboolean jumped = FALSE, filled = FALSE;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  /* 160 KB/s: the whole file takes six seconds, the part up to 80% five. */
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s5\"",
+                             8 * 1024, 50, 0, NULL);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = 48;
+  r.seconds = 2;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  seek_ms = (r.first_audio - r.seek_time) / 1000.0;
+  g_test_message ("seek to 48 s (80%%) with %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                  " bytes there: first audio after %.0f ms, %" G_GUINT64_FORMAT
+                  " bytes held then", r.at_seek.available, mp3_length, seek_ms,
+                  r.at_first_audio.held);
+  g_assert_cmpuint (r.at_seek.available, <, mp3_length / 2);
+  g_assert_cmpfloat (seek_ms, <, 1000);
+  /* Played from the range fetched, long before the transfer could have got there. */
+  g_assert_cmpuint (r.at_first_audio.available, <, mp3_length * 7 / 10);
+  g_assert_cmpfloat (fabs (r.media_start - 48), <, 0.001);
+  g_assert_cmpuint (r.pcm->len / CH, >=, 2 * RATE);
+  {
+    g_autoptr (GArray) expected = decode_from (NULL, 48);
+    assert_same_audio ((const float *) r.pcm->data, (const float *) expected->data, 2 * RATE);
+  }
+  test_server_wait (&d.done, 20000);
+  g_assert_no_error (d.error);
+  assert_same_file (path);
+  /* One request jumped ahead (open-ended, with the validator), a later one filled the hole
+   * it left, up to the range held. */
+  for (guint i = 1; i < server->ranges->len; i++)
+    {
+      const char *range = g_ptr_array_index (server->ranges, i);
+      gint64 start = range_start (range);
+
+      if (start > (gint64) mp3_length / 2 && g_str_has_suffix (range, "-"))
+        jumped = TRUE;
+      else if (jumped && start > 0 && start < (gint64) mp3_length / 2
+               && !g_str_has_suffix (range, "-"))
+        filled = TRUE;
+    }
+  g_assert_true (jumped);
+  g_assert_true (filled);
+  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"s5\"");
+  {
+    HarkMediaSourceProgress p;
+    hark_media_source_get_progress (source, &p);
+    g_assert_true (p.complete);
+    g_assert_cmpuint (p.available, ==, mp3_length);
+  }
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* A server that answers a Range request with the whole file: the seek waits for the bytes as
+ * they come (and still lands right), the source says why, and no other jump is tried. */
+static void
+test_seek_range_ignored (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *notice = NULL;
+  Download d = { 0 };
+  Reader r = { 0 };
+  GThread *thread;
+  guint notices = 0;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  test_server_add_throttled_full (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length,
+                                  "\"s6\"", 16 * 1024, 25, 0, NULL, TEST_RANGE_IGNORE);
+  source = hark_media_source_new ("ep.mp3");
+  hark_media_source_set_notice_func (source, NULL, count_notice, &notices);
+  r.source = source;
+  r.seek_to = 48;
+  r.seconds = 1;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  g_assert_cmpfloat (fabs (r.media_start - 48), <, 0.001);
+  {
+    g_autoptr (GArray) expected = decode_from (NULL, 48);
+    assert_same_audio ((const float *) r.pcm->data, (const float *) expected->data, RATE);
+  }
+  test_server_wait (&d.done, 20000);
+  g_assert_no_error (d.error);
+  assert_same_file (path);
+  /* The first request, and the one jump the server refused. */
+  g_assert_cmpuint (server->requests, ==, 2);
+  g_assert_cmpint (range_start (g_ptr_array_index (server->ranges, 1)), >, mp3_length / 2);
+  notice = hark_media_source_dup_notice (source);
+  g_assert_cmpstr (notice, ==, "This server can’t jump ahead; playing as it downloads.");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (notices, ==, 1);
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* A .part with holes whose file changed on the server (If-Range fails, 200): nothing of the
+ * old bytes is read or kept; the new file downloads whole and plays from its start. */
+static void
+test_if_range_mismatch (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *map_text = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *junk = g_malloc (100000);
+  gsize ref_frames = 0;
+  const float *ref;
+  Download d = { 0 };
+  Reader r = { 0 };
+  GThread *thread;
+  FILE *f;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  part = g_strconcat (path, ".part", NULL);
+  etag = g_strconcat (part, ".etag", NULL);
+  map = map_path_of (path);
+  /* What an earlier run of another version of the file left: two ranges of it. */
+  memset (junk, 0x5a, 100000);
+  f = g_fopen (part, "wb");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (junk, 1, 100000, f), ==, 100000);
+  g_assert_cmpint (fseek (f, 600000, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, 100000, f), ==, 100000);
+  fclose (f);
+  map_text = g_strdup_printf ("hark-ranges 1\ntotal %" G_GSIZE_FORMAT "\n0-100000\n"
+                              "600000-700000\n", mp3_length);
+  g_assert_true (g_file_set_contents (map, map_text, -1, NULL));
+  g_assert_true (g_file_set_contents (etag, "\"old\"", -1, NULL));
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s7\"",
+                             32 * 1024, 10, 0, NULL);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = -1;
+  r.seconds = -1;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  test_server_wait (&d.done, 20000);
+  g_assert_no_error (d.error);
+  g_assert_true (d.result->restarted);
+  /* The first hole, up to the range held, if it is still the same file. */
+  g_assert_cmpstr (g_ptr_array_index (server->ranges, 0), ==, "bytes=100000-599999");
+  g_assert_cmpuint (server->requests, ==, 1);
+  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"old\"");
+  assert_same_file (path);
+  ref = reference (&ref_frames);
+  g_assert_cmpuint (r.pcm->len / CH, ==, ref_frames);
+  assert_same_audio ((const float *) r.pcm->data, ref, ref_frames);
+  notice = hark_media_source_dup_notice (source);
+  g_assert_cmpstr (notice, ==, "The episode changed on the server; it is downloading again "
+                               "from the start.");
+  hark_download_result_free (d.result);
+  reader_clear (&r);
+}
+
+/* Quitting while a seek ahead is downloading keeps both ranges and their map; the next start
+ * fetches only the hole between them, and a seek into the far range plays at once. */
+static void
+test_resume_with_holes (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (HarkHttp) http = NULL;
+  g_autoptr (HarkMediaSource) source = NULL;
+  g_autoptr (HarkMediaSource) again = NULL;
+  g_autoptr (GCancellable) quit = g_cancellable_new ();
+  g_autoptr (HarkByteRanges) held = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *text = NULL;
+  guint64 total = 0, a0, a1, b0, b1;
+  guint first_of_second_run;
+  Download d = { 0 }, d2 = { 0 };
+  Reader r = { 0 }, r2 = { 0 };
+  GThread *thread;
+
+  if (!make_mp3 ())
+    return;
+  server = test_server_new ();
+  http = hark_http_new (NULL);
+  url = test_server_url (server, "/ep.mp3");
+  path = target ("ep.mp3");
+  map = map_path_of (path);
+  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s8\"",
+                             8 * 1024, 50, 0, NULL);
+  source = hark_media_source_new ("ep.mp3");
+  r.source = source;
+  r.seek_to = 40;
+  r.seconds = 1;
+  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, quit,
+                                      on_downloaded, &d);
+  thread = g_thread_new ("reader", reader_thread, &r);
+  wait_reader (&r, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r.error);
+  /* Quit. */
+  g_cancellable_cancel (quit);
+  test_server_wait (&d.done, 5000);
+  g_assert_error (d.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (map, &text, NULL, NULL));
+  held = hark_byte_ranges_parse (text, strlen (text), map, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, mp3_length);
+  g_assert_cmpuint (hark_byte_ranges_get_count (held), ==, 2);
+  hark_byte_ranges_get (held, 0, &a0, &a1);
+  hark_byte_ranges_get (held, 1, &b0, &b1);
+  g_test_message ("kept %" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT
+                  "-%" G_GUINT64_FORMAT, a0, a1, b0, b1);
+  g_assert_cmpuint (a0, ==, 0);
+  g_assert_cmpuint (b0, >, mp3_length / 2);
+
+  /* The next run. */
+  first_of_second_run = server->ranges->len;
+  again = hark_media_source_new ("ep.mp3");
+  r2.source = again;
+  r2.seek_to = 40;
+  r2.seconds = 1;
+  hark_http_download_to_source_async (http, url, path, NULL, again, NULL, NULL, NULL,
+                                      on_downloaded, &d2);
+  thread = g_thread_new ("reader", reader_thread, &r2);
+  wait_reader (&r2, 20000);
+  g_thread_join (thread);
+  g_assert_no_error (r2.error);
+  g_test_message ("the seek into the range kept played after %.0f ms",
+                  (r2.first_audio - r2.seek_time) / 1000.0);
+  g_assert_cmpint (r2.first_audio - r2.seek_time, <, G_USEC_PER_SEC);
+  {
+    g_autoptr (GArray) expected = decode_from (NULL, 40);
+    assert_same_audio ((const float *) r2.pcm->data, (const float *) expected->data, RATE);
+  }
+  test_server_wait (&d2.done, 20000);
+  g_assert_no_error (d2.error);
+  g_assert_true (d2.result->resumed);
+  assert_same_file (path);
+  /* It went on from the first hole, and nothing held was asked for again. */
+  g_assert_cmpint (range_start (g_ptr_array_index (server->ranges, first_of_second_run)), ==,
+                   (gint64) a1);
+  for (guint i = first_of_second_run; i < server->ranges->len; i++)
+    {
+      const char *range = g_ptr_array_index (server->ranges, i);
+      gint64 start = range_start (range);
+
+      g_assert_cmpint (start, >=, (gint64) a1);
+      g_assert_false (start >= (gint64) b0 && start < (gint64) b1);
+    }
+  hark_download_result_free (d2.result);
+  g_clear_error (&d.error);
+  reader_clear (&r);
+  reader_clear (&r2);
 }
 
 /* Seeks in a file that has all arrived land where they land in the file, back to the start
@@ -514,6 +855,10 @@ main (int argc, char **argv)
   g_test_add_func ("/stream/plays-while-downloading", test_plays_while_downloading);
   g_test_add_func ("/stream/dropped-connection-resumes", test_dropped_connection_resumes);
   g_test_add_func ("/stream/seek-beyond-download", test_seek_beyond_download);
+  g_test_add_func ("/stream/seek-ahead-fetches-range", test_seek_ahead_fetches_range);
+  g_test_add_func ("/stream/seek-range-ignored", test_seek_range_ignored);
+  g_test_add_func ("/stream/if-range-mismatch", test_if_range_mismatch);
+  g_test_add_func ("/stream/resume-with-holes", test_resume_with_holes);
   g_test_add_func ("/stream/seek-in-complete-source", test_seek_in_complete_source);
   g_test_add_func ("/stream/cancel-while-waiting", test_cancel_while_waiting);
   g_test_add_func ("/stream/failure-reaches-reader", test_failure_reaches_reader);

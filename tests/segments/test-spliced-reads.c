@@ -13,7 +13,8 @@
  *
  * The held-back shapes (spliced-heldback.txt) were written apart from the made-up reads the
  * window model is fitted on (data/ad-training/reads.txt) and never fitted on: their recall is
- * the finder's figure on reads it has not seen. Each is spliced at three places.
+ * the finder's figure on reads it has not seen. Each is spliced at three places with the
+ * conversation's voices, and once with no voice named.
  */
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -26,7 +27,7 @@
 #define MIN_FOUND 8
 /* Of the held-back shapes (spliced-heldback.txt): the recall reached when they were added, less
  * a margin for honest changes elsewhere in the finder. */
-#define MIN_HELD_BACK_RECALL 0.70
+#define MIN_HELD_BACK_RECALL 0.65
 #define MAX_EDGE_ERROR 10.0
 
 typedef struct
@@ -333,17 +334,19 @@ test_held_back (void)
   cues = hark_ad_conversation_load (truth, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cues->len, >, 200);
-  g_test_message ("%-60s %-9s %-9s %s", "held-back shape (at 1/3, 1/2, 2/3)", "truth", "found",
+  g_test_message ("%-60s %-9s %-9s %s", "held-back shape (1/4, 1/2, 3/4, 1/2 unvoiced)", "truth", "found",
                   "start/end error s");
   for (guint k = 0; k < shapes->len; k++)
-    for (guint place = 1; place <= 3; place++)
+    for (guint place = 1; place <= 4; place++)
       {
         const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
         gboolean read = shape->category == HARK_CATEGORY_SPONSOR
                         || shape->category == HARK_CATEGORY_SELFPROMO;
         double start, end;
-        g_autoptr (HarkTranscript) t = hark_ad_shape_splice (cues, shape, cues->len * place / 4,
-                                                             &start, &end);
+        /* The fourth time in the middle again, with no voices named (as captions are). */
+        g_autoptr (HarkTranscript) t = hark_ad_shape_splice (cues, shape,
+                                                             cues->len * (place % 4 ? place : 2) / 4,
+                                                             place < 4, &start, &end);
         g_autoptr (GArray) found = hark_sponsor_detect (t);
         const HarkDetection *hit = NULL;
         guint here = 0;

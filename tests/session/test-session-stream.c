@@ -180,10 +180,137 @@ test_stream_keeps_place (void)
   hark_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  HarkSession *session;
+  double past;
+} Past;
+
+static gboolean
+past_position (gpointer data)
+{
+  Past *p = data;
+
+  return hark_session_get_position (p->session) > p->past;
+}
+
+static void
+on_changed (HarkSession *session, const HarkSessionEvent *event, gpointer data)
+{
+  if (event->type == HARK_SESSION_EVENT_CHANGED
+      && hark_session_get_snapshot (session)->stream_notice != NULL)
+    *(gboolean *) data = TRUE;
+}
+
+/* Runs the default context until @until(@data) or @timeout_ms; whether it came true. */
+static gboolean
+wait_for (GSourceFunc until, gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * (gint64) 1000;
+
+  while (!until (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  return until (data);
+}
+
+static gboolean
+is_flag (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A seek to 80% of a stream plays on from there within two seconds when the server honours
+ * Range; when it does not, the snapshot says so and the seek waits for the bytes. */
+static void
+test_stream_seek_ahead (gconstpointer data)
+{
+  gboolean honour = GPOINTER_TO_INT (data);
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autofree char *dir = hark_test_make_tmpdir ("session-stream-seek");
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *root = g_build_filename (dir, "downloads", NULL);
+  g_autofree char *feed = NULL;
+  g_autofree char *url = test_server_url (server, "/feed");
+  g_autofree char *what = NULL;
+  g_autoptr (GBytes) wav = make_wav ();
+  g_autoptr (HarkHttp) http = hark_http_new (NULL);
+  g_autoptr (HarkLibrary) library = NULL;
+  g_autoptr (GError) error = NULL;
+  HarkEpisodeStream *stream;
+  HarkMediaSourceProgress progress;
+  HarkSession *session;
+  Seen seen = { 0 };
+  gboolean noticed = FALSE;
+  Past past;
+  gint64 seeked;
+  gint64 show;
+
+  feed = g_strdup_printf ("<rss><channel><title>Far</title><item><guid>f1</guid>"
+                          "<title>Ahead</title><enclosure url=\"/media/f1.wav\" "
+                          "type=\"audio/wav\" length=\"%" G_GSIZE_FORMAT "\"/></item>"
+                          "</channel></rss>",
+                          g_bytes_get_size (wav));
+  test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
+  /* 64 kB/s: 80% of the episode is twelve seconds away. */
+  test_server_add_throttled_full (server, "/media/f1.wav", "audio/wav",
+                                  g_bytes_get_data (wav, NULL), g_bytes_get_size (wav), "\"f1\"",
+                                  6400, 100, 0, NULL,
+                                  honour ? TEST_RANGE_HONOUR : TEST_RANGE_IGNORE);
+  library = hark_library_open (db, &error);
+  g_assert_no_error (error);
+  show = hark_subscriptions_subscribe (http, library, url, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) episodes = hark_library_list_show_episodes (library, show, &error);
+    g_assert_no_error (error);
+    what = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            ((HarkShowEpisode *) g_ptr_array_index (episodes, 0))->row);
+  }
+  session = hark_session_new (hark_output_null_new (HARK_OUTPUT_NULL_REAL_TIME), library, NULL);
+  hark_session_add_listener (session, on_event, &seen, NULL);
+  hark_session_add_listener (session, on_changed, &noticed, NULL);
+  stream = hark_episode_stream_start (http, library, what, root, TRUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  hark_session_open_stream (session, stream);
+  wait_opened (session, &seen);
+  hark_session_play (session);
+  seeked = g_get_monotonic_time ();
+  g_assert_true (hark_session_seek (session, SECONDS * 0.8));
+  past.session = session;
+  past.past = SECONDS * 0.8 + 0.3;
+  if (honour)
+    {
+      g_assert_true (wait_for (past_position, &past, 5000));
+      g_test_message ("playing on from 80%% %.0f ms after the seek",
+                      (g_get_monotonic_time () - seeked) / 1000.0);
+      g_assert_cmpint (g_get_monotonic_time () - seeked, <, 2 * G_USEC_PER_SEC);
+      g_assert_true (hark_session_get_download_progress (session, &progress));
+      g_assert_false (progress.complete);
+      g_assert_null (hark_session_get_snapshot (session)->stream_notice);
+    }
+  else
+    {
+      g_assert_true (wait_for (is_flag, &noticed, 5000));
+      g_assert_cmpstr (hark_session_get_snapshot (session)->stream_notice, ==,
+                       "This server can’t jump ahead; playing as it downloads.");
+      /* It plays there once the bytes come. */
+      g_assert_true (wait_for (past_position, &past, 20000));
+    }
+  g_assert_false (seen.failed);
+  hark_session_close (session);
+  g_assert_null (hark_session_get_snapshot (session)->stream_notice);
+  hark_session_free (session);
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/session/stream/keeps-place", test_stream_keeps_place);
+  g_test_add_data_func ("/session/stream/seek-ahead", GINT_TO_POINTER (TRUE),
+                        test_stream_seek_ahead);
+  g_test_add_data_func ("/session/stream/seek-ahead-range-ignored", GINT_TO_POINTER (FALSE),
+                        test_stream_seek_ahead);
   return g_test_run ();
 }

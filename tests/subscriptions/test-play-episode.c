@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hark-test-util.h"
+#include "util/hark-byte-ranges.h"
 #include "test-server.h"
 
 static const char *vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Speaker 1>Hello there.\n\n"
@@ -199,10 +200,130 @@ test_play_episode_while_downloading (void)
   hark_test_remove_tree (dir);
 }
 
+/* `hark-cli play EPISODE --start T` at 80% of an episode served slowly: the part there is
+ * fetched first, so the first sound comes about as soon as from the start; quitting at the
+ * end leaves the .part with its map of ranges for the next run. */
+static void
+test_play_episode_from_80_percent (void)
+{
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autofree char *dir = hark_test_make_tmpdir ("play-episode-seek");
+  g_autofree char *lib = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *downloads = g_build_filename (dir, "downloads", NULL);
+  g_autofree char *mp3 = g_build_filename (dir, "made.mp3", NULL);
+  g_autofree char *feed_url = test_server_url (server, "/feed");
+  g_autofree char *audio = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *program = g_find_program_in_path ("ffmpeg");
+  g_autofree char *map_text = NULL;
+  g_autoptr (HarkByteRanges) held = NULL;
+  guint64 total = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  int status = 0;
+  gint64 pressed;
+  Run run = { 0 };
+  JsonObject *o;
+  const char *ffmpeg[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                           "anoisesrc=d=20:c=pink:r=44100:a=0.3:seed=5", "-ac", "2", "-b:a",
+                           "128k", mp3, NULL };
+
+  if (program == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) ffmpeg, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (mp3, &audio, &length, NULL));
+  feed = g_strdup_printf (
+      "<rss><channel><title>Seek Show</title><link>https://seek.example/</link>"
+      "<item><guid>k1</guid><title>Long</title>"
+      "<pubDate>Tue, 01 Dec 2026 07:00:00 GMT</pubDate>"
+      "<enclosure url=\"/media/k1.mp3\" type=\"audio/mpeg\" length=\"%" G_GSIZE_FORMAT "\"/>"
+      "</item></channel></rss>",
+      length);
+  test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
+  /* 20 KB/s: the 320 KB episode would take 13 s to reach 80%. */
+  test_server_add_throttled (server, "/media/k1.mp3", "audio/mpeg", audio, length, "\"k1\"",
+                             2 * 1024, 100, 0, NULL);
+  {
+    const char *args[] = { "subscribe", feed_url, "--library", lib, NULL };
+    run_cli (args, &run);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+  }
+  {
+    const char *args[] = { "play", "1", "--library", lib, "--dir", downloads, "--device", "null",
+                           "--start", "16", "--events", NULL };
+    g_autofree char *part = g_build_filename (downloads, "Seek Show", "2026-12-01 Long.mp3.part",
+                                              NULL);
+    g_autofree char *map = g_strconcat (part, ".ranges", NULL);
+    double first_ms;
+
+    pressed = g_get_monotonic_time ();
+    run_cli (args, &run);
+    g_test_message ("stderr: %s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    o = find_event (parser, run.out, "trace");
+    g_assert_nonnull (o);
+    first_ms = (json_object_get_int_member (o, "first_audible_us") - pressed) / 1000.0;
+    g_test_message ("first audible at %.2f s, %.0f ms after starting hark-cli play --start 16",
+                    json_object_get_double_member (o, "pos"), first_ms);
+    g_assert_cmpfloat (json_object_get_double_member (o, "pos"), >=, 15.9);
+    g_assert_cmpfloat (first_ms, <, 1500);
+    g_assert_nonnull (find_event (parser, run.out, "end"));
+    /* It ended long before the hole could fill: the next run continues from the map. */
+    g_assert_true (g_file_test (part, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_get_contents (map, &map_text, NULL, NULL));
+    g_test_message ("kept: %s", map_text);
+    held = hark_byte_ranges_parse (map_text, strlen (map_text), map, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, length);
+    g_assert_cmpuint (hark_byte_ranges_get_count (held), >=, 2);
+    run_clear (&run);
+  }
+  {
+    /* `hark-cli download` finishes it: only the holes are fetched, and the file is the
+     * server's. */
+    const char *args[] = { "download", "1", "--library", lib, "--dir", downloads, NULL };
+    g_autofree char *expected = g_build_filename (downloads, "Seek Show", "2026-12-01 Long.mp3",
+                                                  NULL);
+    g_autofree char *copy = NULL;
+    gsize copy_length = 0;
+    guint first = server->ranges->len;
+
+    run_cli (args, &run);
+    g_test_message ("stderr: %s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (expected, &copy, &copy_length, NULL));
+    g_assert_cmpmem (copy, copy_length, audio, length);
+    g_assert_cmpuint (server->ranges->len, >, first);
+    for (guint i = first; i < server->ranges->len; i++)
+      {
+        const char *range = g_ptr_array_index (server->ranges, i);
+
+        guint64 from = g_ascii_strtoull (range + 6, NULL, 10);
+
+        g_test_message ("resumed with Range: %s", range);
+        /* Not from the start, and not from inside a range kept. */
+        g_assert_true (g_str_has_prefix (range, "bytes="));
+        g_assert_cmpuint (from, >, 0);
+        g_assert_cmpuint (hark_byte_ranges_end_of (held, from), ==, from);
+      }
+    run_clear (&run);
+  }
+  hark_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/play-episode/while-downloading", test_play_episode_while_downloading);
+  g_test_add_func ("/play-episode/from-80-percent", test_play_episode_from_80_percent);
   return g_test_run ();
 }

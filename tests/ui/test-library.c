@@ -276,6 +276,16 @@ download_complete (gpointer data)
   return !hark_session_get_download_progress (session (), &progress) || progress.complete;
 }
 
+static const double past_80 = SECONDS * 0.8 + 0.3;
+
+/* The session is playing past *@data seconds. */
+static gboolean
+is_past (gpointer data)
+{
+  return hark_session_get_position (session ()) > *(const double *) data
+         && hark_player_get_state (player ()) == HARK_PLAYER_STATE_PLAYING;
+}
+
 static gboolean
 is_true (gpointer data)
 {
@@ -516,6 +526,23 @@ test_show_page_download_and_play (void)
                                    "/s"));
   screenshot ("library-07b-streaming");
   activate ("library.now-playing", NULL);
+
+  /* A click at 80% of the seek bar, far past what has arrived: that part is fetched next, and
+   * the position moves on from there within two seconds. */
+  {
+    HarkSeekBar *bar = hark_player_bar_get_seek_bar (get_window ()->player_bar);
+    gint64 clicked = g_get_monotonic_time ();
+
+    g_assert_true (hark_session_get_download_progress (session (), &progress));
+    g_assert_cmpuint (progress.available, <, progress.total * 7 / 10);
+    g_signal_emit_by_name (bar, "seek", SECONDS * 0.8);
+    hark_ui_test_wait_until (is_past, (gpointer) &past_80, 10, "playing on from 80%");
+    g_test_message ("seek bar at 80%% with %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                    " bytes there: moving on from it %.0f ms after the click",
+                    progress.available, progress.total,
+                    (g_get_monotonic_time () - clicked) / 1000.0);
+    g_assert_cmpint (g_get_monotonic_time () - clicked, <, 2 * G_USEC_PER_SEC);
+  }
 
   /* Heard to near its end (the player waits for those bytes): the show page says so, and that
    * it is on disk once the download is done. */

@@ -31,6 +31,10 @@
 /* Decoded before the target so that decoders with memory (MP3's bit reservoir, AAC and Vorbis
  * overlap, Opus pre-roll) have settled by the time the wanted samples come out. */
 #define CODEC_PREROLL_SECONDS 0.5
+/* The highest sample rate played (DXD and 768 kHz PCM); anything above is a damaged header. */
+#define MAX_SAMPLE_RATE 768000
+/* The same after a jump by bytes into a part still to download (jump_by_bytes()). */
+#define BYTE_JUMP_PREROLL_SECONDS 0.15
 /* Damaged packets in a row, with no frame between them, after which the file is taken as not
  * decodable at all rather than damaged in places. */
 #define MAX_DAMAGED_IN_A_ROW 10000
@@ -73,6 +77,14 @@ struct _HarkDecoder
   HarkSeekIndex *index; /* only for files whose container has no exact seek points */
   GCancellable *io_cancellable; /* stops waits for a source's bytes */
   gint64 pkt_counter;   /* the true timestamp of the next packet, when indexed */
+  HarkMediaSource *source; /* the bytes, when still arriving */
+  /* After a jump past the index (by bytes, to a part not downloaded yet): the next packet's
+   * timestamp comes from its byte offset, at this many bytes per tick from this point. */
+  gboolean guess_pts;
+  double guess_rate;
+  gint64 guess_pos, guess_from;
+  gint64 guess_last_end; /* where the packet before ended */
+  gboolean byte_landing;  /* no frame decoded since the jump: a cut frame there is expected */
 
   int in_rate;
   int in_channels;
@@ -158,6 +170,7 @@ hark_decoder_free (HarkDecoder *self)
   hark_media_close_input (&self->fmt);
   av_channel_layout_uninit (&self->in_layout);
   hark_seek_index_free (self->index);
+  g_clear_pointer (&self->source, hark_media_source_unref);
   g_clear_object (&self->io_cancellable);
   for (int c = 0; c < self->in_channels && self->planes; c++)
     g_free (self->planes[c]);
@@ -372,7 +385,11 @@ decoder_open (const char *path, HarkMediaSource *source, int rate, int channels,
   self->ranges = g_array_new (FALSE, FALSE, sizeof (Range));
 
   if (source != NULL)
-    self->io_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+    {
+      self->io_cancellable = cancellable != NULL ? g_object_ref (cancellable)
+                                                 : g_cancellable_new ();
+      self->source = hark_media_source_ref (source);
+    }
   self->fmt = source != NULL ? hark_media_open_source (source, self->io_cancellable,
                                                        &self->stream_index, error)
                              : hark_media_open_input (path, &self->stream_index, error);
@@ -496,7 +513,25 @@ read_packet (HarkDecoder *self)
     }
   if (self->index)
     {
-      /* The demuxer's timestamps after a byte seek are guesses; ours are counted. */
+      /* The demuxer's timestamps after a byte seek are guesses; ours are counted. After a
+       * jump by bytes, counting starts at the whole packet its offset says (for a constant
+       * bitrate exactly the one a linear decode has there), from the first packet that
+       * follows the one before it without a gap: a packet found in the middle of a frame does
+       * not. */
+      if (self->guess_pts && self->pkt->pos >= 0 && self->pkt->duration > 0)
+        {
+          double packets = (double) (self->pkt->pos - self->guess_pos)
+                           / (self->guess_rate * (double) self->pkt->duration);
+
+          /* A damaged file's numbers stay in range (and the count as it was otherwise). */
+          if (isfinite (packets) && fabs (packets) < 1e9)
+            self->pkt_counter = self->guess_from + llround (packets) * self->pkt->duration;
+          if (self->pkt->pos == self->guess_last_end)
+            self->guess_pts = FALSE;
+          self->guess_last_end = self->pkt->pos + self->pkt->size;
+        }
+      else
+        self->guess_pts = FALSE;
       self->pkt->pts = self->pkt->dts = self->pkt_counter;
       self->pkt_counter += self->pkt->duration;
     }
@@ -509,6 +544,8 @@ read_packet (HarkDecoder *self)
 static gboolean
 note_damage (HarkDecoder *self, int averror)
 {
+  if (self->byte_landing)
+    return ++self->damaged_in_a_row < MAX_DAMAGED_IN_A_ROW;
   if (self->damaged_packets++ == 0)
     {
       g_autofree char *why = hark_media_error_string (averror);
@@ -535,6 +572,7 @@ decode_frame (HarkDecoder *self)
       if (ret >= 0)
         {
           self->damaged_in_a_row = 0;
+          self->byte_landing = FALSE;
           return 1;
         }
       if (ret == AVERROR_EOF)
@@ -585,6 +623,16 @@ decode_first_frame (HarkDecoder *self, GError **error)
       g_set_error (error, HARK_ERROR, HARK_ERROR_CORRUPT,
                    _("“%s” contains no audio that can be decoded: it is damaged or truncated."),
                    display);
+      return FALSE;
+    }
+  if (self->frame->sample_rate <= 0 || self->frame->sample_rate > MAX_SAMPLE_RATE)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      /* A damaged header: resampling from it would need gigabytes of filter. */
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("“%s” says its audio has %d samples a second; Hark plays up to %d."),
+                   display, self->frame->sample_rate, MAX_SAMPLE_RATE);
       return FALSE;
     }
   self->pending_frame = TRUE;
@@ -672,7 +720,8 @@ conform_to_planes (HarkDecoder *self)
     {
       swr_free (&self->conform);
       av_channel_layout_uninit (&self->conform_layout);
-      if (f->sample_rate <= 0 || f->ch_layout.nb_channels <= 0
+      if (f->sample_rate <= 0 || f->sample_rate > MAX_SAMPLE_RATE
+          || f->ch_layout.nb_channels <= 0
           || alloc_swr (&self->conform, &self->in_layout, AV_SAMPLE_FMT_FLTP, self->in_rate,
                         &f->ch_layout, f->format, f->sample_rate)
                  < 0)
@@ -841,6 +890,58 @@ push_mark (HarkDecoder *self, gint64 out_index, double media, const Range *skipp
   g_array_append_val (self->marks, m);
 }
 
+/* A seek in bytes still arriving, to a point the index has not reached and whose bytes are
+ * not there (so indexing up to it would wait for the download to get there): moves the
+ * demuxer to the byte offset the bitrate so far puts @ts at, which makes the download fetch
+ * that part next. FALSE when the index can reach @ts without a long wait. */
+static gboolean
+jump_by_bytes (HarkDecoder *self, gint64 ts)
+{
+  HarkMediaSourceProgress progress;
+  gint64 pos0 = 0, pts0 = 0, pos1 = 0, pts1 = 0, target;
+  double rate, tick = av_q2d (self->stream->time_base);
+
+  if (self->source == NULL || hark_seek_index_is_complete (self->index)
+      || ts <= hark_seek_index_get_end (self->index)
+      || !hark_seek_index_lookup (self->index, G_MININT64, &pos0, &pts0)
+      || !hark_seek_index_lookup (self->index, G_MAXINT64, &pos1, &pts1))
+    return FALSE;
+  hark_media_source_get_progress (self->source, &progress);
+  if (progress.total == 0 || progress.complete || !(tick > 1e-12 && tick < 1.0)
+      || pts1 < pts0 || ts > G_MAXINT64 / 4 || ts < G_MININT64 / 4)
+    return FALSE;
+  /* The bitrate of what is indexed (a second of it at least), else the header's. */
+  if (((double) pts1 - (double) pts0) * tick >= 1.0 && pos1 > pos0)
+    rate = ((double) pos1 - (double) pos0) / ((double) pts1 - (double) pts0);
+  else if (self->stream->codecpar->bit_rate > 0)
+    rate = self->stream->codecpar->bit_rate / 8.0 * tick;
+  else
+    return FALSE;
+  /* Every byte before the point comes over the network now: a shorter pre-roll, still
+   * several packets (an MP3 frame borrows at most 511 bytes from those before it). */
+  ts += (gint64) ((CODEC_PREROLL_SECONDS - BYTE_JUMP_PREROLL_SECONDS) / tick);
+  {
+    double at = (double) pos0 + ((double) ts - (double) pts0) * rate;
+
+    if (!isfinite (at) || at < (double) pos0 || at >= (double) progress.total)
+      return FALSE;
+    target = (gint64) at;
+  }
+  /* Within a few seconds of audio of what has arrived: the index gets there soon. */
+  if ((double) target < (double) progress.available + 3.0 / tick * rate)
+    return FALSE;
+  avio_seek (self->fmt->pb, target, SEEK_SET);
+  avformat_flush (self->fmt);
+  self->guess_pts = TRUE;
+  self->guess_rate = rate;
+  self->guess_pos = pos0;
+  self->guess_from = pts0;
+  self->guess_last_end = -1;
+  self->byte_landing = TRUE;
+  self->pkt_counter = ts;
+  return TRUE;
+}
+
 /* Moves the demuxer so that the next frames decoded cover source sample @target, with enough
  * pre-roll before it for the decoder to settle. */
 static void
@@ -855,7 +956,11 @@ demux_seek (HarkDecoder *self, gint64 target)
   self->pending_frame = FALSE;
   self->demux_eof = FALSE;
   self->decoder_eof = FALSE;
-  if (self->index)
+  self->guess_pts = FALSE;
+  self->byte_landing = FALSE;
+  if (self->index && jump_by_bytes (self, ts))
+    ;
+  else if (self->index)
     {
       gint64 pos = 0, entry_pts = 0;
 

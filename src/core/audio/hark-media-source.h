@@ -3,11 +3,12 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A download writes a file from its start; a decoder reads the same file through this source
- * (hark_decoder_open_source()) while it grows. The writer tells the source which file holds
- * the bytes and how many are there; a read past them waits — on the decoder's thread, never
- * the audio callback's — until they arrive, the writer finishes or fails, or the source is
- * cancelled. The source knows nothing of HTTP: net/hark-http.h fills one
+ * A download writes a file, from its start or (after a seek ahead) in ranges with holes between
+ * them; a decoder reads the same file through this source (hark_decoder_open_source()) while
+ * it grows. The writer tells the source which file holds the bytes and which are there; a read
+ * of a byte not there yet tells the writer (the want func) and waits — on the decoder's
+ * thread, never the audio callback's — until it arrives, the writer finishes or fails, or the
+ * source is cancelled. The source knows nothing of HTTP: net/hark-http.h fills one
  * (hark_http_download_to_source_async()), and anything else that writes a file could.
  *
  * Thread-safe: the writer calls from its thread (the main loop), readers from theirs.
@@ -16,6 +17,8 @@
 #pragma once
 
 #include <gio/gio.h>
+
+#include "util/hark-byte-ranges.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +41,28 @@ void hark_media_source_set_file (HarkMediaSource *self, const char *path, guint6
                                  guint64 total);
 /* @available bytes from offset 0 are in the file now. Wakes waiting readers. */
 void hark_media_source_set_available (HarkMediaSource *self, guint64 available);
+/* A file with holes (a download that jumped ahead): the bytes of @held (copied) are in @path;
+ * readers reopen it. */
+void hark_media_source_set_ranges (HarkMediaSource *self, const char *path,
+                                   const HarkByteRanges *held, guint64 total);
+/* The bytes [@start, @end) are in the file now. Wakes waiting readers. */
+void hark_media_source_add_range (HarkMediaSource *self, guint64 start, guint64 end);
+
+typedef void (*HarkMediaSourceFunc) (HarkMediaSource *self, gpointer user_data);
+/* @func runs on @context whenever a read starts waiting at an offset not there yet (the writer
+ * may fetch that part first: hark_media_source_get_wanted()). NULL @func stops it; a call
+ * already posted then does nothing. */
+void hark_media_source_set_want_func (HarkMediaSource *self, GMainContext *context,
+                                      HarkMediaSourceFunc func, gpointer user_data);
+/* The offset the latest read still waiting wants, or G_MAXUINT64 when none waits. */
+guint64 hark_media_source_get_wanted (HarkMediaSource *self);
+
+/* A sentence for the listener about how the bytes come (a server that cannot jump ahead, say),
+ * NULL to clear. The notice func (set by a view, run on its context) hears of each change. */
+void hark_media_source_set_notice (HarkMediaSource *self, const char *notice);
+char *hark_media_source_dup_notice (HarkMediaSource *self);
+void hark_media_source_set_notice_func (HarkMediaSource *self, GMainContext *context,
+                                        HarkMediaSourceFunc func, gpointer user_data);
 /* No more bytes will come: @error NULL means the file is complete (its size is then the
  * total), else readers past the available bytes fail with a copy of @error. */
 void hark_media_source_finish (HarkMediaSource *self, const GError *error);
@@ -61,6 +86,7 @@ void hark_media_source_cancel (HarkMediaSource *self);
 typedef struct
 {
   guint64 available; /* bytes from the start that can be read now */
+  guint64 held;      /* bytes in the file, holes left out (>= available) */
   guint64 total;     /* full size, 0 when unknown */
   gboolean complete; /* every byte is there */
   gboolean failed;   /* the writer gave up: nothing past available will come */

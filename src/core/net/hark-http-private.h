@@ -63,14 +63,25 @@ GTask *hark_http_job_new (HarkHttp *http, const char *url, GCancellable *cancell
 void hark_http_job_enqueue (HarkHttp *http, GTask *task, gboolean front);
 /* Sends the job's request again (same host slot), dropping the current answer. */
 void hark_http_job_restart (HarkHttpJob *job);
-/* Complete the job (releasing its host) with an error or a result. */
+/* What a stream and the download it runs tell each other (hark-http-stream.c). */
+typedef struct
+{
+  guint64 start_at;        /* in: the first request asks from here; G_MAXUINT64: the first hole */
+  guint64 position;        /* out: where the running request writes next */
+  guint64 total;           /* out: the file's size, once an answer said (0 until then) */
+  double rate;             /* out: bytes per second lately */
+  gboolean ranges_refused; /* out: a Range request was answered with the whole file */
+} HarkDownloadControl;
+
 /* hark_http_download_async() telling @source (may be NULL) of every byte written; it does
- * not finish the source. The task's source tag stays hark_http_download_async. */
+ * not finish the source. @control (may be NULL) is the stream's, valid until the callback.
+ * The task's source tag stays hark_http_download_async. */
 void hark_http_download_start (HarkHttp *http, const char *url, const char *path,
                                const char *etag, HarkMediaSource *source,
-                               HarkDownloadProgressFunc progress, gpointer progress_data,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data);
+                               HarkDownloadControl *control, HarkDownloadProgressFunc progress,
+                               gpointer progress_data, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+/* Complete the job (releasing its host) with an error or a result. */
 void hark_http_job_fail (GTask *task, GError *error);
 void hark_http_job_succeed (GTask *task, gpointer result, GDestroyNotify result_free);
 

@@ -91,7 +91,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkDownloadResult, hark_download_result_free)
 
 /* Downloads @url to @path: into "@path.part" first, resumed with Range and If-Range (@etag,
  * the validator of the part already there, may be NULL) when that file exists; a 200 instead
- * of 206, or a 206 at another offset, starts over cleanly. Refuses before writing when the
+ * of 206, or a 206 at another offset, starts over cleanly. A .part with holes (a stream that
+ * jumped ahead) has its map of ranges in "@path.part.ranges": only the holes are fetched, and
+ * a map that does not parse or fit is ignored with a warning and the download starts over. Refuses before writing when the
  * disk has not room for what is announced, and refuses small HTML pages (an error page served
  * with 200). The finished file is renamed into place atomically; on failure or cancellation
  * the .part stays for next time. @progress runs at most ten times a second. */
@@ -110,8 +112,11 @@ HarkDownloadResult *hark_http_download_sync (HarkHttp *http, const char *url, co
  * it reaches "@path.part" (then of the renamed file), so a decoder opened on @source
  * (hark_decoder_open_source()) plays the episode from the same bytes. A transfer that breaks
  * off is resumed from where it stopped, up to three times in a row without a new byte, before
- * it fails. At the end @source is finished: complete, or failed with the error returned. A
- * cancelled download fails the source with G_IO_ERROR_CANCELLED; the .part stays. */
+ * it fails. A read of @source waiting far ahead of the transfer (a seek) makes the download
+ * fetch that part next and fill the hole afterwards; when the server answers a Range with the
+ * whole file, @source gets a notice (hark_media_source_dup_notice()) and reads wait. At the
+ * end @source is finished: complete, or failed with the error returned. A cancelled download
+ * fails the source with G_IO_ERROR_CANCELLED; the .part (and its map) stays. */
 void hark_http_download_to_source_async (HarkHttp *http, const char *url, const char *path,
                                          const char *etag, HarkMediaSource *source,
                                          HarkDownloadProgressFunc progress,

@@ -51,6 +51,7 @@ struct _HarkSession
   char *title;
   char *artist;
   char *art_url;
+  char *stream_notice; /* the source's, when it has one */
 
   GCancellable *load_cancellable;
   HarkEpisode *episode;
@@ -77,6 +78,7 @@ struct _HarkSession
 static void stop_sync (HarkSession *self, gboolean tell);
 
 static void poll_clock (HarkSession *self);
+static void update_polling (HarkSession *self);
 static char *feed_art_url (HarkSession *self);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -183,6 +185,7 @@ update_tags (HarkSession *self)
   self->snap.title = self->title;
   self->snap.artist = self->artist;
   self->snap.art_url = self->art_url;
+  self->snap.stream_notice = self->stream_notice;
 }
 
 const HarkSessionSnapshot *
@@ -370,6 +373,7 @@ hark_session_set_sleep (HarkSession *self, HarkSleepMode mode, double minutes)
     return FALSE;
   if (mode == HARK_SLEEP_OFF && !self->sleep_fired)
     set_sleep_gain (self, 1.0);
+  update_polling (self); /* armed, it is looked at often */
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
   return TRUE;
 }
@@ -434,29 +438,50 @@ poll_clock (HarkSession *self)
       emit_simple (self, HARK_SESSION_EVENT_UNSKIP_ENDED);
     }
   self->snap.can_unskip = can_unskip;
+  /* What is next to change may have moved (a seek, a skip, a new transcript). */
+  update_polling (self);
 }
 
-static gboolean
-on_poll (gpointer data)
+/* The next episode time at which the turn, the chapter or an offer can change: the next turn's
+ * or chapter's start, an offered segment's start or end. INFINITY when none is ahead. */
+static double
+next_boundary (HarkSession *self, double position)
 {
-  poll_clock (data);
-  return G_SOURCE_CONTINUE;
+  HarkTranscript *transcript = self->episode ? hark_episode_get_transcript (self->episode) : NULL;
+  guint n = 0;
+  const HarkSegmentEntry *e = self->segments ? hark_segment_list_get (self->segments, &n) : NULL;
+  double next = INFINITY;
+
+  if (transcript != NULL)
+    {
+      guint n_turns = 0, n_chapters = 0;
+      const HarkTurn *turns = hark_transcript_get_turns (transcript, &n_turns);
+      const HarkChapter *chapters = hark_transcript_get_chapters (transcript, &n_chapters);
+      int turn = hark_transcript_next_turn (transcript, position);
+      int chapter = hark_transcript_chapter_at (transcript, position) + 1;
+
+      if (turn >= 0 && (guint) turn < n_turns)
+        next = MIN (next, turns[turn].start);
+      if (chapter >= 0 && (guint) chapter < n_chapters)
+        next = MIN (next, chapters[chapter].start);
+    }
+  for (guint i = 0; i < n; i++)
+    if (e[i].action == HARK_SKIP_ACTION_ASK)
+      {
+        if (position < e[i].segment.start)
+          next = MIN (next, e[i].segment.start);
+        else if (position < e[i].segment.end)
+          next = MIN (next, e[i].segment.end);
+      }
+  return next;
 }
+
+static gboolean on_poll (gpointer data);
 
 static void
-update_polling (HarkSession *self)
+stop_polling (HarkSession *self)
 {
-  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
-
-  if (playing && self->poll_id == 0)
-    {
-      GSource *source = g_timeout_source_new (HARK_SESSION_POLL_MS);
-
-      g_source_set_callback (source, on_poll, self, NULL);
-      self->poll_id = g_source_attach (source, self->context);
-      g_source_unref (source);
-    }
-  else if (!playing && self->poll_id != 0)
+  if (self->poll_id != 0)
     {
       GSource *source = g_main_context_find_source_by_id (self->context, self->poll_id);
 
@@ -464,6 +489,49 @@ update_polling (HarkSession *self)
         g_source_destroy (source);
       self->poll_id = 0;
     }
+}
+
+/* While playing, the session looks at the clock again when something it reports can next
+ * change, at the playing speed: a turn, chapter or offer boundary, else within
+ * HARK_SESSION_POLL_MAX_MS. While the sleep timer is armed (it fades) or Unskip is on offer
+ * (its few seconds run out) it looks every HARK_SESSION_POLL_MS. Waking ten times a second
+ * whatever happens cost an idle window more than drawing it. */
+static void
+update_polling (HarkSession *self)
+{
+  gboolean playing = hark_player_get_state (self->player) == HARK_PLAYER_STATE_PLAYING;
+  double position, speed, wait_ms = HARK_SESSION_POLL_MAX_MS;
+  GSource *source;
+
+  stop_polling (self);
+  if (!playing)
+    return;
+  if (hark_sleep_timer_get_mode (self->sleep) != HARK_SLEEP_OFF || self->snap.can_unskip)
+    wait_ms = HARK_SESSION_POLL_MS;
+  else
+    {
+      position = self->snap.position;
+      speed = self->snap.speed > 0 && isfinite (self->snap.speed) ? self->snap.speed : 1.0;
+      /* A couple of milliseconds past the boundary, so the clock has reached it. */
+      wait_ms = MIN (wait_ms, (next_boundary (self, position) - position) / speed * 1000.0 + 2);
+    }
+  wait_ms = isfinite (wait_ms) ? CLAMP (wait_ms, 2, HARK_SESSION_POLL_MAX_MS)
+                               : HARK_SESSION_POLL_MAX_MS;
+  source = g_timeout_source_new ((guint) ceil (wait_ms));
+  g_source_set_callback (source, on_poll, self, NULL);
+  self->poll_id = g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+static gboolean
+on_poll (gpointer data)
+{
+  HarkSession *self = data;
+
+  /* This source ends here: poll_clock() arms the next one. */
+  self->poll_id = 0;
+  poll_clock (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -612,7 +680,10 @@ close_quietly (HarkSession *self)
   hark_player_close (self->player);
   update_polling (self);
   clear_episode (self);
+  if (self->source != NULL)
+    hark_media_source_set_notice_func (self->source, NULL, NULL, NULL);
   g_clear_pointer (&self->source, hark_media_source_unref);
+  g_clear_pointer (&self->stream_notice, g_free);
   /* After the player: its decoder no longer reads what the stream writes. */
   g_clear_pointer (&self->stream, hark_episode_stream_free);
   g_clear_pointer (&self->episode_key, g_free);
@@ -629,6 +700,7 @@ hark_session_free (HarkSession *self)
   if (self == NULL)
     return;
   close_quietly (self);
+  stop_polling (self);
   for (guint i = 0; i < self->listeners->len; i++)
     listener_clear (&g_array_index (self->listeners, Listener, i));
   g_array_unref (self->listeners);
@@ -767,12 +839,29 @@ on_load_progress (double fraction, gpointer user_data)
   emit_simple (self, HARK_SESSION_EVENT_PROGRESS);
 }
 
+/* The stream has something to tell the listener (a server that cannot jump ahead, say). */
+static void
+on_source_notice (HarkMediaSource *source, gpointer data)
+{
+  HarkSession *self = data;
+
+  g_free (self->stream_notice);
+  self->stream_notice = hark_media_source_dup_notice (source);
+  update_tags (self);
+  emit_simple (self, HARK_SESSION_EVENT_CHANGED);
+}
+
 static void
 open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
            const char *const *sidecars)
 {
   hark_session_close (self);
   self->source = source != NULL ? hark_media_source_ref (source) : NULL;
+  if (source != NULL)
+    {
+      self->stream_notice = hark_media_source_dup_notice (source);
+      hark_media_source_set_notice_func (source, self->context, on_source_notice, self);
+    }
   self->path = g_strdup (audio_path);
   self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
   update_tags (self);
@@ -1093,6 +1182,7 @@ hark_session_set_speed (HarkSession *self, double speed)
     return FALSE;
   hark_player_set_speed (self->player, CLAMP (speed, HARK_SPEED_MIN, HARK_SPEED_MAX));
   update_player_fields (self);
+  update_polling (self); /* the next boundary comes sooner or later */
   emit_simple (self, HARK_SESSION_EVENT_CHANGED);
   return TRUE;
 }

@@ -29,9 +29,12 @@
 
 G_BEGIN_DECLS
 
-/* How often the session looks at the clock while playing, for turn, offer and Unskip changes.
- * Views that paint read the clock themselves on their frame tick. */
+/* While playing, the session looks at the clock when a turn, chapter or offer boundary comes,
+ * and at least every HARK_SESSION_POLL_MAX_MS; every HARK_SESSION_POLL_MS while the sleep timer
+ * is armed or Unskip is on offer. Views that paint read the clock themselves on their frame
+ * tick. */
 #define HARK_SESSION_POLL_MS 100
+#define HARK_SESSION_POLL_MAX_MS 1000
 
 /* Range ids at or above this are the caller's own ranges (hark_session_set_extra_ranges());
  * below it, an id is the index of a segment entry. */
@@ -111,6 +114,8 @@ typedef struct
   const char *title;       /* tags, else the file name without extension */
   const char *artist;
   const char *art_url;
+  const char *stream_notice; /* playing while downloading: how the bytes come, when that is
+                              * worth a word ("This server can’t jump ahead…"), else NULL */
   int turn;                /* the turn being heard, or -1 */
   const char *turn_text;   /* its text, or NULL */
   int chapter;             /* the chapter being heard, or -1 */

@@ -588,6 +588,7 @@ hark_episode_download_delete (HarkLibrary *library, const char *what, GError **e
   g_autofree char *audio = NULL;
   g_autofree char *part = NULL;
   g_autofree char *etag = NULL;
+  g_autofree char *ranges = NULL;
   g_autofree char *persons = NULL;
 
   if (episode == NULL)
@@ -603,11 +604,13 @@ hark_episode_download_delete (HarkLibrary *library, const char *what, GError **e
               : g_strdup (episode->download_path);
   part = g_strconcat (audio, ".part", NULL);
   etag = g_strconcat (part, ".etag", NULL);
+  ranges = g_strconcat (part, ".ranges", NULL);
   persons = hark_speaker_persons_path (audio);
   /* The sidecars are where a download of the episode as the library has it puts them. */
   plan = plan_sidecars (show, episode, audio);
   if (!unlink_if_there (audio, error) || !unlink_if_there (part, error)
-      || !unlink_if_there (etag, error) || !unlink_if_there (persons, error))
+      || !unlink_if_there (etag, error) || !unlink_if_there (ranges, error)
+      || !unlink_if_there (persons, error))
     return FALSE;
   for (guint i = 0; i < plan->len; i++)
     if (!unlink_if_there (((Sidecar *) g_ptr_array_index (plan, i))->path, error))
@@ -923,11 +926,13 @@ hark_episode_stream_free (HarkEpisodeStream *stream)
     {
       g_autofree char *part = g_strconcat (stream->download->audio_path, ".part", NULL);
       g_autofree char *etag = g_strconcat (part, ".etag", NULL);
+      g_autofree char *ranges = g_strconcat (part, ".ranges", NULL);
 
       /* A stream not kept leaves nothing behind. */
       g_unlink (stream->download->audio_path);
       g_unlink (part);
       g_unlink (etag);
+      g_unlink (ranges);
       for (guint i = 0; i < stream->download->sidecars->len; i++)
         g_unlink (g_ptr_array_index (stream->download->sidecars, i));
     }
