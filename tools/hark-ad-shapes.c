@@ -12,17 +12,10 @@
 #define CONVERSATION_FROM 1300.0
 #define CONVERSATION_TO 2500.0
 
-typedef struct
-{
-  double start, end;
-  char *speaker;
-  char *text;
-} Cue;
-
 static void
 cue_clear (gpointer data)
 {
-  Cue *cue = data;
+  HarkAdCue *cue = data;
 
   g_free (cue->speaker);
   g_free (cue->text);
@@ -131,12 +124,12 @@ hark_ad_conversation_load (const char *truth_path, GError **error)
     return NULL;
   all = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                       "cues");
-  cues = g_array_new (FALSE, TRUE, sizeof (Cue));
+  cues = g_array_new (FALSE, TRUE, sizeof (HarkAdCue));
   g_array_set_clear_func (cues, cue_clear);
   for (guint i = 0; all && i < json_array_get_length (all); i++)
     {
       JsonObject *o = json_array_get_object_element (all, i);
-      Cue cue = { json_object_get_double_member (o, "start"),
+      HarkAdCue cue = { json_object_get_double_member (o, "start"),
                   json_object_get_double_member (o, "end"),
                   g_strdup (json_object_get_string_member (o, "speaker")),
                   g_strdup (json_object_get_string_member (o, "text")) };
@@ -167,7 +160,7 @@ hark_ad_shape_splice (GArray *cues, const HarkAdShape *shape, guint at, gboolean
   at = MIN (at, cues->len);
   for (guint i = 0; i <= cues->len; i++)
     {
-      const Cue *cue = i < cues->len ? &g_array_index (cues, Cue, i) : NULL;
+      const HarkAdCue *cue = i < cues->len ? &g_array_index (cues, HarkAdCue, i) : NULL;
       int speaker = cue ? hark_transcript_builder_add_speaker (b, cue->speaker, cue->speaker) : -1;
 
       if (cue && host < 0)

@@ -30,11 +30,20 @@ typedef struct
   GPtrArray *lines;      /* char * */
 } HarkAdShape;
 
+/* A cue of the real conversation the shapes are spliced into. */
+typedef struct
+{
+  double start, end;
+  char *speaker;
+  char *text;
+} HarkAdCue;
+
 /* The shapes of @path (HarkAdShape, cleared with the array), or NULL with @error set naming
  * the file and line that is wrong. */
 GArray *hark_ad_shapes_load (const char *path, GError **error);
 
-/* ep189's cues between 21:40 and 41:40 (no read in them) from its truth file, or NULL. */
+/* ep189's cues between 21:40 and 41:40 (no read in them) from its truth file (HarkAdCue,
+ * cleared with the array), or NULL with @error set. */
 GArray *hark_ad_conversation_load (const char *truth_path, GError **error);
 
 /* The conversation with @shape's lines spliced in before its cue @at (clamped); the spliced

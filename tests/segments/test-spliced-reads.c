@@ -16,7 +16,6 @@
  * the finder's figure on reads it has not seen. Each is spliced at three places with the
  * conversation's voices, and once with no voice named.
  */
-#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "hark-ad-shapes.h"
@@ -136,51 +135,18 @@ static const Line chat[] = {
   { NULL, NULL },
 };
 
-typedef struct
-{
-  double start, end;
-  char *speaker;
-  char *text;
-} Cue;
-
-static void
-cue_clear (gpointer data)
-{
-  Cue *cue = data;
-  g_free (cue->speaker);
-  g_free (cue->text);
-}
-
 /* ep189's cues from 21:40 to 41:40: between its first two sponsor reads, no read of any kind. */
 static GArray *
 load_conversation (void)
 {
   g_autofree char *path = hark_test_fixture ("ep189/ep189.truth.json");
-  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   GArray *cues;
-  JsonArray *all;
 
   if (path == NULL)
     return NULL;
-  json_parser_load_from_file (parser, path, &error);
+  cues = hark_ad_conversation_load (path, &error);
   g_assert_no_error (error);
-  all = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cues");
-  cues = g_array_new (FALSE, TRUE, sizeof (Cue));
-  g_array_set_clear_func (cues, cue_clear);
-  for (guint i = 0; i < json_array_get_length (all); i++)
-    {
-      JsonObject *o = json_array_get_object_element (all, i);
-      Cue cue = { json_object_get_double_member (o, "start"),
-                  json_object_get_double_member (o, "end"),
-                  g_strdup (json_object_get_string_member (o, "speaker")),
-                  g_strdup (json_object_get_string_member (o, "text")) };
-
-      if (cue.start >= 1300 && cue.end <= 2500)
-        g_array_append_val (cues, cue);
-      else
-        cue_clear (&cue);
-    }
   g_assert_cmpuint (cues->len, >, 200);
   return cues;
 }
@@ -202,7 +168,7 @@ splice (GArray *cues, const Line *lines, double *start, double *end)
 
   for (guint i = 0; i < cues->len; i++)
     {
-      const Cue *cue = &g_array_index (cues, Cue, i);
+      const HarkAdCue *cue = &g_array_index (cues, HarkAdCue, i);
       int speaker = hark_transcript_builder_add_speaker (b, cue->speaker, cue->speaker);
 
       if (host < 0)
