@@ -708,6 +708,9 @@ hark_markdown_sniff (const char *text)
           g_free (speaker);
           continue;
         }
+      /* "Kim [01:02]:" is a timestamped-text heading, not a mark inside Markdown text. */
+      if (hark_timestamped_is_name_heading (p))
+        continue;
       for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {

@@ -48,5 +48,7 @@ gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);
 /* TRUE when the text is mostly timestamped lines or headings (see hark-timestamped-reader.c). */
 gboolean hark_timestamped_sniff (const char *text);
+/* TRUE when @line is a heading naming a speaker before a time ("Kim [01:02]:", "Kim  1:02"). */
+gboolean hark_timestamped_is_name_heading (const char *line);
 
 G_END_DECLS
