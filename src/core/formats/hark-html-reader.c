@@ -41,6 +41,9 @@ typedef struct
   double time;        /* a <time> waiting for its words, < 0 for none */
   gboolean in_pre;
   gboolean in_time;
+  guint32 unclosed;          /* skipped elements the page never closes (by skipped_index) */
+  gboolean ignore_quotes;    /* an attribute's quote ran to the end of the page */
+  gboolean no_more_tags;     /* no '>' is left */
   int heading;        /* 1–6 inside <hN> */
 } Flattener;
 
@@ -57,7 +60,9 @@ emit_line (Flattener *f, const char *line, guint source_line)
 static void
 emit_blank (Flattener *f)
 {
-  if (f->out->len > 0 && !g_str_has_suffix (f->out->str, "\n\n"))
+  gsize n = f->out->len;
+
+  if (n > 0 && !(n >= 2 && f->out->str[n - 1] == '\n' && f->out->str[n - 2] == '\n'))
     emit_line (f, "", f->source_line);
 }
 
@@ -232,19 +237,20 @@ flush_row (Flattener *f)
   f->block_line = f->source_line;
 }
 
-/* Elements whose content is never speech. */
-static gboolean
-is_skipped (const char *name)
+/* Elements whose content is never speech: the index of @name among them, or -1. */
+static int
+skipped_index (const char *name)
 {
   static const char *const skipped[] = {
     "head", "script", "style", "noscript", "template", "svg", "nav", "footer", "button",
     "select", "iframe", "audio", "video", "form", "title", "object", "canvas", "math",
   };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (skipped) <= 32);
   for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
     if (g_ascii_strcasecmp (name, skipped[i]) == 0)
-      return TRUE;
-  return FALSE;
+      return (int) i;
+  return -1;
 }
 
 static gboolean
@@ -274,11 +280,18 @@ count_lines (Flattener *f, const char *from, const char *to)
 /* Moves past @name's closing tag (case-insensitively), or only past the opening tag when the
  * page never closes it. */
 static void
-skip_element (Flattener *f, const char *name, const char *after_open)
+skip_element (Flattener *f, const char *name, int index, const char *after_open)
 {
   g_autofree char *close = g_strdup_printf ("</%s", name);
   gsize n = strlen (close);
 
+  /* A page that never closes it once never will further on: one search, not one per tag. */
+  if (f->unclosed & (1u << index))
+    {
+      count_lines (f, f->p, after_open);
+      f->p = after_open;
+      return;
+    }
   for (const char *q = strchr (after_open, '<'); q; q = strchr (q + 1, '<'))
     if (g_ascii_strncasecmp (q, close, n) == 0 && !g_ascii_isalnum (q[n]))
       {
@@ -289,16 +302,28 @@ skip_element (Flattener *f, const char *name, const char *after_open)
         f->p = end;
         return;
       }
+  f->unclosed |= 1u << index;
   count_lines (f, f->p, after_open);
   f->p = after_open;
 }
 
-/* The '>' ending the tag at @p, past quoted attribute values; NULL when there is none. */
+/* The '>' ending the tag at @p, past quoted attribute values; NULL when there is none. Once a
+ * quote runs to the end of the page, quotes are no longer trusted, and once no '>' is left no
+ * '<' is a tag: every failed search is the last of its kind, so the scan stays linear. */
 static const char *
-tag_end (const char *p)
+tag_end (Flattener *f, const char *p)
 {
   char quote = '\0';
 
+  if (f->no_more_tags)
+    return NULL;
+  if (f->ignore_quotes)
+    {
+      const char *end = strchr (p, '>');
+
+      f->no_more_tags = end == NULL;
+      return end;
+    }
   for (p++; *p; p++)
     {
       if (quote)
@@ -311,6 +336,7 @@ tag_end (const char *p)
       else if (*p == '>')
         return p;
     }
+  f->ignore_quotes = TRUE;
   return NULL;
 }
 
@@ -323,9 +349,11 @@ words_buffer (Flattener *f)
 static void
 handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
 {
-  if (!closing && is_skipped (name))
+  int skipped = closing ? -1 : skipped_index (name);
+
+  if (skipped >= 0)
     {
-      skip_element (f, name, after);
+      skip_element (f, name, skipped, after);
       return;
     }
   count_lines (f, f->p, after);
@@ -484,7 +512,7 @@ scan_tag (Flattener *f)
   name[n] = '\0';
   if (*p != '>' && *p != '/' && !g_ascii_isspace (*p))
     return FALSE;
-  end = tag_end (f->p);
+  end = tag_end (f, f->p);
   if (end == NULL)
     return FALSE;
   handle_tag (f, name, closing, end + 1);
