@@ -43,7 +43,11 @@ static const char *const sound_descriptions[] = {
   "inaudible", "crosstalk",   "silence",     "noise",    "background noise",
   "coughs",    "cough",       "sighs",       "pause",    "indistinct",
   "no audio",  "blank_audio", "blank audio", "foreign",  "sound",
-  "beep",      "bleep",       "theme music",
+  "beep",      "bleep",       "theme music", "chuckles", "chuckling",
+  "groans",    "gasps",       "whispers",    "cheering", "cheers",
+  "static",    "unintelligible", "overlapping", "singing", "sniffs",
+  "claps",     "clapping",    "giggles",     "typing",   "intro",
+  "outro",     "ad break",    "break",       "sponsor",  "ad",
 };
 
 /* Copies @data turning CRLF and lone CR into LF and NUL into U+FFFD, a run at a time. */
@@ -451,6 +455,12 @@ in_list (const char *const *list, gsize n, const char *name, gsize length)
     if (strlen (list[i]) == length && g_ascii_strncasecmp (list[i], name, length) == 0)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+hark_text_is_sound_description (const char *name, gsize length)
+{
+  return in_list (sound_descriptions, G_N_ELEMENTS (sound_descriptions), name, length);
 }
 
 gboolean
