@@ -60,27 +60,14 @@ test_play_episode_while_downloading (void)
   g_autofree char *feed_url = test_server_url (server, "/feed");
   g_autofree char *audio = NULL;
   g_autofree char *feed = NULL;
-  g_autofree char *program = g_find_program_in_path ("ffmpeg");
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
   gsize length = 0;
-  int status = 0;
   gint64 pressed;
   TestCliRun run = { 0 };
   JsonObject *o;
-  const char *ffmpeg[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                           "anoisesrc=d=8:c=pink:r=44100:a=0.3:seed=3", "-ac", "2", "-b:a",
-                           "64k", mp3, NULL };
 
-  if (program == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return;
-    }
-  g_spawn_sync (NULL, (char **) ffmpeg, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!hark_test_make_noise_mp3 (mp3, 8, 3, 64))
+    return;
   g_assert_true (g_file_get_contents (mp3, &audio, &length, NULL));
   feed = g_strdup_printf (
       "<rss xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel>"
@@ -177,30 +164,18 @@ test_play_episode_from_80_percent (void)
   g_autofree char *feed_url = test_server_url (server, "/feed");
   g_autofree char *audio = NULL;
   g_autofree char *feed = NULL;
-  g_autofree char *program = g_find_program_in_path ("ffmpeg");
   g_autofree char *map_text = NULL;
   g_autoptr (HarkByteRanges) held = NULL;
   guint64 total = 0;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   gsize length = 0;
-  int status = 0;
   gint64 pressed;
   TestCliRun run = { 0 };
   JsonObject *o;
-  const char *ffmpeg[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                           "anoisesrc=d=20:c=pink:r=44100:a=0.3:seed=5", "-ac", "2", "-b:a",
-                           "128k", mp3, NULL };
 
-  if (program == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return;
-    }
-  g_spawn_sync (NULL, (char **) ffmpeg, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!hark_test_make_noise_mp3 (mp3, 20, 5, 128))
+    return;
   g_assert_true (g_file_get_contents (mp3, &audio, &length, NULL));
   feed = g_strdup_printf (
       "<rss><channel><title>Seek Show</title><link>https://seek.example/</link>"
