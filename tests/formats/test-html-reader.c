@@ -133,6 +133,36 @@ test_wrapped_text (void)
   g_assert_cmpstr (speaker_of (&pre, 1), ==, "Bo Park");
 }
 
+/* Hosts' markup around "time, name" headings: spans in a paragraph, a definition list. */
+static void
+test_name_and_time_markup (void)
+{
+  g_auto (SidecarRead) spans = { 0 };
+  g_auto (SidecarRead) dl = { 0 };
+
+  sidecar_read (&spans,
+                "<p><span class=\"ts\">00:00:01</span> <span class=\"who\">Ann Lee</span></p>"
+                "<p>Hello and welcome.</p>\n<p><span class=\"ts\">00:00:09</span> "
+                "<span class=\"who\">Bo Park</span></p><p>Thanks.</p>\n"
+                "<p><span class=\"ts\">00:01:02</span> <span class=\"who\">Ann Lee</span></p>"
+                "<p>Tomatoes.</p>\n",
+                "t.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (spans.n_cues, ==, 3);
+  g_assert_cmpstr (spans.cues[1].text, ==, "Thanks.");
+  g_assert_cmpstr (speaker_of (&spans, 1), ==, "Bo Park");
+  g_assert_cmpint (spans.cues[2].speaker, ==, spans.cues[0].speaker);
+
+  sidecar_read (&dl,
+                "<dl>\n<dt>Ann Lee <time>00:00:01</time></dt><dd>Hello and welcome.</dd>\n"
+                "<dt>Bo Park: <time>00:00:09</time></dt><dd>Thanks.</dd>\n"
+                "<dt>Ann Lee <time>00:01:02</time></dt><dd>Tomatoes.</dd>\n</dl>\n",
+                "t.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (dl.n_cues, ==, 3);
+  g_assert_cmpstr (dl.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (speaker_of (&dl, 1), ==, "Bo Park");
+  g_assert_cmpfloat_with_epsilon (dl.cues[2].start, 62.0, 1e-9);
+}
+
 /* A heading carrying a time is a chapter over the paragraphs below it. */
 static void
 test_timed_headings (void)
@@ -233,6 +263,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/table", test_table);
   g_test_add_func ("/html/wrapped-text", test_wrapped_text);
   g_test_add_func ("/html/timed-headings", test_timed_headings);
+  g_test_add_func ("/html/name-and-time-markup", test_name_and_time_markup);
   g_test_add_func ("/html/untimed-labels", test_untimed_labels);
   g_test_add_func ("/html/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/html/damaged", test_damaged);

@@ -240,6 +240,25 @@ test_speaker_names (void)
   g_assert_cmpuint (map[9], ==, 9);
 }
 
+/* Whisper text from a diarising tool: "[… --> …] SPEAKER_00: words". */
+static void
+test_whisper_text_speakers (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "[00:00:00.000 --> 00:00:05.000] SPEAKER_00: Hello and welcome.\n"
+                "[00:00:05.000 --> 00:00:09.000] SPEAKER_01: Thanks for having me.\n"
+                "[00:00:09.000 --> 00:00:12.000] SPEAKER_00: Tomatoes.\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_WHISPER_TEXT);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me.");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                   "SPEAKER_01");
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
+}
+
 /* Bold names with their time beside them, and headings that name the speaker of each turn. */
 static void
 test_bold_timed_speakers (void)
@@ -290,5 +309,6 @@ main (int argc, char **argv)
   g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
+  g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);
   return g_test_run ();
 }

@@ -208,6 +208,22 @@ test_name_and_time_lines (void)
   g_assert_cmpstr (answer.cues[1].text, ==, "Tomatoes");
 }
 
+/* "[00:00:01] Kim Scott" with the words on the lines below, and times given as ranges. */
+static void
+test_time_then_name_and_ranges (void)
+{
+  assert_three_turns ("[00:00:01.12] Ann Lee\nHello and welcome.\n\n[00:00:09.00] Bo Park\n"
+                      "Thanks for having me.\n\n[00:01:02.50] Ann Lee\nTomatoes.\n", 62.5);
+  assert_three_turns ("00:00:01 Ann Lee\nHello and welcome.\n\n00:00:09 Bo Park\n"
+                      "Thanks for having me.\n\n00:01:02 Ann Lee\nTomatoes.\n", 62);
+  assert_three_turns ("[00:00:01 - 00:00:08] Ann Lee: Hello and welcome.\n"
+                      "[00:00:09 - 00:00:15] Bo Park: Thanks for having me.\n"
+                      "[00:01:02 - 00:01:05] Ann Lee: Tomatoes.\n", 62);
+  assert_three_turns ("00:00:01 – 00:00:08 Ann Lee: Hello and welcome.\n"
+                      "00:00:09 – 00:00:15 Bo Park: Thanks for having me.\n"
+                      "00:01:02 – 00:01:05 Ann Lee: Tomatoes.\n", 62);
+}
+
 /* A title and a summary before a "Transcript" heading: left out, with a warning. */
 static void
 test_intro_block (void)
@@ -237,5 +253,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/timestamped/fractions-and-frames", test_fractions_and_frames);
   g_test_add_func ("/timestamped/name-and-time-lines", test_name_and_time_lines);
   g_test_add_func ("/timestamped/intro-block", test_intro_block);
+  g_test_add_func ("/timestamped/time-then-name-and-ranges", test_time_then_name_and_ranges);
   return g_test_run ();
 }

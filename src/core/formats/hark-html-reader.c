@@ -106,6 +106,29 @@ is_blank (const GString *buffer)
   return TRUE;
 }
 
+/* The words so far as the pending speaker, when they are only a name ("Kim Scott", "Kim:"). */
+static gboolean
+take_name (Flattener *f)
+{
+  g_autofree char *words = NULL;
+  gsize n;
+
+  if (f->speaker != NULL || f->cell != NULL)
+    return FALSE;
+  words = take_words (f->block);
+  n = strlen (words);
+  while (n > 0 && strchr (":- ", words[n - 1]))
+    n--;
+  if (n == 0 || n > MAX_NAME_LENGTH || !hark_text_looks_like_name (words, n)
+      || hark_text_is_non_speaker_label (words, n))
+    {
+      g_string_append (f->block, words);
+      return FALSE;
+    }
+  f->speaker = g_strndup (words, n);
+  return TRUE;
+}
+
 /* A cite or time that no words followed: its own line. */
 static void
 flush_pending (Flattener *f)
@@ -428,8 +451,9 @@ handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
     {
       if (!closing && !f->cell && f->heading == 0)
         {
-          /* A time starts the words after it. */
-          if (!is_blank (f->block))
+          /* A time starts the words after it; a name right before it is theirs too
+           * ("<dt>Kim Scott <time>1:02</time></dt><dd>words</dd>"). */
+          if (!is_blank (f->block) && !take_name (f))
             flush_block (f, FALSE);
           f->in_time = TRUE;
         }

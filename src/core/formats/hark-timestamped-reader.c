@@ -43,6 +43,25 @@ skip_frames (const char *p)
   return p;
 }
 
+/* "00:01:02 - 00:01:08": a range's end, which the next line's start gives as well. */
+static const char *
+skip_range_end (const char *p)
+{
+  const char *q = hark_reader_skip_blanks (p);
+  double seconds;
+
+  if (*q == '-')
+    q++;
+  else if (g_str_has_prefix (q, "–"))
+    q += strlen ("–");
+  else
+    return p;
+  q = hark_reader_skip_blanks (q);
+  if (!hark_text_scan_time (q, &q, &seconds))
+    return p;
+  return skip_frames (q);
+}
+
 /* "00:01:02 text", "[00:01:02] text", "(1:02) - text", "00:01:02" alone. */
 static gboolean
 parse_time_first (const char *line, Heading *heading)
@@ -60,6 +79,7 @@ parse_time_first (const char *line, Heading *heading)
   if (!hark_text_scan_time (p, &p, &heading->start))
     return FALSE;
   p = skip_frames (p);
+  p = skip_range_end (p);
   if (close)
     {
       if (*p != close)
@@ -230,6 +250,18 @@ line_clear (Line *line)
   g_free (line->heading.speaker);
 }
 
+/* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
+static gboolean
+is_time_and_name (const Line *line)
+{
+  const char *text = line->is_heading ? line->heading.text : NULL;
+  gsize n = text ? strlen (text) : 0;
+
+  return line->heading.speaker == NULL && n > 0 && n <= MAX_NAME_LENGTH
+         && !strchr (".?!,;", text[n - 1]) && hark_text_looks_like_name (text, n)
+         && !hark_text_is_non_speaker_label (text, n);
+}
+
 /* A time with nothing else on its line. */
 static gboolean
 is_bare_time (const Line *line)
@@ -253,6 +285,7 @@ typedef enum
   NAME_NONE,
   NAME_BEFORE, /* the name's line, then the time's */
   NAME_AFTER,  /* the time's line, then the name's */
+  NAME_ON_TIME_LINE, /* "00:01:02 Kim Scott", then the words */
 } Layout;
 
 /* Whether bare times come with a name on the line before or after them: so when most do
@@ -260,12 +293,17 @@ typedef enum
 static Layout
 lone_name_layout (GArray *lines)
 {
-  guint bare = 0, before = 0, after = 0;
+  guint bare = 0, before = 0, after = 0, with_words = 0, named = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *l = &g_array_index (lines, Line, i);
 
+      if (l->is_heading && l->heading.speaker == NULL && !is_bare_time (l))
+        {
+          with_words++;
+          named += is_time_and_name (l) && i + 1 < lines->len && !l[1].is_heading;
+        }
       if (!is_bare_time (l))
         continue;
       bare++;
@@ -274,6 +312,8 @@ lone_name_layout (GArray *lines)
       if (i + 1 < lines->len && is_lone_name (l + 1))
         after++;
     }
+  if (named >= 2 && named * 2 >= with_words && with_words >= bare)
+    return NAME_ON_TIME_LINE;
   if (bare < 2)
     return NAME_NONE;
   if (before * 2 >= bare && before >= after)
@@ -328,6 +368,11 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
             {
               speaker = l[1].text;
               i++;
+            }
+          else if (speaker == NULL && layout == NAME_ON_TIME_LINE && is_time_and_name (l))
+            {
+              speaker = l->heading.text;
+              g_string_truncate (cue.text, 0);
             }
           if (speaker)
             {

@@ -526,6 +526,24 @@ hark_text_looks_like_name (const char *name, gsize length)
   return TRUE;
 }
 
+/* "Episode 12", "Part 2", "Chapter 3": a title before a colon, not a speaker ("Speaker 2" is). */
+static gboolean
+is_numbered_title (const char *name, gsize length)
+{
+  static const char *const titles[] = {
+    "episode", "ep", "chapter", "part", "season", "section", "act", "scene", "lesson", "track",
+    "volume", "vol", "issue", "no", "number", "round", "day", "week", "step", "page",
+  };
+  const char *space = memchr (name, ' ', length);
+
+  if (space == NULL || !in_list (titles, G_N_ELEMENTS (titles), name, (gsize) (space - name)))
+    return FALSE;
+  for (const char *p = space + 1; p < name + length; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '#')
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 {
@@ -577,7 +595,8 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
-          || hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
+          || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))
+          || is_numbered_title (name, (gsize) (name_end - name)))
         return FALSE;
     }
 
