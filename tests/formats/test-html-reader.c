@@ -248,6 +248,17 @@ test_sniffing (void)
   const char *page = "<html><p><cite>Ann</cite><time>0:00</time>Hi</p></html>";
 
   g_assert_cmpint (hark_sidecar_sniff (md, strlen (md), "x.md"), ==, HARK_SIDECAR_FORMAT_MARKDOWN);
+  {
+    const char *commented = "<!-- generated -->\n**Ann:** [00:00:00] Hello.<br>\n\n"
+                            "**Bo:** [00:01:00] Hi.\n";
+    const char *page_commented = "<!-- generated -->\n<p><cite>Ann</cite> <time>0:00</time> "
+                                 "Hi</p>";
+
+    g_assert_cmpint (hark_sidecar_sniff (commented, strlen (commented), "x.md"), ==,
+                     HARK_SIDECAR_FORMAT_MARKDOWN);
+    g_assert_cmpint (hark_sidecar_sniff (page_commented, strlen (page_commented), NULL), ==,
+                     HARK_SIDECAR_FORMAT_HTML);
+  }
   g_assert_cmpint (hark_sidecar_sniff (page, strlen (page), "x.json"), ==,
                    HARK_SIDECAR_FORMAT_HTML);
   g_assert_true (hark_sidecar_is_candidate ("episode.transcript.html"));

@@ -682,7 +682,7 @@ hark_html_sniff (const char *text)
   static const char *const openers[] = {
     "<!doctype html", "<html", "<head", "<body", "<meta", "<p>", "<p ", "<div", "<cite",
     "<time", "<table", "<section", "<article", "<main", "<h1", "<h2", "<h3", "<h4", "<span",
-    "<strong", "<b>", "<br", "<ul", "<ol", "<pre", "<!--", "<blockquote", "<dl",
+    "<strong", "<b>", "<br", "<ul", "<ol", "<pre", "<blockquote", "<dl",
   };
   static const char *const closers[] = {
     "</p>", "</div>", "</cite>", "</td>", "</html>", "</body>", "</li>", "</pre>", "</span>",
@@ -694,6 +694,17 @@ hark_html_sniff (const char *text)
 
   while (g_ascii_isspace (*p))
     p++;
+  /* Comments first (a Markdown file may open with one too): what follows them decides. */
+  while (g_str_has_prefix (p, "<!--"))
+    {
+      const char *close = strstr (p + 4, "-->");
+
+      if (close == NULL)
+        return FALSE;
+      p = close + 3;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (openers) && !opens; i++)
     opens = g_ascii_strncasecmp (p, openers[i], strlen (openers[i])) == 0;
   if (!opens)
