@@ -21,7 +21,8 @@
  * TSV) read. Every line may be a turn of its own, which the transcript holds at about four
  * times the bytes: 16 MiB keeps the worst such file under 200 MB, and is some fifty times a
  * three-hour show's transcript (about 0.3 MB). Caption files (WebVTT, SubRip) keep the whole
- * HARK_TEXT_MAX_FILE_BYTES: their cue timing lines make them larger for the same words. */
+ * HARK_TEXT_MAX_FILE_BYTES: their cue timing lines (TTML's markup) make them larger for the same
+ * words. */
 #define MAX_PLAIN_TEXT_BYTES (16 * 1024 * 1024)
 
 static const struct
@@ -52,6 +53,7 @@ static const struct
   [HARK_SIDECAR_FORMAT_WHISPER_TSV]
   = { "whisper-tsv", "Whisper TSV", hark_whisper_tsv_read, NULL },
   [HARK_SIDECAR_FORMAT_HTML] = { "html", "HTML transcript", hark_html_read, NULL },
+  [HARK_SIDECAR_FORMAT_TTML] = { "ttml", "TTML captions", hark_ttml_read, NULL },
 };
 
 const char *
@@ -84,6 +86,7 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "mdx", HARK_SIDECAR_FORMAT_AUTO },
     { "tsv", HARK_SIDECAR_FORMAT_WHISPER_TSV },
     { "htm", HARK_SIDECAR_FORMAT_HTML },
+    { "dfxp", HARK_SIDECAR_FORMAT_TTML },
   };
 
   if (name == NULL)
@@ -159,7 +162,8 @@ gboolean
 hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
-      = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm" };
+      = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
+          "ttml", "dfxp", "xml" };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -288,6 +292,8 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
         return json_format_from_name (filename);
       return HARK_SIDECAR_FORMAT_AUTO;
     }
+  if (hark_ttml_sniff (p))
+    return HARK_SIDECAR_FORMAT_TTML;
   if (hark_html_sniff (p))
     return HARK_SIDECAR_FORMAT_HTML;
   format = sniff_text (p, filename);
@@ -347,13 +353,13 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                     "TSV, SponsorBlock, Markdown, HTML, timestamped and speaker-labelled text)."),
+                     "TSV, SponsorBlock, Markdown, HTML, TTML, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }
 
   if (formats[format].read_text && format != HARK_SIDECAR_FORMAT_WEBVTT
-      && format != HARK_SIDECAR_FORMAT_SRT && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
+      && format != HARK_SIDECAR_FORMAT_SRT && format != HARK_SIDECAR_FORMAT_TTML && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This %s is larger than %d MiB; Hark does not read it (a three-hour "

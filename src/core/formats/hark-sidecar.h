@@ -32,6 +32,7 @@ typedef enum
   HARK_SIDECAR_FORMAT_WHISPER_TEXT,  /* "[00:00.000 --> 00:05.000] text", "[12.34 --> 56.78] text" */
   HARK_SIDECAR_FORMAT_WHISPER_TSV,   /* Whisper .tsv: "start\tend\ttext" in milliseconds */
   HARK_SIDECAR_FORMAT_HTML,          /* HTML: <cite>/<time>/<p> turns, tables, wrapped text */
+  HARK_SIDECAR_FORMAT_TTML,          /* TTML / DFXP captions, Apple's word-timed TTML */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
