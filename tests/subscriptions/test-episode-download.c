@@ -41,6 +41,11 @@ test_pick_transcript (void)
   g_assert_cmpint (hark_episode_download_pick_transcript (list, "fr"), ==, 2);
   g_ptr_array_add (list, transcript ("application/json", NULL));
   g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, 4);
+  g_ptr_array_remove_index (list, 4);
+  g_ptr_array_remove_index (list, 3);
+  /* TTML is timed captions too. */
+  g_ptr_array_add (list, transcript ("application/ttml+xml", "en"));
+  g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, 3);
 }
 
 static void
@@ -142,10 +147,12 @@ test_download_with_sidecars (void)
   }
 }
 
-/* A show that publishes only an HTML transcript: it is saved beside the audio, found as its
- * transcript and read with its speakers and times. */
+/* A show that publishes only a @type transcript: it is saved beside the audio as
+ * "….transcript.@extension", found as its transcript and read as @format with its speakers and
+ * times (Ann's "Hello & welcome." at 0, Bo's at 7 s). */
 static void
-test_download_html_transcript (void)
+check_download_transcript (const char *type, const char *body, const char *extension,
+                           HarkSidecarFormat format)
 {
   g_autoptr (TestServer) server = test_server_new ();
   g_autoptr (HarkHttp) http = hark_http_new (NULL);
@@ -159,8 +166,8 @@ test_download_html_transcript (void)
     "<title>Garden</title><language>en</language>"
     "<item><guid>g1</guid><title>Tomatoes</title>"
     "<enclosure url=\"%1$s/a.mp3\" type=\"audio/mpeg\" length=\"2000\"/>"
-    "<podcast:transcript url=\"%1$s/t\" type=\"text/html\" language=\"en\"/>"
-    "</item></channel></rss>", server->base);
+    "<podcast:transcript url=\"%1$s/t\" type=\"%2$s\" language=\"en\"/>"
+    "</item></channel></rss>", server->base, type);
   g_autofree char *url = test_server_url (server, "/feed");
   g_autofree char *audio = g_malloc0 (2000);
   g_autoptr (HarkEpisodeDownload) download = NULL;
@@ -177,9 +184,9 @@ test_download_html_transcript (void)
   memset (audio, 0x55, 2000);
   test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
   test_server_add_file (server, "/a.mp3", "audio/mpeg", audio, 2000, "\"a\"", TEST_RANGE_HONOUR);
-  test_server_add_body (server, "/t", 200, "text/html",
-                        "<cite>Ann:</cite>\n<time>0:00</time>\n<p>Hello &amp; welcome.</p>\n"
-                        "<cite>Bo:</cite>\n<time>0:07</time>\n<p>Thanks.</p>\n", -1);
+  g_autofree char *suffix = g_strdup_printf ("Tomatoes.transcript.%s", extension);
+
+  test_server_add_body (server, "/t", 200, type, body, -1);
   show = hark_subscriptions_subscribe (http, library, url, NULL, &error);
   g_assert_no_error (error);
   episodes = hark_library_list_show_episodes (library, show, &error);
@@ -190,7 +197,7 @@ test_download_html_transcript (void)
   g_assert_no_error (error);
   g_assert_cmpuint (download->sidecars->len, ==, 1);
   g_assert_true (g_str_has_suffix (g_ptr_array_index (download->sidecars, 0),
-                                   "Tomatoes.transcript.html"));
+                                   suffix));
 
   found = hark_discovery_find (download->audio_path, &error);
   g_assert_no_error (error);
@@ -198,12 +205,33 @@ test_download_html_transcript (void)
   file = g_ptr_array_index (found, 0);
   t = hark_sidecar_read (file->path, HARK_SIDECAR_FORMAT_AUTO, &info, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (info.format, ==, HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpint (info.format, ==, format);
   cues = hark_transcript_get_cues (t, &n_cues);
   g_assert_cmpuint (n_cues, ==, 2);
   g_assert_cmpstr (cues[0].text, ==, "Hello & welcome.");
   g_assert_cmpfloat_with_epsilon (cues[1].start, 7.0, 1e-9);
   g_assert_cmpstr (hark_transcript_get_speaker (t, (guint) cues[1].speaker)->name, ==, "Bo");
+}
+
+static void
+test_download_html_transcript (void)
+{
+  check_download_transcript ("text/html",
+                             "<cite>Ann:</cite>\n<time>0:00</time>\n<p>Hello &amp; welcome.</p>\n"
+                             "<cite>Bo:</cite>\n<time>0:07</time>\n<p>Thanks.</p>\n",
+                             "html", HARK_SIDECAR_FORMAT_HTML);
+}
+
+static void
+test_download_ttml_transcript (void)
+{
+  check_download_transcript ("application/ttml+xml",
+                             "<?xml version=\"1.0\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" "
+                             "xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><body><div>\n"
+                             "<p begin=\"0s\" end=\"5s\" ttm:agent=\"Ann\">Hello &amp; "
+                             "welcome.</p>\n<p begin=\"7s\" end=\"9s\" ttm:agent=\"Bo\">"
+                             "Thanks.</p>\n</div></body></tt>\n",
+                             "ttml", HARK_SIDECAR_FORMAT_TTML);
 }
 
 static void
@@ -234,6 +262,7 @@ main (int argc, char **argv)
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_add_func ("/episode-download/pick-transcript", test_pick_transcript);
   g_test_add_func ("/episode-download/html-transcript", test_download_html_transcript);
+  g_test_add_func ("/episode-download/ttml-transcript", test_download_ttml_transcript);
   g_test_add_func ("/episode-download/with-sidecars", test_download_with_sidecars);
   g_test_add_func ("/episode-download/no-enclosure", test_no_enclosure);
   return g_test_run ();

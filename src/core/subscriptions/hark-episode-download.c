@@ -115,7 +115,15 @@ hark_episode_download_path (const HarkShow *show, const HarkShowEpisode *episode
   return g_build_filename (root, folder, file, NULL);
 }
 
-/* Timed with speakers (Podcasting 2.0 JSON) 0, timed captions 1, HTML 2 (its <cite> and <time>
+/* TTML's MIME types (application/ttml+xml, DFXP's older application/ttaf+xml). */
+static gboolean
+is_ttml (const char *type)
+{
+  return strstr (type, "ttml") != NULL || strstr (type, "ttaf") != NULL
+         || strstr (type, "dfxp") != NULL;
+}
+
+/* Timed with speakers (Podcasting 2.0 JSON) 0, timed captions (TTML too) 1, HTML 2 (its <cite> and <time>
  * carry speakers and times), plain text 3, unknown 4. */
 static int
 transcript_quality (const HarkFeedTranscript *t)
@@ -123,7 +131,7 @@ transcript_quality (const HarkFeedTranscript *t)
   const char *type = t->type ? t->type : "";
   if (strstr (type, "json"))
     return 0;
-  if (strstr (type, "vtt") || strstr (type, "subrip") || strstr (type, "srt"))
+  if (strstr (type, "vtt") || strstr (type, "subrip") || strstr (type, "srt") || is_ttml (type))
     return 1;
   if (g_str_has_prefix (type, "text/html"))
     return 2;
@@ -142,6 +150,8 @@ transcript_extension (const HarkFeedTranscript *t)
     return "vtt";
   if (strstr (type, "subrip") || strstr (type, "srt"))
     return "srt";
+  if (is_ttml (type))
+    return "ttml";
   if (g_str_has_prefix (type, "text/plain"))
     return "txt";
   if (g_str_has_prefix (type, "text/html"))
