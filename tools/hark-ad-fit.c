@@ -41,7 +41,7 @@
 
 #define NEWTON_STEPS 25
 #define L2 0.002
-#define MARGIN 0.25
+#define MARGIN 0.5
 #define HARD_NEGATIVE_WEIGHT 10.0
 /* Negatives within this of one of ep189's labelled reads are left out (its edges). */
 #define NEAR_READ 20.0

@@ -206,7 +206,8 @@ static const struct
                            NULL } },
   { HARK_AD_ELSEWHERE,
     (const char *const[]){ "app store", "play store", "app stores", "your app store",
-                           "wherever you get", "wherever you shop", "wherever you buy",
+                           "wherever you", "wherever you get", "wherever you shop",
+                           "wherever you buy",
                            "wherever you listen", "wherever books are sold", "search for",
                            "look for", "just search", "available on", "available at",
                            "available in", "find it in", "find it at", "find them at",
@@ -243,7 +244,9 @@ static const struct
                            "mugs", "our store", "our shop", "my store", "my shop",
                            "merch store", "our other show", "other show", "sister show",
                            "our network", "same network", "this network", "podcast network",
-                           "new show", "my book",
+                           "new show", "second show", "another show", "new podcast",
+                           "other podcast", "second podcast", "my channel", "our channel",
+                           "my book",
                            "our book", "my course", "our course", "the course", "workshop",
                            "cohort", "newsletter", "my newsletter", "our newsletter",
                            "community", "meetup", "conference", "come see us", "see us live",
@@ -812,13 +815,33 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
   /* "5 dollars", "ten dollars": an amount, said with digits or in words. */
   {
     static const char *const amounts[] = { "one", "two", "three", "four", "five", "six",
-                                           "seven", "eight", "nine", "ten", "fifteen", "twenty",
-                                           "thirty", "forty", "fifty", "hundred", NULL };
+                                           "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                           "thirteen", "fourteen", "fifteen", "sixteen",
+                                           "seventeen", "eighteen", "nineteen", "twenty",
+                                           "thirty", "forty", "fifty", "sixty", "seventy",
+                                           "eighty", "ninety", "hundred", "thousand", NULL };
     const char *hit = strstr (norm, " dollars ");
 
     if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
       note (s, HARK_AD_OFFER, map[hit - norm + 1], 7);
   }
+  /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
+  if (!s->count[HARK_AD_CODE])
+    for (const char *hit = strstr (norm, " code "); hit; hit = strstr (hit + 1, " code "))
+      {
+        gsize at = map[hit - norm + 6], end = at;
+        guint letters = 0;
+
+        if (hit[6] == '\0' || at >= s->length)
+          break;
+        while (end < s->length && (g_ascii_isupper (s->text[end]) || g_ascii_isdigit (s->text[end])))
+          letters += g_ascii_isupper (s->text[end++]) ? 1 : 0;
+        if (letters >= 3 && end - at >= 4 && (end == s->length || !g_ascii_isalpha (s->text[end])))
+          {
+            note (s, HARK_AD_CODE, map[hit - norm + 1], 5 + (end - at));
+            break;
+          }
+      }
 }
 
 /* Its words, and how many of them speak to the listener or for the speaker's side. */
@@ -988,6 +1011,10 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
       if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
           || sentences[i].count[HARK_AD_CODE])
         continue;
+      /* Nor does "X sponsors the show, and you'll find it wherever you shop": a closing line
+       * saying where to get it or what it costs. */
+      if (sentences[i].count[HARK_AD_ELSEWHERE] || sentences[i].count[HARK_AD_OFFER])
+        continue;
       int voice = sentences[i].speaker;
       gboolean handed_over = FALSE;
 
@@ -1124,7 +1151,8 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
         s->count[HARK_AD_SELF] = 0;
       /* A link said with "subscribe" or "past episodes" is where to follow the show, unless
        * what one subscribes to is a product (a newsletter, a membership, a paid tier, named
-       * here or just before) or comes with an offer: then "subscribe" asks for it. */
+       * here or just before) or comes with an offer: then "subscribe" asks for it, and it is
+       * no housekeeping. */
       if (s->count[HARK_AD_HOUSEKEEPING])
         {
           if (s->count[HARK_AD_URL]

@@ -226,9 +226,16 @@ strong (const HarkAdSentence *s)
 static gboolean
 belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
 {
+  gboolean other = s->speaker != inner->speaker;
+
   if (s->count[HARK_AD_RESUME] || s->count[HARK_AD_HOUSEKEEPING])
     return FALSE;
-  return hark_ad_window_edge_logit (s) >= (s->speaker != inner->speaker ? OTHER_VOICE : EDGE_MIN);
+  /* Another of the conversation's own voices taking over is the conversation again, unless
+   * it carries the read's strong evidence itself. */
+  if (other && s->speaker >= 0 && inner->speaker >= 0 && !s->count[HARK_AD_NEW_VOICE]
+      && !strong (s))
+    return FALSE;
+  return hark_ad_window_edge_logit (s) >= (other ? OTHER_VOICE : EDGE_MIN);
 }
 
 /* Whether a read may start or end with @s, next to @inner. */

@@ -359,6 +359,23 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
     }
 }
 
+/* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the
+ * lights on"), said in the same breath, with no one answering. */
+static void
+lead_in (const HarkAdSentence *s, guint floor, guint *first)
+{
+  const HarkAdSentence *q;
+
+  if (*first <= floor)
+    return;
+  q = &s[*first - 1];
+  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR])
+      && !q->count[HARK_AD_DIALOGUE] && !q->count[HARK_AD_QUESTION] && !q->count[HARK_AD_RESUME]
+      && !q->count[HARK_AD_HOUSEKEEPING] && q->end - q->start <= MAX_EDGE_SECONDS
+      && seamless (q, &s[*first]))
+    (*first)--;
+}
+
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
  * @floor - 1, and what lies between is a story told without conversation (no one answering,
  * no return to the show, no housekeeping), short enough to be the next read's opening ("Ever
@@ -818,8 +835,19 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   for (guint w = 0; w < windows->len; w++)
     {
       const HarkAdWindowRead *r = &g_array_index (windows, HarkAdWindowRead, w);
+      guint first = r->first, floor = r->first;
 
-      add_detection (out, units, s, r->first, r->last,
+      for (guint k = r->first; k <= r->last; k++)
+        taken[k] = TRUE;
+      /* A story told before the offer is the read's own (the segmenter's reads grow so too),
+       * and so is a one-line lead-in announcing it. */
+      while (floor > 0 && !taken[floor - 1])
+        floor--;
+      extend_story (s, floor, &first);
+      lead_in (s, floor, &first);
+      for (guint k = first; k < r->first; k++)
+        taken[k] = TRUE;
+      add_detection (out, units, s, first, r->last,
                      r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE);
     }
 
