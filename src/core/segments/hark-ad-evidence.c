@@ -120,7 +120,8 @@ static const struct
                            "please support", "every dollar", "appreciate your support",
                            "appreciate the support", "appreciate that support",
                            "thanks for your support", "thank you for your support",
-                           NULL } },
+                           "asking for money", "ask for your support", "chip in",
+                           "if you can afford", NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
                            "rate us", "rate the show", "review the show", "ratings", "five star",
@@ -195,7 +196,7 @@ static const struct
                            NULL } },
   /* A read never doubts what it sells; people talking about a product do. */
   { HARK_AD_CRITICAL,
-    (const char *const[]){ "didn't love", "don't love", "not a fan", "no longer", "stopped using",
+    (const char *const[]){ "didn't love", "not a fan", "no longer", "stopped using",
                            "gave up on", "confidently wrong", "wrong", "worse", "broken",
                            "buggy", "annoying", "disappointed", "disappointing", "overpriced",
                            "too expensive", "paywall", "not worth", "rip off", "ripoff", "scam",
@@ -257,7 +258,12 @@ static const struct
                            "we've ever made", "crowdfunding", "backers", "preorder",
                            "pre order", "paperback", "hardcover", "audiobook", "my album",
                            "our album", "new album", "signed copy", "signed copies",
-                           "consulting", "my company", "my studio", "my agency", NULL } },
+                           "consulting", "my company", "my studio", "my agency",
+                           "i've been building", "we've been building", "i'm building",
+                           "we're building", "the beta", "our beta", "waitlist", "wait list",
+                           "live recording", "recording live", "live stream", "livestream",
+                           "stream live", "we stream", "tier", "tiers", "video channel",
+                           "channel", NULL } },
   { HARK_AD_DIALOGUE,
     (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
                            "kind of", "sort of", "like i said", "i don't know", "exactly",
@@ -547,9 +553,9 @@ names_first_person (const char *after)
 
 static gboolean names_the_show (const HarkAdSentence *s);
 
-/* "Thanks to Example Co for supporting the show": support from a named company is a sponsor's;
- * from listeners, members, patrons or "all of you" it is the show's own ask. @hit is where the
- * support phrase starts in @norm. */
+/* "Thanks to Example Co for supporting the show", "Example Co is supporting the show": support
+ * from a named company is a sponsor's; from listeners, members, patrons or "all of you" it is the
+ * show's own ask. @hit is where the support phrase starts in @norm. */
 static gboolean
 support_from_company (const char *norm, const char *hit)
 {
@@ -559,22 +565,35 @@ support_from_company (const char *norm, const char *hit)
                                         "listener", "members", "member", "patrons", "patron",
                                         "supporters", "subscribers", "fans", "folks", "friends",
                                         "people", "those", "who", "our", "my", "your", "of",
-                                        "each", "every", "the", NULL };
-  const char *from = NULL, *w;
+                                        "each", "every", "the", "it", "this", "that", "which",
+                                        "we", "i", "they", "he", "she", "and", "so", "also",
+                                        "really", "just", "for", "thank", "thanks", NULL };
+  static const char *const verbs[] = { " for", " is", " are", " has been", " have been",
+                                       " keeps", " who", NULL };
+  const char *from = NULL, *to = NULL, *w;
   guint words = 0;
 
-  if (hit - norm < 5 || strncmp (hit - 4, " for", 4) != 0)
+  /* "… for supporting", "X is supporting", "X has been supporting" */
+  for (guint i = 0; verbs[i] && to == NULL; i++)
+    if ((gsize) (hit - norm) > strlen (verbs[i])
+        && strncmp (hit - strlen (verbs[i]), verbs[i], strlen (verbs[i])) == 0)
+      to = hit - strlen (verbs[i]);
+  if (to == NULL)
     return FALSE;
-  /* The last "thanks to" before the support. */
+  /* The last "thanks to" before the support, or else the sentence's start. */
   for (guint i = 0; thanks[i]; i++)
-    for (const char *t = strstr (norm, thanks[i]); t && t < hit; t = strstr (t + 1, thanks[i]))
+    for (const char *t = strstr (norm, thanks[i]); t && t < to; t = strstr (t + 1, thanks[i]))
       if (from == NULL || t + strlen (thanks[i]) > from)
         from = t + strlen (thanks[i]);
-  if (from == NULL || hit - 4 <= from || hit - from > 60)
+  if (from == NULL && g_str_has_prefix (to, " for"))
+    return FALSE; /* "a big thank you for supporting": no one named */
+  if (from == NULL)
+    from = norm + 1;
+  if (to <= from || to - from > 60)
     return FALSE;
-  /* The words between "thanks to" and "for": a name of one to five words, none of them a
-   * word for the show's own listeners. */
-  for (w = from; w < hit - 4; words++)
+  /* The words between: a name of one to five words, none of them a word for the show's own
+   * listeners or the speaker. */
+  for (w = from; w < to; words++)
     {
       const char *end = strchr (w, ' ');
       gsize len = (gsize) (end - w);
@@ -812,7 +831,7 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
         note (s, HARK_AD_OFFER, map[from - norm], (gsize) (hit - from) + 5);
       }
   }
-  /* "5 dollars", "ten dollars": an amount, said with digits or in words. */
+  /* "5 dollars", "ten dollars", "a seven-dollar tier": an amount, said with digits or in words. */
   {
     static const char *const amounts[] = { "one", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -820,10 +839,18 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
                                            "seventeen", "eighteen", "nineteen", "twenty",
                                            "thirty", "forty", "fifty", "sixty", "seventy",
                                            "eighty", "ninety", "hundred", "thousand", NULL };
-    const char *hit = strstr (norm, " dollars ");
+    static const char *const units[] = { " dollars ", " dollar ", " bucks ", " euros ", NULL };
 
-    if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
-      note (s, HARK_AD_OFFER, map[hit - norm + 1], 7);
+    for (guint u = 0; units[u]; u++)
+      {
+        const char *hit = strstr (norm, units[u]);
+
+        if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
+          {
+            note (s, HARK_AD_OFFER, map[hit - norm + 1], strlen (units[u]) - 2);
+            break;
+          }
+      }
   }
   /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
   if (!s->count[HARK_AD_CODE])

@@ -260,7 +260,11 @@ hark_ad_window_structural (const double *x)
   gboolean store = x[HARK_AD_W_ELSEWHERE] > 0
                    && (x[HARK_AD_W_NAMED_LINK] > 0 || x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0);
 
-  return (pays || own_place || store || x[HARK_AD_W_NEW_VOICE_DEAL] > 0)
+  /* A read speaks to the listener: it asks something, says "you", or is a voice of its own. */
+  gboolean addressed = x[HARK_AD_W_ASK] > 0 || x[HARK_AD_W_IMPERATIVE] > 0 || x[HARK_AD_W_YOU] > 0
+                       || x[HARK_AD_W_NEW_VOICE] > 0;
+
+  return (pays || own_place || store || x[HARK_AD_W_NEW_VOICE_DEAL] > 0) && addressed
          && x[HARK_AD_W_KINDS] * 7 >= 3 - 1e-9;
 }
 

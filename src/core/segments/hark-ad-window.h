@@ -79,7 +79,8 @@ void hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, 
 
 /* Whether a span with features @x holds the structure a read needs (somewhere to go — a link,
  * the show notes, a store to search in — or something to pay less with, or a voice heard only
- * there offering something; and three kinds of evidence): nothing less is ever a read. */
+ * there offering something; the listener addressed; and three kinds of evidence): nothing less
+ * is ever a read. */
 gboolean hark_ad_window_structural (const double *x);
 
 /* Log-odds that @x is a read, and that a read with @x is the show's own. */
