@@ -132,3 +132,27 @@ hark_test_make_long_mp3 (const char *path, guint megabytes)
   g_assert_cmpint (fclose (out), ==, 0);
   return TRUE;
 }
+
+gboolean
+hark_test_make_noise_mp3 (const char *path, guint seconds, guint seed, guint kbps)
+{
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+  g_autofree char *source = g_strdup_printf ("anoisesrc=d=%u:c=pink:r=44100:a=0.3:seed=%u",
+                                             seconds, seed);
+  g_autofree char *bitrate = g_strdup_printf ("%uk", kbps);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source,
+                         "-ac", "2", "-b:a", bitrate, path, NULL };
+
+  if (ffmpeg == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return FALSE;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}

@@ -25,4 +25,9 @@ void hark_test_remove_tree (const char *path);
  * about a minute a megabyte). FALSE after g_test_skip() when ffmpeg is not installed. */
 gboolean hark_test_make_long_mp3 (const char *path, guint megabytes);
 
+/* @seconds of pink noise, stereo, at @kbps encoded by ffmpeg to @path: noise, not a tone, so
+ * that samples from the wrong place of the file cannot look right; @seed makes it repeatable.
+ * FALSE after g_test_skip() when ffmpeg is not installed. */
+gboolean hark_test_make_noise_mp3 (const char *path, guint seconds, guint seed, guint kbps);
+
 G_END_DECLS

@@ -6,56 +6,14 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "test-cli-run.h"
 #include "test-server.h"
 
-typedef struct
-{
-  gboolean done;
-  int status;
-  char *out;
-  char *err;
-} Run;
-
+/* hark-cli while the test server answers it. */
 static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer data)
+run_cli (const char *const *args, TestCliRun *run)
 {
-  Run *run = data;
-  g_autoptr (GError) error = NULL;
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err,
-                                        &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-/* Runs hark-cli while the test's main loop serves its requests. */
-static void
-run_cli (const char *const *args, Run *run)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, run);
-  test_server_wait (&run->done, 20000);
-  g_assert_true (run->done);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
+  test_cli_run (NULL, args, 20000, run);
 }
 
 static void
@@ -69,7 +27,7 @@ test_feed_url (void)
     "<rss><channel><title>Served</title><item><guid>1</guid>"
     "<enclosure url=\"../media/1.mp3\" type=\"audio/mpeg\" length=\"5\"/></item></channel></rss>";
   const char *args[] = { "feed", url, "--format", "json", NULL };
-  Run run = { 0 };
+  TestCliRun run = { 0 };
   JsonObject *root, *episode;
   g_autofree char *expected = test_server_url (server, "/media/1.mp3");
 
@@ -84,18 +42,18 @@ test_feed_url (void)
   episode = json_array_get_object_element (json_object_get_array_member (root, "episodes"), 0);
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (episode, "enclosure"), "url"), ==, expected);
-  run_clear (&run);
+  test_cli_run_clear (&run);
 
   /* A feed served as text/html is still a feed: the content decides, not the type. */
   {
     g_autofree char *typed = test_server_url (server, "/typed");
     const char *typed_args[] = { "feed", typed, NULL };
-    Run typed_run = { 0 };
+    TestCliRun typed_run = { 0 };
     test_server_add_body (server, "/typed", 200, "text/html", feed, -1);
     run_cli (typed_args, &typed_run);
     g_assert_cmpint (typed_run.status, ==, 0);
     g_assert_nonnull (strstr (typed_run.out, "\"Served\""));
-    run_clear (&typed_run);
+    test_cli_run_clear (&typed_run);
   }
   (void) final;
 }
@@ -111,21 +69,21 @@ test_feed_url_errors (void)
                         "<!DOCTYPE html><html><body>Not here</body></html>", -1);
   {
     const char *args[] = { "feed", missing, NULL };
-    Run run = { 0 };
+    TestCliRun run = { 0 };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, missing));
     g_assert_nonnull (strstr (run.err, "HTTP 404"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "feed", page, NULL };
-    Run run = { 0 };
+    TestCliRun run = { 0 };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, page));
     g_assert_nonnull (strstr (run.err, "not a podcast feed"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
 }
 

@@ -13,6 +13,7 @@
 
 #include "hark-test-util.h"
 #include "net/hark-http.h"
+#include "test-cli-run.h"
 #include "test-server.h"
 #include "util/hark-error.h"
 
@@ -89,32 +90,11 @@ test_gnome_settings (void)
   g_assert_cmpuint (server->requests, ==, 1);
 }
 
-typedef struct
-{
-  gboolean done;
-  int status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer data)
+run_feed (const char *http_proxy, TestCliRun *run)
 {
-  Run *run = data;
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, NULL);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-static void
-run_feed (const char *http_proxy, Run *run)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
-      G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  const char *args[] = { "feed", "http://feed.invalid/feed", "--format", "json", NULL };
 
   /* A desktop without GNOME's settings: the environment is what says. */
   g_subprocess_launcher_unsetenv (launcher, "GIO_USE_PROXY_RESOLVER");
@@ -125,12 +105,7 @@ run_feed (const char *http_proxy, Run *run)
     g_subprocess_launcher_setenv (launcher, "http_proxy", http_proxy, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "http_proxy");
-  process = g_subprocess_launcher_spawn (launcher, &error, cli, "feed",
-                                         "http://feed.invalid/feed", "--format", "json", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, run);
-  test_server_wait (&run->done, 30000);
-  g_assert_true (run->done);
+  test_cli_run (launcher, args, 30000, run);
 }
 
 static void
@@ -138,7 +113,7 @@ test_http_proxy_variable (void)
 {
   g_autoptr (TestServer) server = test_server_new ();
   g_autofree char *proxy_url = NULL;
-  Run run = { 0 };
+  TestCliRun run = { 0 };
 
   test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
   proxy_url = g_strdup_printf ("http://127.0.0.1:%d", server_port (server));
@@ -147,16 +122,13 @@ test_http_proxy_variable (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Behind a Proxy"));
   g_assert_cmpstr (test_server_request_header (server, "/feed", "Host"), ==, "feed.invalid");
-  g_clear_pointer (&run.out, g_free);
-  g_clear_pointer (&run.err, g_free);
-  run.done = FALSE;
+  test_cli_run_clear (&run);
 
   run_feed (NULL, &run);
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "feed.invalid"));
   g_assert_cmpuint (server->requests, ==, 1);
-  g_free (run.out);
-  g_free (run.err);
+  test_cli_run_clear (&run);
 }
 
 int

@@ -32,28 +32,12 @@ static gsize mp3_length;
 static gboolean
 make_mp3 (void)
 {
-  g_autofree char *program = g_find_program_in_path ("ffmpeg");
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-  /* Noise, not a tone: samples from the wrong place of the file cannot look right. */
-  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                         "anoisesrc=d=60:c=pink:r=44100:a=0.3:seed=7", "-ac", "2", "-b:a",
-                         "128k", NULL, NULL };
-
   if (mp3_data != NULL)
     return TRUE;
-  if (program == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return FALSE;
-    }
   tmpdir = hark_test_make_tmpdir ("stream");
   mp3_path = g_build_filename (tmpdir, "source.mp3", NULL);
-  argv[12] = mp3_path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!hark_test_make_noise_mp3 (mp3_path, 60, 7, 128))
+    return FALSE;
   g_assert_true (g_file_get_contents (mp3_path, &mp3_data, &mp3_length, NULL));
   g_assert_cmpuint (mp3_length, >, 900 * 1024);
   return TRUE;
@@ -199,6 +183,57 @@ reader_clear (Reader *r)
   g_clear_error (&r->error);
 }
 
+/* What every streaming case starts from: the test server, a client, the URL of the file on it
+ * and where the download goes. */
+typedef struct
+{
+  TestServer *server;
+  HarkHttp *http;
+  char *url;
+  char *path;
+} Stream;
+
+static void
+stream_init (Stream *s)
+{
+  s->server = test_server_new ();
+  s->http = hark_http_new (NULL);
+  s->url = test_server_url (s->server, "/ep.mp3");
+  s->path = target ("ep.mp3");
+}
+
+static void
+stream_clear (Stream *s)
+{
+  g_clear_pointer (&s->path, g_free);
+  g_clear_pointer (&s->url, g_free);
+  g_clear_pointer (&s->http, hark_http_free);
+  g_clear_pointer (&s->server, test_server_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stream, stream_clear)
+
+/* Downloads the file through @source and decodes it on a reader thread as it arrives, from
+ * @seek_to (< 0: the start) for @seconds (< 0: to the end); returns when the reader is done,
+ * the download going on. */
+static void
+stream_play (Stream *s, HarkMediaSource *source, GCancellable *quit, Download *d, Reader *r,
+             double seek_to, double seconds, guint timeout_ms)
+{
+  GThread *thread;
+
+  r->source = source;
+  r->seek_to = seek_to;
+  r->seconds = seconds;
+  r->started = g_get_monotonic_time ();
+  hark_http_download_to_source_async (s->http, s->url, s->path, NULL, source, NULL, NULL, quit,
+                                      on_downloaded, d);
+  thread = g_thread_new ("reader", reader_thread, r);
+  wait_reader (r, timeout_ms);
+  g_thread_join (thread);
+  g_assert_no_error (r->error);
+}
+
 static void
 assert_same_audio (const float *a, const float *b, gsize n_frames)
 {
@@ -213,39 +248,23 @@ assert_same_audio (const float *a, const float *b, gsize n_frames)
 static void
 test_plays_while_downloading (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *copy = NULL;
   gsize copy_length = 0, ref_frames = 0;
   const float *ref;
   Download d = { 0 };
   Reader r = { 0 };
   gint stop = 0;
-  GThread *thread;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
+  stream_init (&s);
   /* 320 KB/s: the 1 MB file takes about three seconds. */
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s1\"",
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s1\"",
                              8 * 1024, 25, 0, &stop);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = -1;
-  r.seconds = 5;
-  r.started = g_get_monotonic_time ();
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 10000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, -1, 5, 10000);
   g_test_message ("first audio after %.0f ms, with %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
                   " bytes downloaded",
                   (r.first_audio - r.started) / 1000.0, r.at_first_audio.available,
@@ -261,7 +280,7 @@ test_plays_while_downloading (void)
   test_server_wait (&d.done, 15000);
   g_assert_no_error (d.error);
   g_assert_nonnull (d.result);
-  g_assert_true (g_file_get_contents (path, &copy, &copy_length, NULL));
+  g_assert_true (g_file_get_contents (s.path, &copy, &copy_length, NULL));
   g_assert_cmpmem (copy, copy_length, mp3_data, mp3_length);
   {
     HarkMediaSourceProgress p;
@@ -278,43 +297,28 @@ test_plays_while_downloading (void)
 static void
 test_dropped_connection_resumes (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   gsize ref_frames = 0;
   const float *ref;
   Download d = { 0 };
   Reader r = { 0 };
-  GThread *thread;
   const char *range;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s2\"",
+  stream_init (&s);
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s2\"",
                              32 * 1024, 5, 300 * 1000, NULL);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = -1;
-  r.seconds = -1;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, -1, -1, 20000);
   test_server_wait (&d.done, 15000);
   g_assert_no_error (d.error);
   g_assert_true (d.result->resumed);
-  g_assert_cmpuint (server->requests, ==, 2);
-  range = test_server_request_header (server, "/ep.mp3", "Range");
+  g_assert_cmpuint (s.server->requests, ==, 2);
+  range = test_server_request_header (s.server, "/ep.mp3", "Range");
   g_assert_cmpstr (range, ==, "bytes=300000-");
-  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"s2\"");
+  g_assert_cmpstr (test_server_request_header (s.server, "/ep.mp3", "If-Range"), ==, "\"s2\"");
   ref = reference (&ref_frames);
   g_assert_cmpuint (r.pcm->len / CH, ==, ref_frames);
   assert_same_audio ((const float *) r.pcm->data, ref, ref_frames);
@@ -327,33 +331,18 @@ test_dropped_connection_resumes (void)
 static void
 test_seek_beyond_download (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   Download d = { 0 };
   Reader r = { 0 };
-  GThread *thread;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s3\"",
+  stream_init (&s);
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s3\"",
                              16 * 1024, 25, 0, NULL);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = 45;
-  r.seconds = 2;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, 45, 2, 20000);
   /* The seek asked for bytes that had not arrived. */
   g_assert_cmpuint (r.at_seek.available, <, mp3_length / 2);
   g_assert_cmpfloat (fabs (r.media_start - 45), <, 0.001);
@@ -407,36 +396,21 @@ count_notice (HarkMediaSource *source, gpointer data)
 static void
 test_seek_ahead_fetches_range (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   Download d = { 0 };
   Reader r = { 0 };
-  GThread *thread;
   double seek_ms;
   gboolean jumped = FALSE, filled = FALSE;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
+  stream_init (&s);
   /* 160 KB/s: the whole file takes six seconds, the part up to 80% five. */
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s5\"",
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s5\"",
                              8 * 1024, 50, 0, NULL);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = 48;
-  r.seconds = 2;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, 48, 2, 20000);
   seek_ms = (r.first_audio - r.seek_time) / 1000.0;
   g_test_message ("seek to 48 s (80%%) with %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
                   " bytes there: first audio after %.0f ms, %" G_GUINT64_FORMAT
@@ -454,12 +428,12 @@ test_seek_ahead_fetches_range (void)
   }
   test_server_wait (&d.done, 20000);
   g_assert_no_error (d.error);
-  assert_same_file (path);
+  assert_same_file (s.path);
   /* One request jumped ahead (open-ended, with the validator), a later one filled the hole
    * it left, up to the range held. */
-  for (guint i = 1; i < server->ranges->len; i++)
+  for (guint i = 1; i < s.server->ranges->len; i++)
     {
-      const char *range = g_ptr_array_index (server->ranges, i);
+      const char *range = g_ptr_array_index (s.server->ranges, i);
       gint64 start = range_start (range);
 
       if (start > (gint64) mp3_length / 2 && g_str_has_suffix (range, "-"))
@@ -470,7 +444,7 @@ test_seek_ahead_fetches_range (void)
     }
   g_assert_true (jumped);
   g_assert_true (filled);
-  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"s5\"");
+  g_assert_cmpstr (test_server_request_header (s.server, "/ep.mp3", "If-Range"), ==, "\"s5\"");
   {
     HarkMediaSourceProgress p;
     hark_media_source_get_progress (source, &p);
@@ -486,36 +460,21 @@ test_seek_ahead_fetches_range (void)
 static void
 test_seek_range_ignored (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *notice = NULL;
   Download d = { 0 };
   Reader r = { 0 };
-  GThread *thread;
   guint notices = 0;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  test_server_add_throttled_full (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length,
+  stream_init (&s);
+  test_server_add_throttled_full (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length,
                                   "\"s6\"", 16 * 1024, 25, 0, NULL, TEST_RANGE_IGNORE);
   source = hark_media_source_new ("ep.mp3");
   hark_media_source_set_notice_func (source, NULL, count_notice, &notices);
-  r.source = source;
-  r.seek_to = 48;
-  r.seconds = 1;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, 48, 1, 20000);
   g_assert_cmpfloat (fabs (r.media_start - 48), <, 0.001);
   {
     g_autoptr (GArray) expected = decode_from (NULL, 48);
@@ -523,10 +482,10 @@ test_seek_range_ignored (void)
   }
   test_server_wait (&d.done, 20000);
   g_assert_no_error (d.error);
-  assert_same_file (path);
+  assert_same_file (s.path);
   /* The first request, and the one jump the server refused. */
-  g_assert_cmpuint (server->requests, ==, 2);
-  g_assert_cmpint (range_start (g_ptr_array_index (server->ranges, 1)), >, mp3_length / 2);
+  g_assert_cmpuint (s.server->requests, ==, 2);
+  g_assert_cmpint (range_start (g_ptr_array_index (s.server->ranges, 1)), >, mp3_length / 2);
   notice = hark_media_source_dup_notice (source);
   g_assert_cmpstr (notice, ==, "This server can’t jump ahead; playing as it downloads.");
   while (g_main_context_iteration (NULL, FALSE))
@@ -541,11 +500,8 @@ test_seek_range_ignored (void)
 static void
 test_if_range_mismatch (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *part = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *map = NULL;
@@ -556,18 +512,14 @@ test_if_range_mismatch (void)
   const float *ref;
   Download d = { 0 };
   Reader r = { 0 };
-  GThread *thread;
   FILE *f;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  part = g_strconcat (path, ".part", NULL);
+  stream_init (&s);
+  part = g_strconcat (s.path, ".part", NULL);
   etag = g_strconcat (part, ".etag", NULL);
-  map = map_path_of (path);
+  map = map_path_of (s.path);
   /* What an earlier run of another version of the file left: two ranges of it. */
   memset (junk, 0x5a, 100000);
   f = g_fopen (part, "wb");
@@ -580,26 +532,18 @@ test_if_range_mismatch (void)
                               "600000-700000\n", mp3_length);
   g_assert_true (g_file_set_contents (map, map_text, -1, NULL));
   g_assert_true (g_file_set_contents (etag, "\"old\"", -1, NULL));
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s7\"",
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s7\"",
                              32 * 1024, 10, 0, NULL);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = -1;
-  r.seconds = -1;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, NULL,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, NULL, &d, &r, -1, -1, 20000);
   test_server_wait (&d.done, 20000);
   g_assert_no_error (d.error);
   g_assert_true (d.result->restarted);
   /* The first hole, up to the range held, if it is still the same file. */
-  g_assert_cmpstr (g_ptr_array_index (server->ranges, 0), ==, "bytes=100000-599999");
-  g_assert_cmpuint (server->requests, ==, 1);
-  g_assert_cmpstr (test_server_request_header (server, "/ep.mp3", "If-Range"), ==, "\"old\"");
-  assert_same_file (path);
+  g_assert_cmpstr (g_ptr_array_index (s.server->ranges, 0), ==, "bytes=100000-599999");
+  g_assert_cmpuint (s.server->requests, ==, 1);
+  g_assert_cmpstr (test_server_request_header (s.server, "/ep.mp3", "If-Range"), ==, "\"old\"");
+  assert_same_file (s.path);
   ref = reference (&ref_frames);
   g_assert_cmpuint (r.pcm->len / CH, ==, ref_frames);
   assert_same_audio ((const float *) r.pcm->data, ref, ref_frames);
@@ -615,42 +559,27 @@ test_if_range_mismatch (void)
 static void
 test_resume_with_holes (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
   g_autoptr (HarkMediaSource) again = NULL;
   g_autoptr (GCancellable) quit = g_cancellable_new ();
   g_autoptr (HarkByteRanges) held = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *map = NULL;
   g_autofree char *text = NULL;
   guint64 total = 0, a0, a1, b0, b1;
   guint first_of_second_run;
   Download d = { 0 }, d2 = { 0 };
   Reader r = { 0 }, r2 = { 0 };
-  GThread *thread;
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  map = map_path_of (path);
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s8\"",
+  stream_init (&s);
+  map = map_path_of (s.path);
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s8\"",
                              8 * 1024, 50, 0, NULL);
   source = hark_media_source_new ("ep.mp3");
-  r.source = source;
-  r.seek_to = 40;
-  r.seconds = 1;
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, quit,
-                                      on_downloaded, &d);
-  thread = g_thread_new ("reader", reader_thread, &r);
-  wait_reader (&r, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r.error);
+  stream_play (&s, source, quit, &d, &r, 40, 1, 20000);
   /* Quit. */
   g_cancellable_cancel (quit);
   test_server_wait (&d.done, 5000);
@@ -668,17 +597,9 @@ test_resume_with_holes (void)
   g_assert_cmpuint (b0, >, mp3_length / 2);
 
   /* The next run. */
-  first_of_second_run = server->ranges->len;
+  first_of_second_run = s.server->ranges->len;
   again = hark_media_source_new ("ep.mp3");
-  r2.source = again;
-  r2.seek_to = 40;
-  r2.seconds = 1;
-  hark_http_download_to_source_async (http, url, path, NULL, again, NULL, NULL, NULL,
-                                      on_downloaded, &d2);
-  thread = g_thread_new ("reader", reader_thread, &r2);
-  wait_reader (&r2, 20000);
-  g_thread_join (thread);
-  g_assert_no_error (r2.error);
+  stream_play (&s, again, NULL, &d2, &r2, 40, 1, 20000);
   g_test_message ("the seek into the range kept played after %.0f ms",
                   (r2.first_audio - r2.seek_time) / 1000.0);
   g_assert_cmpint (r2.first_audio - r2.seek_time, <, G_USEC_PER_SEC);
@@ -689,13 +610,13 @@ test_resume_with_holes (void)
   test_server_wait (&d2.done, 20000);
   g_assert_no_error (d2.error);
   g_assert_true (d2.result->resumed);
-  assert_same_file (path);
+  assert_same_file (s.path);
   /* It went on from the first hole, and nothing held was asked for again. */
-  g_assert_cmpint (range_start (g_ptr_array_index (server->ranges, first_of_second_run)), ==,
+  g_assert_cmpint (range_start (g_ptr_array_index (s.server->ranges, first_of_second_run)), ==,
                    (gint64) a1);
-  for (guint i = first_of_second_run; i < server->ranges->len; i++)
+  for (guint i = first_of_second_run; i < s.server->ranges->len; i++)
     {
-      const char *range = g_ptr_array_index (server->ranges, i);
+      const char *range = g_ptr_array_index (s.server->ranges, i);
       gint64 start = range_start (range);
 
       g_assert_cmpint (start, >=, (gint64) a1);
@@ -746,13 +667,10 @@ test_seek_in_complete_source (void)
 static void
 test_cancel_while_waiting (void)
 {
-  g_autoptr (TestServer) server = NULL;
-  g_autoptr (HarkHttp) http = NULL;
+  g_auto (Stream) s = { 0 };
   g_autoptr (HarkMediaSource) source = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (HarkPlayer) player = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (HarkDecoder) decoder = NULL;
   g_autoptr (GError) error = NULL;
   Download d = { 0 };
@@ -761,15 +679,12 @@ test_cancel_while_waiting (void)
 
   if (!make_mp3 ())
     return;
-  server = test_server_new ();
-  http = hark_http_new (NULL);
-  url = test_server_url (server, "/ep.mp3");
-  path = target ("ep.mp3");
-  test_server_add_throttled (server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s4\"",
+  stream_init (&s);
+  test_server_add_throttled (s.server, "/ep.mp3", "audio/mpeg", mp3_data, mp3_length, "\"s4\"",
                              16 * 1024, 20, 0, &stop);
   source = hark_media_source_new ("ep.mp3");
-  hark_http_download_to_source_async (http, url, path, NULL, source, NULL, NULL, cancellable,
-                                      on_downloaded, &d);
+  hark_http_download_to_source_async (s.http, s.url, s.path, NULL, source, NULL, NULL,
+                                      cancellable, on_downloaded, &d);
   {
     /* Open on this thread once enough has arrived to probe without waiting long. */
     HarkMediaSourceProgress p = { 0 };
@@ -808,7 +723,7 @@ test_cancel_while_waiting (void)
     g_autoptr (HarkMediaSource) other = hark_media_source_new ("other");
     char byte;
     g_autoptr (GError) cancelled = NULL;
-    hark_media_source_set_file (other, path, 0, 100);
+    hark_media_source_set_file (other, s.path, 0, 100);
     hark_media_source_cancel (other);
     g_assert_cmpint (hark_media_source_read (other, 0, &byte, 1, TRUE, NULL, &cancelled), ==, -1);
     g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -12,6 +12,7 @@
 
 #include "hark-test-util.h"
 #include "util/hark-byte-ranges.h"
+#include "test-cli-run.h"
 #include "test-server.h"
 
 static const char *vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Speaker 1>Hello there.\n\n"
@@ -19,52 +20,14 @@ static const char *vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Speaker 1>
 static const char *chapters = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,"
                               "\"title\":\"Start\"},{\"startTime\":4,\"title\":\"Later\"}]}";
 
-typedef struct
-{
-  gboolean done;
-  int status;
-  char *out;
-  char *err;
-} Run;
-
+/* hark-cli with its first-sound trace on, while the test server answers it. */
 static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer data)
+run_cli (const char *const *args, TestCliRun *run)
 {
-  Run *run = data;
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, NULL);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
 
-static void
-run_cli (const char *const *args, Run *run)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "HARK_CLI_TRACE", "1", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, NULL);
-  g_assert_nonnull (process);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, run);
-  test_server_wait (&run->done, 60000);
-  g_assert_true (run->done);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-  run->done = FALSE;
+  test_cli_run (launcher, args, 60000, run);
 }
 
 /* The first event named @name in @out (JSON lines), or NULL. */
@@ -97,27 +60,14 @@ test_play_episode_while_downloading (void)
   g_autofree char *feed_url = test_server_url (server, "/feed");
   g_autofree char *audio = NULL;
   g_autofree char *feed = NULL;
-  g_autofree char *program = g_find_program_in_path ("ffmpeg");
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
   gsize length = 0;
-  int status = 0;
   gint64 pressed;
-  Run run = { 0 };
+  TestCliRun run = { 0 };
   JsonObject *o;
-  const char *ffmpeg[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                           "anoisesrc=d=8:c=pink:r=44100:a=0.3:seed=3", "-ac", "2", "-b:a",
-                           "64k", mp3, NULL };
 
-  if (program == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return;
-    }
-  g_spawn_sync (NULL, (char **) ffmpeg, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!hark_test_make_noise_mp3 (mp3, 8, 3, 64))
+    return;
   g_assert_true (g_file_get_contents (mp3, &audio, &length, NULL));
   feed = g_strdup_printf (
       "<rss xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel>"
@@ -140,7 +90,7 @@ test_play_episode_while_downloading (void)
     const char *args[] = { "subscribe", feed_url, "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 0);
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "play", "1", "--library", lib, "--dir", downloads, "--device", "null",
@@ -181,21 +131,21 @@ test_play_episode_while_downloading (void)
     g_assert_true (g_file_test (transcript, G_FILE_TEST_IS_REGULAR));
     g_assert_true (g_file_test (chapter_file, G_FILE_TEST_IS_REGULAR));
     g_assert_true (g_file_test (persons_file, G_FILE_TEST_IS_REGULAR));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     /* Now it is downloaded: the episode list says so, and it plays from the file. */
     const char *args[] = { "episodes", "Stream Show", "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_nonnull (strstr (run.out, "[downloaded]"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "play", "No such episode", "--library", lib, "--device", "null", NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, "No such episode"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   hark_test_remove_tree (dir);
 }
@@ -214,30 +164,18 @@ test_play_episode_from_80_percent (void)
   g_autofree char *feed_url = test_server_url (server, "/feed");
   g_autofree char *audio = NULL;
   g_autofree char *feed = NULL;
-  g_autofree char *program = g_find_program_in_path ("ffmpeg");
   g_autofree char *map_text = NULL;
   g_autoptr (HarkByteRanges) held = NULL;
   guint64 total = 0;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   gsize length = 0;
-  int status = 0;
   gint64 pressed;
-  Run run = { 0 };
+  TestCliRun run = { 0 };
   JsonObject *o;
-  const char *ffmpeg[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                           "anoisesrc=d=20:c=pink:r=44100:a=0.3:seed=5", "-ac", "2", "-b:a",
-                           "128k", mp3, NULL };
 
-  if (program == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return;
-    }
-  g_spawn_sync (NULL, (char **) ffmpeg, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!hark_test_make_noise_mp3 (mp3, 20, 5, 128))
+    return;
   g_assert_true (g_file_get_contents (mp3, &audio, &length, NULL));
   feed = g_strdup_printf (
       "<rss><channel><title>Seek Show</title><link>https://seek.example/</link>"
@@ -254,7 +192,7 @@ test_play_episode_from_80_percent (void)
     const char *args[] = { "subscribe", feed_url, "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 0);
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "play", "1", "--library", lib, "--dir", downloads, "--device", "null",
@@ -284,7 +222,7 @@ test_play_episode_from_80_percent (void)
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, length);
     g_assert_cmpuint (hark_byte_ranges_get_count (held), >=, 2);
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     /* `hark-cli download` finishes it: only the holes are fetched, and the file is the
@@ -314,7 +252,7 @@ test_play_episode_from_80_percent (void)
         g_assert_cmpuint (from, >, 0);
         g_assert_cmpuint (hark_byte_ranges_end_of (held, from), ==, from);
       }
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   hark_test_remove_tree (dir);
 }

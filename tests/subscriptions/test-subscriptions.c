@@ -9,6 +9,7 @@
 #include "feeds/hark-opml.h"
 #include "hark-test-util.h"
 #include "subscriptions/hark-subscriptions.h"
+#include "test-cli-run.h"
 #include "test-server.h"
 #include "util/hark-error.h"
 
@@ -265,51 +266,11 @@ test_opml_round_trip (void)
   g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
 }
 
-/* The commands, as a listener types them. */
-typedef struct
-{
-  gboolean done;
-  int status;
-  char *out;
-  char *err;
-} Run;
-
+/* The commands, as a listener types them, while the test server answers them. */
 static void
-on_communicated (GObject *source, GAsyncResult *result, gpointer data)
+run_cli (const char *const *args, TestCliRun *run)
 {
-  Run *run = data;
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, NULL);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  run->done = TRUE;
-}
-
-static void
-run_cli (const char *const *args, Run *run)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HARK_BUILD_DIR"), "src", "cli", "hark-cli",
-                                           NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               NULL);
-  g_assert_nonnull (process);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, run);
-  test_server_wait (&run->done, 20000);
-  g_assert_true (run->done);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-  run->done = FALSE;
+  test_cli_run (NULL, args, 20000, run);
 }
 
 static void
@@ -322,7 +283,7 @@ test_commands (void)
   g_autofree char *lib2 = g_build_filename (dir, "b.db", NULL);
   g_autofree char *opml = g_build_filename (dir, "out.opml", NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  Run run = { 0 };
+  TestCliRun run = { 0 };
 
   test_server_add_conditional (server, "/feed", "\"x\"", "Tue, 01 Dec 2026 07:00:00 GMT", feed);
   {
@@ -330,7 +291,7 @@ test_commands (void)
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Local Show"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "shows", "--library", lib, "--format", "json", NULL };
@@ -341,7 +302,7 @@ test_commands (void)
     show = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
     g_assert_cmpstr (json_object_get_string_member (show, "title"), ==, "Local Show");
     g_assert_cmpint (json_object_get_int_member (show, "episodes"), ==, 1);
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "episodes", "Local", "--library", lib, NULL };
@@ -349,21 +310,21 @@ test_commands (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "2026-12-01"));
     g_assert_nonnull (strstr (run.out, "One"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "refresh", "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "not modified"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "episodes", "No Such Show", "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "No Such Show"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     g_autofree char *downloads = g_build_filename (dir, "downloads", NULL);
@@ -377,13 +338,13 @@ test_commands (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, expected));
     g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "episodes", "Local Show", "--library", lib, NULL };
     run_cli (args, &run);
     g_assert_nonnull (strstr (run.out, "[downloaded]"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "opml", "export", "--library", lib, NULL };
@@ -391,20 +352,20 @@ test_commands (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, url));
     g_assert_true (g_file_set_contents (opml, run.out, -1, NULL));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "opml", "import", opml, "--library", lib2, NULL };
     run_cli (args, &run);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "1 subscriptions imported"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
   {
     const char *args[] = { "shows", "--library", lib2, NULL };
     run_cli (args, &run);
     g_assert_nonnull (strstr (run.out, "Local Show"));
-    run_clear (&run);
+    test_cli_run_clear (&run);
   }
 }
 
