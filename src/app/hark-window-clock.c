@@ -8,6 +8,9 @@
  * seek bar's knob once per pixel (every few seconds on an hour-long episode), the highlight when
  * a cue or a row starts or ends. So the window computes when the next of those falls, at the
  * playing speed, and sleeps until then. Seeks, speed changes and skips reschedule at once.
+ * Every wake-up that changes something costs a frame, and a frame (the whole window's render
+ * tree drawn again, clipped) costs far more than the wake-up, so changes that may wait share
+ * the time labels' frame: see next_change().
  */
 #include "hark-config.h"
 
@@ -18,6 +21,10 @@
 /* Never sooner (a clock that has not quite reached a boundary yet) nor later than this. */
 #define MIN_WAIT_MS 4
 #define MAX_WAIT_MS 1000
+/* While the clock stands still though playing (the output is starting, after an open or a
+ * seek) the wait for its first move doubles from MIN_WAIT_MS up to this, instead of waking every
+ * MIN_WAIT_MS for a boundary it has not reached: ~10 wake-ups, not ~35, over a 150 ms start. */
+#define MAX_STALL_WAIT_MS 16
 
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
@@ -89,7 +96,11 @@ next_change (HarkWindow *self, double position)
     {
       if (self->duration > position)
         next = MIN (next, self->duration);
-      if (width > 0)
+      /* The knob moves a pixel every per_pixel seconds. When that is a second or more (an episode
+       * longer than the bar is wide in pixels), the time labels' next tick comes within a
+       * second of the knob's next pixel anyway and moves it in the same frame: a frame less
+       * for each pixel, the knob at most a second (under a pixel) late. */
+      if (width > 0 && self->duration / width < 1.0)
         {
           double per_pixel = self->duration / width;
 
@@ -110,11 +121,19 @@ hark_window_clock_schedule (HarkWindow *self)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   if (snap->state != HARK_PLAYER_STATE_PLAYING)
-    return;
+    {
+      self->clock_last = -1;
+      self->clock_stalls = 0;
+      return;
+    }
   position = hark_session_get_position (self->session);
   speed = snap->speed > 0 ? snap->speed : 1.0;
   wait_ms = (next_change (self, position) - position) / speed * 1000.0;
   wait_ms = isfinite (wait_ms) ? CLAMP (ceil (wait_ms), MIN_WAIT_MS, MAX_WAIT_MS) : MAX_WAIT_MS;
+  self->clock_stalls = position == self->clock_last ? MIN (self->clock_stalls + 1, 8) : 0;
+  if (self->clock_stalls > 0)
+    wait_ms = MAX (wait_ms, MIN (MIN_WAIT_MS << self->clock_stalls, MAX_STALL_WAIT_MS));
+  self->clock_last = position;
   self->clock_id = g_timeout_add_full (G_PRIORITY_HIGH, (guint) wait_ms, on_clock, self, NULL);
 }
 

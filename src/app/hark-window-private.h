@@ -66,6 +66,8 @@ struct _HarkWindow
   int chosen_speaker;     /* for Alt+N / Alt+P and the filter, or -1 */
   gboolean filter_speaker;
   guint clock_id;         /* the wake-up for the next change shown, while playing */
+  double clock_last;      /* the position at that wake-up's scheduling, -1 after a stop */
+  guint clock_stalls;     /* wake-ups in a row that found the clock not yet moving */
   GArray *boundaries;     /* double: when the highlight can change (hark-window-clock.c) */
 
   GArray *search_matches; /* HarkReadingMatch */

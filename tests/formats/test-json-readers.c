@@ -268,6 +268,58 @@ test_syntax_and_shape_errors (void)
   g_assert_error (empty, HARK_ERROR, HARK_ERROR_PARSE);
 }
 
+/* Speech services' diarised utterances: AssemblyAI (integer milliseconds, speakers "A", "B")
+ * and Deepgram (seconds, speakers 0, 1, under "results"); and Podcasting 2.0 with times as
+ * strings and the speaker given only where it changes. */
+static void
+test_service_utterances (void)
+{
+  g_auto (SidecarRead) assembly = { 0 };
+  g_auto (SidecarRead) deepgram = { 0 };
+  g_auto (SidecarRead) p20 = { 0 };
+
+  sidecar_read (&assembly,
+                "{\"id\": \"x\", \"text\": \"Hello. Thanks. Tomatoes.\", \"utterances\": ["
+                "{\"speaker\": \"A\", \"start\": 500, \"end\": 8000, \"text\": \"Hello.\","
+                " \"words\": [{\"text\": \"Hello.\", \"start\": 500, \"end\": 900}]},"
+                "{\"speaker\": \"B\", \"start\": 9000, \"end\": 15500, \"text\": \"Thanks.\"},"
+                "{\"speaker\": \"A\", \"start\": 62000, \"end\": 65000, \"text\": \"Tomatoes.\"}]}",
+                "episode.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (assembly.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (assembly.cues[0].start, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (assembly.cues[2].end, 65.0, 1e-9);
+  g_assert_cmpstr (hark_transcript_get_speaker (assembly.t, (guint) assembly.cues[1].speaker)->name,
+                   ==, "Speaker B");
+  g_assert_cmpint (assembly.cues[2].speaker, ==, assembly.cues[0].speaker);
+
+  sidecar_read (&deepgram,
+                "{\"metadata\": {}, \"results\": {\"channels\": [], \"utterances\": ["
+                "{\"speaker\": 0, \"start\": 0.5, \"end\": 8.0, \"transcript\": \"Hello.\"},"
+                "{\"speaker\": 1, \"start\": 9.0, \"end\": 15.5, \"transcript\": \"Thanks.\"}]}}",
+                "episode", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (deepgram.n_cues, ==, 2);
+  g_assert_cmpfloat_with_epsilon (deepgram.cues[1].start, 9.0, 1e-9);
+  g_assert_cmpstr (deepgram.cues[1].text, ==, "Thanks.");
+  g_assert_cmpstr (hark_transcript_get_speaker (deepgram.t, (guint) deepgram.cues[1].speaker)->name,
+                   ==, "Speaker 1");
+
+  sidecar_read (&p20,
+                "{\"version\": \"1.0.0\", \"segments\": ["
+                "{\"speaker\": \"Ann Lee\", \"startTime\": \"0.5\", \"endTime\": \"8.0\", "
+                "\"body\": \"Hello.\"},"
+                "{\"startTime\": \"9\", \"endTime\": \"15.5\", \"body\": \"And more.\"},"
+                "{\"speaker\": \"Bo Park\", \"startTime\": \"00:01:02.000\", \"endTime\": "
+                "\"00:01:05.000\", \"body\": \"Tomatoes.\"}]}",
+                "episode.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  g_assert_cmpuint (p20.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (p20.cues[1].start, 9.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (p20.cues[2].start, 62.0, 1e-9);
+  /* A segment without a speaker goes on with the one before. */
+  g_assert_cmpint (p20.cues[1].speaker, ==, p20.cues[0].speaker);
+  g_assert_cmpstr (hark_transcript_get_speaker (p20.t, (guint) p20.cues[2].speaker)->name, ==,
+                   "Bo Park");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -281,5 +333,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/whisper-cpp", test_whisper_cpp);
   g_test_add_func ("/json/sponsorblock", test_sponsorblock);
   g_test_add_func ("/json/syntax-and-shape-errors", test_syntax_and_shape_errors);
+  g_test_add_func ("/json/service-utterances", test_service_utterances);
   return g_test_run ();
 }

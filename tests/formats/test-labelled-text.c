@@ -66,6 +66,29 @@ test_non_speaker_prefixes (void)
   g_assert_cmpstr (turns[1].text, ==, "Right. - and a wrapped line");
 }
 
+/* A title and an intro before the turns: "Episode 12:" is a title, not a speaker. */
+static void
+test_title_and_intro (void)
+{
+  g_autoptr (HarkLabelledText) l = parse ("Episode 12: Tomatoes\n\nIn which we talk.\n\n"
+                                          "Transcript\n\nAnn Lee: Hello and welcome.\n"
+                                          "Part 2: the seeds\nBo Park: Thanks.\n"
+                                          "Speaker 3: Hi.\n",
+                                          NULL);
+  guint n;
+  const HarkLabelledTurn *turns = hark_labelled_text_get_turns (l, &n);
+  const char *const *speakers = hark_labelled_text_get_speakers (l);
+
+  /* The intro is kept as nobody's words (see text-before-first-label). */
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_null (turns[0].speaker);
+  g_assert_cmpstr (turns[0].text, ==, "Episode 12: Tomatoes In which we talk. Transcript");
+  g_assert_cmpstr (turns[1].speaker, ==, "Ann Lee");
+  g_assert_cmpstr (turns[1].text, ==, "Hello and welcome. Part 2: the seeds");
+  g_assert_cmpstr (turns[3].speaker, ==, "Speaker 3");
+  g_assert_cmpuint (g_strv_length ((char **) speakers), ==, 3);
+}
+
 static void
 test_text_before_first_label (void)
 {
@@ -140,5 +163,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/labelled-text/text-before-first-label", test_text_before_first_label);
   g_test_add_func ("/labelled-text/no-labels-is-an-error", test_no_labels_is_an_error);
   g_test_add_func ("/labelled-text/ep189", test_ep189);
+  g_test_add_func ("/labelled-text/title-and-intro", test_title_and_intro);
   return g_test_run ();
 }

@@ -240,6 +240,63 @@ test_speaker_names (void)
   g_assert_cmpuint (map[9], ==, 9);
 }
 
+/* Whisper text from a diarising tool: "[… --> …] SPEAKER_00: words". */
+static void
+test_whisper_text_speakers (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "[00:00:00.000 --> 00:00:05.000] SPEAKER_00: Hello and welcome.\n"
+                "[00:00:05.000 --> 00:00:09.000] SPEAKER_01: Thanks for having me.\n"
+                "[00:00:09.000 --> 00:00:12.000] SPEAKER_00: Tomatoes.\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_WHISPER_TEXT);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me.");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                   "SPEAKER_01");
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
+}
+
+/* Bold names with their time beside them, and headings that name the speaker of each turn. */
+static void
+test_bold_timed_speakers (void)
+{
+  const char *const shapes[] = {
+    "**Ann Lee** (00:00:01): Hello and welcome.\n\n**Bo Park** (00:00:09): Thanks.\n\n"
+    "**Ann Lee** (00:01:02): Tomatoes.\n",
+    "**Ann Lee** [00:00:01]\n\nHello and welcome.\n\n**Bo Park** [00:00:09]\n\nThanks.\n\n"
+    "**Ann Lee** [00:01:02]\n\nTomatoes.\n",
+    "**Ann Lee (00:00:01):** Hello and welcome.\n\n**Bo Park (00:00:09):** Thanks.\n\n"
+    "**Ann Lee (00:01:02):** Tomatoes.\n",
+    "### Ann Lee (00:00:01)\n\nHello and welcome.\n\n### Bo Park (00:00:09)\n\nThanks.\n\n"
+    "### Ann Lee (00:01:02)\n\nTomatoes.\n\n### Bo Park (00:01:10)\n\nGreat.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_auto (SidecarRead) r = { 0 };
+      guint n_chapters;
+
+      g_test_message ("%s", shapes[i]);
+      sidecar_read (&r, shapes[i], "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+      g_assert_cmpuint (r.n_cues, >=, 3);
+      g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+      g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                       "Bo Park");
+      g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
+      g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+      g_assert_cmpstr (r.cues[1].text, ==, "Thanks.");
+      g_assert_cmpfloat_with_epsilon (r.cues[1].start, 9.0, 1e-9);
+      g_assert_cmpfloat_with_epsilon (r.cues[2].start, 62.0, 1e-9);
+      g_assert_false (r.cues[1].interpolated);
+      /* Speaker headings are turns, not chapters. */
+      hark_transcript_get_chapters (r.t, &n_chapters);
+      g_assert_cmpuint (n_chapters, ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/whisper-text", test_whisper_text);
   g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/published/speaker-names", test_speaker_names);
+  g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
+  g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);
   return g_test_run ();
 }

@@ -123,6 +123,50 @@ test_garbage_is_an_error (void)
   g_assert_true (g_str_has_prefix (error->message, "g.srt:3:1: Expected SubRip cues"));
 }
 
+static const char *
+speaker_name (const SidecarRead *r, guint cue)
+{
+  int s = r->cues[cue].speaker;
+
+  return s < 0 ? NULL : hark_transcript_get_speaker (r->t, (guint) s)->name;
+}
+
+/* "[Kim] words" cues name the speaker when several names are written that way; a sound in
+ * brackets, or one word in brackets once, names nobody. */
+static void
+test_bracketed_names (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  g_auto (SidecarRead) sounds = { 0 };
+
+  sidecar_read (&r,
+                "1\n00:00:01,000 --> 00:00:08,000\n[Ann Lee] Hello and welcome.\n\n"
+                "2\n00:00:09,000 --> 00:00:15,000\n[Bo Park] Thanks for having me.\n\n"
+                "3\n00:00:15,000 --> 00:00:20,000\n[Chuckles] It is good to be here.\n\n"
+                "4\n00:01:02,000 --> 00:01:05,000\n[Ann Lee] Tomatoes.\n\n"
+                "5\n00:01:05,000 --> 00:01:07,000\n[Music] [Laughter] More.\n",
+                "episode.srt", HARK_SIDECAR_FORMAT_SRT);
+  g_assert_cmpuint (r.n_cues, ==, 5);
+  g_assert_cmpstr (speaker_name (&r, 0), ==, "Ann Lee");
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (speaker_name (&r, 1), ==, "Bo Park");
+  /* "Chuckles" is nobody: Bo goes on. */
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[1].speaker);
+  g_assert_cmpstr (r.cues[2].text, ==, "[Chuckles] It is good to be here.");
+  g_assert_cmpstr (speaker_name (&r, 3), ==, "Ann Lee");
+  g_assert_cmpstr (r.cues[4].text, ==, "[Music] [Laughter] More.");
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+
+  /* Sounds alone are never speakers. */
+  sidecar_read (&sounds,
+                "1\n00:00:01,000 --> 00:00:02,000\n[Applause] Thank you.\n\n"
+                "2\n00:00:03,000 --> 00:00:04,000\n[Chuckles] Right.\n\n"
+                "3\n00:00:05,000 --> 00:00:06,000\n[Chuckles] Right again.\n\n"
+                "4\n00:00:07,000 --> 00:00:08,000\n[Laughs] Yes.\n",
+                "episode.srt", HARK_SIDECAR_FORMAT_SRT);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (sounds.t), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -132,5 +176,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/srt/negative-and-bad-times", test_negative_and_bad_times);
   g_test_add_func ("/srt/speaker-prefixes", test_speaker_prefixes);
   g_test_add_func ("/srt/garbage-is-an-error", test_garbage_is_an_error);
+  g_test_add_func ("/srt/bracketed-names", test_bracketed_names);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include "util/hark-error.h"
 #include "hark-test-util.h"
 #include "sidecar-test-util.h"
@@ -129,6 +131,115 @@ test_ep189 (void)
     }
 }
 
+/* Two turns and a third by the first speaker, in one of the heading layouts: each must read as
+ * three cues by two named speakers at 1 s, 9 s and 62 s (or 3723 s). */
+static void
+assert_three_turns (const char *text, double last)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r, text, "episode.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_test_message ("%s", text);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[0].speaker)->name, ==,
+                   "Ann Lee");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                   "Bo Park");
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me.");
+  g_assert_cmpfloat (fabs (r.cues[0].start - 1.0), <, 0.6);
+  g_assert_cmpfloat (fabs (r.cues[1].start - 9.0), <, 0.6);
+  g_assert_cmpfloat (fabs (r.cues[2].start - last), <, 0.6);
+}
+
+/* Headings with other separators between name and time. */
+static void
+test_heading_separators (void)
+{
+  assert_three_turns ("Ann Lee [00:00:01]:\nHello and welcome.\n\nBo Park [00:00:09]:\n"
+                      "Thanks for having me.\n\nAnn Lee [00:01:02]:\nTomatoes.\n", 62);
+  assert_three_turns ("Ann Lee [00:01]\nHello and welcome.\n\nBo Park [00:09]\n"
+                      "Thanks for having me.\n\nAnn Lee [01:02]\nTomatoes.\n", 62);
+  assert_three_turns ("Ann Lee - 00:00:01\nHello and welcome.\n\nBo Park - 00:00:09\n"
+                      "Thanks for having me.\n\nAnn Lee - 00:01:02\nTomatoes.\n", 62);
+  assert_three_turns ("Ann Lee | 0:01\nHello and welcome.\n\nBo Park | 0:09\n"
+                      "Thanks for having me.\n\nAnn Lee | 1:02:03\nTomatoes.\n", 3723);
+  /* Rev: the colon before the time. */
+  assert_three_turns ("Ann Lee: (00:01)\nHello and welcome.\n\nBo Park: (00:09)\n"
+                      "Thanks for having me.\n\nAnn Lee: (01:02)\nTomatoes.\n", 62);
+  assert_three_turns ("Ann Lee (0:00:01): Hello and welcome.\n\nBo Park (0:00:09): Thanks for "
+                      "having me.\n\nAnn Lee (1:02:03): Tomatoes.\n", 3723);
+  assert_three_turns ("(00:00:01) Ann Lee: Hello and welcome.\n(00:00:09) Bo Park: Thanks for "
+                      "having me.\n(00:01:02) Ann Lee: Tomatoes.\n", 62);
+}
+
+/* Times with a fraction after a comma, or an editor's frame count. */
+static void
+test_fractions_and_frames (void)
+{
+  assert_three_turns ("Ann Lee 00:00:01,000\nHello and welcome.\n\nBo Park 00:00:09,250\n"
+                      "Thanks for having me.\n\nAnn Lee 00:01:02,500\nTomatoes.\n", 62.5);
+  assert_three_turns ("Ann Lee 00:00:01:12\nHello and welcome.\n\nBo Park 00:00:09:00\n"
+                      "Thanks for having me.\n\nAnn Lee 00:01:02:24\nTomatoes.\n", 62);
+  assert_three_turns ("00:00:01:12 Ann Lee: Hello and welcome.\n00:00:09:00 Bo Park: Thanks for "
+                      "having me.\n00:01:02:24 Ann Lee: Tomatoes.\n", 62);
+}
+
+/* Descript and Riverside: the name alone on its line, the time alone on the next (or the other
+ * way round), then the words. */
+static void
+test_name_and_time_lines (void)
+{
+  g_auto (SidecarRead) answer = { 0 };
+
+  assert_three_turns ("Ann Lee\n00:00:01\nHello and welcome.\n\nBo Park\n00:00:09\n"
+                      "Thanks for having me.\n\nAnn Lee\n00:01:02\nTomatoes.\n", 62);
+  assert_three_turns ("00:00:01\nAnn Lee\nHello and welcome.\n\n00:00:09\nBo Park\n"
+                      "Thanks for having me.\n\n00:01:02\nAnn Lee\nTomatoes.\n", 62);
+  /* Bare times between paragraphs, one of which is a one-word answer: no speakers invented. */
+  sidecar_read (&answer,
+                "00:00:01\nSo what did you plant this year?\n\n00:00:09\nTomatoes\n\n"
+                "00:00:15\nOnly tomatoes, and far too many.\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (answer.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (answer.t), ==, 0);
+  g_assert_cmpstr (answer.cues[1].text, ==, "Tomatoes");
+}
+
+/* "[00:00:01] Kim Scott" with the words on the lines below, and times given as ranges. */
+static void
+test_time_then_name_and_ranges (void)
+{
+  assert_three_turns ("[00:00:01.12] Ann Lee\nHello and welcome.\n\n[00:00:09.00] Bo Park\n"
+                      "Thanks for having me.\n\n[00:01:02.50] Ann Lee\nTomatoes.\n", 62.5);
+  assert_three_turns ("00:00:01 Ann Lee\nHello and welcome.\n\n00:00:09 Bo Park\n"
+                      "Thanks for having me.\n\n00:01:02 Ann Lee\nTomatoes.\n", 62);
+  assert_three_turns ("[00:00:01 - 00:00:08] Ann Lee: Hello and welcome.\n"
+                      "[00:00:09 - 00:00:15] Bo Park: Thanks for having me.\n"
+                      "[00:01:02 - 00:01:05] Ann Lee: Tomatoes.\n", 62);
+  assert_three_turns ("00:00:01 – 00:00:08 Ann Lee: Hello and welcome.\n"
+                      "00:00:09 – 00:00:15 Bo Park: Thanks for having me.\n"
+                      "00:01:02 – 00:01:05 Ann Lee: Tomatoes.\n", 62);
+}
+
+/* A title and a summary before a "Transcript" heading: left out, with a warning. */
+static void
+test_intro_block (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "The Garden Hour, episode 12\n\nAnn talks to Bo about tomatoes.\n\n"
+                "Transcript\n\nAnn Lee  0:01\nHello and welcome.\n\nBo Park  0:09\n"
+                "Thanks for having me.\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+  g_assert_true (sidecar_has_warning (&r, "episode.txt:1:1: Expected a time"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -138,5 +249,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/timestamped/name-and-bracketed-time", test_name_and_bracketed_time);
   g_test_add_func ("/timestamped/no-times-is-an-error", test_no_times_is_an_error);
   g_test_add_func ("/timestamped/ep189", test_ep189);
+  g_test_add_func ("/timestamped/heading-separators", test_heading_separators);
+  g_test_add_func ("/timestamped/fractions-and-frames", test_fractions_and_frames);
+  g_test_add_func ("/timestamped/name-and-time-lines", test_name_and_time_lines);
+  g_test_add_func ("/timestamped/intro-block", test_intro_block);
+  g_test_add_func ("/timestamped/time-then-name-and-ranges", test_time_then_name_and_ranges);
   return g_test_run ();
 }

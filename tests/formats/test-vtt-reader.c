@@ -393,11 +393,70 @@ test_ep189 (void)
   check_file_keeps_every_cue ("ep189/ep189.vtt", 914);
 }
 
+static const char *
+speaker_name (const SidecarRead *r, guint cue)
+{
+  int s = r->cues[cue].speaker;
+
+  return s < 0 ? NULL : hark_transcript_get_speaker (r->t, (guint) s)->name;
+}
+
+/* Captions without voice tags that name the speaker in the text, as SubRip's do; and voice
+ * tags with classes. */
+static void
+test_names_in_text (void)
+{
+  g_auto (SidecarRead) caps = { 0 };
+  g_auto (SidecarRead) styled = { 0 };
+  g_auto (SidecarRead) classes = { 0 };
+
+  sidecar_read (&caps,
+                "WEBVTT\n\n00:00:01.000 --> 00:00:08.000\nANN: Hello and welcome.\n\n"
+                "00:00:09.000 --> 00:00:15.000\n>> BO PARK: Thanks for having me.\n\n"
+                "00:00:15.000 --> 00:00:20.000\nIt is good to be here.\n\n"
+                "00:01:02.000 --> 00:01:05.000\n[Ann Lee] Tomatoes.\n"
+                "- [Bo Park] Lovely.\n\n"
+                "00:01:05.000 --> 00:01:06.000\n[Ann Lee] Yes.\n\n"
+                "00:01:06.000 --> 00:01:07.000\n[Bo Park] Good.\n",
+                "episode.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+  g_assert_cmpuint (caps.n_cues, ==, 7);
+  /* "ANN" and "Ann Lee" are one person, under the fuller name. */
+  g_assert_cmpuint (hark_transcript_get_n_speakers (caps.t), ==, 2);
+  g_assert_cmpstr (speaker_name (&caps, 0), ==, "Ann Lee");
+  g_assert_cmpstr (caps.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (speaker_name (&caps, 1), ==, "Bo Park");
+  /* A cue naming nobody continues the speaker before, as in every WebVTT file. */
+  g_assert_cmpint (caps.cues[2].speaker, ==, caps.cues[1].speaker);
+  g_assert_cmpstr (speaker_name (&caps, 3), ==, "Ann Lee");
+  g_assert_cmpstr (caps.cues[3].text, ==, "Tomatoes.");
+  g_assert_cmpstr (speaker_name (&caps, 4), ==, "Bo Park");
+  g_assert_cmpfloat (caps.cues[4].start, >, 62.0);
+
+  sidecar_read (&styled,
+                "WEBVTT\n\n00:00:01.000 --> 00:00:08.000\n<c.yellow>ANN:</c> Hello &amp; "
+                "<i>welcome</i>.\n\n00:00:09.000 --> 00:00:15.000\n<c.cyan>BO:</c> Thanks.\n",
+                "episode.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+  g_assert_cmpuint (styled.n_cues, ==, 2);
+  g_assert_cmpstr (speaker_name (&styled, 0), ==, "ANN");
+  g_assert_cmpstr (styled.cues[0].text, ==, "Hello & welcome.");
+  g_assert_cmpstr (speaker_name (&styled, 1), ==, "BO");
+
+  sidecar_read (&classes,
+                "WEBVTT\n\n00:00:01.000 --> 00:00:08.000\n<v.loud Ann Lee>Hello and "
+                "<c.yellow>welcome</c>.\n\n00:00:09.000 --> 00:00:15.000\n"
+                "<v.quiet.fast Bo Park>Thanks.</v>\n",
+                "episode.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+  g_assert_cmpstr (speaker_name (&classes, 0), ==, "Ann Lee");
+  g_assert_cmpstr (classes.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (speaker_name (&classes, 1), ==, "Bo Park");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vtt/header-and-blocks", test_header_and_blocks);
+  g_test_add_func ("/vtt/names-in-text", test_names_in_text);
   g_test_add_func ("/vtt/encodings", test_encodings);
   g_test_add_func ("/vtt/times", test_times);
   g_test_add_func ("/vtt/missing-blank-lines", test_missing_blank_lines);

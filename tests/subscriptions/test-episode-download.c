@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "episode/hark-discovery.h"
+#include "formats/hark-sidecar.h"
 #include "hark-test-util.h"
 #include "subscriptions/hark-episode-download.h"
 #include "subscriptions/hark-subscriptions.h"
@@ -29,9 +30,10 @@ test_pick_transcript (void)
 
   g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, -1);
   g_ptr_array_add (list, transcript ("text/html", "en"));
-  g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, -1);
+  g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, 0);
+  /* HTML's <cite> and <time> carry what plain text does not. */
   g_ptr_array_add (list, transcript ("text/plain", "en"));
-  g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, 1);
+  g_assert_cmpint (hark_episode_download_pick_transcript (list, "en"), ==, 0);
   g_ptr_array_add (list, transcript ("application/x-subrip", "fr"));
   g_ptr_array_add (list, transcript ("text/vtt", "en-US"));
   /* Timed captions beat text; the show's language beats another among equals. */
@@ -140,6 +142,70 @@ test_download_with_sidecars (void)
   }
 }
 
+/* A show that publishes only an HTML transcript: it is saved beside the audio, found as its
+ * transcript and read with its speakers and times. */
+static void
+test_download_html_transcript (void)
+{
+  g_autoptr (TestServer) server = test_server_new ();
+  g_autoptr (HarkHttp) http = hark_http_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = hark_test_make_tmpdir ("episode-download-html");
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *root = g_build_filename (dir, "podcasts", NULL);
+  g_autoptr (HarkLibrary) library = hark_library_open (db, &error);
+  g_autofree char *feed = g_strdup_printf (
+    "<rss xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel>"
+    "<title>Garden</title><language>en</language>"
+    "<item><guid>g1</guid><title>Tomatoes</title>"
+    "<enclosure url=\"%1$s/a.mp3\" type=\"audio/mpeg\" length=\"2000\"/>"
+    "<podcast:transcript url=\"%1$s/t\" type=\"text/html\" language=\"en\"/>"
+    "</item></channel></rss>", server->base);
+  g_autofree char *url = test_server_url (server, "/feed");
+  g_autofree char *audio = g_malloc0 (2000);
+  g_autoptr (HarkEpisodeDownload) download = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) episodes = NULL;
+  g_autoptr (HarkTranscript) t = NULL;
+  HarkSidecarInfo info;
+  const HarkDiscoveredFile *file;
+  guint n_cues;
+  const HarkCue *cues;
+  gint64 show;
+
+  g_assert_no_error (error);
+  memset (audio, 0x55, 2000);
+  test_server_add_body (server, "/feed", 200, "application/rss+xml", feed, -1);
+  test_server_add_file (server, "/a.mp3", "audio/mpeg", audio, 2000, "\"a\"", TEST_RANGE_HONOUR);
+  test_server_add_body (server, "/t", 200, "text/html",
+                        "<cite>Ann:</cite>\n<time>0:00</time>\n<p>Hello &amp; welcome.</p>\n"
+                        "<cite>Bo:</cite>\n<time>0:07</time>\n<p>Thanks.</p>\n", -1);
+  show = hark_subscriptions_subscribe (http, library, url, NULL, &error);
+  g_assert_no_error (error);
+  episodes = hark_library_list_show_episodes (library, show, &error);
+  g_assert_no_error (error);
+  download = hark_episode_download_run (
+      http, library, ((HarkShowEpisode *) g_ptr_array_index (episodes, 0))->episode_id, root, NULL,
+      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (download->sidecars->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (download->sidecars, 0),
+                                   "Tomatoes.transcript.html"));
+
+  found = hark_discovery_find (download->audio_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  file = g_ptr_array_index (found, 0);
+  t = hark_sidecar_read (file->path, HARK_SIDECAR_FORMAT_AUTO, &info, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info.format, ==, HARK_SIDECAR_FORMAT_HTML);
+  cues = hark_transcript_get_cues (t, &n_cues);
+  g_assert_cmpuint (n_cues, ==, 2);
+  g_assert_cmpstr (cues[0].text, ==, "Hello & welcome.");
+  g_assert_cmpfloat_with_epsilon (cues[1].start, 7.0, 1e-9);
+  g_assert_cmpstr (hark_transcript_get_speaker (t, (guint) cues[1].speaker)->name, ==, "Bo");
+}
+
 static void
 test_no_enclosure (void)
 {
@@ -167,6 +233,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_add_func ("/episode-download/pick-transcript", test_pick_transcript);
+  g_test_add_func ("/episode-download/html-transcript", test_download_html_transcript);
   g_test_add_func ("/episode-download/with-sidecars", test_download_with_sidecars);
   g_test_add_func ("/episode-download/no-enclosure", test_no_enclosure);
   return g_test_run ();

@@ -31,13 +31,13 @@ static const struct
   const char *extensions; /* the extensions it goes with, space-separated */
 } qualifiers[] = {
   { "hark", "json" },
-  { "transcript", "json vtt srt txt text md mdx markdown tsv" },
+  { "transcript", "json vtt srt txt text md mdx markdown tsv html htm" },
   { "chapters", "json" },
   { "captions", "vtt srt json txt text tsv" },
   { "subtitles", "vtt srt" },
   { "subs", "vtt srt" },
-  { "timestamps", "txt text md mdx markdown tsv" },
-  { "speakers", "txt text md mdx markdown" },
+  { "timestamps", "txt text md mdx markdown tsv html htm" },
+  { "speakers", "txt text md mdx markdown html htm" },
   { "sponsorblock", "json" },
   { "skips", "json" },
   { "segments", "json" },

@@ -55,6 +55,7 @@ typedef struct
   GPtrArray *heading_titles; /* lower-cased titles of timed headings, for spotting the TOC */
   Paragraph *open;           /* the paragraph being filled, or NULL */
   gboolean section_pending;  /* a timed heading waits for its first paragraph */
+  gboolean speaker_headings; /* timed headings name speakers, not chapters */
   int last_speaker;
   guint n_bad_times;
 } Reader;
@@ -195,6 +196,66 @@ scan_bold_speaker (const char *p, char **speaker, const char **rest)
     return FALSE;
   *speaker = g_strndup (name, (gsize) (name_end - name));
   *rest = hark_reader_skip_blanks (*rest);
+  return TRUE;
+}
+
+/* A time mark at @p, bracketed or bare, and an optional colon after it. */
+static gboolean
+scan_mark_colon (const char *p, const char **end, double *seconds)
+{
+  if (!scan_mark (p, TRUE, end, seconds) && !(g_ascii_isdigit (*p) && hark_text_scan_time (p, end, seconds)))
+    return FALSE;
+  if (**end == ':')
+    (*end)++;
+  return TRUE;
+}
+
+/* A bold name with its time: "**Kim** (00:01:02): words", "**Kim** [00:01:02]",
+ * "**Kim (00:01:02):** words", "**Kim 00:01:02**". */
+static gboolean
+scan_bold_timed_speaker (const char *p, char **speaker, double *seconds, const char **rest)
+{
+  const char *marker = g_str_has_prefix (p, "**") ? "**" : g_str_has_prefix (p, "__") ? "__" : NULL;
+  const char *name, *close, *name_end, *end;
+
+  if (marker == NULL)
+    return FALSE;
+  name = p + 2;
+  close = strstr (name, marker);
+  if (close == NULL || close == name)
+    return FALSE;
+  end = hark_reader_skip_blanks (close + 2);
+  if (scan_mark_colon (end, &end, seconds))
+    name_end = close;
+  else
+    {
+      /* The time inside the bold: the last word before the marker. */
+      const char *inner_end = close;
+      const char *t;
+
+      if (inner_end[-1] == ':')
+        inner_end--;
+      t = inner_end;
+      while (t > name && t[-1] != ' ')
+        t--;
+      if (t == name || !scan_mark_colon (t, &end, seconds) || end < inner_end)
+        return FALSE;
+      name_end = t;
+      end = close + 2;
+      if (*end == ':')
+        end++;
+    }
+  while (name_end > name && (name_end[-1] == ' ' || name_end[-1] == '-' || name_end[-1] == ':'))
+    name_end--;
+  if (name_end == name || name_end - name > MAX_NAME_LENGTH)
+    return FALSE;
+  for (const char *c = name; c < name_end; c++)
+    if (strchr ("?!:*[]()<>/", *c))
+      return FALSE;
+  if (hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
+    return FALSE;
+  *speaker = g_strndup (name, (gsize) (name_end - name));
+  *rest = hark_reader_skip_blanks (end);
   return TRUE;
 }
 
@@ -378,6 +439,12 @@ is_toc_entry (Reader *r, const char *text)
   return FALSE;
 }
 
+static gboolean
+is_speaker_heading (Reader *r, const char *title)
+{
+  return r->speaker_headings && hark_text_looks_like_name (title, strlen (title));
+}
+
 static int
 add_speaker (Reader *r, char *name)
 {
@@ -402,7 +469,16 @@ read_line (Reader *r, const char *line, guint number)
       g_autofree char *title = NULL;
 
       close_paragraph (r);
-      if (parse_timed_heading (heading, &seconds, &title))
+      if (parse_timed_heading (heading, &seconds, &title) && is_speaker_heading (r, title))
+        {
+          /* "### Kim (00:01:02)": a turn, the words below. */
+          r->last_speaker = add_speaker (r, g_steal_pointer (&title));
+          add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
+                      hark_text_column (line, heading));
+          r->section_pending = TRUE;
+          return;
+        }
+      if (title != NULL)
         {
           add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
                       hark_text_column (line, heading));
@@ -410,6 +486,26 @@ read_line (Reader *r, const char *line, guint number)
           r->context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
           r->section_pending = TRUE;
         }
+      return;
+    }
+
+  /* "**Kim** (00:01:02): words": the name, then its time. */
+  if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest))
+    {
+      r->last_speaker = add_speaker (r, speaker);
+      if (*rest == '\0')
+        {
+          /* The words follow in the paragraphs below, as under a timed heading. */
+          close_paragraph (r);
+          add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
+                      hark_text_column (line, p));
+          r->section_pending = TRUE;
+          return;
+        }
+      open_paragraph (r, r->last_speaker);
+      add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
+      r->open->anchored = r->open->new_cue = TRUE;
+      append_text (r, rest, number, line);
       return;
     }
 
@@ -461,10 +557,15 @@ read_line (Reader *r, const char *line, guint number)
   append_text (r, p, number, line);
 }
 
-/* Pass one: the titles of timed headings, so a list repeating them is known as a TOC. */
+/* Pass one: the titles of timed headings, so a list repeating them is known as a TOC; and
+ * whether they name speakers ("### Kim (00:01:02)" over each turn): so when at least two
+ * names each head several sections, which chapter titles never do. */
 static void
-collect_heading_titles (const char *text, GPtrArray *titles)
+collect_heading_titles (const char *text, GPtrArray *titles, gboolean *speaker_headings)
 {
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint repeated = 0;
+
   HarkLineReader reader;
 
   hark_line_reader_init (&reader, text);
@@ -482,9 +583,18 @@ collect_heading_titles (const char *text, GPtrArray *titles)
       if (heading && parse_timed_heading (heading, &seconds, &title))
         {
           g_ptr_array_add (titles, g_utf8_strdown (title, -1));
+          if (hark_text_looks_like_name (title, strlen (title)))
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (names, title)) + 1;
+
+              if (n == 2)
+                repeated++;
+              g_hash_table_insert (names, g_steal_pointer (&title), GUINT_TO_POINTER (n));
+            }
           g_free (title);
         }
     }
+  *speaker_headings = repeated >= 2;
 }
 
 /* Where the transcript starts: after a YAML front matter block. */
@@ -637,7 +747,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   r.paragraphs = paragraphs;
   r.heading_titles = titles;
   r.last_speaker = -1;
-  collect_heading_titles (text, titles);
+  collect_heading_titles (text, titles, &r.speaker_headings);
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
@@ -702,12 +812,16 @@ hark_markdown_sniff (const char *text)
         }
       if (scan_mark (p, TRUE, &end, &seconds))
         p = hark_reader_skip_blanks (end);
-      if (scan_bold_speaker (p, &speaker, &rest) || scan_bracketed_speaker (p, &speaker, &rest))
+      if (scan_bold_speaker (p, &speaker, &rest) || scan_bracketed_speaker (p, &speaker, &rest)
+          || scan_bold_timed_speaker (p, &speaker, &seconds, &rest))
         {
           signs++;
           g_free (speaker);
           continue;
         }
+      /* "Kim [01:02]:" is a timestamped-text heading, not a mark inside Markdown text. */
+      if (hark_timestamped_is_name_heading (p))
+        continue;
       for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {

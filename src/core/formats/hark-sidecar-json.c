@@ -344,6 +344,24 @@ sniff_items (JsonArray *items, JsonObject *container)
   return HARK_SIDECAR_FORMAT_AUTO;
 }
 
+JsonArray *
+hark_json_find_utterances (JsonObject *object)
+{
+  JsonNode *member = json_object_get_member (object, "utterances");
+  JsonNode *results;
+
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return json_node_get_array (member);
+  results = json_object_get_member (object, "results");
+  if (results && JSON_NODE_HOLDS_OBJECT (results))
+    {
+      member = json_object_get_member (json_node_get_object (results), "utterances");
+      if (member && JSON_NODE_HOLDS_ARRAY (member))
+        return json_node_get_array (member);
+    }
+  return NULL;
+}
+
 HarkSidecarFormat
 hark_json_sniff (JsonNode *root)
 {
@@ -367,6 +385,9 @@ hark_json_sniff (JsonNode *root)
     return sniff_items (json_node_get_array (member), object);
   member = json_object_get_member (object, "transcription"); /* whisper.cpp */
   if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return HARK_SIDECAR_FORMAT_WHISPER;
+  /* Speech services' diarised "utterances" (AssemblyAI at the top, Deepgram under "results"). */
+  if (hark_json_find_utterances (object) != NULL)
     return HARK_SIDECAR_FORMAT_WHISPER;
   return HARK_SIDECAR_FORMAT_AUTO;
 }

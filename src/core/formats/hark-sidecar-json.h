@@ -31,6 +31,10 @@ void hark_json_warn (HarkSidecarContext *context, HarkJsonDoc *doc, JsonObject *
 void hark_json_set_error (GError **error, HarkSidecarContext *context, HarkJsonDoc *doc,
                           JsonObject *object, const char *format, ...) G_GNUC_PRINTF (5, 6);
 
+/* Speech services' "utterances" array in @object ({"utterances": […]} or {"results":
+ * {"utterances": […]}}), or NULL. */
+JsonArray *hark_json_find_utterances (JsonObject *object);
+
 /* Which sidecar format a parsed JSON document is, or AUTO. */
 HarkSidecarFormat hark_json_sniff (JsonNode *root);
 

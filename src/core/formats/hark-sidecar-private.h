@@ -31,12 +31,24 @@ gboolean hark_whisper_text_read (const char *text, HarkTranscriptBuilder *builde
                                  HarkSidecarContext *context, GError **error);
 gboolean hark_whisper_tsv_read (const char *text, HarkTranscriptBuilder *builder,
                                 HarkSidecarContext *context, GError **error);
+gboolean hark_html_read (const char *text, HarkTranscriptBuilder *builder,
+                         HarkSidecarContext *context, GError **error);
+
+/* The text format of @text (not JSON, not HTML), or AUTO when none fits. */
+HarkSidecarFormat hark_sidecar_sniff_plain_text (const char *text);
+/* Reads @text with the text reader of @format (one that has one). */
+gboolean hark_sidecar_read_text_as (HarkSidecarFormat format, const char *text,
+                                    HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+                                    GError **error);
 
 /* Content sniffers, each in its reader's file. */
+gboolean hark_html_sniff (const char *text);
 gboolean hark_markdown_sniff (const char *text);
 gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);
 /* TRUE when the text is mostly timestamped lines or headings (see hark-timestamped-reader.c). */
 gboolean hark_timestamped_sniff (const char *text);
+/* TRUE when @line is a heading naming a speaker before a time ("Kim [01:02]:", "Kim  1:02"). */
+gboolean hark_timestamped_is_name_heading (const char *line);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ static const struct
   = { "whisper-text", "Whisper text", hark_whisper_text_read, NULL },
   [HARK_SIDECAR_FORMAT_WHISPER_TSV]
   = { "whisper-tsv", "Whisper TSV", hark_whisper_tsv_read, NULL },
+  [HARK_SIDECAR_FORMAT_HTML] = { "html", "HTML transcript", hark_html_read, NULL },
 };
 
 const char *
@@ -82,6 +83,7 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "md", HARK_SIDECAR_FORMAT_AUTO },
     { "mdx", HARK_SIDECAR_FORMAT_AUTO },
     { "tsv", HARK_SIDECAR_FORMAT_WHISPER_TSV },
+    { "htm", HARK_SIDECAR_FORMAT_HTML },
   };
 
   if (name == NULL)
@@ -157,7 +159,7 @@ gboolean
 hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
-      = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv" };
+      = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm" };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -234,6 +236,25 @@ sniff_text (const char *p, const char *filename)
   return HARK_SIDECAR_FORMAT_AUTO;
 }
 
+HarkSidecarFormat
+hark_sidecar_sniff_plain_text (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  return sniff_text (p, NULL);
+}
+
+gboolean
+hark_sidecar_read_text_as (HarkSidecarFormat format, const char *text,
+                           HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+                           GError **error)
+{
+  g_return_val_if_fail (format < HARK_SIDECAR_N_FORMATS && formats[format].read_text, FALSE);
+  return formats[format].read_text (text, builder, context, error);
+}
+
 /* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. The
  * content decides; the name only breaks ties for files too broken to tell. */
 static HarkSidecarFormat
@@ -267,6 +288,8 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
         return json_format_from_name (filename);
       return HARK_SIDECAR_FORMAT_AUTO;
     }
+  if (hark_html_sniff (p))
+    return HARK_SIDECAR_FORMAT_HTML;
   format = sniff_text (p, filename);
   if (format != HARK_SIDECAR_FORMAT_AUTO)
     return format;
@@ -324,7 +347,7 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                     "TSV, SponsorBlock, Markdown, timestamped and speaker-labelled text)."),
+                     "TSV, SponsorBlock, Markdown, HTML, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }

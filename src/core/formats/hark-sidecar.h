@@ -31,6 +31,7 @@ typedef enum
   HARK_SIDECAR_FORMAT_MARKDOWN,      /* Markdown/MDX: "**Name:**", "[00:01:02]" marks, timed headings */
   HARK_SIDECAR_FORMAT_WHISPER_TEXT,  /* "[00:00.000 --> 00:05.000] text", "[12.34 --> 56.78] text" */
   HARK_SIDECAR_FORMAT_WHISPER_TSV,   /* Whisper .tsv: "start\tend\ttext" in milliseconds */
+  HARK_SIDECAR_FORMAT_HTML,          /* HTML: <cite>/<time>/<p> turns, tables, wrapped text */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
@@ -51,8 +52,8 @@ typedef struct
 } HarkSidecarInfo;
 
 /* "webvtt", "srt", "podcasting2-json", "chapters-json", "whisper-json", "sponsorblock-json",
- * "timestamped-text", "labelled-text", "hark-json", "markdown", "whisper-text", "whisper-tsv"
- * ("auto" for AUTO). */
+ * "timestamped-text", "labelled-text", "hark-json", "markdown", "whisper-text", "whisper-tsv",
+ * "html" ("auto" for AUTO). */
 const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
 /* Accepts the names above and the common extensions ("vtt", "srt", "json", "txt" give AUTO). */
 gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);

@@ -3,10 +3,17 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three layouts people publish:
+ * The layouts people publish:
  *   00:01:02 Some words           one line per cue, optional "[…]" and "Name:" after the time
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
  *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below
+ *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
+ *                                 the same headings with other separators (Rev puts the colon
+ *                                 before the time)
+ *   Kim                           Descript, Riverside: the name on a line of its own, then the
+ *   00:01:02                      time on its own, then the words (or the time first, then
+ *   words…                        the name)
+ * Times may carry a fraction ("00:01:02,500") or video frames ("00:01:02:12").
  * Each heading starts a cue that ends where the next one starts (the last one is an instant:
  * nothing says how long it lasts).
  */
@@ -18,12 +25,42 @@
 
 #include "text/hark-text-utils.h"
 
+#define MAX_NAME_LENGTH 48
+
 typedef struct
 {
   double start;
   char *speaker;    /* NULL when the heading names nobody */
   const char *text; /* the words on the heading's own line, may be empty */
 } Heading;
+
+/* "00:01:02:12": an editor's time with a frame count, which says less than a second. */
+static const char *
+skip_frames (const char *p)
+{
+  if (p[0] == ':' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]))
+    return p + 3;
+  return p;
+}
+
+/* "00:01:02 - 00:01:08": a range's end, which the next line's start gives as well. */
+static const char *
+skip_range_end (const char *p)
+{
+  const char *q = hark_reader_skip_blanks (p);
+  double seconds;
+
+  if (*q == '-')
+    q++;
+  else if (g_str_has_prefix (q, "–"))
+    q += strlen ("–");
+  else
+    return p;
+  q = hark_reader_skip_blanks (q);
+  if (!hark_text_scan_time (q, &q, &seconds))
+    return p;
+  return skip_frames (q);
+}
 
 /* "00:01:02 text", "[00:01:02] text", "(1:02) - text", "00:01:02" alone. */
 static gboolean
@@ -41,6 +78,8 @@ parse_time_first (const char *line, Heading *heading)
     p++;
   if (!hark_text_scan_time (p, &p, &heading->start))
     return FALSE;
+  p = skip_frames (p);
+  p = skip_range_end (p);
   if (close)
     {
       if (*p != close)
@@ -59,6 +98,30 @@ parse_time_first (const char *line, Heading *heading)
     p = rest;
   heading->text = p;
   return TRUE;
+}
+
+/* Where the name before a heading's time ends: past the blanks and one separator ("Kim - 1:02",
+ * "Kim | 1:02", "Kim — 1:02", "Kim: (01:02)"). */
+static const char *
+trim_name_end (const char *name, const char *end)
+{
+  static const char *const separators[] = { "-", "|", ":", "–", "—", "·", "•" };
+
+  while (end > name && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      gsize n = strlen (separators[i]);
+
+      if ((gsize) (end - name) > n && strncmp (end - n, separators[i], n) == 0)
+        {
+          end -= n;
+          while (end > name && (end[-1] == ' ' || end[-1] == '\t'))
+            end--;
+          break;
+        }
+    }
+  return end;
 }
 
 /* "Name  M:SS" (Otter) and "Name (00:00):" / "Name [00:00]" with optional words after. */
@@ -81,15 +144,14 @@ parse_name_first (const char *line, Heading *heading)
     }
   if (*time_at == '\0')
     return FALSE;
-  name_end = time_at;
-  while (name_end > p && (name_end[-1] == ' ' || name_end[-1] == '\t'))
-    name_end--;
+  name_end = trim_name_end (p, time_at);
   if (name_end == p || !hark_text_looks_like_name (p, (gsize) (name_end - p))
       || hark_text_is_non_speaker_label (p, (gsize) (name_end - p)))
     return FALSE;
 
   if (!hark_text_scan_time (time_at + (close ? 1 : 0), &after, &heading->start))
     return FALSE;
+  after = skip_frames (after);
   if (close)
     {
       if (*after != close)
@@ -113,6 +175,16 @@ parse_heading (const char *line, Heading *heading)
   heading->speaker = NULL;
   heading->text = NULL;
   return parse_time_first (line, heading) || parse_name_first (line, heading);
+}
+
+gboolean
+hark_timestamped_is_name_heading (const char *line)
+{
+  Heading heading = { 0 };
+  gboolean is = parse_name_first (line, &heading);
+
+  g_free (heading.speaker);
+  return is;
 }
 
 gboolean
@@ -162,42 +234,161 @@ pending_cue_clear (PendingCue *cue)
   g_string_free (cue->text, TRUE);
 }
 
+/* A non-blank line, read once. */
+typedef struct
+{
+  char *text;
+  guint number;
+  gboolean is_heading;
+  Heading heading;
+} Line;
+
+static void
+line_clear (Line *line)
+{
+  g_free (line->text);
+  g_free (line->heading.speaker);
+}
+
+/* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
+static gboolean
+is_time_and_name (const Line *line)
+{
+  const char *text = line->is_heading ? line->heading.text : NULL;
+  gsize n = text ? strlen (text) : 0;
+
+  return line->heading.speaker == NULL && n > 0 && n <= MAX_NAME_LENGTH
+         && !strchr (".?!,;", text[n - 1]) && hark_text_looks_like_name (text, n)
+         && !hark_text_is_non_speaker_label (text, n);
+}
+
+/* A time with nothing else on its line. */
+static gboolean
+is_bare_time (const Line *line)
+{
+  return line->is_heading && line->heading.speaker == NULL && *line->heading.text == '\0';
+}
+
+/* A line that is only a name: "Kim Scott", "Speaker 2". Words ending a sentence are not. */
+static gboolean
+is_lone_name (const Line *line)
+{
+  gsize n = strlen (line->text);
+
+  return !line->is_heading && n > 0 && n <= MAX_NAME_LENGTH && !strchr (".?!,;", line->text[n - 1])
+         && hark_text_looks_like_name (line->text, n)
+         && !hark_text_is_non_speaker_label (line->text, n);
+}
+
+typedef enum
+{
+  NAME_NONE,
+  NAME_BEFORE, /* the name's line, then the time's */
+  NAME_AFTER,  /* the time's line, then the name's */
+  NAME_ON_TIME_LINE, /* "00:01:02 Kim Scott", then the words */
+} Layout;
+
+/* Whether bare times come with a name on the line before or after them: so when most do
+ * (one word alone on a line next to a time is otherwise just a short answer). */
+static Layout
+lone_name_layout (GArray *lines)
+{
+  guint bare = 0, before = 0, after = 0, with_words = 0, named = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading && l->heading.speaker == NULL && !is_bare_time (l))
+        {
+          with_words++;
+          named += is_time_and_name (l) && i + 1 < lines->len && !l[1].is_heading;
+        }
+      if (!is_bare_time (l))
+        continue;
+      bare++;
+      if (i > 0 && is_lone_name (l - 1))
+        before++;
+      if (i + 1 < lines->len && is_lone_name (l + 1))
+        after++;
+    }
+  if (named >= 2 && named * 2 >= with_words && with_words >= bare)
+    return NAME_ON_TIME_LINE;
+  if (bare < 2)
+    return NAME_NONE;
+  if (before * 2 >= bare && before >= after)
+    return NAME_BEFORE;
+  if (after * 2 >= bare)
+    return NAME_AFTER;
+  return NAME_NONE;
+}
+
 gboolean
 hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                        HarkSidecarContext *context, GError **error)
 {
   g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (PendingCue));
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   HarkLineReader reader;
   guint first_unplaced = 0;
+  Layout layout;
+
+  g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
 
   g_array_set_clear_func (cues, (GDestroyNotify) pending_cue_clear);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
-      g_autofree char *line = NULL;
-      Heading heading;
+      Line l;
 
       if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
-      line = g_strchomp (g_strndup (reader.line, reader.length));
-      if (parse_heading (line, &heading))
-        {
-          PendingCue cue = { heading.start, -1, -1, g_string_new (heading.text) };
+      l.text = g_strchomp (g_strndup (reader.line, reader.length));
+      l.number = reader.number;
+      l.heading.speaker = NULL;
+      l.is_heading = parse_heading (l.text, &l.heading);
+      g_array_append_val (lines, l);
+    }
+  layout = lone_name_layout (lines);
 
-          if (heading.speaker)
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading)
+        {
+          PendingCue cue = { l->heading.start, -1, -1, g_string_new (l->heading.text) };
+          const char *speaker = l->heading.speaker;
+
+          /* Descript: the name on the line before; or on the line after the time. */
+          if (speaker == NULL && layout == NAME_BEFORE && i > 0 && is_lone_name (l - 1))
+            speaker = l[-1].text;
+          else if (speaker == NULL && layout == NAME_AFTER && i + 1 < lines->len
+                   && is_lone_name (l + 1))
             {
-              cue.speaker
-                  = hark_transcript_builder_add_speaker (builder, heading.speaker, heading.speaker);
+              speaker = l[1].text;
+              i++;
+            }
+          else if (speaker == NULL && layout == NAME_ON_TIME_LINE && is_time_and_name (l))
+            {
+              speaker = l->heading.text;
+              g_string_truncate (cue.text, 0);
+            }
+          if (speaker)
+            {
+              cue.speaker = hark_transcript_builder_add_speaker (builder, speaker, speaker);
               context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
-              g_free (heading.speaker);
             }
           g_array_append_val (cues, cue);
           continue;
         }
+      if (layout == NAME_BEFORE && i + 1 < lines->len && is_lone_name (l)
+          && is_bare_time (l + 1))
+        continue; /* the next heading's speaker */
       if (cues->len == 0)
         {
           if (first_unplaced == 0)
-            first_unplaced = reader.number;
+            first_unplaced = l->number;
           continue;
         }
       {
@@ -205,7 +396,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
 
         if (cue_text->len > 0)
           g_string_append_c (cue_text, ' ');
-        g_string_append (cue_text, line);
+        g_string_append (cue_text, l->text);
       }
     }
 

@@ -10,6 +10,7 @@
  * kept, even an empty one, so cue indices match the file.
  */
 #include "formats/hark-cue-blocks.h"
+#include "formats/hark-cue-speakers.h"
 #include "util/hark-i18n.h"
 
 #include <string.h>
@@ -221,10 +222,42 @@ add_cue_with_markup (HarkTranscriptBuilder *builder, HarkSidecarContext *context
     }
 }
 
+/* Markup that names no voice and times no word ("<c.yellow>", "<i>"): the text is plain. */
+static gboolean
+markup_is_styling (const char *text)
+{
+  for (const char *p = strchr (text, '<'); p; p = strchr (p + 1, '<'))
+    if ((p[1] == 'v' && (p[2] == ' ' || p[2] == '.' || p[2] == '\t')) || g_ascii_isdigit (p[1]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "KIM: words", ">> KIM: words", "[Kim] words": a cue without a voice tag that names its
+ * speaker in the text. */
+static gboolean
+add_cue_named_in_text (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start,
+                       double end, const char *text, GHashTable *bracket_names)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *plain = hark_text_strip_markup (lines[i]);
+
+      g_free (lines[i]);
+      lines[i] = plain;
+    }
+  return hark_cue_add_with_speakers (builder, context, start, end, lines, n, bracket_names, TRUE);
+}
+
 static void
 add_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context, double start, double end,
-         const char *text)
+         const char *text, GHashTable *bracket_names)
 {
+  if (markup_is_styling (text)
+      && add_cue_named_in_text (builder, context, start, end, text, bracket_names))
+    return;
   if (strchr (text, '<') == NULL)
     {
       /* No markup, so no voice and no word times: most machine captions. */
@@ -294,6 +327,7 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
   guint i = 0, n_cues = 0;
   gboolean has_header;
   g_autofree char *previous_last_line = NULL;
+  g_autoptr (GHashTable) bracket_names = hark_cue_bracket_speakers (text);
 
   hark_lines_init (&lines, text);
   line = hark_lines_get (&lines, 0);
@@ -339,7 +373,7 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
       cue_text = cue_text_without_rollover (
           block.n_text > 0 ? hark_lines_get (&lines, block.first_text) : NULL, block.n_text,
           block.start, block.end, &previous_last_line);
-      add_cue (builder, context, block.start, block.end, cue_text);
+      add_cue (builder, context, block.start, block.end, cue_text, bracket_names);
       n_cues++;
     }
   hark_lines_clear (&lines);

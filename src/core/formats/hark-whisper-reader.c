@@ -140,6 +140,55 @@ read_whisper_cpp (HarkJsonDoc *doc, JsonArray *entries, HarkTranscriptBuilder *b
   return hark_json_check_used (doc, context, entries, added, "transcription entries", error);
 }
 
+static gboolean
+all_times_integers (JsonArray *items, const char *const *members)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      for (guint m = 0; members[m]; m++)
+        {
+          JsonNode *node = json_object_get_member (json_node_get_object (item), members[m]);
+
+          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+            continue;
+          if (json_node_get_value_type (node) != G_TYPE_INT64)
+            return FALSE;
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
+/* Services label speakers "A", "B" or 0, 1: those become "Speaker A", "Speaker 0". NULL when
+ * the label is a name already (or absent). */
+static char *
+speaker_label (JsonObject *segment)
+{
+  JsonNode *node = json_object_get_member (segment, "speaker");
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 n = json_node_get_int (node);
+
+      return n >= 0 && n < 10000 ? g_strdup_printf ("Speaker %" G_GINT64_FORMAT, n) : NULL;
+    }
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  text = json_node_get_string (node);
+  if (text[0] != '\0' && text[1] == '\0' && g_ascii_isalnum (text[0]))
+    return g_strdup_printf ("Speaker %c", text[0]);
+  return NULL;
+}
+
 gboolean
 hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                    GError **error)
@@ -159,17 +208,28 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
         doc, json_object_get_array_member (json_node_get_object (root), "transcription"), builder,
         context, error);
 
-  segments = hark_json_get_items (doc, context, "segments",
-                                  "Whisper output: an object with a “segments” array", error);
-  if (segments == NULL)
-    return FALSE;
-  scale = hark_json_guess_time_scale (segments, scale_keys);
+  segments = JSON_NODE_HOLDS_OBJECT (root)
+                 ? hark_json_find_utterances (json_node_get_object (root))
+                 : NULL;
+  /* Services writing integer times (AssemblyAI) count milliseconds; the others (Deepgram)
+   * write seconds with a fraction. */
+  if (segments != NULL)
+    scale = all_times_integers (segments, scale_keys) ? 0.001 : 1.0;
+  else
+    {
+      segments = hark_json_get_items (doc, context, "segments",
+                                      "Whisper output: an object with a “segments” array", error);
+      if (segments == NULL)
+        return FALSE;
+      scale = hark_json_guess_time_scale (segments, scale_keys);
+    }
 
   for (guint i = 0; i < json_array_get_length (segments); i++)
     {
       JsonObject *segment;
       g_autofree char *text = NULL;
       const char *speaker_name;
+      g_autofree char *label = NULL;
       double start, end;
       int speaker = -1;
 
@@ -190,13 +250,16 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
           end = start;
         }
       text = segment_text (segment);
+      if (text == NULL && hark_json_get_string (segment, "transcript"))
+        text = hark_text_collapse_space (hark_json_get_string (segment, "transcript"));
       if (text == NULL)
         {
           hark_json_warn (context, doc, segment,
                           _("Expected “text” with the segment's words; skipped this segment."));
           continue;
         }
-      speaker_name = hark_json_get_string (segment, "speaker");
+      label = speaker_label (segment);
+      speaker_name = label ? label : hark_json_get_string (segment, "speaker");
       if (speaker_name && *speaker_name)
         {
           speaker = hark_transcript_builder_add_speaker (builder, speaker_name, speaker_name);

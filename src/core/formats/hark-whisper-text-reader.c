@@ -131,7 +131,20 @@ hark_whisper_text_read (const char *text, HarkTranscriptBuilder *builder,
           continue;
         }
       collapsed = hark_text_collapse_space (rest);
-      hark_transcript_builder_add_cue (builder, start, end, collapsed, -1);
+      /* Diarised output: "[… --> …] SPEAKER_00: words". */
+      {
+        g_autofree char *name = NULL;
+        const char *words;
+        int speaker = -1;
+
+        if (hark_text_split_speaker (collapsed, &name, &words))
+          {
+            speaker = hark_transcript_builder_add_speaker (builder, name, name);
+            context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+            memmove (collapsed, words, strlen (words) + 1);
+          }
+        hark_transcript_builder_add_cue (builder, start, end, collapsed, speaker);
+      }
       n_cues++;
     }
   if (n_cues == 0)

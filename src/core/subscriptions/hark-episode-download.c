@@ -115,7 +115,8 @@ hark_episode_download_path (const HarkShow *show, const HarkShowEpisode *episode
   return g_build_filename (root, folder, file, NULL);
 }
 
-/* Timed with speakers (Podcasting 2.0 JSON) 0, timed captions 1, plain text 2, unknown 3. */
+/* Timed with speakers (Podcasting 2.0 JSON) 0, timed captions 1, HTML 2 (its <cite> and <time>
+ * carry speakers and times), plain text 3, unknown 4. */
 static int
 transcript_quality (const HarkFeedTranscript *t)
 {
@@ -124,9 +125,11 @@ transcript_quality (const HarkFeedTranscript *t)
     return 0;
   if (strstr (type, "vtt") || strstr (type, "subrip") || strstr (type, "srt"))
     return 1;
-  if (g_str_has_prefix (type, "text/plain") || g_str_has_prefix (type, "text/html"))
+  if (g_str_has_prefix (type, "text/html"))
     return 2;
-  return 3;
+  if (g_str_has_prefix (type, "text/plain"))
+    return 3;
+  return 4;
 }
 
 static const char *
@@ -141,7 +144,9 @@ transcript_extension (const HarkFeedTranscript *t)
     return "srt";
   if (g_str_has_prefix (type, "text/plain"))
     return "txt";
-  return NULL; /* HTML and unknown types: nothing Hark reads as a sidecar */
+  if (g_str_has_prefix (type, "text/html"))
+    return "html";
+  return NULL; /* unknown types: nothing Hark reads as a sidecar */
 }
 
 static gboolean

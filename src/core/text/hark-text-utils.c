@@ -43,7 +43,11 @@ static const char *const sound_descriptions[] = {
   "inaudible", "crosstalk",   "silence",     "noise",    "background noise",
   "coughs",    "cough",       "sighs",       "pause",    "indistinct",
   "no audio",  "blank_audio", "blank audio", "foreign",  "sound",
-  "beep",      "bleep",       "theme music",
+  "beep",      "bleep",       "theme music", "chuckles", "chuckling",
+  "groans",    "gasps",       "whispers",    "cheering", "cheers",
+  "static",    "unintelligible", "overlapping", "singing", "sniffs",
+  "claps",     "clapping",    "giggles",     "typing",   "intro",
+  "outro",     "ad break",    "break",       "sponsor",  "ad",
 };
 
 /* Copies @data turning CRLF and lone CR into LF and NUL into U+FFFD, a run at a time. */
@@ -454,6 +458,12 @@ in_list (const char *const *list, gsize n, const char *name, gsize length)
 }
 
 gboolean
+hark_text_is_sound_description (const char *name, gsize length)
+{
+  return in_list (sound_descriptions, G_N_ELEMENTS (sound_descriptions), name, length);
+}
+
+gboolean
 hark_text_is_non_speaker_label (const char *name, gsize length)
 {
   return in_list (non_speaker_labels, G_N_ELEMENTS (non_speaker_labels), name, length);
@@ -516,6 +526,24 @@ hark_text_looks_like_name (const char *name, gsize length)
   return TRUE;
 }
 
+/* "Episode 12", "Part 2", "Chapter 3": a title before a colon, not a speaker ("Speaker 2" is). */
+static gboolean
+is_numbered_title (const char *name, gsize length)
+{
+  static const char *const titles[] = {
+    "episode", "ep", "chapter", "part", "season", "section", "act", "scene", "lesson", "track",
+    "volume", "vol", "issue", "no", "number", "round", "day", "week", "step", "page",
+  };
+  const char *space = memchr (name, ' ', length);
+
+  if (space == NULL || !in_list (titles, G_N_ELEMENTS (titles), name, (gsize) (space - name)))
+    return FALSE;
+  for (const char *p = space + 1; p < name + length; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != '#')
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 {
@@ -567,7 +595,8 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
-          || hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
+          || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))
+          || is_numbered_title (name, (gsize) (name_end - name)))
         return FALSE;
     }
 

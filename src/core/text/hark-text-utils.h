@@ -58,6 +58,9 @@ gboolean hark_text_split_speaker (const char *line, char **speaker, const char *
  * ("Dr. Jane Doe", "Ludwig van Beethoven", "Speaker 2", "SPEAKER_00"). */
 gboolean hark_text_looks_like_name (const char *name, gsize length);
 
+/* TRUE when @name is one of the sounds captions put in brackets ("music", "laughter", …). */
+gboolean hark_text_is_sound_description (const char *name, gsize length);
+
 /* TRUE when @name is a word that introduces a remark rather than names a person ("Note",
  * "Warning", "Update", "Edit", "PS", …). */
 gboolean hark_text_is_non_speaker_label (const char *name, gsize length);
