@@ -669,6 +669,11 @@ hark_transcript_view_init (HarkTranscriptView *self)
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* A plain scrollbar, not GTK's overlay indicator: the indicator fades in whenever the list
+   * moves and out again a second later, ~100 frames at 60 a second, and while playing the list
+   * moves by itself at every turn it follows. That animation cost more than everything else the
+   * window draws while playing (a frame a second). */
+  gtk_scrolled_window_set_overlay_scrolling (self->scroller, FALSE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 
