@@ -3,29 +3,30 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *     hark-ad-fit data/ad-training/reads.txt FIXTURES_DIR > src/core/segments/hark-ad-window-weights.h
+ *     hark-ad-fit data/ad-training/reads*.txt FIXTURES_DIR > src/core/segments/hark-ad-window-weights.h
  *
  * Examples are windows of two to six sentences (hark-ad-window.h), their features computed by
  * the finder itself:
  *   - reads: every window holding most of a made-up sponsor or selfpromo read of the training
- *     file, spliced into ep189's conversation twice (with its voices and without any), at a
+ *     files (in the order given), spliced into ep189's conversation twice (with its voices and without any), at a
  *     place that varies from read to read, so each read's names are measured against different
  *     surroundings;
  *   - not reads: every window of ep189's conversation away from its labelled reads, of the real
  *     captions (real-vtt) away from their pre-roll, outro and every announced read, and every
  *     window touching a made-up housekeeping outro or a made-up conversation about a product.
  * The real shows of realworld-dev are never used: they are the check; nor the held-back shapes
- * of tests/segments/spliced-heldback.txt. Three logistic models, fitted by Newton's method from
+ * of tests/segments/spliced-heldback*.txt. Three logistic models, fitted by Newton's method from
  * zero (no randomness: the same files give the same header): is it a read (classes weighted to
  * count the same, then again with the conversation that looked most like a read weighing more),
  * of reads, is it the show's own, and of single sentences, is it part of a read (for the
  * edges). The threshold is the lowest log-odds above every not-read window with a read's
  * structure, plus a margin, so the fitted model finds nothing in the conversations it was shown.
  *
- *     hark-ad-fit --check HEADER TRAINING FIXTURES_DIR   exits 0 when HEADER is what the fit gives
+ *     hark-ad-fit --check HEADER TRAINING… FIXTURES_DIR  exits 0 when HEADER is what the fit gives
  *     HARK_AD_FIT_VERBOSE=1                              each read's best window, the likeliest
  *                                                        conversation windows (on stderr)
  *     HARK_AD_FIT_SCORE=SHAPES                           what the built-in model makes of SHAPES
+ *     HARK_AD_FIT_SENTENCES=1                            with it, each sentence's evidence
  */
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -40,8 +41,8 @@
 
 #define NEWTON_STEPS 25
 #define L2 0.002
-#define MARGIN 0.25
-#define HARD_NEGATIVE_WEIGHT 4.0
+#define MARGIN 0.5
+#define HARD_NEGATIVE_WEIGHT 10.0
 /* Negatives within this of one of ep189's labelled reads are left out (its edges). */
 #define NEAR_READ 20.0
 
@@ -79,6 +80,9 @@ add_windows (GArray *examples, const HarkAdSentence *s, guint from, guint to, in
         if (!single && keep && !keep (s, i, i + len - 1, data))
           continue;
         hark_ad_window_features (s, i, i + len - 1, e.x);
+        /* The edge model sees a sentence alone (hark_ad_window_edge_logit()). */
+        if (single)
+          e.x[HARK_AD_W_ANSWER] = 0;
         if (verbose)
           e.text = g_strndup (s[i].text, (gsize) (s[i + len - 1].text + s[i + len - 1].length
                                                   - s[i].text));
@@ -427,8 +431,39 @@ score_shapes (const char *path, GArray *conversation)
         if (bx[f] != 0)
           printf (" %s=%.2g", hark_ad_window_feature_name (f), bx[f]);
       printf ("\n");
+      /* HARK_AD_FIT_SENTENCES=1: each sentence of the read, and its evidence. */
+      if (g_getenv ("HARK_AD_FIT_SENTENCES"))
+        for (guint i = 0; i < sentences->len; i++)
+          if (s[i].end > span.start && s[i].start < span.end)
+            {
+              printf ("    %2d %.*s |", s[i].speaker, (int) MIN (s[i].length, 90), s[i].text);
+              for (guint f = 0; f < HARK_AD_N_FEATURES; f++)
+                if (s[i].count[f])
+                  printf (" %s", hark_ad_feature_label (f));
+              printf ("\n");
+            }
     }
   return 0;
+}
+
+/* The shapes of every training file, in the order given. */
+static GArray *
+load_training (char **paths, int n, GError **error)
+{
+  g_autoptr (GArray) all = g_array_new (FALSE, TRUE, sizeof (HarkAdShape));
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (GArray) shapes = hark_ad_shapes_load (paths[i], error);
+
+      if (shapes == NULL)
+        return NULL;
+      /* The shapes move to @all: their lines are freed with it, not here. */
+      g_array_append_vals (all, shapes->data, shapes->len);
+      g_array_set_clear_func (shapes, NULL);
+    }
+  g_array_set_clear_func (all, hark_ad_shape_clear);
+  return g_steal_pointer (&all);
 }
 
 int
@@ -447,30 +482,31 @@ main (int argc, char **argv)
   double read_w[HARK_AD_W_N + 1], self_w[HARK_AD_W_N + 1], edge_w[HARK_AD_W_N + 1];
   double threshold = -INFINITY;
   g_autoptr (GString) out = g_string_new ("");
-  const char *check = NULL;
+  const char *check = NULL, *fixtures;
   guint n_pos = 0, n_pos_found = 0, n_read_shapes = 0;
 
   verbose = g_getenv ("HARK_AD_FIT_VERBOSE") != NULL;
   singles = g_array_new (FALSE, FALSE, sizeof (Example));
   /* --check HEADER: exit 0 when HEADER is what the fit writes (a test keeps them in step). */
-  if (argc == 5 && g_str_equal (argv[1], "--check"))
+  if (argc >= 5 && g_str_equal (argv[1], "--check"))
     {
       check = argv[2];
       argv += 2;
       argc -= 2;
     }
-  if (argc != 3)
+  if (argc < 3)
     {
-      fprintf (stderr, "usage: %s [--check HEADER] TRAINING-SHAPES FIXTURES-DIR\n", argv[0]);
+      fprintf (stderr, "usage: %s [--check HEADER] TRAINING-SHAPES… FIXTURES-DIR\n", argv[0]);
       return 2;
     }
-  if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+  fixtures = argv[argc - 1];
+  if (!g_file_test (fixtures, G_FILE_TEST_IS_DIR))
     {
-      fprintf (stderr, "%s: no fixtures directory\n", argv[2]);
+      fprintf (stderr, "%s: no fixtures directory\n", fixtures);
       return check ? 77 : 1; /* skipped as a test without the fixtures */
     }
-  shapes = hark_ad_shapes_load (argv[1], &error);
-  ep189_path = g_build_filename (argv[2], "ep189", "ep189.truth.json", NULL);
+  shapes = load_training (argv + 1, argc - 2, &error);
+  ep189_path = g_build_filename (fixtures, "ep189", "ep189.truth.json", NULL);
   if (shapes)
     conversation = hark_ad_conversation_load (ep189_path, &error);
   if (shapes == NULL || conversation == NULL)
@@ -486,7 +522,7 @@ main (int argc, char **argv)
   ep189 = load_ep189 (ep189_path, ep189_reads);
   add_transcript (others, ep189, 0, away_from_reads, ep189_reads);
   {
-    g_autofree char *dir = g_build_filename (argv[2], "real-vtt", NULL);
+    g_autofree char *dir = g_build_filename (fixtures, "real-vtt", NULL);
     g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
     g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
     const char *name;
@@ -572,7 +608,8 @@ main (int argc, char **argv)
   g_string_append_printf (out, "/* hark-ad-window-weights.h — the window model's weights, written by tools/hark-ad-fit\n"
           " *\n"
           " * Do not edit: run\n"
-          " *     build/tools/hark-ad-fit data/ad-training/reads.txt ../shared/fixtures \\\n"
+          " *     build/tools/hark-ad-fit data/ad-training/reads.txt data/ad-training/reads-extra.txt \\\n"
+          " *         ../shared/fixtures \\\n"
           " *         > src/core/segments/hark-ad-window-weights.h\n"
           " * Fitted on %u made-up reads (%u windows) against %u windows of conversation and\n"
           " * made-up non-reads; %u of the read windows pass the threshold.\n"
@@ -631,7 +668,14 @@ main (int argc, char **argv)
           const Example *e = &g_array_index (others, Example, i);
 
           if (logit_of (read_w, e) > threshold - 3 && hark_ad_window_structural (e->x))
-            fprintf (stderr, "neg %6.2f [%d] %.300s\n", logit_of (read_w, e), e->shape, e->text);
+            {
+              fprintf (stderr, "neg %6.2f [%d] %.300s\n   ", logit_of (read_w, e), e->shape,
+                       e->text);
+              for (guint f = 0; f < HARK_AD_W_N; f++)
+                if (e->x[f] != 0)
+                  fprintf (stderr, " %s=%.2g", hark_ad_window_feature_name (f), e->x[f]);
+              fprintf (stderr, "\n");
+            }
         }
     }
   fprintf (stderr, "reads %u windows (%u pass), others %u, threshold %.2f\n", reads->len,

@@ -21,8 +21,8 @@ cue_clear (gpointer data)
   g_free (cue->text);
 }
 
-static void
-shape_clear (gpointer data)
+void
+hark_ad_shape_clear (gpointer data)
 {
   HarkAdShape *shape = data;
 
@@ -55,7 +55,7 @@ hark_ad_shapes_load (const char *path, GError **error)
   g_autoptr (GArray) shapes = g_array_new (FALSE, TRUE, sizeof (HarkAdShape));
   HarkAdShape *current = NULL;
 
-  g_array_set_clear_func (shapes, shape_clear);
+  g_array_set_clear_func (shapes, hark_ad_shape_clear);
   if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
   lines = g_strsplit (contents, "\n", -1);

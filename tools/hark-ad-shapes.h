@@ -38,6 +38,9 @@ typedef struct
   char *text;
 } HarkAdCue;
 
+/* Frees what a HarkAdShape holds (the clear func of the arrays below). */
+void hark_ad_shape_clear (gpointer shape);
+
 /* The shapes of @path (HarkAdShape, cleared with the array), or NULL with @error set naming
  * the file and line that is wrong. */
 GArray *hark_ad_shapes_load (const char *path, GError **error);

@@ -11,10 +11,11 @@
  * read, must give nothing; the table prints what is found, and the test fails below the count
  * reached when it was written.
  *
- * The held-back shapes (spliced-heldback.txt) were written apart from the made-up reads the
- * window model is fitted on (data/ad-training/reads.txt) and never fitted on: their recall is
- * the finder's figure on reads it has not seen. Each is spliced at three places with the
- * conversation's voices, and once with no voice named.
+ * The held-back shapes (spliced-heldback.txt, and a second set by another hand,
+ * spliced-heldback-extra.txt) were written apart from the made-up reads the window model is
+ * fitted on (data/ad-training/reads*.txt) and never fitted on: their recall is the finder's
+ * figure on reads it has not seen. Each is spliced at three places with the conversation's
+ * voices, and once with no voice named.
  */
 #include <math.h>
 
@@ -24,10 +25,14 @@
 
 /* What the finder reached when this test was written: raise it as the finder learns more. */
 #define MIN_FOUND 8
-/* Of the held-back shapes (spliced-heldback.txt): the recall reached when they were added, less
- * a margin for honest changes elsewhere in the finder. */
-#define MIN_HELD_BACK_RECALL 0.65
+#define MIN_HELD_BACK_RECALL 0.80
+/* The second held-back set: 0.43 before the finder was fitted on a second training file and
+ * given features for reads with no link, other voices and support from a company; 0.53 after. */
+#define MIN_HELD_BACK_EXTRA_RECALL 0.50
 #define MAX_EDGE_ERROR 10.0
+/* Long story reads of the second set are still found from their product's name or offer on, up
+ * to 40 s after the story starts (the goal is MAX_EDGE_ERROR): a ceiling so it gets no worse. */
+#define MAX_EXTRA_EDGE_ERROR 45.0
 
 typedef struct
 {
@@ -277,20 +282,39 @@ test_reads (void)
   g_assert_cmpfloat (worst, <=, 10.0);
 }
 
+/* A held-back set: its file under tests/segments/ and the recall it must keep. */
+typedef struct
+{
+  const char *file;
+  double min_recall;
+  double max_edge; /* seconds, at either end of a read found */
+} HeldBack;
+
+/* Of the held-back shapes (spliced-heldback.txt): the recall reached when they were added, less
+ * a margin for honest changes elsewhere in the finder. The second set (spliced-heldback-extra.txt)
+ * was written later by another hand, in other words and other shapes. */
+static const HeldBack held_back_first = { "spliced-heldback.txt", MIN_HELD_BACK_RECALL,
+                                          MAX_EDGE_ERROR };
+static const HeldBack held_back_extra = { "spliced-heldback-extra.txt", MIN_HELD_BACK_EXTRA_RECALL,
+                                          MAX_EXTRA_EDGE_ERROR };
+
 /* Shapes written apart from the window model's training set, at three places in the
  * conversation each: reads must be found with their category, housekeeping and product talk
- * must give nothing, and nothing may be found in the conversation around them. */
+ * must give nothing, and nothing may be found in the conversation around them. The recall is
+ * printed for sponsors and the show's own promotion apart, with voices and as captions. */
 static void
-test_held_back (void)
+test_held_back (gconstpointer data)
 {
+  const HeldBack *set = data;
   g_autofree char *truth = hark_test_fixture ("ep189/ep189.truth.json");
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "segments", "spliced-heldback.txt",
-                                                 NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "segments", set->file, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) shapes = NULL;
   g_autoptr (GArray) cues = NULL;
   g_autoptr (GArray) errors = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_reads = 0, right = 0, wrong = 0, false_found = 0, quiet = 0, quiet_right = 0;
+  /* [self][captions]: reads, and those found with their category */
+  guint by_n[2][2] = { { 0 } }, by_right[2][2] = { { 0 } };
   double worst = 0, recall;
 
   if (truth == NULL)
@@ -300,6 +324,7 @@ test_held_back (void)
   cues = hark_ad_conversation_load (truth, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cues->len, >, 200);
+  g_test_message ("%s", set->file);
   g_test_message ("%-60s %-9s %-9s %s", "held-back shape (1/4, 1/2, 3/4, 1/2 unvoiced)", "truth", "found",
                   "start/end error s");
   for (guint k = 0; k < shapes->len; k++)
@@ -308,6 +333,7 @@ test_held_back (void)
         const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
         gboolean read = shape->category == HARK_CATEGORY_SPONSOR
                         || shape->category == HARK_CATEGORY_SELFPROMO;
+        gboolean self = shape->category == HARK_CATEGORY_SELFPROMO;
         double start, end;
         /* The fourth time in the middle again, with no voices named (as captions are). */
         g_autoptr (HarkTranscript) t = hark_ad_shape_splice (cues, shape,
@@ -346,12 +372,14 @@ test_held_back (void)
             continue;
           }
         n_reads++;
+        by_n[self][place == 4]++;
         wrong += here;
         if (hit)
           {
             double e0 = hit->start - start, e1 = hit->end - end;
 
             right++;
+            by_right[self][place == 4]++;
             worst = MAX (worst, MAX (fabs (e0), fabs (e1)));
             g_array_append_val (errors, e0);
             g_array_append_val (errors, e1);
@@ -367,14 +395,18 @@ test_held_back (void)
           }
       }
   recall = n_reads ? (double) right / n_reads : 0;
-  g_test_message ("held back: %u of %u reads found with the right category (recall %.2f), %u "
+  for (guint self = 0; self < 2; self++)
+    g_test_message ("%s: %s recall with voices %u/%u, as captions %u/%u", set->file,
+                    self ? "selfpromo" : "sponsor", by_right[self][0], by_n[self][0],
+                    by_right[self][1], by_n[self][1]);
+  g_test_message ("%s: %u of %u reads found with the right category (recall %.2f), %u "
                   "found with another or where none is, %u of %u non-reads left alone, %u in the "
                   "conversation; worst edge %.1f s",
-                  right, n_reads, recall, wrong, quiet_right, quiet, false_found, worst);
+                  set->file, right, n_reads, recall, wrong, quiet_right, quiet, false_found, worst);
   g_assert_cmpuint (false_found, ==, 0);
   g_assert_cmpuint (quiet_right, ==, quiet);
-  g_assert_cmpfloat (recall, >=, MIN_HELD_BACK_RECALL);
-  g_assert_cmpfloat (worst, <=, MAX_EDGE_ERROR);
+  g_assert_cmpfloat (recall, >=, set->min_recall);
+  g_assert_cmpfloat (worst, <=, set->max_edge);
 }
 
 int
@@ -383,6 +415,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spliced-reads/conversation-alone", test_conversation_alone);
   g_test_add_func ("/spliced-reads/reads", test_reads);
-  g_test_add_func ("/spliced-reads/held-back", test_held_back);
+  g_test_add_data_func ("/spliced-reads/held-back", &held_back_first, test_held_back);
+  g_test_add_data_func ("/spliced-reads/held-back-extra", &held_back_extra, test_held_back);
   return g_test_run ();
 }

@@ -28,6 +28,10 @@
 #define AFTER_BREAK_REACH 90.0
 /* How soon after announcing it the announcer may hand the read to another voice. */
 #define HAND_OVER_REACH 15.0
+/* A voice heard only within this long, in at most this many sentences, is not one of the
+ * conversation's. */
+#define NEW_VOICE_SECONDS 150.0
+#define NEW_VOICE_SENTENCES 16
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -53,6 +57,9 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_OWN] = "the show's own things",
   [HARK_AD_WE] = "the speaker's own",
   [HARK_AD_NOVEL] = "words said nowhere else",
+  [HARK_AD_ELSEWHERE] = "where to get it",
+  [HARK_AD_NEW_VOICE] = "a voice heard only here",
+  [HARK_AD_CRITICAL] = "doubt or complaint",
 };
 
 const char *
@@ -113,13 +120,15 @@ static const struct
                            "please support", "every dollar", "appreciate your support",
                            "appreciate the support", "appreciate that support",
                            "thanks for your support", "thank you for your support",
-                           NULL } },
+                           "asking for money", "ask for your support", "chip in",
+                           "if you can afford", NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
                            "rate us", "rate the show", "review the show", "ratings", "five star",
                            "5 star", "follow us", "follow me", "like and subscribe",
                            "thanks for listening", "thank you for listening",
-                           "thanks for watching", "see you next", "next week", "produced by",
+                           "thanks for watching", "see you next", "join us next", "until next week",
+                           "back next week", "same time next", "produced by",
                            "edited by", "music by", "theme song", "our show", "notification",
                            "share it", "share this", "tell a friend", "tell your friends",
                            "bell", "past episodes", "keep up with the show", "previous episodes",
@@ -184,7 +193,27 @@ static const struct
     (const char *const[]){ "show notes", "episode notes", "in the notes", "in the description",
                            "link below", "links below", "linked below", "link is below",
                            "link in the", "links in the", "our website", "the website",
-                           "app store", "play store", "wherever you get", "search for", NULL } },
+                           NULL } },
+  /* A read never doubts what it sells; people talking about a product do. */
+  { HARK_AD_CRITICAL,
+    (const char *const[]){ "didn't love", "not a fan", "no longer", "stopped using",
+                           "gave up on", "confidently wrong", "wrong", "worse", "broken",
+                           "buggy", "annoying", "disappointed", "disappointing", "overpriced",
+                           "too expensive", "paywall", "not worth", "rip off", "ripoff", "scam",
+                           "used to sponsor", "used to be", "complain", "complained",
+                           "i'm skeptical", "skeptical", "the catch", "the downside",
+                           "downsides", "to be fair", "on the other hand", "i wouldn't",
+                           "i don't trust", "be sad", "went up", "price hike", "raised their",
+                           NULL } },
+  { HARK_AD_ELSEWHERE,
+    (const char *const[]){ "app store", "play store", "app stores", "your app store",
+                           "wherever you", "wherever you get", "wherever you shop",
+                           "wherever you buy",
+                           "wherever you listen", "wherever books are sold", "search for",
+                           "look for", "just search", "available on", "available at",
+                           "available in", "find it in", "find it at", "find them at",
+                           "find them in", "in stores", "at your local", "near you",
+                           "their app", "free app", NULL } },
   { HARK_AD_ASK,
     (const char *const[]){ "try", "try out", "join", "use", "order", "grab", "claim", "snag",
                            "book", "get yours", "get your", "get it", "get started", "sign up",
@@ -213,15 +242,28 @@ static const struct
                            "supporter", "bonus episodes", "bonus episode", "extra episodes",
                            "ad free", "early access", "patreon", "patrons", "merch",
                            "t shirts", "t shirt", "shirts", "hoodie", "hoodies", "stickers",
-                           "mugs", "store", "shop", "our other show", "other show",
-                           "sister show", "our network", "network", "new show", "my book",
+                           "mugs", "our store", "our shop", "my store", "my shop",
+                           "merch store", "our other show", "other show", "sister show",
+                           "our network", "same network", "this network", "podcast network",
+                           "new show", "second show", "another show", "new podcast",
+                           "other podcast", "second podcast", "my channel", "our channel",
+                           "my book",
                            "our book", "my course", "our course", "the course", "workshop",
                            "cohort", "newsletter", "my newsletter", "our newsletter",
                            "community", "meetup", "conference", "come see us", "see us live",
                            "this show", "the show", "our show", "my show", "the podcast",
                            "we made", "i made", "i wrote", "we wrote", "i've been working on",
                            "we've been working on", "we launched", "i launched", "we're launching",
-                           "i'm launching", NULL } },
+                           "i'm launching", "i've written", "we built", "i built", "we've made",
+                           "we've ever made", "crowdfunding", "backers", "preorder",
+                           "pre order", "paperback", "hardcover", "audiobook", "my album",
+                           "our album", "new album", "signed copy", "signed copies",
+                           "consulting", "my company", "my studio", "my agency",
+                           "i've been building", "we've been building", "i'm building",
+                           "we're building", "the beta", "our beta", "waitlist", "wait list",
+                           "live recording", "recording live", "live stream", "livestream",
+                           "stream live", "we stream", "tier", "tiers", "video channel",
+                           "channel", NULL } },
   { HARK_AD_DIALOGUE,
     (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
                            "kind of", "sort of", "like i said", "i don't know", "exactly",
@@ -511,6 +553,59 @@ names_first_person (const char *after)
 
 static gboolean names_the_show (const HarkAdSentence *s);
 
+/* "Thanks to Example Co for supporting the show", "Example Co is supporting the show": support
+ * from a named company is a sponsor's; from listeners, members, patrons or "all of you" it is the
+ * show's own ask. @hit is where the support phrase starts in @norm. */
+static gboolean
+support_from_company (const char *norm, const char *hit)
+{
+  static const char *const thanks[] = { " thanks to ", " thank you to ", " thanks again to ",
+                                        " grateful to ", NULL };
+  static const char *const people[] = { "you", "all", "everyone", "everybody", "listeners",
+                                        "listener", "members", "member", "patrons", "patron",
+                                        "supporters", "subscribers", "fans", "folks", "friends",
+                                        "people", "those", "who", "our", "my", "your", "of",
+                                        "each", "every", "the", "it", "this", "that", "which",
+                                        "we", "i", "they", "he", "she", "and", "so", "also",
+                                        "really", "just", "for", "thank", "thanks", NULL };
+  static const char *const verbs[] = { " for", " is", " are", " has been", " have been",
+                                       " keeps", " who", NULL };
+  const char *from = NULL, *to = NULL, *w;
+  guint words = 0;
+
+  /* "… for supporting", "X is supporting", "X has been supporting" */
+  for (guint i = 0; verbs[i] && to == NULL; i++)
+    if ((gsize) (hit - norm) > strlen (verbs[i])
+        && strncmp (hit - strlen (verbs[i]), verbs[i], strlen (verbs[i])) == 0)
+      to = hit - strlen (verbs[i]);
+  if (to == NULL)
+    return FALSE;
+  /* The last "thanks to" before the support, or else the sentence's start. */
+  for (guint i = 0; thanks[i]; i++)
+    for (const char *t = strstr (norm, thanks[i]); t && t < to; t = strstr (t + 1, thanks[i]))
+      if (from == NULL || t + strlen (thanks[i]) > from)
+        from = t + strlen (thanks[i]);
+  if (from == NULL && g_str_has_prefix (to, " for"))
+    return FALSE; /* "a big thank you for supporting": no one named */
+  if (from == NULL)
+    from = norm + 1;
+  if (to <= from || to - from > 60)
+    return FALSE;
+  /* The words between: a name of one to five words, none of them a word for the show's own
+   * listeners or the speaker. */
+  for (w = from; w < to; words++)
+    {
+      const char *end = strchr (w, ' ');
+      gsize len = (gsize) (end - w);
+
+      for (guint i = 0; people[i]; i++)
+        if (strlen (people[i]) == len && strncmp (w, people[i], len) == 0)
+          return FALSE;
+      w = end + 1;
+    }
+  return words >= 1 && words <= 5;
+}
+
 /* Whether the word ending right before @at (a space in @norm) is one of @words. */
 static gboolean
 word_before_is (const char *norm, const char *at, const char *const *words)
@@ -650,6 +745,9 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
               continue;
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
               f = HARK_AD_SELF;
+            if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
+                && support_from_company (norm, hit))
+              f = HARK_AD_SPONSOR;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
             if (f == HARK_AD_PLUG)
               note (s, HARK_AD_SELF, map[hit - norm + 1], phrase->length - 2);
@@ -733,16 +831,44 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
         note (s, HARK_AD_OFFER, map[from - norm], (gsize) (hit - from) + 5);
       }
   }
-  /* "5 dollars", "ten dollars": an amount, said with digits or in words. */
+  /* "5 dollars", "ten dollars", "a seven-dollar tier": an amount, said with digits or in words. */
   {
     static const char *const amounts[] = { "one", "two", "three", "four", "five", "six",
-                                           "seven", "eight", "nine", "ten", "fifteen", "twenty",
-                                           "thirty", "forty", "fifty", "hundred", NULL };
-    const char *hit = strstr (norm, " dollars ");
+                                           "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                           "thirteen", "fourteen", "fifteen", "sixteen",
+                                           "seventeen", "eighteen", "nineteen", "twenty",
+                                           "thirty", "forty", "fifty", "sixty", "seventy",
+                                           "eighty", "ninety", "hundred", "thousand", NULL };
+    static const char *const units[] = { " dollars ", " dollar ", " bucks ", " euros ", NULL };
 
-    if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
-      note (s, HARK_AD_OFFER, map[hit - norm + 1], 7);
+    for (guint u = 0; units[u]; u++)
+      {
+        const char *hit = strstr (norm, units[u]);
+
+        if (hit && hit > norm && (g_ascii_isdigit (hit[-1]) || word_before_is (norm, hit, amounts)))
+          {
+            note (s, HARK_AD_OFFER, map[hit - norm + 1], strlen (units[u]) - 2);
+            break;
+          }
+      }
   }
+  /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
+  if (!s->count[HARK_AD_CODE])
+    for (const char *hit = strstr (norm, " code "); hit; hit = strstr (hit + 1, " code "))
+      {
+        gsize at = map[hit - norm + 6], end = at;
+        guint letters = 0;
+
+        if (hit[6] == '\0' || at >= s->length)
+          break;
+        while (end < s->length && (g_ascii_isupper (s->text[end]) || g_ascii_isdigit (s->text[end])))
+          letters += g_ascii_isupper (s->text[end++]) ? 1 : 0;
+        if (letters >= 3 && end - at >= 4 && (end == s->length || !g_ascii_isalpha (s->text[end])))
+          {
+            note (s, HARK_AD_CODE, map[hit - norm + 1], 5 + (end - at));
+            break;
+          }
+      }
 }
 
 /* Its words, and how many of them speak to the listener or for the speaker's side. */
@@ -912,6 +1038,10 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
       if (sentences[i].count[HARK_AD_URL] || sentences[i].count[HARK_AD_IMPERATIVE]
           || sentences[i].count[HARK_AD_CODE])
         continue;
+      /* Nor does "X sponsors the show, and you'll find it wherever you shop": a closing line
+       * saying where to get it or what it costs. */
+      if (sentences[i].count[HARK_AD_ELSEWHERE] || sentences[i].count[HARK_AD_OFFER])
+        continue;
       int voice = sentences[i].speaker;
       gboolean handed_over = FALSE;
 
@@ -939,6 +1069,71 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* Whether @norm names something one subscribes to that is a product, not the show's feed. */
+static gboolean
+names_a_subscription (const char *norm)
+{
+  static const char *const words[] = { " newsletter ", " newsletters ", " membership ",
+                                       " members ", " paid tier ", " premium ", " digest ",
+                                       " course ", " bonus episodes ", " supporter ", NULL };
+
+  for (guint i = 0; words[i]; i++)
+    if (strstr (norm, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  double first, last; /* when the voice first starts and last ends */
+  guint sentences;
+} Voice;
+
+/* Sentences said by a voice heard only within a read's length, and fewer than a read has,
+ * while the episode's other voices talk on around it: an announcer, a skit's characters. A show
+ * with one voice, or none named, has none. */
+static void
+mark_new_voices (HarkAdSentence *sentences, guint n)
+{
+  g_autoptr (GHashTable) voices = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                         g_free);
+  double episode_first = G_MAXDOUBLE, episode_last = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Voice *v;
+
+      if (sentences[i].speaker < 0)
+        continue;
+      v = g_hash_table_lookup (voices, GINT_TO_POINTER (sentences[i].speaker));
+      if (v == NULL)
+        {
+          v = g_new0 (Voice, 1);
+          v->first = sentences[i].start;
+          g_hash_table_insert (voices, GINT_TO_POINTER (sentences[i].speaker), v);
+        }
+      v->first = MIN (v->first, sentences[i].start);
+      v->last = MAX (v->last, sentences[i].end);
+      v->sentences++;
+      episode_first = MIN (episode_first, sentences[i].start);
+      episode_last = MAX (episode_last, sentences[i].end);
+    }
+  if (g_hash_table_size (voices) < 2)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const Voice *v;
+
+      if (sentences[i].speaker < 0)
+        continue;
+      v = g_hash_table_lookup (voices, GINT_TO_POINTER (sentences[i].speaker));
+      /* Heard briefly, and not the whole of what the file holds. */
+      if (v->last - v->first <= NEW_VOICE_SECONDS && v->sentences <= NEW_VOICE_SENTENCES
+          && episode_last - episode_first > 4 * NEW_VOICE_SECONDS)
+        note (&sentences[i], HARK_AD_NEW_VOICE, 0, 0);
+    }
+}
+
 static gboolean
 speaks_for_itself (const char *norm)
 {
@@ -962,6 +1157,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   gsize *map = g_new (gsize, MAX_SENTENCE + 2);
 
   g_autofree guint8 *present = NULL;
+  gboolean subscribable = FALSE; /* the sentence before named a subscription */
 
   g_once (&once, init_tables, NULL);
   present = g_malloc (MAX (n_first_words, 1u));
@@ -980,15 +1176,27 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
           && !speaks_for_itself (norm) && !names_the_show (s))
         s->count[HARK_AD_SELF] = 0;
-      /* A link said with "subscribe" or "past episodes" is where to follow the show. */
+      /* A link said with "subscribe" or "past episodes" is where to follow the show, unless
+       * what one subscribes to is a product (a newsletter, a membership, a paid tier, named
+       * here or just before) or comes with an offer: then "subscribe" asks for it, and it is
+       * no housekeeping. */
       if (s->count[HARK_AD_HOUSEKEEPING])
-        s->count[HARK_AD_URL] = 0;
+        {
+          if (s->count[HARK_AD_URL]
+              && (subscribable || names_a_subscription (norm) || s->count[HARK_AD_OFFER]
+                  || s->count[HARK_AD_CODE]))
+            s->count[HARK_AD_HOUSEKEEPING] = 0;
+          else
+            s->count[HARK_AD_URL] = 0;
+        }
+      subscribable = names_a_subscription (norm) && !s->count[HARK_AD_HOUSEKEEPING];
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
       s->content = 0;
       collect_words (words, sentences, norm, i);
     }
   mark_bursts (sentences, n, words);
+  mark_new_voices (sentences, n);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);

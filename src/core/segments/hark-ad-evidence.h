@@ -42,6 +42,9 @@ typedef enum
   HARK_AD_OWN,        /* the show's own things: tickets, a live show, members, merch, a paid tier */
   HARK_AD_WE,         /* the speaker's own side: "we", "our", "my" (every one counted) */
   HARK_AD_NOVEL,      /* words said only around here in the whole episode (a change of topic) */
+  HARK_AD_ELSEWHERE,  /* a destination with no link: "in your app store", "search for", "wherever you shop" */
+  HARK_AD_NEW_VOICE,  /* said by a voice heard only in this stretch of the episode (an announcer, a skit) */
+  HARK_AD_CRITICAL,   /* doubt or complaint: "didn't love it", "no longer use", "overpriced" */
   HARK_AD_N_FEATURES
 } HarkAdFeature;
 

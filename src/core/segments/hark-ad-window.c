@@ -54,6 +54,14 @@ static const char *const names[HARK_AD_W_N] = {
   [HARK_AD_W_NOVEL] = "novel",
   [HARK_AD_W_ONE_VOICE] = "one_voice",
   [HARK_AD_W_WE] = "we",
+  [HARK_AD_W_ELSEWHERE] = "elsewhere",
+  [HARK_AD_W_NEW_VOICE] = "new_voice",
+  [HARK_AD_W_NEW_VOICE_DEAL] = "new_voice_deal",
+  [HARK_AD_W_SUPPORTED] = "supported",
+  [HARK_AD_W_ANSWER] = "answer",
+  [HARK_AD_W_BRAND_LINK] = "brand_link",
+  [HARK_AD_W_CRITICAL] = "critical",
+  [HARK_AD_W_TALK_TURNS] = "talk_turns",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_read_weights) == HARK_AD_W_N + 1);
@@ -74,7 +82,8 @@ any_evidence (const HarkAdSentence *s)
                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
                                          HARK_AD_SELF, HARK_AD_PLUG, HARK_AD_BRAND,
                                          HARK_AD_BENEFIT, HARK_AD_PAUSE, HARK_AD_NOTES,
-                                         HARK_AD_ASK, HARK_AD_DEAL, HARK_AD_OWN };
+                                         HARK_AD_ASK, HARK_AD_DEAL, HARK_AD_OWN,
+                                         HARK_AD_ELSEWHERE, HARK_AD_NEW_VOICE };
 
   for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
     if (s->count[kinds[f]])
@@ -88,7 +97,7 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
   guint n = last - first + 1, you = 0, we = 0, words = 0, turns = 0, named = 0;
   gboolean has[HARK_AD_N_FEATURES] = { FALSE };
   guint sentences[HARK_AD_N_FEATURES] = { 0 };
-  guint empty = 0, novel = 0, content = 0;
+  guint empty = 0, novel = 0, content = 0, linked = 0, talk_turns = 0;
   gboolean dest, deal, ask;
 
   for (guint i = first; i <= last; i++)
@@ -103,13 +112,18 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
       we += s[i].count[HARK_AD_WE];
       words += s[i].words;
       if (i > first && s[i].speaker != s[i - 1].speaker)
-        turns++;
+        {
+          turns++;
+          talk_turns += !s[i].count[HARK_AD_NEW_VOICE] && !s[i - 1].count[HARK_AD_NEW_VOICE];
+        }
       named += s[i].count[HARK_AD_BRAND] ? 1 : 0;
+      linked += s[i].count[HARK_AD_BRAND] && (s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_CODE]
+                                              || s[i].count[HARK_AD_ELSEWHERE]);
       empty += any_evidence (&s[i]) ? 0 : 1;
       novel += s[i].count[HARK_AD_NOVEL];
       content += s[i].content;
     }
-  dest = has[HARK_AD_URL] || has[HARK_AD_NOTES];
+  dest = has[HARK_AD_URL] || has[HARK_AD_NOTES] || has[HARK_AD_ELSEWHERE];
   deal = has[HARK_AD_OFFER] || has[HARK_AD_DEAL] || has[HARK_AD_CODE];
   ask = has[HARK_AD_IMPERATIVE] || has[HARK_AD_ASK];
 
@@ -148,6 +162,16 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
   x[HARK_AD_W_NOVEL] = content ? (double) novel / content : 0;
   x[HARK_AD_W_WE] = words ? MIN (1.0, 10.0 * we / words) : 0;
   x[HARK_AD_W_ONE_VOICE] = turns == 0 && s[first].speaker >= 0;
+  x[HARK_AD_W_ELSEWHERE] = has[HARK_AD_ELSEWHERE];
+  x[HARK_AD_W_NEW_VOICE] = (double) sentences[HARK_AD_NEW_VOICE] / n;
+  x[HARK_AD_W_NEW_VOICE_DEAL] = has[HARK_AD_NEW_VOICE] && (deal || ask);
+  x[HARK_AD_W_SUPPORTED] = has[HARK_AD_SPONSOR] && !has[HARK_AD_SELF] && !has[HARK_AD_OWN];
+  x[HARK_AD_W_BRAND_LINK] = linked >= 1 && named >= 2;
+  x[HARK_AD_W_CRITICAL] = (double) sentences[HARK_AD_CRITICAL] / n;
+  x[HARK_AD_W_TALK_TURNS] = n > 1 ? (double) talk_turns / (n - 1) : 0;
+  x[HARK_AD_W_ANSWER] = first > 0 && s[first - 1].count[HARK_AD_QUESTION]
+                        && s[first - 1].speaker >= 0 && s[first].speaker >= 0
+                        && s[first - 1].speaker != s[first].speaker;
 }
 
 static double
@@ -202,9 +226,16 @@ strong (const HarkAdSentence *s)
 static gboolean
 belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
 {
+  gboolean other = s->speaker != inner->speaker;
+
   if (s->count[HARK_AD_RESUME] || s->count[HARK_AD_HOUSEKEEPING])
     return FALSE;
-  return hark_ad_window_edge_logit (s) >= (s->speaker != inner->speaker ? OTHER_VOICE : EDGE_MIN);
+  /* Another of the conversation's own voices taking over is the conversation again, unless
+   * it carries the read's strong evidence itself. */
+  if (other && s->speaker >= 0 && inner->speaker >= 0 && !s->count[HARK_AD_NEW_VOICE]
+      && !strong (s))
+    return FALSE;
+  return hark_ad_window_edge_logit (s) >= (other ? OTHER_VOICE : EDGE_MIN);
 }
 
 /* Whether a read may start or end with @s, next to @inner. */
@@ -224,8 +255,17 @@ hark_ad_window_structural (const double *x)
 {
   gboolean pays = x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_CODE] > 0 || x[HARK_AD_W_OFFER] > 0;
   gboolean own_place = x[HARK_AD_W_NOTES] > 0 && (x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0);
+  /* Somewhere to get it with no link ("in your app store", "wherever you get podcasts"), for a
+   * name said again and again, or the show's own. */
+  gboolean store = x[HARK_AD_W_ELSEWHERE] > 0
+                   && (x[HARK_AD_W_NAMED_LINK] > 0 || x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0);
 
-  return (pays || own_place) && x[HARK_AD_W_KINDS] * 7 >= 3 - 1e-9;
+  /* A read speaks to the listener: it asks something, says "you", or is a voice of its own. */
+  gboolean addressed = x[HARK_AD_W_ASK] > 0 || x[HARK_AD_W_IMPERATIVE] > 0 || x[HARK_AD_W_YOU] > 0
+                       || x[HARK_AD_W_NEW_VOICE] > 0;
+
+  return (pays || own_place || store || x[HARK_AD_W_NEW_VOICE_DEAL] > 0) && addressed
+         && x[HARK_AD_W_KINDS] * 7 >= 3 - 1e-9;
 }
 
 typedef struct

@@ -52,6 +52,14 @@ typedef enum
   HARK_AD_W_NOVEL,        /* share of its words said nowhere else in the episode */
   HARK_AD_W_ONE_VOICE,    /* one known voice says all of it */
   HARK_AD_W_WE,           /* first-person words ("we", "our", "my") per word, times ten, at most one */
+  HARK_AD_W_ELSEWHERE,    /* a destination with no link: an app store, "search for", "wherever you …" */
+  HARK_AD_W_NEW_VOICE,    /* share of sentences by a voice heard only in this stretch */
+  HARK_AD_W_NEW_VOICE_DEAL, /* a voice heard only here, and a deal or an ask */
+  HARK_AD_W_SUPPORTED,    /* a named company thanked for its support (sponsor talk, no self) */
+  HARK_AD_W_ANSWER,       /* the sentence before it is another voice's question: an answer */
+  HARK_AD_W_BRAND_LINK,   /* a link said with a name that is also said in another sentence */
+  HARK_AD_W_CRITICAL,     /* share of sentences doubting or complaining */
+  HARK_AD_W_TALK_TURNS,   /* turns between the conversation's own voices, per sentence boundary */
   HARK_AD_W_N
 } HarkAdWindowFeature;
 
@@ -65,11 +73,14 @@ typedef struct
 /* The features' names, for the fitter's header and explanations. */
 const char *hark_ad_window_feature_name (HarkAdWindowFeature feature);
 
-/* Sums up sentences @first..@last in @x (HARK_AD_W_N values). */
+/* Sums up sentences @first..@last in @x (HARK_AD_W_N values); the sentence before @first, when
+ * there is one in @s, tells whether they answer a question. */
 void hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, double *x);
 
-/* Whether a span with features @x holds the structure a read needs (somewhere to go or
- * something to pay less with, and three kinds of evidence): nothing less is ever a read. */
+/* Whether a span with features @x holds the structure a read needs (somewhere to go — a link,
+ * the show notes, a store to search in — or something to pay less with, or a voice heard only
+ * there offering something; the listener addressed; and three kinds of evidence): nothing less
+ * is ever a read. */
 gboolean hark_ad_window_structural (const double *x);
 
 /* Log-odds that @x is a read, and that a read with @x is the show's own. */

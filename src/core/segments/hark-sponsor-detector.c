@@ -39,6 +39,13 @@
 #define MAX_EDGE_SECONDS 6.0
 /* How long a product story may run before the read's first call to action. */
 #define MAX_STORY_SECONDS 60.0
+/* A sentence of a story on a topic of its own: this many different content words at least, and
+ * this share of them said nowhere else in the episode. */
+#define STORY_MIN_CONTENT 3
+#define STORY_NOVEL_SHARE 0.5
+#define STORY_MAX_PLAIN_WORDS 6
+/* Log-odds at which the window model's "the show's own" overrides the segmenter's "sponsor". */
+#define SURELY_OWN 2.0
 /* A sentence runs over at most this many caption cues. */
 #define MAX_CUES_PER_SENTENCE 3
 
@@ -357,6 +364,95 @@ extend_story (const HarkAdSentence *s, guint floor, guint *first)
         }
       *first = k - 1;
     }
+}
+
+/* Whether @s is mostly words said nowhere else in the episode: a topic of its own, as a story
+ * leading into a read is, not the conversation's. */
+static gboolean
+off_topic (const HarkAdSentence *s)
+{
+  return s->content >= STORY_MIN_CONTENT && s->count[HARK_AD_NOVEL] >= STORY_NOVEL_SHARE * s->content;
+}
+
+/* Whether @before, said right before @after, goes on with the story of the read at @head: the
+ * same voice in one breath, no one answering, no return to the show, not too long before. */
+static gboolean
+told_on (const HarkAdSentence *before, const HarkAdSentence *after, const HarkAdSentence *head)
+{
+  return !before->count[HARK_AD_DIALOGUE] && !before->count[HARK_AD_QUESTION]
+         && !before->count[HARK_AD_RESUME] && !before->count[HARK_AD_HOUSEKEEPING]
+         && seamless (before, after) && head->start - before->start <= MAX_STORY_SECONDS;
+}
+
+/* A story that names its product only late ("Three summers ago I did a stupid thing …") is
+ * still the read's own when it is told in one breath by the read's voice, with no one
+ * answering, on a topic the rest of the episode never touches: the read starts at the first of
+ * a run of such sentences right before it. */
+static void
+extend_off_topic (const HarkAdSentence *s, guint floor, guint *first)
+{
+  const HarkAdSentence *head = &s[*first];
+
+  /* A break announced opens the read; "X sponsors this episode" may come after its story. */
+  if (head->count[HARK_AD_BREAK] || head->count[HARK_AD_PAUSE] || head->count[HARK_AD_SELF])
+    return;
+  for (guint k = *first; k > floor; k--)
+    {
+      const HarkAdSentence *before = &s[k - 1];
+
+      if (!told_on (before, &s[k], head))
+        break;
+      /* One short sentence of the story may be said with common words ("No blisters.") when
+       * the one before it is off topic again. */
+      if (!off_topic (before))
+        {
+          if (before->words > STORY_MAX_PLAIN_WORDS || k < floor + 2
+              || !told_on (&s[k - 2], before, head) || !off_topic (&s[k - 2]))
+            break;
+          continue;
+        }
+      *first = k - 1;
+    }
+}
+
+/* Whose read @first..@last is: what the segmenter's state says when the read names a sponsor or
+ * the show's own offer in so many words, or names none of the show's own things; otherwise (a
+ * story with a link and a code that says "I wrote a book", tickets, a paid tier) the window
+ * model's judgement of the whole read, when it is sure, which knows those things the
+ * segmenter's tables do not. */
+static HarkAdState
+own_or_sponsor (const HarkAdSentence *s, guint first, guint last, HarkAdState state)
+{
+  double x[HARK_AD_W_N];
+  gboolean own = FALSE;
+
+  for (guint k = first; k <= last; k++)
+    {
+      if (s[k].count[HARK_AD_SPONSOR] || s[k].count[HARK_AD_BREAK] || s[k].count[HARK_AD_SELF])
+        return state;
+      own = own || s[k].count[HARK_AD_OWN];
+    }
+  if (!own)
+    return state;
+  hark_ad_window_features (s, first, last, x);
+  return hark_ad_window_self_logit (x) >= SURELY_OWN ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR;
+}
+
+/* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the
+ * lights on"), said in the same breath, with no one answering. */
+static void
+lead_in (const HarkAdSentence *s, guint floor, guint *first)
+{
+  const HarkAdSentence *q;
+
+  if (*first <= floor)
+    return;
+  q = &s[*first - 1];
+  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR])
+      && !q->count[HARK_AD_DIALOGUE] && !q->count[HARK_AD_QUESTION] && !q->count[HARK_AD_RESUME]
+      && !q->count[HARK_AD_HOUSEKEEPING] && q->end - q->start <= MAX_EDGE_SECONDS
+      && seamless (q, &s[*first]))
+    (*first)--;
 }
 
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
@@ -785,6 +881,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       next = j + 1;
       trim (s, &i, &j);
       extend_story (s, floor, &i);
+      extend_off_topic (s, floor, &i);
       extend_edges (s, sentences->len, floor, &i, &j);
       joined = follows_read (s, floor, previous, i, state);
       if (joined)
@@ -802,7 +899,7 @@ hark_sponsor_detect (const HarkTranscript *transcript)
         {
           gboolean cut = cut_to_clause (units, doc, &s[i]);
 
-          add_detection (out, units, s, i, j, state, total, cut, FALSE);
+          add_detection (out, units, s, i, j, own_or_sponsor (s, i, j, state), total, cut, FALSE);
           for (guint k = i; k <= j; k++)
             taken[k] = TRUE;
           floor = j + 1;
@@ -818,8 +915,20 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   for (guint w = 0; w < windows->len; w++)
     {
       const HarkAdWindowRead *r = &g_array_index (windows, HarkAdWindowRead, w);
+      guint first = r->first, floor = r->first;
 
-      add_detection (out, units, s, r->first, r->last,
+      for (guint k = r->first; k <= r->last; k++)
+        taken[k] = TRUE;
+      /* A story told before the offer is the read's own (the segmenter's reads grow so too),
+       * and so is a one-line lead-in announcing it. */
+      while (floor > 0 && !taken[floor - 1])
+        floor--;
+      extend_story (s, floor, &first);
+      extend_off_topic (s, floor, &first);
+      lead_in (s, floor, &first);
+      for (guint k = first; k < r->first; k++)
+        taken[k] = TRUE;
+      add_detection (out, units, s, first, r->last,
                      r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE);
     }
 
