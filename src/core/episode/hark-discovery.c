@@ -31,11 +31,11 @@ static const struct
   const char *extensions; /* the extensions it goes with, space-separated */
 } qualifiers[] = {
   { "hark", "json" },
-  { "transcript", "json vtt srt txt text md mdx markdown tsv html htm ttml dfxp xml" },
+  { "transcript", "json vtt srt txt text md mdx markdown tsv html htm ttml dfxp xml sbv" },
   { "chapters", "json" },
-  { "captions", "vtt srt json txt text tsv ttml dfxp xml" },
-  { "subtitles", "vtt srt ttml dfxp xml" },
-  { "subs", "vtt srt ttml dfxp xml" },
+  { "captions", "vtt srt json txt text tsv ttml dfxp xml sbv" },
+  { "subtitles", "vtt srt ttml dfxp xml sbv" },
+  { "subs", "vtt srt ttml dfxp xml sbv" },
   { "timestamps", "txt text md mdx markdown tsv html htm" },
   { "speakers", "txt text md mdx markdown html htm" },
   { "sponsorblock", "json" },
@@ -117,8 +117,9 @@ rank_of (const char *qualifier, const char *extension)
     return RANK_VTT;
   if (strcmp (extension, "srt") == 0)
     return RANK_SRT;
-  /* TTML is timed captions, like SubRip. */
-  if (strcmp (extension, "ttml") == 0 || strcmp (extension, "dfxp") == 0)
+  /* TTML and SBV are timed captions, like SubRip. */
+  if (strcmp (extension, "ttml") == 0 || strcmp (extension, "dfxp") == 0
+      || strcmp (extension, "sbv") == 0)
     return RANK_SRT;
   if (strcmp (extension, "json") == 0)
     return strcmp (q, "transcript") == 0 ? RANK_P20_TRANSCRIPT : RANK_JSON;

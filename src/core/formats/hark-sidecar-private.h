@@ -35,6 +35,8 @@ gboolean hark_html_read (const char *text, HarkTranscriptBuilder *builder,
                          HarkSidecarContext *context, GError **error);
 gboolean hark_ttml_read (const char *text, HarkTranscriptBuilder *builder,
                          HarkSidecarContext *context, GError **error);
+gboolean hark_sbv_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
 
 /* The text format of @text (not JSON, not HTML), or AUTO when none fits. */
 HarkSidecarFormat hark_sidecar_sniff_plain_text (const char *text);
@@ -47,6 +49,8 @@ gboolean hark_sidecar_read_text_as (HarkSidecarFormat format, const char *text,
 gboolean hark_html_sniff (const char *text);
 /* TRUE when the root element is a <tt> in a TTML (or DFXP) namespace. */
 gboolean hark_ttml_sniff (const char *text);
+/* TRUE when the text starts with SBV timing lines ("0:00:01.000,0:00:04.000"). */
+gboolean hark_sbv_sniff (const char *text);
 gboolean hark_markdown_sniff (const char *text);
 gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);

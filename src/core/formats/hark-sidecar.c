@@ -54,6 +54,7 @@ static const struct
   = { "whisper-tsv", "Whisper TSV", hark_whisper_tsv_read, NULL },
   [HARK_SIDECAR_FORMAT_HTML] = { "html", "HTML transcript", hark_html_read, NULL },
   [HARK_SIDECAR_FORMAT_TTML] = { "ttml", "TTML captions", hark_ttml_read, NULL },
+  [HARK_SIDECAR_FORMAT_SBV] = { "sbv", "SBV captions", hark_sbv_read, NULL },
 };
 
 const char *
@@ -163,7 +164,7 @@ hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
       = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
-          "ttml", "dfxp", "xml" };
+          "ttml", "dfxp", "xml", "sbv" };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -223,6 +224,8 @@ sniff_text (const char *p, const char *filename)
 {
   if (strncmp (p, "WEBVTT", 6) == 0)
     return HARK_SIDECAR_FORMAT_WEBVTT;
+  if (hark_sbv_sniff (p))
+    return HARK_SIDECAR_FORMAT_SBV;
   /* Before SRT: Whisper's lines hold an arrow too, in brackets. */
   if (hark_whisper_text_sniff (p))
     return HARK_SIDECAR_FORMAT_WHISPER_TEXT;
@@ -353,13 +356,14 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                     "TSV, SponsorBlock, Markdown, HTML, TTML, timestamped and speaker-labelled text)."),
+                     "TSV, SponsorBlock, Markdown, HTML, TTML, SBV, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }
 
   if (formats[format].read_text && format != HARK_SIDECAR_FORMAT_WEBVTT
-      && format != HARK_SIDECAR_FORMAT_SRT && format != HARK_SIDECAR_FORMAT_TTML && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
+      && format != HARK_SIDECAR_FORMAT_SRT && format != HARK_SIDECAR_FORMAT_TTML
+      && format != HARK_SIDECAR_FORMAT_SBV && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This %s is larger than %d MiB; Hark does not read it (a three-hour "
