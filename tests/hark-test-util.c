@@ -95,19 +95,14 @@ hark_test_remove_tree (const char *path)
   remove_recursively (file);
 }
 
-gboolean
-hark_test_make_long_mp3 (const char *path, guint megabytes)
+/* Runs ffmpeg with @argv (its first element "ffmpeg"), which must succeed. FALSE after
+ * g_test_skip() when ffmpeg is not installed. */
+static gboolean
+run_ffmpeg (const char *const *argv)
 {
   g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
-  g_autofree char *piece = g_strconcat (path, ".piece.mp3", NULL);
-  g_autofree char *data = NULL;
   g_autoptr (GError) error = NULL;
-  gsize length = 0, written = 0;
   int status = 0;
-  FILE *out;
-  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                         "sine=frequency=440:duration=10", "-c:a", "libmp3lame", "-b:a", "128k",
-                         "-write_xing", "0", "-id3v2_version", "0", piece, NULL };
 
   if (ffmpeg == NULL)
     {
@@ -118,6 +113,23 @@ hark_test_make_long_mp3 (const char *path, guint megabytes)
                 NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+gboolean
+hark_test_make_long_mp3 (const char *path, guint megabytes)
+{
+  g_autofree char *piece = g_strconcat (path, ".piece.mp3", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0, written = 0;
+  FILE *out;
+  const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                         "sine=frequency=440:duration=10", "-c:a", "libmp3lame", "-b:a", "128k",
+                         "-write_xing", "0", "-id3v2_version", "0", piece, NULL };
+
+  if (!run_ffmpeg (argv))
+    return FALSE;
   g_assert_true (g_file_get_contents (piece, &data, &length, &error));
   g_assert_cmpuint (length, >, 0);
   g_remove (piece);
@@ -136,23 +148,11 @@ hark_test_make_long_mp3 (const char *path, guint megabytes)
 gboolean
 hark_test_make_noise_mp3 (const char *path, guint seconds, guint seed, guint kbps)
 {
-  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
   g_autofree char *source = g_strdup_printf ("anoisesrc=d=%u:c=pink:r=44100:a=0.3:seed=%u",
                                              seconds, seed);
   g_autofree char *bitrate = g_strdup_printf ("%uk", kbps);
-  g_autoptr (GError) error = NULL;
-  int status = 0;
   const char *argv[] = { "ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source,
                          "-ac", "2", "-b:a", bitrate, path, NULL };
 
-  if (ffmpeg == NULL)
-    {
-      g_test_skip ("ffmpeg is not installed");
-      return FALSE;
-    }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return TRUE;
+  return run_ffmpeg (argv);
 }

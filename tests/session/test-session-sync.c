@@ -420,7 +420,6 @@ static void
 test_refused (void)
 {
   Run *run = run_new ("refused");
-  g_autoptr (HarkTranscript) captions = NULL;
   g_autofree char *vtt = hark_test_fixture ("ep189/excerpt-linode.vtt");
   g_autofree char *copy = NULL;
   g_autofree char *contents = NULL;

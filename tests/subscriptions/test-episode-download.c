@@ -244,7 +244,6 @@ test_no_enclosure (void)
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
   g_autoptr (HarkLibrary) library = hark_library_open (db, &error);
   g_autofree char *url = test_server_url (server, "/feed");
-  g_autoptr (GPtrArray) episodes = NULL;
 
   test_server_add_body (server, "/feed", 200, "application/rss+xml",
                         "<rss><channel><title>T</title><item><guid>p</guid><title>Post</title>"

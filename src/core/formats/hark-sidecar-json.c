@@ -457,12 +457,13 @@ hark_json_get_time_any (JsonObject *object, const char *const *members, double s
   return HARK_JSON_ABSENT;
 }
 
-double
-hark_json_guess_time_scale (JsonArray *items, const char *const *members)
+gboolean
+hark_json_times_are_integers (JsonArray *items, const char *const *members, gint64 *largest)
 {
-  gint64 largest = 0;
   gboolean any = FALSE;
 
+  if (largest)
+    *largest = 0;
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       JsonNode *item = json_array_get_element (items, i);
@@ -476,12 +477,22 @@ hark_json_guess_time_scale (JsonArray *items, const char *const *members)
           if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
             continue;
           if (json_node_get_value_type (node) != G_TYPE_INT64)
-            return 1.0;
-          largest = MAX (largest, json_node_get_int (node));
+            return FALSE;
+          if (largest)
+            *largest = MAX (*largest, json_node_get_int (node));
           any = TRUE;
         }
     }
-  return any && largest > MAX_PLAUSIBLE_SECONDS ? 0.001 : 1.0;
+  return any;
+}
+
+double
+hark_json_guess_time_scale (JsonArray *items, const char *const *members)
+{
+  gint64 largest = 0;
+
+  return hark_json_times_are_integers (items, members, &largest)
+         && largest > MAX_PLAUSIBLE_SECONDS ? 0.001 : 1.0;
 }
 
 gboolean

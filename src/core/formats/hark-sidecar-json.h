@@ -61,6 +61,11 @@ HarkJsonResult hark_json_node_get_time (JsonNode *node, double scale, double *se
 HarkJsonResult hark_json_get_time_any (JsonObject *object, const char *const *members, double scale,
                                        double *seconds, const char **found);
 
+/* TRUE when every @members value in @items is an integer and there is at least one; the
+ * largest in @largest (may be NULL). */
+gboolean hark_json_times_are_integers (JsonArray *items, const char *const *members,
+                                       gint64 *largest);
+
 /* Some services write times as integer milliseconds under the usual names. Returns 0.001 when
  * every @members value in @items is an integer and the largest is beyond a day in seconds. */
 double hark_json_guess_time_scale (JsonArray *items, const char *const *members);

@@ -140,31 +140,6 @@ read_whisper_cpp (HarkJsonDoc *doc, JsonArray *entries, HarkTranscriptBuilder *b
   return hark_json_check_used (doc, context, entries, added, "transcription entries", error);
 }
 
-static gboolean
-all_times_integers (JsonArray *items, const char *const *members)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item = json_array_get_element (items, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        continue;
-      for (guint m = 0; members[m]; m++)
-        {
-          JsonNode *node = json_object_get_member (json_node_get_object (item), members[m]);
-
-          if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-            continue;
-          if (json_node_get_value_type (node) != G_TYPE_INT64)
-            return FALSE;
-          any = TRUE;
-        }
-    }
-  return any;
-}
-
 /* Services label speakers "A", "B" or 0, 1: those become "Speaker A", "Speaker 0". NULL when
  * the label is a name already (or absent). */
 static char *
@@ -214,7 +189,7 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
   /* Services writing integer times (AssemblyAI) count milliseconds; the others (Deepgram)
    * write seconds with a fraction. */
   if (segments != NULL)
-    scale = all_times_integers (segments, scale_keys) ? 0.001 : 1.0;
+    scale = hark_json_times_are_integers (segments, scale_keys, NULL) ? 0.001 : 1.0;
   else
     {
       segments = hark_json_get_items (doc, context, "segments",
