@@ -859,6 +859,7 @@ hark_window_init (HarkWindow *self)
 
   self->chosen_speaker = -1;
   self->search_index = -1;
+  self->clock_last = -1;
   self->duration = -1;
 
   self->settings = hark_app_settings_new ();

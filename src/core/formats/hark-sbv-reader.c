@@ -7,6 +7,7 @@
  * written into the text as in SubRip (">> NAME:", "NAME:"), so the text goes through the same
  * speaker splitting. A timing line that cannot be read costs its cue only, with a warning.
  */
+#include "formats/hark-cue-blocks.h"
 #include "formats/hark-cue-speakers.h"
 #include "formats/hark-sidecar-private.h"
 #include "util/hark-i18n.h"
@@ -18,7 +19,6 @@
 
 #define MAX_SECONDS (100.0 * 3600.0)
 /* The most text lines one cue keeps. */
-#define MAX_CUE_LINES 1000
 
 /* "0:00:01.000,0:00:04.000" (spaces allowed around the comma). */
 static gboolean
@@ -133,7 +133,7 @@ hark_sbv_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
         }
       if (in_cue)
         {
-          if (lines->len < MAX_CUE_LINES)
+          if (lines->len < HARK_CUE_MAX_LINES)
             {
               g_autofree char *line = g_strndup (reader.line, reader.length);
               g_ptr_array_add (lines, hark_text_strip_markup (line));

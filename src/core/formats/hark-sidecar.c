@@ -31,10 +31,11 @@ static const struct
   const char *label; /* for messages */
   HarkSidecarReadFunc read_text;
   HarkSidecarJsonReadFunc read_json;
+  gboolean captions; /* cue timing in the text: kept to the larger cap, see MAX_PLAIN_TEXT_BYTES */
 } formats[HARK_SIDECAR_N_FORMATS] = {
   [HARK_SIDECAR_FORMAT_AUTO] = { "auto", "sidecar", NULL, NULL },
-  [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read, NULL },
-  [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", hark_srt_read, NULL },
+  [HARK_SIDECAR_FORMAT_WEBVTT] = { "webvtt", "WebVTT", hark_vtt_read, NULL, TRUE },
+  [HARK_SIDECAR_FORMAT_SRT] = { "srt", "SubRip", hark_srt_read, NULL, TRUE },
   [HARK_SIDECAR_FORMAT_PODCASTING2]
   = { "podcasting2-json", "Podcasting 2.0 transcript", NULL, hark_p20_read },
   [HARK_SIDECAR_FORMAT_CHAPTERS]
@@ -53,8 +54,8 @@ static const struct
   [HARK_SIDECAR_FORMAT_WHISPER_TSV]
   = { "whisper-tsv", "Whisper TSV", hark_whisper_tsv_read, NULL },
   [HARK_SIDECAR_FORMAT_HTML] = { "html", "HTML transcript", hark_html_read, NULL },
-  [HARK_SIDECAR_FORMAT_TTML] = { "ttml", "TTML captions", hark_ttml_read, NULL },
-  [HARK_SIDECAR_FORMAT_SBV] = { "sbv", "SBV captions", hark_sbv_read, NULL },
+  [HARK_SIDECAR_FORMAT_TTML] = { "ttml", "TTML captions", hark_ttml_read, NULL, TRUE },
+  [HARK_SIDECAR_FORMAT_SBV] = { "sbv", "SBV captions", hark_sbv_read, NULL, TRUE },
 };
 
 const char *
@@ -361,9 +362,8 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
       return NULL;
     }
 
-  if (formats[format].read_text && format != HARK_SIDECAR_FORMAT_WEBVTT
-      && format != HARK_SIDECAR_FORMAT_SRT && format != HARK_SIDECAR_FORMAT_TTML
-      && format != HARK_SIDECAR_FORMAT_SBV && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
+  if (formats[format].read_text && !formats[format].captions
+      && strlen (owned) > MAX_PLAIN_TEXT_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This %s is larger than %d MiB; Hark does not read it (a three-hour "

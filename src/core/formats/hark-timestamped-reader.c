@@ -250,16 +250,21 @@ line_clear (Line *line)
   g_free (line->heading.speaker);
 }
 
+/* @text (@n bytes) is only a name: "Kim Scott", "Speaker 2". Words ending a sentence are not. */
+static gboolean
+text_is_name (const char *text, gsize n)
+{
+  return n > 0 && n <= MAX_NAME_LENGTH && !strchr (".?!,;", text[n - 1])
+         && hark_text_looks_like_name (text, n) && !hark_text_is_non_speaker_label (text, n);
+}
+
 /* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
 static gboolean
 is_time_and_name (const Line *line)
 {
   const char *text = line->is_heading ? line->heading.text : NULL;
-  gsize n = text ? strlen (text) : 0;
 
-  return line->heading.speaker == NULL && n > 0 && n <= MAX_NAME_LENGTH
-         && !strchr (".?!,;", text[n - 1]) && hark_text_looks_like_name (text, n)
-         && !hark_text_is_non_speaker_label (text, n);
+  return line->heading.speaker == NULL && text != NULL && text_is_name (text, strlen (text));
 }
 
 /* A time with nothing else on its line. */
@@ -269,15 +274,11 @@ is_bare_time (const Line *line)
   return line->is_heading && line->heading.speaker == NULL && *line->heading.text == '\0';
 }
 
-/* A line that is only a name: "Kim Scott", "Speaker 2". Words ending a sentence are not. */
+/* A line that is only a name. */
 static gboolean
 is_lone_name (const Line *line)
 {
-  gsize n = strlen (line->text);
-
-  return !line->is_heading && n > 0 && n <= MAX_NAME_LENGTH && !strchr (".?!,;", line->text[n - 1])
-         && hark_text_looks_like_name (line->text, n)
-         && !hark_text_is_non_speaker_label (line->text, n);
+  return !line->is_heading && text_is_name (line->text, strlen (line->text));
 }
 
 typedef enum

@@ -1158,6 +1158,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
 
   g_autofree guint8 *present = NULL;
   gboolean subscribable = FALSE; /* the sentence before named a subscription */
+  gboolean subscription;         /* this one names one */
 
   g_once (&once, init_tables, NULL);
   present = g_malloc (MAX (n_first_words, 1u));
@@ -1180,16 +1181,17 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
        * what one subscribes to is a product (a newsletter, a membership, a paid tier, named
        * here or just before) or comes with an offer: then "subscribe" asks for it, and it is
        * no housekeeping. */
+      subscription = names_a_subscription (norm);
       if (s->count[HARK_AD_HOUSEKEEPING])
         {
           if (s->count[HARK_AD_URL]
-              && (subscribable || names_a_subscription (norm) || s->count[HARK_AD_OFFER]
+              && (subscribable || subscription || s->count[HARK_AD_OFFER]
                   || s->count[HARK_AD_CODE]))
             s->count[HARK_AD_HOUSEKEEPING] = 0;
           else
             s->count[HARK_AD_URL] = 0;
         }
-      subscribable = names_a_subscription (norm) && !s->count[HARK_AD_HOUSEKEEPING];
+      subscribable = subscription && !s->count[HARK_AD_HOUSEKEEPING];
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
       s->content = 0;
