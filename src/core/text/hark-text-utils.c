@@ -544,6 +544,30 @@ is_numbered_title (const char *name, gsize length)
   return TRUE;
 }
 
+/* Broadcast transcripts write the speaker's role after a comma, all in capitals: "ANN LEE,
+ * HOST:", "BO PARK, BYLINE:". The person is the part before the comma; @name_end when the
+ * label is not written that way (mixed case says it is a sentence, not a label). */
+static const char *
+drop_role (const char *name, const char *name_end)
+{
+  const char *comma = memchr (name, ',', (gsize) (name_end - name));
+  const char *person_end = comma;
+  gboolean letters = FALSE;
+
+  if (comma == NULL || comma == name)
+    return name_end;
+  for (const char *p = name; p < name_end; p++)
+    {
+      if (g_ascii_islower (*p) || (p > comma && *p == ','))
+        return name_end;
+      if (g_ascii_isupper (*p) && p > comma)
+        letters = TRUE;
+    }
+  while (person_end > name && person_end[-1] == ' ')
+    person_end--;
+  return letters ? person_end : name_end;
+}
+
 gboolean
 hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 {
@@ -594,6 +618,7 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       name_end = colon;
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
+      name_end = drop_role (name, name_end);
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
           || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))
           || is_numbered_title (name, (gsize) (name_end - name)))
