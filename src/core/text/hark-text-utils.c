@@ -78,6 +78,39 @@ append_normalized (GString *out, const char *data, gsize length)
     }
 }
 
+/* Whether text that is not valid UTF-8 was written in a one-byte code page: its bytes above
+ * 127 stand alone (an "é" as one byte) far more often than they form UTF-8 sequences. A UTF-8
+ * file with a damaged byte or two is still UTF-8. */
+static gboolean
+is_single_byte_text (const char *data, gsize length)
+{
+  const char *p = data, *end = data + length;
+  gsize sequences = 0, strays = 0;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          strays++;
+          p++;
+        }
+      else
+        {
+          sequences++;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return strays > 0 && strays >= 4 * sequences;
+}
+
 char *
 hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error)
 {
@@ -110,6 +143,22 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
     {
       data += 3;
       length -= 3;
+    }
+  else if (!g_utf8_validate_len (data, length, NULL) && is_single_byte_text (data, length))
+    {
+      /* Subtitle tools on Windows still write their code page. Windows-1252 covers Western
+       * European text and its curly quotes; the few bytes it leaves undefined make the
+       * conversion fail, and then Latin-1 (which defines every byte) reads it. */
+      converted = g_convert (data, (gssize) length, "UTF-8", "WINDOWS-1252", NULL,
+                             &converted_length, NULL);
+      if (converted == NULL)
+        converted = g_convert (data, (gssize) length, "UTF-8", "ISO-8859-1", NULL,
+                               &converted_length, NULL);
+      if (converted != NULL)
+        {
+          data = converted;
+          length = converted_length;
+        }
     }
 
   out = g_string_sized_new (length + 1);
