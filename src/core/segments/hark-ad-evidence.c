@@ -746,6 +746,8 @@ static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint8 *present)
 {
   static const char *const helping[] = { "helps", "help", "helping", NULL };
+  static const char *const reaching[] = { "going", "goes", "went", "dating", "dates", "date",
+                                          "way", "all", NULL };
   static const char *const places[] = { "inside", "in", "into", "on", "at", "now", "here",
                                         "there", "away", "from", "to", "before", "after", "off",
                                         "out", "up", "down", "next", "where", "when", "back",
@@ -769,6 +771,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             /* "Right in your inbox", "right now": an adverb, not someone agreeing. */
             if (f == HARK_AD_DIALOGUE && g_str_equal (phrase->padded, " right ")
                 && word_after_is (hit + phrase->length - 1, places))
+              continue;
+            /* "Going back to the fifties", "dating back to the war": time, not the show. */
+            if (f == HARK_AD_RESUME && g_str_equal (phrase->padded, " back to the ") && hit > norm
+                && word_before_is (norm, hit, reaching))
               continue;
             /* "Checking them out really helps support the show": the sponsors help. */
             if (f == HARK_AD_SELF && hit > norm && word_before_is (norm, hit, helping))

@@ -304,21 +304,32 @@ seamless (const HarkAdSentence *a, const HarkAdSentence *b)
   return a->speaker == b->speaker && b->start - a->end < SEAMLESS_GAP;
 }
 
-/* A read's own edges that carry no evidence: a rhetorical question leading straight into it
- * ("Tired of slow builds?"), and a closing line said in the same breath right before the
- * housekeeping starts ("It pays for itself in a week."). */
+/* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the
+ * lights on") or a rhetorical question leading straight into it ("Tired of slow builds?"), said
+ * in the same breath, with no one answering. */
+static void
+lead_in (const HarkAdSentence *s, guint floor, guint *first)
+{
+  const HarkAdSentence *q;
+
+  if (*first <= floor)
+    return;
+  q = &s[*first - 1];
+  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR]
+       || q->count[HARK_AD_QUESTION])
+      && !q->count[HARK_AD_DIALOGUE] && !q->count[HARK_AD_RESUME]
+      && !q->count[HARK_AD_HOUSEKEEPING] && q->end - q->start <= MAX_EDGE_SECONDS
+      && seamless (q, &s[*first]))
+    (*first)--;
+}
+
+/* A read's own edges the segmenter's evidence may leave out: its lead-in (lead_in()), and a
+ * closing line said in the same breath right before the housekeeping starts ("It pays for
+ * itself in a week."). */
 static void
 extend_edges (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *last)
 {
-  if (*first > floor)
-    {
-      const HarkAdSentence *q = &s[*first - 1];
-
-      if (q->count[HARK_AD_QUESTION]
-          && !q->count[HARK_AD_DIALOGUE] && q->end - q->start <= MAX_EDGE_SECONDS
-          && seamless (q, &s[*first]))
-        (*first)--;
-    }
+  lead_in (s, floor, first);
   if (*last + 2 < n)
     {
       const HarkAdSentence *tail = &s[*last + 1];
@@ -441,23 +452,6 @@ own_or_sponsor (const HarkAdSentence *s, guint first, guint last, HarkAdState st
    * a sponsor's, and needs it sure. */
   return hark_ad_window_self_logit (x) >= (ours ? 0.0 : SURELY_OWN) ? HARK_AD_STATE_SELF
                                                                     : HARK_AD_STATE_SPONSOR;
-}
-
-/* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the
- * lights on"), said in the same breath, with no one answering. */
-static void
-lead_in (const HarkAdSentence *s, guint floor, guint *first)
-{
-  const HarkAdSentence *q;
-
-  if (*first <= floor)
-    return;
-  q = &s[*first - 1];
-  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR])
-      && !q->count[HARK_AD_DIALOGUE] && !q->count[HARK_AD_QUESTION] && !q->count[HARK_AD_RESUME]
-      && !q->count[HARK_AD_HOUSEKEEPING] && q->end - q->start <= MAX_EDGE_SECONDS
-      && seamless (q, &s[*first]))
-    (*first)--;
 }
 
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
