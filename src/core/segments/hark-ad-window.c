@@ -236,9 +236,10 @@ strong (const HarkAdSentence *s)
 }
 
 /* Whether @s, next to a read's edge sentence @inner, is part of it: the edge model says so
- * (more surely when another voice says it), and it is no return to the show or housekeeping. */
+ * (more surely when another voice says it), and it is no return to the show or housekeeping.
+ * @is_strong: whether @s holds strong evidence (strong()), known to the caller. */
 static gboolean
-belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
+belongs_as (const HarkAdSentence *s, const HarkAdSentence *inner, gboolean is_strong)
 {
   gboolean other = s->speaker != inner->speaker;
 
@@ -247,18 +248,25 @@ belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
   /* Another of the conversation's own voices taking over is the conversation again, unless
    * it carries the read's strong evidence itself. */
   if (other && s->speaker >= 0 && inner->speaker >= 0 && !s->count[HARK_AD_NEW_VOICE]
-      && !strong (s))
+      && !is_strong)
     return FALSE;
   return hark_ad_window_edge_logit (s) >= (other ? OTHER_VOICE : EDGE_MIN);
 }
 
-/* Whether a read may start or end with @s, next to @inner. */
+static gboolean
+belongs (const HarkAdSentence *s, const HarkAdSentence *inner)
+{
+  return belongs_as (s, inner, strong (s));
+}
+
+/* Whether a read may start or end with @s, next to @inner: strong evidence holds it whatever
+ * the edge model says. */
 static gboolean
 edge_holds (const HarkAdSentence *s, const HarkAdSentence *inner)
 {
   if (s->count[HARK_AD_RESUME] || s->count[HARK_AD_HOUSEKEEPING])
     return FALSE;
-  return strong (s) || belongs (s, inner);
+  return strong (s) || belongs_as (s, inner, FALSE);
 }
 
 /* What a read has and conversation about a product seldom has all of: somewhere to go or
