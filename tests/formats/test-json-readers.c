@@ -271,6 +271,29 @@ test_syntax_and_shape_errors (void)
 /* Speech services' diarised utterances: AssemblyAI (integer milliseconds, speakers "A", "B")
  * and Deepgram (seconds, speakers 0, 1, under "results"); and Podcasting 2.0 with times as
  * strings and the speaker given only where it changes. */
+/* Podlove's export: a bare array, clock-time strings, "speaker" an id and "voice" the name. */
+static void
+test_numbered_speakers_with_names (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "[{\"start\": \"00:00:00.000\", \"start_ms\": 0, \"end\": \"00:00:04.500\","
+                " \"end_ms\": 4500, \"speaker\": \"12\", \"voice\": \"Ann Lee\", \"text\": \"Hi.\"},"
+                "{\"start\": \"00:00:04.500\", \"start_ms\": 4500, \"end\": \"00:00:09.000\","
+                " \"end_ms\": 9000, \"speaker\": \"13\", \"voice\": \"Bo Park\", \"text\": \"Hello.\"},"
+                "{\"start\": \"00:00:09.000\", \"end\": \"00:00:12.000\", \"speaker\": \"12\","
+                " \"voice\": \"Ann Lee\", \"text\": \"Go on.\"}]",
+                "episode.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (r.cues[1].start, 4.5, 1e-9);
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[0].speaker)->name, ==,
+                   "Ann Lee");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                   "Bo Park");
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
+}
+
 static void
 test_service_utterances (void)
 {
@@ -334,5 +357,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/sponsorblock", test_sponsorblock);
   g_test_add_func ("/json/syntax-and-shape-errors", test_syntax_and_shape_errors);
   g_test_add_func ("/json/service-utterances", test_service_utterances);
+  g_test_add_func ("/json/numbered-speakers-with-names", test_numbered_speakers_with_names);
   return g_test_run ();
 }

@@ -105,6 +105,57 @@ test_text_before_first_label (void)
       g_str_has_prefix (g_ptr_array_index (warnings, 0), "t.txt:1:1: Expected a speaker"));
 }
 
+/* Broadcast transcripts: the role after a comma, in capitals, is not part of the name. */
+static void
+test_roles_in_capitals (void)
+{
+  g_autoptr (HarkLabelledText) l
+      = parse ("ANN LEE, HOST:\n\nThis is the show.\n\nBO PARK, BYLINE: Bridges are old.\n\n"
+               "ANN LEE: Still standing.\n\nWell, Honestly: this stays one turn.\n",
+               NULL);
+  guint n;
+  const HarkLabelledTurn *turns = hark_labelled_text_get_turns (l, &n);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (turns[0].speaker, ==, "ANN LEE");
+  g_assert_cmpstr (turns[0].text, ==, "This is the show.");
+  g_assert_cmpstr (turns[1].speaker, ==, "BO PARK");
+  g_assert_true (turns[2].speaker == turns[0].speaker);
+  g_assert_cmpstr (turns[2].text, ==, "Still standing. Well, Honestly: this stays one turn.");
+}
+
+/* Names alone on their lines above the words, as scripts and copied pages lay them out; the
+ * same shape with headings that do not repeat is not a transcript. */
+static void
+test_lone_names (void)
+{
+  const char *script = "Ann Lee\nHello and welcome.\nIt is good to be back.\n\n"
+                       "BO PARK\nThanks for having me.\n\nAnn Lee\nLet us start.\n\n"
+                       "BO PARK\nSure.\n\nAnn Lee\nSo, bridges.\n";
+  const char *essay = "Introduction\nBridges are old.\n\nThe Romans\nThey built arches.\n\n"
+                      "Modern Times\nSteel came later.\n\nConclusion\nStill standing.\n";
+  g_autoptr (HarkLabelledText) l = parse (script, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkLabelledText) not_one = NULL;
+  guint n;
+  const HarkLabelledTurn *turns = hark_labelled_text_get_turns (l, &n);
+
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (turns[0].speaker, ==, "Ann Lee");
+  g_assert_cmpstr (turns[0].text, ==, "Hello and welcome. It is good to be back.");
+  g_assert_cmpstr (turns[1].speaker, ==, "BO PARK");
+  g_assert_cmpstr (turns[4].text, ==, "So, bridges.");
+  g_assert_cmpuint (turns[3].line, ==, 11);
+  g_assert_cmpint (hark_sidecar_sniff (script, strlen (script), "episode.txt"), ==,
+                   HARK_SIDECAR_FORMAT_LABELLED_TEXT);
+
+  g_assert_cmpint (hark_sidecar_sniff (essay, strlen (essay), "episode.txt"), ==,
+                   HARK_SIDECAR_FORMAT_AUTO);
+  not_one = hark_labelled_text_parse (essay, strlen (essay), "essay.txt", NULL, &error);
+  g_assert_null (not_one);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+}
+
 static void
 test_no_labels_is_an_error (void)
 {
@@ -164,5 +215,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/labelled-text/no-labels-is-an-error", test_no_labels_is_an_error);
   g_test_add_func ("/labelled-text/ep189", test_ep189);
   g_test_add_func ("/labelled-text/title-and-intro", test_title_and_intro);
+  g_test_add_func ("/labelled-text/roles-in-capitals", test_roles_in_capitals);
+  g_test_add_func ("/labelled-text/lone-names", test_lone_names);
   return g_test_run ();
 }

@@ -297,6 +297,39 @@ test_bold_timed_speakers (void)
     }
 }
 
+/* Times written as links to the show's player or video: the address is not speech, and the
+ * file is still known as Markdown by its content. */
+static void
+test_linked_times (void)
+{
+  const char *const shapes[] = {
+    "# Episode 3\n\n[00:00:01](https://v.example/watch?v=a&t=1s) **Ann Lee:** Hello and welcome.\n\n"
+    "[00:00:09](https://v.example/watch?v=a&t=9s) **Bo Park:** Thanks.\n\n"
+    "[00:01:02](https://v.example/watch?v=a&t=62s) **Ann Lee:** Tomatoes.\n",
+    "**Ann Lee** [(00:00:01)](https://p.example/ep3#t=1) Hello and welcome.\n\n"
+    "**Bo Park** [(00:00:09)](https://p.example/ep3#t=9) Thanks.\n\n"
+    "**Ann Lee** [(00:01:02)](https://p.example/ep3#t=62) Tomatoes.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_auto (SidecarRead) r = { 0 };
+
+      g_test_message ("%s", shapes[i]);
+      g_assert_cmpint (hark_sidecar_sniff (shapes[i], strlen (shapes[i]), "episode.txt"), ==,
+                       HARK_SIDECAR_FORMAT_MARKDOWN);
+      sidecar_read (&r, shapes[i], "episode.txt", HARK_SIDECAR_FORMAT_MARKDOWN);
+      g_assert_cmpuint (r.n_cues, ==, 3);
+      g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+      g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                       "Bo Park");
+      g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome.");
+      g_assert_cmpstr (r.cues[2].text, ==, "Tomatoes.");
+      g_assert_cmpfloat_with_epsilon (r.cues[1].start, 9.0, 1e-9);
+      g_assert_cmpfloat_with_epsilon (r.cues[2].start, 62.0, 1e-9);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -309,6 +342,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
+  g_test_add_func ("/published/markdown/linked-times", test_linked_times);
   g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);
   return g_test_run ();
 }

@@ -173,6 +173,9 @@ test_heading_separators (void)
                       "having me.\n\nAnn Lee (1:02:03): Tomatoes.\n", 3723);
   assert_three_turns ("(00:00:01) Ann Lee: Hello and welcome.\n(00:00:09) Bo Park: Thanks for "
                       "having me.\n(00:01:02) Ann Lee: Tomatoes.\n", 62);
+  /* A spreadsheet's columns pasted as text: time, name, words. */
+  assert_three_turns ("00:00:01\tAnn Lee\tHello and welcome.\n00:00:09\tBo Park\tThanks for "
+                      "having me.\n00:01:02\tAnn Lee\tTomatoes.\n", 62);
 }
 
 /* Times with a fraction after a comma, or an editor's frame count. */

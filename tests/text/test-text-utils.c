@@ -12,13 +12,32 @@ test_normalize_bom_and_line_endings (void)
   static const char bom_crlf_cr[] = "\xef\xbb\xbfone\r\ntwo\rthree\n";
   g_autofree char *utf8 = hark_text_normalize (bom_crlf_cr, sizeof bom_crlf_cr - 1, NULL, NULL);
   g_autofree char *nul = hark_text_normalize ("a\0b", 3, NULL, NULL);
-  g_autofree char *invalid = hark_text_normalize ("caf\xe9", 4, NULL, NULL);
+  /* UTF-8 with one damaged byte stays UTF-8. */
+  static const char damaged[] = "caf\xc3\xa9 \xc3\xa7" "a \xff";
+  g_autofree char *invalid = hark_text_normalize (damaged, sizeof damaged - 1, NULL, NULL);
 
   g_assert_cmpstr (utf8, ==, "one\ntwo\nthree\n");
   g_assert_cmpstr (nul, ==,
                    "a\xef\xbf\xbd"
                    "b");
-  g_assert_cmpstr (invalid, ==, "caf\xef\xbf\xbd");
+  g_assert_cmpstr (invalid, ==, "café ça \xef\xbf\xbd");
+}
+
+/* Text from tools that write a Windows code page: its bytes stand alone, not as UTF-8. */
+static void
+test_normalize_code_page (void)
+{
+  static const char cp1252[] = "Ann: Caf\xe9 time \x93quoted\x94.\r\nBo: Na\xefve\x85\r\n";
+  /* 0x81 is not defined in Windows-1252: Latin-1 reads it. */
+  static const char latin1[] = "caf\xe9 \x81";
+  g_autofree char *western = hark_text_normalize (cp1252, sizeof cp1252 - 1, NULL, NULL);
+  g_autofree char *undefined = hark_text_normalize (latin1, sizeof latin1 - 1, NULL, NULL);
+  g_autofree char *taken = hark_text_normalize_take (g_strdup (cp1252), sizeof cp1252 - 1, NULL,
+                                                     NULL);
+
+  g_assert_cmpstr (western, ==, "Ann: Café time “quoted”.\nBo: Naïve…\n");
+  g_assert_cmpstr (taken, ==, western);
+  g_assert_cmpstr (undefined, ==, "café \xc2\x81");
 }
 
 static void
@@ -195,6 +214,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/normalize/bom-and-line-endings", test_normalize_bom_and_line_endings);
   g_test_add_func ("/text/normalize/utf16", test_normalize_utf16);
+  g_test_add_func ("/text/normalize/code-page", test_normalize_code_page);
   g_test_add_func ("/text/entities", test_entities);
   g_test_add_func ("/text/strip-and-collapse", test_strip_and_collapse);
   g_test_add_func ("/text/speaker-prefixes", test_speaker_prefixes);

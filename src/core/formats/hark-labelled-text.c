@@ -89,6 +89,65 @@ flush_turn (HarkLabelledText *self, const char *speaker, guint line, GString *te
   g_string_truncate (text, 0);
 }
 
+/* A name alone on its line, as scripts and pages copied to text write it: a few capitalised
+ * words with no closing punctuation. */
+static gboolean
+is_lone_name (const char *line, gsize length)
+{
+  guint words = 1;
+
+  while (length > 0 && (line[length - 1] == ' ' || line[length - 1] == '\t'))
+    length--;
+  while (length > 0 && (*line == ' ' || *line == '\t'))
+    line++, length--;
+  if (length == 0 || length > 40 || strchr (".?!,;:", line[length - 1]) != NULL)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    words += line[i] == ' ';
+  return words <= 4 && hark_text_looks_like_name (line, length)
+         && !hark_text_is_non_speaker_label (line, length);
+}
+
+/* Whether names stand alone above their words throughout the file ("Kim Scott" on one line,
+ * what she said below): several such paragraphs, the names repeating (section headings rarely
+ * do), and no "Name:" label to say the file is laid out the other way. */
+static gboolean
+has_lone_name_layout (const char *text)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *pending = NULL;
+  HarkLineReader reader;
+  gboolean previous_blank = TRUE;
+  guint lines = 0, labels = 0, turns = 0;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && lines < 2000)
+    {
+      gboolean blank = hark_text_line_is_blank (reader.line, reader.length, TRUE);
+      gboolean name = !blank && is_lone_name (reader.line, reader.length);
+
+      if (pending != NULL && !blank && !name)
+        {
+          g_hash_table_add (names, g_steal_pointer (&pending));
+          turns++;
+        }
+      g_clear_pointer (&pending, g_free);
+      if (!blank)
+        {
+          g_autofree char *line = g_strndup (reader.line, reader.length);
+
+          lines++;
+          if (hark_text_split_speaker (line, NULL, NULL))
+            labels++;
+          if (name && previous_blank)
+            pending = g_strstrip (g_steal_pointer (&line));
+        }
+      previous_blank = blank;
+    }
+  return labels == 0 && turns >= 3 && g_hash_table_size (names) >= 2
+         && turns >= 2 * g_hash_table_size (names);
+}
+
 static HarkLabelledText *
 parse_normalized (const char *text, const char *name, GPtrArray *warnings, GError **error)
 {
@@ -97,6 +156,7 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   const char *speaker = NULL;
   guint turn_line = 0;
   guint labelled = 0;
+  gboolean lone_names, previous_blank = TRUE;
   HarkLineReader reader;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -106,16 +166,24 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   g_ptr_array_add (self->speakers, NULL);
   self->known = g_hash_table_new (NULL, NULL);
 
+  lone_names = has_lone_name_layout (text);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
       g_autofree char *line = g_strndup (reader.line, reader.length);
       g_autofree char *label = NULL;
       const char *rest;
+      gboolean starts_paragraph = previous_blank;
 
-      if (hark_text_line_is_blank (line, reader.length, TRUE))
+      previous_blank = hark_text_line_is_blank (line, reader.length, TRUE);
+      if (previous_blank)
         continue;
-      if (hark_text_split_speaker (line, &label, &rest))
+      if (lone_names && starts_paragraph && is_lone_name (line, reader.length))
+        {
+          label = g_strstrip (g_strdup (line));
+          rest = "";
+        }
+      if (label != NULL || hark_text_split_speaker (line, &label, &rest))
         {
           if (turn_line > 0)
             flush_turn (self, speaker, turn_line, turn_text);
@@ -193,7 +261,7 @@ hark_labelled_text_sniff (const char *text, double min_share)
       if (hark_text_split_speaker (line, NULL, NULL))
         labelled++;
     }
-  return labelled > 0 && labelled >= min_share * lines;
+  return (labelled > 0 && labelled >= min_share * lines) || has_lone_name_layout (text);
 }
 
 /* As a sidecar on its own, a labelled text is turns without times: they all sit at 0 with no

@@ -5,7 +5,8 @@
  *
  * Human transcripts often come as "Name: what they said" per line and nothing else. They know
  * who spoke but not when, so they are not a HarkTranscript: the merge gives them times from
- * timed captions. Lines without a speaker prefix ("Note: …", "10:30 …", a URL, a wrapped
+ * timed captions. Some put the name on a line of its own above the words instead, and
+ * broadcasters add the role in capitals ("ANN LEE, HOST:"). Lines without a speaker prefix ("Note: …", "10:30 …", a URL, a wrapped
  * paragraph) continue the turn before them.
  */
 #pragma once

@@ -5,7 +5,8 @@
  *
  * The shapes seen in the wild, in any mix:
  *   **Name:** words                      speaker paragraphs, untimed
- *   [00:01:02] **Name:** words           a time at the start of the paragraph
+ *   [00:01:02] **Name:** words           a time at the start of the paragraph (also as a
+ *                                        link: [00:01:02](url), [(01:02)](url))
  *   words [00:01:00] more words          bare time marks inside the text (every minute, say)
  *   ## Title [00:01:02]  / ## [00:01:02] Title / ### Title (01:02)
  *                                        timed section headings over untimed paragraphs
@@ -60,7 +61,22 @@ typedef struct
   guint n_bad_times;
 } Reader;
 
-/* "[00:01:02]", "(01:02)" or a bare "00:01:02" at @p; @end past it. */
+/* Past a link's target "(https://…)" at @q, or @q when there is none: shows link each time to
+ * their player or video, and the address is not speech. */
+static const char *
+skip_link_target (const char *q)
+{
+  const char *close;
+
+  if (*q != '(')
+    return q;
+  for (close = q + 1; *close && *close != ')' && *close != ' ' && *close != '\t'; close++)
+    ;
+  return *close == ')' && close > q + 1 ? close + 1 : q;
+}
+
+/* "[00:01:02]", "(01:02)" or a bare "00:01:02" at @p, also as a link's text
+ * ("[00:01:02](url)", "[(01:02)](url)"); @end past it. */
 static gboolean
 scan_mark (const char *p, gboolean bare_allowed, const char **end, double *seconds)
 {
@@ -69,6 +85,14 @@ scan_mark (const char *p, gboolean bare_allowed, const char **end, double *secon
 
   if (!close && !bare_allowed)
     return FALSE;
+  if (close == ']' && *q == '(')
+    {
+      /* "[(01:02)](url)": the time in parentheses is the link's text. */
+      if (!scan_mark (q, FALSE, &q, seconds) || *q != ']')
+        return FALSE;
+      *end = skip_link_target (q + 1);
+      return TRUE;
+    }
   if (!hark_text_scan_time (q, &q, seconds))
     return FALSE;
   if (close)
@@ -76,6 +100,8 @@ scan_mark (const char *p, gboolean bare_allowed, const char **end, double *secon
       if (*q != close)
         return FALSE;
       q++;
+      if (close == ']')
+        q = skip_link_target (q);
     }
   else if (*q != '\0' && *q != ' ' && *q != '\t')
     return FALSE;

@@ -5,6 +5,7 @@
  *
  * The layouts people publish:
  *   00:01:02 Some words           one line per cue, optional "[…]" and "Name:" after the time
+ *   00:01:02<tab>Name<tab>words   the same as a spreadsheet's columns
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
  *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
@@ -68,7 +69,7 @@ parse_time_first (const char *line, Heading *heading)
 {
   const char *p = hark_reader_skip_blanks (line);
   char close = '\0';
-  const char *rest;
+  const char *rest, *tab;
 
   if (*p == '[')
     close = ']';
@@ -94,7 +95,15 @@ parse_time_first (const char *line, Heading *heading)
     p = hark_reader_skip_blanks (p + 1);
   else if (g_str_has_prefix (p, "– "))
     p = hark_reader_skip_blanks (p + strlen ("– "));
-  if (hark_text_split_speaker (p, &heading->speaker, &rest))
+  tab = strchr (p, '\t');
+  if (tab != NULL && hark_text_looks_like_name (p, (gsize) (tab - p))
+      && !hark_text_is_non_speaker_label (p, (gsize) (tab - p)))
+    {
+      /* "00:01:02<tab>Kim Scott<tab>words": a spreadsheet's columns pasted as text. */
+      heading->speaker = g_strndup (p, (gsize) (tab - p));
+      p = hark_reader_skip_blanks (tab);
+    }
+  else if (hark_text_split_speaker (p, &heading->speaker, &rest))
     p = rest;
   heading->text = p;
   return TRUE;

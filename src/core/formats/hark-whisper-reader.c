@@ -164,6 +164,23 @@ speaker_label (JsonObject *segment)
   return NULL;
 }
 
+/* Exporters that number their speakers write the name beside the number (Podlove: "speaker"
+ * is an id, "voice" the name): the name is what a listener should see. */
+static const char *
+speaker_display_name (JsonObject *segment)
+{
+  static const char *const keys[] = { "speaker_name", "speakerName", "voice", NULL };
+
+  for (guint i = 0; keys[i]; i++)
+    {
+      const char *name = hark_json_get_string (segment, keys[i]);
+
+      if (name != NULL && *name != '\0')
+        return name;
+    }
+  return NULL;
+}
+
 gboolean
 hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                    GError **error)
@@ -233,8 +250,12 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
                           _("Expected “text” with the segment's words; skipped this segment."));
           continue;
         }
-      label = speaker_label (segment);
-      speaker_name = label ? label : hark_json_get_string (segment, "speaker");
+      speaker_name = speaker_display_name (segment);
+      if (speaker_name == NULL)
+        {
+          label = speaker_label (segment);
+          speaker_name = label ? label : hark_json_get_string (segment, "speaker");
+        }
       if (speaker_name && *speaker_name)
         {
           speaker = hark_transcript_builder_add_speaker (builder, speaker_name, speaker_name);

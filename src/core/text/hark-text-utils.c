@@ -78,6 +78,39 @@ append_normalized (GString *out, const char *data, gsize length)
     }
 }
 
+/* Whether text that is not valid UTF-8 was written in a one-byte code page: its bytes above
+ * 127 stand alone (an "é" as one byte) far more often than they form UTF-8 sequences. A UTF-8
+ * file with a damaged byte or two is still UTF-8. */
+static gboolean
+is_single_byte_text (const char *data, gsize length)
+{
+  const char *p = data, *end = data + length;
+  gsize sequences = 0, strays = 0;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          strays++;
+          p++;
+        }
+      else
+        {
+          sequences++;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return strays > 0 && strays >= 4 * sequences;
+}
+
 char *
 hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error)
 {
@@ -110,6 +143,22 @@ hark_text_normalize (const char *data, gsize length, gsize *out_length, GError *
     {
       data += 3;
       length -= 3;
+    }
+  else if (!g_utf8_validate_len (data, length, NULL) && is_single_byte_text (data, length))
+    {
+      /* Subtitle tools on Windows still write their code page. Windows-1252 covers Western
+       * European text and its curly quotes; the few bytes it leaves undefined make the
+       * conversion fail, and then Latin-1 (which defines every byte) reads it. */
+      converted = g_convert (data, (gssize) length, "UTF-8", "WINDOWS-1252", NULL,
+                             &converted_length, NULL);
+      if (converted == NULL)
+        converted = g_convert (data, (gssize) length, "UTF-8", "ISO-8859-1", NULL,
+                               &converted_length, NULL);
+      if (converted != NULL)
+        {
+          data = converted;
+          length = converted_length;
+        }
     }
 
   out = g_string_sized_new (length + 1);
@@ -544,6 +593,30 @@ is_numbered_title (const char *name, gsize length)
   return TRUE;
 }
 
+/* Broadcast transcripts write the speaker's role after a comma, all in capitals: "ANN LEE,
+ * HOST:", "BO PARK, BYLINE:". The person is the part before the comma; @name_end when the
+ * label is not written that way (mixed case says it is a sentence, not a label). */
+static const char *
+drop_role (const char *name, const char *name_end)
+{
+  const char *comma = memchr (name, ',', (gsize) (name_end - name));
+  const char *person_end = comma;
+  gboolean letters = FALSE;
+
+  if (comma == NULL || comma == name)
+    return name_end;
+  for (const char *p = name; p < name_end; p++)
+    {
+      if (g_ascii_islower (*p) || (p > comma && *p == ','))
+        return name_end;
+      if (g_ascii_isupper (*p) && p > comma)
+        letters = TRUE;
+    }
+  while (person_end > name && person_end[-1] == ' ')
+    person_end--;
+  return letters ? person_end : name_end;
+}
+
 gboolean
 hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 {
@@ -594,6 +667,7 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       name_end = colon;
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
+      name_end = drop_role (name, name_end);
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
           || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))
           || is_numbered_title (name, (gsize) (name_end - name)))

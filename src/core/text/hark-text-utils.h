@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 /* Decodes @data (UTF-8 with or without BOM, or UTF-16 LE/BE with BOM) into NUL-terminated UTF-8
  * with '\n' line endings (CRLF and lone CR become '\n', so line numbers stay those an editor
- * shows). Invalid UTF-8 sequences become U+FFFD. NUL bytes become U+FFFD too, so the result is
+ * shows). Text in a one-byte code page (bytes above 127 standing alone, not forming UTF-8) is
+ * read as Windows-1252. Otherwise invalid UTF-8 sequences become U+FFFD. NUL bytes become U+FFFD too, so the result is
  * one C string. Fails only for UTF-16 that cannot be decoded. */
 char *hark_text_normalize (const char *data, gsize length, gsize *out_length, GError **error);
 /* The same, taking @data (@length bytes and a NUL after them, as hark_text_load_file() gives):
