@@ -19,13 +19,18 @@
  * zero (no randomness: the same files give the same header): is it a read (classes weighted to
  * count the same, then again with the conversation that looked most like a read weighing more),
  * of reads, is it the show's own, and of single sentences, is it part of a read (for the
- * edges). The threshold is the lowest log-odds above every not-read window with a read's
- * structure, plus a margin, so the fitted model finds nothing in the conversations it was shown.
+ * edges). The threshold is the lowest log-odds above every window of real conversation (ep189,
+ * real-vtt) with a read's structure, plus a margin, so the fitted model finds nothing in the
+ * conversations it was shown. The made-up non-reads weigh in the fit (as hard negatives) but do
+ * not set the threshold: they are written to be near misses, and the likeliest of them alone
+ * would raise the bar for every read.
  *
  *     hark-ad-fit --check HEADER TRAINING… FIXTURES_DIR  exits 0 when HEADER is what the fit gives
  *     HARK_AD_FIT_VERBOSE=1                              each read's best window, the likeliest
  *                                                        conversation windows (on stderr)
  *     HARK_AD_FIT_SCORE=SHAPES                           what the built-in model makes of SHAPES
+ *                                                        (the best window, the best with a
+ *                                                        read's structure, its features)
  *     HARK_AD_FIT_SENTENCES=1                            with it, each sentence's evidence
  */
 #include <json-glib/json-glib.h>
@@ -412,7 +417,7 @@ score_shapes (const char *path, GArray *conversation)
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);
       const HarkAdSentence *s = (const HarkAdSentence *) (gconstpointer) sentences->data;
-      double best = -INFINITY, x[HARK_AD_W_N], bx[HARK_AD_W_N];
+      double best = -INFINITY, best_structural = -INFINITY, x[HARK_AD_W_N], bx[HARK_AD_W_N];
 
       for (guint i = 0; i < sentences->len; i++)
         for (guint len = HARK_AD_WINDOW_MIN; len <= HARK_AD_WINDOW_MAX && i + len <= sentences->len;
@@ -420,13 +425,16 @@ score_shapes (const char *path, GArray *conversation)
           if (touches (s, i, i + len - 1, &span))
             {
               hark_ad_window_features (s, i, i + len - 1, x);
+              if (hark_ad_window_structural (x))
+                best_structural = MAX (best_structural, hark_ad_window_read_logit (x));
               if (hark_ad_window_read_logit (x) > best)
                 {
                   best = hark_ad_window_read_logit (x);
                   memcpy (bx, x, sizeof x);
                 }
             }
-      printf ("%6.2f self %5.2f %s:", best, hark_ad_window_self_logit (bx), shape->name);
+      printf ("%6.2f structural %6.2f self %5.2f %s:", best, best_structural,
+              hark_ad_window_self_logit (bx), shape->name);
       for (guint f = 0; f < HARK_AD_W_N; f++)
         if (bx[f] != 0)
           printf (" %s=%.2g", hark_ad_window_feature_name (f), bx[f]);
@@ -596,7 +604,8 @@ main (int argc, char **argv)
 
   /* Only a window with a read's structure can become one (hark_ad_window_structural()). */
   for (guint i = 0; i < others->len; i++)
-    if (hark_ad_window_structural (g_array_index (others, Example, i).x))
+    if (g_array_index (others, Example, i).shape < 0
+        && hark_ad_window_structural (g_array_index (others, Example, i).x))
       threshold = MAX (threshold, logit_of (read_w, &g_array_index (others, Example, i)));
   threshold = round ((threshold + MARGIN) * 100) / 100;
   for (guint i = 0; i < reads->len; i++)
@@ -609,6 +618,7 @@ main (int argc, char **argv)
           " *\n"
           " * Do not edit: run\n"
           " *     build/tools/hark-ad-fit data/ad-training/reads.txt data/ad-training/reads-extra.txt \\\n"
+          " *         data/ad-training/reads-more.txt \\\n"
           " *         ../shared/fixtures \\\n"
           " *         > src/core/segments/hark-ad-window-weights.h\n"
           " * Fitted on %u made-up reads (%u windows) against %u windows of conversation and\n"
@@ -616,8 +626,8 @@ main (int argc, char **argv)
           " */\n"
           "#pragma once\n\n"
           "#include \"segments/hark-ad-window.h\"\n\n"
-          "/* Log-odds a window must reach: above every not-read window seen that has a read's\n"
-          " * structure (hark_ad_window_structural()), plus %.2f. */\n"
+          "/* Log-odds a window must reach: above every window of real conversation seen that has\n"
+          " * a read's structure (hark_ad_window_structural()), plus %.2f. */\n"
           "#define HARK_AD_WINDOW_THRESHOLD %.2f\n\n",
           n_read_shapes, reads->len, others->len, n_pos_found, MARGIN, threshold);
   print_weights (out, "hark_ad_window_read_weights", read_w);

@@ -271,6 +271,90 @@ test_syntax_and_shape_errors (void)
 /* Speech services' diarised utterances: AssemblyAI (integer milliseconds, speakers "A", "B")
  * and Deepgram (seconds, speakers 0, 1, under "results"); and Podcasting 2.0 with times as
  * strings and the speaker given only where it changes. */
+/* Speech services' word lists: punctuation joins its word, words become sentence cues that
+ * keep their times, numbered voices read "Speaker N", and Rev's names follow its numbers. */
+static void
+test_word_lists (void)
+{
+  g_auto (SidecarRead) rev = { 0 };
+  g_auto (SidecarRead) amazon = { 0 };
+  g_auto (SidecarRead) speechmatics = { 0 };
+  g_autoptr (GError) error = NULL;
+  const HarkWord *words;
+
+  sidecar_read (&rev,
+                "{\"id\": \"r\", \"monologues\": ["
+                "{\"speaker\": 0, \"speaker_name\": \"Ann Lee\", \"elements\": ["
+                "{\"type\": \"text\", \"value\": \"Hello\", \"ts\": 0.5, \"end_ts\": 0.9},"
+                "{\"type\": \"punct\", \"value\": \",\"}, {\"type\": \"punct\", \"value\": \" \"},"
+                "{\"type\": \"text\", \"value\": \"everyone\", \"ts\": 1.0, \"end_ts\": 1.5},"
+                "{\"type\": \"punct\", \"value\": \".\"}]},"
+                "{\"speaker\": 1, \"elements\": ["
+                "{\"type\": \"text\", \"value\": \"Thanks\", \"ts\": 2.0, \"end_ts\": 2.4},"
+                "{\"type\": \"text\", \"value\": \"lost\"},"
+                "{\"type\": \"punct\", \"value\": \"!\"}]},"
+                "{\"speaker\": 0, \"elements\": ["
+                "{\"type\": \"text\", \"value\": \"Tomatoes\", \"ts\": 62.0, \"end_ts\": 63.0}]}]}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (rev.n_cues, ==, 3);
+  g_assert_cmpstr (rev.cues[0].text, ==, "Hello, everyone.");
+  g_assert_cmpfloat_with_epsilon (rev.cues[0].start, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rev.cues[0].end, 1.5, 1e-9);
+  g_assert_cmpstr (rev.cues[1].text, ==, "Thanks!");
+  g_assert_cmpstr (hark_transcript_get_speaker (rev.t, (guint) rev.cues[0].speaker)->name, ==,
+                   "Ann Lee");
+  g_assert_cmpstr (hark_transcript_get_speaker (rev.t, (guint) rev.cues[1].speaker)->name, ==,
+                   "Speaker 1");
+  g_assert_cmpint (rev.cues[2].speaker, ==, rev.cues[0].speaker);
+  g_assert_cmpuint (rev.cues[0].n_words, ==, 2);
+  words = hark_transcript_get_words (rev.t, NULL) + rev.cues[0].first_word;
+  g_assert_cmpstr (words[1].text, ==, "everyone.");
+  g_assert_cmpfloat_with_epsilon (words[1].start, 1.0, 1e-9);
+  g_assert_cmpuint (rev.warnings->len, ==, 1); /* the word without a time */
+
+  sidecar_read (&amazon,
+                "{\"jobName\": \"j\", \"results\": {\"transcripts\": [{\"transcript\": \"x\"}],"
+                "\"speaker_labels\": {\"speakers\": 2, \"segments\": ["
+                "{\"start_time\": \"0.5\", \"end_time\": \"1.5\", \"speaker_label\": \"spk_0\"},"
+                "{\"start_time\": \"2.0\", \"end_time\": \"2.4\", \"speaker_label\": \"spk_1\"}]},"
+                "\"items\": ["
+                "{\"type\": \"pronunciation\", \"start_time\": \"0.5\", \"end_time\": \"0.9\","
+                " \"alternatives\": [{\"confidence\": \"1.0\", \"content\": \"Hello\"}]},"
+                "{\"type\": \"pronunciation\", \"start_time\": \"1.0\", \"end_time\": \"1.5\","
+                " \"alternatives\": [{\"content\": \"everyone\"}]},"
+                "{\"type\": \"punctuation\", \"alternatives\": [{\"content\": \".\"}]},"
+                "{\"type\": \"pronunciation\", \"start_time\": \"2.0\", \"end_time\": \"2.4\","
+                " \"alternatives\": [{\"content\": \"Thanks\"}]}]}, \"status\": \"COMPLETED\"}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (amazon.n_cues, ==, 2);
+  g_assert_cmpstr (amazon.cues[0].text, ==, "Hello everyone.");
+  g_assert_cmpstr (hark_transcript_get_speaker (amazon.t, (guint) amazon.cues[1].speaker)->name,
+                   ==, "Speaker 1");
+  g_assert_cmpfloat_with_epsilon (amazon.cues[1].start, 2.0, 1e-9);
+
+  sidecar_read (&speechmatics,
+                "{\"format\": \"2.9\", \"results\": ["
+                "{\"type\": \"word\", \"start_time\": 0.5, \"end_time\": 0.9,"
+                " \"alternatives\": [{\"content\": \"Hello\", \"speaker\": \"S1\"}]},"
+                "{\"type\": \"punctuation\", \"start_time\": 0.9, \"end_time\": 0.9,"
+                " \"alternatives\": [{\"content\": \".\", \"speaker\": \"S1\"}]},"
+                "{\"type\": \"word\", \"start_time\": 2.0, \"end_time\": 2.4,"
+                " \"alternatives\": [{\"content\": \"Thanks\", \"speaker\": \"UU\"}]}]}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (speechmatics.n_cues, ==, 2);
+  g_assert_cmpstr (hark_transcript_get_speaker (speechmatics.t,
+                                                (guint) speechmatics.cues[0].speaker)->name,
+                   ==, "Speaker 1");
+  g_assert_cmpuint (hark_transcript_get_n_speakers (speechmatics.t), ==, 1); /* no "UU" */
+
+  /* A word list with no time anywhere has nothing to follow the audio with. */
+  error = sidecar_read_error ("{\"monologues\": [{\"speaker\": 0, \"elements\": ["
+                              "{\"type\": \"text\", \"value\": \"Hi\"}]}]}",
+                              "episode.json", HARK_SIDECAR_FORMAT_AUTO);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "episode.json:1:1: Expected words with a start time"));
+}
+
 /* Podlove's export: a bare array, clock-time strings, "speaker" an id and "voice" the name. */
 static void
 test_numbered_speakers_with_names (void)
@@ -358,5 +442,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/syntax-and-shape-errors", test_syntax_and_shape_errors);
   g_test_add_func ("/json/service-utterances", test_service_utterances);
   g_test_add_func ("/json/numbered-speakers-with-names", test_numbered_speakers_with_names);
+  g_test_add_func ("/json/word-lists", test_word_lists);
   return g_test_run ();
 }

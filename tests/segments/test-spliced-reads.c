@@ -27,8 +27,10 @@
 #define MIN_FOUND 8
 #define MIN_HELD_BACK_RECALL 0.80
 /* The second held-back set: 0.43 before the finder was fitted on a second training file and
- * given features for reads with no link, other voices and support from a company; 0.53 after. */
-#define MIN_HELD_BACK_EXTRA_RECALL 0.50
+ * given features for reads with no link, other voices and support from a company; 0.53 after;
+ * 0.56 with a third training file and features for the speaker's own side, events and someone
+ * else's product (selfpromo 20 of 56 before, 26 after). */
+#define MIN_HELD_BACK_EXTRA_RECALL 0.53
 #define MAX_EDGE_ERROR 10.0
 /* Long story reads of the second set are still found from their product's name or offer on, up
  * to 40 s after the story starts (the goal is MAX_EDGE_ERROR): a ceiling so it gets no worse. */
@@ -306,7 +308,9 @@ static void
 test_held_back (gconstpointer data)
 {
   const HeldBack *set = data;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "segments", set->file, NULL);
+  g_autofree char *path = g_path_is_absolute (set->file)
+                              ? g_strdup (set->file)
+                              : g_test_build_filename (G_TEST_DIST, "segments", set->file, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) shapes = NULL;
   g_autoptr (GArray) cues = NULL;
@@ -414,5 +418,14 @@ main (int argc, char **argv)
   g_test_add_func ("/spliced-reads/reads", test_reads);
   g_test_add_data_func ("/spliced-reads/held-back", &held_back_first, test_held_back);
   g_test_add_data_func ("/spliced-reads/held-back-extra", &held_back_extra, test_held_back);
+  /* HARK_SPLICED_PROBES=/abs/path: a developer's own shapes, printed like the held-back sets
+   * and held to no recall (for finding out why a shape is missed). */
+  if (g_getenv ("HARK_SPLICED_PROBES"))
+    {
+      static HeldBack probes = { NULL, 0.0, INFINITY };
+
+      probes.file = g_getenv ("HARK_SPLICED_PROBES");
+      g_test_add_data_func ("/spliced-reads/probes", &probes, test_held_back);
+    }
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "formats/hark-sidecar-private.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
+#include "util/hark-time.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -66,7 +67,7 @@ emit_blank (Flattener *f)
     emit_line (f, "", f->source_line);
 }
 
-/* "[1:02:03.500] " for a pending time, "Name: " for a pending speaker, then @words. */
+/* "[1:02:03.500] " or "[2:03.500] " for a pending time, "Name: " for a pending speaker, then @words. */
 static void
 emit_turn (Flattener *f, double time, const char *speaker, const char *words, guint source_line)
 {
@@ -74,11 +75,9 @@ emit_turn (Flattener *f, double time, const char *speaker, const char *words, gu
 
   if (time >= 0)
     {
-      guint64 ms = (guint64) (time * 1000 + 0.5);
+      g_autofree char *stamp = hark_time_format (time, TRUE);
 
-      g_string_append_printf (line, "[%u:%02u:%02u.%03u] ", (guint) (ms / 3600000),
-                              (guint) (ms / 60000 % 60), (guint) (ms / 1000 % 60),
-                              (guint) (ms % 1000));
+      g_string_append_printf (line, "[%s] ", stamp);
     }
   if (speaker)
     g_string_append_printf (line, "%s: ", speaker);

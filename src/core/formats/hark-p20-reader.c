@@ -9,6 +9,7 @@
  * Word-level files are grouped into sentence-sized cues that keep every word's time.
  */
 #include "formats/hark-sidecar-json.h"
+#include "formats/hark-word-cues.h"
 #include "util/hark-i18n.h"
 
 #include <string.h>
@@ -17,10 +18,6 @@
 
 /* A word-level file has almost only one-word segments. */
 #define WORD_LEVEL_SHARE 0.8
-/* Grouping words into cues: a pause this long, or this many words, ends a cue. */
-#define CUE_BREAK_PAUSE 1.5
-#define CUE_MAX_WORDS 24
-#define CUE_MIN_WORDS_AT_SENTENCE_END 4
 
 /* Starts like HarkTimedItem, so hark_sidecar_fill_missing_ends() can work on it. */
 typedef struct
@@ -59,51 +56,16 @@ speaker_index (HarkTranscriptBuilder *builder, GHashTable *speakers, const char 
   return hark_transcript_builder_add_speaker (builder, name, name);
 }
 
-static gboolean
-ends_sentence (const char *word)
-{
-  gsize n = strlen (word);
-
-  return (n > 0 && strchr (".?!", word[n - 1]) != NULL) || g_str_has_suffix (word, "…");
-}
-
-/* Adds the words [first, last) as one cue. */
+/* One word per segment: the words grouped into cues. */
 static void
-add_word_cue (HarkTranscriptBuilder *builder, const Segment *words, guint first, guint last)
+add_word_level (HarkTranscriptBuilder *builder, const Segment *segments, guint n)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
-  double end = words[first].end;
+  g_autofree HarkTimedWord *words = g_new (HarkTimedWord, n);
 
-  for (guint i = first; i < last; i++)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, words[i].body);
-      end = MAX (end, words[i].end);
-    }
-  hark_transcript_builder_add_cue (builder, words[first].start, end, text->str,
-                                   words[first].speaker);
-  for (guint i = first; i < last; i++)
-    hark_transcript_builder_add_word (builder, words[i].start, words[i].end, words[i].body);
-}
-
-static void
-add_word_level (HarkTranscriptBuilder *builder, const Segment *words, guint n)
-{
-  guint first = 0;
-
-  for (guint i = 1; i <= n; i++)
-    {
-      gboolean split
-          = i == n || words[i].speaker != words[first].speaker
-            || words[i].start - words[i - 1].end > CUE_BREAK_PAUSE || i - first >= CUE_MAX_WORDS
-            || (ends_sentence (words[i - 1].body) && i - first >= CUE_MIN_WORDS_AT_SENTENCE_END);
-
-      if (!split)
-        continue;
-      add_word_cue (builder, words, first, i);
-      first = i;
-    }
+  for (guint i = 0; i < n; i++)
+    words[i] = (HarkTimedWord) { segments[i].start, segments[i].end, segments[i].body,
+                                 segments[i].speaker };
+  hark_word_cues_add (builder, words, n);
 }
 
 /* Hark's sidecar (and some publishers) give a segment's words: [{"startTime", "endTime",

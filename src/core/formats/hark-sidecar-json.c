@@ -383,6 +383,23 @@ hark_json_sniff (JsonNode *root)
   member = json_object_get_member (object, "segments");
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return sniff_items (json_node_get_array (member), object);
+  /* Speech services' word lists: Rev's monologues, Amazon's results.items, Speechmatics'
+   * results of typed words. */
+  member = json_object_get_member (object, "monologues");
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    return HARK_SIDECAR_FORMAT_WORD_LIST;
+  member = json_object_get_member (object, "results");
+  if (member && JSON_NODE_HOLDS_OBJECT (member)
+      && json_object_has_member (json_node_get_object (member), "items"))
+    return HARK_SIDECAR_FORMAT_WORD_LIST;
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonObject *first = first_object (json_node_get_array (member));
+
+      if (first && json_object_has_member (first, "alternatives")
+          && json_object_has_member (first, "type"))
+        return HARK_SIDECAR_FORMAT_WORD_LIST;
+    }
   member = json_object_get_member (object, "transcription"); /* whisper.cpp */
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return HARK_SIDECAR_FORMAT_WHISPER;

@@ -96,6 +96,8 @@ gboolean hark_p20_chapters_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builde
                                  HarkSidecarContext *context, GError **error);
 gboolean hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                             HarkSidecarContext *context, GError **error);
+gboolean hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
+                              HarkSidecarContext *context, GError **error);
 gboolean hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                                  HarkSidecarContext *context, GError **error);
 gboolean hark_hark_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,

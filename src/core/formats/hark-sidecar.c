@@ -56,6 +56,8 @@ static const struct
   [HARK_SIDECAR_FORMAT_HTML] = { "html", "HTML transcript", hark_html_read, NULL },
   [HARK_SIDECAR_FORMAT_TTML] = { "ttml", "TTML captions", hark_ttml_read, NULL, TRUE },
   [HARK_SIDECAR_FORMAT_SBV] = { "sbv", "SBV captions", hark_sbv_read, NULL, TRUE },
+  [HARK_SIDECAR_FORMAT_WORD_LIST]
+  = { "word-list-json", "speech service words", NULL, hark_word_list_read },
 };
 
 const char *
@@ -89,6 +91,9 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "tsv", HARK_SIDECAR_FORMAT_WHISPER_TSV },
     { "htm", HARK_SIDECAR_FORMAT_HTML },
     { "dfxp", HARK_SIDECAR_FORMAT_TTML },
+    { "rev", HARK_SIDECAR_FORMAT_WORD_LIST },
+    { "transcribe", HARK_SIDECAR_FORMAT_WORD_LIST },
+    { "speechmatics", HARK_SIDECAR_FORMAT_WORD_LIST },
   };
 
   if (name == NULL)

@@ -34,6 +34,7 @@ typedef enum
   HARK_SIDECAR_FORMAT_HTML,          /* HTML: <cite>/<time>/<p> turns, tables, wrapped text */
   HARK_SIDECAR_FORMAT_TTML,          /* TTML / DFXP captions, Apple's word-timed TTML */
   HARK_SIDECAR_FORMAT_SBV,           /* YouTube's .sbv: "0:00:01.000,0:00:04.000" then text */
+  HARK_SIDECAR_FORMAT_WORD_LIST,     /* speech services' word lists: Rev, Amazon, Speechmatics */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 

@@ -60,6 +60,9 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_ELSEWHERE] = "where to get it",
   [HARK_AD_NEW_VOICE] = "a voice heard only here",
   [HARK_AD_CRITICAL] = "doubt or complaint",
+  [HARK_AD_OURS] = "the speaker's side runs it",
+  [HARK_AD_EVENT] = "an event",
+  [HARK_AD_THEY] = "someone else's",
 };
 
 const char *
@@ -264,6 +267,36 @@ static const struct
                            "live recording", "recording live", "live stream", "livestream",
                            "stream live", "we stream", "tier", "tiers", "video channel",
                            "channel", NULL } },
+  /* First-person ownership: what the speaker's side makes, runs, sells or hosts. Sponsor reads
+   * speak of a product as someone else's ("they", "it"); the show's own promotion says "we". */
+  { HARK_AD_OURS,
+    (const char *const[]){ "we run", "i run", "we host", "i host", "we're hosting", "we are hosting",
+                           "i'm hosting", "we're doing", "we are doing", "we're putting on",
+                           "we put on", "come see us", "come see me", "come hang out",
+                           "come say hi", "see us", "join us", "we sell", "we make",
+                           "we're selling", "we opened", "we've opened", "we just launched",
+                           "we're releasing", "we've released", "i'm releasing", "i just released",
+                           "i'm teaching", "i teach", "we teach", "i'm running", "we're running",
+                           "i organize", "we organize", "i founded", "we founded", "i co founded",
+                           "my company", "our company", "my startup", "our startup", "our own",
+                           "my own", "our store", "our shop", "our site", "our website", "my site",
+                           "my website", "our tour", "our live", "our members", "our community",
+                           "our newsletter", "my newsletter", "our book", "my book", "my course",
+                           "our course", "our other", "our sister", "our new", "my new",
+                           "we also have", "we also make", "we also do", "i also have",
+                           "i also do", "i also teach", "i also write", "we also write",
+                           "we write", "i write", "we stream", "i stream", "we record",
+                           "our channel", "my channel", "our app", "my app", "we're launching",
+                           "i'm launching", NULL } },
+  /* Events: when and where to be, and how to get in. Dates are found apart (find_dates). */
+  { HARK_AD_EVENT,
+    (const char *const[]){ "tickets", "ticket", "seats", "on sale", "sold out", "venue", "doors open",
+                           "early bird", "in person", "tour", "tour dates", "cohort", "starts on",
+                           "registration", "register", "rsvp", "livestream", "live stream",
+                           "live show", "live shows", "eastern", "pacific", "p m", "pm",
+                           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "this spring", "this summer", "this fall", "this autumn",
+                           "this winter", "next month", NULL } },
   { HARK_AD_DIALOGUE,
     (const char *const[]){ "i think", "i mean", "yeah", "you know", "right", "i guess",
                            "kind of", "sort of", "like i said", "i don't know", "exactly",
@@ -871,7 +904,43 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
       }
 }
 
-/* Its words, and how many of them speak to the listener or for the speaker's side. */
+/* Dates: a month named with a day ("March fourth", "on the 12th of May", "June 2"). "May" and
+ * "march" alone are words, so the day must be there. */
+static void
+find_dates (HarkAdSentence *s, const char *norm, const gsize *map)
+{
+  static const char *const months[] = { "january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december", "jan", "feb", "mar", "apr", "jun", "jul",
+                                        "aug", "sep", "sept", "oct", "nov", "dec", NULL };
+  static const char *const days[] = { "first", "second", "third", "fourth", "fifth", "sixth",
+                                      "seventh", "eighth", "ninth", "tenth", "eleventh",
+                                      "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                      "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                      "twentieth", "twenty", "thirtieth", "thirty", NULL };
+
+  for (const char *p = norm; p; p = strchr (p + 1, ' '))
+    {
+      const char *next;
+
+      if (p[1] == '\0' || !word_after_is (p, months))
+        continue;
+      next = strchr (p + 1, ' ');
+      if (next == NULL || next[1] == '\0')
+        return;
+      /* "May 2", "May 2nd", "May second"; "the 2nd of May" */
+      if (g_ascii_isdigit (next[1]) || word_after_is (next, days)
+          || (p - norm >= 4 && strncmp (p - 3, " of", 3) == 0 && p - norm >= 6
+              && (g_ascii_isdigit (p[-4]) || strncmp (p - 5, "th", 2) == 0)))
+        {
+          note (s, HARK_AD_EVENT, map[p - norm + 1], (gsize) (next - p - 1));
+          return;
+        }
+    }
+}
+
+/* Its words, and how many of them speak to the listener, for the speaker's side or of someone
+ * else. */
 static void
 count_words (HarkAdSentence *s, const char *norm)
 {
@@ -879,6 +948,8 @@ count_words (HarkAdSentence *s, const char *norm)
                                         "yours", "yourself", NULL };
   static const char *const own[] = { "we", "our", "ours", "we're", "we've", "we'll", "my",
                                      "mine", "us", NULL };
+  static const char *const third[] = { "they", "their", "them", "they're", "they've",
+                                       "they'll", "theirs", NULL };
 
   s->words = 0;
   for (const char *p = norm; *p; p++)
@@ -889,6 +960,8 @@ count_words (HarkAdSentence *s, const char *norm)
           s->count[HARK_AD_YOU]++;
         else if (word_after_is (p, own) && s->count[HARK_AD_WE] < 255)
           s->count[HARK_AD_WE]++;
+        else if (word_after_is (p, third) && s->count[HARK_AD_THEY] < 255)
+          s->count[HARK_AD_THEY]++;
       }
 }
 
@@ -1171,6 +1244,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       find_domains (s);
       mark_first_words (norm, present);
       find_phrases (s, norm, map, present);
+      find_dates (s, norm, map);
       count_words (s, norm);
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */

@@ -45,6 +45,9 @@ typedef enum
   HARK_AD_ELSEWHERE,  /* a destination with no link: "in your app store", "search for", "wherever you shop" */
   HARK_AD_NEW_VOICE,  /* said by a voice heard only in this stretch of the episode (an announcer, a skit) */
   HARK_AD_CRITICAL,   /* doubt or complaint: "didn't love it", "no longer use", "overpriced" */
+  HARK_AD_OURS,       /* the speaker's side owns or runs it: "our store", "we're doing", "I run" */
+  HARK_AD_EVENT,      /* an event: a date ("March fourth"), a weekday, tickets, seats, a cohort */
+  HARK_AD_THEY,       /* third-person words: "they", "their", "them" (every one counted) */
   HARK_AD_N_FEATURES
 } HarkAdFeature;
 

@@ -62,6 +62,10 @@ static const char *const names[HARK_AD_W_N] = {
   [HARK_AD_W_BRAND_LINK] = "brand_link",
   [HARK_AD_W_CRITICAL] = "critical",
   [HARK_AD_W_TALK_TURNS] = "talk_turns",
+  [HARK_AD_W_OURS] = "ours",
+  [HARK_AD_W_EVENT] = "event",
+  [HARK_AD_W_OURS_PLACE] = "ours_place",
+  [HARK_AD_W_THEY] = "they",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_read_weights) == HARK_AD_W_N + 1);
@@ -83,7 +87,8 @@ any_evidence (const HarkAdSentence *s)
                                          HARK_AD_SELF, HARK_AD_PLUG, HARK_AD_BRAND,
                                          HARK_AD_BENEFIT, HARK_AD_PAUSE, HARK_AD_NOTES,
                                          HARK_AD_ASK, HARK_AD_DEAL, HARK_AD_OWN,
-                                         HARK_AD_ELSEWHERE, HARK_AD_NEW_VOICE };
+                                         HARK_AD_ELSEWHERE, HARK_AD_NEW_VOICE, HARK_AD_OURS,
+                                         HARK_AD_EVENT };
 
   for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
     if (s->count[kinds[f]])
@@ -94,10 +99,10 @@ any_evidence (const HarkAdSentence *s)
 void
 hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, double *x)
 {
-  guint n = last - first + 1, you = 0, we = 0, words = 0, turns = 0, named = 0;
+  guint n = last - first + 1, you = 0, we = 0, they = 0, words = 0, turns = 0, named = 0;
   gboolean has[HARK_AD_N_FEATURES] = { FALSE };
   guint sentences[HARK_AD_N_FEATURES] = { 0 };
-  guint empty = 0, novel = 0, content = 0, linked = 0, talk_turns = 0;
+  guint empty = 0, novel = 0, content = 0, linked = 0, talk_turns = 0, ours_place = 0;
   gboolean dest, deal, ask;
 
   for (guint i = first; i <= last; i++)
@@ -110,6 +115,7 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
           }
       you += s[i].count[HARK_AD_YOU];
       we += s[i].count[HARK_AD_WE];
+      they += s[i].count[HARK_AD_THEY];
       words += s[i].words;
       if (i > first && s[i].speaker != s[i - 1].speaker)
         {
@@ -119,6 +125,9 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
       named += s[i].count[HARK_AD_BRAND] ? 1 : 0;
       linked += s[i].count[HARK_AD_BRAND] && (s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_CODE]
                                               || s[i].count[HARK_AD_ELSEWHERE]);
+      ours_place += (s[i].count[HARK_AD_OURS] || s[i].count[HARK_AD_SELF])
+                    && (s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_NOTES]
+                        || s[i].count[HARK_AD_ELSEWHERE]);
       empty += any_evidence (&s[i]) ? 0 : 1;
       novel += s[i].count[HARK_AD_NOVEL];
       content += s[i].content;
@@ -151,8 +160,8 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
   x[HARK_AD_W_AFTER_BREAK] = has[HARK_AD_AFTER_BREAK];
   x[HARK_AD_W_KINDS] = (dest + deal + ask + (has[HARK_AD_SPONSOR] || has[HARK_AD_BREAK]
                                             || has[HARK_AD_PAUSE])
-                        + (has[HARK_AD_SELF] || has[HARK_AD_OWN]) + (named >= 2)
-                        + has[HARK_AD_BENEFIT])
+                        + (has[HARK_AD_SELF] || has[HARK_AD_OWN] || has[HARK_AD_OURS])
+                        + (named >= 2) + (has[HARK_AD_BENEFIT] || has[HARK_AD_EVENT]))
                        / 7.0;
   x[HARK_AD_W_URL_DEAL] = has[HARK_AD_URL] && deal;
   x[HARK_AD_W_URL_ASK] = has[HARK_AD_URL] && ask;
@@ -161,6 +170,7 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
   x[HARK_AD_W_EMPTY] = (double) empty / n;
   x[HARK_AD_W_NOVEL] = content ? (double) novel / content : 0;
   x[HARK_AD_W_WE] = words ? MIN (1.0, 10.0 * we / words) : 0;
+  x[HARK_AD_W_THEY] = words ? MIN (1.0, 10.0 * they / words) : 0;
   x[HARK_AD_W_ONE_VOICE] = turns == 0 && s[first].speaker >= 0;
   x[HARK_AD_W_ELSEWHERE] = has[HARK_AD_ELSEWHERE];
   x[HARK_AD_W_NEW_VOICE] = (double) sentences[HARK_AD_NEW_VOICE] / n;
@@ -169,6 +179,10 @@ hark_ad_window_features (const HarkAdSentence *s, guint first, guint last, doubl
   x[HARK_AD_W_BRAND_LINK] = linked >= 1 && named >= 2;
   x[HARK_AD_W_CRITICAL] = (double) sentences[HARK_AD_CRITICAL] / n;
   x[HARK_AD_W_TALK_TURNS] = n > 1 ? (double) talk_turns / (n - 1) : 0;
+  x[HARK_AD_W_OURS] = (double) sentences[HARK_AD_OURS] / n;
+  /* An event of the speaker's side ("we're on tour", "come see us"), not one talked about. */
+  x[HARK_AD_W_EVENT] = has[HARK_AD_EVENT] && (has[HARK_AD_OURS] || we > 0);
+  x[HARK_AD_W_OURS_PLACE] = ours_place > 0;
   x[HARK_AD_W_ANSWER] = first > 0 && s[first - 1].count[HARK_AD_QUESTION]
                         && s[first - 1].speaker >= 0 && s[first].speaker >= 0
                         && s[first - 1].speaker != s[first].speaker;
@@ -213,7 +227,7 @@ strong (const HarkAdSentence *s)
 {
   static const HarkAdFeature kinds[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
-                                         HARK_AD_SELF, HARK_AD_PLUG };
+                                         HARK_AD_SELF, HARK_AD_PLUG, HARK_AD_OURS };
 
   for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
     if (s->count[kinds[f]])
@@ -260,12 +274,24 @@ hark_ad_window_structural (const double *x)
   gboolean store = x[HARK_AD_W_ELSEWHERE] > 0
                    && (x[HARK_AD_W_NAMED_LINK] > 0 || x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0);
 
-  /* A read speaks to the listener: it asks something, says "you", or is a voice of its own. */
+  /* The show's own: its side says it runs the thing, or names its own offer or things. */
+  gboolean ours = x[HARK_AD_W_OURS] > 0 || x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OWN] > 0;
+  /* An event of its own needs no link: a date and "come see us" say where to be. */
+  gboolean own_event = x[HARK_AD_W_EVENT] > 0 && ours;
+  /* A sponsor's read speaks to the listener: it asks something, says "you", or is a voice of
+   * its own. The show's own promotion may instead speak for itself ("our store is at …",
+   * "we're doing a live show in May"), which conversation about someone else's product does
+   * not. */
   gboolean addressed = x[HARK_AD_W_ASK] > 0 || x[HARK_AD_W_IMPERATIVE] > 0 || x[HARK_AD_W_YOU] > 0
-                       || x[HARK_AD_W_NEW_VOICE] > 0;
+                       || x[HARK_AD_W_NEW_VOICE] > 0 || x[HARK_AD_W_OURS_PLACE] > 0
+                       || (x[HARK_AD_W_OURS] > 0 && (x[HARK_AD_W_EVENT] > 0 || x[HARK_AD_W_URL] > 0));
 
-  return (pays || own_place || store || x[HARK_AD_W_NEW_VOICE_DEAL] > 0) && addressed
-         && x[HARK_AD_W_KINDS] * 7 >= 3 - 1e-9;
+  /* The speaker's side saying it runs a thing and where it is ("we write a newsletter … it's
+   * at x dot com") is two kinds of evidence that say as much as three. */
+  gboolean own_site = x[HARK_AD_W_OURS] > 0 && (x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_NOTES] > 0);
+
+  return (pays || own_place || store || own_event || x[HARK_AD_W_NEW_VOICE_DEAL] > 0) && addressed
+         && x[HARK_AD_W_KINDS] * 7 >= (own_site ? 2 : 3) - 1e-9;
 }
 
 typedef struct

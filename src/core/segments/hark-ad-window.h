@@ -60,6 +60,10 @@ typedef enum
   HARK_AD_W_BRAND_LINK,   /* a link said with a name that is also said in another sentence */
   HARK_AD_W_CRITICAL,     /* share of sentences doubting or complaining */
   HARK_AD_W_TALK_TURNS,   /* turns between the conversation's own voices, per sentence boundary */
+  HARK_AD_W_OURS,         /* share of sentences where the speaker's side runs or owns it */
+  HARK_AD_W_EVENT,        /* a date, a weekday, tickets or seats, and "we": an event of its own */
+  HARK_AD_W_OURS_PLACE,   /* one sentence says "ours" and where to find it ("our store at …") */
+  HARK_AD_W_THEY,         /* third-person words per word, times ten, at most one: someone else's */
   HARK_AD_W_N
 } HarkAdWindowFeature;
 

@@ -424,18 +424,23 @@ static HarkAdState
 own_or_sponsor (const HarkAdSentence *s, guint first, guint last, HarkAdState state)
 {
   double x[HARK_AD_W_N];
-  gboolean own = FALSE;
+  gboolean own = FALSE, ours = FALSE;
 
   for (guint k = first; k <= last; k++)
     {
       if (s[k].count[HARK_AD_SPONSOR] || s[k].count[HARK_AD_BREAK] || s[k].count[HARK_AD_SELF])
         return state;
       own = own || s[k].count[HARK_AD_OWN];
+      ours = ours || s[k].count[HARK_AD_OURS];
     }
-  if (!own)
+  if (!own && !ours)
     return state;
   hark_ad_window_features (s, first, last, x);
-  return hark_ad_window_self_logit (x) >= SURELY_OWN ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR;
+  /* When the speaker says their side runs it ("the conference I run", "our store"), the model's
+   * even odds are enough; a thing of the show's kind named alone (tickets, a newsletter) may be
+   * a sponsor's, and needs it sure. */
+  return hark_ad_window_self_logit (x) >= (ours ? 0.0 : SURELY_OWN) ? HARK_AD_STATE_SELF
+                                                                    : HARK_AD_STATE_SPONSOR;
 }
 
 /* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the

@@ -1,0 +1,8 @@
+/* fuzz-word-list.c — libFuzzer target: speech services' word lists (Rev, Amazon, Speechmatics)
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fuzz-sidecar.h"
+
+FUZZ_SIDECAR_TARGET (HARK_SIDECAR_FORMAT_WORD_LIST)
