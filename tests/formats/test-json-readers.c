@@ -347,6 +347,28 @@ test_word_lists (void)
                    ==, "Speaker 1");
   g_assert_cmpuint (hark_transcript_get_n_speakers (speechmatics.t), ==, 1); /* no "UU" */
 
+  {
+    /* Google: "1.5s" times (or seconds and nanos); with speakers told apart, the last result
+     * repeats every word with its speaker and is read alone. */
+    g_auto (SidecarRead) google = { 0 };
+
+    sidecar_read (&google,
+                  "{\"results\": [{\"alternatives\": [{\"transcript\": \"Hello everyone.\","
+                  " \"words\": [{\"startTime\": \"0.500s\", \"endTime\": \"0.900s\", \"word\": \"Hello\"},"
+                  "{\"startTime\": \"1s\", \"endTime\": \"1.500s\", \"word\": \"everyone.\"}]}]},"
+                  "{\"alternatives\": [{\"words\": ["
+                  "{\"startTime\": \"0.500s\", \"endTime\": \"0.900s\", \"word\": \"Hello\", \"speakerTag\": 1},"
+                  "{\"startTime\": \"1s\", \"endTime\": \"1.500s\", \"word\": \"everyone.\", \"speakerTag\": 1},"
+                  "{\"startTime\": {\"seconds\": \"62\", \"nanos\": 500000000}, \"endTime\": \"63s\","
+                  " \"word\": \"Tomatoes.\", \"speakerTag\": 2}]}]}]}",
+                  "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+    g_assert_cmpuint (google.n_cues, ==, 2);
+    g_assert_cmpstr (google.cues[0].text, ==, "Hello everyone.");
+    g_assert_cmpfloat_with_epsilon (google.cues[1].start, 62.5, 1e-9);
+    g_assert_cmpstr (hark_transcript_get_speaker (google.t, (guint) google.cues[1].speaker)->name,
+                     ==, "Speaker 2");
+  }
+
   /* A word list with no time anywhere has nothing to follow the audio with. */
   error = sidecar_read_error ("{\"monologues\": [{\"speaker\": 0, \"elements\": ["
                               "{\"type\": \"text\", \"value\": \"Hi\"}]}]}",

@@ -383,8 +383,8 @@ hark_json_sniff (JsonNode *root)
   member = json_object_get_member (object, "segments");
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return sniff_items (json_node_get_array (member), object);
-  /* Speech services' word lists: Rev's monologues, Amazon's results.items, Speechmatics'
-   * results of typed words. */
+  /* Speech services' word lists: Rev's monologues, Amazon's results.items, Speechmatics' and
+   * Google's results arrays. */
   member = json_object_get_member (object, "monologues");
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return HARK_SIDECAR_FORMAT_WORD_LIST;
@@ -396,8 +396,8 @@ hark_json_sniff (JsonNode *root)
     {
       JsonObject *first = first_object (json_node_get_array (member));
 
-      if (first && json_object_has_member (first, "alternatives")
-          && json_object_has_member (first, "type"))
+      /* Speechmatics types its items; Google's results hold alternatives with words. */
+      if (first && json_object_has_member (first, "alternatives"))
         return HARK_SIDECAR_FORMAT_WORD_LIST;
     }
   member = json_object_get_member (object, "transcription"); /* whisper.cpp */

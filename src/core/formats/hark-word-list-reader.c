@@ -1,4 +1,4 @@
-/* hark-word-list-reader.c — speech services' word lists: Rev, Amazon Transcribe, Speechmatics
+/* hark-word-list-reader.c — speech services' word lists: Rev, Amazon, Speechmatics, Google
  *
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,8 @@
  *                   "speaker_label"}]}}}
  *   Speechmatics  {"results": [{"type": "word", "start_time": 0.5, "end_time": 0.9,
  *                   "alternatives": [{"content": "Hello", "speaker": "S1"}]}, …]}
+ *   Google        {"results": [{"alternatives": [{"transcript", "words": [{"startTime": "0.5s",
+ *                   "endTime": "0.9s", "word": "Hello,", "speakerTag": 1}]}]}]}
  * Punctuation joins the word before it, and the words are grouped into cues that keep their
  * times (hark-word-cues.h). Labels that only number a voice ("spk_0", "S1") read "Speaker 0",
  * "Speaker 1", as the other services' do.
@@ -22,6 +24,7 @@
 #include "formats/hark-sidecar-json.h"
 #include "formats/hark-word-cues.h"
 #include "util/hark-i18n.h"
+#include "util/hark-time.h"
 
 #include <string.h>
 
@@ -269,6 +272,92 @@ read_items (Reader *r, JsonArray *items, GArray *turns)
     }
 }
 
+/* Google's times: "1.400s", or {"seconds": "1", "nanos": 400000000} from its client
+ * libraries. */
+static HarkJsonResult
+google_time (JsonObject *word, const char *member, const char *other, double *seconds)
+{
+  JsonNode *node = json_object_get_member (word, member);
+  JsonObject *parts;
+  double whole = 0, nanos = 0;
+
+  if (node == NULL)
+    node = json_object_get_member (word, other);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return HARK_JSON_ABSENT;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+      gsize n = strlen (text);
+      g_autofree char *number = n > 1 && text[n - 1] == 's' ? g_strndup (text, n - 1) : NULL;
+      char *end = NULL;
+
+      if (number == NULL)
+        return HARK_JSON_INVALID;
+      *seconds = g_ascii_strtod (number, &end);
+      return end != number && *end == '\0' && hark_time_is_valid (*seconds) ? HARK_JSON_OK
+                                                                           : HARK_JSON_INVALID;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return HARK_JSON_INVALID;
+  parts = json_node_get_object (node);
+  if (hark_json_get_time (parts, "seconds", 1.0, &whole) == HARK_JSON_INVALID
+      || hark_json_get_time (parts, "nanos", 1e-9, &nanos) == HARK_JSON_INVALID)
+    return HARK_JSON_INVALID;
+  *seconds = whole + nanos;
+  return hark_time_is_valid (*seconds) ? HARK_JSON_OK : HARK_JSON_INVALID;
+}
+
+static JsonArray *
+google_words (JsonObject *result)
+{
+  return get_array (best_alternative (result), "words");
+}
+
+/* Google's results: each a stretch of speech with its words. With speakers told apart, the
+ * last result repeats every word of the file with its speaker: then it alone is read. */
+static void
+read_google (Reader *r, JsonArray *results)
+{
+  guint n = json_array_get_length (results), first = 0;
+  JsonArray *last = n > 0 ? google_words (element_object (results, n - 1)) : NULL;
+  JsonObject *last_word = last && json_array_get_length (last) > 0
+                              ? element_object (last, 0)
+                              : NULL;
+
+  if (last_word && (json_object_has_member (last_word, "speakerTag")
+                    || json_object_has_member (last_word, "speakerLabel")))
+    first = n - 1;
+  for (guint i = first; i < n; i++)
+    {
+      JsonArray *words = google_words (element_object (results, i));
+
+      for (guint w = 0; words && w < json_array_get_length (words); w++)
+        {
+          JsonObject *word = element_object (words, w);
+          JsonNode *tag = word ? json_object_get_member (word, "speakerTag") : NULL;
+          g_autofree char *label = NULL;
+          double start = 0, end = 0;
+          HarkJsonResult has_start, has_end;
+          int speaker = -1;
+
+          if (word == NULL)
+            continue;
+          if (tag && JSON_NODE_HOLDS_VALUE (tag) && json_node_get_value_type (tag) == G_TYPE_INT64
+              && json_node_get_int (tag) > 0 && json_node_get_int (tag) < 10000)
+            label = g_strdup_printf ("Speaker %" G_GINT64_FORMAT, json_node_get_int (tag));
+          else if (hark_json_get_string (word, "speakerLabel"))
+            label = g_strdup_printf ("Speaker %s", hark_json_get_string (word, "speakerLabel"));
+          if (label != NULL)
+            speaker = add_speaker (r, label);
+          has_start = google_time (word, "startTime", "startOffset", &start);
+          has_end = google_time (word, "endTime", "endOffset", &end);
+          add_word (r, has_start, start, has_end, end, hark_json_get_string (word, "word"),
+                    speaker);
+        }
+    }
+}
+
 gboolean
 hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                      HarkSidecarContext *context, GError **error)
@@ -292,12 +381,21 @@ hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
       read_items (&r, get_array (results, "items"), turns);
     }
   else if (get_array (object, "results") != NULL)
-    read_items (&r, get_array (object, "results"), NULL);
+    {
+      JsonArray *items = get_array (object, "results");
+      JsonObject *first = json_array_get_length (items) > 0 ? element_object (items, 0) : NULL;
+
+      if (first != NULL && !json_object_has_member (first, "type"))
+        read_google (&r, items);
+      else
+        read_items (&r, items, NULL);
+    }
   else
     {
       hark_json_set_error (error, context, doc, object,
                            _("Expected a speech service's word list: “monologues” (Rev), "
-                             "“results.items” (Amazon Transcribe) or “results” (Speechmatics)."));
+                             "“results.items” (Amazon Transcribe) or “results” (Speechmatics, "
+                             "Google)."));
       return FALSE;
     }
 
