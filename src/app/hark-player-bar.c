@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hark-time-label.h"
 #include "util/hark-time.h"
 
 static const double speed_presets[] = { 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0 };
@@ -23,8 +24,8 @@ struct _HarkPlayerBar
 {
   GtkBox parent_instance;
 
-  GtkInscription *elapsed_label;
-  GtkInscription *remaining_label;
+  HarkTimeLabel *elapsed_label;
+  HarkTimeLabel *remaining_label;
   HarkSeekBar *seek_bar;
   GtkButton *play_button;
   GtkButton *back_button;
@@ -287,6 +288,7 @@ hark_player_bar_class_init (HarkPlayerBarClass *klass)
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
   g_type_ensure (HARK_TYPE_SEEK_BAR);
+  g_type_ensure (HARK_TYPE_TIME_LABEL);
   g_type_ensure (HARK_TYPE_PLAYER_CONTROLS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-player-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, elapsed_label);
@@ -371,18 +373,19 @@ hark_player_bar_set_playing (HarkPlayerBar *self, gboolean playing)
                                   playing ? _("Pause") : _("Play"), -1);
 }
 
-/* The times are inscriptions, not labels: a label relayouts the whole window whenever its text
- * changes, even to one of the same size, and that once a second cost more than the drawing. An
- * inscription is as wide as it is told: at least 7 characters (of the font's widest digit or
- * average letter), more only when the text grows longer ("−1:00:00"). */
+/* The times are time labels, not labels: a label relayouts the whole window whenever its text
+ * changes, even to one of the same size, and that once a second cost more than the drawing; and
+ * a time label draws its digits shaped once (see hark-time-label.c). It is as wide as it is told:
+ * at least 7 characters (of the font's widest digit or average letter), more only when the text
+ * grows longer ("−1:00:00"). */
 static void
-set_time_text (GtkInscription *inscription, const char *text)
+set_time_text (HarkTimeLabel *label, const char *text)
 {
   guint chars = MAX (7, (guint) g_utf8_strlen (text, -1));
 
-  if (gtk_inscription_get_min_chars (inscription) != chars)
-    gtk_inscription_set_min_chars (inscription, chars);
-  gtk_inscription_set_text (inscription, text);
+  if (hark_time_label_get_min_chars (label) != chars)
+    hark_time_label_set_min_chars (label, chars);
+  hark_time_label_set_text (label, text);
 }
 
 void

@@ -44,6 +44,11 @@ struct _HarkSeekBar
 
   GArray *spans; /* Span, merged per pixel for the current width */
   int spans_width;
+  /* The track as pictures, turns at full strength (heard) and faint (ahead), for the size,
+   * scale and style they were drawn at: see track_texture(). */
+  GdkTexture *track_heard, *track_ahead;
+  int track_width, track_height, track_scale;
+  gboolean track_dark;
   int drawn_knob_x; /* the knob's pixel at the last draw: playing redraws only when it moves */
 };
 
@@ -109,21 +114,14 @@ append_rect (GtkSnapshot *snapshot, const GdkRGBA *color, float x, float y, floa
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, MAX (w, 1), h));
 }
 
+/* The track's turns (all heard, or all ahead) and segment stripes, under its rounded ends. */
 static void
-hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+snapshot_track (HarkSeekBar *self, GtkSnapshot *snapshot, gboolean heard, gboolean dark)
 {
-  HarkSeekBar *self = HARK_SEEK_BAR (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  float height = gtk_widget_get_height (widget);
-  float top = (height - TRACK_HEIGHT) / 2, width = track_width (self);
-  double shown = self->dragging ? self->drag_time : self->position;
-  float played_x = x_for_time (self, shown);
+  float top = (gtk_widget_get_height (GTK_WIDGET (self)) - TRACK_HEIGHT) / 2;
+  float width = track_width (self);
   GskRoundedRect track;
-  GdkRGBA trough, color, shade, knob = { 1, 1, 1, 1 }, ring;
-
-  if (self->spans_width != gtk_widget_get_width (widget))
-    rebuild_spans (self);
-  self->drawn_knob_x = (int) played_x;
+  GdkRGBA trough, color, shade;
 
   gdk_rgba_parse (&trough, dark ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.1)");
   gsk_rounded_rect_init_from_rect (&track, &GRAPHENE_RECT_INIT (MARGIN, top, width, TRACK_HEIGHT),
@@ -137,19 +135,14 @@ hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       const Span *s = &g_array_index (self->spans, Span, i);
 
       hark_speaker_color (s->speaker, dark, &color);
-      if (s->x0 < played_x)
-        append_rect (snapshot, &color, s->x0, top, MIN (s->x1, played_x) - s->x0, TRACK_HEIGHT);
-      if (s->x1 > played_x)
-        {
-          color.alpha = 0.35;
-          append_rect (snapshot, &color, MAX (s->x0, played_x), top, s->x1 - MAX (s->x0, played_x),
-                       TRACK_HEIGHT);
-        }
+      if (!heard)
+        color.alpha = 0.35;
+      append_rect (snapshot, &color, s->x0, top, s->x1 - s->x0, TRACK_HEIGHT);
     }
-  if (self->spans->len == 0 && self->duration > 0)
+  if (self->spans->len == 0 && self->duration > 0 && heard)
     {
       gdk_rgba_parse (&color, dark ? "#78aeed" : "#3584e4");
-      append_rect (snapshot, &color, MARGIN, top, played_x - MARGIN, TRACK_HEIGHT);
+      append_rect (snapshot, &color, MARGIN, top, width, TRACK_HEIGHT);
     }
 
   /* Segments: stripes in the category's colour over the turns. */
@@ -177,6 +170,96 @@ hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
     }
   gtk_snapshot_pop (snapshot);
+}
+
+static void
+drop_track (HarkSeekBar *self)
+{
+  g_clear_object (&self->track_heard);
+  g_clear_object (&self->track_ahead);
+}
+
+/* The track drawn once into a picture of the widget's size in device pixels. A turn map is a
+ * few hundred rectangles, and the cairo renderer draws every node of the window on every
+ * frame, however little changed (the time labels once a second): as a picture it is one. */
+static GdkTexture *
+track_texture (HarkSeekBar *self, gboolean heard, gboolean dark, int scale)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture = NULL;
+
+  if (width <= 0 || height <= 0)
+    return NULL;
+  snapshot_track (self, snapshot, heard, dark);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    {
+      /* cairo's ARGB32 is GDK's default memory format (premultiplied, native byte order). */
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                          (gsize) cairo_image_surface_get_stride (surface)
+                                            * height * scale,
+                                          (GDestroyNotify) cairo_surface_destroy,
+                                          cairo_surface_reference (surface));
+      texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (surface));
+    }
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static void
+hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  HarkSeekBar *self = HARK_SEEK_BAR (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int scale = gtk_widget_get_scale_factor (widget);
+  float height = gtk_widget_get_height (widget);
+  float top = (height - TRACK_HEIGHT) / 2;
+  double shown = self->dragging ? self->drag_time : self->position;
+  float played_x = x_for_time (self, shown);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), height);
+  GdkRGBA knob = { 1, 1, 1, 1 }, ring;
+
+  if (self->spans_width != gtk_widget_get_width (widget))
+    rebuild_spans (self);
+  self->drawn_knob_x = (int) played_x;
+
+  if (self->track_width != gtk_widget_get_width (widget) || self->track_height != (int) height
+      || self->track_scale != scale || self->track_dark != dark)
+    drop_track (self);
+  if (self->track_heard == NULL && self->track_ahead == NULL)
+    {
+      self->track_heard = track_texture (self, TRUE, dark, scale);
+      self->track_ahead = track_texture (self, FALSE, dark, scale);
+      self->track_width = gtk_widget_get_width (widget);
+      self->track_height = (int) height;
+      self->track_scale = scale;
+      self->track_dark = dark;
+    }
+  if (self->track_heard != NULL && self->track_ahead != NULL)
+    {
+      /* Heard up to the knob, ahead after it. */
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, played_x, height));
+      gtk_snapshot_append_texture (snapshot, self->track_heard, &bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (played_x, 0, bounds.size.width
+                                                                            - played_x, height));
+      gtk_snapshot_append_texture (snapshot, self->track_ahead, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
 
   /* Chapter ticks cut small gaps into the track. */
   if (self->reading != NULL)
@@ -398,6 +481,7 @@ hark_seek_bar_dispose (GObject *object)
   HarkSeekBar *self = HARK_SEEK_BAR (object);
 
   g_clear_pointer (&self->reading, hark_reading_unref);
+  drop_track (self);
   G_OBJECT_CLASS (hark_seek_bar_parent_class)->dispose (object);
 }
 
@@ -489,6 +573,7 @@ hark_seek_bar_set_episode (HarkSeekBar *self, HarkReading *reading, double durat
   self->position = 0;
   self->drawn_knob_x = -1;
   rebuild_spans (self);
+  drop_track (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, MAX (duration, 0.0),

@@ -444,6 +444,39 @@ test_device_fails (void)
   teardown (&f);
 }
 
+/* Playing with nothing about to fall due (no skip queued, the end far away), the player wakes
+ * its thread about once a second to look for a dead device, not five times a second in case
+ * the decoder queued something: the decoder wakes it when it does. Counted as iterations of the
+ * default context, each a wake-up. */
+static void
+test_quiet_while_playing (void)
+{
+  Fixture f = { 0 };
+  gboolean done = FALSE;
+  guint wakes = 0;
+
+  setup (&f, HARK_OUTPUT_NULL_REAL_TIME, "mp3");
+  if (f.path == NULL)
+    return;
+  g_assert_true (hark_player_open (f.player, f.path, NULL));
+  hark_player_seek (f.player, 100.0);
+  g_assert_true (hark_player_play (f.player, NULL));
+  wait_event (&f, HARK_PLAYER_EVENT_SEEKED, 10);
+  run_for (0.5);
+
+  g_timeout_add (4000, wake, &done);
+  while (!done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      wakes++;
+    }
+  g_test_message ("%u wake-ups in 4 s of play", wakes);
+  g_assert_cmpint (hark_player_get_state (f.player), ==, HARK_PLAYER_STATE_PLAYING);
+  /* A whole-second timer fires 0.75 to 1.75 s apart: at most 6 in 4 s, and the timer here. */
+  g_assert_cmpuint (wakes, <=, 8);
+  teardown (&f);
+}
+
 /* Bad files fail in open() with the decoder's errors; the player stays empty and usable. */
 static void
 test_open_errors (void)
@@ -483,6 +516,7 @@ main (int argc, char **argv)
   g_test_add_func ("/player/speed", test_speed);
   g_test_add_func ("/player/clock", test_clock);
   g_test_add_func ("/player/device-fails", test_device_fails);
+  g_test_add_func ("/player/quiet-while-playing", test_quiet_while_playing);
   g_test_add_func ("/player/open-errors", test_open_errors);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "hark-app-settings.h"
 #include "hark-speaker-colors.h"
 #include "hark-text-size.h"
+#include "hark-time-label.h"
 #include "hark-test-util.h"
 #include "hark-ui-test.h"
 
@@ -101,11 +102,11 @@ collect (GtkWidget *widget, GType type, GPtrArray *out)
     collect (c, type, out);
 }
 
-/* What a label or an inscription (the player bar's times) shows. */
+/* What a label or a time label (the player bar's times) shows. */
 static const char *
 text_of (GtkWidget *widget)
 {
-  const char *text = GTK_IS_INSCRIPTION (widget) ? gtk_inscription_get_text (GTK_INSCRIPTION (widget))
+  const char *text = HARK_IS_TIME_LABEL (widget) ? hark_time_label_get_text (HARK_TIME_LABEL (widget))
                                                  : gtk_label_get_text (GTK_LABEL (widget));
 
   return text != NULL ? text : "";
@@ -125,7 +126,7 @@ collect_controls (GtkWidget *widget, GPtrArray *out)
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  if (HARK_IS_SEEK_BAR (widget) || GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget) ||
+  if (HARK_IS_SEEK_BAR (widget) || GTK_IS_LABEL (widget) || HARK_IS_TIME_LABEL (widget) ||
       GTK_IS_MENU_BUTTON (widget) ||
       GTK_IS_SCALE_BUTTON (widget) || GTK_IS_BUTTON (widget))
     {
@@ -597,7 +598,7 @@ check_contrast (Fixture *f, const char *scheme)
   /* The player bar's and the header bar's labels. */
   g_ptr_array_set_size (labels, 0);
   collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), GTK_TYPE_LABEL, labels);
-  collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), GTK_TYPE_INSCRIPTION, labels);
+  collect (find_descendant (window, HARK_TYPE_PLAYER_BAR), HARK_TYPE_TIME_LABEL, labels);
   for (guint j = 0; j < labels->len; j++)
     check_text (&p, labels->pdata[j], window, "player bar", &worst);
   g_ptr_array_set_size (labels, 0);

@@ -31,14 +31,15 @@
 #define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
-/* The main thread looks at what the audio side did this often while something is about to fall
- * due (a seek landing, a skip reaching the device, the end), and at the slow pace otherwise:
- * only while the ring holds more than the slow pace (WATCH_IDLE_FILL_FRAMES at 48 kHz), so that a
- * skip or the end queued at its far end is seen before the device takes it. */
+/* The main thread looks at what the audio side did every WATCH_INTERVAL_MS while something is
+ * about to fall due (a seek landing, a skip reaching the device, the end). The decoder thread
+ * queues skips and the end where it writes, a ring's length (~0.34 s) before the device gets
+ * there, and wakes the main thread at once when it does (see kick_watch()), so no poll is
+ * needed to find them. Otherwise only a device that died is looked for, every
+ * WATCH_IDLE_SECONDS, on a whole-second timer that shares its wake-up with the process's other
+ * whole-second timers (the session's own, the library's saves). */
 #define WATCH_INTERVAL_MS 20
-#define WATCH_IDLE_INTERVAL_MS 200
-#define WATCH_IDLE_FILL_FRAMES ((WATCH_IDLE_INTERVAL_MS + 60) * 48)
-G_STATIC_ASSERT (WATCH_IDLE_FILL_FRAMES < RING_FRAMES - 2 * READ_FRAMES);
+#define WATCH_IDLE_SECONDS 1
 /* How long the decoder thread sleeps when the ring is full: an eighth of what the ring holds,
  * so it never runs low, and few enough wake-ups to cost nothing; commands wake it at once. */
 #define REFILL_WAIT_US 40000
@@ -79,7 +80,8 @@ struct _HarkPlayer
   gpointer func_data;
   GDestroyNotify func_destroy;
   GSource *watch;
-  guint watch_interval;
+  guint watch_interval; /* in ms; 0 for the idle pace */
+  GSource *kick; /* the decoder thread makes it ready when something falls due */
   GSource *dispatch;
   GQueue events;
 
@@ -153,6 +155,8 @@ hark_player_state_to_string (HarkPlayerState state)
 }
 
 /* ---- the audio thread ---------------------------------------------------------------- */
+
+static void kick_watch (HarkPlayer *self);
 
 static float
 load_volume (HarkPlayer *self)
@@ -385,6 +389,7 @@ decode_thread (gpointer data)
         {
           push_mark (self, expect_media, 0, serial, MARK_END);
           atomic_store (&self->decoded_end_serial, serial + 1);
+          kick_watch (self);
           stopped = TRUE;
           continue;
         }
@@ -401,6 +406,7 @@ decode_thread (gpointer data)
           g_mutex_lock (&self->lock);
           g_array_append_val (self->pending_skips, skip);
           g_mutex_unlock (&self->lock);
+          kick_watch (self);
         }
       hark_ring_write (self->ring, buffer, n);
       expect_media = chunk.media_start + n * chunk.media_per_frame;
@@ -414,6 +420,7 @@ decode_thread (gpointer data)
       g_mutex_unlock (&self->lock);
       push_mark (self, expect_media, 0, serial, MARK_END);
       atomic_store (&self->decoded_end_serial, serial + 1);
+      kick_watch (self);
       stopped = TRUE;
     }
   return NULL;
@@ -493,8 +500,8 @@ fail (HarkPlayer *self, const GError *error)
 
 static gboolean watch_tick (gpointer data);
 
-/* Starts watching at @interval_ms, replacing the current watch; TRUE when there was one, which
- * its dispatch must then drop (G_SOURCE_REMOVE). */
+/* Starts watching every @interval_ms, or at the idle pace when 0, replacing the current watch;
+ * TRUE when there was one, which its dispatch must then drop (G_SOURCE_REMOVE). */
 static gboolean
 watch_pace (HarkPlayer *self, guint interval_ms)
 {
@@ -504,13 +511,41 @@ watch_pace (HarkPlayer *self, guint interval_ms)
     return FALSE;
   if (old != NULL)
     g_source_destroy (old);
-  self->watch = g_timeout_source_new (interval_ms);
+  self->watch = interval_ms > 0 ? g_timeout_source_new (interval_ms)
+                                : g_timeout_source_new_seconds (WATCH_IDLE_SECONDS);
   self->watch_interval = interval_ms;
   g_source_set_callback (self->watch, watch_tick, self, NULL);
   g_source_set_static_name (self->watch, "[hark] player watch");
   g_source_attach (self->watch, self->context);
   g_clear_pointer (&old, g_source_unref);
   return TRUE;
+}
+
+/* The decoder thread queued a skip or the end, or failed: the watch looks closely from now
+ * on. g_source_set_ready_time() may be called from any thread. */
+static void
+kick_watch (HarkPlayer *self)
+{
+  g_source_set_ready_time (self->kick, 0);
+}
+
+static gboolean
+kick_dispatch (GSource *source, GSourceFunc callback, gpointer user_data)
+{
+  g_source_set_ready_time (source, -1);
+  return callback (user_data);
+}
+
+static GSourceFuncs kick_funcs = { .dispatch = kick_dispatch };
+
+static gboolean
+on_kick (gpointer data)
+{
+  HarkPlayer *self = data;
+
+  if (self->watch != NULL)
+    watch_pace (self, WATCH_INTERVAL_MS);
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -581,15 +616,13 @@ watch_tick (gpointer data)
     }
   if (self->watch != NULL)
     {
-      /* A skip can only be queued where the decoder writes: with the ring this full, one queued
-       * after this tick is still in the ring at the next slow one. A ring running low (the
-       * decoder behind: a loaded machine, a fast speed) is watched closely. */
-      guint64 fill = hark_ring_get_written (self->ring) - read;
-      gboolean soon = self->seek_announce || still_pending > 0
-                      || atomic_load (&self->decoded_end_serial) == self->serial + 1
-                      || fill < WATCH_IDLE_FILL_FRAMES;
+      /* A skip or the end queued after this look kicks the watch (see kick_watch()). Paused,
+       * the device takes nothing, so nothing queued can fall due before play() looks again. */
+      gboolean soon = self->state == HARK_PLAYER_STATE_PLAYING
+                      && (self->seek_announce || still_pending > 0
+                          || atomic_load (&self->decoded_end_serial) == self->serial + 1);
 
-      if (watch_pace (self, soon ? WATCH_INTERVAL_MS : WATCH_IDLE_INTERVAL_MS))
+      if (watch_pace (self, soon ? WATCH_INTERVAL_MS : 0))
         return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -625,6 +658,10 @@ hark_player_new (HarkOutput *output, GMainContext *context)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   g_queue_init (&self->events);
+  self->kick = g_source_new (&kick_funcs, sizeof (GSource));
+  g_source_set_callback (self->kick, on_kick, self, NULL);
+  g_source_set_static_name (self->kick, "[hark] player kick");
+  g_source_attach (self->kick, self->context);
   self->pending_skips = g_array_new (FALSE, FALSE, sizeof (PendingSkip));
   self->ring = hark_ring_new (RING_FRAMES, HARK_OUTPUT_CHANNELS * sizeof (float));
   self->marks = hark_ring_new (MARK_CAPACITY, sizeof (RingMark));
@@ -643,6 +680,9 @@ hark_player_free (HarkPlayer *self)
   if (self == NULL)
     return;
   hark_player_close (self);
+  /* The decoder thread has ended: nothing kicks any more. */
+  g_source_destroy (self->kick);
+  g_clear_pointer (&self->kick, g_source_unref);
   if (self->dispatch)
     {
       g_source_destroy (self->dispatch);
@@ -778,8 +818,8 @@ hark_player_play (HarkPlayer *self, GError **error)
         return FALSE;
       self->output_started = TRUE;
     }
-  if (self->watch == NULL)
-    watch_pace (self, WATCH_INTERVAL_MS);
+  /* Whatever was queued while paused falls due from now on. */
+  watch_pace (self, WATCH_INTERVAL_MS);
   atomic_store (&self->paused, FALSE);
   set_state (self, HARK_PLAYER_STATE_PLAYING);
   return TRUE;

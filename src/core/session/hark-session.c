@@ -517,7 +517,13 @@ update_polling (HarkSession *self)
     }
   wait_ms = isfinite (wait_ms) ? CLAMP (wait_ms, 2, HARK_SESSION_POLL_MAX_MS)
                                : HARK_SESSION_POLL_MAX_MS;
-  source = g_timeout_source_new ((guint) ceil (wait_ms));
+  /* With nothing due within the longest wait, a whole-second timer: it wakes together with the
+   * player's watch and the library's saves (GLib fires a process's whole-second timers at the
+   * same instant), one wake-up for all three instead of three. */
+  if (wait_ms >= HARK_SESSION_POLL_MAX_MS)
+    source = g_timeout_source_new_seconds (HARK_SESSION_POLL_MAX_MS / 1000);
+  else
+    source = g_timeout_source_new ((guint) ceil (wait_ms));
   g_source_set_callback (source, on_poll, self, NULL);
   self->poll_id = g_source_attach (source, self->context);
   g_source_unref (source);

@@ -30,7 +30,8 @@
 G_BEGIN_DECLS
 
 /* While playing, the session looks at the clock when a turn, chapter or offer boundary comes,
- * and at least every HARK_SESSION_POLL_MAX_MS; every HARK_SESSION_POLL_MS while the sleep timer
+ * and about every HARK_SESSION_POLL_MAX_MS otherwise (a whole-second timer, which GLib may fire
+ * up to 0.75 s late to share a wake-up); every HARK_SESSION_POLL_MS while the sleep timer
  * is armed or Unskip is on offer. Views that paint read the clock themselves on their frame
  * tick. */
 #define HARK_SESSION_POLL_MS 100
