@@ -369,6 +369,15 @@ test_word_lists (void)
                      ==, "Speaker 2");
   }
 
+  /* Items without alternatives are skipped, not dereferenced. */
+  g_clear_error (&error);
+  error = sidecar_read_error ("{\"results\": [{\"type\": \"word\", \"start_time\": 1},"
+                              " {\"type\": \"word\", \"alternatives\": []},"
+                              " {\"type\": \"punctuation\"}]}",
+                              "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_PARSE);
+  g_clear_error (&error);
+
   /* A word list with no time anywhere has nothing to follow the audio with. */
   error = sidecar_read_error ("{\"monologues\": [{\"speaker\": 0, \"elements\": ["
                               "{\"type\": \"text\", \"value\": \"Hi\"}]}]}",

@@ -362,7 +362,8 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
-                     "TSV, SponsorBlock, Markdown, HTML, TTML, SBV, timestamped and speaker-labelled text)."),
+                     "TSV, speech services' word lists, SponsorBlock, Markdown, HTML, TTML, SBV, "
+                     "timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }

@@ -261,7 +261,7 @@ read_items (Reader *r, JsonArray *items, GArray *turns)
         continue;
       has_start = hark_json_get_time (item, "start_time", 1.0, &start);
       label = hark_json_get_string (item, "speaker_label");
-      if (label == NULL)
+      if (label == NULL && best != NULL)
         label = hark_json_get_string (best, "speaker");
       if (label != NULL)
         speaker = g_strcmp0 (label, "UU") == 0 ? -1 : add_speaker (r, label);
