@@ -100,12 +100,11 @@ is_lone_name (const char *line, gsize length)
     length--;
   while (length > 0 && (*line == ' ' || *line == '\t'))
     line++, length--;
-  if (length == 0 || length > 40 || strchr (".?!,;:", line[length - 1]) != NULL)
+  if (length > 40)
     return FALSE;
   for (gsize i = 0; i < length; i++)
     words += line[i] == ' ';
-  return words <= 4 && hark_text_looks_like_name (line, length)
-         && !hark_text_is_non_speaker_label (line, length);
+  return words <= 4 && hark_text_is_name_only (line, length);
 }
 
 /* Whether names stand alone above their words throughout the file ("Kim Scott" on one line,

@@ -26,8 +26,6 @@
 
 #include "text/hark-text-utils.h"
 
-#define MAX_NAME_LENGTH 48
-
 typedef struct
 {
   double start;
@@ -259,21 +257,13 @@ line_clear (Line *line)
   g_free (line->heading.speaker);
 }
 
-/* @text (@n bytes) is only a name: "Kim Scott", "Speaker 2". Words ending a sentence are not. */
-static gboolean
-text_is_name (const char *text, gsize n)
-{
-  return n > 0 && n <= MAX_NAME_LENGTH && !strchr (".?!,;", text[n - 1])
-         && hark_text_looks_like_name (text, n) && !hark_text_is_non_speaker_label (text, n);
-}
-
 /* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
 static gboolean
 is_time_and_name (const Line *line)
 {
   const char *text = line->is_heading ? line->heading.text : NULL;
 
-  return line->heading.speaker == NULL && text != NULL && text_is_name (text, strlen (text));
+  return line->heading.speaker == NULL && text != NULL && hark_text_is_name_only (text, strlen (text));
 }
 
 /* A time with nothing else on its line. */
@@ -287,7 +277,7 @@ is_bare_time (const Line *line)
 static gboolean
 is_lone_name (const Line *line)
 {
-  return !line->is_heading && text_is_name (line->text, strlen (line->text));
+  return !line->is_heading && hark_text_is_name_only (line->text, strlen (line->text));
 }
 
 typedef enum

@@ -575,6 +575,14 @@ hark_text_looks_like_name (const char *name, gsize length)
   return TRUE;
 }
 
+gboolean
+hark_text_is_name_only (const char *text, gsize length)
+{
+  return length > 0 && length <= 48 && strchr (".?!,;", text[length - 1]) == NULL
+         && hark_text_looks_like_name (text, length)
+         && !hark_text_is_non_speaker_label (text, length);
+}
+
 /* "Episode 12", "Part 2", "Chapter 3": a title before a colon, not a speaker ("Speaker 2" is). */
 static gboolean
 is_numbered_title (const char *name, gsize length)

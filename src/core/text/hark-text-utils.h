@@ -59,6 +59,11 @@ gboolean hark_text_split_speaker (const char *line, char **speaker, const char *
  * ("Dr. Jane Doe", "Ludwig van Beethoven", "Speaker 2", "SPEAKER_00"). */
 gboolean hark_text_looks_like_name (const char *name, gsize length);
 
+/* TRUE when @text (@length bytes, trimmed) is a name and nothing else, as a line of its own
+ * above a speaker's words: at most 48 bytes, not ending a sentence or a clause, a name by
+ * hark_text_looks_like_name() and not a remark's label. */
+gboolean hark_text_is_name_only (const char *text, gsize length);
+
 /* TRUE when @name is one of the sounds captions put in brackets ("music", "laughter", …). */
 gboolean hark_text_is_sound_description (const char *name, gsize length);
 
