@@ -61,8 +61,10 @@ HarkSegmentList *
 hark_cli_skips_collect (const HarkCliSkipOptions *self, HarkEpisode *episode)
 {
   gboolean mismatch = hark_episode_has_duration_mismatch (episode);
-  HarkSegmentList *list = hark_segment_list_collect (hark_episode_get_transcript (episode),
-                                                     &self->policy, mismatch);
+  /* Who the show is (the audio's tags) tells its own promotion from a sponsor's read. */
+  g_autoptr (HarkShowContext) show = hark_show_context_new_for_episode (episode);
+  HarkSegmentList *list = hark_segment_list_collect_for_show (hark_episode_get_transcript (episode),
+                                                              show, &self->policy, mismatch);
 
   if (hark_segment_list_skipping_disabled (list))
     g_printerr ("hark-cli: warning: the skip segments were made for a cut of a different length "

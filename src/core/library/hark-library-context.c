@@ -18,6 +18,7 @@ hark_library_context_free (HarkLibraryContext *context)
   g_free (context->show_title);
   g_free (context->episode_title);
   g_free (context->image);
+  g_free (context->show_link);
   g_free (context);
 }
 
@@ -46,7 +47,7 @@ HarkLibraryContext *
 hark_library_find_context (HarkLibrary *self, const char *path, const char *key, GError **error)
 {
   static const char sql[] =
-    "SELECT s.title, e.title, COALESCE (NULLIF (e.image, ''), s.image) FROM show_episodes e "
+    "SELECT s.title, e.title, COALESCE (NULLIF (e.image, ''), s.image), s.link FROM show_episodes e "
     "JOIN shows s ON s.id = e.show_id LEFT JOIN downloads d ON d.episode = e.id "
     "WHERE e.id = ?2 OR (?1 IS NOT NULL AND d.path = ?1) ORDER BY e.id = ?2 DESC LIMIT 1;";
   sqlite3 *db = hark_library_get_db (self);
@@ -71,6 +72,7 @@ hark_library_find_context (HarkLibrary *self, const char *path, const char *key,
       context->show_title = column_text (stmt, 0);
       context->episode_title = column_text (stmt, 1);
       context->image = column_text (stmt, 2);
+      context->show_link = column_text (stmt, 3);
     }
   else if (rc != SQLITE_DONE)
     hark_library_set_db_error (self, _("read"), error);

@@ -17,6 +17,7 @@ typedef struct
   char *show_title;    /* NULL until the feed was fetched */
   char *episode_title;
   char *image;         /* the episode's artwork URL, else the show's, or NULL */
+  char *show_link;     /* the show's web site as its feed gives it, or NULL */
 } HarkLibraryContext;
 
 void hark_library_context_free (HarkLibraryContext *context);

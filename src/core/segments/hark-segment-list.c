@@ -65,6 +65,13 @@ HarkSegmentList *
 hark_segment_list_collect (HarkTranscript *transcript, const HarkSkipPolicy *policy,
                            gboolean media_duration_mismatch)
 {
+  return hark_segment_list_collect_for_show (transcript, NULL, policy, media_duration_mismatch);
+}
+
+HarkSegmentList *
+hark_segment_list_collect_for_show (HarkTranscript *transcript, const HarkShowContext *show,
+                                    const HarkSkipPolicy *policy, gboolean media_duration_mismatch)
+{
   HarkSegmentList *self = g_new0 (HarkSegmentList, 1);
   HarkSkipPolicy default_policy;
   guint n_segments = 0, n_chapters = 0;
@@ -108,7 +115,7 @@ hark_segment_list_collect (HarkTranscript *transcript, const HarkSkipPolicy *pol
   else
     {
       /* Nothing marks the ads, so read the transcript for them. */
-      g_autoptr (GArray) found = hark_sponsor_detect (transcript);
+      g_autoptr (GArray) found = hark_sponsor_detect_with_context (transcript, show);
 
       for (guint i = 0; i < found->len; i++)
         {

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "segments/hark-show-context.h"
 #include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,11 @@ typedef struct _HarkSegmentList HarkSegmentList;
  * made for another cut, so nothing is skipped automatically (SKIP becomes MARK). */
 HarkSegmentList *hark_segment_list_collect (HarkTranscript *transcript, const HarkSkipPolicy *policy,
                                             gboolean media_duration_mismatch);
+/* The same, the finder knowing who the show is (@show may be NULL): see hark-show-context.h. */
+HarkSegmentList *hark_segment_list_collect_for_show (HarkTranscript *transcript,
+                                                     const HarkShowContext *show,
+                                                     const HarkSkipPolicy *policy,
+                                                     gboolean media_duration_mismatch);
 void hark_segment_list_free (HarkSegmentList *self);
 const HarkSegmentEntry *hark_segment_list_get (const HarkSegmentList *self, guint *n_entries);
 

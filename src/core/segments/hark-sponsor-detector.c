@@ -454,6 +454,59 @@ own_or_sponsor (const HarkAdSentence *s, guint first, guint last, HarkAdState st
                                                                     : HARK_AD_STATE_SPONSOR;
 }
 
+/* Whose read @first..@last is, knowing the show (@state as judged from the wording alone):
+ * the show's own site, and no one else's, makes it the show's promotion; another's site where
+ * only weak wording (no "support the show", no "my plug") said it was the show's own makes it
+ * a sponsor's; the show's name said, with no site and no sponsor talk, the show's own. Sets
+ * @note to what decided when the show's identity changed the category. */
+static HarkAdState
+whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, guint last,
+            HarkAdState state, char **note)
+{
+  HarkShowMentions m = { 0 };
+  gboolean sponsor_talk = FALSE, break_talk = FALSE, self_talk = FALSE;
+  HarkAdState whose = state;
+
+  *note = NULL;
+  if (show == NULL || hark_show_context_is_empty (show))
+    return state;
+  for (guint k = first; k <= last; k++)
+    {
+      hark_show_context_scan (show, s[k].text, s[k].length, &m);
+      sponsor_talk = sponsor_talk || s[k].count[HARK_AD_SPONSOR];
+      break_talk = break_talk || s[k].count[HARK_AD_BREAK];
+      self_talk = self_talk || s[k].count[HARK_AD_SELF] || s[k].count[HARK_AD_PLUG];
+    }
+  /* The show's site with a path that is a name said in the read ("example.fm/Brand") is the
+   * brand's redirect: someone else's. */
+  for (guint p = 0; p < m.n_paths; p++)
+    {
+      gboolean named = FALSE;
+
+      for (guint k = first; k <= last && !named; k++)
+        named = hark_show_context_says_name (s[k].text, s[k].length, m.paths[p]);
+      if (named)
+        m.other_sites++;
+      else
+        m.own_sites++;
+    }
+  /* Said to be sponsored ("brought to you by"), it is someone's paid read, whatever site of
+   * the show's it sends the listener to. */
+  if (m.own_sites > 0 && m.other_sites == 0 && !sponsor_talk)
+    whose = HARK_AD_STATE_SELF;
+  else if (m.other_sites > 0 && m.own_sites == 0 && state == HARK_AD_STATE_SELF && !self_talk)
+    whose = HARK_AD_STATE_SPONSOR;
+  else if (m.names_show > 0 && m.other_sites == 0 && m.own_sites == 0 && !sponsor_talk
+           && !break_talk)
+    whose = HARK_AD_STATE_SELF;
+  if (whose != state)
+    *note = g_strdup_printf (whose == HARK_AD_STATE_SELF ? "the show's own “%s”"
+                                                         : "“%s”, not the show's",
+                             m.quote ? m.quote : "");
+  hark_show_mentions_clear (&m);
+  return whose;
+}
+
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
  * @floor - 1, and what lies between is a story told without conversation (no one answering,
  * no return to the show, no housekeeping), short enough to be the next read's opening ("Ever
@@ -737,9 +790,11 @@ place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
 /* @windowed: found by the window model, its @total the log-odds of its best window. */
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
-               HarkAdState state, double total, gboolean exact_start, gboolean windowed)
+               HarkAdState state, double total, gboolean exact_start, gboolean windowed,
+               const HarkShowContext *show)
 {
   HarkDetection d = { 0 };
+  g_autofree char *note = NULL;
   g_autofree char *first_words = quote (&s[first], TRUE);
   g_autofree char *last_words = quote (&s[last], FALSE);
   g_autofree char *evidence = describe_evidence (s, first, last, windowed);
@@ -762,6 +817,14 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
     }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
+  state = whose_read (show, s, first, last, state, &note);
+  if (note != NULL)
+    {
+      char *with = g_strdup_printf ("%s, %s", evidence, note);
+
+      g_free (evidence);
+      evidence = with;
+    }
   d.category = state == HARK_AD_STATE_SELF ? HARK_CATEGORY_SELFPROMO : HARK_CATEGORY_SPONSOR;
   d.started_by = g_strdup_printf ("starts at %s with “%s”", from, first_words);
   d.carried_by = windowed ? g_strdup_printf ("%s (read as a whole, log-odds %.1f)", evidence, total)
@@ -843,6 +906,14 @@ hark_sponsor_sentences (const HarkTranscript *transcript, GString **doc)
 GArray *
 hark_sponsor_detect (const HarkTranscript *transcript)
 {
+  return hark_sponsor_detect_with_context (transcript, NULL);
+}
+
+GArray *
+hark_sponsor_detect_with_context (const HarkTranscript *transcript,
+                                  const HarkShowContext *context)
+{
+  g_autoptr (HarkShowContext) show = NULL;
   GArray *out;
   g_autoptr (GArray) units = NULL;
   g_autoptr (GArray) sentences = NULL;
@@ -862,6 +933,8 @@ hark_sponsor_detect (const HarkTranscript *transcript)
   states = g_new (HarkAdState, sentences->len);
   taken = g_new0 (gboolean, sentences->len);
   hark_ad_segment (s, sentences->len, states);
+  show = hark_show_context_copy (context);
+  hark_show_context_learn (show, s, sentences->len);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
     {
@@ -898,7 +971,8 @@ hark_sponsor_detect (const HarkTranscript *transcript)
         {
           gboolean cut = cut_to_clause (units, doc, &s[i]);
 
-          add_detection (out, units, s, i, j, own_or_sponsor (s, i, j, state), total, cut, FALSE);
+          add_detection (out, units, s, i, j, own_or_sponsor (s, i, j, state), total, cut, FALSE,
+                         show);
           for (guint k = i; k <= j; k++)
             taken[k] = TRUE;
           floor = j + 1;
@@ -928,7 +1002,8 @@ hark_sponsor_detect (const HarkTranscript *transcript)
       for (guint k = first; k < r->first; k++)
         taken[k] = TRUE;
       add_detection (out, units, s, first, r->last,
-                     r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE);
+                     r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE,
+                     show);
     }
 
   /* Found in reading order, which is time order unless cues overlap. */

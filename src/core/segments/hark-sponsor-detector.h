@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "segments/hark-show-context.h"
 #include "transcript/hark-transcript.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,11 @@ typedef struct
 /* Returns HarkDetection entries sorted by start (free with g_array_unref). Works on the cues,
  * or on the turns when the transcript has no cues. */
 GArray *hark_sponsor_detect (const HarkTranscript *transcript);
+/* The same, knowing who the show is (@context may be NULL): a read for the show's own site or
+ * name is its promotion, one for a site that is not the show's a sponsor's. What the episode
+ * itself says of the show ("welcome to X", "our website x.com") is always listened to. */
+GArray *hark_sponsor_detect_with_context (const HarkTranscript *transcript,
+                                          const HarkShowContext *context);
 
 /* The transcript's sentences (HarkAdSentence, from segments/hark-ad-evidence.h) with their
  * evidence, as the finder sees them: for tools/hark-ad-fit. Their text points into *@doc

@@ -46,6 +46,7 @@ job_unref (Job *job)
   g_free (job->load.title);
   g_free (job->load.artist);
   g_free (job->load.art_url);
+  g_clear_pointer (&job->load.show, hark_show_context_free);
   g_strfreev (job->sidecars);
   g_main_context_unref (job->context);
   g_clear_object (&job->cancellable);
@@ -97,15 +98,16 @@ post_progress (double fraction, gpointer data)
 }
 
 void
-hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
+hark_session_load_segments (HarkEpisode *episode, const HarkShowContext *show,
+                            const HarkSkipPolicy *policy,
                             HarkSegmentList **segments, HarkReading **reading)
 {
   HarkTranscript *transcript = hark_episode_get_transcript (episode);
   const HarkSegmentEntry *entries;
   guint n_entries;
 
-  *segments = hark_segment_list_collect (transcript, policy,
-                                         hark_episode_has_duration_mismatch (episode));
+  *segments = hark_segment_list_collect_for_show (transcript, show, policy,
+                                                  hark_episode_has_duration_mismatch (episode));
   entries = hark_segment_list_get (*segments, &n_entries);
   /* Views show the table of contents' chapters as headings in the list. */
   *reading = hark_reading_new_full (transcript, entries, n_entries, HARK_READING_CHAPTER_HEADINGS);
@@ -137,6 +139,7 @@ read_tags (HarkSessionLoad *load)
   artist = hark_media_info_get_tag (info, "artist");
   load->title = title != NULL && *title != '\0' ? g_strdup (title) : NULL;
   load->artist = artist != NULL && *artist != '\0' ? g_strdup (artist) : NULL;
+  hark_show_context_add_media_info (load->show, info);
 }
 
 static gpointer
@@ -174,7 +177,8 @@ load_thread (gpointer data)
   load->episode = hark_episode_load (load->audio_path, (const char *const *) job->sidecars,
                                      load->duration, &load->sidecar_error);
   if (load->episode != NULL)
-    hark_session_load_segments (load->episode, &job->policy, &load->segments, &load->reading);
+    hark_session_load_segments (load->episode, load->show, &job->policy, &load->segments,
+                                &load->reading);
 
   /* The cover is not needed to play: a failure only leaves it unset. */
   if (load->audio_path != NULL && load->episode != NULL && source_complete (load->source))
@@ -195,7 +199,7 @@ hark_session_load_get_n_running (void)
 
 void
 hark_session_load_start (const char *audio_path, HarkMediaSource *source,
-                         const char *const *sidecars,
+                         const char *const *sidecars, const HarkShowContext *show,
                          const HarkSkipPolicy *policy, GMainContext *context,
                          GCancellable *cancellable, HarkSessionLoadFunc func,
                          HarkSessionLoadProgressFunc progress, gpointer user_data)
@@ -205,6 +209,7 @@ hark_session_load_start (const char *audio_path, HarkMediaSource *source,
   job->load.audio_path = g_strdup (audio_path);
   job->load.source = source != NULL ? hark_media_source_ref (source) : NULL;
   job->load.duration = -1;
+  job->load.show = hark_show_context_copy (show);
   job->sidecars = g_strdupv ((char **) sidecars);
   job->policy = *policy;
   job->context = g_main_context_ref (context);

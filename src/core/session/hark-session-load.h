@@ -35,6 +35,7 @@ typedef struct
   HarkReading *reading;
   GError *sidecar_error;
   char *art_url;
+  HarkShowContext *show; /* who the show is: the feed's and the tags' names and links */
 } HarkSessionLoad;
 
 typedef void (*HarkSessionLoadFunc) (HarkSessionLoad *load, gboolean audio_step,
@@ -51,7 +52,7 @@ typedef void (*HarkSessionLoadProgressFunc) (double fraction, gpointer user_data
  * @audio_path only names the episode: where its sidecars are and where it will be; tags and
  * cover are read from @audio_path only when the download is complete. */
 void hark_session_load_start (const char *audio_path, HarkMediaSource *source,
-                              const char *const *sidecars,
+                              const char *const *sidecars, const HarkShowContext *show,
                               const HarkSkipPolicy *policy, GMainContext *context,
                               GCancellable *cancellable, HarkSessionLoadFunc func,
                               HarkSessionLoadProgressFunc progress, gpointer user_data);
@@ -60,8 +61,10 @@ void hark_session_load_start (const char *audio_path, HarkMediaSource *source,
  * (within a packet while indexing the audio); tests watch this fall to 0. */
 guint hark_session_load_get_n_running (void);
 
-/* Segments and reading order for @episode under @policy. */
-void hark_session_load_segments (HarkEpisode *episode, const HarkSkipPolicy *policy,
+/* Segments and reading order for @episode under @policy, the finder knowing @show (may be
+ * NULL). */
+void hark_session_load_segments (HarkEpisode *episode, const HarkShowContext *show,
+                                 const HarkSkipPolicy *policy,
                                  HarkSegmentList **segments, HarkReading **reading);
 
 G_END_DECLS

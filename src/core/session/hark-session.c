@@ -56,6 +56,7 @@ struct _HarkSession
   GCancellable *load_cancellable;
   HarkEpisode *episode;
   HarkSegmentList *segments;
+  HarkShowContext *show; /* who the show is, for the finder: the feed's and the tags' names */
   HarkReading *reading;
   HarkSkipPolicy policy;
   gboolean skipping;
@@ -653,6 +654,7 @@ clear_episode (HarkSession *self)
   g_clear_pointer (&self->episode, hark_episode_unref);
   g_clear_pointer (&self->segments, hark_segment_list_free);
   g_clear_pointer (&self->reading, hark_reading_unref);
+  g_clear_pointer (&self->show, hark_show_context_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->artist, g_free);
   g_clear_pointer (&self->art_url, g_free);
@@ -796,6 +798,8 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
     }
   self->episode = g_steal_pointer (&load->episode);
   self->segments = g_steal_pointer (&load->segments);
+  hark_show_context_free (self->show);
+  self->show = g_steal_pointer (&load->show);
   self->reading = g_steal_pointer (&load->reading);
   self->art_url = g_steal_pointer (&load->art_url);
   if (self->art_url == NULL)
@@ -836,6 +840,31 @@ feed_art_url (HarkSession *self)
   return g_filename_to_uri (cached, NULL, NULL);
 }
 
+/* Who the show is as its feed says (title and site), when the library knows the file; the
+ * audio's tags are added as they are read. Never NULL. */
+static HarkShowContext *
+show_of_feed (HarkSession *self)
+{
+  HarkShowContext *show = hark_show_context_new ();
+  g_autoptr (HarkLibraryContext) context = NULL;
+  g_autofree char *absolute = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->library == NULL || self->path == NULL)
+    return show;
+  absolute = g_canonicalize_filename (self->path, NULL);
+  context = hark_library_find_context (self->library, absolute,
+                                       hark_resume_tracker_get_key (self->resume), &error);
+  if (error != NULL)
+    g_debug ("show context: %s", error->message);
+  if (context != NULL)
+    {
+      hark_show_context_add_name (show, context->show_title);
+      hark_show_context_add_link (show, context->show_link);
+    }
+  return show;
+}
+
 static void
 on_load_progress (double fraction, gpointer user_data)
 {
@@ -871,9 +900,11 @@ open_with (HarkSession *self, const char *audio_path, HarkMediaSource *source,
   self->path = g_strdup (audio_path);
   self->title = title_from_path (audio_path != NULL ? audio_path : sidecars[0]);
   update_tags (self);
+  g_clear_pointer (&self->show, hark_show_context_free);
+  self->show = show_of_feed (self);
   self->snap.loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
-  hark_session_load_start (audio_path, source, sidecars, &self->policy, self->context,
+  hark_session_load_start (audio_path, source, sidecars, self->show, &self->policy, self->context,
                            self->load_cancellable, on_load_step, on_load_progress, self);
 }
 
@@ -954,7 +985,8 @@ hark_session_set_policy (HarkSession *self, const HarkSkipPolicy *policy)
   /* Entry indices change with the policy, so what was skipped under the old one is forgotten. */
   g_clear_pointer (&self->segments, hark_segment_list_free);
   g_clear_pointer (&self->reading, hark_reading_unref);
-  hark_session_load_segments (self->episode, &self->policy, &self->segments, &self->reading);
+  hark_session_load_segments (self->episode, self->show, &self->policy, &self->segments,
+                              &self->reading);
   hark_skip_tracker_free (self->skips);
   self->skips = hark_skip_tracker_new ();
   g_hash_table_remove_all (self->unskipped);
@@ -1274,7 +1306,8 @@ replace_episode (HarkSession *self, HarkEpisode *episode)
   g_clear_pointer (&self->segments, hark_segment_list_free);
   g_clear_pointer (&self->reading, hark_reading_unref);
   self->episode = hark_episode_ref (episode);
-  hark_session_load_segments (self->episode, &self->policy, &self->segments, &self->reading);
+  hark_session_load_segments (self->episode, self->show, &self->policy, &self->segments,
+                              &self->reading);
   hark_skip_tracker_free (self->skips);
   self->skips = hark_skip_tracker_new ();
   g_hash_table_remove_all (self->unskipped);
