@@ -619,6 +619,7 @@ main (int argc, char **argv)
           " * Do not edit: run\n"
           " *     build/tools/hark-ad-fit data/ad-training/reads.txt data/ad-training/reads-extra.txt \\\n"
           " *         data/ad-training/reads-more.txt data/ad-training/reads-probes.txt \\\n"
+          " *         data/ad-training/reads-s21.txt \\\n"
           " *         ../shared/fixtures \\\n"
           " *         > src/core/segments/hark-ad-window-weights.h\n"
           " * Fitted on %u made-up reads (%u windows) against %u windows of conversation and\n"

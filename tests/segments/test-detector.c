@@ -295,6 +295,48 @@ test_explanations_are_utf8 (void)
     }
 }
 
+/* A hand-off that no phrase of the tables words: a third party introduced as backing the
+ * program ("funding for this program is provided by"), then what it does and a link. Found
+ * from its first sentence; money a company got, told of in the conversation, is no read. */
+static void
+test_backing_hand_off (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "So the library nearly closed in the spring, is that right?" },
+    { 5.0, 11.0, "Guest", "It did, and then it got funding from Pellmore Mills back in April." },
+    { 11.0, 15.0, "Host", "We'll come back to that in a minute." },
+    { 15.0, 20.0, "Announcer", "Funding for this program is provided by the Orrin Vale Trust." },
+    { 20.0, 26.0, "Announcer", "The trust backs rural libraries and reading rooms across the valley." },
+    { 26.0, 29.0, "Announcer", "More at orrinvale dot org." },
+    { 30.0, 35.0, "Host", "So, the spring. Who called the mill in the end?" },
+    { 35.0, 41.0, "Guest", "The head librarian did, she knew the owner's mother from school." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 15.0, 29.0);
+}
+
+/* A company "sponsoring us" or that "offered to support the show" is a sponsor: "sponsor us"
+ * asks for the show, a company doing it is paid for. */
+static void
+test_company_supports_us (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "Honestly my back hurt every single afternoon last year." },
+    { 5.0, 10.0, "Guest", "Mine too, I blame the kitchen chairs we work from." },
+    { 10.0, 16.0, "Host", "So when Talloway offered to support the show, I asked for their standing desk." },
+    { 16.0, 22.0, "Host", "It rises in ten seconds and remembers four heights." },
+    { 22.0, 27.0, "Host", "Listeners save seventy dollars at talloway dot com slash back." },
+    { 28.0, 33.0, "Guest", "I should get one, my physio keeps telling me to move." },
+    { 33.0, 38.0, "Host", "Anyway, the chairs. What did you end up buying?" },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SPONSOR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -310,5 +352,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);
   g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
   g_test_add_func ("/segments/detector/explanations-are-utf8", test_explanations_are_utf8);
+  g_test_add_func ("/segments/detector/backing-hand-off", test_backing_hand_off);
+  g_test_add_func ("/segments/detector/company-supports-us", test_company_supports_us);
   return g_test_run ();
 }

@@ -178,6 +178,18 @@ test_scan (void)
   g_assert_cmpstr (m.quote, ==, "River");
   hark_show_mentions_clear (&m);
 
+  /* A site named as a show is a show's own, known or not. */
+  {
+    g_autoptr (HarkShowContext) none = hark_show_context_new ();
+    static const char plug[] = "Join at lowtide pod dot com, or see capsmith.com/LowTide.";
+
+    memset (&m, 0, sizeof m);
+    hark_show_context_scan (none, plug, sizeof plug - 1, &m);
+    g_assert_cmpuint (m.own_sites, ==, 1);
+    g_assert_cmpuint (m.other_sites, ==, 1);
+    hark_show_mentions_clear (&m);
+  }
+
   /* Lower case "river hour" in a cased sentence is not the show's name. */
   memset (&m, 0, sizeof m);
   hark_show_context_scan (show, "An hour on the river hour by hour.",

@@ -602,7 +602,8 @@ support_from_company (const char *norm, const char *hit)
                                         "we", "i", "they", "he", "she", "and", "so", "also",
                                         "really", "just", "for", "thank", "thanks", NULL };
   static const char *const verbs[] = { " for", " is", " are", " has been", " have been",
-                                       " keeps", " who", NULL };
+                                       " keeps", " who", " offered to", " agreed to",
+                                       " decided to", " wanted to", " chose to", NULL };
   const char *from = NULL, *to = NULL, *w;
   guint words = 0;
 
@@ -622,6 +623,20 @@ support_from_company (const char *norm, const char *hit)
     return FALSE; /* "a big thank you for supporting": no one named */
   if (from == NULL)
     from = norm + 1;
+  /* "So when X offered to support the show": the words opening the clause are no one. */
+  for (gboolean again = TRUE; again;)
+    {
+      static const char *const openers[] = { "so ", "and ", "when ", "now ", "then ", "well ",
+                                             "but ", "because ", NULL };
+
+      again = FALSE;
+      for (guint i = 0; openers[i]; i++)
+        if (from < to && g_str_has_prefix (from, openers[i]))
+          {
+            from += strlen (openers[i]);
+            again = TRUE;
+          }
+    }
   if (to <= from || to - from > 60)
     return FALSE;
   /* The words between: a name of one to five words, none of them a word for the show's own
@@ -637,6 +652,91 @@ support_from_company (const char *norm, const char *hit)
       w = end + 1;
     }
   return words >= 1 && words <= 5;
+}
+
+/* A third party introduced as backing the show, however the hand-off is worded: a word of
+ * backing ("support", "funding", "made possible", "brought"), the show (a word for it, or its
+ * name written with capitals right after "for"), then "from" or "by" and a name written with a
+ * capital ("Support for Morning Show comes from Acme", "funding for this program is provided by
+ * the Acme Fund", "this episode is made possible by Acme"). Conversation about money a company
+ * raised names no show. Returns where the backing word starts in @s->text, or -1. */
+static gssize
+backs_the_show (const HarkAdSentence *s)
+{
+  static const char *const backing[] = { "support", "supported", "funding", "funded", "backing",
+                                         "backed", "underwriting", "underwritten", "possible",
+                                         "brought", "sponsorship", "paid", "presented", NULL };
+  static const char *const shows[] = { "show", "episode", "podcast", "program", "programme",
+                                       "broadcast", "coverage", "series", "season", "newscast",
+                                       "hour", NULL };
+  static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
+                                      "good", "people", NULL };
+  enum { MAX_WORDS = 48, NEAR = 6 };
+  struct { gsize at, len; gboolean capital; } w[MAX_WORDS];
+  guint n = 0;
+  const char *text = s->text;
+  gsize length = MIN (s->length, (gsize) MAX_SENTENCE);
+
+  for (gsize i = 0; i < length && n < MAX_WORDS;)
+    {
+      gsize j = i;
+
+      while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '\''))
+        j++;
+      if (j == i)
+        {
+          i++;
+          continue;
+        }
+      w[n].at = i;
+      w[n].len = j - i;
+      w[n].capital = g_ascii_isupper (text[i]);
+      n++;
+      i = j;
+    }
+#define WORD_IS(k, word) (w[k].len == strlen (word) && g_ascii_strncasecmp (text + w[k].at, word, w[k].len) == 0)
+  for (guint b = 0; b < n; b++)
+    {
+      gboolean is_backing = FALSE, show = FALSE;
+      guint k;
+
+      for (guint i = 0; backing[i] && !is_backing; i++)
+        is_backing = WORD_IS (b, backing[i]);
+      /* "The show got support from X back then": told of, not announced. */
+      if (!is_backing || (b > 0 && (WORD_IS (b - 1, "was") || WORD_IS (b - 1, "were")
+                                    || WORD_IS (b - 1, "got") || WORD_IS (b - 1, "had")
+                                    || WORD_IS (b - 1, "received") || WORD_IS (b - 1, "raised"))))
+        continue;
+      /* The show: a word for it near the backing word, or a name right after "for". */
+      for (guint k2 = b >= NEAR ? b - NEAR : 0; k2 < MIN (n, b + NEAR) && !show; k2++)
+        for (guint i = 0; shows[i] && !show; i++)
+          show = WORD_IS (k2, shows[i]);
+      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && w[b + 2].capital
+          && !WORD_IS (b + 2, "I"))
+        show = TRUE;
+      if (!show)
+        continue;
+      /* Then "from" or "by" and a name. */
+      for (k = b + 1; k < MIN (n, b + NEAR + 4); k++)
+        if (WORD_IS (k, "from") || WORD_IS (k, "by"))
+          break;
+      if (k >= MIN (n, b + NEAR + 4))
+        continue;
+      for (k++; k < n; k++)
+        {
+          gboolean skipped = FALSE;
+
+          for (guint i = 0; skip[i] && !skipped; i++)
+            skipped = WORD_IS (k, skip[i]);
+          if (!skipped)
+            break;
+        }
+      if (k < n && w[k].capital && !WORD_IS (k, "I") && !WORD_IS (k, "You")
+          && !WORD_IS (k, "Listeners") && !WORD_IS (k, "Members") && !WORD_IS (k, "Patrons"))
+        return (gssize) w[b].at;
+    }
+#undef WORD_IS
+  return -1;
 }
 
 /* Whether the word ending right before @at (a space in @norm) is one of @words. */
@@ -746,6 +846,8 @@ static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint8 *present)
 {
   static const char *const helping[] = { "helps", "help", "helping", NULL };
+  static const char *const doing[] = { "is", "it's", "are", "they're", "been", "who's",
+                                       "that's", "he's", "she's", NULL };
   static const char *const reaching[] = { "going", "goes", "went", "dating", "dates", "date",
                                           "way", "all", NULL };
   static const char *const places[] = { "inside", "in", "into", "on", "at", "now", "here",
@@ -782,7 +884,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
 
             if (f == HARK_AD_SPONSOR && tells_of_sponsors (s, norm, map, hit, phrase))
               continue;
-            if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1))
+            /* "Sponsor us on GitHub" asks for the show; "X is sponsoring us" is X's read. */
+            if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1)
+                && !(hit > norm && g_str_has_suffix (phrase->padded, "ing ")
+                     && word_before_is (norm, hit, doing)))
               f = HARK_AD_SELF;
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
                 && support_from_company (norm, hit))
@@ -1251,6 +1356,14 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       mark_first_words (norm, present);
       find_phrases (s, norm, map, present);
       find_dates (s, norm, map);
+      /* A hand-off no phrase of the table words: a third party backing the show. */
+      if (!s->count[HARK_AD_SPONSOR] && !s->count[HARK_AD_SELF])
+        {
+          gssize at = backs_the_show (s);
+
+          if (at >= 0)
+            note (s, HARK_AD_SPONSOR, (gsize) at, MIN (s->length - (gsize) at, (gsize) 40));
+        }
       count_words (s, norm);
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */

@@ -144,6 +144,12 @@ hark_show_context_is_empty (const HarkShowContext *self)
   return self->names->len == 0 && self->labels->len == 0;
 }
 
+gboolean
+hark_show_context_knows_sites (const HarkShowContext *self)
+{
+  return self->labels->len > 0;
+}
+
 static gboolean
 is_filler (const char *word)
 {
@@ -294,9 +300,24 @@ name_at (GArray *tokens, guint i, char **needle, gboolean cased)
   return k > 0;
 }
 
+/* A site named as a show ("examplepod.com", "example show dot com") is a show's own, whoever's
+ * it is: sponsors' sites are named for their products. */
+static gboolean
+label_is_a_show (const char *label)
+{
+  static const char *const ends[] = { "pod", "podcast", "show", "radio", NULL };
+
+  for (guint i = 0; ends[i]; i++)
+    if (g_str_has_suffix (label, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 label_is_own (const HarkShowContext *self, const char *label)
 {
+  if (label_is_a_show (label))
+    return TRUE;
   for (guint i = 0; i < self->labels->len; i++)
     {
       const char *own = self->labels->pdata[i];

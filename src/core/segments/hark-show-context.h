@@ -50,10 +50,12 @@ void hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sente
 
 /* TRUE when neither names nor links are known. */
 gboolean hark_show_context_is_empty (const HarkShowContext *self);
+/* TRUE when a site of the show's is known (so another site is someone else's). */
+gboolean hark_show_context_knows_sites (const HarkShowContext *self);
 
 typedef struct
 {
-  guint own_sites;     /* domains said that are the show's */
+  guint own_sites;     /* domains said that are the show's (or named as a show: "examplepod.com") */
   guint other_sites;   /* domains said that are not */
   guint names_show;    /* the show's name said */
   char *quote;         /* the first of them as said, for explanations (free it) */

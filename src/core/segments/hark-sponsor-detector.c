@@ -468,7 +468,7 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
   HarkAdState whose = state;
 
   *note = NULL;
-  if (show == NULL || hark_show_context_is_empty (show))
+  if (show == NULL)
     return state;
   for (guint k = first; k <= last; k++)
     {
@@ -494,7 +494,8 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
    * the show's it sends the listener to. */
   if (m.own_sites > 0 && m.other_sites == 0 && !sponsor_talk)
     whose = HARK_AD_STATE_SELF;
-  else if (m.other_sites > 0 && m.own_sites == 0 && state == HARK_AD_STATE_SELF && !self_talk)
+  else if (m.other_sites > 0 && m.own_sites == 0 && state == HARK_AD_STATE_SELF && !self_talk
+           && hark_show_context_knows_sites (show))
     whose = HARK_AD_STATE_SPONSOR;
   else if (m.names_show > 0 && m.other_sites == 0 && m.own_sites == 0 && !sponsor_talk
            && !break_talk)
