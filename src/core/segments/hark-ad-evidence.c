@@ -1357,7 +1357,8 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       find_phrases (s, norm, map, present);
       find_dates (s, norm, map);
       /* A hand-off no phrase of the table words: a third party backing the show. */
-      if (!s->count[HARK_AD_SPONSOR] && !s->count[HARK_AD_SELF])
+      if (!s->count[HARK_AD_SPONSOR] && !s->count[HARK_AD_SELF]
+          && (strstr (norm, " from ") || strstr (norm, " by ")))
         {
           gssize at = backs_the_show (s);
 

@@ -16,9 +16,11 @@
 /* A domain label this long that starts with the show's squashed name is the show's too
  * ("showname" → "shownamepod.com"); shorter ones would match too much. */
 #define MIN_PREFIX_LABEL 5
-/* Where a host says hello or goodbye: this share of the episode's sentences at each end. */
+/* Where a host says hello or goodbye: this share of the episode's sentences at each end, at
+ * least GREETING_MIN and at most GREETING_MAX of them. */
 #define GREETING_SHARE 0.1
 #define GREETING_MIN 6
+#define GREETING_MAX 60
 
 struct _HarkShowContext
 {
@@ -485,10 +487,22 @@ learn_site (HarkShowContext *self, GArray *tokens)
       add_label (self, TOK (tokens, i)->word);
 }
 
+/* Cheaply: a '.' between letters, or " dot ", somewhere in @text. */
+static gboolean
+domain_shaped (const char *text, gsize length)
+{
+  for (gsize i = 1; i + 1 < length; i++)
+    if (text[i] == '.' && g_ascii_isalnum (text[i - 1]) && g_ascii_isalnum (text[i + 1]))
+      return TRUE;
+    else if (text[i] == ' ' && i + 5 <= length && g_ascii_strncasecmp (text + i, " dot ", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sentences, guint n)
 {
-  guint edge = MAX ((guint) (n * GREETING_SHARE), GREETING_MIN);
+  guint edge = CLAMP ((guint) (n * GREETING_SHARE), GREETING_MIN, GREETING_MAX);
 
   g_return_if_fail (self != NULL);
   for (guint i = 0; i < n; i++)
@@ -497,12 +511,20 @@ hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sentences,
       g_autoptr (GArray) tokens = NULL;
       g_autofree char *text = NULL;
 
+      gboolean greeting = (i < edge || i + edge >= n)
+                          && (g_strstr_len (s->text, (gssize) s->length, "elcome")
+                              || g_strstr_len (s->text, (gssize) s->length, "istening"));
+
       /* A sponsor's read says "our" of the show too ("our friends at X"): not identity. */
       if (s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_AFTER_BREAK])
         continue;
-      text = g_strndup (s->text, s->length);
+      /* Only a greeting names the show, only a sentence with a link gives its site: the rest of
+       * a three-hour episode is not read again. */
+      if (!greeting && !s->count[HARK_AD_URL] && !domain_shaped (s->text, s->length))
+        continue;
+      text = g_strndup (s->text, MIN (s->length, (gsize) 4096));
       tokens = tokenize (text, strlen (text));
-      if ((i < edge || i + edge >= n) && !s->count[HARK_AD_CODE] && !s->count[HARK_AD_OFFER])
+      if (greeting && !s->count[HARK_AD_CODE] && !s->count[HARK_AD_OFFER])
         learn_name (self, tokens, text);
       learn_site (self, tokens);
     }
