@@ -20,14 +20,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (HarkTranscript) t = NULL;
   g_autoptr (GArray) found = NULL;
   g_autoptr (HarkSegmentList) list = NULL;
-  guint n;
+  g_autoptr (HarkShowContext) show = hark_show_context_new ();
+  const HarkCue *cues;
+  guint n, n_cues = 0;
   const HarkSegmentEntry *e;
 
   t = hark_sidecar_read_data ((const char *) data, size, "fuzz", HARK_SIDECAR_FORMAT_WEBVTT, NULL,
                               NULL, NULL);
   if (t == NULL)
     return 0;
-  found = hark_sponsor_detect (t);
+  /* Who the show is, from the input too: its first cue as a name and as a link. */
+  cues = hark_transcript_get_cues (t, &n_cues);
+  if (n_cues > 0)
+    {
+      hark_show_context_add_name (show, cues[0].text);
+      hark_show_context_add_link (show, cues[0].text);
+    }
+  found = hark_sponsor_detect_with_context (t, show);
   for (guint i = 0; i < found->len; i++)
     {
       const HarkDetection *d = &g_array_index (found, HarkDetection, i);
