@@ -52,7 +52,9 @@ test_otter (void)
                 "great to be here.\n"
                 "\n"
                 "Michael Kennedy  1:02:03\n"
-                "Let's wrap up.\n",
+                "Let's wrap up.\n"
+                "\n\n"
+                "Transcribed by https://transcriber.example\n",
                 "otter.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
@@ -60,6 +62,8 @@ test_otter (void)
   g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me. It is great to be here.");
   g_assert_cmpint (r.cues[1].speaker, ==, hark_transcript_find_speaker (r.t, "Speaker 2"));
   g_assert_cmpfloat (r.cues[2].start, ==, 3723);
+  /* The export's signature is not the last speaker's words. */
+  g_assert_cmpstr (r.cues[2].text, ==, "Let's wrap up.");
   turns = hark_transcript_get_turns (r.t, &n_turns);
   g_assert_cmpuint (n_turns, ==, 3);
   g_assert_cmpint (turns[2].speaker, ==, turns[0].speaker);

@@ -430,8 +430,14 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
         return NULL;
       g_clear_pointer (&doc, hark_json_doc_free);
     }
-  else if (!formats[format].read_text (owned, builder, &context, error))
-    return NULL;
+  else
+    {
+      /* Text formats only: in JSON or markup the line would be inside a structure. */
+      if (format != HARK_SIDECAR_FORMAT_HTML && format != HARK_SIDECAR_FORMAT_TTML)
+        hark_text_drop_credit_footer (owned);
+      if (!formats[format].read_text (owned, builder, &context, error))
+        return NULL;
+    }
   g_clear_pointer (&owned, g_free);
   /* Hark's own sidecar holds the names as the user chose them. */
   if (format != HARK_SIDECAR_FORMAT_HARK)
