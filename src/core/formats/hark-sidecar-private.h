@@ -39,6 +39,8 @@ gboolean hark_lrc_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
 gboolean hark_csv_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
+gboolean hark_youtube_xml_read (const char *text, HarkTranscriptBuilder *builder,
+                                HarkSidecarContext *context, GError **error);
 gboolean hark_sbv_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
 
@@ -57,6 +59,7 @@ gboolean hark_ttml_sniff (const char *text);
 gboolean hark_sbv_sniff (const char *text);
 gboolean hark_lrc_sniff (const char *text);
 gboolean hark_csv_sniff (const char *text);
+gboolean hark_youtube_xml_sniff (const char *text);
 gboolean hark_markdown_sniff (const char *text);
 gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);

@@ -60,6 +60,10 @@ static const struct
   = { "word-list-json", "speech service words", NULL, hark_word_list_read },
   [HARK_SIDECAR_FORMAT_LRC] = { "lrc", "LRC lyrics-style transcript", hark_lrc_read, NULL },
   [HARK_SIDECAR_FORMAT_CSV] = { "csv", "spreadsheet (CSV) transcript", hark_csv_read, NULL },
+  [HARK_SIDECAR_FORMAT_YOUTUBE_JSON]
+  = { "youtube-json", "YouTube timed text", NULL, hark_youtube_json_read },
+  [HARK_SIDECAR_FORMAT_YOUTUBE_XML]
+  = { "youtube-xml", "YouTube timed text", hark_youtube_xml_read, NULL, TRUE },
 };
 
 const char *
@@ -97,6 +101,10 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "transcribe", HARK_SIDECAR_FORMAT_WORD_LIST },
     { "speechmatics", HARK_SIDECAR_FORMAT_WORD_LIST },
     { "spreadsheet", HARK_SIDECAR_FORMAT_CSV },
+    { "json3", HARK_SIDECAR_FORMAT_YOUTUBE_JSON },
+    { "srv1", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
+    { "srv2", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
+    { "srv3", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
   };
 
   if (name == NULL)
@@ -173,7 +181,7 @@ hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
       = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
-          "ttml", "dfxp", "xml", "sbv", "lrc", "csv" };
+          "ttml", "dfxp", "xml", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3" };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -345,6 +353,8 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
     }
   if (hark_ttml_sniff (p))
     return HARK_SIDECAR_FORMAT_TTML;
+  if (hark_youtube_xml_sniff (p))
+    return HARK_SIDECAR_FORMAT_YOUTUBE_XML;
   if (hark_html_sniff (p))
     return HARK_SIDECAR_FORMAT_HTML;
   format = sniff_text (p, filename);
@@ -405,7 +415,7 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
                      "TSV, speech services' word lists, SponsorBlock, Markdown, HTML, TTML, SBV, "
-                     "LRC, CSV, timestamped and speaker-labelled text)."),
+                     "LRC, CSV, YouTube timed text, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }

@@ -37,6 +37,8 @@ typedef enum
   HARK_SIDECAR_FORMAT_WORD_LIST,     /* speech services' word lists: Rev, Amazon, Speechmatics */
   HARK_SIDECAR_FORMAT_LRC,           /* LRC: "[01:02.50]words", "[ti:…]" tags, "<01:02.80>" word times */
   HARK_SIDECAR_FORMAT_CSV,           /* spreadsheet rows under a header: "Speaker,Start Time,…,Text" */
+  HARK_SIDECAR_FORMAT_YOUTUBE_JSON,  /* YouTube's json3 timed text: "events" with "segs" */
+  HARK_SIDECAR_FORMAT_YOUTUBE_XML,   /* YouTube's srv1/srv2/srv3: <transcript>/<timedtext> */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
