@@ -180,6 +180,12 @@ test_heading_separators (void)
   /* A spreadsheet's columns pasted as text: time, name, words. */
   assert_three_turns ("00:00:01\tAnn Lee\tHello and welcome.\n00:00:09\tBo Park\tThanks for "
                       "having me.\n00:01:02\tAnn Lee\tTomatoes.\n", 62);
+  /* The same with the name first. */
+  assert_three_turns ("Ann Lee\t00:00:01\tHello and welcome.\nBo Park\t00:00:09\tThanks for "
+                      "having me.\nAnn Lee\t00:01:02\tTomatoes.\n", 62);
+  /* An em dash between the time and the name. */
+  assert_three_turns ("00:01 — Ann Lee: Hello and welcome.\n00:09 — Bo Park: Thanks for "
+                      "having me.\n01:02 — Ann Lee: Tomatoes.\n", 62);
 }
 
 /* Times with a fraction after a comma, or an editor's frame count. */
