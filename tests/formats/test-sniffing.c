@@ -127,6 +127,14 @@ test_named_files (void)
   g_assert_false (hark_sidecar_is_named_candidate (binary));
   g_assert_false (hark_sidecar_is_named_candidate (audio));
   g_assert_false (hark_sidecar_is_named_candidate ("/nonexistent/episode.captions"));
+  /* A name that says audio is tried as audio, whatever it holds. */
+  {
+    g_autofree char *named_mp3 = g_build_filename (dir, "notes.MP3", NULL);
+
+    g_assert_true (g_file_set_contents (named_mp3, "Ann: hello\n", -1, NULL));
+    g_assert_false (hark_sidecar_is_named_candidate (named_mp3));
+    g_unlink (named_mp3);
+  }
   /* Known names stay candidates whatever they hold, so a broken one gets its reader's error. */
   g_assert_true (hark_sidecar_is_named_candidate ("/nonexistent/episode.lrc"));
   for (const char *const *p = (const char *const[]){ text, latin1, binary, audio, NULL }; *p; p++)

@@ -223,12 +223,31 @@ file_is_text (const char *path)
   return controls == 0;
 }
 
+/* A name that says audio or video is tried as such, whatever it holds (and refused as such
+ * when it is not). */
+static gboolean
+name_says_media (const char *path)
+{
+  static const char *const extensions[]
+      = { "mp3", "m4a", "m4b", "aac", "ogg", "oga", "opus", "flac", "wav", "wma",  "aif",
+          "aiff", "mp4", "m4v", "mkv", "mka", "webm", "mov", "avi", "3gp", "spx", "wv" };
+  const char *dot = strrchr (path, '.');
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 hark_sidecar_is_named_candidate (const char *path)
 {
   g_return_val_if_fail (path != NULL, FALSE);
   return hark_sidecar_is_candidate (path)
-         || (g_file_test (path, G_FILE_TEST_IS_REGULAR) && file_is_text (path));
+         || (!name_says_media (path) && g_file_test (path, G_FILE_TEST_IS_REGULAR)
+             && file_is_text (path));
 }
 
 /* Does a non-blank line among the first few hold an SRT-style "time --> time"? */

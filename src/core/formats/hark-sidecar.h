@@ -73,8 +73,9 @@ gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *f
 gboolean hark_sidecar_is_candidate (const char *path);
 
 /* For a file the user names (on the command line, dropped on the window): a candidate by its
- * name, or, with an extension no reader is known by ("episode.captions", "notes.log"), a file
- * whose first bytes are text. Discovery beside an audio file keeps to the names. */
+ * name, or, with an extension no reader is known by ("episode.captions", "notes.log") and that
+ * does not say audio or video (".mp3" is always tried as audio), a file whose first bytes are
+ * text. Discovery beside an audio file keeps to the names. */
 gboolean hark_sidecar_is_named_candidate (const char *path);
 
 /* Whether @length bytes from the start of a file are an audio or video container's signature
