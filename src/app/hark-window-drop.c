@@ -27,7 +27,7 @@ open_files (HarkWindow *self, GFile **files, guint n_files)
 
       if (path == NULL)
         continue;
-      if (hark_sidecar_is_candidate (path))
+      if (hark_sidecar_is_named_candidate (path))
         g_ptr_array_add (sidecars, g_steal_pointer (&path));
       else if (audio == NULL)
         audio = g_steal_pointer (&path);

@@ -187,7 +187,7 @@ hark_cli_cmd_segments (int argc, char **argv)
       return hark_cli_usage_error ("segments", "%s", error->message);
     }
 
-  if (hark_sidecar_is_candidate (argv[1]))
+  if (hark_sidecar_is_named_candidate (argv[1]))
     g_ptr_array_add (named, argv[1]);
   else
     audio = argv[1];

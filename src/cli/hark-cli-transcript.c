@@ -326,7 +326,7 @@ hark_cli_cmd_transcript (int argc, char **argv)
 
   for (int i = 1; i < argc; i++)
     {
-      if (hark_sidecar_is_candidate (argv[i]))
+      if (hark_sidecar_is_named_candidate (argv[i]))
         g_ptr_array_add (sidecars, argv[i]);
       else if (audio == NULL)
         audio = argv[i];

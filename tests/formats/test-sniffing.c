@@ -3,6 +3,8 @@
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "formats/hark-sidecar.h"
 #include "hark-test-util.h"
 
@@ -103,6 +105,43 @@ test_fixtures (void)
     }
 }
 
+/* Files the user names: an unknown extension is read when the file is text. */
+static void
+test_named_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hark-named-XXXXXX", NULL);
+  g_autofree char *text = g_build_filename (dir, "episode.captions", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "episode.export", NULL);
+  g_autofree char *binary = g_build_filename (dir, "cover.thumb", NULL);
+  g_autofree char *audio = g_build_filename (dir, "episode.podcast", NULL);
+  const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (text, "Start,End,Text\n0,1,Hi\n", -1, NULL));
+  g_assert_true (g_file_set_contents (latin1, "00:01 Caf\xe9 talk\n", -1, NULL));
+  g_assert_true (g_file_set_contents (binary, (const char *) png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (audio, "ID3\x04\x00\x00\x00\x00\x00\x00", 10, NULL));
+  g_assert_false (hark_sidecar_is_candidate (text));
+  g_assert_true (hark_sidecar_is_named_candidate (text));
+  g_assert_true (hark_sidecar_is_named_candidate (latin1));
+  g_assert_false (hark_sidecar_is_named_candidate (binary));
+  g_assert_false (hark_sidecar_is_named_candidate (audio));
+  g_assert_false (hark_sidecar_is_named_candidate ("/nonexistent/episode.captions"));
+  /* A name that says audio is tried as audio, whatever it holds. */
+  {
+    g_autofree char *named_mp3 = g_build_filename (dir, "notes.MP3", NULL);
+
+    g_assert_true (g_file_set_contents (named_mp3, "Ann: hello\n", -1, NULL));
+    g_assert_false (hark_sidecar_is_named_candidate (named_mp3));
+    g_unlink (named_mp3);
+  }
+  /* Known names stay candidates whatever they hold, so a broken one gets its reader's error. */
+  g_assert_true (hark_sidecar_is_named_candidate ("/nonexistent/episode.lrc"));
+  for (const char *const *p = (const char *const[]){ text, latin1, binary, audio, NULL }; *p; p++)
+    g_unlink (*p);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -110,5 +149,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/sniffing/by-content", test_by_content);
   g_test_add_func ("/sniffing/format-names", test_format_names);
   g_test_add_func ("/sniffing/fixtures", test_fixtures);
+  g_test_add_func ("/sniffing/named-files", test_named_files);
   return g_test_run ();
 }

@@ -52,7 +52,9 @@ test_otter (void)
                 "great to be here.\n"
                 "\n"
                 "Michael Kennedy  1:02:03\n"
-                "Let's wrap up.\n",
+                "Let's wrap up.\n"
+                "\n\n"
+                "Transcribed by https://transcriber.example\n",
                 "otter.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
   g_assert_cmpuint (r.n_cues, ==, 3);
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
@@ -60,6 +62,8 @@ test_otter (void)
   g_assert_cmpstr (r.cues[1].text, ==, "Thanks for having me. It is great to be here.");
   g_assert_cmpint (r.cues[1].speaker, ==, hark_transcript_find_speaker (r.t, "Speaker 2"));
   g_assert_cmpfloat (r.cues[2].start, ==, 3723);
+  /* The export's signature is not the last speaker's words. */
+  g_assert_cmpstr (r.cues[2].text, ==, "Let's wrap up.");
   turns = hark_transcript_get_turns (r.t, &n_turns);
   g_assert_cmpuint (n_turns, ==, 3);
   g_assert_cmpint (turns[2].speaker, ==, turns[0].speaker);
@@ -176,6 +180,12 @@ test_heading_separators (void)
   /* A spreadsheet's columns pasted as text: time, name, words. */
   assert_three_turns ("00:00:01\tAnn Lee\tHello and welcome.\n00:00:09\tBo Park\tThanks for "
                       "having me.\n00:01:02\tAnn Lee\tTomatoes.\n", 62);
+  /* The same with the name first. */
+  assert_three_turns ("Ann Lee\t00:00:01\tHello and welcome.\nBo Park\t00:00:09\tThanks for "
+                      "having me.\nAnn Lee\t00:01:02\tTomatoes.\n", 62);
+  /* An em dash between the time and the name. */
+  assert_three_turns ("00:01 — Ann Lee: Hello and welcome.\n00:09 — Bo Park: Thanks for "
+                      "having me.\n01:02 — Ann Lee: Tomatoes.\n", 62);
 }
 
 /* Times with a fraction after a comma, or an editor's frame count. */

@@ -400,6 +400,8 @@ hark_json_sniff (JsonNode *root)
       if (first && json_object_has_member (first, "alternatives"))
         return HARK_SIDECAR_FORMAT_WORD_LIST;
     }
+  if (hark_youtube_json_sniff (object))
+    return HARK_SIDECAR_FORMAT_YOUTUBE_JSON;
   member = json_object_get_member (object, "transcription"); /* whisper.cpp */
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return HARK_SIDECAR_FORMAT_WHISPER;

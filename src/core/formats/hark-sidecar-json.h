@@ -98,6 +98,10 @@ gboolean hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                             HarkSidecarContext *context, GError **error);
 gboolean hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                               HarkSidecarContext *context, GError **error);
+gboolean hark_youtube_json_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
+                                 HarkSidecarContext *context, GError **error);
+/* YouTube's json3: an "events" array whose items carry "tStartMs". */
+gboolean hark_youtube_json_sniff (JsonObject *root);
 gboolean hark_sponsorblock_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                                  HarkSidecarContext *context, GError **error);
 gboolean hark_hark_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,

@@ -35,6 +35,12 @@ gboolean hark_html_read (const char *text, HarkTranscriptBuilder *builder,
                          HarkSidecarContext *context, GError **error);
 gboolean hark_ttml_read (const char *text, HarkTranscriptBuilder *builder,
                          HarkSidecarContext *context, GError **error);
+gboolean hark_lrc_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
+gboolean hark_csv_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
+gboolean hark_youtube_xml_read (const char *text, HarkTranscriptBuilder *builder,
+                                HarkSidecarContext *context, GError **error);
 gboolean hark_sbv_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
 
@@ -51,6 +57,9 @@ gboolean hark_html_sniff (const char *text);
 gboolean hark_ttml_sniff (const char *text);
 /* TRUE when the text starts with SBV timing lines ("0:00:01.000,0:00:04.000"). */
 gboolean hark_sbv_sniff (const char *text);
+gboolean hark_lrc_sniff (const char *text);
+gboolean hark_csv_sniff (const char *text);
+gboolean hark_youtube_xml_sniff (const char *text);
 gboolean hark_markdown_sniff (const char *text);
 gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);

@@ -58,6 +58,12 @@ static const struct
   [HARK_SIDECAR_FORMAT_SBV] = { "sbv", "SBV captions", hark_sbv_read, NULL, TRUE },
   [HARK_SIDECAR_FORMAT_WORD_LIST]
   = { "word-list-json", "speech service words", NULL, hark_word_list_read },
+  [HARK_SIDECAR_FORMAT_LRC] = { "lrc", "LRC lyrics-style transcript", hark_lrc_read, NULL },
+  [HARK_SIDECAR_FORMAT_CSV] = { "csv", "spreadsheet (CSV) transcript", hark_csv_read, NULL },
+  [HARK_SIDECAR_FORMAT_YOUTUBE_JSON]
+  = { "youtube-json", "YouTube timed text", NULL, hark_youtube_json_read },
+  [HARK_SIDECAR_FORMAT_YOUTUBE_XML]
+  = { "youtube-xml", "YouTube timed text", hark_youtube_xml_read, NULL, TRUE },
 };
 
 const char *
@@ -94,6 +100,11 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "rev", HARK_SIDECAR_FORMAT_WORD_LIST },
     { "transcribe", HARK_SIDECAR_FORMAT_WORD_LIST },
     { "speechmatics", HARK_SIDECAR_FORMAT_WORD_LIST },
+    { "spreadsheet", HARK_SIDECAR_FORMAT_CSV },
+    { "json3", HARK_SIDECAR_FORMAT_YOUTUBE_JSON },
+    { "srv1", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
+    { "srv2", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
+    { "srv3", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
   };
 
   if (name == NULL)
@@ -170,7 +181,7 @@ hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
       = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
-          "ttml", "dfxp", "xml", "sbv" };
+          "ttml", "dfxp", "xml", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3" };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -184,6 +195,59 @@ hark_sidecar_is_candidate (const char *path)
     if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The first 4 KiB hold no NUL byte and read as UTF-8 (a character cut at the end excepted) or
+ * as a single-byte code page's printable text: what every reader takes. */
+static gboolean
+file_is_text (const char *path)
+{
+  guint8 head[4096];
+  gsize got = 0;
+  const char *end = NULL;
+  guint controls = 0;
+  FILE *f = fopen (path, "rb");
+
+  if (f == NULL)
+    return FALSE;
+  got = fread (head, 1, sizeof head, f);
+  fclose (f);
+  if (got == 0 || memchr (head, '\0', got) != NULL || hark_sidecar_looks_like_audio (head, got))
+    return FALSE;
+  if (g_utf8_validate ((const char *) head, (gssize) got, &end)
+      || (gsize) (end - (const char *) head) + 4 > got)
+    return TRUE;
+  for (gsize i = 0; i < got; i++)
+    if (head[i] < 0x20 && head[i] != '\n' && head[i] != '\r' && head[i] != '\t')
+      controls++;
+  return controls == 0;
+}
+
+/* A name that says audio or video is tried as such, whatever it holds (and refused as such
+ * when it is not). */
+static gboolean
+name_says_media (const char *path)
+{
+  static const char *const extensions[]
+      = { "mp3", "m4a", "m4b", "aac", "ogg", "oga", "opus", "flac", "wav", "wma",  "aif",
+          "aiff", "mp4", "m4v", "mkv", "mka", "webm", "mov", "avi", "3gp", "spx", "wv" };
+  const char *dot = strrchr (path, '.');
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+hark_sidecar_is_named_candidate (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  return hark_sidecar_is_candidate (path)
+         || (!name_says_media (path) && g_file_test (path, G_FILE_TEST_IS_REGULAR)
+             && file_is_text (path));
 }
 
 /* Does a non-blank line among the first few hold an SRT-style "time --> time"? */
@@ -235,11 +299,16 @@ sniff_text (const char *p, const char *filename)
   /* Before SRT: Whisper's lines hold an arrow too, in brackets. */
   if (hark_whisper_text_sniff (p))
     return HARK_SIDECAR_FORMAT_WHISPER_TEXT;
+  /* Before timestamped text, which "[01:02] words" lines also are. */
+  if (hark_lrc_sniff (p))
+    return HARK_SIDECAR_FORMAT_LRC;
   if (has_timing_arrow (p))
     return name_has_suffix (filename, ".vtt") ? HARK_SIDECAR_FORMAT_WEBVTT
                                               : HARK_SIDECAR_FORMAT_SRT;
   if (hark_whisper_tsv_sniff (p))
     return HARK_SIDECAR_FORMAT_WHISPER_TSV;
+  if (hark_csv_sniff (p))
+    return HARK_SIDECAR_FORMAT_CSV;
   if (hark_markdown_sniff (p))
     return HARK_SIDECAR_FORMAT_MARKDOWN;
   if (hark_timestamped_sniff (p))
@@ -303,6 +372,8 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
     }
   if (hark_ttml_sniff (p))
     return HARK_SIDECAR_FORMAT_TTML;
+  if (hark_youtube_xml_sniff (p))
+    return HARK_SIDECAR_FORMAT_YOUTUBE_XML;
   if (hark_html_sniff (p))
     return HARK_SIDECAR_FORMAT_HTML;
   format = sniff_text (p, filename);
@@ -363,7 +434,7 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
                      "TSV, speech services' word lists, SponsorBlock, Markdown, HTML, TTML, SBV, "
-                     "timestamped and speaker-labelled text)."),
+                     "LRC, CSV, YouTube timed text, timestamped and speaker-labelled text)."),
                    context.name);
       return NULL;
     }
@@ -388,8 +459,14 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
         return NULL;
       g_clear_pointer (&doc, hark_json_doc_free);
     }
-  else if (!formats[format].read_text (owned, builder, &context, error))
-    return NULL;
+  else
+    {
+      /* Text formats only: in JSON or markup the line would be inside a structure. */
+      if (format != HARK_SIDECAR_FORMAT_HTML && format != HARK_SIDECAR_FORMAT_TTML)
+        hark_text_drop_credit_footer (owned);
+      if (!formats[format].read_text (owned, builder, &context, error))
+        return NULL;
+    }
   g_clear_pointer (&owned, g_free);
   /* Hark's own sidecar holds the names as the user chose them. */
   if (format != HARK_SIDECAR_FORMAT_HARK)

@@ -35,6 +35,10 @@ typedef enum
   HARK_SIDECAR_FORMAT_TTML,          /* TTML / DFXP captions, Apple's word-timed TTML */
   HARK_SIDECAR_FORMAT_SBV,           /* YouTube's .sbv: "0:00:01.000,0:00:04.000" then text */
   HARK_SIDECAR_FORMAT_WORD_LIST,     /* speech services' word lists: Rev, Amazon, Speechmatics */
+  HARK_SIDECAR_FORMAT_LRC,           /* LRC: "[01:02.50]words", "[ti:…]" tags, "<01:02.80>" word times */
+  HARK_SIDECAR_FORMAT_CSV,           /* spreadsheet rows under a header: "Speaker,Start Time,…,Text" */
+  HARK_SIDECAR_FORMAT_YOUTUBE_JSON,  /* YouTube's json3 timed text: "events" with "segs" */
+  HARK_SIDECAR_FORMAT_YOUTUBE_XML,   /* YouTube's srv1/srv2/srv3: <transcript>/<timedtext> */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
@@ -62,11 +66,17 @@ const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
 gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);
 
 /* Whether a file named @path may hold a transcript, chapters or skips, by its name: a text
- * extension (vtt, srt, json, txt, text, md, mdx, markdown, tsv) or no extension at all, unless
+ * extension (vtt, srt, json, txt, md, tsv, lrc, csv, html, ttml, sbv, …) or no extension, unless
  * the file's first bytes are audio. The content then decides the format; audio, video and
  * images never are candidates. The one rule
  * for discovery, the episode, the command line and the window. */
 gboolean hark_sidecar_is_candidate (const char *path);
+
+/* For a file the user names (on the command line, dropped on the window): a candidate by its
+ * name, or, with an extension no reader is known by ("episode.captions", "notes.log") and that
+ * does not say audio or video (".mp3" is always tried as audio), a file whose first bytes are
+ * text. Discovery beside an audio file keeps to the names. */
+gboolean hark_sidecar_is_named_candidate (const char *path);
 
 /* Whether @length bytes from the start of a file are an audio or video container's signature
  * (ID3, MPEG sync, FLAC, Ogg, WAVE, AIFF, MP4, Matroska, ASF, …). */

@@ -5,7 +5,7 @@
  *
  * The layouts people publish:
  *   00:01:02 Some words           one line per cue, optional "[…]" and "Name:" after the time
- *   00:01:02<tab>Name<tab>words   the same as a spreadsheet's columns
+ *   00:01:02<tab>Name<tab>words   the same as a spreadsheet's columns (or the name first)
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
  *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
@@ -93,6 +93,8 @@ parse_time_first (const char *line, Heading *heading)
     p = hark_reader_skip_blanks (p + 1);
   else if (g_str_has_prefix (p, "– "))
     p = hark_reader_skip_blanks (p + strlen ("– "));
+  else if (g_str_has_prefix (p, "— "))
+    p = hark_reader_skip_blanks (p + strlen ("— "));
   tab = strchr (p, '\t');
   if (tab != NULL && hark_text_looks_like_name (p, (gsize) (tab - p))
       && !hark_text_is_non_speaker_label (p, (gsize) (tab - p)))
@@ -137,8 +139,22 @@ parse_name_first (const char *line, Heading *heading)
 {
   const char *p = hark_reader_skip_blanks (line);
   const char *time_at, *name_end, *after;
+  const char *tab = strchr (p, '\t');
   char close = '\0';
 
+  /* "Kim Scott<TAB>00:01:02<TAB>words": a spreadsheet's columns, the name first. */
+  if (tab != NULL && tab > p && hark_text_looks_like_name (p, (gsize) (tab - p))
+      && !hark_text_is_non_speaker_label (p, (gsize) (tab - p))
+      && hark_text_scan_time (hark_reader_skip_blanks (tab), &after, &heading->start))
+    {
+      after = skip_frames (after);
+      if (*after == '\t' || *after == '\0')
+        {
+          heading->speaker = g_strndup (p, (gsize) (tab - p));
+          heading->text = hark_reader_skip_blanks (after);
+          return TRUE;
+        }
+    }
   time_at = strpbrk (p, "([");
   if (time_at)
     close = *time_at == '(' ? ')' : ']';

@@ -8,7 +8,8 @@
  * ("SPEAKER_00") and word times, except for words it could not align (numbers, symbols), which
  * keep their place in the text but get no time. whisper.cpp writes its own shape instead:
  * {"transcription": [{"timestamps": {"from": "00:00:00,000", "to": …}, "offsets": {"from": 0,
- * "to": 3240}, "text": "…"}]}, with "offsets" in milliseconds.
+ * "to": 3240}, "text": "…"}]}, with "offsets" in milliseconds. Caption downloaders write a bare
+ * array of {"text", "start", "duration"}.
  */
 #include "formats/hark-sidecar-json.h"
 #include "util/hark-i18n.h"
@@ -234,7 +235,13 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
                           _("Expected “start” as a number of seconds; skipped this segment."));
           continue;
         }
-      if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
+      double duration;
+
+      /* Caption downloaders' lists give a "duration" instead of an end. */
+      if (!json_object_has_member (segment, "end")
+          && hark_json_get_time (segment, "duration", scale, &duration) == HARK_JSON_OK)
+        end = start + duration;
+      else if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, segment,
                           _("Expected “end” as a number of seconds after “start”; the segment is "

@@ -1,0 +1,8 @@
+/* fuzz-lrc.c — libFuzzer target: LRC transcripts
+ *
+ * Copyright 2026 The Hark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "fuzz-sidecar.h"
+
+FUZZ_SIDECAR_TARGET (HARK_SIDECAR_FORMAT_LRC)
