@@ -138,4 +138,5 @@ hark_flat_bin_class_init (HarkFlatBinClass *klass)
 static void
 hark_flat_bin_init (HarkFlatBin *self)
 {
+  follow_visible (self);
 }

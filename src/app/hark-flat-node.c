@@ -9,12 +9,12 @@
 
 #include <math.h>
 
-/* A drawing bigger than this is left as it is: the image would cost more memory than the
- * redraw it saves. */
-#define MAX_PIXELS (4096 * 4096)
+/* A drawing bigger than this (16 MB as an image) is left as it is: a turn of several screens
+ * would hold more memory than the redraws it saves are worth. */
+#define MAX_PIXELS (2048 * 2048)
 
-static GskRenderNode *
-flatten (GskRenderNode *node, int scale)
+GskRenderNode *
+hark_flat_node_flatten (GskRenderNode *node, int scale)
 {
   graphene_rect_t bounds;
   cairo_surface_t *image;
@@ -68,7 +68,7 @@ hark_flat_node_append (HarkFlatNode *cache, GtkSnapshot *snapshot, GtkWidget *wi
       hark_flat_node_clear (cache);
       cache->source = node;
       cache->scale = scale;
-      cache->flat = flatten (node, scale);
+      cache->flat = hark_flat_node_flatten (node, scale);
     }
   else
     gsk_render_node_unref (node);

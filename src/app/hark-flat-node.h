@@ -31,6 +31,10 @@ typedef struct
  * Takes @node; NULL appends nothing. */
 void hark_flat_node_append (HarkFlatNode *cache, GtkSnapshot *snapshot, GtkWidget *widget,
                             GskRenderNode *node);
+/* @node (in its own coordinates) drawn into one image at @scale, as a cairo node over @node's
+ * bounds rounded out to whole device pixels; NULL when @node is empty or too big to hold. */
+GskRenderNode *hark_flat_node_flatten (GskRenderNode *node, int scale);
+
 /* Drops the image and the node it was made from. */
 void hark_flat_node_clear (HarkFlatNode *cache);
 
