@@ -7,6 +7,8 @@
 
 #include "hark-cue-text.h"
 
+#include "hark-flat-node.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@ struct _HarkCueText
   GtkLabel *label;
   gsize start;
   gsize end;
+  HarkFlatNode words;
 };
 
 static void hark_cue_text_buildable_init (GtkBuildableIface *iface);
@@ -154,6 +157,7 @@ hark_cue_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* A tint strong enough to find at a glance, light enough that the words keep 4.5:1 on it in
    * both themes, and an underline in the text's colour for those who cannot tell the tint. */
   Paint paint = { snapshot, { 0x35 / 255.0f, 0x84 / 255.0f, 0xe4 / 255.0f, 0.3f }, { 0 } };
+  GtkSnapshot *words;
 
   if (self->label == NULL)
     return;
@@ -165,7 +169,11 @@ hark_cue_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       G_GNUC_END_IGNORE_DEPRECATIONS
       for_each_rect (self, paint_rect, &paint);
     }
-  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->label), snapshot);
+  /* The words as one image (see hark-flat-node.h), made again only when the label draws anew:
+   * a caption moving redraws the tint, not the words. */
+  words = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->label), words);
+  hark_flat_node_append (&self->words, snapshot, widget, gtk_snapshot_free_to_node (words));
 }
 
 static void
@@ -224,6 +232,7 @@ hark_cue_text_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->label));
       self->label = NULL;
     }
+  hark_flat_node_clear (&self->words);
   G_OBJECT_CLASS (hark_cue_text_parent_class)->dispose (object);
 }
 

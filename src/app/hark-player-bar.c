@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hark-flat-bin.h"
 #include "hark-time-label.h"
 #include "util/hark-time.h"
 
@@ -290,6 +291,7 @@ hark_player_bar_class_init (HarkPlayerBarClass *klass)
   g_type_ensure (HARK_TYPE_SEEK_BAR);
   g_type_ensure (HARK_TYPE_TIME_LABEL);
   g_type_ensure (HARK_TYPE_PLAYER_CONTROLS);
+  g_type_ensure (HARK_TYPE_FLAT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-player-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, elapsed_label);
   gtk_widget_class_bind_template_child (widget_class, HarkPlayerBar, remaining_label);

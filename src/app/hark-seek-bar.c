@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hark-flat-node.h"
 #include "hark-speaker-colors.h"
 #include "util/hark-time.h"
 
@@ -45,8 +46,8 @@ struct _HarkSeekBar
   GArray *spans; /* Span, merged per pixel for the current width */
   int spans_width;
   /* The track as pictures, turns at full strength (heard) and faint (ahead), for the size,
-   * scale and style they were drawn at: see track_texture(). */
-  GdkTexture *track_heard, *track_ahead;
+   * scale and style they were drawn at: see track_picture(). */
+  GskRenderNode *track_heard, *track_ahead;
   int track_width, track_height, track_scale;
   gboolean track_dark;
   int drawn_knob_x; /* the knob's pixel at the last draw: playing redraws only when it moves */
@@ -175,49 +176,27 @@ snapshot_track (HarkSeekBar *self, GtkSnapshot *snapshot, gboolean heard, gboole
 static void
 drop_track (HarkSeekBar *self)
 {
-  g_clear_object (&self->track_heard);
-  g_clear_object (&self->track_ahead);
+  g_clear_pointer (&self->track_heard, gsk_render_node_unref);
+  g_clear_pointer (&self->track_ahead, gsk_render_node_unref);
 }
 
 /* The track drawn once into a picture of the widget's size in device pixels. A turn map is a
  * few hundred rectangles, and the cairo renderer draws every node of the window on every
- * frame, however little changed (the time labels once a second): as a picture it is one. */
-static GdkTexture *
-track_texture (HarkSeekBar *self, gboolean heard, gboolean dark, int scale)
+ * frame, however little changed (the time labels once a second): as a picture it is one. A
+ * cairo node rather than a texture: GTK 4.8's cairo renderer copies a texture into a new
+ * surface at every frame it draws it, a cairo node's picture is painted as it is. */
+static GskRenderNode *
+track_picture (HarkSeekBar *self, gboolean heard, gboolean dark, int scale)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GdkTexture *texture = NULL;
 
-  if (width <= 0 || height <= 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0
+      || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
     return NULL;
   snapshot_track (self, snapshot, heard, dark);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-    {
-      /* cairo's ARGB32 is GDK's default memory format (premultiplied, native byte order). */
-      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                          (gsize) cairo_image_surface_get_stride (surface)
-                                            * height * scale,
-                                          (GDestroyNotify) cairo_surface_destroy,
-                                          cairo_surface_reference (surface));
-      texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
-    }
-  cairo_surface_destroy (surface);
-  return texture;
+  return node != NULL ? hark_flat_node_flatten (node, scale) : NULL;
 }
 
 static void
@@ -242,8 +221,8 @@ hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     drop_track (self);
   if (self->track_heard == NULL && self->track_ahead == NULL)
     {
-      self->track_heard = track_texture (self, TRUE, dark, scale);
-      self->track_ahead = track_texture (self, FALSE, dark, scale);
+      self->track_heard = track_picture (self, TRUE, dark, scale);
+      self->track_ahead = track_picture (self, FALSE, dark, scale);
       self->track_width = gtk_widget_get_width (widget);
       self->track_height = (int) height;
       self->track_scale = scale;
@@ -253,11 +232,11 @@ hark_seek_bar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     {
       /* Heard up to the knob, ahead after it. */
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, played_x, height));
-      gtk_snapshot_append_texture (snapshot, self->track_heard, &bounds);
+      gtk_snapshot_append_node (snapshot, self->track_heard);
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (played_x, 0, bounds.size.width
                                                                             - played_x, height));
-      gtk_snapshot_append_texture (snapshot, self->track_ahead, &bounds);
+      gtk_snapshot_append_node (snapshot, self->track_ahead);
       gtk_snapshot_pop (snapshot);
     }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hark-cue-text.h"
+#include "hark-flat-bin.h"
 #include "hark-speaker-colors.h"
 #include "reading/hark-paragraphs.h"
 #include "sync/hark-sync-text.h"
@@ -356,6 +357,7 @@ hark_turn_row_class_init (HarkTurnRowClass *klass)
   widget_class->size_allocate = hark_turn_row_size_allocate;
 
   g_type_ensure (HARK_TYPE_CUE_TEXT);
+  g_type_ensure (HARK_TYPE_FLAT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-turn-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, card);
   gtk_widget_class_bind_template_child (widget_class, HarkTurnRow, header);

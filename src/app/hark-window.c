@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "hark-app-settings.h"
+#include "hark-flat-bin.h"
 #include "util/hark-limits.h"
 #include "util/hark-time.h"
 
@@ -816,6 +817,7 @@ hark_window_class_init (HarkWindowClass *klass)
 
   g_type_ensure (HARK_TYPE_PLAYER_BAR);
   g_type_ensure (HARK_TYPE_TRANSCRIPT_VIEW);
+  g_type_ensure (HARK_TYPE_FLAT_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hark/Hark/hark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HarkWindow, window_title);

@@ -386,6 +386,52 @@ test_labelled_only (void)
   hark_test_remove_tree (dir);
 }
 
+/* Captions without speakers beside a page of "Name:" paragraphs without times, as Markdown or
+ * HTML: the page names the speakers and the captions time them, as a plain text would. */
+static void
+test_labelled_pages (void)
+{
+  const char *vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nhello there and welcome\n\n"
+                    "00:00:03.000 --> 00:00:05.000\nto the show about bread\n\n"
+                    "00:00:05.000 --> 00:00:07.000\nthanks for having me here\n\n"
+                    "00:00:07.000 --> 00:00:09.000\nso tell me about flour\n";
+  const char *const pages[][2] = {
+    { "show.transcript.md", "# Show\n\n**Ada Lane:** Hello there and welcome to the show about "
+                            "bread.\n\n**Bob Reyes:** Thanks for having me here.\n\n"
+                            "**Ada Lane:** So tell me about flour.\n" },
+    { "show.transcript.html", "<html><body><nav>Home</nav><main><p><strong>Ada Lane:</strong> "
+                              "Hello there and welcome to the show about bread.</p><p><strong>Bob "
+                              "Reyes:</strong> Thanks for having me here.</p><p><strong>Ada Lane:"
+                              "</strong> So tell me about flour.</p></main></body></html>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *dir = hark_test_make_tmpdir ("episode-pages");
+      g_autofree char *audio = g_build_filename (dir, "show.mp3", NULL);
+      g_autofree char *captions = g_build_filename (dir, "show.vtt", NULL);
+      g_autofree char *page = g_build_filename (dir, pages[i][0], NULL);
+      g_autoptr (HarkEpisode) episode = NULL;
+      const HarkTranscript *t;
+      const HarkTurn *turns;
+      guint n;
+
+      g_assert_true (g_file_set_contents (captions, vtt, -1, NULL));
+      g_assert_true (g_file_set_contents (page, pages[i][1], -1, NULL));
+      episode = hark_episode_load (audio, NULL, -1, NULL);
+      t = hark_episode_get_transcript (episode);
+      turns = hark_transcript_get_turns (t, &n);
+      g_test_message ("%s: %u turns", pages[i][0], n);
+      g_assert_cmpuint (n, ==, 3);
+      g_assert_cmpstr (hark_transcript_get_speaker (t, (guint) turns[1].speaker)->name, ==,
+                       "Bob Reyes");
+      g_assert_cmpfloat_with_epsilon (turns[1].start, 5.0, 0.01);
+      g_assert_cmpfloat_with_epsilon (turns[2].start, 7.0, 0.01);
+      g_assert_cmpint (turns[2].speaker, ==, turns[0].speaker);
+      hark_test_remove_tree (dir);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,6 +444,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/episode/explicit-unreadable", test_explicit_unreadable);
   g_test_add_func ("/merge/episode/discovered-problems", test_discovered_problems);
   g_test_add_func ("/merge/episode/labelled-only", test_labelled_only);
+  g_test_add_func ("/merge/episode/labelled-pages", test_labelled_pages);
   g_test_add_func ("/merge/episode/chapters-and-skips", test_chapters_and_skips);
   return g_test_run ();
 }

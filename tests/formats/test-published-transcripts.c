@@ -330,6 +330,28 @@ test_linked_times (void)
     }
 }
 
+/* "**Name:** words" with no time anywhere: a speaker-labelled text, its turns in order, for the
+ * captions to time (it was refused for want of times). */
+static void
+test_untimed_speakers (void)
+{
+  const char *md = "# Episode 3\n\n**Ann Lee:** Hello and welcome.\n\nMore from Ann.\n\n"
+                   "**Bo Park:** Thanks.\n\n**Ann Lee:** Tomatoes.\n";
+  g_auto (SidecarRead) r = { 0 };
+  const HarkTurn *turns;
+  guint n;
+
+  sidecar_read (&r, md, "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_false (r.info.kind & HARK_SIDECAR_KIND_TIMED);
+  g_assert_true (r.info.kind & HARK_SIDECAR_KIND_SPEAKERS);
+  turns = hark_transcript_get_turns (r.t, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (turns[0].text, ==, "Hello and welcome. More from Ann.");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) turns[1].speaker)->name, ==,
+                   "Bo Park");
+  g_assert_cmpstr (turns[2].text, ==, "Tomatoes.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
   g_test_add_func ("/published/markdown/linked-times", test_linked_times);
+  g_test_add_func ("/published/markdown/untimed-speakers", test_untimed_speakers);
   g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);
   return g_test_run ();
 }

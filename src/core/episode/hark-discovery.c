@@ -31,12 +31,13 @@ static const struct
   const char *extensions; /* the extensions it goes with, space-separated */
 } qualifiers[] = {
   { "hark", "json" },
-  { "transcript", "json vtt srt txt text md mdx markdown tsv html htm ttml dfxp xml sbv" },
+  { "transcript", "json vtt srt txt text md mdx markdown tsv html htm ttml dfxp xml sbv lrc csv "
+                  "json3 srv1 srv2 srv3" },
   { "chapters", "json" },
-  { "captions", "vtt srt json txt text tsv ttml dfxp xml sbv" },
-  { "subtitles", "vtt srt ttml dfxp xml sbv" },
-  { "subs", "vtt srt ttml dfxp xml sbv" },
-  { "timestamps", "txt text md mdx markdown tsv html htm" },
+  { "captions", "vtt srt json txt text tsv ttml dfxp xml sbv lrc csv json3 srv1 srv2 srv3" },
+  { "subtitles", "vtt srt ttml dfxp xml sbv lrc json3 srv1 srv2 srv3" },
+  { "subs", "vtt srt ttml dfxp xml sbv lrc json3 srv1 srv2 srv3" },
+  { "timestamps", "txt text md mdx markdown tsv html htm csv lrc" },
   { "speakers", "txt text md mdx markdown html htm" },
   { "sponsorblock", "json" },
   { "skips", "json" },

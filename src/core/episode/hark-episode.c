@@ -133,6 +133,15 @@ read_candidate (const char *path, const char *reason, GPtrArray *warnings, GErro
     }
   for (guint i = 0; i < first_warnings->len; i++)
     g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (first_warnings, i)));
+  /* A page of "Name:" paragraphs without times (Markdown, HTML) is a speaker-labelled text too:
+   * it names who speaks, and the captions give the times. */
+  if ((c->kind & HARK_SIDECAR_KIND_SPEAKERS) && !(c->kind & HARK_SIDECAR_KIND_TIMED)
+      && c->format != HARK_SIDECAR_FORMAT_HARK)
+    {
+      c->labelled = hark_labelled_text_new_from_transcript (c->transcript);
+      if (c->labelled != NULL)
+        g_clear_pointer (&c->transcript, hark_transcript_unref);
+    }
   return g_steal_pointer (&c);
 }
 

@@ -217,6 +217,39 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
 }
 
 HarkLabelledText *
+hark_labelled_text_new_from_transcript (const HarkTranscript *transcript)
+{
+  g_autoptr (HarkLabelledText) self = g_new0 (HarkLabelledText, 1);
+  guint n_turns, labelled = 0;
+  const HarkTurn *turns = hark_transcript_get_turns (transcript, &n_turns);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->strings = g_string_chunk_new (4096);
+  self->turns = g_array_new (FALSE, FALSE, sizeof (HarkLabelledTurn));
+  self->speakers = g_ptr_array_new ();
+  g_ptr_array_add (self->speakers, NULL);
+  self->known = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_turns; i++)
+    {
+      HarkLabelledTurn turn = { NULL, NULL, i + 1 };
+
+      if (turns[i].text == NULL || turns[i].text[0] == '\0')
+        continue;
+      if (turns[i].speaker >= 0)
+        {
+          turn.speaker
+              = intern_speaker (self, hark_transcript_get_speaker (transcript,
+                                                                   (guint) turns[i].speaker)
+                                          ->name);
+          labelled++;
+        }
+      turn.text = g_string_chunk_insert (self->strings, turns[i].text);
+      g_array_append_val (self->turns, turn);
+    }
+  return labelled > 0 ? g_steal_pointer (&self) : NULL;
+}
+
+HarkLabelledText *
 hark_labelled_text_parse (const char *data, gsize length, const char *name, GPtrArray *warnings,
                           GError **error)
 {

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "transcript/hark-transcript.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -29,6 +31,10 @@ typedef struct _HarkLabelledText HarkLabelledText;
  * speaker are reported in @warnings (char *, may be NULL). Fails when the file cannot be read or
  * has no speaker label at all. */
 HarkLabelledText *hark_labelled_text_load (const char *path, GPtrArray *warnings, GError **error);
+/* The turns of an untimed transcript another reader made (a Markdown or HTML page of "Name:"
+ * paragraphs with no times), in their order; a turn's "line" is its number from 1. NULL when no
+ * turn names a speaker. */
+HarkLabelledText *hark_labelled_text_new_from_transcript (const HarkTranscript *transcript);
 /* The same from memory; @name is used in messages ("file:line:column: …"). */
 HarkLabelledText *hark_labelled_text_parse (const char *data, gsize length, const char *name,
                                             GPtrArray *warnings, GError **error);

@@ -696,6 +696,38 @@ end_pos (Reader *r, guint i)
   return g_array_index (r->paragraphs, Paragraph, i).end;
 }
 
+static gboolean
+has_speakers (GArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    if (g_array_index (paragraphs, Paragraph, i).speaker >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Untimed: one turn per run of paragraphs by one speaker, in order, as the speaker-labelled
+ * text reader gives them. */
+static void
+emit_untimed (Reader *r)
+{
+  for (guint i = 0; i < r->paragraphs->len;)
+    {
+      const Paragraph *head = &g_array_index (r->paragraphs, Paragraph, i);
+      guint j = i + 1;
+      g_autofree char *text = NULL;
+
+      while (j < r->paragraphs->len
+             && g_array_index (r->paragraphs, Paragraph, j).speaker == head->speaker)
+        j++;
+      text = g_strndup (r->stream->str + head->start,
+                        g_array_index (r->paragraphs, Paragraph, j - 1).end - head->start);
+      g_strstrip (text);
+      if (*text != '\0')
+        hark_transcript_builder_add_turn (r->builder, 0, 0, text, head->speaker, 0);
+      i = j;
+    }
+}
+
 static void
 emit (Reader *r)
 {
@@ -794,6 +826,14 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
 
   for (guint i = 0; i < paragraphs->len; i++)
     any_cue |= g_array_index (paragraphs, Paragraph, i).new_cue;
+  if (anchors->len == 0 && has_speakers (paragraphs))
+    {
+      /* "**Name:** words" paragraphs with no time at all: a speaker-labelled text, which the
+       * captions beside it will time. */
+      emit_untimed (&r);
+      context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+      return TRUE;
+    }
   if (anchors->len == 0 || !any_cue)
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
