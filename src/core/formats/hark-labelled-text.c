@@ -148,15 +148,9 @@ has_lone_name_layout (const char *text)
 }
 
 static HarkLabelledText *
-parse_normalized (const char *text, const char *name, GPtrArray *warnings, GError **error)
+labelled_text_new (void)
 {
-  g_autoptr (HarkLabelledText) self = g_new0 (HarkLabelledText, 1);
-  g_autoptr (GString) turn_text = g_string_new (NULL);
-  const char *speaker = NULL;
-  guint turn_line = 0;
-  guint labelled = 0;
-  gboolean lone_names, previous_blank = TRUE;
-  HarkLineReader reader;
+  HarkLabelledText *self = g_new0 (HarkLabelledText, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->strings = g_string_chunk_new (4096);
@@ -164,6 +158,20 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   self->speakers = g_ptr_array_new ();
   g_ptr_array_add (self->speakers, NULL);
   self->known = g_hash_table_new (NULL, NULL);
+  return self;
+}
+
+static HarkLabelledText *
+parse_normalized (const char *text, const char *name, GPtrArray *warnings, GError **error)
+{
+  g_autoptr (HarkLabelledText) self = labelled_text_new ();
+  g_autoptr (GString) turn_text = g_string_new (NULL);
+  const char *speaker = NULL;
+  guint turn_line = 0;
+  guint labelled = 0;
+  gboolean lone_names, previous_blank = TRUE;
+  HarkLineReader reader;
+
 
   lone_names = has_lone_name_layout (text);
   hark_line_reader_init (&reader, text);
@@ -219,16 +227,10 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
 HarkLabelledText *
 hark_labelled_text_new_from_transcript (const HarkTranscript *transcript)
 {
-  g_autoptr (HarkLabelledText) self = g_new0 (HarkLabelledText, 1);
+  g_autoptr (HarkLabelledText) self = labelled_text_new ();
   guint n_turns, labelled = 0;
   const HarkTurn *turns = hark_transcript_get_turns (transcript, &n_turns);
 
-  g_atomic_ref_count_init (&self->ref_count);
-  self->strings = g_string_chunk_new (4096);
-  self->turns = g_array_new (FALSE, FALSE, sizeof (HarkLabelledTurn));
-  self->speakers = g_ptr_array_new ();
-  g_ptr_array_add (self->speakers, NULL);
-  self->known = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n_turns; i++)
     {
       HarkLabelledTurn turn = { NULL, NULL, i + 1 };

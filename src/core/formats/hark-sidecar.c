@@ -176,12 +176,22 @@ file_is_audio (const char *path)
   return hark_sidecar_looks_like_audio (head, got);
 }
 
+/* @extension (no dot) is one of @list (NULL-terminated), in any case. */
+static gboolean
+extension_in (const char *extension, const char *const *list)
+{
+  for (; *list; list++)
+    if (g_ascii_strcasecmp (extension, *list) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
       = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
-          "ttml", "dfxp", "xml", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3" };
+          "ttml", "dfxp", "xml", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3", NULL };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -191,10 +201,7 @@ hark_sidecar_is_candidate (const char *path)
   /* ".hidden" is a name, not an extension. */
   if (dot == NULL || dot == base)
     return !file_is_audio (path);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return extension_in (dot + 1, extensions);
 }
 
 /* The first 4 KiB hold no NUL byte and read as UTF-8 (a character cut at the end excepted) or
@@ -230,15 +237,11 @@ name_says_media (const char *path)
 {
   static const char *const extensions[]
       = { "mp3", "m4a", "m4b", "aac", "ogg", "oga", "opus", "flac", "wav", "wma",  "aif",
-          "aiff", "mp4", "m4v", "mkv", "mka", "webm", "mov", "avi", "3gp", "spx", "wv" };
+          "aiff", "mp4", "m4v", "mkv", "mka", "webm", "mov", "avi", "3gp", "spx", "wv", NULL };
   const char *dot = strrchr (path, '.');
 
-  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL
+         && extension_in (dot + 1, extensions);
 }
 
 gboolean

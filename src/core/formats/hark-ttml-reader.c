@@ -18,6 +18,7 @@
  * line, and the others are kept.
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-xml-sax.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
@@ -113,8 +114,7 @@ typedef struct
 static guint
 current_line (Reader *r)
 {
-  int line = xmlSAX2GetLineNumber (r->ctxt);
-  return line > 0 ? (guint) line : 0;
+  return hark_xml_sax_line (r->ctxt);
 }
 
 static void
@@ -696,14 +696,8 @@ static void
 on_xml_error (void *data, xmlErrorPtr error)
 {
   Reader *r = data;
-  g_autofree char *message = NULL;
 
-  if (error->domain == XML_FROM_NAMESPACE || r->n_bad >= 20)
-    return;
-  r->n_bad++;
-  message = g_strstrip (g_strdup (error->message ? error->message : "error"));
-  hark_text_warn (r->context->warnings, r->context->name, error->line > 0 ? (guint) error->line : 0,
-                  1, _("XML error recovered from: %s"), message);
+  hark_xml_sax_warn (r->context, &r->n_bad, error);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "formats/hark-sidecar-json.h"
 #include "formats/hark-sidecar-private.h"
 #include "formats/hark-cue-speakers.h"
+#include "formats/hark-xml-sax.h"
 #include "util/hark-error.h"
 #include "util/hark-i18n.h"
 
@@ -345,7 +346,7 @@ on_start_element (void *data, const xmlChar *local, const xmlChar *prefix, const
     double duration = 0;
     gboolean ok;
 
-    r->cue = (Cue){ 0, -1, NULL, NULL, (guint) xmlSAX2GetLineNumber (r->ctxt) };
+    r->cue = (Cue){ 0, -1, NULL, NULL, hark_xml_sax_line (r->ctxt) };
     if (start != NULL)
       ok = parse_number (start, 1.0, &r->cue.start)
            && (attribute (attributes, n_attributes, "dur", value) == NULL
@@ -414,14 +415,8 @@ static void
 on_xml_error (void *data, xmlErrorPtr error)
 {
   XmlReader *r = data;
-  g_autofree char *message = NULL;
 
-  if (error->domain == XML_FROM_NAMESPACE || r->n_bad >= 20)
-    return;
-  r->n_bad++;
-  message = g_strstrip (g_strdup (error->message ? error->message : "error"));
-  hark_text_warn (r->context->warnings, r->context->name, error->line > 0 ? (guint) error->line : 0,
-                  1, _("XML error recovered from: %s"), message);
+  hark_xml_sax_warn (r->context, &r->n_bad, error);
 }
 
 /* A DTD could define entities that expand without end: timed text never has one, so the
@@ -432,8 +427,7 @@ on_internal_subset (void *data, const xmlChar *name, const xmlChar *external_id,
 {
   XmlReader *r = data;
 
-  hark_text_warn (r->context->warnings, r->context->name,
-                  (guint) xmlSAX2GetLineNumber (r->ctxt), 1,
+  hark_text_warn (r->context->warnings, r->context->name, hark_xml_sax_line (r->ctxt), 1,
                   _("The document declares a DOCTYPE or entities, which timed text never needs; "
                     "reading stopped there."));
   xmlStopParser (r->ctxt);
