@@ -153,6 +153,44 @@ test_episode_says_who_it_is (void)
   g_assert_cmpint (roaster->category, ==, HARK_CATEGORY_SPONSOR);
 }
 
+/* The show's own things often live on sites of their own (a conference, a newsletter, a
+ * members' club): knowing the show's site, a plug where the hosts say they run the thing stays
+ * the show's own, whatever site it names. */
+static void
+test_own_thing_on_another_site (void)
+{
+  static const Line plug[] = {
+    { 130, 136, "Host", "One more thing before we go on: registration is open for Riverfest, the "
+                        "conference we run every spring." },
+    { 136, 142, "Host", "It is two days in Millbrook, with twenty talks and a day of workshops, "
+                        "and we would love to meet you there." },
+    { 142, 148, "Host", "Early tickets are thirty percent off until Friday at riverfest dot org." },
+  };
+  g_autofree Line *said = g_new (Line, G_N_ELEMENTS (episode));
+  g_autoptr (HarkShowContext) show = hark_show_context_new ();
+  g_autoptr (GArray) plain = NULL;
+  g_autoptr (GArray) known = NULL;
+  const HarkDetection *d;
+
+  for (guint i = 0; i < G_N_ELEMENTS (episode); i++)
+    said[i] = episode[i];
+  /* No break is announced before it: the hosts' own plug, not a spot. */
+  said[18] = (Line){ 122, 128, "Host", "Typical. Which reminds me of something we are doing." };
+  for (guint i = 0; i < G_N_ELEMENTS (plug); i++)
+    said[19 + i] = plug[i];
+  plain = detect (said, G_N_ELEMENTS (episode), NULL);
+  d = read_in (plain, 130, 148);
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->category, ==, HARK_CATEGORY_SELFPROMO);
+
+  hark_show_context_add_name (show, "The River Hour");
+  hark_show_context_add_link (show, "https://www.ferrowild.com/podcast");
+  known = detect (said, G_N_ELEMENTS (episode), show);
+  d = read_in (known, 130, 148);
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->category, ==, HARK_CATEGORY_SELFPROMO);
+}
+
 /* What a name and a link make known, and what is too little to be a name. */
 static void
 test_scan (void)
@@ -205,5 +243,6 @@ main (int argc, char **argv)
   g_test_add_func ("/show-context/scan", test_scan);
   g_test_add_func ("/show-context/feed-link-flips-category", test_feed_link_flips_category);
   g_test_add_func ("/show-context/episode-says-who-it-is", test_episode_says_who_it_is);
+  g_test_add_func ("/show-context/own-thing-on-another-site", test_own_thing_on_another_site);
   return g_test_run ();
 }

@@ -456,15 +456,16 @@ own_or_sponsor (const HarkAdSentence *s, guint first, guint last, HarkAdState st
 
 /* Whose read @first..@last is, knowing the show (@state as judged from the wording alone):
  * the show's own site, and no one else's, makes it the show's promotion; another's site where
- * only weak wording (no "support the show", no "my plug") said it was the show's own makes it
- * a sponsor's; the show's name said, with no site and no sponsor talk, the show's own. Sets
+ * only weak wording (no "support the show", no "my plug", no "the conference we run" or "our
+ * members": a show's own newsletter, conference or club often lives on a site of its own)
+ * said it was the show's own makes it a sponsor's; the show's name said, with no site and no sponsor talk, the show's own. Sets
  * @note to what decided when the show's identity changed the category. */
 static HarkAdState
 whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, guint last,
             HarkAdState state, char **note)
 {
   HarkShowMentions m = { 0 };
-  gboolean sponsor_talk = FALSE, break_talk = FALSE, self_talk = FALSE;
+  gboolean sponsor_talk = FALSE, break_talk = FALSE, self_talk = FALSE, runs_it = FALSE;
   HarkAdState whose = state;
 
   *note = NULL;
@@ -476,6 +477,7 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
       sponsor_talk = sponsor_talk || s[k].count[HARK_AD_SPONSOR];
       break_talk = break_talk || s[k].count[HARK_AD_BREAK];
       self_talk = self_talk || s[k].count[HARK_AD_SELF] || s[k].count[HARK_AD_PLUG];
+      runs_it = runs_it || s[k].count[HARK_AD_OWN] || s[k].count[HARK_AD_OURS];
     }
   /* The show's site with a path that is a name said in the read ("example.fm/Brand") is the
    * brand's redirect: someone else's. */
@@ -495,7 +497,7 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
   if (m.own_sites > 0 && m.other_sites == 0 && !sponsor_talk)
     whose = HARK_AD_STATE_SELF;
   else if (m.other_sites > 0 && m.own_sites == 0 && state == HARK_AD_STATE_SELF && !self_talk
-           && hark_show_context_knows_sites (show))
+           && !runs_it && hark_show_context_knows_sites (show))
     whose = HARK_AD_STATE_SPONSOR;
   else if (m.names_show > 0 && m.other_sites == 0 && m.own_sites == 0 && !sponsor_talk
            && !break_talk)
