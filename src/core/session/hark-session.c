@@ -815,15 +815,13 @@ on_load_step (HarkSessionLoad *load, gboolean audio_step, gpointer user_data)
   poll_clock (self);
 }
 
-/* A file without a picture of its own (nor a cover beside it) that the library knows, as a
- * show's download or stream: the feed's artwork, when the library has it cached (it fetched it
- * to show the show). A file: URI, or NULL. Every view (the window, MPRIS) then shows the same. */
-static char *
-feed_art_url (HarkSession *self)
+/* What the library knows of the open file (its show, as a download or a stream), or NULL. */
+static HarkLibraryContext *
+library_context (HarkSession *self)
 {
-  g_autoptr (HarkLibraryContext) context = NULL;
-  g_autofree char *absolute = NULL, *cached = NULL;
+  g_autofree char *absolute = NULL;
   g_autoptr (GError) error = NULL;
+  HarkLibraryContext *context;
 
   if (self->library == NULL || self->path == NULL)
     return NULL;
@@ -831,7 +829,19 @@ feed_art_url (HarkSession *self)
   context = hark_library_find_context (self->library, absolute,
                                        hark_resume_tracker_get_key (self->resume), &error);
   if (error != NULL)
-    g_debug ("feed artwork: %s", error->message);
+    g_debug ("library context of %s: %s", absolute, error->message);
+  return context;
+}
+
+/* A file without a picture of its own (nor a cover beside it) that the library knows, as a
+ * show's download or stream: the feed's artwork, when the library has it cached (it fetched it
+ * to show the show). A file: URI, or NULL. Every view (the window, MPRIS) then shows the same. */
+static char *
+feed_art_url (HarkSession *self)
+{
+  g_autoptr (HarkLibraryContext) context = library_context (self);
+  g_autofree char *cached = NULL;
+
   if (context == NULL || context->image == NULL)
     return NULL;
   cached = hark_show_artwork_cache_path (context->image, NULL);
@@ -846,17 +856,8 @@ static HarkShowContext *
 show_of_feed (HarkSession *self)
 {
   HarkShowContext *show = hark_show_context_new ();
-  g_autoptr (HarkLibraryContext) context = NULL;
-  g_autofree char *absolute = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkLibraryContext) context = library_context (self);
 
-  if (self->library == NULL || self->path == NULL)
-    return show;
-  absolute = g_canonicalize_filename (self->path, NULL);
-  context = hark_library_find_context (self->library, absolute,
-                                       hark_resume_tracker_get_key (self->resume), &error);
-  if (error != NULL)
-    g_debug ("show context: %s", error->message);
   if (context != NULL)
     {
       hark_show_context_add_name (show, context->show_title);
