@@ -392,6 +392,13 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
       cut_at_housekeeping (s, first, &last);
       while (last > first && !edge_holds (&s[last], &s[last - 1]))
         last--;
+      /* A window the model passed, trimmed down to its one sentence with strong evidence,
+       * is still the read it judged: the sentence naming what is offered belongs to it. */
+      if (last == first && w->last > w->first)
+        {
+          first = w->first, last = w->last;
+          cut_at_housekeeping (s, first, &last);
+        }
       if (last == first || s[first].count[HARK_AD_HOUSEKEEPING])
         continue;
       hark_ad_window_features (s, first, last, x);
