@@ -318,7 +318,7 @@ static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai",
                                     "games", "books", "community", "social", "fyi", "ca", "au",
                                     "nz", "de", "pub", "network", "events", "health", "coffee",
                                     "team", "fund", "money", "radio", "podcast",
-                                    "party", "zone", NULL };
+                                    "party", "zone", "host", "jobs", "travel", NULL };
 
 static const char *const stopwords[] = {
   "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
@@ -1340,6 +1340,22 @@ mark_new_voices (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* Whether @norm tells of an ad as a thing heard or seen ("I heard an ad this morning, it said
+ * use code X"): the code, the offer and the link in it are quoted, not offered. "An ad-free
+ * feed" is an offer. */
+static gboolean
+tells_of_an_ad (const char *norm)
+{
+  static const char *const things[] = { " an ad ", " a commercial ", " an advert ",
+                                        " an advertisement ", NULL };
+
+  for (guint i = 0; things[i]; i++)
+    for (const char *hit = strstr (norm, things[i]); hit; hit = strstr (hit + 1, things[i]))
+      if (!g_str_has_prefix (hit + strlen (things[i]), "free "))
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 speaks_for_itself (const char *norm)
 {
@@ -1388,6 +1404,14 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
             note (s, HARK_AD_SPONSOR, (gsize) at, MIN (s->length - (gsize) at, (gsize) 40));
         }
       count_words (s, norm);
+      if (tells_of_an_ad (norm))
+        {
+          static const HarkAdFeature quoted[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                                  HARK_AD_IMPERATIVE, HARK_AD_SELF };
+
+          for (guint f = 0; f < G_N_ELEMENTS (quoted); f++)
+            s->count[quoted[f]] = 0;
+        }
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
       if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]

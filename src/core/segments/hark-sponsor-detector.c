@@ -280,6 +280,21 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
             break;
           }
       }
+  /* The conversation taking over after the read's last link or code ("you know", a question)
+   * ends it there, whatever names and asks it goes on with: a read's own words after its link
+   * repeat the offer, they do not talk it over. */
+  for (guint k = *last; k > *first; k--)
+    if (s[k].count[HARK_AD_URL] || s[k].count[HARK_AD_CODE])
+      {
+        for (guint j = k + 1; j <= *last; j++)
+          if ((s[j].count[HARK_AD_DIALOGUE] || s[j].count[HARK_AD_QUESTION]) && !offers (&s[j])
+              && !s[j].count[HARK_AD_URL])
+            {
+              *last = j - 1;
+              break;
+            }
+        break;
+      }
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
