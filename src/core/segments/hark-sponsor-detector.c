@@ -953,6 +953,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   taken = g_new0 (gboolean, sentences->len);
   hark_ad_segment (s, sentences->len, states);
   show = hark_show_context_copy (context);
+  hark_show_context_add_transcript (show, transcript);
   hark_show_context_learn (show, s, sentences->len);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
