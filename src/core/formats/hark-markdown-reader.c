@@ -326,8 +326,8 @@ heading_text (const char *line)
   return hark_reader_skip_blanks (p);
 }
 
-/* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title") and the title
- * without it. */
+/* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title", "Kim Scott
+ * 01:02") and the title without it. A bare time counts first or last, not inside the title. */
 static gboolean
 parse_timed_heading (const char *text, double *seconds, char **title)
 {
@@ -336,8 +336,11 @@ parse_timed_heading (const char *text, double *seconds, char **title)
   for (p = text; *p; p++)
     {
       const char *end;
+      gboolean last_word = p > text && p[-1] == ' ' && g_ascii_isdigit (*p);
 
-      if (!scan_mark (p, p == text, &end, seconds))
+      if (!scan_mark (p, p == text || last_word, &end, seconds))
+        continue;
+      if (p != text && last_word && *hark_reader_skip_blanks (end) != '\0')
         continue;
       {
         g_autoptr (GString) rest = g_string_new_len (text, p - text);

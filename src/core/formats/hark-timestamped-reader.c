@@ -11,6 +11,8 @@
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
+ *   00:01:02 Kim — words          the name set off by a dash rather than a colon (so only when
+ *                                 most lines of the file name a speaker that way)
  *   Kim                           Descript, Riverside: the name on a line of its own, then the
  *   00:01:02                      time on its own, then the words (or the time first, then
  *   words…                        the name)
@@ -302,7 +304,57 @@ typedef enum
   NAME_BEFORE, /* the name's line, then the time's */
   NAME_AFTER,  /* the time's line, then the name's */
   NAME_ON_TIME_LINE, /* "00:01:02 Kim Scott", then the words */
+  NAME_DASHED,       /* "00:01:02 Kim Scott — words" */
 } Layout;
+
+#define MAX_DASHED_NAME 48
+
+/* "Kim Scott — words": the name's length and where the words start. */
+static gboolean
+split_dashed_name (const char *text, gsize *name_length, const char **rest)
+{
+  static const char *const dashes[] = { " — ", " – ", " - " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    {
+      const char *dash = strstr (text, dashes[i]);
+      gsize length = dash ? (gsize) (dash - text) : 0;
+
+      if (dash == NULL || length == 0 || length > MAX_DASHED_NAME
+          || !hark_text_is_name_only (text, length))
+        continue;
+      *name_length = length;
+      *rest = hark_reader_skip_blanks (dash + strlen (dashes[i]));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the dash after the time sets off a speaker's name: so when most lines with words do
+ * it, with few names among them (one line that opens "Right — so" is an answer, not a name). */
+static gboolean
+names_are_dashed (GArray *lines)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint with_words = 0, dashed = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+      const char *rest;
+      gsize length;
+
+      if (!l->is_heading || l->heading.speaker != NULL || *l->heading.text == '\0')
+        continue;
+      with_words++;
+      if (!split_dashed_name (l->heading.text, &length, &rest))
+        continue;
+      dashed++;
+      g_hash_table_add (names, g_strndup (l->heading.text, length));
+    }
+  return dashed >= 2 && dashed * 3 >= with_words * 2
+         && g_hash_table_size (names) * 2 <= dashed + 2;
+}
 
 /* Whether bare times come with a name on the line before or after them: so when most do
  * (one word alone on a line next to a time is otherwise just a short answer). */
@@ -365,7 +417,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
       l.is_heading = parse_heading (l.text, &l.heading);
       g_array_append_val (lines, l);
     }
-  layout = lone_name_layout (lines);
+  layout = names_are_dashed (lines) ? NAME_DASHED : lone_name_layout (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -375,6 +427,9 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
         {
           PendingCue cue = { l->heading.start, -1, -1, g_string_new (l->heading.text) };
           const char *speaker = l->heading.speaker;
+          g_autofree char *dashed_name = NULL;
+          const char *dashed_rest;
+          gsize dashed_length;
 
           /* Descript: the name on the line before; or on the line after the time. */
           if (speaker == NULL && layout == NAME_BEFORE && i > 0 && is_lone_name (l - 1))
@@ -389,6 +444,12 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
             {
               speaker = l->heading.text;
               g_string_truncate (cue.text, 0);
+            }
+          else if (speaker == NULL && layout == NAME_DASHED
+                   && split_dashed_name (l->heading.text, &dashed_length, &dashed_rest))
+            {
+              speaker = dashed_name = g_strndup (l->heading.text, dashed_length);
+              g_string_assign (cue.text, dashed_rest);
             }
           if (speaker)
             {
