@@ -300,6 +300,20 @@ test_whisper_text_speakers (void)
 
 /* Bold names with their time beside them, and headings that name the speaker of each turn. */
 static void
+test_bold_timed_titles (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  /* A bold time and a title with no colon is a section, not a speaker. */
+  sidecar_read (&r,
+                "**[00:00:00] Why soil matters**\n\nWe start with the ground.\n\n"
+                "**[00:05:00] Making Compost**\n\nThen we make compost.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 0);
+  g_assert_cmpfloat_with_epsilon (r.cues[r.n_cues - 1].start, 300.0, 1e-9);
+}
+
+static void
 test_bold_timed_speakers (void)
 {
   const char *const shapes[] = {
@@ -311,6 +325,12 @@ test_bold_timed_speakers (void)
     "**Ann Lee (00:01:02):** Tomatoes.\n",
     "### Ann Lee (00:00:01)\n\nHello and welcome.\n\n### Bo Park (00:00:09)\n\nThanks.\n\n"
     "### Ann Lee (00:01:02)\n\nTomatoes.\n\n### Bo Park (00:01:10)\n\nGreat.\n",
+    "### Ann Lee 00:00:01\n\nHello and welcome.\n\n### Bo Park 00:00:09\n\nThanks.\n\n"
+    "### Ann Lee 00:01:02\n\nTomatoes.\n\n### Bo Park 00:01:10\n\nGreat.\n",
+    "**[00:00:01] Ann Lee:** Hello and welcome.\n\n**[00:00:09] Bo Park:** Thanks.\n\n"
+    "**[00:01:02] Ann Lee:** Tomatoes.\n",
+    "**00:00:01 - Ann Lee**: Hello and welcome.\n\n**00:00:09 - Bo Park**: Thanks.\n\n"
+    "**00:01:02 - Ann Lee**: Tomatoes.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
@@ -404,6 +424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
+  g_test_add_func ("/published/markdown/bold-timed-titles", test_bold_timed_titles);
   g_test_add_func ("/published/markdown/linked-times", test_linked_times);
   g_test_add_func ("/published/markdown/untimed-speakers", test_untimed_speakers);
   g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);

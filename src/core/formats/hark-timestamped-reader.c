@@ -212,28 +212,114 @@ hark_timestamped_is_name_heading (const char *line)
   return is;
 }
 
-gboolean
-hark_timestamped_sniff (const char *text)
+/* A non-blank line, read once. */
+typedef struct
 {
-  HarkLineReader reader;
-  guint lines = 0, headings = 0;
+  char *text;
+  guint number;
+  gboolean is_heading;
+  Heading heading;
+} Line;
 
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader) && lines < 200)
+static void
+line_clear (Line *line)
+{
+  g_free (line->text);
+  g_free (line->heading.speaker);
+}
+
+/* "Kim Scott 00:01:02 words": a name, a time, the words on one line. Believed only when most
+ * lines of the file are so and few names share them (names_then_times()). */
+static gboolean
+parse_name_time_words (const char *line, Heading *heading)
+{
+  const char *p = hark_reader_skip_blanks (line);
+  const char *time_at = NULL, *after;
+  double start;
+
+  for (const char *q = p; *q && q - p <= 48; q++)
+    if (q > p && q[-1] == ' ' && g_ascii_isdigit (*q))
+      {
+        time_at = q;
+        break;
+      }
+  if (time_at == NULL || !hark_text_scan_time (time_at, &after, &start))
+    return FALSE;
+  after = skip_frames (after);
+  if (*after != ' ' && *after != '\t')
+    return FALSE;
+  after = hark_reader_skip_blanks (after);
+  if (*after == '\0' || !hark_text_is_name_only (p, (gsize) (time_at - 1 - p)))
+    return FALSE;
+  heading->start = start;
+  heading->speaker = g_strndup (p, (gsize) (time_at - 1 - p));
+  heading->text = after;
+  return TRUE;
+}
+
+/* Whether the lines that are no heading are mostly "Name 00:01:02 words" with few names. */
+static gboolean
+names_then_times (GArray *lines)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint matched = 0;
+
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_autofree char *line = NULL;
-      Heading heading;
+      const Line *l = &g_array_index (lines, Line, i);
+      Heading heading = { 0 };
+
+      if (l->is_heading || !parse_name_time_words (l->text, &heading))
+        continue;
+      matched++;
+      g_hash_table_add (names, heading.speaker);
+    }
+  return matched >= 2 && matched * 3 >= lines->len * 2
+         && g_hash_table_size (names) * 2 <= matched + 2;
+}
+
+/* The file's non-blank lines (at most @max), each parsed as a heading where it is one. */
+static GArray *
+collect_lines (const char *text, guint max)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  HarkLineReader reader;
+
+  g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
+  hark_line_reader_init (&reader, text);
+  while (lines->len < max && hark_line_reader_next (&reader))
+    {
+      Line l;
 
       if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
-      line = g_strchomp (g_strndup (reader.line, reader.length));
-      lines++;
-      if (parse_heading (line, &heading))
-        headings++;
-      g_free (heading.speaker);
+      l.text = g_strchomp (g_strndup (reader.line, reader.length));
+      l.number = reader.number;
+      l.heading.speaker = NULL;
+      l.is_heading = parse_heading (l.text, &l.heading);
+      g_array_append_val (lines, l);
     }
+  if (names_then_times (lines))
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *l = &g_array_index (lines, Line, i);
+
+        if (!l->is_heading)
+          l->is_heading = parse_name_time_words (l->text, &l->heading);
+      }
+  return lines;
+}
+
+gboolean
+hark_timestamped_sniff (const char *text)
+{
+  g_autoptr (GArray) lines = collect_lines (text, 200);
+  guint headings = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    headings += g_array_index (lines, Line, i).is_heading;
   /* Otter paragraphs may wrap over a few lines, so a fifth of the lines is enough. */
-  return headings >= 2 && headings * 5 >= lines;
+  return headings >= 2 && headings * 5 >= lines->len;
 }
 
 /* Starts like HarkTimedItem, for hark_sidecar_fill_missing_ends(). */
@@ -257,22 +343,6 @@ static void
 pending_cue_clear (PendingCue *cue)
 {
   g_string_free (cue->text, TRUE);
-}
-
-/* A non-blank line, read once. */
-typedef struct
-{
-  char *text;
-  guint number;
-  gboolean is_heading;
-  Heading heading;
-} Line;
-
-static void
-line_clear (Line *line)
-{
-  g_free (line->text);
-  g_free (line->heading.speaker);
 }
 
 /* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
@@ -396,27 +466,11 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                        HarkSidecarContext *context, GError **error)
 {
   g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (PendingCue));
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  HarkLineReader reader;
+  g_autoptr (GArray) lines = collect_lines (text, G_MAXUINT);
   guint first_unplaced = 0;
   Layout layout;
 
-  g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
-
   g_array_set_clear_func (cues, (GDestroyNotify) pending_cue_clear);
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader))
-    {
-      Line l;
-
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
-        continue;
-      l.text = g_strchomp (g_strndup (reader.line, reader.length));
-      l.number = reader.number;
-      l.heading.speaker = NULL;
-      l.is_heading = parse_heading (l.text, &l.heading);
-      g_array_append_val (lines, l);
-    }
   layout = names_are_dashed (lines) ? NAME_DASHED : lone_name_layout (lines);
 
   for (guint i = 0; i < lines->len; i++)
