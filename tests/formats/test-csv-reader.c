@@ -73,6 +73,24 @@ test_other_layouts (void)
   g_assert_cmpint (tabs.cues[0].speaker, ==, -1);
 }
 
+/* An editor's subtitle list, its times named as an edit decision list names them. */
+static void
+test_edit_list_columns (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "EDL\tRecord In\tRecord Out\tClipname\tSubtitle\n"
+                "EDL\t00:00:00,512\t00:00:01,792\t| ep.mp3_1 |\tHere is something\n"
+                "EDL\t00:00:02,816\t00:00:04,608\t| ep.mp3_1 |\tthat I learned\n",
+                "ep.tsv", HARK_SIDECAR_FORMAT_CSV);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpfloat_with_epsilon (r.cues[0].start, 0.512, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.cues[1].end, 4.608, 1e-9);
+  g_assert_cmpstr (r.cues[1].text, ==, "that I learned");
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 0);
+}
+
 static void
 test_damaged_rows (void)
 {
@@ -114,6 +132,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/rows", test_rows);
   g_test_add_func ("/csv/other-layouts", test_other_layouts);
+  g_test_add_func ("/csv/edit-list-columns", test_edit_list_columns);
   g_test_add_func ("/csv/damaged-rows", test_damaged_rows);
   g_test_add_func ("/csv/not-csv", test_not_csv);
   return g_test_run ();

@@ -194,6 +194,47 @@ test_names_apart_from_times (void)
   g_assert_cmpfloat_with_epsilon (h3.cues[2].start, 62.0, 1e-9);
 }
 
+/* Generated pages: the speaker in an element of its own class, the time in a player's link or
+ * a data attribute, a play glyph before the words. */
+static void
+test_times_in_attributes (void)
+{
+  g_auto (SidecarRead) gen = { 0 };
+  g_auto (SidecarRead) data = { 0 };
+
+  sidecar_read (&gen,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>T</title></head>\n"
+                "<body><section class=\"transcript\"><h2>Intro</h2>\n"
+                "<div class=\"turn\"><p class=\"speaker\">Ann Lee</p>\n"
+                "<p><a href=\"#\" onclick=\"javascript:playAt('0:0:1');return false\">▶</a>\n"
+                "Hello and welcome.</p>\n"
+                "<p><a href=\"#\" onclick=\"playAt('0:0:5')\">▶</a> Sure: still me.</p></div>\n"
+                "<div class=\"turn\"><p class=\"speaker\">Bo Park</p>\n"
+                "<p><a href=\"#\" onclick=\"playAt('0:1:2')\">▶</a> Thanks.</p></div>\n"
+                "</section></body></html>\n",
+                "lnp.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (gen.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (gen.t), ==, 2);
+  g_assert_cmpstr (gen.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (gen.cues[1].text, ==, "Sure: still me.");
+  g_assert_cmpstr (speaker_of (&gen, 1), ==, "Ann Lee");
+  g_assert_cmpfloat_with_epsilon (gen.cues[1].start, 5.0, 1e-9);
+  g_assert_cmpstr (speaker_of (&gen, 2), ==, "Bo Park");
+  g_assert_cmpfloat_with_epsilon (gen.cues[2].start, 62.0, 1e-9);
+
+  sidecar_read (&data,
+                "<div><p><span data-start=\"1.5\">Hello and welcome.</span></p>\n"
+                "<p><a href=\"https://example.org/ep3#t=1m2s\">Thanks.</a></p>\n"
+                "<p><span data-time=\"00:01:10\">Tomatoes.</span></p></div>\n",
+                "t.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (data.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (data.cues[0].start, 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (data.cues[1].start, 62.0, 1e-9);
+  g_assert_cmpstr (data.cues[1].text, ==, "Thanks.");
+  g_assert_cmpfloat_with_epsilon (data.cues[2].start, 70.0, 1e-9);
+}
+
 /* A heading carrying a time is a chapter over the paragraphs below it. */
 static void
 test_timed_headings (void)
@@ -307,6 +348,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/timed-headings", test_timed_headings);
   g_test_add_func ("/html/name-and-time-markup", test_name_and_time_markup);
   g_test_add_func ("/html/names-apart-from-times", test_names_apart_from_times);
+  g_test_add_func ("/html/times-in-attributes", test_times_in_attributes);
   g_test_add_func ("/html/untimed-labels", test_untimed_labels);
   g_test_add_func ("/html/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/html/damaged", test_damaged);

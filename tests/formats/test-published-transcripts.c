@@ -299,6 +299,27 @@ test_whisper_text_speakers (void)
 }
 
 /* Bold names with their time beside them, and headings that name the speaker of each turn. */
+/* Front matter and headings make it Markdown; each turn is "Name: 00:01:02" on its own line
+ * with the words below, one sentence a line. */
+static void
+test_name_time_lines_in_markdown (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "---\ntitle: Soil\nspeakers:\n  - Ann Lee\n  - Bo Park\n---\n## Introductions\n\n"
+                "Ann Lee: 00:00:01\n\nHello and welcome.\nToday it is soil.\n\n"
+                "Bo Park: 00:00:09\n\nThanks.\n\n## Compost\n\n"
+                "Ann Lee: 00:01:02\n\nTomatoes.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome. Today it is soil.");
+  g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
+                   "Bo Park");
+  g_assert_cmpfloat_with_epsilon (r.cues[2].start, 62.0, 1e-9);
+}
+
 static void
 test_bold_timed_titles (void)
 {
@@ -425,6 +446,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
   g_test_add_func ("/published/markdown/bold-timed-titles", test_bold_timed_titles);
+  g_test_add_func ("/published/markdown/name-time-lines", test_name_time_lines_in_markdown);
   g_test_add_func ("/published/markdown/linked-times", test_linked_times);
   g_test_add_func ("/published/markdown/untimed-speakers", test_untimed_speakers);
   g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);

@@ -37,14 +37,17 @@ typedef enum
 } Column;
 
 /* Header names, compared after lowering case and dropping everything but letters. */
-static const char *const column_names[N_COLUMNS][10] = {
+static const char *const column_names[N_COLUMNS][14] = {
+  /* Editors' subtitle lists name the times as an edit decision list does ("Record In"). */
   [COLUMN_START] = { "start", "starttime", "begin", "begintime", "from", "in", "timein",
-                     "timestamp", "time", NULL },
-  [COLUMN_END] = { "end", "endtime", "stop", "stoptime", "to", "out", "timeout", NULL },
+                     "timestamp", "time", "recordin", "sourcein", "timecodein", "tcin", NULL },
+  [COLUMN_END] = { "end", "endtime", "stop", "stoptime", "to", "out", "timeout", "recordout",
+                   "sourceout", "timecodeout", "tcout", NULL },
   [COLUMN_SPEAKER] = { "speaker", "speakername", "speakerlabel", "name", "voice", "who",
                        "person", NULL },
   [COLUMN_TEXT] = { "text", "transcript", "transcription", "content", "words", "caption",
-                    "utterance", "sentence", "dialogue", "line" },
+                    "utterance", "sentence", "dialogue", "line", "subtitle", "subtitletext",
+                    "captiontext", NULL },
 };
 
 typedef struct

@@ -28,6 +28,8 @@
 
 #define MAX_NAME_LENGTH 48
 #define MAX_TAG_NAME 16
+/* Longer than any recording: a time beyond this is a typo. */
+#define MAX_SECONDS (100.0 * 3600.0)
 
 typedef struct
 {
@@ -48,6 +50,9 @@ typedef struct
   gboolean ignore_quotes;    /* an attribute's quote ran to the end of the page */
   gboolean no_more_tags;     /* no '>' is left */
   int heading;        /* 1–6 inside <hN> */
+  char speaker_tag[MAX_TAG_NAME + 1]; /* inside <p class="speaker">: the element's name */
+  char *marked_speaker; /* the last name such an element gave: the speaker of the words until
+                         * the next, so "Klar: …" in them is no name */
 } Flattener;
 
 static void
@@ -81,6 +86,8 @@ emit_turn (Flattener *f, double time, const char *speaker, const char *words, gu
 
       g_string_append_printf (line, "[%s] ", stamp);
     }
+  if (speaker == NULL && *words != '\0')
+    speaker = f->marked_speaker;
   if (speaker)
     g_string_append_printf (line, "%s: ", speaker);
   g_string_append (line, words);
@@ -89,12 +96,43 @@ emit_turn (Flattener *f, double time, const char *speaker, const char *words, gu
 }
 
 /* The words gathered so far, entities decoded and white space collapsed. */
+/* "▶ words": a play button's glyph before the words is a control, not speech; a word made of
+ * symbols alone (no letter, digit or punctuation) is blanked. */
+static void
+drop_symbol_words (char *text)
+{
+  char *word = text;
+
+  while (*word)
+    {
+      char *end = word;
+      gboolean symbols = TRUE;
+
+      while (*end && !g_ascii_isspace (*end))
+        {
+          gunichar c = g_utf8_get_char_validated (end, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return;
+          if (g_unichar_type (c) != G_UNICODE_OTHER_SYMBOL)
+            symbols = FALSE;
+          end = g_utf8_next_char (end);
+        }
+      if (symbols && end > word)
+        memset (word, ' ', (gsize) (end - word));
+      word = end;
+      while (g_ascii_isspace (*word))
+        word++;
+    }
+}
+
 static char *
 take_words (GString *buffer)
 {
   g_autofree char *decoded = hark_text_decode_entities (buffer->str);
 
   g_string_truncate (buffer, 0);
+  drop_symbol_words (decoded);
   return hark_text_collapse_space (decoded);
 }
 
@@ -370,10 +408,211 @@ words_buffer (Flattener *f)
   return f->cell ? f->cell : f->block;
 }
 
+/* ---- Times and speakers in attributes --------------------------------------------------- */
+
+/* "25", "25.5", "25s", "1:02", "0:0:25" (fields of one digit, as some generators write them),
+ * "01:02:03.5", "1h2m3s": a time as players' links and scripts carry it. */
+static gboolean
+parse_loose_time (const char *p, const char **end, double *seconds)
+{
+  double fields[3] = { 0 }, value = 0;
+  guint n = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (;;)
+    {
+      guint digits = 0;
+      double field = 0;
+
+      while (g_ascii_isdigit (*p) && digits < 9)
+        {
+          field = field * 10 + (*p++ - '0');
+          digits++;
+        }
+      if (digits == 0 || g_ascii_isdigit (*p))
+        return FALSE;
+      fields[n++] = field;
+      if (*p == ':' && n < 3 && g_ascii_isdigit (p[1]))
+        {
+          p++;
+          continue;
+        }
+      break;
+    }
+  if (n == 1 && (*p == 'h' || *p == 'm') && g_ascii_isdigit (p[1]))
+    {
+      /* "1h2m3s" / "2m5s" */
+      const char *q = p;
+      double total = fields[0] * (*q == 'h' ? 3600 : 60);
+
+      for (q++; g_ascii_isdigit (*q);)
+        {
+          double part = 0;
+
+          while (g_ascii_isdigit (*q) && part < 1e6)
+            part = part * 10 + (*q++ - '0');
+          if (*q == 'm')
+            total += part * 60;
+          else if (*q == 's')
+            total += part;
+          else
+            return FALSE;
+          q++;
+        }
+      *seconds = total;
+      *end = q;
+      return total <= MAX_SECONDS;
+    }
+  for (guint i = 1; i < n; i++)
+    if (fields[i] >= 60)
+      return FALSE;
+  for (guint i = 0; i < n; i++)
+    value = value * 60 + fields[i];
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    {
+      double scale = 0.1;
+
+      for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
+        value += (*p - '0') * scale;
+    }
+  if (*p == 's' && n == 1)
+    p++;
+  if (value > MAX_SECONDS)
+    return FALSE;
+  *seconds = value;
+  *end = p;
+  return TRUE;
+}
+
+/* The value of attribute @want in the tag text @attrs … @attrs_end, or NULL. */
+static char *
+attribute_value (const char *attrs, const char *attrs_end, const char *want)
+{
+  const char *p = attrs;
+  gsize want_length = strlen (want);
+
+  while (p < attrs_end)
+    {
+      const char *name = p, *value, *value_end;
+
+      while (p < attrs_end && (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ':'))
+        p++;
+      if (p == name)
+        {
+          p++;
+          continue;
+        }
+      {
+        gsize name_length = (gsize) (p - name);
+        gboolean wanted = want[want_length - 1] == '*'
+                              ? name_length >= want_length - 1
+                                    && g_ascii_strncasecmp (name, want, want_length - 1) == 0
+                              : name_length == want_length
+                                    && g_ascii_strncasecmp (name, want, want_length) == 0;
+
+        while (p < attrs_end && g_ascii_isspace (*p))
+          p++;
+        if (p >= attrs_end || *p != '=')
+          continue;
+        p++;
+        while (p < attrs_end && g_ascii_isspace (*p))
+          p++;
+        if (p < attrs_end && (*p == '"' || *p == '\''))
+          {
+            char quote = *p++;
+
+            value = p;
+            while (p < attrs_end && *p != quote)
+              p++;
+            value_end = p;
+            if (p < attrs_end)
+              p++;
+          }
+        else
+          {
+            value = p;
+            while (p < attrs_end && !g_ascii_isspace (*p) && *p != '>')
+              p++;
+            value_end = p;
+          }
+        if (wanted)
+          return g_strndup (value, MIN ((gsize) (value_end - value), 512));
+      }
+    }
+  return NULL;
+}
+
+/* The time an element carries for a player: data-start="12.5", data-time="00:01:02",
+ * href="#t=62" (or "?t=1m2s"), onclick="playAt('0:1:2')" — the start of the words inside. */
+static gboolean
+element_time (const char *attrs, const char *attrs_end, double *seconds)
+{
+  static const char *const data_names[] = { "data-start", "data-time", "data-begin",
+                                            "data-timestamp", "data-t", "data-seconds" };
+  const char *end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (data_names); i++)
+    {
+      g_autofree char *value = attribute_value (attrs, attrs_end, data_names[i]);
+
+      if (value && parse_loose_time (hark_reader_skip_blanks (value), &end, seconds)
+          && *hark_reader_skip_blanks (end) == '\0')
+        return TRUE;
+    }
+  {
+    g_autofree char *href = attribute_value (attrs, attrs_end, "href");
+    const char *t = href ? strstr (href, "t=") : NULL;
+
+    if (t && t > href && strchr ("#?&", t[-1]) && parse_loose_time (t + 2, &end, seconds)
+        && strchr ("&\0", *end))
+      return TRUE;
+  }
+  {
+    /* A script call whose first argument is the time. */
+    g_autofree char *script = attribute_value (attrs, attrs_end, "on*");
+    const char *open = script ? strchr (script, '(') : NULL;
+
+    if (open)
+      {
+        const char *q = hark_reader_skip_blanks (open + 1);
+
+        if (*q == '\'' || *q == '"')
+          q++;
+        if (parse_loose_time (q, &end, seconds) && strchr ("'\"),", *end) && *end)
+          return TRUE;
+      }
+  }
+  return FALSE;
+}
+
+/* class="speaker", class="turn-speaker name": an element that holds who speaks. */
+static gboolean
+names_speaker (const char *attrs, const char *attrs_end)
+{
+  g_autofree char *classes = attribute_value (attrs, attrs_end, "class");
+  g_autofree char *lower = classes ? g_ascii_strdown (classes, -1) : NULL;
+
+  return lower != NULL && strstr (lower, "speaker") != NULL;
+}
+
+/* A time that starts the words after it (from <time> or an attribute). */
 static void
-handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
+start_time (Flattener *f, double seconds)
+{
+  if (!is_blank (f->block) && !take_name (f))
+    flush_block (f, FALSE);
+  if (f->time >= 0)
+    flush_pending (f);
+  f->time = seconds;
+}
+
+static void
+handle_tag (Flattener *f, const char *name, gboolean closing, const char *attrs,
+            const char *after)
 {
   int skipped = closing ? -1 : skipped_index (name);
+  double seconds;
 
   if (skipped >= 0)
     {
@@ -382,6 +621,30 @@ handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
     }
   count_lines (f, f->p, after);
   f->p = after;
+
+  if (!closing && !f->cell && f->heading == 0 && f->speaker_tag[0] == '\0'
+      && names_speaker (attrs, after - 1))
+    {
+      /* <p class="speaker">Kim Scott</p>: the name of whoever says the words after it. */
+      flush_block (f, is_block (name));
+      g_strlcpy (f->speaker_tag, name, sizeof f->speaker_tag);
+      return;
+    }
+  if (closing && f->speaker_tag[0] != '\0' && g_ascii_strcasecmp (name, f->speaker_tag) == 0)
+    {
+      f->speaker_tag[0] = '\0';
+      if (!take_name (f))
+        flush_block (f, TRUE);
+      else
+        {
+          g_free (f->marked_speaker);
+          f->marked_speaker = g_strdup (f->speaker);
+        }
+      return;
+    }
+  if (!closing && !f->cell && f->heading == 0 && f->speaker_tag[0] == '\0'
+      && element_time (attrs, after - 1, &seconds))
+    start_time (f, seconds);
 
   if (g_ascii_strcasecmp (name, "br") == 0)
     {
@@ -461,7 +724,6 @@ handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
       else if (closing && f->in_time)
         {
           g_autofree char *words = take_words (f->block);
-          double seconds;
 
           f->in_time = FALSE;
           if (parse_bare_time (words, &seconds))
@@ -546,7 +808,7 @@ scan_tag (Flattener *f)
   end = tag_end (f, f->p);
   if (end == NULL)
     return FALSE;
-  handle_tag (f, name, closing, end + 1);
+  handle_tag (f, name, closing, p, end + 1);
   return TRUE;
 }
 
@@ -642,6 +904,7 @@ hark_html_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCon
   f.time = -1;
   flatten (&f);
   g_free (f.speaker);
+  g_free (f.marked_speaker);
   if (f.cell)
     g_string_free (f.cell, TRUE);
   g_clear_pointer (&f.cells, g_ptr_array_unref);
@@ -701,6 +964,17 @@ hark_html_sniff (const char *text)
 
   while (g_ascii_isspace (*p))
     p++;
+  /* XHTML's declaration says nothing of what the page is. */
+  if (g_str_has_prefix (p, "<?xml"))
+    {
+      const char *close = strstr (p, "?>");
+
+      if (close == NULL)
+        return FALSE;
+      p = close + 2;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
   /* Comments first (a Markdown file may open with one too): what follows them decides. */
   while (g_str_has_prefix (p, "<!--"))
     {

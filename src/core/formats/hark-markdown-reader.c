@@ -536,8 +536,10 @@ read_line (Reader *r, const char *line, guint number)
       return;
     }
 
-  /* "**Kim** (00:01:02): words": the name, then its time. */
-  if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest))
+  /* "**Kim** (00:01:02): words": the name, then its time; or as in plain text, "Kim:
+   * 00:01:02" or "Kim (00:01:02):" with the words on the line or below. */
+  if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
+      || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest))
     {
       r->last_speaker = add_speaker (r, speaker);
       if (*rest == '\0')
@@ -874,7 +876,8 @@ gboolean
 hark_markdown_sniff (const char *text)
 {
   HarkLineReader reader;
-  guint lines = 0, signs = 0;
+  guint lines = 0, signs = 0, name_headings = 0;
+  gboolean structure = front_matter_lines (text) > 0;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 400)
@@ -895,6 +898,7 @@ hark_markdown_sniff (const char *text)
           g_autofree char *title = NULL;
 
           signs += parse_timed_heading (heading, &seconds, &title);
+          structure = TRUE;
           continue;
         }
       if (scan_mark (p, TRUE, &end, &seconds))
@@ -906,9 +910,13 @@ hark_markdown_sniff (const char *text)
           g_free (speaker);
           continue;
         }
-      /* "Kim [01:02]:" is a timestamped-text heading, not a mark inside Markdown text. */
+      /* "Kim [01:02]:" is a timestamped-text heading, not a mark inside Markdown text; it
+       * makes a Markdown transcript only in a file with Markdown's own structure. */
       if (hark_timestamped_is_name_heading (p))
-        continue;
+        {
+          name_headings++;
+          continue;
+        }
       for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {
@@ -916,5 +924,5 @@ hark_markdown_sniff (const char *text)
             break;
           }
     }
-  return signs >= 2;
+  return signs >= 2 || (structure && name_headings >= 2);
 }

@@ -67,5 +67,8 @@ gboolean hark_whisper_tsv_sniff (const char *text);
 gboolean hark_timestamped_sniff (const char *text);
 /* TRUE when @line is a heading naming a speaker before a time ("Kim [01:02]:", "Kim  1:02"). */
 gboolean hark_timestamped_is_name_heading (const char *line);
+/* The same, giving the name (free it), the time and the words after it on the line. */
+gboolean hark_timestamped_parse_name_heading (const char *line, char **speaker, double *seconds,
+                                             const char **rest);
 
 G_END_DECLS

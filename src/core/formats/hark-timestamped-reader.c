@@ -205,11 +205,25 @@ parse_heading (const char *line, Heading *heading)
 gboolean
 hark_timestamped_is_name_heading (const char *line)
 {
-  Heading heading = { 0 };
-  gboolean is = parse_name_first (line, &heading);
+  return hark_timestamped_parse_name_heading (line, NULL, NULL, NULL);
+}
 
+gboolean
+hark_timestamped_parse_name_heading (const char *line, char **speaker, double *seconds,
+                                     const char **rest)
+{
+  Heading heading = { 0 };
+
+  if (!parse_name_first (line, &heading))
+    return FALSE;
+  if (speaker)
+    *speaker = g_steal_pointer (&heading.speaker);
+  if (seconds)
+    *seconds = heading.start;
+  if (rest)
+    *rest = heading.text;
   g_free (heading.speaker);
-  return is;
+  return TRUE;
 }
 
 /* A non-blank line, read once. */
