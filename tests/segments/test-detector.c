@@ -146,6 +146,25 @@ test_sponsor_named_in_conversation (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* A guest asked about their own work tells of it, prices and all; nothing points the listener
+ * anywhere, so it is the interview, not a plug. */
+static void
+test_own_work_told_in_interview (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, "Host", "How did the writing side of things go for you?" },
+    { 4.0, 10.0, "Guest", "So my newsletter started as a hobby, honestly." },
+    { 10.0, 16.0, "Guest", "The first year my newsletter made about $40,000, which surprised me." },
+    { 16.0, 22.0, "Guest", "Then my book came out and sold maybe 9,000 copies at $30 each." },
+    { 22.0, 28.0, "Guest", "My earnings from the book were bigger than my old salary at Quarrystone." },
+    { 28.0, 33.0, "Guest", "Quarrystone never paid that well, to be fair to them." },
+    { 33.0, 38.0, "Host", "That is a big change from where you started." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 /* "Sponsored by" inside questions is conversation, whatever follows. */
 static void
 test_sponsor_in_question (void)
@@ -346,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/read-by-guest", test_read_by_guest);
   g_test_add_func ("/segments/detector/named-in-conversation", test_sponsor_named_in_conversation);
   g_test_add_func ("/segments/detector/sponsor-in-question", test_sponsor_in_question);
+  g_test_add_func ("/segments/detector/own-work-told", test_own_work_told_in_interview);
   g_test_add_func ("/segments/detector/selfpromo-and-outro", test_selfpromo_and_outro);
   g_test_add_func ("/segments/detector/preamble", test_preamble);
   g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);

@@ -565,11 +565,20 @@ called_a_plug (const HarkAdSentence *s, guint first, guint last)
 static gboolean
 asks_anything (const HarkAdSentence *s, guint first, guint last)
 {
+  gboolean own_offer = FALSE, pointed = FALSE;
+
   for (guint i = first; i <= last; i++)
-    if (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_CODE] || s[i].count[HARK_AD_SPONSOR]
-        || s[i].count[HARK_AD_BREAK] || s[i].count[HARK_AD_SELF])
-      return TRUE;
-  return FALSE;
+    {
+      if (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_CODE]
+          || s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_BREAK])
+        return TRUE;
+      own_offer |= s[i].count[HARK_AD_SELF] > 0;
+      pointed |= s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_YOU] || s[i].count[HARK_AD_NOTES]
+                 || s[i].count[HARK_AD_ASK] || s[i].count[HARK_AD_ELSEWHERE];
+    }
+  /* "My book", "my newsletter" said of one's own work asks nothing until the listener is
+   * pointed to it: told to a host in an interview, it is the conversation. */
+  return own_offer && pointed;
 }
 
 /* How many sentences of the span carry strong evidence. */
