@@ -346,6 +346,21 @@ test_exporters_markdown (void)
   g_assert_cmpfloat_with_epsilon (turns[3].start, 1410.0, 1e-9);
   g_assert_cmpstr (turns[3].text, ==, "We are back.");
 
+  {
+    g_auto (SidecarRead) late = { 0 };
+
+    /* The first mark comes a few turns in: the turns above it are not lost. */
+    sidecar_read (&late,
+                  "**Ada Brisk:** Hello there.\n\n**Omar Tell:** Hi.\n\n"
+                  "**Ada Brisk:** \\[01:00\\] Later words.\n",
+                  "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+    turns = hark_transcript_get_turns (late.t, &n);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpfloat_with_epsilon (turns[0].start, 0.0, 1e-9);
+    g_assert_cmpstr (turns[1].text, ==, "Hi.");
+    g_assert_cmpfloat_with_epsilon (turns[2].start, 60.0, 1e-9);
+  }
+
   sidecar_read (&names,
                 "**Dana Frow, Ph.D:** Good morning, Lev.\n\n**Lev Ostra:** Morning!\n\n"
                 "**Dana Frow, Ph.D:** Always.\n\n**Lev Ostra:** Me too.\n",

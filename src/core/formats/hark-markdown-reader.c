@@ -58,6 +58,8 @@ typedef struct
   gboolean speaker_headings; /* timed headings name speakers, not chapters */
   int last_speaker;
   char *waiting_name; /* a timed label with nothing said under it yet ("**Break:** [23:04]") */
+  gboolean sections_first; /* the first time came with a heading: what is above it is a
+                            * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
 } Reader;
 
@@ -574,6 +576,9 @@ read_line (Reader *r, const char *escaped_line, guint number)
       g_autofree char *title = NULL;
 
       close_paragraph (r);
+      if (r->anchors->len == 0 && parse_timed_heading (heading, &seconds, &title))
+        r->sections_first = TRUE;
+      g_clear_pointer (&title, g_free);
       if (parse_timed_heading (heading, &seconds, &title) && is_speaker_heading (r, title))
         {
           /* "### Kim (00:01:02)": a turn, the words below. */
@@ -807,12 +812,30 @@ emit_untimed (Reader *r)
 static void
 emit (Reader *r)
 {
-  double rate = chars_per_second (r->anchors);
+  double rate;
   guint first = 0;
 
-  /* Text before the first time (show notes, a summary) is not placed in time. */
+  /* Text above the first timed heading (show notes, a summary) is not placed in time. When the
+   * first time is a mark inside the turns, the turns above it are the transcript too: it
+   * starts there, at the start of the audio, with times interpolated up to the mark. */
   while (first < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, first).new_cue)
     first++;
+  for (guint k = 0; k < first && !r->sections_first; k++)
+    {
+      Paragraph *talk = &g_array_index (r->paragraphs, Paragraph, k);
+      Anchor start = { talk->start, 0.0 };
+
+      if (talk->speaker < 0)
+        continue;
+      if (r->anchors->len > 0 && g_array_index (r->anchors, Anchor, 0).pos > talk->start)
+        {
+          g_array_prepend_val (r->anchors, start);
+          talk->new_cue = TRUE;
+          first = k;
+        }
+      break;
+    }
+  rate = chars_per_second (r->anchors);
   if (first > 0)
     hark_text_warn (r->context->warnings, r->context->name, 1, 1,
                     _("Expected a time before the first words of the transcript; the text "
