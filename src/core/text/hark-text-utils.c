@@ -641,7 +641,8 @@ drop_initials (const char *name, const char *name_end)
         return name_end;
       open--;
     }
-  if (*open != '(' || name_end - open - 2 < 1 || name_end - open - 2 > 6 || open[-1] != ' ')
+  if (open == name || *open != '(' || name_end - open - 2 < 1 || name_end - open - 2 > 6
+      || open[-1] != ' ')
     return name_end;
   while (open > name && open[-1] == ' ')
     open--;
