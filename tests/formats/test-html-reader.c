@@ -163,6 +163,37 @@ test_name_and_time_markup (void)
   g_assert_cmpfloat_with_epsilon (dl.cues[2].start, 62.0, 1e-9);
 }
 
+/* The name alone in the term, its time with the words; the name and a bare time in a heading. */
+static void
+test_names_apart_from_times (void)
+{
+  g_auto (SidecarRead) dl = { 0 };
+  g_auto (SidecarRead) h3 = { 0 };
+
+  sidecar_read (&dl,
+                "<dl>\n<dt>Ann Lee</dt><dd><time>00:00:01</time> Hello and welcome.</dd>\n"
+                "<dt>Bo Park</dt><dd><time>00:00:09</time> Thanks.</dd>\n"
+                "<dt>Ann Lee</dt><dd><time>00:01:02</time> Tomatoes.</dd>\n</dl>\n",
+                "t.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (dl.n_cues, ==, 3);
+  g_assert_cmpstr (dl.cues[0].text, ==, "Hello and welcome.");
+  g_assert_cmpstr (speaker_of (&dl, 1), ==, "Bo Park");
+  g_assert_cmpstr (dl.cues[1].text, ==, "Thanks.");
+  g_assert_cmpfloat_with_epsilon (dl.cues[2].start, 62.0, 1e-9);
+
+  sidecar_read (&h3,
+                "<h3>Ann Lee <span>00:00:01</span></h3><p>Hello and welcome.</p>\n"
+                "<h3>Bo Park <span>00:00:09</span></h3><p>Thanks.</p>\n"
+                "<h3>Ann Lee <span>00:01:02</span></h3><p>Tomatoes.</p>\n"
+                "<h3>Bo Park <span>00:01:10</span></h3><p>Onions.</p>\n",
+                "t.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_cmpuint (h3.n_cues, ==, 4);
+  g_assert_cmpstr (speaker_of (&h3, 0), ==, "Ann Lee");
+  g_assert_cmpstr (h3.cues[1].text, ==, "Thanks.");
+  g_assert_cmpstr (speaker_of (&h3, 1), ==, "Bo Park");
+  g_assert_cmpfloat_with_epsilon (h3.cues[2].start, 62.0, 1e-9);
+}
+
 /* A heading carrying a time is a chapter over the paragraphs below it. */
 static void
 test_timed_headings (void)
@@ -275,6 +306,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/wrapped-text", test_wrapped_text);
   g_test_add_func ("/html/timed-headings", test_timed_headings);
   g_test_add_func ("/html/name-and-time-markup", test_name_and_time_markup);
+  g_test_add_func ("/html/names-apart-from-times", test_names_apart_from_times);
   g_test_add_func ("/html/untimed-labels", test_untimed_labels);
   g_test_add_func ("/html/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/html/damaged", test_damaged);

@@ -160,6 +160,45 @@ test_whisper_text (void)
   g_assert_cmpstr (c.cues[1].text, ==, "two words");
 }
 
+/* What scripts around faster-whisper print, and Audacity's label tracks. */
+static void
+test_seconds_with_units_and_labels (void)
+{
+  g_auto (SidecarRead) a = { 0 };
+  g_auto (SidecarRead) b = { 0 };
+  g_autoptr (GError) e = NULL;
+
+  /* Starts with "[" but is no JSON: "[0.00s -> 4.52s]  text". */
+  sidecar_read (&a, "[0.00s -> 4.52s]  one\n[4.52s -> 9.10s]  two\n[00:09.100 -> 00:12.000] three\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_WHISPER_TEXT);
+  g_assert_cmpuint (a.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (a.cues[1].start, 4.52, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.cues[1].end, 9.10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.cues[2].end, 12.0, 1e-9);
+
+  /* Audacity: seconds with a fraction, a frequency line after a label, an empty point label,
+   * speakers named in the text. */
+  sidecar_read (&b,
+                "0.000000\t4.520000\tAnn Lee: Hello and welcome.\n"
+                "\\\t200.000000\t4000.000000\n"
+                "4.520000\t9.100000\tBo Park: Thanks.\n"
+                "9.100000\t9.100000\t\n"
+                "9.100000\t12.000000\tAnn Lee: Tomatoes.\n",
+                "labels.txt", HARK_SIDECAR_FORMAT_WHISPER_TSV);
+  g_assert_cmpuint (b.n_cues, ==, 3);
+  g_assert_cmpuint (b.warnings->len, ==, 0);
+  g_assert_cmpfloat_with_epsilon (b.cues[1].start, 4.52, 1e-9);
+  g_assert_cmpstr (b.cues[1].text, ==, "Thanks.");
+  g_assert_cmpstr (hark_transcript_get_speaker (b.t, (guint) b.cues[1].speaker)->name, ==,
+                   "Bo Park");
+
+  /* Brackets that open no JSON and no format: the error says what was tried, not where some
+   * JSON broke. */
+  e = sidecar_read_error ("[0.00 to 4.52] one\n[4.52 to 9.10] two\n", "x.txt",
+                          HARK_SIDECAR_FORMAT_AUTO);
+  g_assert_error (e, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+}
+
 static void
 test_not_a_transcript (void)
 {
@@ -261,6 +300,20 @@ test_whisper_text_speakers (void)
 
 /* Bold names with their time beside them, and headings that name the speaker of each turn. */
 static void
+test_bold_timed_titles (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  /* A bold time and a title with no colon is a section, not a speaker. */
+  sidecar_read (&r,
+                "**[00:00:00] Why soil matters**\n\nWe start with the ground.\n\n"
+                "**[00:05:00] Making Compost**\n\nThen we make compost.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 0);
+  g_assert_cmpfloat_with_epsilon (r.cues[r.n_cues - 1].start, 300.0, 1e-9);
+}
+
+static void
 test_bold_timed_speakers (void)
 {
   const char *const shapes[] = {
@@ -272,6 +325,12 @@ test_bold_timed_speakers (void)
     "**Ann Lee (00:01:02):** Tomatoes.\n",
     "### Ann Lee (00:00:01)\n\nHello and welcome.\n\n### Bo Park (00:00:09)\n\nThanks.\n\n"
     "### Ann Lee (00:01:02)\n\nTomatoes.\n\n### Bo Park (00:01:10)\n\nGreat.\n",
+    "### Ann Lee 00:00:01\n\nHello and welcome.\n\n### Bo Park 00:00:09\n\nThanks.\n\n"
+    "### Ann Lee 00:01:02\n\nTomatoes.\n\n### Bo Park 00:01:10\n\nGreat.\n",
+    "**[00:00:01] Ann Lee:** Hello and welcome.\n\n**[00:00:09] Bo Park:** Thanks.\n\n"
+    "**[00:01:02] Ann Lee:** Tomatoes.\n",
+    "**00:00:01 - Ann Lee**: Hello and welcome.\n\n**00:00:09 - Bo Park**: Thanks.\n\n"
+    "**00:01:02 - Ann Lee**: Tomatoes.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
@@ -361,9 +420,11 @@ main (int argc, char **argv)
   g_test_add_func ("/published/markdown/timed-sections", test_timed_sections);
   g_test_add_func ("/published/markdown/bracketed-speakers", test_bracketed_speakers);
   g_test_add_func ("/published/whisper-text", test_whisper_text);
+  g_test_add_func ("/published/seconds-with-units-and-labels", test_seconds_with_units_and_labels);
   g_test_add_func ("/published/not-a-transcript", test_not_a_transcript);
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
+  g_test_add_func ("/published/markdown/bold-timed-titles", test_bold_timed_titles);
   g_test_add_func ("/published/markdown/linked-times", test_linked_times);
   g_test_add_func ("/published/markdown/untimed-speakers", test_untimed_speakers);
   g_test_add_func ("/published/whisper-text-speakers", test_whisper_text_speakers);

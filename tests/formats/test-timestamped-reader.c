@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "util/hark-error.h"
 #include "hark-test-util.h"
@@ -188,6 +189,45 @@ test_heading_separators (void)
                       "having me.\n01:02 — Ann Lee: Tomatoes.\n", 62);
 }
 
+/* The name, the time and the words on one line; but not a sentence that mentions a time. */
+static void
+test_name_time_words (void)
+{
+  assert_three_turns ("Ann Lee 00:00:01 Hello and welcome.\nBo Park 00:00:09 Thanks for having "
+                      "me.\nAnn Lee 00:01:02 Tomatoes.\n", 62);
+  assert_three_turns ("Ann Lee 0:01 Hello and welcome.\n\nBo Park 0:09 Thanks for having "
+                      "me.\n\nAnn Lee 1:02 Tomatoes.\n", 62);
+  {
+    const char *prose = "At 10:30 we met the others.\nThen we walked.\nBy 11:45 it rained.\n"
+                        "We went home.\n";
+
+    g_assert_cmpint (hark_sidecar_sniff (prose, strlen (prose), "notes.txt"), !=,
+                     HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  }
+}
+
+/* The name set off by a dash after the time, not by a colon. */
+static void
+test_dashed_names (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  assert_three_turns ("[00:01] Ann Lee — Hello and welcome.\n[00:09] Bo Park — Thanks for "
+                      "having me.\n[01:02] Ann Lee — Tomatoes.\n", 62);
+  assert_three_turns ("00:00:01 Ann Lee - Hello and welcome.\n00:00:09 Bo Park - Thanks for "
+                      "having me.\n00:01:02 Ann Lee - Tomatoes.\n", 62);
+  /* Dashes that a few answers open with are words, not names. */
+  sidecar_read (&r,
+                "[00:01] Welcome back, this week is about soil.\n"
+                "[00:09] Right — so the first thing is compost.\n"
+                "[00:15] And the second is water, lots of it.\n"
+                "[00:22] Well — that depends on the weather.\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 4);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 0);
+  g_assert_cmpstr (r.cues[1].text, ==, "Right — so the first thing is compost.");
+}
+
 /* Times with a fraction after a comma, or an editor's frame count. */
 static void
 test_fractions_and_frames (void)
@@ -263,6 +303,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/timestamped/no-times-is-an-error", test_no_times_is_an_error);
   g_test_add_func ("/timestamped/ep189", test_ep189);
   g_test_add_func ("/timestamped/heading-separators", test_heading_separators);
+  g_test_add_func ("/timestamped/dashed-names", test_dashed_names);
+  g_test_add_func ("/timestamped/name-time-words", test_name_time_words);
   g_test_add_func ("/timestamped/fractions-and-frames", test_fractions_and_frames);
   g_test_add_func ("/timestamped/name-and-time-lines", test_name_and_time_lines);
   g_test_add_func ("/timestamped/intro-block", test_intro_block);

@@ -128,6 +128,40 @@ test_inherited_times (void)
 }
 
 static void
+test_seq_containers (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  /* In a seq, each child counts from the end of the one before it; a child that never says
+   * when it ends leaves the next one without a time. */
+  sidecar_read (&r,
+                "<tt xmlns=\"http://www.w3.org/ns/ttml\">\n"
+                "<body>\n"
+                "<div begin=\"10s\" timeContainer=\"seq\">\n"
+                "<p dur=\"4s\">first</p>\n"
+                "<p begin=\"1s\" dur=\"3s\">after a second of silence</p>\n"
+                "<p dur=\"2.5s\">straight after</p>\n"
+                "<p>no end</p>\n"
+                "<p dur=\"1s\">lost: nothing says when it starts</p>\n"
+                "</div>\n"
+                "<div begin=\"30s\"><p begin=\"1s\" end=\"3s\">par again</p></div>\n"
+                "</body></tt>\n",
+                "show.ttml", HARK_SIDECAR_FORMAT_TTML);
+  g_assert_cmpuint (r.n_cues, ==, 5);
+  assert_time (r.cues[0].start, 10.0);
+  assert_time (r.cues[0].end, 14.0);
+  assert_time (r.cues[1].start, 15.0);
+  assert_time (r.cues[1].end, 18.0);
+  assert_time (r.cues[2].start, 18.0);
+  assert_time (r.cues[2].end, 20.5);
+  g_assert_cmpstr (r.cues[3].text, ==, "no end");
+  assert_time (r.cues[3].start, 20.5);
+  g_assert_cmpstr (r.cues[4].text, ==, "par again");
+  assert_time (r.cues[4].start, 31.0);
+  g_assert_cmpuint (r.warnings->len, ==, 1);
+}
+
+static void
 test_apple_word_spans (void)
 {
   g_auto (SidecarRead) r = { 0 };
@@ -301,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ttml/clock-times-and-agents", test_clock_times_and_agents);
   g_test_add_func ("/ttml/time-expressions", test_time_expressions);
   g_test_add_func ("/ttml/inherited-times", test_inherited_times);
+  g_test_add_func ("/ttml/seq-containers", test_seq_containers);
   g_test_add_func ("/ttml/apple-word-spans", test_apple_word_spans);
   g_test_add_func ("/ttml/spans-give-the-time", test_spans_give_the_time);
   g_test_add_func ("/ttml/damaged-paragraphs", test_damaged_paragraphs);

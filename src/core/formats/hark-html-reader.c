@@ -7,6 +7,8 @@
  *   <cite>Name:</cite> <time>0:00</time> <p>words</p>      the Podcasting 2.0 example, repeated
  *   <p><strong>Name</strong> 00:01:02</p><p>words</p>      a heading paragraph, then the words
  *   <tr><td>00:01:02</td><td>Name</td><td>words</td></tr>  a table of rows, in any column order
+ *   <dt>Name</dt><dd><time>0:00</time> words</dd>          a definition list of turns
+ *   <h3>Name 00:01:02</h3><p>words</p>                     a heading per turn
  *   <p>00:01:02 Name: words<br>…</p>, <pre>…</pre>          a text transcript wrapped in markup
  * inside a fragment or a whole page whose head, scripts, styles and navigation are not speech.
  * The page is flattened to text lines — a block a paragraph, <br> a line, a cite or time the
@@ -476,6 +478,12 @@ handle_tag (Flattener *f, const char *name, gboolean closing, const char *after)
     {
       flush_block (f, TRUE);
       f->in_pre = !closing;
+    }
+  else if (g_ascii_strcasecmp (name, "dt") == 0 && closing && !f->cell && f->heading == 0)
+    {
+      /* "<dt>Kim Scott</dt><dd>words</dd>": the term names who says the words after it. */
+      if (!take_name (f))
+        flush_block (f, TRUE);
     }
   else if (is_block (name))
     {

@@ -237,7 +237,7 @@ scan_mark_colon (const char *p, const char **end, double *seconds)
 }
 
 /* A bold name with its time: "**Kim** (00:01:02): words", "**Kim** [00:01:02]",
- * "**Kim (00:01:02):** words", "**Kim 00:01:02**". */
+ * "**Kim (00:01:02):** words", "**Kim 00:01:02**", "**[00:01:02] Kim:** words". */
 static gboolean
 scan_bold_timed_speaker (const char *p, char **speaker, double *seconds, const char **rest)
 {
@@ -253,6 +253,24 @@ scan_bold_timed_speaker (const char *p, char **speaker, double *seconds, const c
   end = hark_reader_skip_blanks (close + 2);
   if (scan_mark_colon (end, &end, seconds))
     name_end = close;
+  else if (scan_mark_colon (name, &end, seconds))
+    {
+      /* The time first inside the bold: "**[00:01:02] Kim:** words". Only with the colon
+       * after the name, and a name: "**[00:12:30] Why soil matters**" is a title. */
+      gboolean colon = close[-1] == ':' || close[2] == ':';
+
+      name = hark_reader_skip_blanks (end);
+      if (*name == '-')
+        name = hark_reader_skip_blanks (name + 1);
+      if (name >= close || !colon)
+        return FALSE;
+      name_end = close[-1] == ':' ? close - 1 : close;
+      if (!hark_text_looks_like_name (name, (gsize) (name_end - name)))
+        return FALSE;
+      end = close + 2;
+      if (*end == ':')
+        end++;
+    }
   else
     {
       /* The time inside the bold: the last word before the marker. */
@@ -326,8 +344,8 @@ heading_text (const char *line)
   return hark_reader_skip_blanks (p);
 }
 
-/* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title") and the title
- * without it. */
+/* The time in a heading ("[00:01:02] Title", "Title (01:02)", "00:01:02 - Title", "Kim Scott
+ * 01:02") and the title without it. A bare time counts first or last, not inside the title. */
 static gboolean
 parse_timed_heading (const char *text, double *seconds, char **title)
 {
@@ -336,8 +354,11 @@ parse_timed_heading (const char *text, double *seconds, char **title)
   for (p = text; *p; p++)
     {
       const char *end;
+      gboolean last_word = p > text && p[-1] == ' ' && g_ascii_isdigit (*p);
 
-      if (!scan_mark (p, p == text, &end, seconds))
+      if (!scan_mark (p, p == text || last_word, &end, seconds))
+        continue;
+      if (p != text && last_word && *hark_reader_skip_blanks (end) != '\0')
         continue;
       {
         g_autoptr (GString) rest = g_string_new_len (text, p - text);

@@ -340,6 +340,23 @@ hark_sidecar_read_text_as (HarkSidecarFormat format, const char *text,
   return formats[format].read_text (text, builder, context, error);
 }
 
+/* "[1, 2" or "[-0.5]": a number as JSON writes one in an array, not "[0.00 to 4.52] words". */
+static gboolean
+starts_json_number (const char *q)
+{
+  const char *p = q;
+
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p) || strchr (".eE+-", *p) != NULL)
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == ',' || *p == ']' || *p == '\0';
+}
+
 /* @doc_out receives the parsed document when the text is JSON, so it is parsed only once. The
  * content decides; the name only breaks ties for files too broken to tell. */
 static HarkSidecarFormat
@@ -369,7 +386,7 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
       /* Broken JSON: let the likeliest reader report where it broke. */
       while (g_ascii_isspace (*q))
         q++;
-      if (*p == '{' || strchr ("[{\"]-", *q) != NULL || g_ascii_isdigit (*q))
+      if (*p == '{' || strchr ("[{\"]", *q) != NULL || starts_json_number (q))
         return json_format_from_name (filename);
       return HARK_SIDECAR_FORMAT_AUTO;
     }

@@ -11,6 +11,8 @@
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
+ *   00:01:02 Kim — words          the name set off by a dash rather than a colon (so only when
+ *                                 most lines of the file name a speaker that way)
  *   Kim                           Descript, Riverside: the name on a line of its own, then the
  *   00:01:02                      time on its own, then the words (or the time first, then
  *   words…                        the name)
@@ -210,28 +212,114 @@ hark_timestamped_is_name_heading (const char *line)
   return is;
 }
 
-gboolean
-hark_timestamped_sniff (const char *text)
+/* A non-blank line, read once. */
+typedef struct
 {
-  HarkLineReader reader;
-  guint lines = 0, headings = 0;
+  char *text;
+  guint number;
+  gboolean is_heading;
+  Heading heading;
+} Line;
 
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader) && lines < 200)
+static void
+line_clear (Line *line)
+{
+  g_free (line->text);
+  g_free (line->heading.speaker);
+}
+
+/* "Kim Scott 00:01:02 words": a name, a time, the words on one line. Believed only when most
+ * lines of the file are so and few names share them (names_then_times()). */
+static gboolean
+parse_name_time_words (const char *line, Heading *heading)
+{
+  const char *p = hark_reader_skip_blanks (line);
+  const char *time_at = NULL, *after;
+  double start;
+
+  for (const char *q = p; *q && q - p <= 48; q++)
+    if (q > p && q[-1] == ' ' && g_ascii_isdigit (*q))
+      {
+        time_at = q;
+        break;
+      }
+  if (time_at == NULL || !hark_text_scan_time (time_at, &after, &start))
+    return FALSE;
+  after = skip_frames (after);
+  if (*after != ' ' && *after != '\t')
+    return FALSE;
+  after = hark_reader_skip_blanks (after);
+  if (*after == '\0' || !hark_text_is_name_only (p, (gsize) (time_at - 1 - p)))
+    return FALSE;
+  heading->start = start;
+  heading->speaker = g_strndup (p, (gsize) (time_at - 1 - p));
+  heading->text = after;
+  return TRUE;
+}
+
+/* Whether the lines that are no heading are mostly "Name 00:01:02 words" with few names. */
+static gboolean
+names_then_times (GArray *lines)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint matched = 0;
+
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_autofree char *line = NULL;
-      Heading heading;
+      const Line *l = &g_array_index (lines, Line, i);
+      Heading heading = { 0 };
+
+      if (l->is_heading || !parse_name_time_words (l->text, &heading))
+        continue;
+      matched++;
+      g_hash_table_add (names, heading.speaker);
+    }
+  return matched >= 2 && matched * 3 >= lines->len * 2
+         && g_hash_table_size (names) * 2 <= matched + 2;
+}
+
+/* The file's non-blank lines (at most @max), each parsed as a heading where it is one. */
+static GArray *
+collect_lines (const char *text, guint max)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  HarkLineReader reader;
+
+  g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
+  hark_line_reader_init (&reader, text);
+  while (lines->len < max && hark_line_reader_next (&reader))
+    {
+      Line l;
 
       if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
-      line = g_strchomp (g_strndup (reader.line, reader.length));
-      lines++;
-      if (parse_heading (line, &heading))
-        headings++;
-      g_free (heading.speaker);
+      l.text = g_strchomp (g_strndup (reader.line, reader.length));
+      l.number = reader.number;
+      l.heading.speaker = NULL;
+      l.is_heading = parse_heading (l.text, &l.heading);
+      g_array_append_val (lines, l);
     }
+  if (names_then_times (lines))
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *l = &g_array_index (lines, Line, i);
+
+        if (!l->is_heading)
+          l->is_heading = parse_name_time_words (l->text, &l->heading);
+      }
+  return lines;
+}
+
+gboolean
+hark_timestamped_sniff (const char *text)
+{
+  g_autoptr (GArray) lines = collect_lines (text, 200);
+  guint headings = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    headings += g_array_index (lines, Line, i).is_heading;
   /* Otter paragraphs may wrap over a few lines, so a fifth of the lines is enough. */
-  return headings >= 2 && headings * 5 >= lines;
+  return headings >= 2 && headings * 5 >= lines->len;
 }
 
 /* Starts like HarkTimedItem, for hark_sidecar_fill_missing_ends(). */
@@ -255,22 +343,6 @@ static void
 pending_cue_clear (PendingCue *cue)
 {
   g_string_free (cue->text, TRUE);
-}
-
-/* A non-blank line, read once. */
-typedef struct
-{
-  char *text;
-  guint number;
-  gboolean is_heading;
-  Heading heading;
-} Line;
-
-static void
-line_clear (Line *line)
-{
-  g_free (line->text);
-  g_free (line->heading.speaker);
 }
 
 /* "00:01:02 Kim Scott": a time, then a name and nothing else; the words follow below. */
@@ -302,7 +374,57 @@ typedef enum
   NAME_BEFORE, /* the name's line, then the time's */
   NAME_AFTER,  /* the time's line, then the name's */
   NAME_ON_TIME_LINE, /* "00:01:02 Kim Scott", then the words */
+  NAME_DASHED,       /* "00:01:02 Kim Scott — words" */
 } Layout;
+
+#define MAX_DASHED_NAME 48
+
+/* "Kim Scott — words": the name's length and where the words start. */
+static gboolean
+split_dashed_name (const char *text, gsize *name_length, const char **rest)
+{
+  static const char *const dashes[] = { " — ", " – ", " - " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    {
+      const char *dash = strstr (text, dashes[i]);
+      gsize length = dash ? (gsize) (dash - text) : 0;
+
+      if (dash == NULL || length == 0 || length > MAX_DASHED_NAME
+          || !hark_text_is_name_only (text, length))
+        continue;
+      *name_length = length;
+      *rest = hark_reader_skip_blanks (dash + strlen (dashes[i]));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the dash after the time sets off a speaker's name: so when most lines with words do
+ * it, with few names among them (one line that opens "Right — so" is an answer, not a name). */
+static gboolean
+names_are_dashed (GArray *lines)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint with_words = 0, dashed = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+      const char *rest;
+      gsize length;
+
+      if (!l->is_heading || l->heading.speaker != NULL || *l->heading.text == '\0')
+        continue;
+      with_words++;
+      if (!split_dashed_name (l->heading.text, &length, &rest))
+        continue;
+      dashed++;
+      g_hash_table_add (names, g_strndup (l->heading.text, length));
+    }
+  return dashed >= 2 && dashed * 3 >= with_words * 2
+         && g_hash_table_size (names) * 2 <= dashed + 2;
+}
 
 /* Whether bare times come with a name on the line before or after them: so when most do
  * (one word alone on a line next to a time is otherwise just a short answer). */
@@ -344,28 +466,12 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                        HarkSidecarContext *context, GError **error)
 {
   g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (PendingCue));
-  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  HarkLineReader reader;
+  g_autoptr (GArray) lines = collect_lines (text, G_MAXUINT);
   guint first_unplaced = 0;
   Layout layout;
 
-  g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
-
   g_array_set_clear_func (cues, (GDestroyNotify) pending_cue_clear);
-  hark_line_reader_init (&reader, text);
-  while (hark_line_reader_next (&reader))
-    {
-      Line l;
-
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
-        continue;
-      l.text = g_strchomp (g_strndup (reader.line, reader.length));
-      l.number = reader.number;
-      l.heading.speaker = NULL;
-      l.is_heading = parse_heading (l.text, &l.heading);
-      g_array_append_val (lines, l);
-    }
-  layout = lone_name_layout (lines);
+  layout = names_are_dashed (lines) ? NAME_DASHED : lone_name_layout (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -375,6 +481,9 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
         {
           PendingCue cue = { l->heading.start, -1, -1, g_string_new (l->heading.text) };
           const char *speaker = l->heading.speaker;
+          g_autofree char *dashed_name = NULL;
+          const char *dashed_rest;
+          gsize dashed_length;
 
           /* Descript: the name on the line before; or on the line after the time. */
           if (speaker == NULL && layout == NAME_BEFORE && i > 0 && is_lone_name (l - 1))
@@ -389,6 +498,12 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
             {
               speaker = l->heading.text;
               g_string_truncate (cue.text, 0);
+            }
+          else if (speaker == NULL && layout == NAME_DASHED
+                   && split_dashed_name (l->heading.text, &dashed_length, &dashed_rest))
+            {
+              speaker = dashed_name = g_strndup (l->heading.text, dashed_length);
+              g_string_assign (cue.text, dashed_rest);
             }
           if (speaker)
             {

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each <p> in the <body> is a cue. Its time is its own begin/end/dur, relative to the begin of
- * the <div>/<body> around it (TTML's "par" timing; "seq" containers are not followed), or when
- * it has none, the span of its timed <span>s. When every word of a <p> sits in a <span> with a
+ * the <div>/<body> around it (TTML's "par" timing), or in a timeContainer="seq", to the end of
+ * the element before it; or when it has none, the span of its timed <span>s. When every word of a <p> sits in a <span> with a
  * time of its own, those spans are the cue's word times: that is how Apple's TTML
  * (<span podcasts:unit="word">) keeps each word's time. The speaker is the <p>'s (or an
  * enclosing element's) ttm:agent, named by the <ttm:agent>'s <ttm:name> in the head when
@@ -65,6 +65,9 @@ typedef struct
   gboolean timed_inside; /* a timed span is inside this one: that one is the word */
   gsize text_start;  /* where a span's text starts in the cue's text */
   gboolean bad_time; /* a time attribute here could not be read */
+  gboolean seq;      /* timeContainer="seq": each child starts where the one before it ended */
+  double next_begin; /* in a seq, where the next child starts; < 0: not known */
+  gboolean after_open_end; /* in a seq, after a sibling that never said when it ends */
 } Frame;
 
 typedef struct
@@ -382,9 +385,19 @@ read_times (Reader *r, Frame *frame, const Frame *parent, const xmlChar **attrib
   g_autofree char *owned = NULL;
   double base = parent && parent->begin >= 0 ? parent->begin : 0;
   double begin = -1, end = -1, dur = -1;
+  gboolean in_seq = parent && parent->seq;
 
   frame->begin = parent ? parent->begin : -1;
   frame->end = parent ? parent->end : -1;
+  if (in_seq)
+    {
+      /* A child of a seq counts from where its sibling before it ended, and lasts only as long
+       * as it says. */
+      base = parent->next_begin;
+      frame->begin = parent->next_begin;
+      frame->end = -1;
+      frame->after_open_end = base < 0;
+    }
   if (attribute (attributes, n, "begin", FALSE, &owned) != NULL && !parse_time (r, owned, &begin))
     frame->bad_time = TRUE;
   if (attribute (attributes, n, "end", FALSE, &owned) != NULL && !parse_time (r, owned, &end))
@@ -398,7 +411,13 @@ read_times (Reader *r, Frame *frame, const Frame *parent, const xmlChar **attrib
   frame->own_end = end >= 0 || dur >= 0;
   if (!frame->timed)
     return;
-  if (times_are_absolute (r, parent, begin >= 0 ? begin : base, end))
+  if (in_seq && base < 0)
+    {
+      /* The sibling before it never said when it ends, so nothing says when this begins. */
+      frame->begin = frame->end = -1;
+      return;
+    }
+  if (!in_seq && times_are_absolute (r, parent, begin >= 0 ? begin : base, end))
     base = 0;
   frame->begin = base + (begin >= 0 ? begin : 0);
   if (begin < 0 && parent && parent->begin >= 0 && base == 0)
@@ -507,6 +526,15 @@ finish_p (Reader *r, Frame *frame)
       g_array_set_size (r->words, 0);
       g_array_set_clear_func (r->words, word_clear);
     }
+  if (cue.time.start < 0 && frame->after_open_end)
+    {
+      warn_p (r, _("This <p> follows, in a timeContainer=\"seq\", an element that never says when "
+                   "it ends (no end or dur), so nothing says when it begins; the cue was left "
+                   "out."));
+      if (cue.words)
+        g_array_unref (cue.words);
+      return;
+    }
   if (cue.time.start < 0)
     {
       warn_p (r, _("This <p> has no time (no begin, end or dur on it, its spans or the "
@@ -586,6 +614,11 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
   if (element != EL_BODY && element != EL_DIV && element != EL_P && element != EL_SPAN)
     return;
   read_times (r, frame, parent, attributes, n_attributes);
+  if (g_strcmp0 (attribute (attributes, n_attributes, "timeContainer", FALSE, &owned), "seq") == 0)
+    {
+      frame->seq = TRUE;
+      frame->next_begin = frame->begin >= 0 ? frame->begin : (parent ? -1 : 0);
+    }
   agent = speaker_of (r, attributes, n_attributes);
   frame->agent = agent ? agent : g_strdup (parent ? parent->agent : NULL);
   if (element == EL_P && r->p_depth == 0)
@@ -613,6 +646,9 @@ on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix, con
   if (r->error != NULL || r->depth >= MAX_DEPTH)
     return;
   frame = &r->frames[r->depth];
+  if (r->depth > 0 && r->frames[r->depth - 1].seq
+      && (frame->element == EL_DIV || frame->element == EL_P || frame->element == EL_SPAN))
+    r->frames[r->depth - 1].next_begin = frame->bad_time ? -1 : frame->end;
   switch (frame->element)
     {
     case EL_NAME:

@@ -6,8 +6,9 @@
  * What whisper, whisper.cpp and faster-whisper print while they transcribe, and what people
  * save as .txt, .srt or .json: one cue per line, the times in brackets as plain seconds
  * ("[12.34 --> 56.78]") or as a clock with or without hours ("[00:05.000 --> 01:02:03.500]"),
- * the arrow written "-->" or "→". A line that is not one of these is reported and skipped; the
- * lines around it are kept.
+ * the arrow written "-->", "->" or "→", the seconds bare or with their unit ("[0.00s -> 4.52s]",
+ * as scripts around faster-whisper print them). A line that is not one of these is reported and
+ * skipped; the lines around it are kept.
  */
 #include "formats/hark-sidecar-private.h"
 #include "formats/hark-reader-util.h"
@@ -51,9 +52,18 @@ skip_arrow (const char *p)
   p = hark_reader_skip_blanks (p);
   if (g_str_has_prefix (p, "-->"))
     return hark_reader_skip_blanks (p + 3);
+  if (g_str_has_prefix (p, "->"))
+    return hark_reader_skip_blanks (p + 2);
   if (g_str_has_prefix (p, "→"))
     return hark_reader_skip_blanks (p + strlen ("→"));
   return NULL;
+}
+
+/* "0.00s": scripts around faster-whisper print the seconds with their unit. */
+static const char *
+skip_unit (const char *p)
+{
+  return *p == 's' && !g_ascii_isalnum (p[1]) ? p + 1 : p;
 }
 
 /* "[start --> end]" at the start of @line; @text_out points past it and its blanks. */
@@ -67,10 +77,11 @@ parse_line (const char *line, double *start, double *end, const char **text_out)
   p = hark_reader_skip_blanks (p + 1);
   if (!scan_seconds (p, &p, start))
     return FALSE;
+  p = skip_unit (p);
   p = skip_arrow (p);
   if (p == NULL || !scan_seconds (p, &p, end))
     return FALSE;
-  p = hark_reader_skip_blanks (p);
+  p = hark_reader_skip_blanks (skip_unit (p));
   if (*p != ']')
     return FALSE;
   *text_out = hark_reader_skip_blanks (p + 1);

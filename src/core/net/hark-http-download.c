@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "util/hark-error.h"
+#include "util/hark-file-saver.h"
 
 #define WRITE_SIZE (64 * 1024)
 /* An HTML body smaller than this is an error page, not an episode. */
@@ -32,6 +33,7 @@ typedef struct
   char *path;
   char *part_path;
   char *map_path;    /* "FILE.part.ranges": which bytes of a .part with holes are there */
+  HarkFileSaver *map_saver; /* saves the map while bytes arrive, off the main thread */
   char *etag;        /* the validator sent with If-Range (an ETag, else a Last-Modified) */
   HarkByteRanges *held;
   gboolean has_map;  /* the .part may have holes: the map must be kept beside it */
@@ -81,6 +83,7 @@ download_free (Download *d)
   g_free (d->path);
   g_free (d->part_path);
   g_free (d->map_path);
+  g_clear_pointer (&d->map_saver, hark_file_saver_unref);
   g_free (d->etag);
   hark_byte_ranges_free (d->held);
   g_clear_pointer (&d->source, hark_media_source_unref);
@@ -95,7 +98,9 @@ job_download (HarkHttpJob *job)
 
 /* Written whole or not at all (a new file renamed over the old), so a crash leaves the last
  * saved map, which never claims a byte not written. A map not saved only lags behind: the
- * bytes it leaves out are fetched again. */
+ * bytes it leaves out are fetched again. Here, at the ends of requests, the map is written
+ * before going on, after the background save in flight (an older map must not land after
+ * it). */
 static gboolean
 save_map (Download *d, GError **error)
 {
@@ -103,10 +108,30 @@ save_map (Download *d, GError **error)
 
   if (!d->has_map)
     return TRUE;
+  hark_file_saver_drain (d->map_saver, TRUE);
   d->last_map_save = g_get_monotonic_time ();
   text = hark_byte_ranges_to_text (d->held, d->total);
   return g_file_set_contents_full (d->map_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
                                    error);
+}
+
+/* While bytes arrive: the save's fsync can wait long on a disk busy with the download, so a
+ * worker writes it. */
+static void
+save_map_in_background (Download *d)
+{
+  g_autofree char *text = hark_byte_ranges_to_text (d->held, d->total);
+
+  d->last_map_save = g_get_monotonic_time ();
+  hark_file_saver_save (d->map_saver, text);
+}
+
+/* Removes the map, after any save of it in flight. */
+static void
+remove_map (Download *d)
+{
+  hark_file_saver_drain (d->map_saver, TRUE);
+  g_unlink (d->map_path);
 }
 
 static void
@@ -124,7 +149,7 @@ forget_part (Download *d)
 {
   close_part (d);
   g_unlink (d->part_path);
-  g_unlink (d->map_path);
+  remove_map (d);
   hark_byte_ranges_clear (d->held);
   d->has_map = FALSE;
   d->total = 0;
@@ -145,7 +170,7 @@ load_part (Download *d)
   if (g_stat (d->part_path, &part) != 0)
     {
       /* A map without its file says nothing. */
-      g_unlink (d->map_path);
+      remove_map (d);
       return;
     }
   if (g_stat (d->map_path, &map) != 0)
@@ -263,7 +288,7 @@ report_progress (Download *d, gboolean force)
         d->control->rate = d->rate;
     }
   if (d->has_map && now - d->last_map_save >= MAP_SAVE_INTERVAL)
-    save_map_quietly (d);
+    save_map_in_background (d);
   if (d->progress == NULL || (!force && now - d->last_progress < G_USEC_PER_SEC / 10))
     return;
   d->last_progress = now;
@@ -346,7 +371,7 @@ complete (HarkHttpJob *job)
     g_autofree char *etag_path = g_strconcat (d->part_path, ".etag", NULL);
     g_unlink (etag_path);
   }
-  g_unlink (d->map_path);
+  remove_map (d);
   d->has_map = FALSE;
   if (g_rename (d->part_path, d->path) != 0)
     {
@@ -666,6 +691,7 @@ hark_http_download_start (HarkHttp *http, const char *url, const char *path, con
   d->path = g_strdup (path);
   d->part_path = g_strconcat (path, ".part", NULL);
   d->map_path = g_strconcat (path, ".part.ranges", NULL);
+  d->map_saver = hark_file_saver_new (d->map_path);
   d->held = hark_byte_ranges_new ();
   d->fd = -1;
   d->control = control;
