@@ -32,6 +32,8 @@
  *                                                        (the best window, the best with a
  *                                                        read's structure, its features)
  *     HARK_AD_FIT_SENTENCES=1                            with it, each sentence's evidence
+ *     HARK_AD_FIT_UNVOICED=1                             with it, the reads spliced with no
+ *                                                        voice named (as captions are)
  */
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -412,7 +414,8 @@ score_shapes (const char *path, GArray *conversation)
       const HarkAdShape *shape = &g_array_index (shapes, HarkAdShape, k);
       Span span;
       g_autoptr (HarkTranscript) t = hark_ad_shape_splice (conversation, shape,
-                                                           conversation->len / 2, TRUE,
+                                                           conversation->len / 2,
+                                                           !g_getenv ("HARK_AD_FIT_UNVOICED"),
                                                            &span.start, &span.end);
       g_autoptr (GString) doc = NULL;
       g_autoptr (GArray) sentences = hark_sponsor_sentences (t, &doc);

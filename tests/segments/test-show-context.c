@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "formats/hark-sidecar.h"
 #include "segments/hark-show-context.h"
 #include "segments/hark-sponsor-detector.h"
 
@@ -236,6 +237,115 @@ test_scan (void)
   hark_show_mentions_clear (&m);
 }
 
+/* The episode written as a sidecar of @format, its own metadata naming the show "Ferrowild"
+ * (whose site the store's read sends the listener to). */
+static HarkTranscript *
+sidecar_naming_the_show (HarkSidecarFormat format)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  HarkTranscript *t;
+
+  for (guint i = 0; i < G_N_ELEMENTS (episode); i++)
+    {
+      g_autofree char *body = g_strescape (episode[i].text, NULL);
+      g_autofree char *start = g_strdup_printf ("%02u:%02u:%02u.000", (guint) episode[i].start / 3600,
+                                                (guint) episode[i].start / 60 % 60,
+                                                (guint) episode[i].start % 60);
+      g_autofree char *end = g_strdup_printf ("%02u:%02u:%02u.000", (guint) episode[i].end / 3600,
+                                              (guint) episode[i].end / 60 % 60,
+                                              (guint) episode[i].end % 60);
+
+      if (format == HARK_SIDECAR_FORMAT_PODCASTING2)
+        g_string_append_printf (text, "%s{\"speaker\": \"%s\", \"startTime\": %g, "
+                                "\"endTime\": %g, \"body\": \"%s\"}",
+                                i ? ", " : "", episode[i].speaker, episode[i].start,
+                                episode[i].end, body);
+      else if (format == HARK_SIDECAR_FORMAT_WEBVTT)
+        g_string_append_printf (text, "%s --> %s\n<v %s>%s\n\n", start, end, episode[i].speaker,
+                                episode[i].text);
+      else
+        g_string_append_printf (text, "<p begin=\"%gs\" end=\"%gs\">%s</p>\n",
+                                episode[i].start, episode[i].end, episode[i].text);
+    }
+  if (format == HARK_SIDECAR_FORMAT_PODCASTING2)
+    {
+      g_string_prepend (text, "{\"version\": \"1.0.0\", \"title\": \"Episode 12: Rivers\", "
+                              "\"show\": \"Ferrowild\", \"segments\": [");
+      g_string_append (text, "]}");
+    }
+  else if (format == HARK_SIDECAR_FORMAT_WEBVTT)
+    g_string_prepend (text, "WEBVTT - Ferrowild\nKind: captions\n\n");
+  else
+    {
+      g_string_prepend (text, "<?xml version=\"1.0\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" "
+                              "xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><head><metadata>"
+                              "<ttm:title> Ferrowild\n</ttm:title></metadata></head><body><div>\n");
+      g_string_append (text, "</div></body></tt>\n");
+    }
+  t = hark_sidecar_read_data (text->str, text->len, "made-up", format, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return t;
+}
+
+/* A sidecar's own metadata names the show as the feed does: the store's read, sending the
+ * listener to the site of that name, is the show's own; the roaster's stays a sponsor's. A
+ * chapter greeting the listener names it too. */
+static void
+test_sidecar_names_the_show (void)
+{
+  static const HarkSidecarFormat formats[] = { HARK_SIDECAR_FORMAT_PODCASTING2,
+                                               HARK_SIDECAR_FORMAT_WEBVTT,
+                                               HARK_SIDECAR_FORMAT_TTML };
+  /* A header with no title gives none. */
+  {
+    g_autoptr (HarkTranscript) t = NULL;
+    g_autoptr (GError) error = NULL;
+    static const char vtt[] = "WEBVTT\nKind: captions\n\n00:00:00.000 --> 00:00:05.000\nHi.\n";
+
+    t = hark_sidecar_read_data (vtt, sizeof vtt - 1, "made-up", HARK_SIDECAR_FORMAT_WEBVTT, NULL,
+                                NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (hark_transcript_get_title (t));
+  }
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr (HarkTranscript) t = sidecar_naming_the_show (formats[f]);
+      g_autoptr (GArray) found = hark_sponsor_detect (t);
+      const HarkDetection *store = read_in (found, 60, 78), *roaster = read_in (found, 130, 148);
+
+      /* The show's name before a title that may be the episode's. */
+      g_assert_cmpstr (hark_transcript_get_title (t), ==, "Ferrowild");
+      /* These captions name no voices: the reads and the talk between them run together. */
+      if (formats[f] == HARK_SIDECAR_FORMAT_TTML)
+        continue;
+      g_assert_nonnull (store);
+      g_assert_nonnull (roaster);
+      g_assert_cmpint (store->category, ==, HARK_CATEGORY_SELFPROMO);
+      g_assert_cmpint (roaster->category, ==, HARK_CATEGORY_SPONSOR);
+    }
+
+  /* No title, but a chapter saying whose show it is. */
+  {
+    g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+    g_autoptr (HarkTranscript) t = NULL;
+    g_autoptr (GArray) found = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (episode); i++)
+      hark_transcript_builder_add_cue (b, episode[i].start, episode[i].end, episode[i].text,
+                                       hark_transcript_builder_add_speaker (b, episode[i].speaker,
+                                                                            episode[i].speaker));
+    hark_transcript_builder_add_chapter (b, 0, 52, "Welcome to Ferrowild", NULL, TRUE);
+    hark_transcript_builder_add_chapter (b, 52, 190, "Rivers and willows", NULL, TRUE);
+    t = hark_transcript_builder_finish (g_steal_pointer (&b));
+    g_assert_null (hark_transcript_get_title (t));
+    found = hark_sponsor_detect (t);
+    g_assert_cmpint (read_in (found, 60, 78)->category, ==, HARK_CATEGORY_SELFPROMO);
+    g_assert_cmpint (read_in (found, 130, 148)->category, ==, HARK_CATEGORY_SPONSOR);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -244,5 +354,6 @@ main (int argc, char **argv)
   g_test_add_func ("/show-context/feed-link-flips-category", test_feed_link_flips_category);
   g_test_add_func ("/show-context/episode-says-who-it-is", test_episode_says_who_it_is);
   g_test_add_func ("/show-context/own-thing-on-another-site", test_own_thing_on_another_site);
+  g_test_add_func ("/show-context/sidecar-names-the-show", test_sidecar_names_the_show);
   return g_test_run ();
 }

@@ -194,6 +194,7 @@ copy_speech (const HarkTranscript *base)
                                       turns[i].speaker, turns[i].evidence);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (base));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (base));
+  hark_transcript_builder_set_title (builder, hark_transcript_get_title (base));
   hark_transcript_builder_set_generated (builder, hark_transcript_is_generated (base));
   return builder;
 }

@@ -259,6 +259,7 @@ hark_hark_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarCon
   else if (hark && !JSON_NODE_HOLDS_NULL (hark))
     hark_json_warn (context, doc, object, _("Expected “hark” to be an object; ignored it."));
 
+  hark_p20_read_title (doc, builder);
   segments = get_array (doc, context, object, "segments");
   if (segments)
     ok = hark_p20_read_segments (doc, segments, builder, context, speakers.by_name, error);

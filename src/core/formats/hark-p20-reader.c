@@ -211,6 +211,20 @@ hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *items, HarkTranscriptBuilde
   return TRUE;
 }
 
+void
+hark_p20_read_title (HarkJsonDoc *doc, HarkTranscriptBuilder *builder)
+{
+  static const char *const keys[] = { "show", "podcast", "podcastTitle", "title" };
+  JsonNode *root = hark_json_doc_get_root (doc);
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  /* The show's name first: a title may be the episode's. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    hark_transcript_builder_set_title (builder,
+                                       hark_json_get_string (json_node_get_object (root), keys[i]));
+}
+
 gboolean
 hark_p20_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                GError **error)
@@ -221,5 +235,6 @@ hark_p20_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarCont
 
   if (segments == NULL)
     return FALSE;
+  hark_p20_read_title (doc, builder);
   return hark_p20_read_segments (doc, segments, builder, context, NULL, error);
 }

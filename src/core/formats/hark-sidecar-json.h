@@ -113,6 +113,10 @@ gboolean hark_p20_read_segments (HarkJsonDoc *doc, JsonArray *segments,
                                  HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                                  GHashTable *speakers, GError **error);
 
+/* The name the document gives itself at its top level ("show", "podcast", "podcastTitle", or
+ * failing those "title") as @builder's title; hark_hark_read() shares it. */
+void hark_p20_read_title (HarkJsonDoc *doc, HarkTranscriptBuilder *builder);
+
 /* Reads a chapters array; hark_hark_read() shares it. */
 gboolean hark_chapters_read_array (HarkJsonDoc *doc, JsonArray *items,
                                    HarkTranscriptBuilder *builder, HarkSidecarContext *context,

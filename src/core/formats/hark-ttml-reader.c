@@ -52,6 +52,7 @@ typedef enum
   EL_BR,
   EL_AGENT,
   EL_NAME,
+  EL_TITLE, /* <ttm:title>: the document's own title, in its head */
 } Element;
 
 typedef struct
@@ -101,6 +102,8 @@ typedef struct
   GHashTable *agent_names; /* xml:id → name */
   char *agent_id;          /* the <ttm:agent> being read */
   GString *name;           /* its <ttm:name>, or NULL */
+  GString *title;          /* the <ttm:title> being read, or NULL outside one */
+  char *document_title;    /* the first one read */
   /* The <p> being read, when p_depth > 0. */
   int p_depth;
   guint p_line;
@@ -320,7 +323,7 @@ element_kind (const char *localname)
   } names[] = {
     { "tt", EL_TT },     { "head", EL_HEAD },   { "body", EL_BODY }, { "div", EL_DIV },
     { "p", EL_P },       { "span", EL_SPAN },   { "br", EL_BR },     { "agent", EL_AGENT },
-    { "name", EL_NAME },
+    { "name", EL_NAME }, { "title", EL_TITLE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -606,6 +609,11 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
       g_string_truncate (r->name, 0);
       return;
     }
+  if (element == EL_TITLE && r->p_depth == 0 && r->title == NULL && r->document_title == NULL)
+    {
+      r->title = g_string_new (NULL);
+      return;
+    }
   if (r->p_depth > 0 && element == EL_BR)
     {
       g_string_append_c (r->text, ' ');
@@ -667,6 +675,13 @@ on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix, con
     case EL_AGENT:
       g_clear_pointer (&r->agent_id, g_free);
       break;
+    case EL_TITLE:
+      if (r->title != NULL)
+        {
+          r->document_title = hark_text_collapse_space (r->title->str);
+          g_string_free (g_steal_pointer (&r->title), TRUE);
+        }
+      break;
     case EL_P:
       if (r->p_depth == r->depth + 1)
         finish_p (r, frame);
@@ -709,6 +724,12 @@ on_characters (void *data, const xmlChar *chars, int length)
     {
       if (r->name->len < MAX_NAME_BYTES * 4)
         g_string_append_len (r->name, (const char *) chars, MIN (length, MAX_NAME_BYTES * 4));
+      return;
+    }
+  if (r->title != NULL)
+    {
+      if (r->title->len < MAX_NAME_BYTES * 4)
+        g_string_append_len (r->title, (const char *) chars, MIN (length, MAX_NAME_BYTES * 4));
       return;
     }
   if (r->p_depth == 0)
@@ -944,6 +965,7 @@ hark_ttml_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCon
   if (ok)
     {
       add_cues (&r, builder);
+      hark_transcript_builder_set_title (builder, r.document_title);
       context->kind |= HARK_SIDECAR_KIND_TIMED;
     }
   /* Frames left open by a document cut short. */
@@ -953,6 +975,9 @@ hark_ttml_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCon
   g_free (r.agent_id);
   g_hash_table_unref (r.agent_names);
   g_string_free (r.name, TRUE);
+  if (r.title)
+    g_string_free (r.title, TRUE);
+  g_free (r.document_title);
   g_string_free (r.text, TRUE);
   g_array_unref (r.words);
   g_array_unref (r.cues);

@@ -317,6 +317,33 @@ cue_text_without_rollover (const HarkLine *lines, guint n, double start, double 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The title a header gives: the text after "WEBVTT" (past a dash or a colon), or with
+ * @keyed, a "Title:" line's value. */
+static void
+read_header_title (HarkTranscriptBuilder *builder, const char *text, gsize length, gboolean keyed)
+{
+  g_autofree char *copy = NULL;
+  char *value;
+
+  if (keyed)
+    {
+      if (length < 6 || g_ascii_strncasecmp (text, "title:", 6) != 0)
+        return;
+      text += 6, length -= 6;
+    }
+  copy = g_strndup (text, MIN (length, (gsize) 1024));
+  value = g_strstrip (copy);
+  if (!keyed)
+    {
+      while (*value == '-' || *value == ':' || *value == ' ' || *value == '\t')
+        value++;
+      /* An en or em dash. */
+      if (g_str_has_prefix (value, "\u2013") || g_str_has_prefix (value, "\u2014"))
+        value = g_strstrip (value + 3);
+    }
+  hark_transcript_builder_set_title (builder, value);
+}
+
 gboolean
 hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                GError **error)
@@ -335,11 +362,17 @@ hark_vtt_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCont
                && (line->length == 6 || line->text[6] == ' ' || line->text[6] == '\t');
   if (has_header)
     {
-      /* Header lines ("Kind: captions", "Language: en") run to the first blank line. */
+      /* "WEBVTT - The Show": the file's own title. */
+      read_header_title (builder, line->text + 6, line->length - 6, FALSE);
+      /* Header lines ("Kind: captions", "Language: en", "Title: …") run to the first blank
+       * line. */
       for (i = 1; (line = hark_lines_get (&lines, i)) != NULL && line->length > 0
                   && !hark_line_has_arrow (line);
            i++)
-        hark_lines_release (&lines, i);
+        {
+          read_header_title (builder, line->text, line->length, TRUE);
+          hark_lines_release (&lines, i);
+        }
     }
 
   /* Released before asking: releasing may move the lines kept. */

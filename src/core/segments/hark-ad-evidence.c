@@ -32,6 +32,9 @@
  * conversation's. */
 #define NEW_VOICE_SECONDS 150.0
 #define NEW_VOICE_SENTENCES 16
+/* How many sentences after a product one subscribes to is named "subscribe" may still ask
+ * for it. */
+#define SUBSCRIPTION_REACH 3
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -196,6 +199,9 @@ static const struct
     (const char *const[]){ "show notes", "episode notes", "in the notes", "in the description",
                            "link below", "links below", "linked below", "link is below",
                            "link in the", "links in the", "our website", "the website",
+                           /* The speaker's own place, named without its address. */
+                           "our site", "my site", "my website", "our page", "our store",
+                           "our shop", "my store", "my shop", "our channel", "my channel",
                            NULL } },
   /* A read never doubts what it sells; people talking about a product do. */
   { HARK_AD_CRITICAL,
@@ -307,7 +313,12 @@ static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai",
                                     "ly", "tv", "show", "us", "uk", "me", "gg", "so", "sh",
                                     "xyz", "info", "link", "shop", "store", "live", "news",
                                     "blog", "tech", "site", "online", "club", "studio", "media",
-                                    "email", "page", "tools", "cloud", NULL };
+                                    "email", "page", "tools", "cloud", "school", "academy",
+                                    "courses", "press", "audio", "works", "art", "design",
+                                    "games", "books", "community", "social", "fyi", "ca", "au",
+                                    "nz", "de", "pub", "network", "events", "health", "coffee",
+                                    "team", "fund", "money", "radio", "podcast",
+                                    "party", "zone", "host", "jobs", "travel", NULL };
 
 static const char *const stopwords[] = {
   "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
@@ -1259,12 +1270,23 @@ names_a_subscription (const char *norm)
 {
   static const char *const words[] = { " newsletter ", " newsletters ", " membership ",
                                        " members ", " paid tier ", " premium ", " digest ",
-                                       " course ", " bonus episodes ", " supporter ", NULL };
+                                       " course ", " bonus episodes ", " supporter ",
+                                       " paid ", " paying ", " edition ", " tier ", NULL };
 
   for (guint i = 0; words[i]; i++)
     if (strstr (norm, words[i]))
       return TRUE;
   return FALSE;
+}
+
+/* Whether a subscription named at @at (-1: none) is what "subscribe" at @i asks for: said a
+ * few sentences before, by the same voice (a paid tier described, its price, then where to
+ * subscribe). */
+static gboolean
+subscribable (const HarkAdSentence *sentences, gint at, guint i)
+{
+  return at >= 0 && i - (guint) at <= SUBSCRIPTION_REACH
+         && sentences[at].speaker == sentences[i].speaker;
 }
 
 typedef struct
@@ -1318,6 +1340,22 @@ mark_new_voices (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* Whether @norm tells of an ad as a thing heard or seen ("I heard an ad this morning, it said
+ * use code X"): the code, the offer and the link in it are quoted, not offered. "An ad-free
+ * feed" is an offer. */
+static gboolean
+tells_of_an_ad (const char *norm)
+{
+  static const char *const things[] = { " an ad ", " a commercial ", " an advert ",
+                                        " an advertisement ", NULL };
+
+  for (guint i = 0; things[i]; i++)
+    for (const char *hit = strstr (norm, things[i]); hit; hit = strstr (hit + 1, things[i]))
+      if (!g_str_has_prefix (hit + strlen (things[i]), "free "))
+        return TRUE;
+  return FALSE;
+}
+
 static gboolean
 speaks_for_itself (const char *norm)
 {
@@ -1341,7 +1379,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   gsize *map = g_new (gsize, MAX_SENTENCE + 2);
 
   g_autofree guint8 *present = NULL;
-  gboolean subscribable = FALSE; /* the sentence before named a subscription */
+  gint subscribed_at = -1;       /* the last sentence naming a subscription */
   gboolean subscription;         /* this one names one */
 
   g_once (&once, init_tables, NULL);
@@ -1366,6 +1404,14 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
             note (s, HARK_AD_SPONSOR, (gsize) at, MIN (s->length - (gsize) at, (gsize) 40));
         }
       count_words (s, norm);
+      if (tells_of_an_ad (norm))
+        {
+          static const HarkAdFeature quoted[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
+                                                  HARK_AD_IMPERATIVE, HARK_AD_SELF };
+
+          for (guint f = 0; f < G_N_ELEMENTS (quoted); f++)
+            s->count[quoted[f]] = 0;
+        }
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
       if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
@@ -1379,13 +1425,15 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       if (s->count[HARK_AD_HOUSEKEEPING])
         {
           if (s->count[HARK_AD_URL]
-              && (subscribable || subscription || s->count[HARK_AD_OFFER]
+              && (subscribable (sentences, subscribed_at, i) || subscription
+                  || s->count[HARK_AD_OFFER]
                   || s->count[HARK_AD_CODE]))
             s->count[HARK_AD_HOUSEKEEPING] = 0;
           else
             s->count[HARK_AD_URL] = 0;
         }
-      subscribable = subscription && !s->count[HARK_AD_HOUSEKEEPING];
+      if (subscription && !s->count[HARK_AD_HOUSEKEEPING])
+        subscribed_at = (gint) i;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
       s->content = 0;

@@ -368,7 +368,7 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
   for (guint p = 0; p < passing->len; p++)
     {
       const Window *w = &g_array_index (passing, Window, p);
-      guint first = w->first, last = w->last;
+      guint first = w->first, last = w->last, grown_first, grown_last;
       gboolean clear = TRUE;
 
       for (guint k = first; k <= last && clear; k++)
@@ -384,19 +384,29 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
              && s[last + 1].end - s[first].start <= MAX_READ_SECONDS
              && belongs (&s[last + 1], &s[last]))
         last++;
-      for (guint k = first; k <= last; k++)
-        used[k] = TRUE;
+      grown_first = first, grown_last = last;
       /* Then trim what the window itself held of the conversation. */
       while (first < last && !edge_holds (&s[first], &s[first + 1]))
         first++;
       cut_at_housekeeping (s, first, &last);
       while (last > first && !edge_holds (&s[last], &s[last - 1]))
         last--;
+      /* A window the model passed, trimmed down to its one sentence with strong evidence,
+       * is still the read it judged: the sentence naming what is offered belongs to it. */
+      if (last == first && w->last > w->first)
+        {
+          first = w->first, last = w->last;
+          cut_at_housekeeping (s, first, &last);
+        }
       if (last == first || s[first].count[HARK_AD_HOUSEKEEPING])
         continue;
       hark_ad_window_features (s, first, last, x);
       if (!hark_ad_window_structural (x))
         continue;
+      /* Only a read found keeps the sentences it grew over from other windows: one that
+       * came to nothing leaves them to a window of its own. */
+      for (guint k = grown_first; k <= grown_last; k++)
+        used[k] = TRUE;
       {
         HarkAdWindowRead read = { first, last, hark_ad_window_self_logit (x) > 0, w->logit };
 

@@ -13,6 +13,8 @@
 #define MAX_LABELS 16
 #define MAX_NAME_BYTES 120
 #define MAX_NAME_WORDS 8
+/* Chapters looked at for a greeting naming the show. */
+#define MAX_CHAPTERS_READ 500
 /* A domain label this long that starts with the show's squashed name is the show's too
  * ("showname" → "shownamepod.com"); shorter ones would match too much. */
 #define MIN_PREFIX_LABEL 5
@@ -527,5 +529,30 @@ hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sentences,
       if (greeting && !s->count[HARK_AD_CODE] && !s->count[HARK_AD_OFFER])
         learn_name (self, tokens, text);
       learn_site (self, tokens);
+    }
+}
+
+void
+hark_show_context_add_transcript (HarkShowContext *self, const HarkTranscript *transcript)
+{
+  const HarkChapter *chapters;
+  guint n = 0;
+
+  g_return_if_fail (self != NULL);
+  if (transcript == NULL)
+    return;
+  /* A sidecar's "show" or title: a long episode title is no name (add_name() caps its words). */
+  hark_show_context_add_name (self, hark_transcript_get_title (transcript));
+  chapters = hark_transcript_get_chapters (transcript, &n);
+  for (guint i = 0; i < MIN (n, (guint) MAX_CHAPTERS_READ); i++)
+    {
+      g_autoptr (GArray) tokens = NULL;
+      g_autofree char *text = NULL;
+
+      if (chapters[i].title == NULL)
+        continue;
+      text = g_strndup (chapters[i].title, MAX_NAME_BYTES * 4);
+      tokens = tokenize (text, strlen (text));
+      learn_name (self, tokens, text);
     }
 }

@@ -15,6 +15,7 @@
 
 #include "audio/hark-media-info.h"
 #include "episode/hark-episode.h"
+#include "transcript/hark-transcript.h"
 #include "segments/hark-ad-evidence.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,10 @@ void hark_show_context_add_media_info (HarkShowContext *self, const HarkMediaInf
 /* The names and links the audio file's tags give (album, artist, album artist, a URL tag);
  * nothing when @audio_path is NULL or unreadable. Probes the file. */
 void hark_show_context_add_audio_tags (HarkShowContext *self, const char *audio_path);
+
+/* What the transcript's own file says the show is: the name its metadata gives
+ * (hark_transcript_get_title()), and a chapter titled as a greeting ("Welcome to X"). */
+void hark_show_context_add_transcript (HarkShowContext *self, const HarkTranscript *transcript);
 
 /* A context for @episode: its audio's tags. Never NULL. */
 HarkShowContext *hark_show_context_new_for_episode (HarkEpisode *episode);

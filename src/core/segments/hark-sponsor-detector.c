@@ -280,6 +280,21 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
             break;
           }
       }
+  /* The conversation taking over after the read's last link or code ("you know", a question)
+   * ends it there, whatever names and asks it goes on with: a read's own words after its link
+   * repeat the offer, they do not talk it over. */
+  for (guint k = *last; k > *first; k--)
+    if (s[k].count[HARK_AD_URL] || s[k].count[HARK_AD_CODE])
+      {
+        for (guint j = k + 1; j <= *last; j++)
+          if ((s[j].count[HARK_AD_DIALOGUE] || s[j].count[HARK_AD_QUESTION]) && !offers (&s[j])
+              && !s[j].count[HARK_AD_URL])
+            {
+              *last = j - 1;
+              break;
+            }
+        break;
+      }
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
@@ -304,77 +319,16 @@ seamless (const HarkAdSentence *a, const HarkAdSentence *b)
   return a->speaker == b->speaker && b->start - a->end < SEAMLESS_GAP;
 }
 
-/* A read's first sentence may be a line announcing it ("Real quick, a word about who keeps the
- * lights on") or a rhetorical question leading straight into it ("Tired of slow builds?"), said
- * in the same breath, with no one answering. */
-static void
-lead_in (const HarkAdSentence *s, guint floor, guint *first)
+/* Whether @before, said right before @after, goes on in the same breath: the same voice with
+ * no gap, no one answering ("I think", "yeah"), no return to the show, no housekeeping. A
+ * question may open a read ("Tired of slow builds?"), so @question_ok says whether one does
+ * here. Every way a read grows past its evidence (grow_read()) asks this first. */
+static gboolean
+said_on (const HarkAdSentence *before, const HarkAdSentence *after, gboolean question_ok)
 {
-  const HarkAdSentence *q;
-
-  if (*first <= floor)
-    return;
-  q = &s[*first - 1];
-  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR]
-       || q->count[HARK_AD_QUESTION])
-      && !q->count[HARK_AD_DIALOGUE] && !q->count[HARK_AD_RESUME]
-      && !q->count[HARK_AD_HOUSEKEEPING] && q->end - q->start <= MAX_EDGE_SECONDS
-      && seamless (q, &s[*first]))
-    (*first)--;
-}
-
-/* A read's own edges the segmenter's evidence may leave out: its lead-in (lead_in()), and a
- * closing line said in the same breath right before the housekeeping starts ("It pays for
- * itself in a week."). */
-static void
-extend_edges (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *last)
-{
-  lead_in (s, floor, first);
-  if (*last + 2 < n)
-    {
-      const HarkAdSentence *tail = &s[*last + 1];
-
-      if (!has_evidence (tail) && !tail->count[HARK_AD_DIALOGUE] && !tail->count[HARK_AD_QUESTION]
-          && !tail->count[HARK_AD_RESUME] && !tail->count[HARK_AD_HOUSEKEEPING]
-          && tail->end - tail->start <= MAX_EDGE_SECONDS && seamless (&s[*last], tail)
-          && s[*last + 2].count[HARK_AD_HOUSEKEEPING] && seamless (tail, &s[*last + 2]))
-        (*last)++;
-    }
-}
-
-/* A pitch told as a story names its product before it asks anything ("Are you building a
- * back end and overwhelmed? … check out X"): when a read has no opener, it starts at the first
- * of the sentences said in one breath before it that repeat a name dense here and rare
- * elsewhere. */
-static void
-extend_story (const HarkAdSentence *s, guint floor, guint *first)
-{
-  const HarkAdSentence *head = &s[*first];
-
-  if (head->count[HARK_AD_SPONSOR] || head->count[HARK_AD_BREAK] || head->count[HARK_AD_SELF])
-    return;
-  for (guint k = *first; k > floor; k--)
-    {
-      const HarkAdSentence *before = &s[k - 1];
-
-      if (before->count[HARK_AD_DIALOGUE] || before->count[HARK_AD_RESUME]
-          || before->count[HARK_AD_HOUSEKEEPING] || !seamless (before, &s[k])
-          || head->start - before->start > MAX_STORY_SECONDS)
-        break;
-      /* One sentence of the story may name nothing ("…and it does the
-       * rest for you") when the one before it names the product again. */
-      if (!before->count[HARK_AD_BRAND])
-        {
-          const HarkAdSentence *again = k >= 2 && k - 2 >= floor ? &s[k - 2] : NULL;
-
-          if (again == NULL || !again->count[HARK_AD_BRAND] || again->count[HARK_AD_DIALOGUE]
-              || again->count[HARK_AD_RESUME] || again->count[HARK_AD_HOUSEKEEPING]
-              || !seamless (again, before) || head->start - again->start > MAX_STORY_SECONDS)
-            break;
-          continue;
-        }
-      *first = k - 1;
-    }
+  return !before->count[HARK_AD_DIALOGUE] && !before->count[HARK_AD_RESUME]
+         && !before->count[HARK_AD_HOUSEKEEPING]
+         && (question_ok || !before->count[HARK_AD_QUESTION]) && seamless (before, after);
 }
 
 /* Whether @s is mostly words said nowhere else in the episode: a topic of its own, as a story
@@ -385,44 +339,106 @@ off_topic (const HarkAdSentence *s)
   return s->content >= STORY_MIN_CONTENT && s->count[HARK_AD_NOVEL] >= STORY_NOVEL_SHARE * s->content;
 }
 
-/* Whether @before, said right before @after, goes on with the story of the read at @head: the
- * same voice in one breath, no one answering, no return to the show, not too long before. */
-static gboolean
-told_on (const HarkAdSentence *before, const HarkAdSentence *after, const HarkAdSentence *head)
+/* A pitch told as a story names its product before it asks anything ("Are you building a
+ * back end and overwhelmed? … check out X"): when a read has no opener, it starts at the first
+ * of the sentences said on before it that repeat a name dense here and rare elsewhere. One
+ * sentence of the story may name nothing ("…and it does the rest for you") when the one
+ * before it names the product again. */
+static guint
+story_start (const HarkAdSentence *s, guint floor, guint first)
 {
-  return !before->count[HARK_AD_DIALOGUE] && !before->count[HARK_AD_QUESTION]
-         && !before->count[HARK_AD_RESUME] && !before->count[HARK_AD_HOUSEKEEPING]
-         && seamless (before, after) && head->start - before->start <= MAX_STORY_SECONDS;
-}
+  const HarkAdSentence *head = &s[first];
+  guint start = first;
 
-/* A story that names its product only late ("Three summers ago I did a stupid thing …") is
- * still the read's own when it is told in one breath by the read's voice, with no one
- * answering, on a topic the rest of the episode never touches: the read starts at the first of
- * a run of such sentences right before it. */
-static void
-extend_off_topic (const HarkAdSentence *s, guint floor, guint *first)
-{
-  const HarkAdSentence *head = &s[*first];
-
-  /* A break announced opens the read; "X sponsors this episode" may come after its story. */
-  if (head->count[HARK_AD_BREAK] || head->count[HARK_AD_PAUSE] || head->count[HARK_AD_SELF])
-    return;
-  for (guint k = *first; k > floor; k--)
+  for (guint k = first; k > floor; k--)
     {
       const HarkAdSentence *before = &s[k - 1];
 
-      if (!told_on (before, &s[k], head))
+      if (!said_on (before, &s[k], TRUE) || head->start - before->start > MAX_STORY_SECONDS)
         break;
-      /* One short sentence of the story may be said with common words ("No blisters.") when
-       * the one before it is off topic again. */
-      if (!off_topic (before))
+      if (!before->count[HARK_AD_BRAND])
         {
-          if (before->words > STORY_MAX_PLAIN_WORDS || k < floor + 2
-              || !told_on (&s[k - 2], before, head) || !off_topic (&s[k - 2]))
+          const HarkAdSentence *again = k >= 2 && k - 2 >= floor ? &s[k - 2] : NULL;
+
+          if (again == NULL || !again->count[HARK_AD_BRAND] || !said_on (again, before, TRUE)
+              || head->start - again->start > MAX_STORY_SECONDS)
             break;
           continue;
         }
-      *first = k - 1;
+      start = k - 1;
+    }
+  return start;
+}
+
+/* A story that names its product only late ("Three summers ago I did a stupid thing …") is
+ * still the read's own when it is said on by the read's voice, with no question, on a topic
+ * the rest of the episode never touches: the read starts at the first of a run of such
+ * sentences right before it. One short sentence of the story may be said with common words
+ * ("No blisters.") when the one before it is off topic again. */
+static guint
+off_topic_start (const HarkAdSentence *s, guint floor, guint first)
+{
+  const HarkAdSentence *head = &s[first];
+  guint start = first;
+
+  for (guint k = first; k > floor; k--)
+    {
+      const HarkAdSentence *before = &s[k - 1];
+
+      if (!said_on (before, &s[k], FALSE) || head->start - before->start > MAX_STORY_SECONDS)
+        break;
+      if (!off_topic (before))
+        {
+          if (before->words > STORY_MAX_PLAIN_WORDS || k < floor + 2
+              || !said_on (&s[k - 2], before, FALSE)
+              || head->start - s[k - 2].start > MAX_STORY_SECONDS || !off_topic (&s[k - 2]))
+            break;
+          continue;
+        }
+      start = k - 1;
+    }
+  return start;
+}
+
+/* Grows the read @first..@last (no further back than @floor) over what belongs to it that
+ * carries no evidence of its own, in one place for both ways reads are found:
+ *   - the story told before its offer: sentences repeating the product's name (story_start()),
+ *     unless the read opens by announcing itself or the show's own offer; then a story on a
+ *     topic of its own (off_topic_start()), unless a break or a pause opens it ("X sponsors
+ *     this episode" may come after its story, a break announced comes first);
+ *   - its lead-in: one short line said on before it announcing it ("Real quick, a word about
+ *     who keeps the lights on") or a rhetorical question leading into it;
+ *   - its closing line: one short line said on after it right before the housekeeping starts
+ *     ("It pays for itself in a week."). */
+static void
+grow_read (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *last)
+{
+  const HarkAdSentence *head = &s[*first];
+  const HarkAdSentence *q;
+
+  if (!head->count[HARK_AD_SPONSOR] && !head->count[HARK_AD_BREAK] && !head->count[HARK_AD_SELF])
+    *first = story_start (s, floor, *first);
+  head = &s[*first];
+  if (!head->count[HARK_AD_BREAK] && !head->count[HARK_AD_PAUSE] && !head->count[HARK_AD_SELF])
+    *first = off_topic_start (s, floor, *first);
+
+  if (*first > floor)
+    {
+      q = &s[*first - 1];
+      if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR]
+           || q->count[HARK_AD_QUESTION])
+          && q->end - q->start <= MAX_EDGE_SECONDS && said_on (q, &s[*first], TRUE))
+        (*first)--;
+    }
+
+  if (*last + 2 < n)
+    {
+      const HarkAdSentence *tail = &s[*last + 1];
+
+      if (!has_evidence (tail) && tail->end - tail->start <= MAX_EDGE_SECONDS
+          && seamless (&s[*last], tail) && s[*last + 2].count[HARK_AD_HOUSEKEEPING]
+          && said_on (tail, &s[*last + 2], FALSE))
+        (*last)++;
     }
 }
 
@@ -937,6 +953,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   taken = g_new0 (gboolean, sentences->len);
   hark_ad_segment (s, sentences->len, states);
   show = hark_show_context_copy (context);
+  hark_show_context_add_transcript (show, transcript);
   hark_show_context_learn (show, s, sentences->len);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
@@ -955,9 +972,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
         j++;
       next = j + 1;
       trim (s, &i, &j);
-      extend_story (s, floor, &i);
-      extend_off_topic (s, floor, &i);
-      extend_edges (s, sentences->len, floor, &i, &j);
+      grow_read (s, sentences->len, floor, &i, &j);
       joined = follows_read (s, floor, previous, i, state);
       if (joined)
         i = floor;
@@ -991,20 +1006,18 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   for (guint w = 0; w < windows->len; w++)
     {
       const HarkAdWindowRead *r = &g_array_index (windows, HarkAdWindowRead, w);
-      guint first = r->first, floor = r->first;
+      guint first = r->first, last = r->last, floor = r->first;
 
       for (guint k = r->first; k <= r->last; k++)
         taken[k] = TRUE;
-      /* A story told before the offer is the read's own (the segmenter's reads grow so too),
-       * and so is a one-line lead-in announcing it. */
+      /* A story told before the offer is the read's own, and so is a one-line lead-in
+       * announcing it: grown as the segmenter's reads are. */
       while (floor > 0 && !taken[floor - 1])
         floor--;
-      extend_story (s, floor, &first);
-      extend_off_topic (s, floor, &first);
-      lead_in (s, floor, &first);
-      for (guint k = first; k < r->first; k++)
+      grow_read (s, sentences->len, floor, &first, &last);
+      for (guint k = first; k <= last; k++)
         taken[k] = TRUE;
-      add_detection (out, units, s, first, r->last,
+      add_detection (out, units, s, first, last,
                      r->self ? HARK_AD_STATE_SELF : HARK_AD_STATE_SPONSOR, r->logit, FALSE, TRUE,
                      show);
     }

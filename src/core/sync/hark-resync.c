@@ -264,6 +264,7 @@ hark_resync (HarkSpeech *speech, const HarkTranscript *t, HarkResyncReport *repo
     }
   hark_transcript_builder_set_media_duration (builder, hark_speech_get_duration (speech));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (t));
+  hark_transcript_builder_set_title (builder, hark_transcript_get_title (t));
   hark_transcript_builder_set_generated (builder, hark_transcript_is_generated (t));
 
   if (report)

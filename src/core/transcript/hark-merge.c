@@ -420,6 +420,7 @@ hark_merge (const HarkTranscript *timed, const HarkMergeTurn *turns, guint n_tur
   hark_merge_copy_chapters_and_segments (builder, timed);
   hark_transcript_builder_set_media_duration (builder, hark_transcript_get_media_duration (timed));
   hark_transcript_builder_set_source_note (builder, hark_transcript_get_source_note (timed));
+  hark_transcript_builder_set_title (builder, hark_transcript_get_title (timed));
 
   if (report)
     {

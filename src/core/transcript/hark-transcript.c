@@ -11,6 +11,8 @@
 
 /* Seeking to a turn lands on its start; "next" from there must mean the one after it. */
 #define SAME_TIME_EPSILON 1e-3
+/* A title longer than this is no name (a description pasted in). */
+#define MAX_TITLE_BYTES 200
 
 struct _HarkTranscript
 {
@@ -28,6 +30,7 @@ struct _HarkTranscript
   double *turn_starts;
   double media_duration;
   const char *source_note;
+  const char *title;
   gboolean generated;
 };
 
@@ -172,6 +175,12 @@ const char *
 hark_transcript_get_source_note (const HarkTranscript *self)
 {
   return self->source_note;
+}
+
+const char *
+hark_transcript_get_title (const HarkTranscript *self)
+{
+  return self->title;
 }
 
 gboolean
@@ -589,6 +598,19 @@ void
 hark_transcript_builder_set_source_note (HarkTranscriptBuilder *builder, const char *note)
 {
   builder->t->source_note = intern (builder->t, note);
+}
+
+void
+hark_transcript_builder_set_title (HarkTranscriptBuilder *builder, const char *title)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (title == NULL || builder->t->title != NULL || strlen (title) > MAX_TITLE_BYTES
+      || !g_utf8_validate (title, -1, NULL))
+    return;
+  trimmed = g_strstrip (g_strdup (title));
+  if (*trimmed)
+    builder->t->title = intern (builder->t, trimmed);
 }
 
 void

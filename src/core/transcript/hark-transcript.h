@@ -111,6 +111,10 @@ const HarkSegment *hark_transcript_get_segments (const HarkTranscript *self, gui
 double hark_transcript_get_media_duration (const HarkTranscript *self);
 /* Free-form note on where the transcript came from, or NULL. */
 const char *hark_transcript_get_source_note (const HarkTranscript *self);
+/* The name the sidecar's own metadata gives (its show's, or its own title: a Podcasting 2.0
+ * or Hark JSON "show" or "title", a WebVTT header's title, a TTML <ttm:title>), or NULL.
+ * Untrusted text, for telling the show's own promotion from a sponsor's. */
+const char *hark_transcript_get_title (const HarkTranscript *self);
 /* TRUE when the words were recognized by a machine from the audio, not written by a person:
  * shown as "Generated" and never trusted as the show's own text. */
 gboolean hark_transcript_is_generated (const HarkTranscript *self);
@@ -173,6 +177,8 @@ void hark_transcript_builder_add_segment (HarkTranscriptBuilder *builder, double
                                           const char *evidence);
 void hark_transcript_builder_set_media_duration (HarkTranscriptBuilder *builder, double seconds);
 void hark_transcript_builder_set_source_note (HarkTranscriptBuilder *builder, const char *note);
+/* The first title set is kept; blank ones and ones over 200 bytes are ignored. */
+void hark_transcript_builder_set_title (HarkTranscriptBuilder *builder, const char *title);
 void hark_transcript_builder_set_generated (HarkTranscriptBuilder *builder, gboolean generated);
 
 /* Sorts, links turns to cues, fills missing chapter ends, and frees the builder. */
