@@ -42,6 +42,25 @@ test_basic (void)
   g_assert_cmpstr (speakers[1], ==, "Panelists");
 }
 
+/* A page's front matter is not speech; initials after a name are not part of it. */
+static void
+test_front_matter_and_initials (void)
+{
+  g_autoptr (HarkLabelledText) l = parse ("---\ntitle: Tiny Blocks\n---\n\n"
+                                          "Pia Moss (PM): Adam, how are you?\n\n"
+                                          "Adam Bell (AB): Good!\n\n"
+                                          "PM: And you?\n",
+                                          NULL);
+  guint n;
+  const HarkLabelledTurn *turns = hark_labelled_text_get_turns (l, &n);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (turns[0].speaker, ==, "Pia Moss");
+  g_assert_cmpstr (turns[0].text, ==, "Adam, how are you?");
+  g_assert_cmpstr (turns[1].speaker, ==, "Adam Bell");
+  g_assert_cmpstr (turns[1].text, ==, "Good!");
+}
+
 /* Lines that only look like labels continue the turn before them. */
 static void
 test_non_speaker_prefixes (void)
@@ -210,6 +229,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/labelled-text/basic", test_basic);
+  g_test_add_func ("/labelled-text/front-matter-and-initials", test_front_matter_and_initials);
   g_test_add_func ("/labelled-text/non-speaker-prefixes", test_non_speaker_prefixes);
   g_test_add_func ("/labelled-text/text-before-first-label", test_text_before_first_label);
   g_test_add_func ("/labelled-text/no-labels-is-an-error", test_no_labels_is_an_error);

@@ -320,6 +320,66 @@ test_name_time_lines_in_markdown (void)
   g_assert_cmpfloat_with_epsilon (r.cues[2].start, 62.0, 1e-9);
 }
 
+/* What exporters write: escaped brackets around times and other marks, a label over a time
+ * alone (a break), names with a degree after a comma, a front matter over plain labels. */
+static void
+test_exporters_markdown (void)
+{
+  g_auto (SidecarRead) esc = { 0 };
+  g_auto (SidecarRead) names = { 0 };
+  g_auto (SidecarRead) plain = { 0 };
+  const HarkTurn *turns;
+  guint n;
+
+  sidecar_read (&esc,
+                "**Ada Brisk:** \\[00:00\\] Welcome back, everybody.\n\n"
+                "**Omar Tell:** Thanks for having me \\[laughs\\], s\\*\\*\\* happens.\n\n"
+                "**Ada Brisk:** \\[02:41\\] So, the new compiler.\n\n"
+                "**Break:** \\[23:04\\]\n\n"
+                "**Omar Tell:** \\[23:30\\] We are back.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (esc.t), ==, 2);
+  turns = hark_transcript_get_turns (esc.t, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (turns[1].text, ==, "Thanks for having me [laughs], s*** happens.");
+  g_assert_cmpfloat_with_epsilon (turns[2].start, 161.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (turns[3].start, 1410.0, 1e-9);
+  g_assert_cmpstr (turns[3].text, ==, "We are back.");
+
+  {
+    g_auto (SidecarRead) late = { 0 };
+
+    /* The first mark comes a few turns in: the turns above it are not lost. */
+    sidecar_read (&late,
+                  "**Ada Brisk:** Hello there.\n\n**Omar Tell:** Hi.\n\n"
+                  "**Ada Brisk:** \\[01:00\\] Later words.\n",
+                  "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+    turns = hark_transcript_get_turns (late.t, &n);
+    g_assert_cmpuint (n, ==, 3);
+    g_assert_cmpfloat_with_epsilon (turns[0].start, 0.0, 1e-9);
+    g_assert_cmpstr (turns[1].text, ==, "Hi.");
+    g_assert_cmpfloat_with_epsilon (turns[2].start, 60.0, 1e-9);
+  }
+
+  sidecar_read (&names,
+                "**Dana Frow, Ph.D:** Good morning, Lev.\n\n**Lev Ostra:** Morning!\n\n"
+                "**Dana Frow, Ph.D:** Always.\n\n**Lev Ostra:** Me too.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  turns = hark_transcript_get_turns (names.t, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (hark_transcript_get_speaker (names.t, (guint) turns[2].speaker)->name, ==,
+                   "Dana Frow, Ph.D");
+
+  sidecar_read (&plain,
+                "---\ntitle: Boats\n---\n## Warm-up\n\nPella Quist:\n\nWelcome back.\n"
+                "Today, sails.\n\nTomas Ruud:\n\nHi.\n\n## Sails\n\nPella Quist:\n\nSo.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  turns = hark_transcript_get_turns (plain.t, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (turns[0].text, ==, "Welcome back. Today, sails.");
+  g_assert_cmpstr (turns[1].text, ==, "Hi.");
+}
+
 static void
 test_bold_timed_titles (void)
 {
@@ -446,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/published/speaker-names", test_speaker_names);
   g_test_add_func ("/published/markdown/bold-timed-speakers", test_bold_timed_speakers);
   g_test_add_func ("/published/markdown/bold-timed-titles", test_bold_timed_titles);
+  g_test_add_func ("/published/markdown/exporters", test_exporters_markdown);
   g_test_add_func ("/published/markdown/name-time-lines", test_name_time_lines_in_markdown);
   g_test_add_func ("/published/markdown/linked-times", test_linked_times);
   g_test_add_func ("/published/markdown/untimed-speakers", test_untimed_speakers);

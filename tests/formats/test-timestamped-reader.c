@@ -206,6 +206,16 @@ test_name_time_words (void)
   }
 }
 
+/* The name marked up after the time: a voice tag, or bold with no colon. */
+static void
+test_marked_names (void)
+{
+  assert_three_turns ("00:00:01 <v Ann Lee>Hello and welcome.\n00:00:09 <v Bo Park>Thanks for "
+                      "having me.\n00:01:02 <v Ann Lee>Tomatoes.\n", 62);
+  assert_three_turns ("0:00:01.0 **Ann Lee** Hello and welcome.\n\n0:00:09.2 **Bo Park** Thanks for "
+                      "having me.\n\n0:01:02.5 **Ann Lee** Tomatoes.\n", 62.5);
+}
+
 /* The name set off by a dash after the time, not by a colon. */
 static void
 test_dashed_names (void)
@@ -304,6 +314,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/timestamped/ep189", test_ep189);
   g_test_add_func ("/timestamped/heading-separators", test_heading_separators);
   g_test_add_func ("/timestamped/dashed-names", test_dashed_names);
+  g_test_add_func ("/timestamped/marked-names", test_marked_names);
   g_test_add_func ("/timestamped/name-time-words", test_name_time_words);
   g_test_add_func ("/timestamped/fractions-and-frames", test_fractions_and_frames);
   g_test_add_func ("/timestamped/name-and-time-lines", test_name_and_time_lines);

@@ -451,11 +451,30 @@ test_names_in_text (void)
   g_assert_cmpstr (speaker_name (&classes, 1), ==, "Bo Park");
 }
 
+/* Some tools write the first minute's times as seconds alone ("56.440"). */
+static void
+test_seconds_only_times (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "WEBVTT\n\n0.860 --> 7.380\n<v Ann>Good morning.\n\n"
+                "56.440 --> 1:01.080\n<v Ann>Next, the weather.\n\n"
+                "1:01.460 --> 1:11.360\n<v Ann>And finally, sport.\n",
+                "daily.vtt", HARK_SIDECAR_FORMAT_WEBVTT);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat_with_epsilon (r.cues[0].start, 0.86, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.cues[1].start, 56.44, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.cues[1].end, 61.08, 1e-9);
+  g_assert_cmpuint (r.warnings->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vtt/header-and-blocks", test_header_and_blocks);
+  g_test_add_func ("/vtt/seconds-only-times", test_seconds_only_times);
   g_test_add_func ("/vtt/names-in-text", test_names_in_text);
   g_test_add_func ("/vtt/encodings", test_encodings);
   g_test_add_func ("/vtt/times", test_times);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "formats/hark-labelled-text.h"
+#include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
 #include <string.h>
@@ -170,13 +171,17 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   guint turn_line = 0;
   guint labelled = 0;
   gboolean lone_names, previous_blank = TRUE;
+  guint front_matter;
   HarkLineReader reader;
 
 
   lone_names = has_lone_name_layout (text);
+  front_matter = hark_reader_front_matter_lines (text);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
+      if (reader.number <= front_matter)
+        continue; /* the page's metadata, not speech */
       g_autofree char *line = g_strndup (reader.line, reader.length);
       g_autofree char *label = NULL;
       const char *rest;
@@ -282,13 +287,15 @@ hark_labelled_text_sniff (const char *text, double min_share)
 {
   HarkLineReader reader;
   guint lines = 0, labelled = 0;
+  guint front_matter = hark_reader_front_matter_lines (text);
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 200)
     {
       g_autofree char *line = NULL;
 
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (reader.number <= front_matter
+          || hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
       line = g_strndup (reader.line, reader.length);
       lines++;

@@ -30,7 +30,6 @@
 /* The pace assumed when nothing better is known (about 2.7 words a second). */
 #define DEFAULT_CHARS_PER_SECOND 15.0
 #define MAX_NAME_LENGTH 48
-#define MAX_FRONT_MATTER_LINES 500
 
 typedef struct
 {
@@ -58,6 +57,9 @@ typedef struct
   gboolean section_pending;  /* a timed heading waits for its first paragraph */
   gboolean speaker_headings; /* timed headings name speakers, not chapters */
   int last_speaker;
+  char *waiting_name; /* a timed label with nothing said under it yet ("**Break:** [23:04]") */
+  gboolean sections_first; /* the first time came with a heading: what is above it is a
+                            * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
 } Reader;
 
@@ -166,6 +168,13 @@ strip_markup (const char *line)
               continue;
             }
         }
+      /* "\\*", "\\[": a character written literally, not markup. */
+      if (*p == '\\' && g_ascii_ispunct (p[1]))
+        {
+          g_string_append_c (out, p[1]);
+          p += 2;
+          continue;
+        }
       if (*p == '*' || *p == '`')
         {
           p++;
@@ -215,8 +224,11 @@ scan_bold_speaker (const char *p, char **speaker, const char **rest)
     name_end--;
   if (name_end == name || name_end - name > MAX_NAME_LENGTH)
     return FALSE;
+  /* Abbreviations' dots are a name's ("Dr. Kim", "Dana Frow, Ph.D."); a dot before a lower-case
+   * word ends a sentence, which no label holds. */
   for (const char *c = name; c < name_end; c++)
-    if (strchr (".?!:*[]()<>/", *c) && !(*c == '.' && c + 1 < name_end && c[1] == ' '))
+    if (strchr ("?!:*[]()<>/", *c)
+        || (*c == '.' && c + 2 < name_end && c[1] == ' ' && g_ascii_islower (c[2])))
       return FALSE;
   if (hark_text_is_non_speaker_label (name, (gsize) (name_end - name)))
     return FALSE;
@@ -393,8 +405,13 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
                             _("Expected a time after the one before; this one was ignored."));
           return;
         }
+      /* Two marks at one place ("**Break:** [23:04]", then "[23:30]" opening the next
+       * words): the one nearest the words says when they start. */
       if (pos == last->pos)
-        return;
+        {
+          g_array_index (r->anchors, Anchor, r->anchors->len - 1).time = time;
+          return;
+        }
     }
   g_array_append_val (r->anchors, anchor);
 }
@@ -497,14 +514,57 @@ add_speaker (Reader *r, char *name)
 {
   int index = hark_transcript_builder_add_speaker (r->builder, name, name);
 
+  g_clear_pointer (&r->waiting_name, g_free);
   r->context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
   g_free (name);
   return index;
 }
 
-static void
-read_line (Reader *r, const char *line, guint number)
+/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. */
+static char *
+unescape_time_marks (const char *line)
 {
+  GString *out = g_string_sized_new (strlen (line));
+  const char *p = line;
+
+  while (*p)
+    {
+      if (p[0] == '\\' && p[1] == '[' && g_ascii_isdigit (p[2]))
+        {
+          const char *close = strstr (p + 2, "\\]");
+          const char *q = p + 2;
+
+          while (q < close && (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ','))
+            q++;
+          if (close != NULL && q == close)
+            {
+              g_string_append_c (out, '[');
+              g_string_append_len (out, p + 2, close - (p + 2));
+              g_string_append_c (out, ']');
+              p = close + 2;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Who says the words of a paragraph that names nobody: the label waiting over them, else the
+ * last speaker. */
+static int
+current_speaker (Reader *r)
+{
+  if (r->waiting_name != NULL)
+    r->last_speaker = add_speaker (r, g_steal_pointer (&r->waiting_name));
+  return r->last_speaker;
+}
+
+static void
+read_line (Reader *r, const char *escaped_line, guint number)
+{
+  g_autofree char *unescaped = unescape_time_marks (escaped_line);
+  const char *line = unescaped;
   const char *p = hark_reader_skip_blanks (line);
   const char *heading = heading_text (p);
   const char *rest, *end;
@@ -516,6 +576,9 @@ read_line (Reader *r, const char *line, guint number)
       g_autofree char *title = NULL;
 
       close_paragraph (r);
+      if (r->anchors->len == 0 && parse_timed_heading (heading, &seconds, &title))
+        r->sections_first = TRUE;
+      g_clear_pointer (&title, g_free);
       if (parse_timed_heading (heading, &seconds, &title) && is_speaker_heading (r, title))
         {
           /* "### Kim (00:01:02)": a turn, the words below. */
@@ -541,16 +604,19 @@ read_line (Reader *r, const char *line, guint number)
   if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
       || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest))
     {
-      r->last_speaker = add_speaker (r, speaker);
       if (*rest == '\0')
         {
-          /* The words follow in the paragraphs below, as under a timed heading. */
+          /* The words follow in the paragraphs below, as under a timed heading. The name is
+           * a speaker once words come: a label over a time alone marks a break. */
+          g_free (r->waiting_name);
+          r->waiting_name = speaker;
           close_paragraph (r);
           add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
                       hark_text_column (line, p));
           r->section_pending = TRUE;
           return;
         }
+      r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
       r->open->anchored = r->open->new_cue = TRUE;
@@ -565,7 +631,7 @@ read_line (Reader *r, const char *line, guint number)
       p = rest;
       if (scan_mark (p, FALSE, &end, &seconds))
         {
-          open_paragraph (r, r->last_speaker);
+          open_paragraph (r, current_speaker (r));
           add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
           r->open->anchored = r->open->new_cue = TRUE;
           append_text (r, hark_reader_skip_blanks (end), number, line);
@@ -595,6 +661,15 @@ read_line (Reader *r, const char *line, guint number)
 
   if (scan_speaker (p, &speaker, &rest))
     {
+      /* "**Break:** [23:04]": a label over a time alone marks a place; nobody speaks. */
+      if (scan_mark (rest, FALSE, &end, &seconds) && *hark_reader_skip_blanks (end) == '\0')
+        {
+          g_free (speaker);
+          close_paragraph (r);
+          add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
+                      hark_text_column (line, rest));
+          return;
+        }
       r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
       append_text (r, rest, number, line);
@@ -602,7 +677,7 @@ read_line (Reader *r, const char *line, guint number)
     }
 
   if (r->open == NULL)
-    open_paragraph (r, r->last_speaker);
+    open_paragraph (r, current_speaker (r));
   append_text (r, p, number, line);
 }
 
@@ -646,23 +721,6 @@ collect_heading_titles (const char *text, GPtrArray *titles, gboolean *speaker_h
   *speaker_headings = repeated >= 2;
 }
 
-/* Where the transcript starts: after a YAML front matter block. */
-static guint
-front_matter_lines (const char *text)
-{
-  HarkLineReader reader;
-  guint n = 0;
-
-  hark_line_reader_init (&reader, text);
-  if (!hark_line_reader_next (&reader) || reader.length < 3 || strncmp (reader.line, "---", 3) != 0
-      || !hark_text_line_is_blank (reader.line + 3, reader.length - 3, TRUE))
-    return 0;
-  while (hark_line_reader_next (&reader) && ++n < MAX_FRONT_MATTER_LINES)
-    if (reader.length >= 3 && strncmp (reader.line, "---", 3) == 0
-        && hark_text_line_is_blank (reader.line + 3, reader.length - 3, TRUE))
-      return reader.number;
-  return 0;
-}
 
 static double
 chars_per_second (GArray *anchors)
@@ -754,12 +812,30 @@ emit_untimed (Reader *r)
 static void
 emit (Reader *r)
 {
-  double rate = chars_per_second (r->anchors);
+  double rate;
   guint first = 0;
 
-  /* Text before the first time (show notes, a summary) is not placed in time. */
+  /* Text above the first timed heading (show notes, a summary) is not placed in time. When the
+   * first time is a mark inside the turns, the turns above it are the transcript too: it
+   * starts there, at the start of the audio, with times interpolated up to the mark. */
   while (first < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, first).new_cue)
     first++;
+  for (guint k = 0; k < first && !r->sections_first; k++)
+    {
+      Paragraph *talk = &g_array_index (r->paragraphs, Paragraph, k);
+      Anchor start = { talk->start, 0.0 };
+
+      if (talk->speaker < 0)
+        continue;
+      if (r->anchors->len > 0 && g_array_index (r->anchors, Anchor, 0).pos > talk->start)
+        {
+          g_array_prepend_val (r->anchors, start);
+          talk->new_cue = TRUE;
+          first = k;
+        }
+      break;
+    }
+  rate = chars_per_second (r->anchors);
   if (first > 0)
     hark_text_warn (r->context->warnings, r->context->name, 1, 1,
                     _("Expected a time before the first words of the transcript; the text "
@@ -816,7 +892,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
 {
   Reader r = { builder, context };
   HarkLineReader reader;
-  guint skip = front_matter_lines (text);
+  guint skip = hark_reader_front_matter_lines (text);
   g_autoptr (GString) stream = g_string_new ("");
   g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
@@ -846,6 +922,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
       read_line (&r, line, reader.number);
     }
   close_paragraph (&r);
+  g_clear_pointer (&r.waiting_name, g_free);
 
   for (guint i = 0; i < paragraphs->len; i++)
     any_cue |= g_array_index (paragraphs, Paragraph, i).new_cue;
@@ -877,7 +954,7 @@ hark_markdown_sniff (const char *text)
 {
   HarkLineReader reader;
   guint lines = 0, signs = 0, name_headings = 0;
-  gboolean structure = front_matter_lines (text) > 0;
+  gboolean structure = hark_reader_front_matter_lines (text) > 0;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 400)
@@ -910,9 +987,10 @@ hark_markdown_sniff (const char *text)
           g_free (speaker);
           continue;
         }
-      /* "Kim [01:02]:" is a timestamped-text heading, not a mark inside Markdown text; it
-       * makes a Markdown transcript only in a file with Markdown's own structure. */
-      if (hark_timestamped_is_name_heading (p))
+      /* "Kim [01:02]:" is a timestamped-text heading and "Kim: words" a plain label, not
+       * marks inside Markdown text; they make a Markdown transcript only in a file with
+       * Markdown's own structure (front matter, headings). */
+      if (hark_timestamped_is_name_heading (p) || hark_text_split_speaker (p, NULL, NULL))
         {
           name_headings++;
           continue;

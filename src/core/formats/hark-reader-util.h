@@ -44,4 +44,8 @@ typedef struct
  * of the next item that starts later, or the item's own start for the last ones. */
 void hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride);
 
+/* The number of the line that closes a YAML front matter block ("---" lines around it) at the
+ * start of @text, or 0 when there is none: a page's metadata, never speech. */
+guint hark_reader_front_matter_lines (const char *text);
+
 G_END_DECLS

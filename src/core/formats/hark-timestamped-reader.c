@@ -11,6 +11,7 @@
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
+ *   00:01:02 <v Kim>words         the name in a voice tag, or in bold ("**Kim** words")
  *   00:01:02 Kim — words          the name set off by a dash rather than a colon (so only when
  *                                 most lines of the file name a speaker that way)
  *   Kim                           Descript, Riverside: the name on a line of its own, then the
@@ -63,6 +64,46 @@ skip_range_end (const char *p)
   return skip_frames (q);
 }
 
+/* "<v Kim Scott>words" (a WebVTT voice tag) or "**Kim Scott** words" (bold, with or without a
+ * colon): the speaker marked up rather than labelled. */
+static gboolean
+split_marked_name (const char *p, char **speaker, const char **rest)
+{
+  const char *name, *end, *after;
+
+  if (g_str_has_prefix (p, "<v ") || g_str_has_prefix (p, "<v."))
+    {
+      name = strchr (p, ' ');
+      end = strchr (p, '>');
+      if (name == NULL || end == NULL || name > end)
+        return FALSE;
+      name = hark_reader_skip_blanks (name);
+      after = end + 1;
+    }
+  else if (g_str_has_prefix (p, "**"))
+    {
+      name = p + 2;
+      end = strstr (name, "**");
+      if (end == NULL)
+        return FALSE;
+      after = end + 2;
+      if (end > name && end[-1] == ':')
+        end--;
+      else if (*after == ':')
+        after++;
+    }
+  else
+    return FALSE;
+  while (end > name && end[-1] == ' ')
+    end--;
+  if (end == name || end - name > 48 || !hark_text_looks_like_name (name, (gsize) (end - name))
+      || hark_text_is_non_speaker_label (name, (gsize) (end - name)))
+    return FALSE;
+  *speaker = g_strndup (name, (gsize) (end - name));
+  *rest = hark_reader_skip_blanks (after);
+  return TRUE;
+}
+
 /* "00:01:02 text", "[00:01:02] text", "(1:02) - text", "00:01:02" alone. */
 static gboolean
 parse_time_first (const char *line, Heading *heading)
@@ -97,6 +138,11 @@ parse_time_first (const char *line, Heading *heading)
     p = hark_reader_skip_blanks (p + strlen ("– "));
   else if (g_str_has_prefix (p, "— "))
     p = hark_reader_skip_blanks (p + strlen ("— "));
+  if (split_marked_name (p, &heading->speaker, &p))
+    {
+      heading->text = p;
+      return TRUE;
+    }
   tab = strchr (p, '\t');
   if (tab != NULL && hark_text_looks_like_name (p, (gsize) (tab - p))
       && !hark_text_is_non_speaker_label (p, (gsize) (tab - p)))
