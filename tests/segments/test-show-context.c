@@ -114,6 +114,8 @@ test_feed_link_flips_category (void)
   g_assert_nonnull (roaster);
   g_assert_cmpint (store->category, ==, HARK_CATEGORY_SPONSOR);
   g_assert_cmpint (roaster->category, ==, HARK_CATEGORY_SPONSOR);
+  /* The talk between the reads (questions asked and answered) is no opening of the second. */
+  g_assert_cmpfloat (roaster->start, >=, 122);
 
   hark_show_context_add_name (show, "The River Hour");
   hark_show_context_add_link (show, "https://www.ferrowild.com/podcast?ref=feed");

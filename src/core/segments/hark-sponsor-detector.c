@@ -528,8 +528,8 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
 
 /* Back-to-back reads: the span at @first comes after a read of the same kind that ended at
  * @floor - 1, and what lies between is a story told without conversation (no one answering,
- * no return to the show, no housekeeping), short enough to be the next read's opening ("Ever
- * lost a parcel?" read by the next voice). */
+ * no question another voice answers, no return to the show, no housekeeping), short enough to
+ * be the next read's opening ("Ever lost a parcel?" read by the next voice). */
 static gboolean
 follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint first,
               HarkAdState state)
@@ -538,9 +538,15 @@ follows_read (const HarkAdSentence *s, guint floor, HarkAdState previous, guint 
       || s[first].start - s[floor - 1].end > MAX_STORY_SECONDS)
     return FALSE;
   for (guint k = floor; k < first; k++)
-    if (s[k].count[HARK_AD_DIALOGUE] || s[k].count[HARK_AD_RESUME]
-        || s[k].count[HARK_AD_HOUSEKEEPING])
-      return FALSE;
+    {
+      if (s[k].count[HARK_AD_DIALOGUE] || s[k].count[HARK_AD_RESUME]
+          || s[k].count[HARK_AD_HOUSEKEEPING])
+        return FALSE;
+      /* A question another voice answers is the conversation, not a read's opening. */
+      if (s[k].count[HARK_AD_QUESTION] && s[k].speaker >= 0 && s[k + 1].speaker >= 0
+          && s[k + 1].speaker != s[k].speaker)
+        return FALSE;
+    }
   return TRUE;
 }
 
