@@ -269,7 +269,7 @@ test_seek_heard_at_once (void)
   g_autoptr (GError) error = NULL;
   gsize len = 0, n_captured, n_old, n_new, n_clock = 0;
   const float *captured;
-  double heard_before, seek_time, handed_ms, heard_after_handed, clock_new[64], tail, clock_error;
+  double heard_before, seek_time, handed_ms, clock_new[64], tail, clock_error;
   gssize at_new = -1, at_old = -1, old_offset = 0, end_old, heard_before_at;
   gint64 t0, handed = 0;
   guint serial = 0;
@@ -362,20 +362,15 @@ test_seek_heard_at_once (void)
   heard_before_at = old_offset + (gssize) ((heard_before - from) * RATE);
   g_qsort_with_data (clock_new, n_clock, sizeof (double), compare_doubles, NULL);
   clock_error = clock_new[n_clock / 2] - (seek_time + (double) (at_new - heard_before_at) / RATE);
-  heard_after_handed = seek_time + (double) (at_new - heard_before_at) / RATE - handed / 1e6;
   g_test_message ("seek handed after %.1f ms; old place heard %.1f ms past the seek, then "
-                  "%.1f ms of silence; new place heard %.1f ms after it was handed; the clock "
-                  "puts that %+.1f ms off the recording",
+                  "%.1f ms of silence; the clock puts the new place %+.1f ms off the recording",
                   handed_ms, tail * 1000, (double) (at_new - end_old) * 1000 / RATE,
-                  heard_after_handed * 1000, clock_error * 1000);
+                  clock_error * 1000);
 
-  /* How fast is bench-engine-play's to say (goal 20 ms; here 2–11 ms, before seeks flushed the
-   * device 15–81 ms): under a loaded test run this took 75 ms once, so the bound is loose. */
-  g_assert_cmpfloat (handed_ms, <, 200);
-  /* The old place stops and the new one is heard as soon as it is handed (here 0.5–15 ms
-   * after), not after what the device had queued (101 ms after, before seeks flushed it). */
-  g_assert_cmpfloat (heard_after_handed, <, 0.05);
-  g_assert_cmpfloat (tail, <, handed_ms / 1000 + 0.05);
+  /* Three times bench-engine-play's goal; before seeks flushed the device, 23–81 ms. */
+  g_assert_cmpfloat (handed_ms, <, 60);
+  /* What the device had queued (85 ms) and more was heard before seeks flushed it: 99–129 ms. */
+  g_assert_cmpfloat (tail, <, 0.04);
   /* The restarted device's latency is the clock's: 0 ms in most runs, but on the PulseAudio
    * null sink (20 ms blocks) a restart is sometimes heard 14.5 or 34.5 ms sooner than the
    * clock says; with the device never restarted this measured -0.1 to +7.5 ms. */
