@@ -11,11 +11,6 @@
  *  - the output's thread runs pull(): it reads both rings, drops audio of a stale serial,
  *    applies the volume, plays silence when paused or starved, and publishes the clock. It
  *    never blocks, locks, allocates or logs.
- * A seek while playing is heard at once: the audio thread holds the new place back until the
- * decoder thread has a device buffer of it in the ring, and the decoder thread then flushes the
- * output (what the device queued of the old place is dropped and the device asks for more at
- * once) and releases it while the device is stopped, so nothing of the new place is ever
- * flushed and the device is never handed a gap.
  * A short timer on the main context watches the atomics the audio thread leaves (audio of a
  * new serial handed, end reached, output failed) and turns them into events, which are queued
  * and delivered from an idle source on the caller's context.
@@ -33,11 +28,7 @@
 #include "util/hark-limits.h"
 #include "output/hark-ring.h"
 
-/* The decoder keeps this much ahead of the device (about 0.34 s at 48 kHz); the ring holds as
- * much again, so that after a seek the new place's first device buffer always fits beside what
- * is left of the old one until the audio thread drops it. */
-#define LOOKAHEAD_FRAMES 16384
-#define RING_FRAMES (2 * LOOKAHEAD_FRAMES)
+#define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
 /* The main thread looks at what the audio side did every WATCH_INTERVAL_MS while something is
@@ -132,7 +123,6 @@ struct _HarkPlayer
 
   /* Written by one thread, read by others. */
   atomic_uint wanted_serial;
-  atomic_uint ready_serial; /* audio of this serial may be handed (see release_seek()) */
   atomic_bool paused;
   atomic_uint volume_bits;
   atomic_uint handed_serial;
@@ -250,8 +240,7 @@ pull (float *buffer, gsize frames, double delay, double now, gpointer data)
       float *out = buffer + done * HARK_OUTPUT_CHANNELS;
 
       refresh_mark (self);
-      if (!self->have_current || self->current.serial != wanted
-          || atomic_load_explicit (&self->ready_serial, memory_order_acquire) != wanted)
+      if (!self->have_current || self->current.serial != wanted)
         break;
       if (self->current.flags & MARK_END)
         {
@@ -327,49 +316,6 @@ push_mark (HarkPlayer *self, double media, double media_per_frame, guint serial,
   hark_ring_write (self->marks, &m, 1);
 }
 
-typedef struct
-{
-  HarkPlayer *self;
-  guint serial;
-} Release;
-
-static void
-release_between (gpointer data)
-{
-  Release *r = data;
-
-  atomic_store_explicit (&r->self->ready_serial, r->serial, memory_order_release);
-}
-
-/* The audio of seek @serial that the device will take at once is in the ring (or all there
- * is): playing, the output drops what it queued of the old place and asks for the new one
- * now; paused, or on an output that cannot flush, it is only let through. */
-static void
-release_seek (HarkPlayer *self, guint serial)
-{
-  Release r = { self, serial };
-
-  if (atomic_load (&self->paused))
-    release_between (&r);
-  else
-    hark_output_flush (self->output, release_between, &r);
-}
-
-#define NO_SEEK_HELD G_MAXSIZE
-
-/* Frames the decoder may write now: up to LOOKAHEAD_FRAMES of the current seek (written from
- * ring frame @since on) ahead of the device. What is left of an older seek does not count: the
- * audio thread drops it the next time it runs, and the new place must not wait for that. */
-static gsize
-ring_room (HarkPlayer *self, guint64 since)
-{
-  guint64 written = hark_ring_get_written (self->ring);
-  guint64 ahead = written - MAX (hark_ring_get_read (self->ring), MIN (since, written));
-  gsize room = ahead < LOOKAHEAD_FRAMES ? LOOKAHEAD_FRAMES - ahead : 0;
-
-  return MIN (room, hark_ring_get_write_space (self->ring));
-}
-
 static gpointer
 decode_thread (gpointer data)
 {
@@ -378,8 +324,6 @@ decode_thread (gpointer data)
   guint serial = 0;
   gboolean need_mark = TRUE, stopped = FALSE;
   double expect_media = 0, expect_mpf = 0;
-  gsize held = NO_SEEK_HELD; /* frames of the latest seek not let through yet */
-  guint64 since = 0;         /* the ring frame where the latest seek's audio begins */
 
   for (;;)
     {
@@ -393,7 +337,7 @@ decode_thread (gpointer data)
       g_mutex_lock (&self->lock);
       while (!self->quit && !self->seek_requested && !self->speed_changed
              && self->new_ranges == NULL
-             && (stopped || ring_room (self, since) < READ_FRAMES
+             && (stopped || hark_ring_get_write_space (self->ring) < READ_FRAMES
                  || hark_ring_get_write_space (self->marks) < 2))
         {
           if (!g_cond_wait_until (&self->cond, &self->lock,
@@ -431,12 +375,10 @@ decode_thread (gpointer data)
         {
           stopped = FALSE;
           need_mark = TRUE;
-          held = 0;
-          since = hark_ring_get_written (self->ring);
           if (!hark_decoder_seek (self->decoder, target, &error))
             goto failed;
         }
-      if (stopped || ring_room (self, since) < READ_FRAMES
+      if (stopped || hark_ring_get_write_space (self->ring) < READ_FRAMES
           || hark_ring_get_write_space (self->marks) < 2)
         continue;
 
@@ -449,7 +391,7 @@ decode_thread (gpointer data)
           atomic_store (&self->decoded_end_serial, serial + 1);
           kick_watch (self);
           stopped = TRUE;
-          goto release;
+          continue;
         }
       if (need_mark || chunk.skipped || fabs (chunk.media_start - expect_media) > 1e-7
           || chunk.media_per_frame != expect_mpf)
@@ -469,13 +411,7 @@ decode_thread (gpointer data)
       hark_ring_write (self->ring, buffer, n);
       expect_media = chunk.media_start + n * chunk.media_per_frame;
       expect_mpf = chunk.media_per_frame;
-      if (held == NO_SEEK_HELD)
-        continue;
-      held += n;
-      if (held < MIN (hark_output_get_flush_frames (self->output),
-                      RING_FRAMES - LOOKAHEAD_FRAMES - READ_FRAMES))
-        continue;
-      goto release;
+      continue;
 
     failed:
       g_mutex_lock (&self->lock);
@@ -486,13 +422,6 @@ decode_thread (gpointer data)
       atomic_store (&self->decoded_end_serial, serial + 1);
       kick_watch (self);
       stopped = TRUE;
-
-    release:
-      if (held != NO_SEEK_HELD)
-        {
-          release_seek (self, serial);
-          held = NO_SEEK_HELD;
-        }
     }
   return NULL;
 }
@@ -830,7 +759,6 @@ hark_player_open_decoder (HarkPlayer *self, HarkDecoder *decoder, const char *pa
   self->clock_needs_mark = FALSE;
   self->dev_frames = 0;
   atomic_store (&self->wanted_serial, 0);
-  atomic_store (&self->ready_serial, 0);
   atomic_store (&self->handed_serial, 0);
   atomic_store (&self->handed_any, FALSE);
   atomic_store (&self->end_serial, 0);
@@ -884,20 +812,15 @@ hark_player_play (HarkPlayer *self, GError **error)
   if (self->state == HARK_PLAYER_STATE_ENDED)
     hark_player_seek (self, 0);
 
-  /* Unpaused before the device starts: its first calls, a whole buffer at once, take audio
-   * rather than silence that would be heard first. */
-  atomic_store (&self->paused, FALSE);
   if (!self->output_started)
     {
       if (!hark_output_start (self->output, error))
-        {
-          atomic_store (&self->paused, TRUE);
-          return FALSE;
-        }
+        return FALSE;
       self->output_started = TRUE;
     }
   /* Whatever was queued while paused falls due from now on. */
   watch_pace (self, WATCH_INTERVAL_MS);
+  atomic_store (&self->paused, FALSE);
   set_state (self, HARK_PLAYER_STATE_PLAYING);
   return TRUE;
 }

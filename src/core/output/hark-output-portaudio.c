@@ -7,18 +7,11 @@
  * never blocks, locks, allocates or logs. A device that dies shows up as the stream finishing
  * on its own, or as the callback no longer being called; the main thread notices it through
  * check_failed().
- *
- * A flush (a seek while playing) aborts the stream, which drops what the device holds, and
- * starts it again: PortAudio then calls back at once for a whole buffer, so the new place is
- * handed and heard without waiting for a period's turn or for the old place's queued audio. The
- * decoder thread flushes while the main thread may start, stop or look at the stream: a mutex,
- * never taken by the callback, keeps them apart.
  */
 #include "output/hark-output.h"
 #include "util/hark-i18n.h"
 
 #include <fcntl.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <portaudio.h>
@@ -40,18 +33,15 @@
 /* Frames the callback fills at a time. Left to PortAudio, ALSA's PulseAudio plugin asks for a
  * few milliseconds each, and the callback thread and the plugin's own thread wake 400 times a
  * second between them: as much CPU as decoding. 2048 frames (43 ms) wake them about 130 times a
- * second. Pauses act on the ring, so they stay as quick as the device's latency (two such
- * periods); seeks flush the device (pa_flush()), so they wait for neither. */
+ * second; pauses and seeks act on the ring, so they stay as quick as the device's latency (two
+ * such periods). */
 #define PERIOD_FRAMES 2048
-/* Until a stream says better: two periods of latency, and a third PortAudio fills at once too. */
-#define DEFAULT_BUFFER_FRAMES (3 * PERIOD_FRAMES)
 /* A running stream whose callback has not come for this long has a dead device. */
 #define STALL_SECONDS 2.0
 
 typedef struct
 {
   HarkOutput parent;
-  GMutex lock; /* guards the stream against a flush from another thread */
   PaStream *stream;
   gboolean initialized;
   GThread *init_thread; /* Pa_Initialize() running in the background */
@@ -60,7 +50,6 @@ typedef struct
   atomic_bool stopping;
   atomic_bool finished_early;
   _Atomic gint64 last_callback; /* monotonic µs */
-  atomic_size_t buffer_frames;  /* what the device takes at once when started */
 } HarkOutputPortAudio;
 
 static int
@@ -194,7 +183,6 @@ pa_stop (HarkOutput *output, gboolean drain)
 {
   HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
 
-  g_mutex_lock (&self->lock);
   if (self->stream)
     {
       atomic_store (&self->stopping, TRUE);
@@ -205,7 +193,6 @@ pa_stop (HarkOutput *output, gboolean drain)
       Pa_CloseStream (self->stream);
       self->stream = NULL;
     }
-  g_mutex_unlock (&self->lock);
   if (self->init_thread)
     finish_init (self);
   if (self->initialized)
@@ -213,19 +200,6 @@ pa_stop (HarkOutput *output, gboolean drain)
       Pa_Terminate ();
       self->initialized = FALSE;
     }
-}
-
-/* What PortAudio asks for at once when the stream starts: the latency in whole periods and one
- * period more (on ALSA's PulseAudio plugin, a 2048-frame stream reporting 85 ms is called three
- * times within a millisecond). */
-static gsize
-buffer_frames (double latency)
-{
-  double frames = ceil (latency * HARK_OUTPUT_RATE - 0.5);
-
-  if (!(frames > 0 && frames < 10.0 * HARK_OUTPUT_RATE))
-    return DEFAULT_BUFFER_FRAMES;
-  return ((gsize) frames + PERIOD_FRAMES - 1) / PERIOD_FRAMES * PERIOD_FRAMES + PERIOD_FRAMES;
 }
 
 static gboolean
@@ -270,25 +244,21 @@ pa_start (HarkOutput *output, GError **error)
   atomic_store (&self->stopping, FALSE);
   atomic_store (&self->finished_early, FALSE);
   quiet = quiet_stderr_begin ();
-  g_mutex_lock (&self->lock);
   err = Pa_OpenStream (&self->stream, NULL, &params, HARK_OUTPUT_RATE,
                        PERIOD_FRAMES, paNoFlag, stream_callback, self);
   quiet_stderr_end (quiet);
   if (err != paNoError)
     {
       self->stream = NULL;
-      g_mutex_unlock (&self->lock);
       pa_stop (output, FALSE);
       set_pa_error (error, _("The audio device could not be opened"), err);
       return FALSE;
     }
   stream_info = Pa_GetStreamInfo (self->stream);
   self->latency = stream_info ? stream_info->outputLatency : params.suggestedLatency;
-  atomic_store (&self->buffer_frames, buffer_frames (self->latency));
   Pa_SetStreamFinishedCallback (self->stream, stream_finished);
   atomic_store (&self->last_callback, g_get_monotonic_time ());
   err = Pa_StartStream (self->stream);
-  g_mutex_unlock (&self->lock);
   if (err != paNoError)
     {
       pa_stop (output, FALSE);
@@ -298,53 +268,12 @@ pa_start (HarkOutput *output, GError **error)
   return TRUE;
 }
 
-static gboolean
-pa_flush (HarkOutput *output, void (*between) (gpointer data), gpointer data)
-{
-  HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
-  gboolean flushed = FALSE;
-
-  g_mutex_lock (&self->lock);
-  if (self->stream && !atomic_load (&self->finished_early)
-      && Pa_IsStreamActive (self->stream) == 1)
-    {
-      PaError err;
-
-      atomic_store (&self->stopping, TRUE);
-      Pa_AbortStream (self->stream);
-      atomic_store (&self->stopping, FALSE);
-      between (data);
-      atomic_store (&self->last_callback, g_get_monotonic_time ());
-      err = Pa_StartStream (self->stream);
-      /* The device went away: check_failed() says so on the main thread. */
-      if (err != paNoError)
-        atomic_store (&self->finished_early, TRUE);
-      flushed = TRUE;
-    }
-  else
-    between (data);
-  g_mutex_unlock (&self->lock);
-  return flushed;
-}
-
-static gsize
-pa_get_flush_frames (HarkOutput *output)
-{
-  HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
-
-  return atomic_load (&self->buffer_frames);
-}
-
 static double
 pa_get_time (HarkOutput *output)
 {
   HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
-  double now;
 
-  g_mutex_lock (&self->lock);
-  now = self->stream ? Pa_GetStreamTime (self->stream) : 0;
-  g_mutex_unlock (&self->lock);
-  return now;
+  return self->stream ? Pa_GetStreamTime (self->stream) : 0;
 }
 
 static gboolean
@@ -352,14 +281,10 @@ pa_check_failed (HarkOutput *output, GError **error)
 {
   HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
   gint64 silent_for;
-  gboolean active;
 
   if (self->stream == NULL)
     return FALSE;
-  g_mutex_lock (&self->lock);
-  active = Pa_IsStreamActive (self->stream) == 1;
-  g_mutex_unlock (&self->lock);
-  if (atomic_load (&self->finished_early) || !active)
+  if (atomic_load (&self->finished_early) || Pa_IsStreamActive (self->stream) != 1)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_DEVICE,
                    _("The audio device stopped working while playing."));
@@ -379,10 +304,7 @@ pa_check_failed (HarkOutput *output, GError **error)
 static void
 pa_free (HarkOutput *output)
 {
-  HarkOutputPortAudio *self = (HarkOutputPortAudio *) output;
-
-  g_mutex_clear (&self->lock);
-  g_free (self);
+  g_free (output);
 }
 
 static const HarkOutputClass portaudio_class = {
@@ -390,8 +312,6 @@ static const HarkOutputClass portaudio_class = {
   .prepare = pa_prepare,
   .start = pa_start,
   .stop = pa_stop,
-  .flush = pa_flush,
-  .get_flush_frames = pa_get_flush_frames,
   .get_time = pa_get_time,
   .check_failed = pa_check_failed,
   .free = pa_free,
@@ -403,7 +323,5 @@ hark_output_portaudio_new (void)
   HarkOutputPortAudio *self = g_new0 (HarkOutputPortAudio, 1);
 
   self->parent.klass = &portaudio_class;
-  g_mutex_init (&self->lock);
-  atomic_init (&self->buffer_frames, DEFAULT_BUFFER_FRAMES);
   return &self->parent;
 }

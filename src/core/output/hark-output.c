@@ -32,24 +32,6 @@ hark_output_stop (HarkOutput *self, gboolean drain)
   self->klass->stop (self, drain);
 }
 
-gboolean
-hark_output_flush (HarkOutput *self, void (*between) (gpointer data), gpointer data)
-{
-  if (self->klass->flush)
-    return self->klass->flush (self, between, data);
-  between (data);
-  return FALSE;
-}
-
-/* 0 when the output cannot flush. */
-gsize
-hark_output_get_flush_frames (HarkOutput *self)
-{
-  return self->klass->flush && self->klass->get_flush_frames
-             ? self->klass->get_flush_frames (self)
-             : 0;
-}
-
 double
 hark_output_get_time (HarkOutput *self)
 {

@@ -38,14 +38,6 @@ typedef struct
   void (*stop) (HarkOutput *self, gboolean drain);
   /* The output's clock in seconds, the same one @now is measured on. Any thread. */
   double (*get_time) (HarkOutput *self);
-  /* Optional: drops what the device has queued and has it ask for audio again at once, so that
-   * what the pull function gives next is what is heard next. @between runs once the device has
-   * stopped pulling and before it pulls again (or at once when nothing runs). The clock
-   * (get_time) goes on. Any thread but the output's own; returns FALSE when nothing ran. */
-  gboolean (*flush) (HarkOutput *self, void (*between) (gpointer data), gpointer data);
-  /* Optional: how many frames the device takes at once when it starts or is flushed (its
-   * whole buffer); what must be ready for a flush to leave no gap. Any thread. */
-  gsize (*get_flush_frames) (HarkOutput *self);
   /* TRUE once the device failed while running; @error then says why (main thread). */
   gboolean (*check_failed) (HarkOutput *self, GError **error);
   void (*free) (HarkOutput *self);
@@ -63,8 +55,6 @@ void hark_output_set_pull_func (HarkOutput *self, HarkOutputPullFunc func, gpoin
 void hark_output_prepare (HarkOutput *self);
 gboolean hark_output_start (HarkOutput *self, GError **error);
 void hark_output_stop (HarkOutput *self, gboolean drain);
-gboolean hark_output_flush (HarkOutput *self, void (*between) (gpointer data), gpointer data);
-gsize hark_output_get_flush_frames (HarkOutput *self);
 double hark_output_get_time (HarkOutput *self);
 gboolean hark_output_check_failed (HarkOutput *self, GError **error);
 const char *hark_output_get_name (HarkOutput *self);
