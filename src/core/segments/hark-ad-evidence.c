@@ -35,6 +35,8 @@
 /* How many sentences after a product one subscribes to is named "subscribe" may still ask
  * for it. */
 #define SUBSCRIPTION_REACH 3
+/* How long a pause may lie between credits read one after another. */
+#define CREDIT_RUN_GAP 2.0
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -51,6 +53,7 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_DIALOGUE] = "conversation",
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
   [HARK_AD_PLUG] = "called a plug",
+  [HARK_AD_CREDIT] = "a backer named",
   [HARK_AD_YOU] = "said to the listener",
   [HARK_AD_BENEFIT] = "benefit talk",
   [HARK_AD_PAUSE] = "the conversation paused",
@@ -106,7 +109,8 @@ static const struct
                            "made possible by", "our partner", "our partners", "ad read",
                            "ad reads", "partnered with",
                            "in partnership with", "affiliate link", "affiliate links",
-                           "affiliate code", NULL } },
+                           "affiliate code", "message comes from", "messages come from",
+                           NULL } },
   { HARK_AD_BREAK,
     (const char *const[]){ "quick break", "short break", "take a break", "word from",
                            "message from", "after the break", "few minutes of ads",
@@ -750,6 +754,179 @@ backs_the_show (const HarkAdSentence *s)
   return -1;
 }
 
+/* Words of @text from byte @from on, as written (for their capitals): at most @max. */
+typedef struct
+{
+  gsize at, len;
+} Word;
+
+static guint
+split_words (const char *text, gsize length, gsize from, Word *w, guint max)
+{
+  guint n = 0;
+
+  for (gsize i = from; i < length && n < max;)
+    {
+      gsize j = i;
+
+      while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '\''))
+        j++;
+      if (j == i)
+        {
+          i++;
+          continue;
+        }
+      w[n].at = i;
+      w[n].len = j - i;
+      n++;
+      i = j;
+    }
+  return n;
+}
+
+static gboolean
+word_is (const char *text, const Word *w, const char *const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (w->len == strlen (words[i]) && g_ascii_strncasecmp (text + w->at, words[i], w->len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether words @k… of @w are "from" or "by", then a name written with a capital (after "the",
+ * "our friends at", …): who the backing comes from. Returns how far the name is, or 0. */
+static guint
+names_a_backer (const char *text, const Word *w, guint n, guint k)
+{
+  static const char *const by[] = { "from", "by", NULL };
+  static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
+                                      "good", "people", "and", NULL };
+  /* The show's own people, not a third party. */
+  static const char *const people[] = { "I", "You", "Listeners", "Listener", "Members", "Patrons",
+                                        "Supporters", "Us", "Me", "Our", "My", "We", NULL };
+
+  if (k >= n || !word_is (text, &w[k], by))
+    return 0;
+  for (k++; k < n && word_is (text, &w[k], skip); k++)
+    ;
+  if (k >= n || !g_ascii_isupper (text[w[k].at]) || word_is (text, &w[k], people))
+    return 0;
+  return k;
+}
+
+/* Remembers the backer named at word @name of @w in @s, and whether the words after its name
+ * say what it does: a comma, then a word in lower case ("Acme Freight, moving …"), not a list of
+ * further names ("Acme, Bolt and Crane"). */
+static void
+note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
+{
+  static const char *const joins[] = { "and", "or", NULL };
+  guint k = name;
+
+  s->backer_at = w[name].at;
+  s->backer_len = (guint8) MIN (w[name].len, 255);
+  while (k + 1 < n && g_ascii_isupper (s->text[w[k + 1].at]))
+    k++;
+  s->backer_described = FALSE;
+  if (k + 1 < n && !word_is (s->text, &w[k + 1], joins)
+      && g_ascii_islower (s->text[w[k + 1].at]))
+    for (gsize i = w[k].at + w[k].len; i < w[k + 1].at; i++)
+      if (s->text[i] == ',' || s->text[i] == ':' || s->text[i] == '-')
+        s->backer_described = TRUE;
+}
+
+/* Sponsor talk that names who backs the show right after it, without a word to the listener
+ * ("support for this podcast comes from Acme Freight", "this podcast is supported by Acme Labs",
+ * "this message comes from Acme Bank"): a credit, the whole of a read in the way public and
+ * network shows announce theirs, often with no link or offer. Told of in the past ("our first
+ * season was supported by X") or asked about, it credits no one now. */
+static void
+find_credit (HarkAdSentence *s)
+{
+  static const char *const past[] = { "was", "were", "been", "had", "got", "used", "once",
+                                      NULL };
+  enum { MAX_WORDS = 24, REACH = 8 };
+  Word w[MAX_WORDS];
+  gsize from = s->quote_at[HARK_AD_SPONSOR];
+  gsize length = MIN (s->length, (gsize) MAX_SENTENCE);
+  guint n;
+
+  /* A credit speaks of its backer, not to the listener: "brought to you by X, the app that
+   * lets you …" is a pitch, which shows itself by its story, link and offer. */
+  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU]
+      || from >= length)
+    return;
+  /* "Written and presented by" names a show's host, not its backer. */
+  if (from + 9 <= length && g_ascii_strncasecmp (s->text + from, "presented", 9) == 0)
+    return;
+  /* The words right before the sponsor talk, for its tense. */
+  {
+    Word before[MAX_WORDS];
+    gsize start = from > 24 ? from - 24 : 0;
+    guint m = split_words (s->text, from, start, before, MAX_WORDS);
+
+    for (guint k = m > 2 ? m - 2 : 0; k < m; k++)
+      if (word_is (s->text, &before[k], past))
+        return;
+  }
+  n = split_words (s->text, length, from, w, MAX_WORDS);
+  for (guint k = 0; k < MIN (n, (guint) REACH); k++)
+    {
+      guint name = names_a_backer (s->text, w, n, k);
+
+      if (name)
+        {
+          note (s, HARK_AD_CREDIT, from, MIN (length - from, (gsize) 48));
+          note_backer (s, w, n, name);
+          return;
+        }
+    }
+}
+
+/* "And from the Acme Trust, …", "support also comes from Acme": a further credit read on in the
+ * same breath after one, naming the next backer at its very start. */
+static gboolean
+credits_on (HarkAdSentence *s)
+{
+  static const char *const lead[] = { "and", "also", "additional", "additionally", "support",
+                                      "comes", "come", "plus", "further", "more", "funding",
+                                      NULL };
+  enum { MAX_WORDS = 12 };
+  Word w[MAX_WORDS];
+  guint n = split_words (s->text, MIN (s->length, (gsize) MAX_SENTENCE), 0, w, MAX_WORDS);
+
+  for (guint k = 0; k < MIN (n, 5u); k++)
+    {
+      guint name = names_a_backer (s->text, w, n, k);
+
+      if (name)
+        {
+          note_backer (s, w, n, name);
+          return TRUE;
+        }
+      if (!word_is (s->text, &w[k], lead))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+mark_credit_runs (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      HarkAdSentence *s = &sentences[i];
+      const HarkAdSentence *before = &sentences[i - 1];
+
+      if (s->count[HARK_AD_CREDIT] || !before->count[HARK_AD_CREDIT]
+          || before->speaker != s->speaker || s->start - before->end > CREDIT_RUN_GAP
+          || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU] || !credits_on (s))
+        continue;
+      note (s, HARK_AD_SPONSOR, 0, MIN (s->length, (gsize) 40));
+      note (s, HARK_AD_CREDIT, 0, MIN (s->length, (gsize) 48));
+    }
+}
+
 /* Whether the word ending right before @at (a space in @norm) is one of @words. */
 static gboolean
 word_before_is (const char *norm, const char *at, const char *const *words)
@@ -1389,6 +1566,9 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       HarkAdSentence *s = &sentences[i];
 
       memset (s->count, 0, sizeof s->count);
+      s->backer_at = 0;
+      s->backer_len = 0;
+      s->backer_described = FALSE;
       normalise (s->text, s->length, norm, map);
       find_domains (s);
       mark_first_words (norm, present);
@@ -1436,11 +1616,13 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
         subscribed_at = (gint) i;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
+      find_credit (s);
       s->content = 0;
       collect_words (words, sentences, norm, i);
     }
   mark_bursts (sentences, n, words);
   mark_new_voices (sentences, n);
+  mark_credit_runs (sentences, n);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);

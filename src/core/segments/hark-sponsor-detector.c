@@ -37,6 +37,8 @@
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
 #define SEAMLESS_GAP 1.0
 #define MAX_EDGE_SECONDS 6.0
+/* How long the line saying what a credited backer does may be. */
+#define CREDIT_LINE_SECONDS 12.0
 /* How long a product story may run before the read's first call to action. */
 #define MAX_STORY_SECONDS 60.0
 /* A sentence of a story on a topic of its own: this many different content words at least, and
@@ -260,6 +262,38 @@ offers (const HarkAdSentence *s)
          || s->count[HARK_AD_OFFER] || s->count[HARK_AD_SELF];
 }
 
+static gboolean seamless (const HarkAdSentence *a, const HarkAdSentence *b);
+
+/* Whether @t names again a backer credited in @s[@from..@to] (in a link too: "acme dot com"). */
+static gboolean
+names_backer (const HarkAdSentence *s, guint from, guint to, const HarkAdSentence *t)
+{
+  for (guint k = from; k < to; k++)
+    if (s[k].count[HARK_AD_CREDIT] && s[k].backer_len >= 3)
+      {
+        const char *name = s[k].text + s[k].backer_at;
+
+        for (gsize i = 0; i + s[k].backer_len <= t->length; i++)
+          if (g_ascii_strncasecmp (t->text + i, name, s[k].backer_len) == 0)
+            return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether @s says nothing of the speaker ("I", "we", "my"): an announcer's credit, not a host
+ * telling how they use what they pitch. */
+static gboolean
+impersonal (const HarkAdSentence *s)
+{
+  if (s->count[HARK_AD_WE])
+    return FALSE;
+  for (gsize i = 0; i < s->length; i++)
+    if (s->text[i] == 'I' && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+        && (i + 1 >= s->length || !g_ascii_isalnum (s->text[i + 1])))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 trim (const HarkAdSentence *s, guint *first, guint *last)
 {
@@ -298,6 +332,40 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
+  /* A credit that says what its backer does without a word to the listener or of the speaker
+   * ("support comes from X, makers of Y", or "… from X." then "X makes Y."), as public and
+   * network shows announce theirs, may be the whole read: it goes on only while the backer is named again
+   * (its story, its link), past one line saying what the backer does; the conversation's own
+   * links and names after it are not the read's. A pitch ("brought to you by X, the app that
+   * lets you …") speaks to the listener and goes on in its story; a credit naming only its
+   * backers ("brought to you by X, Y and Z") announces the reads that follow. */
+  for (guint k = *first; k <= *last; k++)
+    if (s[k].count[HARK_AD_CREDIT] && impersonal (&s[k])
+        && (s[k].backer_described
+            || (k + 1 <= *last && s[k].backer_len >= 3 && seamless (&s[k], &s[k + 1])
+                && !s[k + 1].count[HARK_AD_YOU] && s[k + 1].length >= s[k].backer_len
+                && g_ascii_strncasecmp (s[k + 1].text, s[k].text + s[k].backer_at,
+                                        s[k].backer_len) == 0)))
+      {
+        guint end = k, unnamed = 0;
+
+        for (guint j = k + 1; j <= *last; j++)
+          {
+            if (!seamless (&s[j - 1], &s[j]) || s[j].count[HARK_AD_QUESTION]
+                || s[j].count[HARK_AD_RESUME] || s[j].count[HARK_AD_HOUSEKEEPING]
+                || s[j].start - s[end].end > MAX_STORY_SECONDS)
+              break;
+            if (s[j].count[HARK_AD_CREDIT] || names_backer (s, k, j, &s[j])
+                || s[j].count[HARK_AD_URL] || s[j].count[HARK_AD_CODE]
+                || s[j].count[HARK_AD_OFFER])
+              end = j, unnamed = 0;
+            else if (j == end + 1 && s[end].count[HARK_AD_CREDIT] && unnamed == 0
+                     && s[j].end - s[j].start <= CREDIT_LINE_SECONDS)
+              end = j, unnamed = 1;
+          }
+        *last = MIN (*last, end);
+        break;
+      }
   /* Another voice naming the link after the read ("Thanks Sam. So, example.com aside, …") is
    * the conversation taking over; a co-host reading on asks or offers something. */
   for (guint k = *last; k > *first; k--)
@@ -613,7 +681,7 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
 {
   static const HarkAdFeature strong[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                           HARK_AD_SPONSOR, HARK_AD_BREAK, HARK_AD_SELF,
-                                          HARK_AD_IMPERATIVE };
+                                          HARK_AD_IMPERATIVE, HARK_AD_CREDIT };
   guint kinds = 0;
 
   *total = 0;
@@ -623,7 +691,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
 
       /* Talk of sponsors makes no self-promotion, and memberships no sponsor read. */
       if ((state == HARK_AD_STATE_SELF
-           && (strong[f] == HARK_AD_SPONSOR || strong[f] == HARK_AD_BREAK))
+           && (strong[f] == HARK_AD_SPONSOR || strong[f] == HARK_AD_BREAK
+               || strong[f] == HARK_AD_CREDIT))
           || (state == HARK_AD_STATE_SPONSOR && strong[f] == HARK_AD_SELF))
         continue;
       /* A pitch for the show's own work often names no link: asking is enough there. Sponsor
