@@ -401,6 +401,30 @@ test_message_credit_and_told_of (void)
   g_assert_cmpstr (strstr (g_array_index (found, HarkDetection, 0).carried_by, "backer"), !=, NULL);
 }
 
+/* A promotion of another show of the network, in a voice of its own, with no link or code: the
+ * network's own promotion, not a sponsor's, and found though it names no address. A guest
+ * describing their own podcast in the conversation is not one. */
+static void
+test_network_show_promo (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "So the survey maps turned up in a church basement, of all places." },
+    { 6.0, 12.0, "Guest", "Yes, and my own podcast is a show about old maps, so I was thrilled." },
+    { 12.0, 18.0, "Host", "Of course you were, it is the perfect story for you." },
+    { 18.0, 24.0, "Guest", "Honestly the best week of the whole project, a basement full of paper." },
+    { 25.0, 31.0, "Promo", "Tidewater Hours is a podcast about the people who keep lighthouses running." },
+    { 31.0, 36.0, "Promo", "Keepers, engineers and the families who lived out on the rocks." },
+    { 36.0, 41.0, "Promo", "New episodes every Thursday, wherever you get your podcasts." },
+    { 42.0, 48.0, "Host", "Anyway, the basement, who found the boxes first?" },
+    { 48.0, 54.0, "Guest", "A volunteer who was looking for old choir music, she nearly threw them out." },
+    { 54.0, 60.0, "Host", "That is painful to even imagine, honestly." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 25.0, 41.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -421,5 +445,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/company-supports-us", test_company_supports_us);
   g_test_add_func ("/segments/detector/underwriting-credits", test_underwriting_credits);
   g_test_add_func ("/segments/detector/message-credit-and-told-of", test_message_credit_and_told_of);
+  g_test_add_func ("/segments/detector/network-show-promo", test_network_show_promo);
   return g_test_run ();
 }

@@ -54,6 +54,7 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
   [HARK_AD_PLUG] = "called a plug",
   [HARK_AD_CREDIT] = "a backer named",
+  [HARK_AD_SHOW_PROMO] = "a show promoted",
   [HARK_AD_YOU] = "said to the listener",
   [HARK_AD_BENEFIT] = "benefit talk",
   [HARK_AD_PAUSE] = "the conversation paused",
@@ -149,6 +150,16 @@ static const struct
     (const char *const[]){ "shameless plug", "a plug", "quick plug", "little plug", "small plug",
                            "cheeky plug", "self promotion", "plug for my", "plug for our",
                            NULL } },
+  /* A show described as a thing to listen to, and where and when to hear it: a network's
+   * promotion of its other shows, in another voice, often with no link. */
+  { HARK_AD_SHOW_PROMO,
+    (const char *const[]){ "is a podcast", "is a new podcast", "a podcast about",
+                           "a podcast from", "is a show about", "a show about",
+                           "a new show", "new podcast", "new season of", "a new season",
+                           "new episodes", "episodes every", "episodes drop", "every episode is",
+                           "wherever you get your podcasts", "wherever you get podcasts",
+                           "wherever you listen", "in your podcast app", "give it a listen",
+                           "listen and follow", "follow and listen", NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",
@@ -1614,6 +1625,9 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
         }
       if (subscription && !s->count[HARK_AD_HOUSEKEEPING])
         subscribed_at = (gint) i;
+      /* "Subscribe wherever you get your podcasts" is the show's own housekeeping. */
+      if (s->count[HARK_AD_HOUSEKEEPING])
+        s->count[HARK_AD_SHOW_PROMO] = 0;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
       find_credit (s);

@@ -32,6 +32,7 @@ typedef enum
   HARK_AD_AFTER_BREAK, /* within a read's length after a break was announced, before a return */
   HARK_AD_PLUG,       /* the speaker calls it a plug or self-promotion (also counted as SELF) */
   HARK_AD_CREDIT,     /* sponsor talk handing off to a named party: "… comes from Acme Freight" */
+  HARK_AD_SHOW_PROMO, /* a show described or pointed to: "a podcast about", "new episodes every" */
   /* Broad classes the window model (hark-ad-window.h) weighs; the segmenter gives them no
    * weight. Each is a kind of wording, never a read's phrase. */
   HARK_AD_YOU,        /* second-person words: "you", "your", "you'll" (every one counted) */

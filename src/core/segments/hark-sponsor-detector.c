@@ -236,7 +236,7 @@ has_evidence (const HarkAdSentence *s)
 {
   static const HarkAdFeature kinds[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
-                                         HARK_AD_SELF };
+                                         HARK_AD_SELF, HARK_AD_SHOW_PROMO };
 
   for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
     if (s->count[kinds[f]])
@@ -646,7 +646,7 @@ asks_anything (const HarkAdSentence *s, guint first, guint last)
       if (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_CODE]
           || s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_BREAK])
         return TRUE;
-      own_offer |= s[i].count[HARK_AD_SELF] > 0;
+      own_offer |= s[i].count[HARK_AD_SELF] > 0 || s[i].count[HARK_AD_SHOW_PROMO] > 0;
       pointed |= s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_YOU] || s[i].count[HARK_AD_NOTES]
                  || s[i].count[HARK_AD_ASK] || s[i].count[HARK_AD_ELSEWHERE];
     }
@@ -681,7 +681,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
 {
   static const HarkAdFeature strong[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                           HARK_AD_SPONSOR, HARK_AD_BREAK, HARK_AD_SELF,
-                                          HARK_AD_IMPERATIVE, HARK_AD_CREDIT };
+                                          HARK_AD_IMPERATIVE, HARK_AD_CREDIT,
+                                          HARK_AD_SHOW_PROMO };
   guint kinds = 0;
 
   *total = 0;
@@ -693,7 +694,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
       if ((state == HARK_AD_STATE_SELF
            && (strong[f] == HARK_AD_SPONSOR || strong[f] == HARK_AD_BREAK
                || strong[f] == HARK_AD_CREDIT))
-          || (state == HARK_AD_STATE_SPONSOR && strong[f] == HARK_AD_SELF))
+          || (state == HARK_AD_STATE_SPONSOR
+              && (strong[f] == HARK_AD_SELF || strong[f] == HARK_AD_SHOW_PROMO)))
         continue;
       /* A pitch for the show's own work often names no link: asking is enough there. Sponsor
        * reads ask too, but so does conversation. */
@@ -720,6 +722,17 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
     if (named >= MIN_BRAND_SENTENCES && linked)
       kinds++;
   }
+  /* A show described in one sentence and where or when to hear it in another ("X is a show
+   * about …", "new episodes every Tuesday") is a promotion whole, with no link. */
+  if (state == HARK_AD_STATE_SELF)
+    {
+      guint promoting = 0;
+
+      for (guint i = first; i <= last; i++)
+        promoting += s[i].count[HARK_AD_SHOW_PROMO] ? 1 : 0;
+      if (promoting >= 2)
+        kinds++;
+    }
   for (guint i = first; i <= last; i++)
     *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state));
   return kinds;
@@ -890,6 +903,23 @@ place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
   *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
 }
 
+/* Whether @first..@last promotes a show (another of the network's, in another voice: "X is a
+ * podcast about …, new episodes every week") and credits no backer: the network's own
+ * promotion, not a paid read. */
+static gboolean
+promotes_a_show (const HarkAdSentence *s, guint first, guint last)
+{
+  gboolean show = FALSE;
+
+  for (guint i = first; i <= last; i++)
+    {
+      if (s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_CREDIT] || s[i].count[HARK_AD_CODE])
+        return FALSE;
+      show |= s[i].count[HARK_AD_SHOW_PROMO] > 0;
+    }
+  return show;
+}
+
 /* @windowed: found by the window model, its @total the log-odds of its best window. */
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
@@ -920,6 +950,8 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
     }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
+  if (promotes_a_show (s, first, last))
+    state = HARK_AD_STATE_SELF;
   state = whose_read (show, s, first, last, state, &note);
   if (note != NULL)
     {
