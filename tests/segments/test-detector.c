@@ -425,6 +425,27 @@ test_network_show_promo (void)
   assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 25.0, 41.0);
 }
 
+/* A read in a language the phrase tables do not know still shows itself by what does not
+ * depend on one: a written link, a code in capitals, a price in euros, and a product named after
+ * its link again and again around it. */
+static void
+test_read_in_another_language (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "Und dann haben wir die ganze Nacht über alte Karten gesprochen." },
+    { 6.0, 12.0, "Guest", "Ja, das war wirklich ein schöner Abend, ehrlich gesagt." },
+    { 13.0, 19.0, "Host", "Kurz zwischendurch: Mondkalb hilft euch, eure Rechnungen zu sortieren." },
+    { 19.0, 25.0, "Host", "Ich nutze Mondkalb seit einem Jahr, und es spart mir jede Woche Zeit." },
+    { 25.0, 31.0, "Host", "Auf mondkalb.de/karten gibt es mit dem Code KARTEN den ersten Monat für 1 €." },
+    { 32.0, 38.0, "Guest", "Und die Karten aus dem Keller, wer hat die eigentlich gefunden?" },
+    { 38.0, 44.0, "Host", "Eine Nachbarin, die eigentlich nur alte Notenblätter gesucht hat." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 13.0, 31.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -446,5 +467,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/underwriting-credits", test_underwriting_credits);
   g_test_add_func ("/segments/detector/message-credit-and-told-of", test_message_credit_and_told_of);
   g_test_add_func ("/segments/detector/network-show-promo", test_network_show_promo);
+  g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
   return g_test_run ();
 }

@@ -25,8 +25,9 @@
 
 /* What the finder reached when this test was written: raise it as the finder learns more. */
 #define MIN_FOUND 8
-/* 0.85 until the window model kept the extent of a window it passed (0.90). */
-#define MIN_HELD_BACK_RECALL 0.87
+/* 0.85 until the window model kept the extent of a window it passed (0.90); 0.94 when sentences
+ * saying the name a link is made of counted as the product's story. */
+#define MIN_HELD_BACK_RECALL 0.93
 /* The second held-back set: 0.43 before the finder was fitted on a second training file and
  * given features for reads with no link, other voices and support from a company; 0.53 after;
  * 0.56 with a third training file and features for the speaker's own side, events and someone

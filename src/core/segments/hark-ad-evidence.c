@@ -37,6 +37,8 @@
 #define SUBSCRIPTION_REACH 3
 /* How long a pause may lie between credits read one after another. */
 #define CREDIT_RUN_GAP 2.0
+/* How far from a link a sentence saying the link's name is its story. */
+#define LINKED_NAME_REACH 45.0
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -55,6 +57,7 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_PLUG] = "called a plug",
   [HARK_AD_CREDIT] = "a backer named",
   [HARK_AD_SHOW_PROMO] = "a show promoted",
+  [HARK_AD_LINKED_NAME] = "the link's name said",
   [HARK_AD_YOU] = "said to the listener",
   [HARK_AD_BENEFIT] = "benefit talk",
   [HARK_AD_PAUSE] = "the conversation paused",
@@ -1161,6 +1164,21 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
         note (s, HARK_AD_OFFER, at, end - at);
         break;
       }
+  /* "€5", "£5", "5 €": prices in other currencies, whatever the language around them. */
+  for (gsize i = 0; i + 2 < s->length && !s->count[HARK_AD_OFFER]; i++)
+    {
+      const char *t = s->text + i;
+      gboolean sign = ((guchar) t[0] == 0xE2 && (guchar) t[1] == 0x82 && (guchar) t[2] == 0xAC)
+                      || ((guchar) t[0] == 0xC2 && (guchar) t[1] == 0xA3);
+      gsize width = (guchar) t[0] == 0xE2 ? 3 : 2;
+
+      if (!sign)
+        continue;
+      if ((i + width < s->length && g_ascii_isdigit (t[width]))
+          || (i >= 1 && g_ascii_isdigit (t[-1]))
+          || (i >= 2 && t[-1] == ' ' && g_ascii_isdigit (t[-2])))
+        note (s, HARK_AD_OFFER, i, width);
+    }
   /* "20% off": the sign sticks to its number, so the padded phrases cannot see it. */
   {
     const char *hit = strstr (norm, "% off ");
@@ -1452,6 +1470,74 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* The name a link is made of: "acme" of "www.acme.de/show" or "acme dot com", lower case, in
+ * @name (room for @size); FALSE when the sentence's link has none of four letters or more. */
+static gboolean
+link_name (const HarkAdSentence *s, char *name, gsize size)
+{
+  const char *p = s->text + s->quote_at[HARK_AD_URL];
+  const char *end = s->text + s->length;
+  gsize n = 0;
+
+  if (!s->count[HARK_AD_URL] || s->quote_at[HARK_AD_URL] >= s->length)
+    return FALSE;
+  /* Spoken: the word before " dot ". */
+  if (end - p >= 4 && g_ascii_strncasecmp (p, "dot ", 4) == 0)
+    {
+      const char *w = p;
+
+      while (w > s->text && w[-1] == ' ')
+        w--;
+      p = w;
+      while (p > s->text && g_ascii_isalnum (p[-1]))
+        p--;
+      end = w;
+    }
+  else if (end - p >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0)
+    p += 4;
+  while (p < end && g_ascii_isalnum (*p) && n + 1 < size)
+    name[n++] = g_ascii_tolower (*p++);
+  name[n] = '\0';
+  return n >= BURST_MIN_LENGTH;
+}
+
+/* Whether @s says @name as a word of its own, written as a name (with a capital: "for example"
+ * is no product). */
+static gboolean
+says_name (const HarkAdSentence *s, const char *name)
+{
+  gsize len = strlen (name);
+
+  for (gsize i = 0; i + len <= s->length; i++)
+    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1])) && g_ascii_isupper (s->text[i])
+        && g_ascii_strncasecmp (s->text + i, name, len) == 0
+        && (i + len == s->length || !g_ascii_isalnum (s->text[i + len])))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sentences around a link that say the name the link is made of ("Acme … acme.de/show"): the
+ * product's story told around its address, in whatever language. */
+static void
+mark_linked_names (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char name[40];
+
+      if (!link_name (&sentences[i], name, sizeof name))
+        continue;
+      for (guint k = i; k > 0 && sentences[i].start - sentences[k - 1].start <= LINKED_NAME_REACH;
+           k--)
+        if (!sentences[k - 1].count[HARK_AD_URL] && says_name (&sentences[k - 1], name))
+          note (&sentences[k - 1], HARK_AD_LINKED_NAME, 0, 0);
+      for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= LINKED_NAME_REACH;
+           k++)
+        if (!sentences[k].count[HARK_AD_URL] && says_name (&sentences[k], name))
+          note (&sentences[k], HARK_AD_LINKED_NAME, 0, 0);
+    }
+}
+
 /* Whether @norm names something one subscribes to that is a product, not the show's feed. */
 static gboolean
 names_a_subscription (const char *norm)
@@ -1637,6 +1723,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   mark_bursts (sentences, n, words);
   mark_new_voices (sentences, n);
   mark_credit_runs (sentences, n);
+  mark_linked_names (sentences, n);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);

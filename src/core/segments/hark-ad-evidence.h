@@ -33,6 +33,7 @@ typedef enum
   HARK_AD_PLUG,       /* the speaker calls it a plug or self-promotion (also counted as SELF) */
   HARK_AD_CREDIT,     /* sponsor talk handing off to a named party: "… comes from Acme Freight" */
   HARK_AD_SHOW_PROMO, /* a show described or pointed to: "a podcast about", "new episodes every" */
+  HARK_AD_LINKED_NAME, /* names what a link nearby is named after: "Acme" near "acme.de/show" */
   /* Broad classes the window model (hark-ad-window.h) weighs; the segmenter gives them no
    * weight. Each is a kind of wording, never a read's phrase. */
   HARK_AD_YOU,        /* second-person words: "you", "your", "you'll" (every one counted) */

@@ -37,6 +37,8 @@
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
 #define SEAMLESS_GAP 1.0
 #define MAX_EDGE_SECONDS 6.0
+/* What a sentence saying the name its link is made of adds to a span's evidence. */
+#define LINKED_NAME_WEIGHT 0.8
 /* How long the line saying what a credited backer does may be. */
 #define CREDIT_LINE_SECONDS 12.0
 /* How long a product story may run before the read's first call to action. */
@@ -661,8 +663,9 @@ sentences_with_evidence (const HarkAdSentence *s, guint first, guint last)
 {
   guint n = 0;
 
+  /* A sentence saying the name its link is made of is the product's story, in any language. */
   for (guint i = first; i <= last; i++)
-    n += has_evidence (&s[i]) ? 1 : 0;
+    n += has_evidence (&s[i]) || s[i].count[HARK_AD_LINKED_NAME] ? 1 : 0;
   return n;
 }
 
@@ -734,7 +737,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
         kinds++;
     }
   for (guint i = first; i <= last; i++)
-    *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state));
+    *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state))
+              + (s[i].count[HARK_AD_LINKED_NAME] ? LINKED_NAME_WEIGHT : 0.0);
   return kinds;
 }
 
