@@ -446,6 +446,49 @@ test_read_in_another_language (void)
   assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 13.0, 31.0);
 }
 
+/* In an interview with speakers named, the guest's own newsletter and course, a price and "go
+ * to" around them, are the guest's life, not the show's offer: the host is the voice that opens
+ * the show and takes the most turns. */
+static void
+test_guest_own_things (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, today I am talking with a printmaker." },
+    { 5.0, 9.0, "Host", "So how did you start selling your prints?" },
+    { 9.0, 15.0, "Guest", "Honestly my newsletter was where it began, people kept asking for prints." },
+    { 15.0, 21.0, "Guest", "Then I made my course, and the first cohort paid $5,000 between them." },
+    { 21.0, 26.0, "Guest", "I would tell anyone, go to a local fair first and sign up for a table." },
+    { 26.0, 30.0, "Host", "That is a lot of money for a first course." },
+    { 30.0, 35.0, "Guest", "It was, and my book came out of the same notes a year later." },
+    { 35.0, 40.0, "Host", "And did the book sell as well as the course did?" },
+    { 40.0, 46.0, "Guest", "Not at all, it barely covered the paper, which was fine with me." },
+    { 46.0, 50.0, "Host", "Fair enough, paper is not cheap these days." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* The same words from the host are the show's own offer. */
+static void
+test_host_own_things (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, today I am talking with a printmaker." },
+    { 5.0, 9.0, "Guest", "Thanks for having me, it is good to be here." },
+    { 9.0, 14.0, "Host", "Before we start, my new course on field sketching opens next week." },
+    { 14.0, 19.0, "Host", "It is $50 for six lessons, and members get it for free." },
+    { 19.0, 24.0, "Host", "Go to fieldnotes.example/sketch to sign up." },
+    { 24.0, 29.0, "Host", "So, how did you start selling your prints?" },
+    { 29.0, 35.0, "Guest", "Through friends mostly, they kept asking and I kept saying yes." },
+    { 35.0, 40.0, "Host", "And that was enough to live on?" },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SELFPROMO);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,5 +511,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/message-credit-and-told-of", test_message_credit_and_told_of);
   g_test_add_func ("/segments/detector/network-show-promo", test_network_show_promo);
   g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
+  g_test_add_func ("/segments/detector/guest-own-things", test_guest_own_things);
+  g_test_add_func ("/segments/detector/host-own-things", test_host_own_things);
   return g_test_run ();
 }

@@ -39,6 +39,10 @@
 #define CREDIT_RUN_GAP 2.0
 /* How far from a link a sentence saying the link's name is its story. */
 #define LINKED_NAME_REACH 45.0
+/* How far from a guest's "my course" their calling it a plug makes it one, outside their turn
+ * (seconds), and how many sentences at most are looked at either way. */
+#define PLUG_REACH 45.0
+#define PLUG_SENTENCES 40
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -543,6 +547,8 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
             if (strlen (products[i]) == len && strncmp (w + 1, products[i], len) == 0)
               {
                 note (s, HARK_AD_SELF, map[at - norm + 1], (gsize) (w - at) + len);
+                if (!g_str_has_prefix (at, " our ") && !g_str_has_prefix (at, " we") && s->mine < 255)
+                  s->mine++;
                 return;
               }
           w = end;
@@ -1095,6 +1101,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
                 && support_from_company (norm, hit))
               f = HARK_AD_SPONSOR;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
+            if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " my ") && s->mine < 255)
+              s->mine++;
             if (f == HARK_AD_PLUG)
               note (s, HARK_AD_SELF, map[hit - norm + 1], phrase->length - 2);
             break;
@@ -1614,6 +1622,98 @@ mark_new_voices (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* "My course", "my book" from a guest: where voices are known, the show's own offers are its
+ * host's. The host is the voice that opens the episode (past an announcer heard only briefly),
+ * the voice taking clearly the most turns and the one asking the most questions (an interviewer,
+ * after a guest's cold open); any other voice's "my …" is their own life told, unless they call
+ * it a plug. Captions with one voice or none are left as they are. */
+static void
+drop_guests_own (HarkAdSentence *sentences, guint n)
+{
+  g_autoptr (GHashTable) turns = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GHashTable) questions = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int opening = -1, most = -1, previous = -1, asker = -1;
+  guint best = 0, asked = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int voice = sentences[i].speaker;
+      guint count;
+
+      if (voice < 0)
+        continue;
+      if (opening < 0 && !sentences[i].count[HARK_AD_NEW_VOICE])
+        opening = voice;
+      if (sentences[i].count[HARK_AD_QUESTION])
+        {
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (questions, GINT_TO_POINTER (voice))) + 1;
+          g_hash_table_insert (questions, GINT_TO_POINTER (voice), GUINT_TO_POINTER (count));
+          if (count > asked)
+            {
+              asked = count;
+              asker = voice;
+            }
+        }
+      if (voice == previous)
+        continue;
+      previous = voice;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (turns, GINT_TO_POINTER (voice))) + 1;
+      g_hash_table_insert (turns, GINT_TO_POINTER (voice), GUINT_TO_POINTER (count));
+      if (count > best)
+        {
+          best = count;
+          most = voice;
+        }
+    }
+  if (g_hash_table_size (turns) < 2 || opening < 0)
+    return;
+  /* Host and guest of an interview take turns about equally: the most turns names a host only
+   * when a voice clearly leads (a panel's moderator, a host after a guest's cold open). */
+  {
+    GHashTableIter iter;
+    gpointer voice, count;
+    guint second = 0;
+
+    g_hash_table_iter_init (&iter, turns);
+    while (g_hash_table_iter_next (&iter, &voice, &count))
+      if (GPOINTER_TO_INT (voice) != most)
+        second = MAX (second, GPOINTER_TO_UINT (count));
+    if (best * 4 < second * 5 + 4)
+      most = opening;
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      HarkAdSentence *s = &sentences[i];
+      gboolean plugged = FALSE;
+
+      if (s->speaker < 0 || s->speaker == opening || s->speaker == most || s->speaker == asker
+          || s->mine == 0)
+        continue;
+      /* "Not a shameless plug. It is.": the voice calls it a plug, before or after, in the
+       * same turn or nearby. */
+      for (guint k = i, turn = 1; k > 0 && i - k < PLUG_SENTENCES && !plugged; k--)
+        {
+          const HarkAdSentence *other = &sentences[k - 1];
+
+          turn = turn && other->speaker == s->speaker;
+          if (!turn && s->start - other->start > PLUG_REACH)
+            break;
+          plugged = other->speaker == s->speaker && other->count[HARK_AD_PLUG];
+        }
+      for (guint k = i + 1, turn = 1; k < n && k - i < PLUG_SENTENCES && !plugged; k++)
+        {
+          const HarkAdSentence *other = &sentences[k];
+
+          turn = turn && other->speaker == s->speaker;
+          if (!turn && other->start - s->end > PLUG_REACH)
+            break;
+          plugged = other->speaker == s->speaker && other->count[HARK_AD_PLUG];
+        }
+      if (!plugged)
+        s->count[HARK_AD_SELF] -= MIN (s->count[HARK_AD_SELF], s->mine);
+    }
+}
+
 /* Whether @norm tells of an ad as a thing heard or seen ("I heard an ad this morning, it said
  * use code X"): the code, the offer and the link in it are quoted, not offered. "An ad-free
  * feed" is an offer. */
@@ -1666,6 +1766,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       s->backer_at = 0;
       s->backer_len = 0;
       s->backer_described = FALSE;
+      s->mine = 0;
       normalise (s->text, s->length, norm, map);
       find_domains (s);
       mark_first_words (norm, present);
@@ -1722,6 +1823,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
     }
   mark_bursts (sentences, n, words);
   mark_new_voices (sentences, n);
+  drop_guests_own (sentences, n);
   mark_credit_runs (sentences, n);
   mark_linked_names (sentences, n);
   mark_after_breaks (sentences, n);

@@ -73,6 +73,9 @@ typedef struct
   guint8 backer_len;
   /* … and the credit goes on to say what the backer does ("from Acme, makers of …"). */
   gboolean backer_described;
+  /* Of the SELF hits, those said as the speaker's own ("my course", "I've created a class"):
+   * the show's offer from its host, a guest's life from anyone else. */
+  guint8 mine;
 } HarkAdSentence;
 
 /* "promo URL", "code", … for explanations. */
