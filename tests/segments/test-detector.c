@@ -489,6 +489,44 @@ test_host_own_things (void)
   g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SELFPROMO);
 }
 
+/* "To take a break" in someone's story of their own life, money and all, announces no break:
+ * the host announcing one speaks to the listener of the show. */
+static void
+test_break_in_a_life_story (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "After the second startup folded I was honestly exhausted." },
+    { 6.0, 12.0, NULL, "I had about $30,000 saved, so I thought I'll just use my savings to take a break." },
+    { 12.0, 18.0, NULL, "I went walking for three months and spent maybe $4,000 of it." },
+    { 18.0, 24.0, NULL, "Then a friend called and asked me to help with her bakery for free." },
+    { 24.0, 30.0, NULL, "That is how I ended up learning to bake bread at four in the morning." },
+    { 30.0, 36.0, NULL, "Did that change how you thought about work afterwards?" },
+    { 36.0, 42.0, NULL, "Completely, I stopped measuring days by what I shipped." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* A site named as a thing in a story ("before that site existed") sends no one anywhere, even
+ * with "for free" and "a message from" near it. */
+static void
+test_domain_named_as_a_thing (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "Back then we met in the library basement every other Tuesday." },
+    { 6.0, 12.0, NULL, "They weren't called meetups because gatherly.com didn't exist yet." },
+    { 12.0, 18.0, NULL, "The room was ours for free as long as we stacked the chairs." },
+    { 18.0, 24.0, NULL, "Once we got a message from the librarian asking us to keep it down." },
+    { 24.0, 30.0, NULL, "We were twelve people arguing about parsers, so fair enough." },
+    { 30.0, 36.0, NULL, "How many of those twelve are still writing compilers today?" },
+    { 36.0, 42.0, NULL, "Three of us, and one of them runs a bakery now." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,5 +551,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
   g_test_add_func ("/segments/detector/guest-own-things", test_guest_own_things);
   g_test_add_func ("/segments/detector/host-own-things", test_host_own_things);
+  g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
+  g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
   return g_test_run ();
 }

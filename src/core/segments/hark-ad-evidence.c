@@ -467,6 +467,27 @@ is_tld (const char *p, gsize len)
   return FALSE;
 }
 
+/* Whether the domain at @from..@to of @text (@n bytes) is a thing told of rather than a place
+ * to go: a bare site said with what it did or did not do, then ("because example.com didn't
+ * exist yet", "example.com went under"). A destination is named as somewhere to be, in the
+ * present. */
+static gboolean
+named_as_a_thing (const char *text, gsize from, gsize to, gsize n)
+{
+  static const char *const told[] = { "didn't ", "did not ", "wasn't ", "was not ", "weren't ",
+                                      "never ", "used to ", "existed", "went ", "was bought",
+                                      "got bought", "shut down", "had ", "was just ", NULL };
+
+  if (memchr (text + from, '/', to - from))
+    return FALSE;
+  while (to < n && (text[to] == ' ' || text[to] == ','))
+    to++;
+  for (guint i = 0; told[i]; i++)
+    if (n - to >= strlen (told[i]) && g_ascii_strncasecmp (text + to, told[i], strlen (told[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Written domains: a word, a dot, a known top-level domain, then the end or a path. */
 static void
 find_domains (HarkAdSentence *s)
@@ -492,7 +513,8 @@ find_domains (HarkAdSentence *s)
           k--;
         while (j < n && (g_ascii_isalnum (text[j]) || text[j] == '/' || text[j] == '-'))
           j++;
-        note (s, HARK_AD_URL, k, j - k);
+        if (!named_as_a_thing (text, k, j, n))
+          note (s, HARK_AD_URL, k, j - k);
       }
       i = j;
     }
@@ -1022,6 +1044,56 @@ word_after_is (const char *at, const char *const *words)
   return FALSE;
 }
 
+/* The space before the word that ends at @at (a space) in @norm: one word further back. */
+static const char *
+word_start (const char *norm, const char *at)
+{
+  while (at > norm && at[-1] != ' ')
+    at--;
+  return at > norm ? at - 1 : norm;
+}
+
+/* Whether the break phrase at @hit of @norm is told of in a story rather than announced: a
+ * message someone got or sent ("we got a message from the landlord"), or "take a break" in a
+ * life told in the first or third person ("so I'll use my savings to take a break"). A break
+ * announced speaks to the listener of the show: "let's", "we'll", "you", "here", "right back". */
+static gboolean
+break_told (const char *norm, const char *hit, const Phrase *phrase)
+{
+  static const char *const receiving[] = { "got", "get", "gets", "getting", "received", "sent",
+                                           "send", "had", "left", "wrote", "forwarded", NULL };
+  static const char *const persons[] = { "i", "i'll", "i'd", "i'm", "i've", "my", "me", "he",
+                                         "she", "they", "his", "her", "their", "took", "taking",
+                                         "needed", "decided", "wanted", NULL };
+  static const char *const addressing[] = { " we ", " we'll ", " we're ", " we've ", " let's ",
+                                            " us ", " you ", " you'll ", " your ", " here ",
+                                            " now ", " right back ", " after this ",
+                                            " real quick ", " show ", " episode ", " podcast ",
+                                            NULL };
+  const char *w = hit;
+
+  if (g_str_equal (phrase->padded, " message from ") || g_str_equal (phrase->padded, " word from "))
+    {
+      /* The word before, past an article. */
+      if (w > norm && word_before_is (norm, w, (const char *const[]){ "a", "the", "another", NULL }))
+        w = word_start (norm, w);
+      return w > norm && word_before_is (norm, w, receiving);
+    }
+  if (!g_str_equal (phrase->padded, " take a break "))
+    return FALSE;
+  for (guint i = 0; addressing[i]; i++)
+    if (strstr (norm, addressing[i]))
+      return FALSE;
+  /* A person before it in the sentence, within a few words. */
+  for (guint k = 0; k < 8 && w > norm; k++)
+    {
+      if (word_before_is (norm, w, persons))
+        return TRUE;
+      w = word_start (norm, w);
+    }
+  return FALSE;
+}
+
 /* Marks in @present (n_first_words entries) the phrases' first words that @norm holds. */
 static void
 mark_first_words (const char *norm, guint8 *present)
@@ -1100,6 +1172,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
                 && support_from_company (norm, hit))
               f = HARK_AD_SPONSOR;
+            /* "I'll use my savings to take a break", "we got a message from the landlord":
+             * a story told, no break announced to the listener. */
+            if (f == HARK_AD_BREAK && break_told (norm, hit, phrase))
+              continue;
             note (s, f, map[hit - norm + 1], phrase->length - 2);
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " my ") && s->mine < 255)
               s->mine++;
