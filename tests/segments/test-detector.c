@@ -527,6 +527,26 @@ test_domain_named_as_a_thing (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* The show's own product read in sponsor words ("brought to you by X, an app I built") is the
+ * show's promotion, not a sponsor's read. */
+static void
+test_own_product_in_sponsor_words (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "We talked a lot about keeping notes in the field this week." },
+    { 6.0, 12.0, NULL, "Which reminds me, I still owe you that list of pencils." },
+    { 13.0, 19.0, NULL, "This episode is brought to you by Inkwell, a native app that I built." },
+    { 19.0, 25.0, NULL, "Inkwell keeps your sketches and field notes in one place." },
+    { 25.0, 31.0, NULL, "Download it at inkwell.example and use code FIELD for a free month." },
+    { 32.0, 38.0, NULL, "Okay, so the pencils, I think the soft ones win every time." },
+    { 38.0, 44.0, NULL, "The soft ones smudge though, that's my whole complaint." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SELFPROMO);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,5 +573,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/host-own-things", test_host_own_things);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
+  g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
+                   test_own_product_in_sponsor_words);
   return g_test_run ();
 }

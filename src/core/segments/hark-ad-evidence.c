@@ -641,6 +641,45 @@ names_first_person (const char *after)
   return FALSE;
 }
 
+static gboolean word_after_is (const char *at, const char *const *words);
+
+/* "Brought to you by Inkwell, an app that I built", "… by our own course": the backer named is
+ * the speaker's own making. @after points at the space after the sponsor phrase in normalised
+ * text; the maker is looked for in the next few words, as the backer's description. Making
+ * said in words that also mean using ("a tool we made the switch to") counts only after "that"
+ * or "which". */
+static gboolean
+made_by_speaker (const char *after)
+{
+  static const char *const makers[] = { "i", "we", "i've", "we've", NULL };
+  static const char *const making[] = { "built", "created", "wrote", "founded", "designed",
+                                        "developed", "launched", NULL };
+  static const char *const loosely[] = { "made", "make", "build", "run", "started", NULL };
+  static const char *const relative[] = { "that", "which", NULL };
+  static const char *const told[] = { "since", "when", "before", "after", "because", "if",
+                                      "ever", "until", "once", "while", NULL };
+  const char *w = after, *before = NULL;
+
+  for (guint k = 0; k < 12 && w && w[1]; k++)
+    {
+      if (g_str_has_prefix (w, " our own ") || g_str_has_prefix (w, " my own "))
+        return TRUE;
+      if (word_after_is (w, makers))
+        {
+          const char *verb = strchr (w + 1, ' ');
+
+          if (verb && before && word_after_is (before, relative)
+              && (word_after_is (verb, making) || word_after_is (verb, loosely)))
+            return TRUE;
+          if (verb && word_after_is (verb, making) && !(before && word_after_is (before, told)))
+            return TRUE;
+        }
+      before = w;
+      w = strchr (w + 1, ' ');
+    }
+  return FALSE;
+}
+
 static gboolean names_the_show (const HarkAdSentence *s);
 
 /* "Thanks to Example Co for supporting the show", "Example Co is supporting the show": support
@@ -1168,6 +1207,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1)
                 && !(hit > norm && g_str_has_suffix (phrase->padded, "ing ")
                      && word_before_is (norm, hit, doing)))
+              f = HARK_AD_SELF;
+            if (f == HARK_AD_SPONSOR && made_by_speaker (hit + phrase->length - 1))
               f = HARK_AD_SELF;
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
                 && support_from_company (norm, hit))
