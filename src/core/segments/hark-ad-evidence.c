@@ -1739,13 +1739,14 @@ mark_new_voices (HarkAdSentence *sentences, guint n)
     }
 }
 
-/* "My course", "my book" from a guest: where voices are known, the show's own offers are its
+/* "My course", "my book" from a guest (noted in guests_own, see
+ * hark_ad_evidence_hide_guests_own()): where voices are known, the show's own offers are its
  * host's. The host is the voice that opens the episode (past an announcer heard only briefly),
  * the voice taking clearly the most turns and the one asking the most questions (an interviewer,
  * after a guest's cold open); any other voice's "my …" is their own life told, unless they call
  * it a plug. Captions with one voice or none are left as they are. */
 static void
-drop_guests_own (HarkAdSentence *sentences, guint n)
+mark_guests_own (HarkAdSentence *sentences, guint n)
 {
   g_autoptr (GHashTable) turns = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) questions = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -1827,8 +1828,24 @@ drop_guests_own (HarkAdSentence *sentences, guint n)
           plugged = other->speaker == s->speaker && other->count[HARK_AD_PLUG];
         }
       if (!plugged)
-        s->count[HARK_AD_SELF] -= MIN (s->count[HARK_AD_SELF], s->mine);
+        s->guests_own = MIN (s->count[HARK_AD_SELF], s->mine);
     }
+}
+
+void
+hark_ad_evidence_hide_guests_own (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    sentences[i].count[HARK_AD_SELF] -= MIN (sentences[i].count[HARK_AD_SELF],
+                                             sentences[i].guests_own);
+}
+
+void
+hark_ad_evidence_show_guests_own (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    sentences[i].count[HARK_AD_SELF] = (guint8) MIN (255u, (guint) sentences[i].count[HARK_AD_SELF]
+                                                               + sentences[i].guests_own);
 }
 
 /* Whether @norm tells of an ad as a thing heard or seen ("I heard an ad this morning, it said
@@ -1884,6 +1901,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       s->backer_len = 0;
       s->backer_described = FALSE;
       s->mine = 0;
+      s->guests_own = 0;
       normalise (s->text, s->length, norm, map);
       find_domains (s);
       mark_first_words (norm, present);
@@ -1940,7 +1958,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
     }
   mark_bursts (sentences, n, words);
   mark_new_voices (sentences, n);
-  drop_guests_own (sentences, n);
+  mark_guests_own (sentences, n);
   mark_credit_runs (sentences, n);
   mark_linked_names (sentences, n);
   mark_after_breaks (sentences, n);

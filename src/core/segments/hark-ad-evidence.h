@@ -76,6 +76,8 @@ typedef struct
   /* Of the SELF hits, those said as the speaker's own ("my course", "I've created a class"):
    * the show's offer from its host, a guest's life from anyone else. */
   guint8 mine;
+  /* … and of those, the ones a guest said (hark_ad_evidence_hide_guests_own()). */
+  guint8 guests_own;
 } HarkAdSentence;
 
 /* "promo URL", "code", … for explanations. */
@@ -84,5 +86,12 @@ const char *hark_ad_feature_label (HarkAdFeature feature);
 /* Fills the counts of @n sentences (their text, times and speakers set), including brand
  * burstiness across all of them. */
 void hark_ad_evidence_compute (HarkAdSentence *sentences, guint n);
+
+/* A guest's "my course" is their life told, not the show's offer, for the segmenter: hide
+ * takes those hits out of the SELF counts, show puts them back. The window model weighs a
+ * window as a whole, as the reads it was fitted on do (a guest asked where to find their work
+ * plugs it), and sees them. Computed evidence starts shown. */
+void hark_ad_evidence_hide_guests_own (HarkAdSentence *sentences, guint n);
+void hark_ad_evidence_show_guests_own (HarkAdSentence *sentences, guint n);
 
 G_END_DECLS

@@ -1071,6 +1071,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   s = (HarkAdSentence *) (gpointer) sentences->data;
   states = g_new (HarkAdState, sentences->len);
   taken = g_new0 (gboolean, sentences->len);
+  hark_ad_evidence_hide_guests_own (s, sentences->len);
   hark_ad_segment (s, sentences->len, states);
   show = hark_show_context_copy (context);
   hark_show_context_add_transcript (show, transcript);
@@ -1122,6 +1123,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   /* Reads no hand-off announced and the segmenter's evidence did not carry: windows judged
    * as a whole by the fitted model, away from the reads already found. */
   windows = g_array_new (FALSE, FALSE, sizeof (HarkAdWindowRead));
+  hark_ad_evidence_show_guests_own (s, sentences->len);
   hark_ad_window_find (s, sentences->len, taken, windows);
   for (guint w = 0; w < windows->len; w++)
     {
