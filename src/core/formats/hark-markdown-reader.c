@@ -63,6 +63,37 @@ typedef struct
   guint n_bad_times;
 } Reader;
 
+/* Past the blockquote markers at the start of @line ("> ", "> > "): a quoted turn is still a
+ * turn, and the marker is not speech. ">>" is left alone: captions mark a new speaker with it. */
+static const char *
+skip_quote_markers (const char *line)
+{
+  const char *p = hark_reader_skip_blanks (line);
+
+  while (*p == '>' && (p[1] == ' ' || p[1] == '\t' || p[1] == '\0'))
+    p = hark_reader_skip_blanks (p + 1);
+  return p == hark_reader_skip_blanks (line) ? line : p;
+}
+
+/* "---", "***", "___", "- - -": a thematic break, which only separates paragraphs. */
+static gboolean
+is_thematic_break (const char *p)
+{
+  char mark;
+  guint n = 0;
+
+  p = hark_reader_skip_blanks (p);
+  mark = *p;
+  if (mark != '-' && mark != '*' && mark != '_')
+    return FALSE;
+  for (; *p; p++)
+    if (*p == mark)
+      n++;
+    else if (*p != ' ' && *p != '\t')
+      return FALSE;
+  return n >= 3;
+}
+
 /* Past a link's target "(https://…)" at @q, or @q when there is none: shows link each time to
  * their player or video, and the address is not speech. */
 static const char *
@@ -910,6 +941,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   while (hark_line_reader_next (&reader))
     {
       g_autofree char *line = NULL;
+      const char *body;
 
       if (reader.number <= skip)
         continue;
@@ -919,7 +951,13 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
           continue;
         }
       line = g_strchomp (g_strndup (reader.line, reader.length));
-      read_line (&r, line, reader.number);
+      body = skip_quote_markers (line);
+      if (*body == '\0' || is_thematic_break (body))
+        {
+          close_paragraph (&r);
+          continue;
+        }
+      read_line (&r, body, reader.number);
     }
   close_paragraph (&r);
   g_clear_pointer (&r.waiting_name, g_free);
@@ -968,7 +1006,7 @@ hark_markdown_sniff (const char *text)
         continue;
       lines++;
       line = g_strchomp (g_strndup (reader.line, reader.length));
-      p = hark_reader_skip_blanks (line);
+      p = hark_reader_skip_blanks (skip_quote_markers (line));
       heading = heading_text (p);
       if (heading)
         {
