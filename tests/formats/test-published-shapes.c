@@ -47,10 +47,40 @@ test_markdown_quotes_and_rules (void)
   g_assert_cmpfloat (turns[3].start, ==, 41);
 }
 
+/* A table of turns whose times carry units; a plain number in a cell stays a count. */
+static void
+test_html_table_unit_times (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkTurn *turns;
+  guint n;
+
+  sidecar_read (&r,
+                "<html><body><h1>Rivers</h1><table>\n"
+                "<tr><th>Time</th><th>Speaker</th><th>Text</th></tr>\n"
+                "<tr><td>0h00m05s</td><td>Ola Berg</td><td>Welcome to the river show.</td></tr>\n"
+                "<tr><td>0h00m44s</td><td>Sam Kito</td><td>Thanks for having me.</td></tr>\n"
+                "<tr><td>0h01m30s</td><td>Ola Berg</td><td>Tell us about floods.</td></tr>\n"
+                "<tr><td>1h2m3s</td><td>Sam Kito</td><td>12</td></tr>\n"
+                "</table></body></html>\n",
+                "rivers.html", HARK_SIDECAR_FORMAT_HTML);
+  g_assert_true (r.info.kind & HARK_SIDECAR_KIND_TIMED);
+  turns = hark_transcript_get_turns (r.t, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat (turns[0].start, ==, 5);
+  g_assert_cmpfloat (turns[1].start, ==, 44);
+  g_assert_cmpfloat (turns[2].start, ==, 90);
+  g_assert_cmpfloat (turns[3].start, ==, 3723);
+  g_assert_cmpstr (turns[1].text, ==, "Thanks for having me.");
+  g_assert_cmpstr (turns[3].text, ==, "12");
+  g_assert_cmpstr (speaker_name (&r, turns[2].speaker), ==, "Ola Berg");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shapes/markdown/quotes-and-rules", test_markdown_quotes_and_rules);
+  g_test_add_func ("/shapes/html/table-unit-times", test_html_table_unit_times);
   return g_test_run ();
 }

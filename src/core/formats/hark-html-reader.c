@@ -232,17 +232,24 @@ flush_heading (Flattener *f)
   f->block_line = f->source_line;
 }
 
-/* "00:01:02", "[00:01:02]", "(1:02)" and nothing else. */
+/* "00:01:02", "[00:01:02]", "(1:02)", "0h00m44s" and nothing else. */
 static gboolean
 parse_bare_time (const char *text, double *seconds)
 {
   const char *p = text;
   char close = *p == '[' ? ']' : *p == '(' ? ')' : '\0';
+  const char *start;
 
   if (close)
     p++;
+  start = p;
   if (!hark_text_scan_time (p, &p, seconds))
-    return FALSE;
+    {
+      /* With units, a unit must show: a cell holding a plain number is a count, not a time. */
+      if (!hark_text_scan_seconds (start, HARK_SECONDS_UNITS, MAX_SECONDS, &p, seconds)
+          || (memchr (start, 'h', p - start) == NULL && memchr (start, 'm', p - start) == NULL))
+        return FALSE;
+    }
   if (close && *p++ != close)
     return FALSE;
   return *p == '\0';
