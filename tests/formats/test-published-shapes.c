@@ -76,11 +76,77 @@ test_html_table_unit_times (void)
   g_assert_cmpstr (speaker_name (&r, turns[2].speaker), ==, "Ola Berg");
 }
 
+/* Punctuation given a word of its own joins its neighbour, in the text and the word times. */
+static void
+test_punctuation_words (void)
+{
+  g_auto (SidecarRead) p20 = { 0 };
+  g_auto (SidecarRead) whisper = { 0 };
+  g_auto (SidecarRead) words = { 0 };
+  guint n;
+  const HarkWord *w;
+
+  sidecar_read (&p20,
+                "{\"version\": \"1.0.0\", \"segments\": ["
+                "{\"speaker\": \"Kai\", \"startTime\": 0.0, \"endTime\": 0.4, \"body\": \"Hi\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 0.4, \"endTime\": 0.4, \"body\": \",\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 0.5, \"endTime\": 0.9, \"body\": \"there\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 0.9, \"endTime\": 0.9, \"body\": \".\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 1.0, \"endTime\": 1.1, \"body\": \"(\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 1.1, \"endTime\": 1.5, \"body\": \"laughs\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 1.5, \"endTime\": 1.5, \"body\": \")\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 1.6, \"endTime\": 1.8, \"body\": \"&\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 1.8, \"endTime\": 2.0, \"body\": \"so\"},"
+                "{\"speaker\": \"Kai\", \"startTime\": 2.0, \"endTime\": 2.0, \"body\": \"?!\"}]}",
+                "words.json", HARK_SIDECAR_FORMAT_PODCASTING2);
+  /* Four items make a sentence long enough to end a cue. */
+  g_assert_cmpuint (p20.n_cues, ==, 2);
+  g_assert_cmpstr (p20.cues[0].text, ==, "Hi, there.");
+  g_assert_cmpstr (p20.cues[1].text, ==, "(laughs) & so?!");
+  w = hark_transcript_get_words (p20.t, &n) + p20.cues[0].first_word;
+  g_assert_cmpuint (p20.cues[0].n_words, ==, 2);
+  g_assert_cmpstr (w[0].text, ==, "Hi,");
+  g_assert_cmpfloat (w[1].end, ==, 0.9);
+  w = hark_transcript_get_words (p20.t, &n) + p20.cues[1].first_word;
+  g_assert_cmpuint (p20.cues[1].n_words, ==, 3);
+  g_assert_cmpstr (w[0].text, ==, "(laughs)");
+  g_assert_cmpfloat (w[0].start, ==, 1.0);
+  g_assert_cmpstr (w[2].text, ==, "so?!");
+
+  /* Whisper segments with words and no text of their own. */
+  sidecar_read (&whisper,
+                "{\"segments\": [{\"start\": 0, \"end\": 2, \"words\": ["
+                "{\"word\": \"Hi\", \"start\": 0, \"end\": 0.4},"
+                "{\"word\": \",\", \"start\": 0.4, \"end\": 0.4},"
+                "{\"word\": \"there\", \"start\": 0.5, \"end\": 0.9},"
+                "{\"word\": \".\", \"start\": 0.9, \"end\": 0.9}]}]}",
+                "whisper.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpstr (whisper.cues[0].text, ==, "Hi, there.");
+  w = hark_transcript_get_words (whisper.t, &n) + whisper.cues[0].first_word;
+  g_assert_cmpuint (whisper.cues[0].n_words, ==, 2);
+  g_assert_cmpstr (w[1].text, ==, "there.");
+
+  /* A bare list of timed words. */
+  sidecar_read (&words,
+                "[{\"word\": \"Hi\", \"start\": 0, \"end\": 0.4},"
+                "{\"word\": \",\", \"start\": 0.4, \"end\": 0.4},"
+                "{\"word\": \"there\", \"start\": 0.5, \"end\": 0.9},"
+                "{\"word\": \".\", \"start\": 0.9, \"end\": 0.9},"
+                "{\"word\": \"Late\", \"start\": 0.2, \"end\": 0.3},"
+                "{\"word\": \"Bye\", \"start\": 5, \"end\": 5.2}]",
+                "words2.json", HARK_SIDECAR_FORMAT_WHISPER);
+  g_assert_cmpuint (words.n_cues, ==, 2);
+  g_assert_cmpstr (words.cues[0].text, ==, "Hi, there.");
+  g_assert_cmpstr (words.cues[1].text, ==, "Bye");
+  g_assert_true (sidecar_has_warning (&words, "words2.json:1:"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shapes/markdown/quotes-and-rules", test_markdown_quotes_and_rules);
   g_test_add_func ("/shapes/html/table-unit-times", test_html_table_unit_times);
+  g_test_add_func ("/shapes/json/punctuation-words", test_punctuation_words);
   return g_test_run ();
 }
