@@ -141,6 +141,41 @@ test_punctuation_words (void)
   g_assert_true (sidecar_has_warning (&words, "words2.json:1:"));
 }
 
+/* {"transcript": [{"timestamp", "speaker", "text"}]}, with clock strings or seconds: each turn
+ * lasts until the next. */
+static void
+test_json_turn_list (void)
+{
+  const char *shapes[]
+      = { "{\"transcript\": [{\"timestamp\": \"00:00:01\", \"speaker\": \"Ivy Chen\", "
+          "\"text\": \"Hello and welcome.\"}, {\"timestamp\": \"00:00:07\", \"speaker\": "
+          "\"Tom Ngata\", \"text\": \"Good to be here.\"}, {\"speaker\": \"Tom Ngata\", "
+          "\"text\": \"No time.\"}, {\"timestamp\": \"00:01:02\", \"speaker\": \"Ivy Chen\", "
+          "\"text\": \"Let us begin.\"}]}",
+          "{\"transcript\": [{\"timestamp\": 1, \"speaker\": \"Ivy Chen\", \"text\": "
+          "\"Hello and welcome.\"}, {\"timestamp\": 7.0, \"speaker\": \"Tom Ngata\", \"text\": "
+          "\"Good to be here.\"}, {\"timestamp\": \"soon\", \"speaker\": \"Tom Ngata\", "
+          "\"text\": \"No time.\"}, {\"timestamp\": 62, \"speaker\": \"Ivy Chen\", \"text\": "
+          "\"Let us begin.\"}]}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_auto (SidecarRead) r = { 0 };
+
+      sidecar_read (&r, shapes[i], "turns.json", HARK_SIDECAR_FORMAT_WHISPER);
+      g_assert_cmpuint (r.n_cues, ==, 3);
+      g_assert_cmpfloat (r.cues[0].start, ==, 1);
+      g_assert_cmpfloat (r.cues[0].end, ==, 7);
+      g_assert_cmpfloat (r.cues[1].end, ==, 62);
+      g_assert_cmpstr (r.cues[2].text, ==, "Let us begin.");
+      g_assert_cmpstr (speaker_name (&r, r.cues[1].speaker), ==, "Tom Ngata");
+      g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+      /* The item without a usable time is named in a warning. */
+      g_assert_cmpuint (r.warnings->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (r.warnings, 0), "timestamp"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -148,5 +183,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shapes/markdown/quotes-and-rules", test_markdown_quotes_and_rules);
   g_test_add_func ("/shapes/html/table-unit-times", test_html_table_unit_times);
   g_test_add_func ("/shapes/json/punctuation-words", test_punctuation_words);
+  g_test_add_func ("/shapes/json/turn-list", test_json_turn_list);
   return g_test_run ();
 }

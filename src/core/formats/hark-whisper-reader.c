@@ -268,11 +268,33 @@ read_word_list (HarkJsonDoc *doc, JsonArray *items, double scale, HarkTranscript
   return hark_json_check_used (doc, context, items, words->len, "words", error);
 }
 
+/* The start of the item after @index that has one, looking a few items ahead (a list where
+ * none has one must not cost a pass per item), or -1. */
+static double
+next_start (JsonArray *items, guint index, double scale, const char *const *start_keys)
+{
+  guint limit = MIN (json_array_get_length (items), index + 9);
+
+  for (guint i = index + 1; i < limit; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      double start;
+
+      if (JSON_NODE_HOLDS_OBJECT (node)
+          && hark_json_get_time_any (json_node_get_object (node), start_keys, scale, &start,
+                                     NULL)
+                 == HARK_JSON_OK)
+        return start;
+    }
+  return -1;
+}
+
 gboolean
 hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                    GError **error)
 {
-  static const char *const scale_keys[] = { "start", "end", NULL };
+  static const char *const scale_keys[] = { "start", "end", "timestamp", NULL };
+  static const char *const start_keys[] = { "start", "timestamp", NULL };
   JsonNode *root = hark_json_doc_get_root (doc);
   JsonArray *segments;
   JsonObject *last_object = NULL;
@@ -296,8 +318,15 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
     scale = hark_json_times_are_integers (segments, scale_keys, NULL) ? 0.001 : 1.0;
   else
     {
-      segments = hark_json_get_items (doc, context, "segments",
-                                      "Whisper output: an object with a “segments” array", error);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+
+      segments = hark_json_get_items (
+          doc, context,
+          object && !json_object_has_member (object, "segments")
+                  && json_object_has_member (object, "transcript")
+              ? "transcript"
+              : "segments",
+          "Whisper output: an object with a “segments” array", error);
       if (segments == NULL)
         return FALSE;
       scale = hark_json_guess_time_scale (segments, scale_keys);
@@ -317,18 +346,23 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
       segment = hark_json_get_item (doc, context, segments, i, &last_object, "segment");
       if (segment == NULL)
         continue;
-      if (hark_json_get_time (segment, "start", scale, &start) != HARK_JSON_OK)
+      if (hark_json_get_time_any (segment, start_keys, scale, &start, NULL) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, segment,
-                          _("Expected “start” as a number of seconds; skipped this segment."));
+                          _("Expected “start” (or “timestamp”) as a number of seconds or a time "
+                            "such as “00:01:02”; skipped this segment."));
           continue;
         }
       double duration;
 
-      /* Caption downloaders' lists give a "duration" instead of an end. */
+      /* Caption downloaders' lists give a "duration" instead of an end; lists of turns give
+       * neither, and a turn lasts until the next one starts. */
       if (!json_object_has_member (segment, "end")
           && hark_json_get_time (segment, "duration", scale, &duration) == HARK_JSON_OK)
         end = start + duration;
+      else if (!json_object_has_member (segment, "end")
+               && !json_object_has_member (segment, "duration"))
+        end = MAX (start, next_start (segments, i, scale, start_keys));
       else if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, segment,
