@@ -7,6 +7,9 @@
  * words that only look like labels, handles as labels, punctuation as its own word, HTML
  * tables of turns, JSON lists of turns, a single narrator, initials standing for a name.
  */
+#include <string.h>
+
+#include "formats/hark-labelled-text.h"
 #include "util/hark-error.h"
 #include "hark-test-util.h"
 #include "sidecar-test-util.h"
@@ -176,6 +179,103 @@ test_json_turn_list (void)
     }
 }
 
+static const char *
+turn_speaker (const HarkLabelledTurn *turns, guint i)
+{
+  return turns[i].speaker;
+}
+
+/* A label is trusted for recurring as a turn start; a one-off single word is the turn's text. */
+static void
+test_labels_recur (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkLabelledText) prose = NULL;
+  g_autoptr (HarkLabelledText) handles = NULL;
+  g_autoptr (HarkLabelledText) once = NULL;
+  const HarkLabelledTurn *turns;
+  guint n;
+  static const char prose_text[]
+      = "Mira Holt: Welcome. Today we cover three tools.\n"
+        "Jon Reyes: Glad to be here. Two of them I use daily.\n"
+        "Mira Holt: Which two?\n"
+        "Jon Reyes: The first is simple. Terraform: it describes machines.\n"
+        "Two: the second is a linter.\n"
+        "Mira Holt: Nice. Note: we recorded this in March.\n"
+        "Jon Reyes: Right.\n"
+        "Caller Ann: A question from the line.\n";
+  static const char handle_text[] = "zapfox: hey everyone\n"
+                                    "Lena Moor: Hi! Glad to be on.\n"
+                                    "zapfox: so tell us about the build\n"
+                                    "Lena Moor: It compiles twice as fast.\n"
+                                    "wow: that is a lot\n"
+                                    "zapfox: that's wild\n";
+  static const char short_text[] = "Kim: Hello.\nBo: Hi.\n";
+
+  prose = hark_labelled_text_parse (prose_text, sizeof prose_text - 1, "prose.txt", NULL, &error);
+  g_assert_no_error (error);
+  turns = hark_labelled_text_get_turns (prose, &n);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpstr (turns[3].text, ==,
+                   "The first is simple. Terraform: it describes machines. Two: the second is a "
+                   "linter.");
+  g_assert_cmpstr (turns[4].text, ==, "Nice. Note: we recorded this in March.");
+  /* A full name that speaks once is still a speaker. */
+  g_assert_cmpstr (turn_speaker (turns, 6), ==, "Caller Ann");
+  g_assert_cmpstr (hark_labelled_text_get_speakers (prose)[3], ==, NULL);
+
+  handles = hark_labelled_text_parse (handle_text, sizeof handle_text - 1, "chat.txt", NULL,
+                                      &error);
+  g_assert_no_error (error);
+  turns = hark_labelled_text_get_turns (handles, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (turn_speaker (turns, 0), ==, "zapfox");
+  g_assert_cmpstr (turns[3].text, ==, "It compiles twice as fast. wow: that is a lot");
+  g_assert_cmpstr (turn_speaker (turns, 4), ==, "zapfox");
+  g_assert_true (hark_labelled_text_sniff ("zapfox: hey\nmoonbyte: hi\nzapfox: so\nmoonbyte: ok\n",
+                                           0.5));
+  g_assert_false (hark_labelled_text_sniff ("so: this is prose\nand more of it\n", 0.5));
+
+  /* With few labels there is no pattern to judge by: one-word names stand. */
+  once = hark_labelled_text_parse (short_text, sizeof short_text - 1, "short.txt", NULL, &error);
+  g_assert_no_error (error);
+  turns = hark_labelled_text_get_turns (once, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (turn_speaker (turns, 1), ==, "Bo");
+}
+
+/* "PM:" in a file where "Pia Moss (PM):" speaks is Pia Moss; initials two people share are not
+ * resolved. */
+static void
+test_initials (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkLabelledText) one = NULL;
+  g_autoptr (HarkLabelledText) two = NULL;
+  const HarkLabelledTurn *turns;
+  guint n;
+  static const char one_text[] = "Pia Moss (PM): Welcome. I'm Pia Moss.\n"
+                                 "Rob Lane: And I'm Rob Lane.\n"
+                                 "PM: Today we talk about soil.\n"
+                                 "RL: Soil is underrated.\n";
+  static const char two_text[] = "Pia Moss: Welcome.\n"
+                                 "Paul Mead: Hello.\n"
+                                 "PM: Who am I?\n";
+
+  one = hark_labelled_text_parse (one_text, sizeof one_text - 1, "one.txt", NULL, &error);
+  g_assert_no_error (error);
+  turns = hark_labelled_text_get_turns (one, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (turn_speaker (turns, 2), ==, "Pia Moss");
+  g_assert_cmpstr (turn_speaker (turns, 3), ==, "Rob Lane");
+  g_assert_cmpstr (hark_labelled_text_get_speakers (one)[2], ==, NULL);
+
+  two = hark_labelled_text_parse (two_text, sizeof two_text - 1, "two.txt", NULL, &error);
+  g_assert_no_error (error);
+  turns = hark_labelled_text_get_turns (two, &n);
+  g_assert_cmpstr (turn_speaker (turns, 2), ==, "PM");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,5 +284,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shapes/html/table-unit-times", test_html_table_unit_times);
   g_test_add_func ("/shapes/json/punctuation-words", test_punctuation_words);
   g_test_add_func ("/shapes/json/turn-list", test_json_turn_list);
+  g_test_add_func ("/shapes/labels/recur", test_labels_recur);
+  g_test_add_func ("/shapes/labels/initials", test_initials);
   return g_test_run ();
 }

@@ -77,6 +77,49 @@ score (const char *name)
          + (capitals > 0 && capitals * 2 < (int) g_utf8_strlen (name, -1) ? 1 : 0);
 }
 
+/* "PM", "JRR": two to four capital letters and nothing else. */
+static gboolean
+is_initials (const char *name)
+{
+  guint n = 0;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_isupper (g_utf8_get_char (p)))
+      return FALSE;
+  return n >= 2 && n <= 4;
+}
+
+/* The capitals that begin each word of @name ("Pia Moss" → "PM"), or NULL when a word does
+ * not begin with one or the name has fewer than two words. */
+static char *
+initials_of (const char *name)
+{
+  g_auto (GStrv) words = g_strsplit_set (name, " \t", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gunichar c;
+
+      if (words[i][0] == '\0')
+        continue;
+      c = g_utf8_get_char_validated (words[i], -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isupper (c) || ++n > 4)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_unichar (out, c);
+    }
+  if (n < 2)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 {
@@ -116,6 +159,35 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 
           if (j == i || map[j] != j || is_label (other) || strncmp (other, shorter, length) != 0
               || !is_more_name (other + length))
+            continue;
+          if (fuller >= 0)
+            ambiguous = TRUE;
+          fuller = (int) j;
+        }
+      if (fuller < 0 || ambiguous)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == i)
+          map[k] = (guint) fuller;
+      any = TRUE;
+    }
+
+  /* Initials ("PM") that are exactly those of one fuller name ("Pia Moss"). */
+  for (guint i = 0; i < n_names; i++)
+    {
+      int fuller = -1;
+      gboolean ambiguous = FALSE;
+
+      if (map[i] != i || !is_initials (names[i]))
+        continue;
+      for (guint j = 0; j < n_names && !ambiguous; j++)
+        {
+          g_autofree char *initials = NULL;
+
+          if (j == i || map[j] != j || is_label (folded->pdata[j]))
+            continue;
+          initials = initials_of (names[j]);
+          if (initials == NULL || strcmp (initials, names[i]) != 0)
             continue;
           if (fuller >= 0)
             ambiguous = TRUE;
