@@ -179,6 +179,47 @@ test_json_turn_list (void)
     }
 }
 
+/* Show notes listing chapter times above the transcript: chapters, not cues. */
+static void
+test_markdown_show_notes (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  g_auto (SidecarRead) plain = { 0 };
+  const HarkChapter *chapters;
+  guint n;
+
+  sidecar_read (&r,
+                "# Show notes\n\nWe talk about bread.\n\n"
+                "- [00:00](https://example.org/e#t=0) Intro\n"
+                "- [02:15](https://example.org/e#t=135) Sourdough starters\n"
+                "- [10:40](https://example.org/e#t=640) Ovens\n\n"
+                "00:00 Intro\n02:15 - Sourdough starters\n\n"
+                "## Transcript\n\n"
+                "**Cara Lind:** [00:00:03] Hello and welcome to the bread hour.\n\n"
+                "**Dev Patel:** [00:00:09] Thanks. I baked three loaves.\n\n"
+                "**Cara Lind:** [00:02:16] Let's talk about starters.\n",
+                "bread.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[0].start, ==, 3);
+  g_assert_cmpfloat (r.cues[2].start, ==, 136);
+  g_assert_cmpstr (r.cues[0].text, ==, "Hello and welcome to the bread hour.");
+  g_assert_false (sidecar_has_warning (&r, "bread.md:9:"));
+  chapters = hark_transcript_get_chapters (r.t, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (chapters[1].title, ==, "Sourdough starters");
+  g_assert_cmpfloat (chapters[2].start, ==, 640);
+
+  /* Short timed lines whose times go on are the transcript itself. */
+  sidecar_read (&plain,
+                "# Notes\n\n[00:00] Hello there\n[00:04] Hi, good to see you\n"
+                "**Kim:** [00:09] And then we began.\n**Bo:** [00:12] Yes.\n",
+                "plain.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (plain.n_cues, ==, 4);
+  g_assert_cmpstr (plain.cues[0].text, ==, "Hello there");
+  hark_transcript_get_chapters (plain.t, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
 static const char *
 turn_speaker (const HarkLabelledTurn *turns, guint i)
 {
@@ -286,5 +327,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shapes/json/turn-list", test_json_turn_list);
   g_test_add_func ("/shapes/labels/recur", test_labels_recur);
   g_test_add_func ("/shapes/labels/initials", test_initials);
+  g_test_add_func ("/shapes/markdown/show-notes", test_markdown_show_notes);
   return g_test_run ();
 }

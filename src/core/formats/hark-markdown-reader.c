@@ -712,6 +712,178 @@ read_line (Reader *r, const char *escaped_line, guint number)
   append_text (r, p, number, line);
 }
 
+/* ---- Show notes: a list of times above the transcript ------------------------------------ */
+
+/* The most words a chapter title in show notes has: more is a line of the transcript. */
+#define MAX_NOTES_TITLE_WORDS 12
+
+/* Past a list item's marker ("- ", "* ", "+ ", "12. ") at @p, or @p. */
+static const char *
+skip_list_marker (const char *p)
+{
+  const char *q = p;
+
+  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+    return hark_reader_skip_blanks (q + 1);
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q > p && q - p < 4 && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+    return hark_reader_skip_blanks (q + 1);
+  return p;
+}
+
+/* "[12:34](https://…) Title", "- 00:00 Intro", "02:15 - Sourdough": a time and a short title with
+ * no speaker: an entry of a chapter list, as show notes give it. Sets @title (new). */
+static gboolean
+parse_notes_entry (const char *line, double *seconds, char **title)
+{
+  g_autofree char *unescaped = unescape_time_marks (line);
+  const char *p = skip_list_marker (hark_reader_skip_blanks (skip_quote_markers (unescaped)));
+  const char *end;
+  char *speaker = NULL, *words;
+  guint n_words = 1;
+
+  if (!scan_mark (p, TRUE, &end, seconds))
+    return FALSE;
+  p = hark_reader_skip_blanks (end);
+  if ((*p == '-' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") || *p == ':')
+      && *p != '\0')
+    p = hark_reader_skip_blanks (g_utf8_next_char (p));
+  if (*p == '\0' || scan_speaker (p, &speaker, &end))
+    {
+      g_free (speaker);
+      return FALSE;
+    }
+  words = g_strstrip (strip_markup (p));
+  for (const char *q = words; *q; q++)
+    n_words += *q == ' ';
+  if (*words == '\0' || n_words > MAX_NOTES_TITLE_WORDS || strlen (words) > 120)
+    {
+      g_free (words);
+      return FALSE;
+    }
+  *title = words;
+  return TRUE;
+}
+
+/* The first time marked in @line (at its start, or in brackets within it), or -1. */
+static double
+first_time_in (const char *line)
+{
+  g_autofree char *unescaped = unescape_time_marks (line);
+  const char *p = hark_reader_skip_blanks (skip_quote_markers (unescaped));
+  const char *end;
+  double seconds;
+
+  if (scan_mark (p, TRUE, &end, &seconds))
+    return seconds;
+  for (const char *q = p; *q; q++)
+    if ((*q == '[' || *q == '(') && scan_mark (q, FALSE, &end, &seconds))
+      return seconds;
+  return -1;
+}
+
+typedef struct
+{
+  guint first_line, last_line;
+  double last_time;
+  GArray *entries; /* NotesEntry */
+} NotesList;
+
+typedef struct
+{
+  double time;
+  char *title;
+} NotesEntry;
+
+static void
+notes_entry_clear (gpointer data)
+{
+  g_free (((NotesEntry *) data)->title);
+}
+
+static void
+notes_list_clear (gpointer data)
+{
+  g_clear_pointer (&((NotesList *) data)->entries, g_array_unref);
+}
+
+/* Show notes above a transcript often list its chapters ("[12:34](…) Title", "00:00 Intro").
+ * Their times are not the transcript's: a run of two or more such entries, on lines one after
+ * another, whose times the transcript after it goes back on (its next time is earlier than the
+ * run's last), is a list of chapters. Its lines go in @lines; the first such list's entries
+ * become chapters when the file has no timed headings of its own. */
+static void
+find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapters)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, TRUE, sizeof (NotesList));
+  NotesList *open = NULL;
+  HarkLineReader reader;
+  guint judged = 0;
+
+  g_array_set_clear_func (runs, notes_list_clear);
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *title = NULL;
+      double seconds;
+
+      if (reader.number <= skip)
+        continue;
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        {
+          open = NULL;
+          continue;
+        }
+      line = g_strndup (reader.line, reader.length);
+      if (parse_notes_entry (line, &seconds, &title)
+          && (open == NULL || seconds > open->last_time))
+        {
+          NotesEntry entry = { seconds, g_steal_pointer (&title) };
+
+          if (open == NULL)
+            {
+              NotesList run = { reader.number, reader.number, seconds, NULL };
+
+              run.entries = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+              g_array_set_clear_func (run.entries, notes_entry_clear);
+              g_array_append_val (runs, run);
+              open = &g_array_index (runs, NotesList, runs->len - 1);
+            }
+          g_array_append_val (open->entries, entry);
+          open->last_line = reader.number;
+          open->last_time = seconds;
+          continue;
+        }
+      open = NULL;
+      /* The first time after the runs not judged yet decides them. */
+      seconds = judged < runs->len ? first_time_in (line) : -1;
+      if (seconds < 0)
+        continue;
+      for (; judged < runs->len; judged++)
+        {
+          NotesList *run = &g_array_index (runs, NotesList, judged);
+
+          if (run->entries->len < 2 || seconds >= run->last_time)
+            continue;
+          for (guint l = run->first_line; l <= run->last_line; l++)
+            g_hash_table_add (lines, GUINT_TO_POINTER (l));
+          if (chapters->len == 0)
+            for (guint i = 0; i < run->entries->len; i++)
+              {
+                NotesEntry *e = &g_array_index (run->entries, NotesEntry, i);
+                NotesEntry copy = { e->time, g_strdup (e->title) };
+
+                g_array_append_val (chapters, copy);
+              }
+        }
+      /* Once the transcript has begun, later lists are its own lines. */
+      if (runs->len > 0)
+        break;
+    }
+}
+
 /* Pass one: the titles of timed headings, so a list repeating them is known as a TOC; and
  * whether they name speakers ("### Kim (00:01:02)" over each turn): so when at least two
  * names each head several sections, which chapter titles never do. */
@@ -928,14 +1100,26 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) notes_lines = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) notes_chapters = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
   gboolean any_cue = FALSE;
 
+  g_array_set_clear_func (notes_chapters, notes_entry_clear);
   r.stream = stream;
   r.anchors = anchors;
   r.paragraphs = paragraphs;
   r.heading_titles = titles;
   r.last_speaker = -1;
   collect_heading_titles (text, titles, &r.speaker_headings);
+  find_notes_lists (text, skip, notes_lines, notes_chapters);
+  if (titles->len == 0)
+    for (guint i = 0; i < notes_chapters->len; i++)
+      {
+        NotesEntry *e = &g_array_index (notes_chapters, NotesEntry, i);
+
+        hark_transcript_builder_add_chapter (builder, e->time, -1, e->title, NULL, TRUE);
+        context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
+      }
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
@@ -945,7 +1129,8 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
 
       if (reader.number <= skip)
         continue;
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE)
+          || g_hash_table_contains (notes_lines, GUINT_TO_POINTER (reader.number)))
         {
           close_paragraph (&r);
           continue;
