@@ -220,6 +220,46 @@ test_markdown_show_notes (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* One narrator: headings and paragraphs, a few time marks; what comes before the first mark,
+ * well into the audio, was said before it. */
+static void
+test_markdown_narrator (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "# The lighthouse keeper\n\n## Growing up\n\n"
+                "I grew up on a small island with a lighthouse at its northern tip.\n\n"
+                "Every evening my father climbed the stairs, all of them, to trim the wick.\n\n"
+                "## The storm\n\n"
+                "(03:20) When I was twelve he let me come along with him to the top.\n\n"
+                "That night the storm broke two panes and we worked until dawn.\n\n"
+                "## Coming back\n\n"
+                "Years later [05:10] I came back to find the light automated and empty.\n",
+                "keeper.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[0].start, ==, 0);
+  g_assert_nonnull (strstr (r.cues[0].text, "I grew up"));
+  g_assert_cmpfloat (r.cues[1].start, ==, 200);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 0);
+  g_assert_cmpuint (r.warnings->len, ==, 0);
+}
+
+/* Prose with neither times nor labels: an error naming the file and what was expected. */
+static void
+test_untimed_prose (void)
+{
+  g_autoptr (GError) error
+      = sidecar_read_error ("This week we look at the history of the printing press. It changed "
+                            "how ideas spread.\n\nThe first presses were adapted from wine "
+                            "presses.\n",
+                            "press.txt", HARK_SIDECAR_FORMAT_AUTO);
+
+  g_assert_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED);
+  g_assert_true (g_str_has_prefix (error->message, "press.txt:1:1: Expected times"));
+  g_assert_nonnull (strstr (error->message, "speaker labels"));
+}
+
 static const char *
 turn_speaker (const HarkLabelledTurn *turns, guint i)
 {
@@ -328,5 +368,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shapes/labels/recur", test_labels_recur);
   g_test_add_func ("/shapes/labels/initials", test_initials);
   g_test_add_func ("/shapes/markdown/show-notes", test_markdown_show_notes);
+  g_test_add_func ("/shapes/markdown/narrator", test_markdown_narrator);
+  g_test_add_func ("/shapes/untimed-prose", test_untimed_prose);
   return g_test_run ();
 }

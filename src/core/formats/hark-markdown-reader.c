@@ -30,6 +30,8 @@
 /* The pace assumed when nothing better is known (about 2.7 words a second). */
 #define DEFAULT_CHARS_PER_SECOND 15.0
 #define MAX_NAME_LENGTH 48
+/* A first time mark this far into the audio has speech above it, not only notes. */
+#define NARRATED_LEAD_IN_SECONDS 10.0
 
 typedef struct
 {
@@ -1017,18 +1019,23 @@ emit (Reader *r)
 {
   double rate;
   guint first = 0;
+  gboolean narrated;
 
   /* Text above the first timed heading (show notes, a summary) is not placed in time. When the
    * first time is a mark inside the turns, the turns above it are the transcript too: it
    * starts there, at the start of the audio, with times interpolated up to the mark. */
   while (first < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, first).new_cue)
     first++;
+  /* A single narrator's file (no speakers at all) whose first mark comes well into the audio
+   * is the same: the paragraphs above the mark are what was said before it. */
+  narrated = !has_speakers (r->paragraphs) && r->anchors->len > 0
+             && g_array_index (r->anchors, Anchor, 0).time >= NARRATED_LEAD_IN_SECONDS;
   for (guint k = 0; k < first && !r->sections_first; k++)
     {
       Paragraph *talk = &g_array_index (r->paragraphs, Paragraph, k);
       Anchor start = { talk->start, 0.0 };
 
-      if (talk->speaker < 0)
+      if (talk->speaker < 0 && !narrated)
         continue;
       if (r->anchors->len > 0 && g_array_index (r->anchors, Anchor, 0).pos > talk->start)
         {
@@ -1176,14 +1183,14 @@ gboolean
 hark_markdown_sniff (const char *text)
 {
   HarkLineReader reader;
-  guint lines = 0, signs = 0, name_headings = 0;
+  guint lines = 0, signs = 0, name_headings = 0, prose_marks = 0;
   gboolean structure = hark_reader_front_matter_lines (text) > 0;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 400)
     {
       g_autofree char *line = NULL;
-      const char *p, *rest, *end, *heading;
+      const char *p, *rest, *end, *heading, *start;
       char *speaker = NULL;
       double seconds;
 
@@ -1218,6 +1225,17 @@ hark_markdown_sniff (const char *text)
           name_headings++;
           continue;
         }
+      /* A line of prose with a time mark at its start or in brackets: a narrator's paragraph
+       * (list items, a chapter list's short lines, are not counted). */
+      start = hark_reader_skip_blanks (skip_quote_markers (line));
+      if (start == skip_list_marker (start) && first_time_in (line) >= 0)
+        {
+          guint words = 1;
+
+          for (const char *q = start; *q; q++)
+            words += *q == ' ';
+          prose_marks += words >= 8;
+        }
       for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {
@@ -1225,5 +1243,5 @@ hark_markdown_sniff (const char *text)
             break;
           }
     }
-  return signs >= 2 || (structure && name_headings >= 2);
+  return signs >= 2 || (structure && (name_headings >= 2 || prose_marks >= 2));
 }
