@@ -124,6 +124,7 @@ gboolean
 hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 {
   g_autoptr (GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) initials = g_ptr_array_new_with_free_func (g_free);
   gboolean any = FALSE;
 
   for (guint i = 0; i < n_names; i++)
@@ -172,7 +173,10 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
       any = TRUE;
     }
 
-  /* Initials ("PM") that are exactly those of one fuller name ("Pia Moss"). */
+  /* Initials ("PM") that are exactly those of one fuller name ("Pia Moss"). Each name's
+   * initials are worked out once: a hostile file may have thousands of names. */
+  for (guint i = 0; i < n_names; i++)
+    g_ptr_array_add (initials, is_label (folded->pdata[i]) ? NULL : initials_of (names[i]));
   for (guint i = 0; i < n_names; i++)
     {
       int fuller = -1;
@@ -182,12 +186,8 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
         continue;
       for (guint j = 0; j < n_names && !ambiguous; j++)
         {
-          g_autofree char *initials = NULL;
-
-          if (j == i || map[j] != j || is_label (folded->pdata[j]))
-            continue;
-          initials = initials_of (names[j]);
-          if (initials == NULL || strcmp (initials, names[i]) != 0)
+          if (j == i || map[j] != j || initials->pdata[j] == NULL
+              || strcmp (initials->pdata[j], names[i]) != 0)
             continue;
           if (fuller >= 0)
             ambiguous = TRUE;
