@@ -494,6 +494,15 @@ queue_event (HarkPlayer *self, HarkPlayerEventType type, double position,
 }
 
 static void
+set_state_at (HarkPlayer *self, HarkPlayerState state, double position)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  queue_event (self, HARK_PLAYER_EVENT_STATE, position, NULL, NULL);
+}
+
+static void
 set_state (HarkPlayer *self, HarkPlayerState state)
 {
   if (self->state == state)
@@ -824,6 +833,8 @@ hark_player_close (HarkPlayer *self)
 gboolean
 hark_player_play (HarkPlayer *self, GError **error)
 {
+  double position;
+
   if (self->decoder == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
@@ -835,16 +846,24 @@ hark_player_play (HarkPlayer *self, GError **error)
   if (self->state == HARK_PLAYER_STATE_ENDED)
     hark_player_seek (self, 0);
 
+  /* Where playing starts, for the state event: once unpaused, the device may take audio
+   * before the event is queued. */
+  position = hark_player_get_position (self);
+  /* Unpaused before the device starts: its first calls ask for the whole buffer at once, and
+   * silence handed then would be heard before the audio, a period later. */
+  atomic_store (&self->paused, FALSE);
   if (!self->output_started)
     {
       if (!hark_output_start (self->output, error))
-        return FALSE;
+        {
+          atomic_store (&self->paused, TRUE);
+          return FALSE;
+        }
       self->output_started = TRUE;
     }
   /* Whatever was queued while paused falls due from now on. */
   watch_pace (self, WATCH_INTERVAL_MS);
-  atomic_store (&self->paused, FALSE);
-  set_state (self, HARK_PLAYER_STATE_PLAYING);
+  set_state_at (self, HARK_PLAYER_STATE_PLAYING, position);
   return TRUE;
 }
 
