@@ -386,6 +386,61 @@ test_word_lists (void)
   g_assert_nonnull (strstr (error->message, "episode.json:1:1: Expected words with a start time"));
 }
 
+/* Deepgram and AssemblyAI without utterances: words alone, told from the rest by their shape. */
+static void
+test_service_words (void)
+{
+  g_auto (SidecarRead) deepgram = { 0 };
+  g_auto (SidecarRead) channels = { 0 };
+  g_auto (SidecarRead) assembly = { 0 };
+
+  /* The punctuated word is shown; the plain one only where there is no other. */
+  sidecar_read (&deepgram,
+                "{\"metadata\": {\"duration\": 70.0, \"channels\": 1},"
+                " \"results\": {\"channels\": [{\"alternatives\": [{\"transcript\": \"x\","
+                " \"words\": [{\"word\": \"hello\", \"start\": 0.5, \"end\": 0.9,"
+                " \"punctuated_word\": \"Hello,\", \"speaker\": 0},"
+                "{\"word\": \"everyone\", \"start\": 1.0, \"end\": 1.5, \"punctuated_word\": \"everyone.\","
+                " \"speaker\": 0},"
+                "{\"word\": \"thanks\", \"start\": 62.0, \"end\": 62.4, \"speaker\": 1}]}]}]}}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (deepgram.n_cues, ==, 2);
+  g_assert_cmpstr (deepgram.cues[0].text, ==, "Hello, everyone.");
+  g_assert_cmpfloat_with_epsilon (deepgram.cues[0].start, 0.5, 1e-9);
+  g_assert_cmpstr (deepgram.cues[1].text, ==, "thanks");
+  g_assert_cmpfloat_with_epsilon (deepgram.cues[1].start, 62.0, 1e-9);
+  g_assert_cmpstr (hark_transcript_get_speaker (deepgram.t, (guint) deepgram.cues[1].speaker)->name,
+                   ==, "Speaker 1");
+
+  /* Two microphones and no diarisation: a voice each, their words merged in time. */
+  sidecar_read (&channels,
+                "{\"results\": {\"channels\": ["
+                "{\"alternatives\": [{\"words\": [{\"word\": \"first.\", \"start\": 1.0, \"end\": 1.4},"
+                "{\"word\": \"third.\", \"start\": 9.0, \"end\": 9.5}]}]},"
+                "{\"alternatives\": [{\"words\": [{\"word\": \"second.\", \"start\": 5.0,"
+                " \"end\": 5.5}]}]}]}}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (channels.n_cues, ==, 3);
+  g_assert_cmpstr (channels.cues[1].text, ==, "second.");
+  g_assert_cmpstr (hark_transcript_get_speaker (channels.t, (guint) channels.cues[1].speaker)->name,
+                   ==, "Channel 2");
+  g_assert_cmpint (channels.cues[2].speaker, ==, channels.cues[0].speaker);
+
+  /* AssemblyAI counts milliseconds and names its speakers by letter. */
+  sidecar_read (&assembly,
+                "{\"id\": \"a\", \"status\": \"completed\", \"text\": \"Hi there. Yes.\","
+                " \"words\": [{\"text\": \"Hi\", \"start\": 500, \"end\": 800, \"speaker\": \"A\"},"
+                "{\"text\": \"there.\", \"start\": 800, \"end\": 1200, \"speaker\": \"A\"},"
+                "{\"text\": \"Yes.\", \"start\": 3000, \"end\": 3400, \"speaker\": \"B\"}]}",
+                "episode.json", HARK_SIDECAR_FORMAT_WORD_LIST);
+  g_assert_cmpuint (assembly.n_cues, ==, 2);
+  g_assert_cmpstr (assembly.cues[0].text, ==, "Hi there.");
+  g_assert_cmpfloat_with_epsilon (assembly.cues[0].end, 1.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (assembly.cues[1].start, 3.0, 1e-9);
+  g_assert_cmpstr (hark_transcript_get_speaker (assembly.t, (guint) assembly.cues[1].speaker)->name,
+                   ==, "Speaker B");
+}
+
 /* Podlove's export: a bare array, clock-time strings, "speaker" an id and "voice" the name. */
 static void
 test_numbered_speakers_with_names (void)
@@ -474,5 +529,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/service-utterances", test_service_utterances);
   g_test_add_func ("/json/numbered-speakers-with-names", test_numbered_speakers_with_names);
   g_test_add_func ("/json/word-lists", test_word_lists);
+  g_test_add_func ("/json/service-words", test_service_words);
   return g_test_run ();
 }

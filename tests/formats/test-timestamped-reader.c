@@ -216,6 +216,31 @@ test_marked_names (void)
                       "having me.\n\n0:01:02.5 **Ann Lee** Tomatoes.\n", 62.5);
 }
 
+/* Captions exported a line each keep a voice tag where the voice changes mid-line: the line
+ * becomes a cue per voice, its time shared by the length of their words, no tag left. */
+static void
+test_voice_change_mid_line (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "00:00:00 <v Ann Lee>Hello and welcome.\n\n"
+                "00:00:10 <v Ann Lee>Glad to have you here, <v Bo Park>glad to be here.</v>\n\n"
+                "00:00:20 <v Bo Park>Shall we start?\n",
+                "episode.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 4);
+  g_assert_cmpstr (r.cues[1].text, ==, "Glad to have you here,");
+  g_assert_cmpstr (r.cues[2].text, ==, "glad to be here.");
+  g_assert_cmpfloat_with_epsilon (r.cues[1].start, 10.0, 1e-9);
+  /* 23 characters of 39 before the second voice */
+  g_assert_cmpfloat_with_epsilon (r.cues[2].start, 10.0 + 10.0 * 23.0 / 39.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.cues[2].end, 20.0, 1e-9);
+  g_assert_cmpint (r.cues[1].speaker, ==, r.cues[0].speaker);
+  g_assert_cmpint (r.cues[2].speaker, ==, r.cues[3].speaker);
+  g_assert_cmpint (r.cues[2].speaker, !=, r.cues[1].speaker);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+}
+
 /* The name set off by a dash after the time, not by a colon. */
 static void
 test_dashed_names (void)
@@ -318,6 +343,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/timestamped/name-time-words", test_name_time_words);
   g_test_add_func ("/timestamped/fractions-and-frames", test_fractions_and_frames);
   g_test_add_func ("/timestamped/name-and-time-lines", test_name_and_time_lines);
+  g_test_add_func ("/timestamped/voice-change-mid-line", test_voice_change_mid_line);
   g_test_add_func ("/timestamped/intro-block", test_intro_block);
   g_test_add_func ("/timestamped/time-then-name-and-ranges", test_time_then_name_and_ranges);
   return g_test_run ();

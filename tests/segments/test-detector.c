@@ -7,6 +7,8 @@
  */
 #include "segments/hark-sponsor-detector.h"
 
+#include <string.h>
+
 typedef struct
 {
   double start;
@@ -356,6 +358,94 @@ test_company_supports_us (void)
   g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SPONSOR);
 }
 
+/* Credits as public and network shows read them: a line naming the backer and what it does,
+ * no link, code or offer, two in a row before the hello. They are one read, and it ends at the
+ * last credit: the links and names of the conversation after it are not its own. */
+static void
+test_underwriting_credits (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Announcer", "Support for this podcast comes from Fenwright Mills, weaving wool blankets in small batches since 1962." },
+    { 6.0, 11.0, "Announcer", "And from the Calloway Fund, backing local newsrooms in rural counties." },
+    { 12.0, 16.0, "Host", "Hi, welcome back, today we are talking about river maps." },
+    { 16.0, 22.0, "Guest", "Thanks, I put all of them up at rivermaps.example/archive if people want to look." },
+    { 22.0, 28.0, "Host", "Go to that archive, it's wonderful, the old survey sheets are free to download." },
+    { 28.0, 34.0, "Guest", "They were scanned by volunteers over about three winters." },
+    { 34.0, 40.0, "Host", "How did you find the volunteers in the first place?" },
+    { 40.0, 46.0, "Guest", "Mostly a library newsletter, people who like old paper." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 0.0, 11.0);
+}
+
+/* "This message comes from X, …" said by the host mid-show, unvoiced captions: a credit too; and
+ * a backer told of in the past or asked about credits no one. */
+static void
+test_message_credit_and_told_of (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "Our very first season was supported by Harrow Printing, a shop that has since closed." },
+    { 6.0, 12.0, NULL, "So the archive grew slowly, one box at a time, over about ten years." },
+    { 12.0, 18.0, NULL, "Most people assume it is a hobby, and honestly it mostly is." },
+    { 18.0, 24.0, NULL, "The boxes came from estate sales, attics, a church basement once." },
+    { 25.0, 31.0, NULL, "This message comes from Brackley Tools, making hand planes for furniture makers." },
+    { 32.0, 38.0, NULL, "Anyway, the boxes were mostly letters between surveyors and their families." },
+    { 38.0, 44.0, NULL, "Some of them are really funny, honestly, full of complaints about mosquitoes." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 25.0, 31.0);
+  g_assert_cmpstr (strstr (g_array_index (found, HarkDetection, 0).carried_by, "backer"), !=, NULL);
+}
+
+/* A promotion of another show of the network, in a voice of its own, with no link or code: the
+ * network's own promotion, not a sponsor's, and found though it names no address. A guest
+ * describing their own podcast in the conversation is not one. */
+static void
+test_network_show_promo (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "So the survey maps turned up in a church basement, of all places." },
+    { 6.0, 12.0, "Guest", "Yes, and my own podcast is a show about old maps, so I was thrilled." },
+    { 12.0, 18.0, "Host", "Of course you were, it is the perfect story for you." },
+    { 18.0, 24.0, "Guest", "Honestly the best week of the whole project, a basement full of paper." },
+    { 25.0, 31.0, "Promo", "Tidewater Hours is a podcast about the people who keep lighthouses running." },
+    { 31.0, 36.0, "Promo", "Keepers, engineers and the families who lived out on the rocks." },
+    { 36.0, 41.0, "Promo", "New episodes every Thursday, wherever you get your podcasts." },
+    { 42.0, 48.0, "Host", "Anyway, the basement, who found the boxes first?" },
+    { 48.0, 54.0, "Guest", "A volunteer who was looking for old choir music, she nearly threw them out." },
+    { 54.0, 60.0, "Host", "That is painful to even imagine, honestly." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 25.0, 41.0);
+}
+
+/* A read in a language the phrase tables do not know still shows itself by what does not
+ * depend on one: a written link, a code in capitals, a price in euros, and a product named after
+ * its link again and again around it. */
+static void
+test_read_in_another_language (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "Und dann haben wir die ganze Nacht über alte Karten gesprochen." },
+    { 6.0, 12.0, "Guest", "Ja, das war wirklich ein schöner Abend, ehrlich gesagt." },
+    { 13.0, 19.0, "Host", "Kurz zwischendurch: Mondkalb hilft euch, eure Rechnungen zu sortieren." },
+    { 19.0, 25.0, "Host", "Ich nutze Mondkalb seit einem Jahr, und es spart mir jede Woche Zeit." },
+    { 25.0, 31.0, "Host", "Auf mondkalb.de/karten gibt es mit dem Code KARTEN den ersten Monat für 1 €." },
+    { 32.0, 38.0, "Guest", "Und die Karten aus dem Keller, wer hat die eigentlich gefunden?" },
+    { 38.0, 44.0, "Host", "Eine Nachbarin, die eigentlich nur alte Notenblätter gesucht hat." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 13.0, 31.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,5 +464,9 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/explanations-are-utf8", test_explanations_are_utf8);
   g_test_add_func ("/segments/detector/backing-hand-off", test_backing_hand_off);
   g_test_add_func ("/segments/detector/company-supports-us", test_company_supports_us);
+  g_test_add_func ("/segments/detector/underwriting-credits", test_underwriting_credits);
+  g_test_add_func ("/segments/detector/message-credit-and-told-of", test_message_credit_and_told_of);
+  g_test_add_func ("/segments/detector/network-show-promo", test_network_show_promo);
+  g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
   return g_test_run ();
 }

@@ -25,8 +25,9 @@
 
 /* What the finder reached when this test was written: raise it as the finder learns more. */
 #define MIN_FOUND 8
-/* 0.85 until the window model kept the extent of a window it passed (0.90). */
-#define MIN_HELD_BACK_RECALL 0.87
+/* 0.85 until the window model kept the extent of a window it passed (0.90); 0.94 when sentences
+ * saying the name a link is made of counted as the product's story. */
+#define MIN_HELD_BACK_RECALL 0.93
 /* The second held-back set: 0.43 before the finder was fitted on a second training file and
  * given features for reads with no link, other voices and support from a company; 0.53 after;
  * 0.56 with a third training file and features for the speaker's own side, events and someone
@@ -38,14 +39,15 @@
  * (selfpromo 13 of 88), 0.47 with the features for the speaker's own side (selfpromo 19), 0.54
  * when a company "sponsoring us" or "offering to support the show" stopped counting as the
  * show's own ask (sponsor 87 of 112, selfpromo 20); 0.60 with the fixes the fifth set came with
- * (sponsor 89, selfpromo 31). */
-#define MIN_HELD_BACK_MORE_RECALL 0.57
+ * (sponsor 89, selfpromo 31); 0.605 with credits naming their backer (sponsor 90). */
+#define MIN_HELD_BACK_MORE_RECALL 0.60
 /* The fourth held-back set, written by the hand that wrote the fifth training file and kept
  * apart from it: 0.49 when it came (sponsor 75 of 116, selfpromo 25 of 88), 0.51 with that file
  * in the fit, the structural hand-off ("funding for this program is provided by X") and the
  * show's own sites (sponsor 77, selfpromo 27); 0.60 with the fixes the fifth set came with
- * (sponsor 83, selfpromo 39). */
-#define MIN_HELD_BACK_S21_RECALL 0.57
+ * (sponsor 83, selfpromo 39); 0.64 when a credit naming its backer ("support comes from X, makers
+ * of Y") became a read of its own (sponsor 91). */
+#define MIN_HELD_BACK_S21_RECALL 0.63
 /* The fifth held-back set, by a hand that never saw the finder, its training files or the
  * other sets: 0.58 on the finder it came to (sponsor 80 of 108, selfpromo 34 of 88; one of its
  * none blocks, a code read out of an ad the host heard, found as a read); 0.71 with the window

@@ -408,6 +408,25 @@ hark_json_sniff (JsonNode *root)
   /* Speech services' diarised "utterances" (AssemblyAI at the top, Deepgram under "results"). */
   if (hark_json_find_utterances (object) != NULL)
     return HARK_SIDECAR_FORMAT_WHISPER;
+  /* Without utterances, the same services' words: Deepgram's per channel, AssemblyAI's at the
+   * top with a "text" and a "start" each. */
+  member = json_object_get_member (object, "results");
+  if (member && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      JsonNode *channels = json_object_get_member (json_node_get_object (member), "channels");
+
+      if (channels && JSON_NODE_HOLDS_ARRAY (channels))
+        return HARK_SIDECAR_FORMAT_WORD_LIST;
+    }
+  member = json_object_get_member (object, "words");
+  if (member && JSON_NODE_HOLDS_ARRAY (member))
+    {
+      JsonObject *first = first_object (json_node_get_array (member));
+
+      if (first && json_object_has_member (first, "text")
+          && json_object_has_member (first, "start"))
+        return HARK_SIDECAR_FORMAT_WORD_LIST;
+    }
   return HARK_SIDECAR_FORMAT_AUTO;
 }
 

@@ -391,6 +391,93 @@ typedef struct
   GString *text;
 } PendingCue;
 
+/* Where a "<v Name>" tag starts inside @p, with its name and the text after it; NULL when there
+ * is none. Any voice tag is markup to drop; only a name-like one changes the speaker. */
+static const char *
+find_voice_tag (const char *p, const char **name, gsize *name_length, const char **after)
+{
+  for (const char *tag = strstr (p, "<v"); tag != NULL; tag = strstr (tag + 2, "<v"))
+    {
+      const char *close;
+
+      if (tag[2] != ' ' && tag[2] != '.')
+        continue;
+      close = strchr (tag, '>');
+      if (close == NULL || close - tag > 80)
+        continue;
+      *name = strchr (tag, ' ');
+      if (*name == NULL || *name > close)
+        *name = close;
+      *name = hark_reader_skip_blanks (*name);
+      *name_length = (gsize) (close - *name);
+      while (*name_length > 0 && (*name)[*name_length - 1] == ' ')
+        (*name_length)--;
+      *after = close + 1;
+      return tag;
+    }
+  return NULL;
+}
+
+static void
+add_text (HarkTranscriptBuilder *builder, double start, double end, const char *text,
+          gsize length, int speaker)
+{
+  g_autofree char *part = g_strndup (text, length);
+  g_autofree char *decoded = hark_text_decode_entities (part);
+  g_autofree char *collapsed = hark_text_collapse_space (decoded);
+
+  hark_transcript_builder_add_cue (builder, start, end, collapsed, speaker);
+}
+
+/* A cue whose line goes on with another "<v Name>" (captions exported line by line keep the
+ * tag where the voice changes) becomes a cue per voice, sharing the time by their text. */
+static void
+add_pending_cue (HarkTranscriptBuilder *builder, HarkSidecarContext *context,
+                 const PendingCue *cue)
+{
+  g_autoptr (GString) untagged = g_string_new (cue->text->str);
+  const char *text, *p, *tag, *name, *after;
+  gsize name_length, total = 0, before = 0;
+  int speaker = cue->speaker;
+
+  g_string_replace (untagged, "</v>", "", 0);
+  text = untagged->str;
+
+  if (find_voice_tag (text, &name, &name_length, &after) == NULL)
+    {
+      add_text (builder, cue->start, cue->end, text, strlen (text), speaker);
+      return;
+    }
+  /* The parts' lengths without their tags: the share of time each gets. */
+  for (p = text; (tag = find_voice_tag (p, &name, &name_length, &after)) != NULL; p = after)
+    total += (gsize) (tag - p);
+  total += strlen (p);
+  for (p = text;; p = after)
+    {
+      gsize length;
+      double start, end;
+
+      tag = find_voice_tag (p, &name, &name_length, &after);
+      length = tag ? (gsize) (tag - p) : strlen (p);
+      if (!hark_text_line_is_blank (p, length, TRUE))
+        {
+          hark_sidecar_split_time (cue->start, cue->end, before, length, total, &start, &end);
+          add_text (builder, start, end, p, length, speaker);
+        }
+      before += length;
+      if (tag == NULL)
+        break;
+      if (name_length > 0 && name_length <= 48 && hark_text_looks_like_name (name, name_length)
+          && !hark_text_is_non_speaker_label (name, name_length))
+        {
+          g_autofree char *voice = g_strndup (name, name_length);
+
+          speaker = hark_transcript_builder_add_speaker (builder, voice, voice);
+          context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+        }
+    }
+}
+
 static int
 compare_start (gconstpointer a, gconstpointer b)
 {
@@ -609,11 +696,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                                   sizeof (PendingCue));
   for (guint i = 0; i < cues->len; i++)
     {
-      const PendingCue *cue = &g_array_index (cues, PendingCue, i);
-      g_autofree char *decoded = hark_text_decode_entities (cue->text->str);
-      g_autofree char *collapsed = hark_text_collapse_space (decoded);
-
-      hark_transcript_builder_add_cue (builder, cue->start, cue->end, collapsed, cue->speaker);
+      add_pending_cue (builder, context, &g_array_index (cues, PendingCue, i));
     }
   context->kind |= HARK_SIDECAR_KIND_TIMED;
   return TRUE;

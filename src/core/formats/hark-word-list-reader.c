@@ -1,4 +1,5 @@
-/* hark-word-list-reader.c — speech services' word lists: Rev, Amazon, Speechmatics, Google
+/* hark-word-list-reader.c — speech services' word lists: Rev, Amazon, Speechmatics, Google,
+ * Deepgram, AssemblyAI
  *
  * Copyright 2026 The Hark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,9 +18,15 @@
  *                   "alternatives": [{"content": "Hello", "speaker": "S1"}]}, …]}
  *   Google        {"results": [{"alternatives": [{"transcript", "words": [{"startTime": "0.5s",
  *                   "endTime": "0.9s", "word": "Hello,", "speakerTag": 1}]}]}]}
+ *   Deepgram      {"results": {"channels": [{"alternatives": [{"transcript", "words": [
+ *                   {"word": "hello", "punctuated_word": "Hello,", "start": 0.5, "end": 0.9,
+ *                   "speaker": 0}]}]}]}}
+ *   AssemblyAI    {"words": [{"text": "Hello,", "start": 500, "end": 900, "speaker": "A"}]}
+ *                   (milliseconds)
  * Punctuation joins the word before it, and the words are grouped into cues that keep their
- * times (hark-word-cues.h). Labels that only number a voice ("spk_0", "S1") read "Speaker 0",
- * "Speaker 1", as the other services' do.
+ * times (hark-word-cues.h). Labels that only number a voice ("spk_0", "S1", 0, "A") read
+ * "Speaker 0", "Speaker 1", "Speaker A", as the other readers' do. Diarised Deepgram and
+ * AssemblyAI files also carry "utterances", which the Whisper reader reads as turns.
  */
 #include "formats/hark-sidecar-json.h"
 #include "formats/hark-word-cues.h"
@@ -31,6 +38,8 @@
 #include "text/hark-text-utils.h"
 
 #define MAX_WORD_BYTES 256
+/* Deepgram gives one list of words per audio channel; a file with more is not speech. */
+#define MAX_CHANNELS 32
 
 typedef struct
 {
@@ -358,6 +367,98 @@ read_google (Reader *r, JsonArray *results)
     }
 }
 
+/* A speaker given as a small number or a single letter (Deepgram's 0, AssemblyAI's "A"). */
+static int
+add_numbered_speaker (Reader *r, JsonNode *node)
+{
+  g_autofree char *label = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return -1;
+  if (json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) >= 0
+      && json_node_get_int (node) < 10000)
+    label = g_strdup_printf ("Speaker %" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (text[0] != '\0' && strlen (text) <= 16)
+        label = g_strdup_printf ("Speaker %s", text);
+    }
+  return label ? add_speaker_named (r, label, label) : -1;
+}
+
+static int
+compare_word_starts (gconstpointer a, gconstpointer b)
+{
+  const HarkTimedWord *x = a, *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Deepgram: the words of each channel's best alternative, "punctuated_word" as written (with
+ * its capital and punctuation) where the service was asked to punctuate. Channels are separate
+ * microphones: without diarisation, each is a voice of its own. */
+static void
+read_deepgram (Reader *r, JsonArray *channels)
+{
+  guint n_channels = MIN (json_array_get_length (channels), MAX_CHANNELS);
+
+  for (guint c = 0; c < n_channels; c++)
+    {
+      JsonArray *words = get_array (best_alternative (element_object (channels, c)), "words");
+      g_autofree char *channel_label = NULL;
+      int channel_speaker = -1;
+
+      if (n_channels > 1)
+        {
+          channel_label = g_strdup_printf ("Channel %u", c + 1);
+          channel_speaker = add_speaker_named (r, channel_label, channel_label);
+        }
+      for (guint w = 0; words && w < json_array_get_length (words); w++)
+        {
+          JsonObject *word = element_object (words, w);
+          const char *text;
+          double start = 0, end = 0;
+          HarkJsonResult has_start, has_end;
+          int speaker;
+
+          if (word == NULL)
+            continue;
+          text = hark_json_get_string (word, "punctuated_word");
+          if (text == NULL)
+            text = hark_json_get_string (word, "word");
+          speaker = add_numbered_speaker (r, json_object_get_member (word, "speaker"));
+          has_start = hark_json_get_time (word, "start", 1.0, &start);
+          has_end = hark_json_get_time (word, "end", 1.0, &end);
+          add_word (r, has_start, start, has_end, end, text,
+                    speaker >= 0 ? speaker : channel_speaker);
+        }
+    }
+  /* Channels' words interleave in time; within one channel they are in order already. */
+  if (n_channels > 1)
+    g_array_sort (r->words, compare_word_starts);
+}
+
+/* AssemblyAI: words with times in milliseconds and a speaker letter when diarised. */
+static void
+read_assemblyai (Reader *r, JsonArray *words)
+{
+  for (guint w = 0; w < json_array_get_length (words); w++)
+    {
+      JsonObject *word = element_object (words, w);
+      double start = 0, end = 0;
+      HarkJsonResult has_start, has_end;
+
+      if (word == NULL)
+        continue;
+      has_start = hark_json_get_time (word, "start", 0.001, &start);
+      has_end = hark_json_get_time (word, "end", 0.001, &end);
+      add_word (r, has_start, start, has_end, end, hark_json_get_string (word, "text"),
+                add_numbered_speaker (r, json_object_get_member (word, "speaker")));
+    }
+}
+
 gboolean
 hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
                      HarkSidecarContext *context, GError **error)
@@ -374,6 +475,10 @@ hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
   r.strings = strings;
   if (monologues != NULL)
     read_rev (&r, monologues);
+  else if (get_array (results, "channels") != NULL)
+    read_deepgram (&r, get_array (results, "channels"));
+  else if (get_array (object, "words") != NULL)
+    read_assemblyai (&r, get_array (object, "words"));
   else if (get_array (results, "items") != NULL)
     {
       g_autoptr (GArray) turns = amazon_turns (&r, results);
@@ -394,8 +499,9 @@ hark_word_list_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder,
     {
       hark_json_set_error (error, context, doc, object,
                            _("Expected a speech service's word list: “monologues” (Rev), "
-                             "“results.items” (Amazon Transcribe) or “results” (Speechmatics, "
-                             "Google)."));
+                             "“results.items” (Amazon Transcribe), “results” (Speechmatics, "
+                             "Google), “results.channels” (Deepgram) or “words” "
+                             "(AssemblyAI)."));
       return FALSE;
     }
 

@@ -35,6 +35,10 @@
 /* How many sentences after a product one subscribes to is named "subscribe" may still ask
  * for it. */
 #define SUBSCRIPTION_REACH 3
+/* How long a pause may lie between credits read one after another. */
+#define CREDIT_RUN_GAP 2.0
+/* How far from a link a sentence saying the link's name is its story. */
+#define LINKED_NAME_REACH 45.0
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -51,6 +55,9 @@ static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_DIALOGUE] = "conversation",
   [HARK_AD_AFTER_BREAK] = "after the break's announcement",
   [HARK_AD_PLUG] = "called a plug",
+  [HARK_AD_CREDIT] = "a backer named",
+  [HARK_AD_SHOW_PROMO] = "a show promoted",
+  [HARK_AD_LINKED_NAME] = "the link's name said",
   [HARK_AD_YOU] = "said to the listener",
   [HARK_AD_BENEFIT] = "benefit talk",
   [HARK_AD_PAUSE] = "the conversation paused",
@@ -106,7 +113,8 @@ static const struct
                            "made possible by", "our partner", "our partners", "ad read",
                            "ad reads", "partnered with",
                            "in partnership with", "affiliate link", "affiliate links",
-                           "affiliate code", NULL } },
+                           "affiliate code", "message comes from", "messages come from",
+                           NULL } },
   { HARK_AD_BREAK,
     (const char *const[]){ "quick break", "short break", "take a break", "word from",
                            "message from", "after the break", "few minutes of ads",
@@ -145,6 +153,16 @@ static const struct
     (const char *const[]){ "shameless plug", "a plug", "quick plug", "little plug", "small plug",
                            "cheeky plug", "self promotion", "plug for my", "plug for our",
                            NULL } },
+  /* A show described as a thing to listen to, and where and when to hear it: a network's
+   * promotion of its other shows, in another voice, often with no link. */
+  { HARK_AD_SHOW_PROMO,
+    (const char *const[]){ "is a podcast", "is a new podcast", "a podcast about",
+                           "a podcast from", "is a show about", "a show about",
+                           "a new show", "new podcast", "new season of", "a new season",
+                           "new episodes", "episodes every", "episodes drop", "every episode is",
+                           "wherever you get your podcasts", "wherever you get podcasts",
+                           "wherever you listen", "in your podcast app", "give it a listen",
+                           "listen and follow", "follow and listen", NULL } },
   /* Where the link is, said instead of the link. */
   { HARK_AD_URL,
     (const char *const[]){ "link below", "links below", "link in the description",
@@ -750,6 +768,179 @@ backs_the_show (const HarkAdSentence *s)
   return -1;
 }
 
+/* Words of @text from byte @from on, as written (for their capitals): at most @max. */
+typedef struct
+{
+  gsize at, len;
+} Word;
+
+static guint
+split_words (const char *text, gsize length, gsize from, Word *w, guint max)
+{
+  guint n = 0;
+
+  for (gsize i = from; i < length && n < max;)
+    {
+      gsize j = i;
+
+      while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '\''))
+        j++;
+      if (j == i)
+        {
+          i++;
+          continue;
+        }
+      w[n].at = i;
+      w[n].len = j - i;
+      n++;
+      i = j;
+    }
+  return n;
+}
+
+static gboolean
+word_is (const char *text, const Word *w, const char *const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (w->len == strlen (words[i]) && g_ascii_strncasecmp (text + w->at, words[i], w->len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether words @k… of @w are "from" or "by", then a name written with a capital (after "the",
+ * "our friends at", …): who the backing comes from. Returns how far the name is, or 0. */
+static guint
+names_a_backer (const char *text, const Word *w, guint n, guint k)
+{
+  static const char *const by[] = { "from", "by", NULL };
+  static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
+                                      "good", "people", "and", NULL };
+  /* The show's own people, not a third party. */
+  static const char *const people[] = { "I", "You", "Listeners", "Listener", "Members", "Patrons",
+                                        "Supporters", "Us", "Me", "Our", "My", "We", NULL };
+
+  if (k >= n || !word_is (text, &w[k], by))
+    return 0;
+  for (k++; k < n && word_is (text, &w[k], skip); k++)
+    ;
+  if (k >= n || !g_ascii_isupper (text[w[k].at]) || word_is (text, &w[k], people))
+    return 0;
+  return k;
+}
+
+/* Remembers the backer named at word @name of @w in @s, and whether the words after its name
+ * say what it does: a comma, then a word in lower case ("Acme Freight, moving …"), not a list of
+ * further names ("Acme, Bolt and Crane"). */
+static void
+note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
+{
+  static const char *const joins[] = { "and", "or", NULL };
+  guint k = name;
+
+  s->backer_at = w[name].at;
+  s->backer_len = (guint8) MIN (w[name].len, 255);
+  while (k + 1 < n && g_ascii_isupper (s->text[w[k + 1].at]))
+    k++;
+  s->backer_described = FALSE;
+  if (k + 1 < n && !word_is (s->text, &w[k + 1], joins)
+      && g_ascii_islower (s->text[w[k + 1].at]))
+    for (gsize i = w[k].at + w[k].len; i < w[k + 1].at; i++)
+      if (s->text[i] == ',' || s->text[i] == ':' || s->text[i] == '-')
+        s->backer_described = TRUE;
+}
+
+/* Sponsor talk that names who backs the show right after it, without a word to the listener
+ * ("support for this podcast comes from Acme Freight", "this podcast is supported by Acme Labs",
+ * "this message comes from Acme Bank"): a credit, the whole of a read in the way public and
+ * network shows announce theirs, often with no link or offer. Told of in the past ("our first
+ * season was supported by X") or asked about, it credits no one now. */
+static void
+find_credit (HarkAdSentence *s)
+{
+  static const char *const past[] = { "was", "were", "been", "had", "got", "used", "once",
+                                      NULL };
+  enum { MAX_WORDS = 24, REACH = 8 };
+  Word w[MAX_WORDS];
+  gsize from = s->quote_at[HARK_AD_SPONSOR];
+  gsize length = MIN (s->length, (gsize) MAX_SENTENCE);
+  guint n;
+
+  /* A credit speaks of its backer, not to the listener: "brought to you by X, the app that
+   * lets you …" is a pitch, which shows itself by its story, link and offer. */
+  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU]
+      || from >= length)
+    return;
+  /* "Written and presented by" names a show's host, not its backer. */
+  if (from + 9 <= length && g_ascii_strncasecmp (s->text + from, "presented", 9) == 0)
+    return;
+  /* The words right before the sponsor talk, for its tense. */
+  {
+    Word before[MAX_WORDS];
+    gsize start = from > 24 ? from - 24 : 0;
+    guint m = split_words (s->text, from, start, before, MAX_WORDS);
+
+    for (guint k = m > 2 ? m - 2 : 0; k < m; k++)
+      if (word_is (s->text, &before[k], past))
+        return;
+  }
+  n = split_words (s->text, length, from, w, MAX_WORDS);
+  for (guint k = 0; k < MIN (n, (guint) REACH); k++)
+    {
+      guint name = names_a_backer (s->text, w, n, k);
+
+      if (name)
+        {
+          note (s, HARK_AD_CREDIT, from, MIN (length - from, (gsize) 48));
+          note_backer (s, w, n, name);
+          return;
+        }
+    }
+}
+
+/* "And from the Acme Trust, …", "support also comes from Acme": a further credit read on in the
+ * same breath after one, naming the next backer at its very start. */
+static gboolean
+credits_on (HarkAdSentence *s)
+{
+  static const char *const lead[] = { "and", "also", "additional", "additionally", "support",
+                                      "comes", "come", "plus", "further", "more", "funding",
+                                      NULL };
+  enum { MAX_WORDS = 12 };
+  Word w[MAX_WORDS];
+  guint n = split_words (s->text, MIN (s->length, (gsize) MAX_SENTENCE), 0, w, MAX_WORDS);
+
+  for (guint k = 0; k < MIN (n, 5u); k++)
+    {
+      guint name = names_a_backer (s->text, w, n, k);
+
+      if (name)
+        {
+          note_backer (s, w, n, name);
+          return TRUE;
+        }
+      if (!word_is (s->text, &w[k], lead))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+mark_credit_runs (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      HarkAdSentence *s = &sentences[i];
+      const HarkAdSentence *before = &sentences[i - 1];
+
+      if (s->count[HARK_AD_CREDIT] || !before->count[HARK_AD_CREDIT]
+          || before->speaker != s->speaker || s->start - before->end > CREDIT_RUN_GAP
+          || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU] || !credits_on (s))
+        continue;
+      note (s, HARK_AD_SPONSOR, 0, MIN (s->length, (gsize) 40));
+      note (s, HARK_AD_CREDIT, 0, MIN (s->length, (gsize) 48));
+    }
+}
+
 /* Whether the word ending right before @at (a space in @norm) is one of @words. */
 static gboolean
 word_before_is (const char *norm, const char *at, const char *const *words)
@@ -973,6 +1164,21 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
         note (s, HARK_AD_OFFER, at, end - at);
         break;
       }
+  /* "€5", "£5", "5 €": prices in other currencies, whatever the language around them. */
+  for (gsize i = 0; i + 2 < s->length && !s->count[HARK_AD_OFFER]; i++)
+    {
+      const char *t = s->text + i;
+      gboolean sign = ((guchar) t[0] == 0xE2 && (guchar) t[1] == 0x82 && (guchar) t[2] == 0xAC)
+                      || ((guchar) t[0] == 0xC2 && (guchar) t[1] == 0xA3);
+      gsize width = (guchar) t[0] == 0xE2 ? 3 : 2;
+
+      if (!sign)
+        continue;
+      if ((i + width < s->length && g_ascii_isdigit (t[width]))
+          || (i >= 1 && g_ascii_isdigit (t[-1]))
+          || (i >= 2 && t[-1] == ' ' && g_ascii_isdigit (t[-2])))
+        note (s, HARK_AD_OFFER, i, width);
+    }
   /* "20% off": the sign sticks to its number, so the padded phrases cannot see it. */
   {
     const char *hit = strstr (norm, "% off ");
@@ -1264,6 +1470,74 @@ mark_after_breaks (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* The name a link is made of: "acme" of "www.acme.de/show" or "acme dot com", lower case, in
+ * @name (room for @size); FALSE when the sentence's link has none of four letters or more. */
+static gboolean
+link_name (const HarkAdSentence *s, char *name, gsize size)
+{
+  const char *p = s->text + s->quote_at[HARK_AD_URL];
+  const char *end = s->text + s->length;
+  gsize n = 0;
+
+  if (!s->count[HARK_AD_URL] || s->quote_at[HARK_AD_URL] >= s->length)
+    return FALSE;
+  /* Spoken: the word before " dot ". */
+  if (end - p >= 4 && g_ascii_strncasecmp (p, "dot ", 4) == 0)
+    {
+      const char *w = p;
+
+      while (w > s->text && w[-1] == ' ')
+        w--;
+      p = w;
+      while (p > s->text && g_ascii_isalnum (p[-1]))
+        p--;
+      end = w;
+    }
+  else if (end - p >= 4 && g_ascii_strncasecmp (p, "www.", 4) == 0)
+    p += 4;
+  while (p < end && g_ascii_isalnum (*p) && n + 1 < size)
+    name[n++] = g_ascii_tolower (*p++);
+  name[n] = '\0';
+  return n >= BURST_MIN_LENGTH;
+}
+
+/* Whether @s says @name as a word of its own, written as a name (with a capital: "for example"
+ * is no product). */
+static gboolean
+says_name (const HarkAdSentence *s, const char *name)
+{
+  gsize len = strlen (name);
+
+  for (gsize i = 0; i + len <= s->length; i++)
+    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1])) && g_ascii_isupper (s->text[i])
+        && g_ascii_strncasecmp (s->text + i, name, len) == 0
+        && (i + len == s->length || !g_ascii_isalnum (s->text[i + len])))
+      return TRUE;
+  return FALSE;
+}
+
+/* Sentences around a link that say the name the link is made of ("Acme … acme.de/show"): the
+ * product's story told around its address, in whatever language. */
+static void
+mark_linked_names (HarkAdSentence *sentences, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char name[40];
+
+      if (!link_name (&sentences[i], name, sizeof name))
+        continue;
+      for (guint k = i; k > 0 && sentences[i].start - sentences[k - 1].start <= LINKED_NAME_REACH;
+           k--)
+        if (!sentences[k - 1].count[HARK_AD_URL] && says_name (&sentences[k - 1], name))
+          note (&sentences[k - 1], HARK_AD_LINKED_NAME, 0, 0);
+      for (guint k = i + 1; k < n && sentences[k].start - sentences[i].end <= LINKED_NAME_REACH;
+           k++)
+        if (!sentences[k].count[HARK_AD_URL] && says_name (&sentences[k], name))
+          note (&sentences[k], HARK_AD_LINKED_NAME, 0, 0);
+    }
+}
+
 /* Whether @norm names something one subscribes to that is a product, not the show's feed. */
 static gboolean
 names_a_subscription (const char *norm)
@@ -1389,6 +1663,9 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       HarkAdSentence *s = &sentences[i];
 
       memset (s->count, 0, sizeof s->count);
+      s->backer_at = 0;
+      s->backer_len = 0;
+      s->backer_described = FALSE;
       normalise (s->text, s->length, norm, map);
       find_domains (s);
       mark_first_words (norm, present);
@@ -1434,13 +1711,19 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
         }
       if (subscription && !s->count[HARK_AD_HOUSEKEEPING])
         subscribed_at = (gint) i;
+      /* "Subscribe wherever you get your podcasts" is the show's own housekeeping. */
+      if (s->count[HARK_AD_HOUSEKEEPING])
+        s->count[HARK_AD_SHOW_PROMO] = 0;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
+      find_credit (s);
       s->content = 0;
       collect_words (words, sentences, norm, i);
     }
   mark_bursts (sentences, n, words);
   mark_new_voices (sentences, n);
+  mark_credit_runs (sentences, n);
+  mark_linked_names (sentences, n);
   mark_after_breaks (sentences, n);
   g_free (norm);
   g_free (map);

@@ -31,6 +31,9 @@ typedef enum
   HARK_AD_DIALOGUE,   /* "I think", "yeah", "you know": people talking with each other */
   HARK_AD_AFTER_BREAK, /* within a read's length after a break was announced, before a return */
   HARK_AD_PLUG,       /* the speaker calls it a plug or self-promotion (also counted as SELF) */
+  HARK_AD_CREDIT,     /* sponsor talk handing off to a named party: "… comes from Acme Freight" */
+  HARK_AD_SHOW_PROMO, /* a show described or pointed to: "a podcast about", "new episodes every" */
+  HARK_AD_LINKED_NAME, /* names what a link nearby is named after: "Acme" near "acme.de/show" */
   /* Broad classes the window model (hark-ad-window.h) weighs; the segmenter gives them no
    * weight. Each is a kind of wording, never a read's phrase. */
   HARK_AD_YOU,        /* second-person words: "you", "your", "you'll" (every one counted) */
@@ -65,6 +68,11 @@ typedef struct
   guint8 count[HARK_AD_N_FEATURES];
   gsize quote_at[HARK_AD_N_FEATURES]; /* where in @text the first hit of each feature is */
   guint8 quote_len[HARK_AD_N_FEATURES];
+  /* The first word of the backer a credit names (HARK_AD_CREDIT), in @text. */
+  gsize backer_at;
+  guint8 backer_len;
+  /* … and the credit goes on to say what the backer does ("from Acme, makers of …"). */
+  gboolean backer_described;
 } HarkAdSentence;
 
 /* "promo URL", "code", … for explanations. */

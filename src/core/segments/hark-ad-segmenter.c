@@ -30,6 +30,9 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
     [HARK_AD_QUESTION] = -0.2,
     [HARK_AD_DIALOGUE] = -0.6,
     [HARK_AD_AFTER_BREAK] = 0.5,
+    /* A backer named is a whole read for shows that credit their sponsors in a line. */
+    [HARK_AD_CREDIT] = 2.0,
+    [HARK_AD_SHOW_PROMO] = -0.5,
   },
   [HARK_AD_STATE_SELF] = {
     [HARK_AD_URL] = 1.6,
@@ -44,6 +47,8 @@ static const double weights[HARK_AD_N_STATES][HARK_AD_N_FEATURES] = {
     [HARK_AD_RESUME] = -2.5,
     [HARK_AD_QUESTION] = -0.2,
     [HARK_AD_DIALOGUE] = -0.6,
+    /* Another show of the network, described and pointed to. */
+    [HARK_AD_SHOW_PROMO] = 1.5,
   },
 };
 

@@ -37,6 +37,10 @@
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
 #define SEAMLESS_GAP 1.0
 #define MAX_EDGE_SECONDS 6.0
+/* What a sentence saying the name its link is made of adds to a span's evidence. */
+#define LINKED_NAME_WEIGHT 0.8
+/* How long the line saying what a credited backer does may be. */
+#define CREDIT_LINE_SECONDS 12.0
 /* How long a product story may run before the read's first call to action. */
 #define MAX_STORY_SECONDS 60.0
 /* A sentence of a story on a topic of its own: this many different content words at least, and
@@ -234,7 +238,7 @@ has_evidence (const HarkAdSentence *s)
 {
   static const HarkAdFeature kinds[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                          HARK_AD_IMPERATIVE, HARK_AD_SPONSOR, HARK_AD_BREAK,
-                                         HARK_AD_SELF };
+                                         HARK_AD_SELF, HARK_AD_SHOW_PROMO };
 
   for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
     if (s->count[kinds[f]])
@@ -258,6 +262,38 @@ offers (const HarkAdSentence *s)
 {
   return s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_CODE]
          || s->count[HARK_AD_OFFER] || s->count[HARK_AD_SELF];
+}
+
+static gboolean seamless (const HarkAdSentence *a, const HarkAdSentence *b);
+
+/* Whether @t names again a backer credited in @s[@from..@to] (in a link too: "acme dot com"). */
+static gboolean
+names_backer (const HarkAdSentence *s, guint from, guint to, const HarkAdSentence *t)
+{
+  for (guint k = from; k < to; k++)
+    if (s[k].count[HARK_AD_CREDIT] && s[k].backer_len >= 3)
+      {
+        const char *name = s[k].text + s[k].backer_at;
+
+        for (gsize i = 0; i + s[k].backer_len <= t->length; i++)
+          if (g_ascii_strncasecmp (t->text + i, name, s[k].backer_len) == 0)
+            return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether @s says nothing of the speaker ("I", "we", "my"): an announcer's credit, not a host
+ * telling how they use what they pitch. */
+static gboolean
+impersonal (const HarkAdSentence *s)
+{
+  if (s->count[HARK_AD_WE])
+    return FALSE;
+  for (gsize i = 0; i < s->length; i++)
+    if (s->text[i] == 'I' && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+        && (i + 1 >= s->length || !g_ascii_isalnum (s->text[i + 1])))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -298,6 +334,40 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
   while (*last > *first && !has_evidence (&s[*last])
          && !(s[*last].count[HARK_AD_BRAND] && s[*last].count[HARK_AD_AFTER_BREAK]))
     (*last)--;
+  /* A credit that says what its backer does without a word to the listener or of the speaker
+   * ("support comes from X, makers of Y", or "… from X." then "X makes Y."), as public and
+   * network shows announce theirs, may be the whole read: it goes on only while the backer is named again
+   * (its story, its link), past one line saying what the backer does; the conversation's own
+   * links and names after it are not the read's. A pitch ("brought to you by X, the app that
+   * lets you …") speaks to the listener and goes on in its story; a credit naming only its
+   * backers ("brought to you by X, Y and Z") announces the reads that follow. */
+  for (guint k = *first; k <= *last; k++)
+    if (s[k].count[HARK_AD_CREDIT] && impersonal (&s[k])
+        && (s[k].backer_described
+            || (k + 1 <= *last && s[k].backer_len >= 3 && seamless (&s[k], &s[k + 1])
+                && !s[k + 1].count[HARK_AD_YOU] && s[k + 1].length >= s[k].backer_len
+                && g_ascii_strncasecmp (s[k + 1].text, s[k].text + s[k].backer_at,
+                                        s[k].backer_len) == 0)))
+      {
+        guint end = k, unnamed = 0;
+
+        for (guint j = k + 1; j <= *last; j++)
+          {
+            if (!seamless (&s[j - 1], &s[j]) || s[j].count[HARK_AD_QUESTION]
+                || s[j].count[HARK_AD_RESUME] || s[j].count[HARK_AD_HOUSEKEEPING]
+                || s[j].start - s[end].end > MAX_STORY_SECONDS)
+              break;
+            if (s[j].count[HARK_AD_CREDIT] || names_backer (s, k, j, &s[j])
+                || s[j].count[HARK_AD_URL] || s[j].count[HARK_AD_CODE]
+                || s[j].count[HARK_AD_OFFER])
+              end = j, unnamed = 0;
+            else if (j == end + 1 && s[end].count[HARK_AD_CREDIT] && unnamed == 0
+                     && s[j].end - s[j].start <= CREDIT_LINE_SECONDS)
+              end = j, unnamed = 1;
+          }
+        *last = MIN (*last, end);
+        break;
+      }
   /* Another voice naming the link after the read ("Thanks Sam. So, example.com aside, …") is
    * the conversation taking over; a co-host reading on asks or offers something. */
   for (guint k = *last; k > *first; k--)
@@ -578,7 +648,7 @@ asks_anything (const HarkAdSentence *s, guint first, guint last)
       if (s[i].count[HARK_AD_IMPERATIVE] || s[i].count[HARK_AD_CODE]
           || s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_BREAK])
         return TRUE;
-      own_offer |= s[i].count[HARK_AD_SELF] > 0;
+      own_offer |= s[i].count[HARK_AD_SELF] > 0 || s[i].count[HARK_AD_SHOW_PROMO] > 0;
       pointed |= s[i].count[HARK_AD_URL] || s[i].count[HARK_AD_YOU] || s[i].count[HARK_AD_NOTES]
                  || s[i].count[HARK_AD_ASK] || s[i].count[HARK_AD_ELSEWHERE];
     }
@@ -593,8 +663,9 @@ sentences_with_evidence (const HarkAdSentence *s, guint first, guint last)
 {
   guint n = 0;
 
+  /* A sentence saying the name its link is made of is the product's story, in any language. */
   for (guint i = first; i <= last; i++)
-    n += has_evidence (&s[i]) ? 1 : 0;
+    n += has_evidence (&s[i]) || s[i].count[HARK_AD_LINKED_NAME] ? 1 : 0;
   return n;
 }
 
@@ -613,7 +684,8 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
 {
   static const HarkAdFeature strong[] = { HARK_AD_URL, HARK_AD_CODE, HARK_AD_OFFER,
                                           HARK_AD_SPONSOR, HARK_AD_BREAK, HARK_AD_SELF,
-                                          HARK_AD_IMPERATIVE };
+                                          HARK_AD_IMPERATIVE, HARK_AD_CREDIT,
+                                          HARK_AD_SHOW_PROMO };
   guint kinds = 0;
 
   *total = 0;
@@ -623,8 +695,10 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
 
       /* Talk of sponsors makes no self-promotion, and memberships no sponsor read. */
       if ((state == HARK_AD_STATE_SELF
-           && (strong[f] == HARK_AD_SPONSOR || strong[f] == HARK_AD_BREAK))
-          || (state == HARK_AD_STATE_SPONSOR && strong[f] == HARK_AD_SELF))
+           && (strong[f] == HARK_AD_SPONSOR || strong[f] == HARK_AD_BREAK
+               || strong[f] == HARK_AD_CREDIT))
+          || (state == HARK_AD_STATE_SPONSOR
+              && (strong[f] == HARK_AD_SELF || strong[f] == HARK_AD_SHOW_PROMO)))
         continue;
       /* A pitch for the show's own work often names no link: asking is enough there. Sponsor
        * reads ask too, but so does conversation. */
@@ -651,8 +725,20 @@ span_kinds (const HarkAdSentence *s, guint first, guint last, HarkAdState state,
     if (named >= MIN_BRAND_SENTENCES && linked)
       kinds++;
   }
+  /* A show described in one sentence and where or when to hear it in another ("X is a show
+   * about …", "new episodes every Tuesday") is a promotion whole, with no link. */
+  if (state == HARK_AD_STATE_SELF)
+    {
+      guint promoting = 0;
+
+      for (guint i = first; i <= last; i++)
+        promoting += s[i].count[HARK_AD_SHOW_PROMO] ? 1 : 0;
+      if (promoting >= 2)
+        kinds++;
+    }
   for (guint i = first; i <= last; i++)
-    *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state));
+    *total += MAX (0.0, hark_ad_sentence_evidence (&s[i], state))
+              + (s[i].count[HARK_AD_LINKED_NAME] ? LINKED_NAME_WEIGHT : 0.0);
   return kinds;
 }
 
@@ -821,6 +907,23 @@ place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
   *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
 }
 
+/* Whether @first..@last promotes a show (another of the network's, in another voice: "X is a
+ * podcast about …, new episodes every week") and credits no backer: the network's own
+ * promotion, not a paid read. */
+static gboolean
+promotes_a_show (const HarkAdSentence *s, guint first, guint last)
+{
+  gboolean show = FALSE;
+
+  for (guint i = first; i <= last; i++)
+    {
+      if (s[i].count[HARK_AD_SPONSOR] || s[i].count[HARK_AD_CREDIT] || s[i].count[HARK_AD_CODE])
+        return FALSE;
+      show |= s[i].count[HARK_AD_SHOW_PROMO] > 0;
+    }
+  return show;
+}
+
 /* @windowed: found by the window model, its @total the log-odds of its best window. */
 static void
 add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first, guint last,
@@ -851,6 +954,8 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
     }
   from = hark_time_format (d.start, FALSE);
   to = hark_time_format (d.end, FALSE);
+  if (promotes_a_show (s, first, last))
+    state = HARK_AD_STATE_SELF;
   state = whose_read (show, s, first, last, state, &note);
   if (note != NULL)
     {
