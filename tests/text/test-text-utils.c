@@ -237,6 +237,25 @@ test_credit_footer (void)
     }
 }
 
+/* Punctuation that tools give a word of its own joins its neighbour. */
+static void
+test_append_word (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *words[] = { "Hi", ",", "there", ".", "(", "laughs", ")", "“", "Yes", "”", "&",
+                          "no", "…", "¿", "Qué", "?" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    hark_text_append_word (text, words[i]);
+  g_assert_cmpstr (text->str, ==, "Hi, there. (laughs) “Yes” & no… ¿Qué?");
+  g_assert_true (hark_text_is_closing_punctuation ("?!"));
+  g_assert_false (hark_text_is_closing_punctuation ("&"));
+  g_assert_false (hark_text_is_closing_punctuation (""));
+  g_assert_false (hark_text_is_closing_punctuation ("a."));
+  g_assert_true (hark_text_is_opening_punctuation ("(“"));
+  g_assert_false (hark_text_is_opening_punctuation ("\xff("));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -250,5 +269,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/scan-time", test_scan_time);
   g_test_add_func ("/text/lines-and-columns", test_lines_and_columns);
   g_test_add_func ("/text/credit-footer", test_credit_footer);
+  g_test_add_func ("/text/append-word", test_append_word);
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
 
 #include <string.h>
 
+#include "text/hark-text-seconds.h"
 #include "text/hark-text-utils.h"
+#include "util/hark-time.h"
 
 void
 hark_lines_init (HarkLines *lines, const char *text)
@@ -85,36 +87,17 @@ line_is_number (const HarkLine *line)
   return i == line->length && line->length > 0 && g_ascii_isdigit (line->text[0]);
 }
 
-/* "56.440": seconds alone, as some tools write the times of the first minute. A fraction is
- * required, so a cue's number is never taken for a time. */
-static gboolean
-scan_bare_seconds (const char *p, const char **end, double *seconds)
-{
-  double value = 0, scale = 0.1;
-  guint digits = 0;
-
-  while (g_ascii_isdigit (*p) && digits < 6)
-    {
-      value = value * 10 + (*p++ - '0');
-      digits++;
-    }
-  if (digits == 0 || g_ascii_isdigit (*p) || (*p != '.' && *p != ',') || !g_ascii_isdigit (p[1]))
-    return FALSE;
-  for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
-    value += (*p - '0') * scale;
-  *seconds = value;
-  *end = p;
-  return TRUE;
-}
-
 /* A time, with a minus sign when @allow_negative; negative times come back below zero. */
 static gboolean
 scan_time (const char *p, gboolean allow_negative, const char **end, double *seconds)
 {
   gboolean negative = allow_negative && *p == '-';
 
-  if (!hark_text_scan_time (negative ? p + 1 : p, end, seconds)
-      && !scan_bare_seconds (negative ? p + 1 : p, end, seconds))
+  /* "56.440": seconds alone, as some tools write the times of the first minute. A fraction is
+   * required, so a cue's number is never taken for a time. */
+  if (!hark_text_scan_seconds (negative ? p + 1 : p,
+                               HARK_SECONDS_CLOCK | HARK_SECONDS_NEED_FRACTION | HARK_SECONDS_COMMA,
+                               HARK_TIME_MAX_SECONDS, end, seconds))
     return FALSE;
   if (negative)
     *seconds = -*seconds;

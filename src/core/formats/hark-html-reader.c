@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text/hark-text-seconds.h"
 #include "text/hark-text-utils.h"
 
 #define MAX_NAME_LENGTH 48
@@ -231,17 +232,24 @@ flush_heading (Flattener *f)
   f->block_line = f->source_line;
 }
 
-/* "00:01:02", "[00:01:02]", "(1:02)" and nothing else. */
+/* "00:01:02", "[00:01:02]", "(1:02)", "0h00m44s" and nothing else. */
 static gboolean
 parse_bare_time (const char *text, double *seconds)
 {
   const char *p = text;
   char close = *p == '[' ? ']' : *p == '(' ? ')' : '\0';
+  const char *start;
 
   if (close)
     p++;
+  start = p;
   if (!hark_text_scan_time (p, &p, seconds))
-    return FALSE;
+    {
+      /* With units, a unit must show: a cell holding a plain number is a count, not a time. */
+      if (!hark_text_scan_seconds (start, HARK_SECONDS_UNITS, MAX_SECONDS, &p, seconds)
+          || (memchr (start, 'h', p - start) == NULL && memchr (start, 'm', p - start) == NULL))
+        return FALSE;
+    }
   if (close && *p++ != close)
     return FALSE;
   return *p == '\0';
@@ -415,74 +423,8 @@ words_buffer (Flattener *f)
 static gboolean
 parse_loose_time (const char *p, const char **end, double *seconds)
 {
-  double fields[3] = { 0 }, value = 0;
-  guint n = 0;
-
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  for (;;)
-    {
-      guint digits = 0;
-      double field = 0;
-
-      while (g_ascii_isdigit (*p) && digits < 9)
-        {
-          field = field * 10 + (*p++ - '0');
-          digits++;
-        }
-      if (digits == 0 || g_ascii_isdigit (*p))
-        return FALSE;
-      fields[n++] = field;
-      if (*p == ':' && n < 3 && g_ascii_isdigit (p[1]))
-        {
-          p++;
-          continue;
-        }
-      break;
-    }
-  if (n == 1 && (*p == 'h' || *p == 'm') && g_ascii_isdigit (p[1]))
-    {
-      /* "1h2m3s" / "2m5s" */
-      const char *q = p;
-      double total = fields[0] * (*q == 'h' ? 3600 : 60);
-
-      for (q++; g_ascii_isdigit (*q);)
-        {
-          double part = 0;
-
-          while (g_ascii_isdigit (*q) && part < 1e6)
-            part = part * 10 + (*q++ - '0');
-          if (*q == 'm')
-            total += part * 60;
-          else if (*q == 's')
-            total += part;
-          else
-            return FALSE;
-          q++;
-        }
-      *seconds = total;
-      *end = q;
-      return total <= MAX_SECONDS;
-    }
-  for (guint i = 1; i < n; i++)
-    if (fields[i] >= 60)
-      return FALSE;
-  for (guint i = 0; i < n; i++)
-    value = value * 60 + fields[i];
-  if (*p == '.' && g_ascii_isdigit (p[1]))
-    {
-      double scale = 0.1;
-
-      for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
-        value += (*p - '0') * scale;
-    }
-  if (*p == 's' && n == 1)
-    p++;
-  if (value > MAX_SECONDS)
-    return FALSE;
-  *seconds = value;
-  *end = p;
-  return TRUE;
+  return hark_text_scan_seconds (p, HARK_SECONDS_LOOSE_CLOCK | HARK_SECONDS_UNITS, MAX_SECONDS,
+                                 end, seconds);
 }
 
 /* The value of attribute @want in the tag text @attrs … @attrs_end, or NULL. */

@@ -11,6 +11,7 @@
 
 #include "util/hark-error.h"
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-speaker-names.h"
 #include "text/hark-text-utils.h"
 
 struct _HarkLabelledText
@@ -148,6 +149,118 @@ has_lone_name_layout (const char *text)
          && turns >= 2 * g_hash_table_size (names);
 }
 
+/* "zapfox: words": a lower-case handle as chat logs and streams label turns. It counts only when
+ * it recurs as a turn start (see count_labels()): a lone "so: …" is prose. */
+static gboolean
+split_handle (const char *line, char **handle, const char **rest)
+{
+  const char *p = hark_reader_skip_blanks (line), *start = p;
+  gboolean lower = FALSE;
+
+  for (; g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.'; p++)
+    {
+      if (g_ascii_isupper (*p))
+        return FALSE;
+      lower |= g_ascii_islower (*p);
+    }
+  if (!lower || p - start < 2 || p - start > 32 || *p != ':' || (p[1] != ' ' && p[1] != '\t')
+      || *hark_reader_skip_blanks (p + 1) == '\0' || !g_ascii_isalpha (*start)
+      || hark_text_is_non_speaker_label (start, (gsize) (p - start)))
+    return FALSE;
+  if (handle)
+    *handle = g_strndup (start, (gsize) (p - start));
+  if (rest)
+    *rest = hark_reader_skip_blanks (p + 1);
+  return TRUE;
+}
+
+/* How often each label starts a line (names and handles alike), so that a label is trusted for
+ * recurring as a turn start across the file. */
+static GHashTable *
+count_labels (const char *text, guint front_matter, guint *recurring_lines)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HarkLineReader reader;
+  GHashTableIter iter;
+  gpointer count;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      char *label = NULL;
+
+      if (reader.number <= front_matter
+          || hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      if (!hark_text_split_speaker (line, &label, NULL) && !split_handle (line, &label, NULL))
+        continue;
+      count = g_hash_table_lookup (counts, label);
+      g_hash_table_replace (counts, label, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+  *recurring_lines = 0;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    if (GPOINTER_TO_UINT (count) >= 2)
+      *recurring_lines += GPOINTER_TO_UINT (count);
+  return counts;
+}
+
+/* Whether @label (from split_speaker, or a handle when @handle) starts a turn. A handle must
+ * recur. A name that appears once is trusted unless the file's turns are told by recurring
+ * labels and this one is a single word ("Two: the second…", "Terraform: it…"): then it is a
+ * word of the turn it sits in. */
+static gboolean
+trust_label (GHashTable *counts, guint recurring_lines, const char *label, gboolean handle)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
+
+  if (count >= 2)
+    return TRUE;
+  if (handle)
+    return FALSE;
+  return recurring_lines < 4 || strchr (label, ' ') != NULL || hark_speaker_name_is_label (label);
+}
+
+/* "Kim Scott" and "Kim", "Pia Moss" and "PM": one speaker under the fullest name (see
+ * hark-speaker-names.h), in the list and in every turn. */
+static void
+unify_speakers (HarkLabelledText *self)
+{
+  guint n = self->speakers->len - 1;
+  g_autofree guint *map = NULL;
+  g_autoptr (GPtrArray) kept = NULL;
+
+  if (n < 2)
+    return;
+  map = g_new (guint, n);
+  if (!hark_speaker_names_unify ((const char *const *) self->speakers->pdata, n, map))
+    return;
+  {
+    g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < n; i++)
+      g_hash_table_insert (index, self->speakers->pdata[i], GUINT_TO_POINTER (i));
+    for (guint i = 0; i < self->turns->len; i++)
+      {
+        HarkLabelledTurn *turn = &g_array_index (self->turns, HarkLabelledTurn, i);
+
+        if (turn->speaker != NULL)
+          turn->speaker = self->speakers->pdata[map[GPOINTER_TO_UINT (
+              g_hash_table_lookup (index, turn->speaker))]];
+      }
+  }
+  kept = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (map[i] == i)
+      g_ptr_array_add (kept, self->speakers->pdata[i]);
+  g_ptr_array_set_size (self->speakers, 0);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (self->speakers, kept->pdata[i]);
+  g_ptr_array_add (self->speakers, NULL);
+}
+
 static HarkLabelledText *
 labelled_text_new (void)
 {
@@ -171,12 +284,13 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   guint turn_line = 0;
   guint labelled = 0;
   gboolean lone_names, previous_blank = TRUE;
-  guint front_matter;
+  guint front_matter, recurring_lines;
+  g_autoptr (GHashTable) counts = NULL;
   HarkLineReader reader;
-
 
   lone_names = has_lone_name_layout (text);
   front_matter = hark_reader_front_matter_lines (text);
+  counts = count_labels (text, front_matter, &recurring_lines);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
@@ -195,7 +309,18 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
           label = g_strstrip (g_strdup (line));
           rest = "";
         }
-      if (label != NULL || hark_text_split_speaker (line, &label, &rest))
+      if (label == NULL)
+        {
+          if (hark_text_split_speaker (line, &label, &rest))
+            {
+              if (!trust_label (counts, recurring_lines, label, FALSE))
+                g_clear_pointer (&label, g_free);
+            }
+          else if (split_handle (line, &label, &rest)
+                   && !trust_label (counts, recurring_lines, label, TRUE))
+            g_clear_pointer (&label, g_free);
+        }
+      if (label != NULL)
         {
           if (turn_line > 0)
             flush_turn (self, speaker, turn_line, turn_text);
@@ -226,6 +351,7 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
                                    "“Name: text”, found none."));
       return NULL;
     }
+  unify_speakers (self);
   return g_steal_pointer (&self);
 }
 
@@ -288,11 +414,13 @@ hark_labelled_text_sniff (const char *text, double min_share)
   HarkLineReader reader;
   guint lines = 0, labelled = 0;
   guint front_matter = hark_reader_front_matter_lines (text);
+  g_autoptr (GHashTable) handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 200)
     {
       g_autofree char *line = NULL;
+      char *handle = NULL;
 
       if (reader.number <= front_matter
           || hark_text_line_is_blank (reader.line, reader.length, TRUE))
@@ -301,6 +429,14 @@ hark_labelled_text_sniff (const char *text, double min_share)
       lines++;
       if (hark_text_split_speaker (line, NULL, NULL))
         labelled++;
+      else if (split_handle (line, &handle, NULL))
+        {
+          /* A handle counts from its second turn on, and its first then too. */
+          guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (handles, handle));
+
+          labelled += seen == 0 ? 0 : seen == 1 ? 2 : 1;
+          g_hash_table_replace (handles, handle, GUINT_TO_POINTER (seen + 1));
+        }
     }
   return (labelled > 0 && labelled >= min_share * lines) || has_lone_name_layout (text);
 }

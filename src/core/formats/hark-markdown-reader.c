@@ -30,6 +30,8 @@
 /* The pace assumed when nothing better is known (about 2.7 words a second). */
 #define DEFAULT_CHARS_PER_SECOND 15.0
 #define MAX_NAME_LENGTH 48
+/* A first time mark this far into the audio has speech above it, not only notes. */
+#define NARRATED_LEAD_IN_SECONDS 10.0
 
 typedef struct
 {
@@ -62,6 +64,37 @@ typedef struct
                             * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
 } Reader;
+
+/* Past the blockquote markers at the start of @line ("> ", "> > "): a quoted turn is still a
+ * turn, and the marker is not speech. ">>" is left alone: captions mark a new speaker with it. */
+static const char *
+skip_quote_markers (const char *line)
+{
+  const char *p = hark_reader_skip_blanks (line);
+
+  while (*p == '>' && (p[1] == ' ' || p[1] == '\t' || p[1] == '\0'))
+    p = hark_reader_skip_blanks (p + 1);
+  return p == hark_reader_skip_blanks (line) ? line : p;
+}
+
+/* "---", "***", "___", "- - -": a thematic break, which only separates paragraphs. */
+static gboolean
+is_thematic_break (const char *p)
+{
+  char mark;
+  guint n = 0;
+
+  p = hark_reader_skip_blanks (p);
+  mark = *p;
+  if (mark != '-' && mark != '*' && mark != '_')
+    return FALSE;
+  for (; *p; p++)
+    if (*p == mark)
+      n++;
+    else if (*p != ' ' && *p != '\t')
+      return FALSE;
+  return n >= 3;
+}
 
 /* Past a link's target "(https://…)" at @q, or @q when there is none: shows link each time to
  * their player or video, and the address is not speech. */
@@ -681,6 +714,178 @@ read_line (Reader *r, const char *escaped_line, guint number)
   append_text (r, p, number, line);
 }
 
+/* ---- Show notes: a list of times above the transcript ------------------------------------ */
+
+/* The most words a chapter title in show notes has: more is a line of the transcript. */
+#define MAX_NOTES_TITLE_WORDS 12
+
+/* Past a list item's marker ("- ", "* ", "+ ", "12. ") at @p, or @p. */
+static const char *
+skip_list_marker (const char *p)
+{
+  const char *q = p;
+
+  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+    return hark_reader_skip_blanks (q + 1);
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q > p && q - p < 4 && (*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
+    return hark_reader_skip_blanks (q + 1);
+  return p;
+}
+
+/* "[12:34](https://…) Title", "- 00:00 Intro", "02:15 - Sourdough": a time and a short title with
+ * no speaker: an entry of a chapter list, as show notes give it. Sets @title (new). */
+static gboolean
+parse_notes_entry (const char *line, double *seconds, char **title)
+{
+  g_autofree char *unescaped = unescape_time_marks (line);
+  const char *p = skip_list_marker (hark_reader_skip_blanks (skip_quote_markers (unescaped)));
+  const char *end;
+  char *speaker = NULL, *words;
+  guint n_words = 1;
+
+  if (!scan_mark (p, TRUE, &end, seconds))
+    return FALSE;
+  p = hark_reader_skip_blanks (end);
+  if ((*p == '-' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") || *p == ':')
+      && *p != '\0')
+    p = hark_reader_skip_blanks (g_utf8_next_char (p));
+  if (*p == '\0' || scan_speaker (p, &speaker, &end))
+    {
+      g_free (speaker);
+      return FALSE;
+    }
+  words = g_strstrip (strip_markup (p));
+  for (const char *q = words; *q; q++)
+    n_words += *q == ' ';
+  if (*words == '\0' || n_words > MAX_NOTES_TITLE_WORDS || strlen (words) > 120)
+    {
+      g_free (words);
+      return FALSE;
+    }
+  *title = words;
+  return TRUE;
+}
+
+/* The first time marked in @line (at its start, or in brackets within it), or -1. */
+static double
+first_time_in (const char *line)
+{
+  g_autofree char *unescaped = unescape_time_marks (line);
+  const char *p = hark_reader_skip_blanks (skip_quote_markers (unescaped));
+  const char *end;
+  double seconds;
+
+  if (scan_mark (p, TRUE, &end, &seconds))
+    return seconds;
+  for (const char *q = p; *q; q++)
+    if ((*q == '[' || *q == '(') && scan_mark (q, FALSE, &end, &seconds))
+      return seconds;
+  return -1;
+}
+
+typedef struct
+{
+  guint first_line, last_line;
+  double last_time;
+  GArray *entries; /* NotesEntry */
+} NotesList;
+
+typedef struct
+{
+  double time;
+  char *title;
+} NotesEntry;
+
+static void
+notes_entry_clear (gpointer data)
+{
+  g_free (((NotesEntry *) data)->title);
+}
+
+static void
+notes_list_clear (gpointer data)
+{
+  g_clear_pointer (&((NotesList *) data)->entries, g_array_unref);
+}
+
+/* Show notes above a transcript often list its chapters ("[12:34](…) Title", "00:00 Intro").
+ * Their times are not the transcript's: a run of two or more such entries, on lines one after
+ * another, whose times the transcript after it goes back on (its next time is earlier than the
+ * run's last), is a list of chapters. Its lines go in @lines; the first such list's entries
+ * become chapters when the file has no timed headings of its own. */
+static void
+find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapters)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, TRUE, sizeof (NotesList));
+  NotesList *open = NULL;
+  HarkLineReader reader;
+  guint judged = 0;
+
+  g_array_set_clear_func (runs, notes_list_clear);
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *title = NULL;
+      double seconds;
+
+      if (reader.number <= skip)
+        continue;
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        {
+          open = NULL;
+          continue;
+        }
+      line = g_strndup (reader.line, reader.length);
+      if (parse_notes_entry (line, &seconds, &title)
+          && (open == NULL || seconds > open->last_time))
+        {
+          NotesEntry entry = { seconds, g_steal_pointer (&title) };
+
+          if (open == NULL)
+            {
+              NotesList run = { reader.number, reader.number, seconds, NULL };
+
+              run.entries = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+              g_array_set_clear_func (run.entries, notes_entry_clear);
+              g_array_append_val (runs, run);
+              open = &g_array_index (runs, NotesList, runs->len - 1);
+            }
+          g_array_append_val (open->entries, entry);
+          open->last_line = reader.number;
+          open->last_time = seconds;
+          continue;
+        }
+      open = NULL;
+      /* The first time after the runs not judged yet decides them. */
+      seconds = judged < runs->len ? first_time_in (line) : -1;
+      if (seconds < 0)
+        continue;
+      for (; judged < runs->len; judged++)
+        {
+          NotesList *run = &g_array_index (runs, NotesList, judged);
+
+          if (run->entries->len < 2 || seconds >= run->last_time)
+            continue;
+          for (guint l = run->first_line; l <= run->last_line; l++)
+            g_hash_table_add (lines, GUINT_TO_POINTER (l));
+          if (chapters->len == 0)
+            for (guint i = 0; i < run->entries->len; i++)
+              {
+                NotesEntry *e = &g_array_index (run->entries, NotesEntry, i);
+                NotesEntry copy = { e->time, g_strdup (e->title) };
+
+                g_array_append_val (chapters, copy);
+              }
+        }
+      /* Once the transcript has begun, later lists are its own lines. */
+      if (runs->len > 0)
+        break;
+    }
+}
+
 /* Pass one: the titles of timed headings, so a list repeating them is known as a TOC; and
  * whether they name speakers ("### Kim (00:01:02)" over each turn): so when at least two
  * names each head several sections, which chapter titles never do. */
@@ -814,18 +1019,23 @@ emit (Reader *r)
 {
   double rate;
   guint first = 0;
+  gboolean narrated;
 
   /* Text above the first timed heading (show notes, a summary) is not placed in time. When the
    * first time is a mark inside the turns, the turns above it are the transcript too: it
    * starts there, at the start of the audio, with times interpolated up to the mark. */
   while (first < r->paragraphs->len && !g_array_index (r->paragraphs, Paragraph, first).new_cue)
     first++;
+  /* A single narrator's file (no speakers at all) whose first mark comes well into the audio
+   * is the same: the paragraphs above the mark are what was said before it. */
+  narrated = !has_speakers (r->paragraphs) && r->anchors->len > 0
+             && g_array_index (r->anchors, Anchor, 0).time >= NARRATED_LEAD_IN_SECONDS;
   for (guint k = 0; k < first && !r->sections_first; k++)
     {
       Paragraph *talk = &g_array_index (r->paragraphs, Paragraph, k);
       Anchor start = { talk->start, 0.0 };
 
-      if (talk->speaker < 0)
+      if (talk->speaker < 0 && !narrated)
         continue;
       if (r->anchors->len > 0 && g_array_index (r->anchors, Anchor, 0).pos > talk->start)
         {
@@ -897,29 +1107,49 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   g_autoptr (GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr (GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) notes_lines = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) notes_chapters = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
   gboolean any_cue = FALSE;
 
+  g_array_set_clear_func (notes_chapters, notes_entry_clear);
   r.stream = stream;
   r.anchors = anchors;
   r.paragraphs = paragraphs;
   r.heading_titles = titles;
   r.last_speaker = -1;
   collect_heading_titles (text, titles, &r.speaker_headings);
+  find_notes_lists (text, skip, notes_lines, notes_chapters);
+  if (titles->len == 0)
+    for (guint i = 0; i < notes_chapters->len; i++)
+      {
+        NotesEntry *e = &g_array_index (notes_chapters, NotesEntry, i);
+
+        hark_transcript_builder_add_chapter (builder, e->time, -1, e->title, NULL, TRUE);
+        context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
+      }
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
       g_autofree char *line = NULL;
+      const char *body;
 
       if (reader.number <= skip)
         continue;
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE)
+          || g_hash_table_contains (notes_lines, GUINT_TO_POINTER (reader.number)))
         {
           close_paragraph (&r);
           continue;
         }
       line = g_strchomp (g_strndup (reader.line, reader.length));
-      read_line (&r, line, reader.number);
+      body = skip_quote_markers (line);
+      if (*body == '\0' || is_thematic_break (body))
+        {
+          close_paragraph (&r);
+          continue;
+        }
+      read_line (&r, body, reader.number);
     }
   close_paragraph (&r);
   g_clear_pointer (&r.waiting_name, g_free);
@@ -953,14 +1183,14 @@ gboolean
 hark_markdown_sniff (const char *text)
 {
   HarkLineReader reader;
-  guint lines = 0, signs = 0, name_headings = 0;
+  guint lines = 0, signs = 0, name_headings = 0, prose_marks = 0;
   gboolean structure = hark_reader_front_matter_lines (text) > 0;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 400)
     {
       g_autofree char *line = NULL;
-      const char *p, *rest, *end, *heading;
+      const char *p, *rest, *end, *heading, *start;
       char *speaker = NULL;
       double seconds;
 
@@ -968,7 +1198,7 @@ hark_markdown_sniff (const char *text)
         continue;
       lines++;
       line = g_strchomp (g_strndup (reader.line, reader.length));
-      p = hark_reader_skip_blanks (line);
+      p = hark_reader_skip_blanks (skip_quote_markers (line));
       heading = heading_text (p);
       if (heading)
         {
@@ -995,6 +1225,17 @@ hark_markdown_sniff (const char *text)
           name_headings++;
           continue;
         }
+      /* A line of prose with a time mark at its start or in brackets: a narrator's paragraph
+       * (list items, a chapter list's short lines, are not counted). */
+      start = hark_reader_skip_blanks (skip_quote_markers (line));
+      if (start == skip_list_marker (start) && first_time_in (line) >= 0)
+        {
+          guint words = 1;
+
+          for (const char *q = start; *q; q++)
+            words += *q == ' ';
+          prose_marks += words >= 8;
+        }
       for (const char *q = *p ? strchr (p + 1, '[') : NULL; q; q = strchr (q + 1, '['))
         if (scan_mark (q, FALSE, &end, &seconds))
           {
@@ -1002,5 +1243,5 @@ hark_markdown_sniff (const char *text)
             break;
           }
     }
-  return signs >= 2 || (structure && name_headings >= 2);
+  return signs >= 2 || (structure && (name_headings >= 2 || prose_marks >= 2));
 }

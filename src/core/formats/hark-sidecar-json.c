@@ -383,6 +383,11 @@ hark_json_sniff (JsonNode *root)
   member = json_object_get_member (object, "segments");
   if (member && JSON_NODE_HOLDS_ARRAY (member))
     return sniff_items (json_node_get_array (member), object);
+  /* {"transcript": [{"timestamp", "speaker", "text"}]}: a list of turns, read as segments. */
+  member = json_object_get_member (object, "transcript");
+  if (member && JSON_NODE_HOLDS_ARRAY (member)
+      && sniff_items (json_node_get_array (member), NULL) == HARK_SIDECAR_FORMAT_WHISPER)
+    return HARK_SIDECAR_FORMAT_WHISPER;
   /* Speech services' word lists: Rev's monologues, Amazon's results.items, Speechmatics' and
    * Google's results arrays. */
   member = json_object_get_member (object, "monologues");

@@ -435,6 +435,46 @@ unify_speakers (HarkTranscriptBuilder *builder)
     hark_transcript_builder_merge_speakers (builder, map);
 }
 
+/* Whether @text opens with prose: mostly letters, in words, over a few lines' worth, and no
+ * time. Only the start is looked at; this names what a file is, it does not read it. */
+static gboolean
+looks_like_prose (const char *text)
+{
+  guint letters = 0, others = 0, words = 0;
+  gboolean in_word = FALSE;
+  const char *p = text;
+
+  /* Data (JSON, XML) opens with its brackets; prose with a word or a Markdown title. */
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '#' && !g_unichar_isalpha (g_utf8_get_char (p)))
+    return FALSE;
+  for (guint i = 0; *p && i < 4096; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (*p) && (p == text || !g_ascii_isdigit (p[-1])))
+        {
+          const char *end;
+          double seconds;
+
+          if (hark_text_scan_time (p, &end, &seconds))
+            return FALSE; /* it has a time: not the case this names */
+        }
+      if (g_unichar_isalpha (c))
+        {
+          letters++;
+          words += in_word ? 0 : 1;
+          in_word = TRUE;
+          continue;
+        }
+      in_word = in_word && (c == '\'' || c == 0x2019 || c == '-');
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        others++;
+    }
+  return words >= 12 && letters >= 9 * others;
+}
+
 /* Reads @text (normalised, taken and freed as soon as the reader is done with it: the
  * transcript keeps copies of what it needs, and a large sidecar must not be held twice). */
 static HarkTranscript *
@@ -448,6 +488,19 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
 
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     format = sniff_normalized (owned, name, &doc);
+  if (format == HARK_SIDECAR_FORMAT_AUTO && looks_like_prose (owned))
+    {
+      /* Words alone: nothing to follow the audio by and nobody to give the words to. Reading
+       * them anyway would take an episode's description or notes, saved under its name, for
+       * its transcript. */
+      g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
+                   _("%s:1:1: Expected times (“[00:01:02] words”, “00:00:01,000 --> "
+                     "00:00:04,000”) or speaker labels (“Name: words”) in a transcript; found "
+                     "text with neither that Hark reads, so it can neither follow the audio nor "
+                     "be split into turns."),
+                   context.name);
+      return NULL;
+    }
   if (format == HARK_SIDECAR_FORMAT_AUTO)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,

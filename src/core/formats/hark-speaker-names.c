@@ -77,10 +77,54 @@ score (const char *name)
          + (capitals > 0 && capitals * 2 < (int) g_utf8_strlen (name, -1) ? 1 : 0);
 }
 
+/* "PM", "JRR": two to four capital letters and nothing else. */
+static gboolean
+is_initials (const char *name)
+{
+  guint n = 0;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p), n++)
+    if (!g_unichar_isupper (g_utf8_get_char (p)))
+      return FALSE;
+  return n >= 2 && n <= 4;
+}
+
+/* The capitals that begin each word of @name ("Pia Moss" → "PM"), or NULL when a word does
+ * not begin with one or the name has fewer than two words. */
+static char *
+initials_of (const char *name)
+{
+  g_auto (GStrv) words = g_strsplit_set (name, " \t", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gunichar c;
+
+      if (words[i][0] == '\0')
+        continue;
+      c = g_utf8_get_char_validated (words[i], -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isupper (c) || ++n > 4)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_unichar (out, c);
+    }
+  if (n < 2)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 {
   g_autoptr (GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) initials = g_ptr_array_new_with_free_func (g_free);
   gboolean any = FALSE;
 
   for (guint i = 0; i < n_names; i++)
@@ -116,6 +160,34 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 
           if (j == i || map[j] != j || is_label (other) || strncmp (other, shorter, length) != 0
               || !is_more_name (other + length))
+            continue;
+          if (fuller >= 0)
+            ambiguous = TRUE;
+          fuller = (int) j;
+        }
+      if (fuller < 0 || ambiguous)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == i)
+          map[k] = (guint) fuller;
+      any = TRUE;
+    }
+
+  /* Initials ("PM") that are exactly those of one fuller name ("Pia Moss"). Each name's
+   * initials are worked out once: a hostile file may have thousands of names. */
+  for (guint i = 0; i < n_names; i++)
+    g_ptr_array_add (initials, is_label (folded->pdata[i]) ? NULL : initials_of (names[i]));
+  for (guint i = 0; i < n_names; i++)
+    {
+      int fuller = -1;
+      gboolean ambiguous = FALSE;
+
+      if (map[i] != i || !is_initials (names[i]))
+        continue;
+      for (guint j = 0; j < n_names && !ambiguous; j++)
+        {
+          if (j == i || map[j] != j || initials->pdata[j] == NULL
+              || strcmp (initials->pdata[j], names[i]) != 0)
             continue;
           if (fuller >= 0)
             ambiguous = TRUE;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/hark-text-seconds.h"
 #include "text/hark-text-utils.h"
 #include "util/hark-error.h"
 
@@ -142,35 +143,15 @@ cue_clear (gpointer data)
 
 /* ---- Time expressions (TTML 1 §10.3.1) ---------------------------------------------------- */
 
+/* A number of seconds, minutes, frames or ticks: the unit decides, so its bound is loose (ten
+ * million ticks a second over MAX_SECONDS still fit); parse_time() bounds the time itself. */
+#define MAX_COUNT 1e15
+
 static gboolean
 scan_number (const char **p, double *value, gboolean allow_fraction)
 {
-  const char *s = *p;
-  double v = 0;
-  guint digits = 0;
-
-  for (; g_ascii_isdigit (*s); s++)
-    if (++digits <= 15)
-      v = v * 10 + (*s - '0');
-  if (digits == 0 || digits > 15)
-    return FALSE;
-  if (allow_fraction && *s == '.')
-    {
-      double scale = 0.1;
-      guint fraction = 0;
-
-      for (s++; g_ascii_isdigit (*s); s++, fraction++)
-        if (fraction < 15)
-          {
-            v += (*s - '0') * scale;
-            scale /= 10;
-          }
-      if (fraction == 0)
-        return FALSE;
-    }
-  *value = v;
-  *p = s;
-  return TRUE;
+  return hark_text_scan_seconds (*p, allow_fraction ? HARK_SECONDS_PLAIN : HARK_SECONDS_WHOLE,
+                                 MAX_COUNT, p, value);
 }
 
 static double

@@ -12,6 +12,7 @@
  * array of {"text", "start", "duration"}.
  */
 #include "formats/hark-sidecar-json.h"
+#include "formats/hark-word-cues.h"
 #include "util/hark-i18n.h"
 
 #include "text/hark-text-utils.h"
@@ -20,6 +21,8 @@ static void
 add_words (HarkJsonDoc *doc, JsonObject *segment, HarkTranscriptBuilder *builder, double scale)
 {
   JsonNode *words_node = json_object_get_member (segment, "words");
+  g_autoptr (GArray) timed = g_array_new (FALSE, FALSE, sizeof (HarkTimedWord));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   JsonArray *words;
 
   if (words_node == NULL || !JSON_NODE_HOLDS_ARRAY (words_node))
@@ -30,8 +33,7 @@ add_words (HarkJsonDoc *doc, JsonObject *segment, HarkTranscriptBuilder *builder
       JsonNode *node = json_array_get_element (words, i);
       JsonObject *word;
       const char *text;
-      double start, end;
-      g_autofree char *collapsed = NULL;
+      HarkTimedWord w = { .speaker = -1 };
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -39,13 +41,16 @@ add_words (HarkJsonDoc *doc, JsonObject *segment, HarkTranscriptBuilder *builder
       text = hark_json_get_string (word, "word");
       if (text == NULL)
         text = hark_json_get_string (word, "text");
-      if (text == NULL || hark_json_get_time (word, "start", scale, &start) != HARK_JSON_OK)
+      if (text == NULL || hark_json_get_time (word, "start", scale, &w.start) != HARK_JSON_OK)
         continue;
-      if (hark_json_get_time (word, "end", scale, &end) != HARK_JSON_OK)
-        end = start;
-      collapsed = hark_text_collapse_space (text);
-      hark_transcript_builder_add_word (builder, start, end, collapsed);
+      if (hark_json_get_time (word, "end", scale, &w.end) != HARK_JSON_OK)
+        w.end = w.start;
+      w.text = hark_text_collapse_space (text);
+      g_ptr_array_add (texts, (char *) w.text);
+      g_array_append_val (timed, w);
     }
+  hark_word_cues_add_times (builder, (const HarkTimedWord *) (gconstpointer) timed->data,
+                            timed->len);
 }
 
 /* The segment's text; when it has none, its words joined. */
@@ -72,8 +77,7 @@ segment_text (JsonObject *segment)
       word = hark_json_get_string (json_node_get_object (node), "word");
       if (word == NULL)
         continue;
-      g_string_append_c (joined, ' ');
-      g_string_append (joined, word);
+      hark_text_append_word (joined, word);
     }
   return hark_text_collapse_space (joined->str);
 }
@@ -182,11 +186,115 @@ speaker_display_name (JsonObject *segment)
   return NULL;
 }
 
+/* [{"word": "Hi", "start": 0.0, "end": 0.4}, {"word": ",", …}]: a list of timed words with no
+ * segments around them, as scripts around word-level recognisers dump it. */
+static gboolean
+is_word_list (JsonArray *items)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item = json_node_get_object (node);
+      return json_object_has_member (item, "word") && !json_object_has_member (item, "text")
+             && !json_object_has_member (item, "words");
+    }
+  return FALSE;
+}
+
+static gboolean
+read_word_list (HarkJsonDoc *doc, JsonArray *items, double scale, HarkTranscriptBuilder *builder,
+                HarkSidecarContext *context, GError **error)
+{
+  g_autoptr (GArray) words = g_array_new (FALSE, FALSE, sizeof (HarkTimedWord));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) speakers = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *last_object = NULL;
+  double last_start = 0;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = hark_json_get_item (doc, context, items, i, &last_object, "word");
+      const char *text, *speaker_name;
+      HarkTimedWord word = { 0 };
+      char *collapsed;
+
+      if (item == NULL)
+        continue;
+      text = hark_json_get_string (item, "word");
+      if (text == NULL || hark_json_get_time (item, "start", scale, &word.start) != HARK_JSON_OK)
+        {
+          hark_json_warn (context, doc, item,
+                          _("Expected “word” and “start” as a number of seconds; skipped this "
+                            "word."));
+          continue;
+        }
+      if (word.start < last_start)
+        {
+          hark_json_warn (context, doc, item,
+                          _("Expected words in time order; skipped this word."));
+          continue;
+        }
+      if (hark_json_get_time (item, "end", scale, &word.end) != HARK_JSON_OK
+          || word.end < word.start)
+        word.end = word.start;
+      collapsed = hark_text_collapse_space (text);
+      if (*collapsed == '\0')
+        {
+          g_free (collapsed);
+          continue;
+        }
+      g_ptr_array_add (texts, collapsed);
+      word.text = collapsed;
+      word.speaker = -1;
+      speaker_name = hark_json_get_string (item, "speaker");
+      if (speaker_name && *speaker_name)
+        {
+          word.speaker = hark_transcript_builder_add_speaker (builder, speaker_name, speaker_name);
+          context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
+        }
+      last_start = word.start;
+      g_array_append_val (words, word);
+    }
+  if (words->len > 0)
+    {
+      hark_word_cues_add (builder, (const HarkTimedWord *) (gconstpointer) words->data,
+                          words->len);
+      context->kind |= HARK_SIDECAR_KIND_TIMED;
+    }
+  return hark_json_check_used (doc, context, items, words->len, "words", error);
+}
+
+/* The start of the item after @index that has one, looking a few items ahead (a list where
+ * none has one must not cost a pass per item), or -1. */
+static double
+next_start (JsonArray *items, guint index, double scale, const char *const *start_keys)
+{
+  guint limit = MIN (json_array_get_length (items), index + 9);
+
+  for (guint i = index + 1; i < limit; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      double start;
+
+      if (JSON_NODE_HOLDS_OBJECT (node)
+          && hark_json_get_time_any (json_node_get_object (node), start_keys, scale, &start,
+                                     NULL)
+                 == HARK_JSON_OK)
+        return start;
+    }
+  return -1;
+}
+
 gboolean
 hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                    GError **error)
 {
-  static const char *const scale_keys[] = { "start", "end", NULL };
+  static const char *const scale_keys[] = { "start", "end", "timestamp", NULL };
+  static const char *const start_keys[] = { "start", "timestamp", NULL };
   JsonNode *root = hark_json_doc_get_root (doc);
   JsonArray *segments;
   JsonObject *last_object = NULL;
@@ -210,11 +318,20 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
     scale = hark_json_times_are_integers (segments, scale_keys, NULL) ? 0.001 : 1.0;
   else
     {
-      segments = hark_json_get_items (doc, context, "segments",
-                                      "Whisper output: an object with a “segments” array", error);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+
+      segments = hark_json_get_items (
+          doc, context,
+          object && !json_object_has_member (object, "segments")
+                  && json_object_has_member (object, "transcript")
+              ? "transcript"
+              : "segments",
+          "Whisper output: an object with a “segments” array", error);
       if (segments == NULL)
         return FALSE;
       scale = hark_json_guess_time_scale (segments, scale_keys);
+      if (is_word_list (segments))
+        return read_word_list (doc, segments, scale, builder, context, error);
     }
 
   for (guint i = 0; i < json_array_get_length (segments); i++)
@@ -229,18 +346,23 @@ hark_whisper_read (HarkJsonDoc *doc, HarkTranscriptBuilder *builder, HarkSidecar
       segment = hark_json_get_item (doc, context, segments, i, &last_object, "segment");
       if (segment == NULL)
         continue;
-      if (hark_json_get_time (segment, "start", scale, &start) != HARK_JSON_OK)
+      if (hark_json_get_time_any (segment, start_keys, scale, &start, NULL) != HARK_JSON_OK)
         {
           hark_json_warn (context, doc, segment,
-                          _("Expected “start” as a number of seconds; skipped this segment."));
+                          _("Expected “start” (or “timestamp”) as a number of seconds or a time "
+                            "such as “00:01:02”; skipped this segment."));
           continue;
         }
       double duration;
 
-      /* Caption downloaders' lists give a "duration" instead of an end. */
+      /* Caption downloaders' lists give a "duration" instead of an end; lists of turns give
+       * neither, and a turn lasts until the next one starts. */
       if (!json_object_has_member (segment, "end")
           && hark_json_get_time (segment, "duration", scale, &duration) == HARK_JSON_OK)
         end = start + duration;
+      else if (!json_object_has_member (segment, "end")
+               && !json_object_has_member (segment, "duration"))
+        end = MAX (start, next_start (segments, i, scale, start_keys));
       else if (hark_json_get_time (segment, "end", scale, &end) != HARK_JSON_OK || end < start)
         {
           hark_json_warn (context, doc, segment,

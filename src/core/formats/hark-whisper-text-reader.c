@@ -14,9 +14,9 @@
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
-#include <math.h>
 #include <string.h>
 
+#include "text/hark-text-seconds.h"
 #include "text/hark-text-utils.h"
 
 /* Longer than any recording: a time beyond this is a typo, not a cue. */
@@ -26,24 +26,7 @@
 static gboolean
 scan_seconds (const char *p, const char **end, double *seconds)
 {
-  const char *q = p;
-  double value = 0, scale = 0.1;
-  guint digits = 0;
-
-  if (hark_text_scan_time (p, end, seconds))
-    return *seconds <= MAX_SECONDS;
-  for (; g_ascii_isdigit (*q) && digits < 9; q++, digits++)
-    value = value * 10 + (*q - '0');
-  if (digits == 0 || g_ascii_isdigit (*q))
-    return FALSE;
-  if (*q == '.' && g_ascii_isdigit (q[1]))
-    for (q++; g_ascii_isdigit (*q); q++, scale /= 10)
-      value += (*q - '0') * scale;
-  if (!isfinite (value) || value > MAX_SECONDS)
-    return FALSE;
-  *seconds = value;
-  *end = q;
-  return TRUE;
+  return hark_text_scan_seconds (p, HARK_SECONDS_CLOCK, MAX_SECONDS, end, seconds);
 }
 
 static const char *

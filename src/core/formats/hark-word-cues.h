@@ -24,4 +24,9 @@ typedef struct
 /* Adds @words (@n of them, in time order) to @builder as cues with their word times. */
 void hark_word_cues_add (HarkTranscriptBuilder *builder, const HarkTimedWord *words, guint n);
 
+/* Adds the times of @words (@n of them) to the cue added last; punctuation given a word of its
+ * own joins its neighbour ("Hi" "," becomes "Hi,"), as in the cues' text. */
+void hark_word_cues_add_times (HarkTranscriptBuilder *builder, const HarkTimedWord *words,
+                               guint n);
+
 G_END_DECLS

@@ -447,6 +447,76 @@ hark_text_strip_markup (const char *text)
   return hark_text_decode_entities (plain->str);
 }
 
+/* Every character of @word (at least one) passes @test. */
+static gboolean
+all_characters (const char *word, gboolean (*test) (gunichar c))
+{
+  if (word == NULL || *word == '\0' || !g_utf8_validate (word, -1, NULL))
+    return FALSE;
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (!test (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+closes (gunichar c)
+{
+  if (c < 0x80)
+    return c != 0 && strchr (",.;:!?)]}%", (int) c) != NULL;
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+      return TRUE;
+    case G_UNICODE_OTHER_PUNCTUATION:
+      /* "…", "。", "、"; but "¡" and "¿" open a sentence. */
+      return c != 0x00A1 && c != 0x00BF;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+opens (gunichar c)
+{
+  if (c < 0x80)
+    return c != 0 && strchr ("([{", (int) c) != NULL;
+  return g_unichar_type (c) == G_UNICODE_OPEN_PUNCTUATION
+         || g_unichar_type (c) == G_UNICODE_INITIAL_PUNCTUATION || c == 0x00A1 || c == 0x00BF;
+}
+
+gboolean
+hark_text_is_closing_punctuation (const char *word)
+{
+  return all_characters (word, closes);
+}
+
+gboolean
+hark_text_is_opening_punctuation (const char *word)
+{
+  return all_characters (word, opens);
+}
+
+void
+hark_text_append_word (GString *text, const char *word)
+{
+  if (word == NULL || *word == '\0')
+    return;
+  if (text->len > 0 && !hark_text_is_closing_punctuation (word))
+    {
+      /* No space after a lone opening mark that came before. */
+      gsize start = text->len, steps = 0;
+
+      while (start > 0 && text->str[start - 1] != ' ' && steps++ < 16)
+        start--;
+      if ((start > 0 && text->str[start - 1] != ' ')
+          || !hark_text_is_opening_punctuation (text->str + start))
+        g_string_append_c (text, ' ');
+    }
+  g_string_append (text, word);
+}
+
 char *
 hark_text_collapse_space (const char *text)
 {

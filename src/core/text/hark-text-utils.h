@@ -49,6 +49,15 @@ char *hark_text_strip_markup (const char *text);
 /* Collapses runs of white space (including newlines) into one space and trims both ends. */
 char *hark_text_collapse_space (const char *text);
 
+/* TRUE when @word is punctuation alone that belongs to the word before it ("," "." "?!" ")"
+ * "”"), as speech tools write it when they give punctuation a word of its own. */
+gboolean hark_text_is_closing_punctuation (const char *word);
+/* TRUE when @word is punctuation alone that belongs to the word after it ("(" "“"). */
+gboolean hark_text_is_opening_punctuation (const char *word);
+/* Appends @word to @text as running text: after a space, except where punctuation joins the
+ * two ("Hi" "," → "Hi,", "(" "laughs" → "(laughs"). */
+void hark_text_append_word (GString *text, const char *word);
+
 /* Finds a speaker prefix at the start of @line: "Name:", "NAME:", ">> Name:", "[SPEAKER_00]:",
  * "Dr. Jane Doe:". Things that only look like one are refused: "Note:", "Update:", "10:30",
  * "https://…", "[music]". On success returns TRUE, sets @speaker to the name (newly allocated,
