@@ -139,6 +139,7 @@ bench_seek (void)
   g_autoptr (HarkPlayer) player = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GRand) rand = g_rand_new_with_seed (20);
+  g_autoptr (GRand) pauses = g_rand_new_with_seed (21);
   double ms[20];
   guint n = 0;
   gint64 until;
@@ -177,8 +178,11 @@ bench_seek (void)
         }
       if (serial == i + 1 && handed >= t0)
         ms[n++] = (handed - t0) / 1000.0;
-      /* Let it play a little, as a listener would, and keep the events flowing. */
-      until = g_get_monotonic_time () + 300 * 1000;
+      /* Let it play a little, as a listener would, and keep the events flowing. The pause
+       * varies by more than the device's period: a fixed one starts every seek at the same
+       * point of the period (the audio was handed at a call), so all 20 would measure the same
+       * wait for the next call rather than its spread. */
+      until = g_get_monotonic_time () + g_rand_int_range (pauses, 250, 351) * 1000;
       while (g_get_monotonic_time () < until)
         {
           g_main_context_iteration (NULL, FALSE);

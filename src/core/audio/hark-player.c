@@ -11,6 +11,9 @@
  *  - the output's thread runs pull(): it reads both rings, drops audio of a stale serial,
  *    applies the volume, plays silence when paused or starved, and publishes the clock. It
  *    never blocks, locks, allocates or logs.
+ * A seek is handed at the device's next call: the ring holds the decoder's look-ahead twice
+ * over, so the new place is written beside what is left of the old one, which the audio
+ * thread drops when it next runs; the device itself is never stopped or restarted for it.
  * A short timer on the main context watches the atomics the audio thread leaves (audio of a
  * new serial handed, end reached, output failed) and turns them into events, which are queued
  * and delivered from an idle source on the caller's context.
@@ -28,19 +31,24 @@
 #include "util/hark-limits.h"
 #include "output/hark-ring.h"
 
-#define RING_FRAMES 16384 /* about 0.34 s at 48 kHz */
+/* The decoder keeps this much ahead of the device (about 0.34 s at 48 kHz). The ring holds as
+ * much again: after a seek the new place is decoded beside the old one's leftovers, so it is
+ * ready for the device's next call instead of waiting for that call to drop the old audio
+ * and the one after to take the new. */
+#define LOOKAHEAD_FRAMES 16384
+#define RING_FRAMES (2 * LOOKAHEAD_FRAMES)
 #define MARK_CAPACITY 256
 #define READ_FRAMES 1024
 /* The main thread looks at what the audio side did every WATCH_INTERVAL_MS while something is
  * about to fall due (a seek landing, a skip reaching the device, the end). The decoder thread
- * queues skips and the end where it writes, a ring's length (~0.34 s) before the device gets
+ * queues skips and the end where it writes, a look-ahead (~0.34 s) before the device gets
  * there, and wakes the main thread at once when it does (see kick_watch()), so no poll is
  * needed to find them. Otherwise only a device that died is looked for, every
  * WATCH_IDLE_SECONDS, on a whole-second timer that shares its wake-up with the process's other
  * whole-second timers (the session's own, the library's saves). */
 #define WATCH_INTERVAL_MS 20
 #define WATCH_IDLE_SECONDS 1
-/* How long the decoder thread sleeps when the ring is full: an eighth of what the ring holds,
+/* How long the decoder thread sleeps when it is a look-ahead ahead: an eighth of that,
  * so it never runs low, and few enough wake-ups to cost nothing; commands wake it at once. */
 #define REFILL_WAIT_US 40000
 
@@ -316,6 +324,19 @@ push_mark (HarkPlayer *self, double media, double media_per_frame, guint serial,
   hark_ring_write (self->marks, &m, 1);
 }
 
+/* Frames the decoder may write now: up to LOOKAHEAD_FRAMES of the latest seek (written from
+ * ring frame @since on) ahead of the device. What is left of an older seek does not count: the
+ * audio thread drops it the next time it runs, and the new place must not wait for that. */
+static gsize
+ring_room (HarkPlayer *self, guint64 since)
+{
+  guint64 written = hark_ring_get_written (self->ring);
+  guint64 ahead = written - MAX (hark_ring_get_read (self->ring), MIN (since, written));
+  gsize room = ahead < LOOKAHEAD_FRAMES ? LOOKAHEAD_FRAMES - ahead : 0;
+
+  return MIN (room, hark_ring_get_write_space (self->ring));
+}
+
 static gpointer
 decode_thread (gpointer data)
 {
@@ -324,6 +345,7 @@ decode_thread (gpointer data)
   guint serial = 0;
   gboolean need_mark = TRUE, stopped = FALSE;
   double expect_media = 0, expect_mpf = 0;
+  guint64 since = 0; /* the ring frame where the latest seek's audio begins */
 
   for (;;)
     {
@@ -337,7 +359,7 @@ decode_thread (gpointer data)
       g_mutex_lock (&self->lock);
       while (!self->quit && !self->seek_requested && !self->speed_changed
              && self->new_ranges == NULL
-             && (stopped || hark_ring_get_write_space (self->ring) < READ_FRAMES
+             && (stopped || ring_room (self, since) < READ_FRAMES
                  || hark_ring_get_write_space (self->marks) < 2))
         {
           if (!g_cond_wait_until (&self->cond, &self->lock,
@@ -375,10 +397,11 @@ decode_thread (gpointer data)
         {
           stopped = FALSE;
           need_mark = TRUE;
+          since = hark_ring_get_written (self->ring);
           if (!hark_decoder_seek (self->decoder, target, &error))
             goto failed;
         }
-      if (stopped || hark_ring_get_write_space (self->ring) < READ_FRAMES
+      if (stopped || ring_room (self, since) < READ_FRAMES
           || hark_ring_get_write_space (self->marks) < 2)
         continue;
 
@@ -468,6 +491,15 @@ queue_event (HarkPlayer *self, HarkPlayerEventType type, double position,
       g_source_set_static_name (self->dispatch, "[hark] player events");
       g_source_attach (self->dispatch, self->context);
     }
+}
+
+static void
+set_state_at (HarkPlayer *self, HarkPlayerState state, double position)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  queue_event (self, HARK_PLAYER_EVENT_STATE, position, NULL, NULL);
 }
 
 static void
@@ -801,6 +833,8 @@ hark_player_close (HarkPlayer *self)
 gboolean
 hark_player_play (HarkPlayer *self, GError **error)
 {
+  double position;
+
   if (self->decoder == NULL)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_INVALID_ARGUMENT,
@@ -812,16 +846,24 @@ hark_player_play (HarkPlayer *self, GError **error)
   if (self->state == HARK_PLAYER_STATE_ENDED)
     hark_player_seek (self, 0);
 
+  /* Where playing starts, for the state event: once unpaused, the device may take audio
+   * before the event is queued. */
+  position = hark_player_get_position (self);
+  /* Unpaused before the device starts: its first calls ask for the whole buffer at once, and
+   * silence handed then would be heard before the audio, a period later. */
+  atomic_store (&self->paused, FALSE);
   if (!self->output_started)
     {
       if (!hark_output_start (self->output, error))
-        return FALSE;
+        {
+          atomic_store (&self->paused, TRUE);
+          return FALSE;
+        }
       self->output_started = TRUE;
     }
   /* Whatever was queued while paused falls due from now on. */
   watch_pace (self, WATCH_INTERVAL_MS);
-  atomic_store (&self->paused, FALSE);
-  set_state (self, HARK_PLAYER_STATE_PLAYING);
+  set_state_at (self, HARK_PLAYER_STATE_PLAYING, position);
   return TRUE;
 }
 

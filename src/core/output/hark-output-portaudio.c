@@ -25,17 +25,17 @@
 #include "output/hark-stderr-filter.h"
 #include "util/hark-error.h"
 
-/* Longer buffers wake the CPU less often and survive a busy machine without underruns; the
- * clock compensates for the latency exactly, and seeks and pauses act on the ring, not on
- * what the device has queued. */
+/* Longer buffers survive a busy machine without underruns; the clock compensates for the
+ * latency exactly, and seeks and pauses act on the ring, not on what the device has queued. */
 #define MIN_LATENCY 0.05
 #define MAX_LATENCY 0.2
 /* Frames the callback fills at a time. Left to PortAudio, ALSA's PulseAudio plugin asks for a
  * few milliseconds each, and the callback thread and the plugin's own thread wake 400 times a
- * second between them: as much CPU as decoding. 2048 frames (43 ms) wake them about 130 times a
- * second; pauses and seeks act on the ring, so they stay as quick as the device's latency (two
- * such periods). */
-#define PERIOD_FRAMES 2048
+ * second between them: as much CPU as decoding. Longer periods wake them less, but a seek is
+ * handed at the device's next call, on average half a period after it, and the stream is never
+ * stopped and restarted to hurry that (a restart on another thread than the stream's owner can
+ * fail or stall under load). 1024 frames (21 ms) keep a seek's median near 11 ms. */
+#define PERIOD_FRAMES 1024
 /* A running stream whose callback has not come for this long has a dead device. */
 #define STALL_SECONDS 2.0
 
