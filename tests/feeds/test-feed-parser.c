@@ -571,6 +571,26 @@ test_not_a_feed (void)
     }
 }
 
+/* libxml2 quotes the input after an unclosed comment and may cut it inside a character: the
+ * warning stays UTF-8 (a window shows it, JSON carries it). The input is the fuzz seed that
+ * found it. */
+static void
+test_error_quote_cut_in_a_character (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz-corpus", "feed",
+                                                 "comment-cut-in-a-character.xml", NULL);
+  g_autofree char *xml = NULL;
+  gsize length;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HarkFeed) feed = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, &length, &error));
+  feed = hark_feed_parse (xml, length, "test.xml", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < feed->warnings->len; i++)
+    g_assert_true (g_utf8_validate (g_ptr_array_index (feed->warnings, i), -1, NULL));
+}
+
 /* A feed cut off mid-download, or broken mid-way, keeps the episodes before the break. */
 static void
 test_truncated (void)
@@ -766,6 +786,8 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/broken/undefined-entities", test_undefined_entities);
   g_test_add_func ("/feed/broken/prolog", test_prolog_breakage);
   g_test_add_func ("/feed/broken/encodings", test_encodings);
+  g_test_add_func ("/feed/broken/error-quote-cut-in-a-character",
+                   test_error_quote_cut_in_a_character);
   g_test_add_func ("/feed/broken/undeclared-prefix", test_undeclared_prefix);
   g_test_add_func ("/feed/broken/item-repairs", test_item_repairs);
   g_test_add_func ("/feed/broken/truncated", test_truncated);

@@ -942,7 +942,8 @@ on_xml_error (void *data, xmlErrorPtr error)
   /* Undeclared prefixes are reported (once, with the prefix) by element_name(). */
   if (error->domain == XML_FROM_NAMESPACE)
     return;
-  message = g_strstrip (g_strdup (error->message ? error->message : "error"));
+  /* libxml2 quotes the input in some messages and may cut it inside a character. */
+  message = g_strstrip (g_utf8_make_valid (error->message ? error->message : "error", -1));
   key = g_strdup_printf ("xml-%d", error->code);
   hark_feed_warn (&p->warnings, key, error->line > 0 ? (guint) error->line : 0,
                   _("XML error recovered from: %s"), message);
