@@ -438,40 +438,43 @@ init_tables (gpointer data)
   stopword_set = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; stopwords[i]; i++)
     g_hash_table_add (stopword_set, (gpointer) stopwords[i]);
-  for (guint l = 0; l < HARK_AD_N_LANGUAGES; l++)
-    {
-      PhraseSet *set = &sets[l];
-      const HarkAdLexicon *lexicon = hark_ad_language_lexicon (l);
+  return NULL;
+}
 
-      set->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
-      set->first_words = g_hash_table_new (g_str_hash, g_str_equal);
-      set->stopwords = stopword_set;
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-        if (lexicon == NULL || borrowed (tables[t].feature))
-          for (guint p = 0; tables[t].phrases[p]; p++)
-            add_phrase (set, tables[t].feature, tables[t].phrases[p], FALSE, NULL);
-      if (lexicon == NULL)
-        continue;
-      for (guint t = 0; t < lexicon->n_tables; t++)
-        for (guint p = 0; lexicon->tables[t].phrases[p]; p++)
-          {
-            const char *text = lexicon->tables[t].phrases[p];
-            gsize size = 3 * strlen (text) + 3;
-            g_autofree char *folded = g_malloc (size);
-            gsize n = hark_ad_language_fold (text, strlen (text), folded, size, NULL);
+/* Each language's set is made the first time an episode in it is read. */
+static gpointer
+init_set (gpointer data)
+{
+  PhraseSet *set = &sets[GPOINTER_TO_UINT (data)];
+  const HarkAdLexicon *lexicon = hark_ad_language_lexicon (GPOINTER_TO_UINT (data));
 
-            /* " ... " without its spaces around */
-            folded[n - 1] = '\0';
-            add_phrase (set, lexicon->tables[t].feature, folded + 1,
-                        (lexicon->tables[t].flags & HARK_AD_LEXICON_ANYWHERE) != 0,
-                        lexicon->mine);
-          }
-      set->stopwords = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; stopwords[i]; i++)
-        g_hash_table_add (set->stopwords, (gpointer) stopwords[i]);
-      for (guint i = 0; lexicon->stopwords[i]; i++)
-        g_hash_table_add (set->stopwords, (gpointer) lexicon->stopwords[i]);
-    }
+  set->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  set->first_words = g_hash_table_new (g_str_hash, g_str_equal);
+  set->stopwords = stopword_set;
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    if (lexicon == NULL || borrowed (tables[t].feature))
+      for (guint p = 0; tables[t].phrases[p]; p++)
+        add_phrase (set, tables[t].feature, tables[t].phrases[p], FALSE, NULL);
+  if (lexicon == NULL)
+    return NULL;
+  for (guint t = 0; t < lexicon->n_tables; t++)
+    for (guint p = 0; lexicon->tables[t].phrases[p]; p++)
+      {
+        const char *text = lexicon->tables[t].phrases[p];
+        gsize size = 3 * strlen (text) + 3;
+        g_autofree char *folded = g_malloc (size);
+        gsize n = hark_ad_language_fold (text, strlen (text), folded, size, NULL);
+
+        /* " ... " without its spaces around */
+        folded[n - 1] = '\0';
+        add_phrase (set, lexicon->tables[t].feature, folded + 1,
+                    (lexicon->tables[t].flags & HARK_AD_LEXICON_ANYWHERE) != 0, lexicon->mine);
+      }
+  set->stopwords = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; stopwords[i]; i++)
+    g_hash_table_add (set->stopwords, (gpointer) stopwords[i]);
+  for (guint i = 0; lexicon->stopwords[i]; i++)
+    g_hash_table_add (set->stopwords, (gpointer) lexicon->stopwords[i]);
   return NULL;
 }
 
@@ -2088,9 +2091,14 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
   gint subscribed_at = -1;       /* the last sentence naming a subscription */
   gboolean subscription;         /* this one names one */
 
+  static GOnce set_once[HARK_AD_N_LANGUAGES] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
+                                                 G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
+                                                 G_ONCE_INIT };
+
   g_once (&once, init_tables, NULL);
   if (language >= HARK_AD_N_LANGUAGES)
     language = HARK_AD_LANGUAGE_ENGLISH;
+  g_once (&set_once[language], init_set, GUINT_TO_POINTER (language));
   present = g_malloc (MAX (sets[language].n_first_words, 1u));
   for (guint i = 0; i < n; i++)
     {

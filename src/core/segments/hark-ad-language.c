@@ -21,7 +21,7 @@
 /* … and outnumber English's (and any other's) by this much. */
 #define MARGIN 1.3
 /* Enough words to tell: the rest of a long transcript adds nothing. */
-#define MAX_TALLIED_WORDS 30000
+#define MAX_TALLIED_WORDS 8000
 
 /* Each language's commonest function words, folded; some are shared, the distinctive ones
  * decide. */
@@ -976,9 +976,28 @@ hark_ad_language_is_function_word (HarkAdLanguage language, const char *word, gs
          && hark_ad_language_word_in (word, len, function_words[language]);
 }
 
+/* Each function word with the languages it belongs to, as bits. */
+static gpointer
+init_function_words (gpointer data)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint l = 0; l < HARK_AD_N_LANGUAGES; l++)
+    for (guint i = 0; function_words[l][i]; i++)
+      {
+        guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, function_words[l][i]));
+
+        g_hash_table_insert (table, (gpointer) function_words[l][i],
+                             GUINT_TO_POINTER (bits | 1u << l));
+      }
+  return table;
+}
+
 void
 hark_ad_language_tally (HarkAdLanguageTally *tally, const char *text, gsize length)
 {
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *table = g_once (&once, init_function_words, NULL);
   char buffer[512];
   gsize n;
 
@@ -1005,9 +1024,17 @@ hark_ad_language_tally (HarkAdLanguageTally *tally, const char *text, gsize leng
           while (*end && *end != ' ')
             end++;
           tally->words++;
-          for (guint l = 0; l < HARK_AD_N_LANGUAGES; l++)
-            if (hark_ad_language_word_in (p, (gsize) (end - p), function_words[l]))
-              tally->hits[l]++;
+          if (end - p < 16)
+            {
+              char word[16];
+              guint bits;
+
+              memcpy (word, p, (gsize) (end - p));
+              word[end - p] = '\0';
+              bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
+              for (guint l = 0; bits; l++, bits >>= 1)
+                tally->hits[l] += bits & 1u;
+            }
           p = end;
         }
     }
