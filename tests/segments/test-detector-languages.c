@@ -341,6 +341,9 @@ test_german_conversation_stays_clean (void)
     { "Host", "Ich habe damals ein Buch dazu gelesen, das ist im Verlag einer Universität erschienen." },
     { "Guest", "Wir haben die Sendung früher im Radio gehört, da lief auch Werbung dazwischen." },
     { "Host", "Und die Fahrkarte hat damals zwei Euro gekostet, oder?" },
+    { "Guest", "Im Jahr 1970 sind im Schnitt 30 Prozent weniger Leute gefahren, daraus folgt einiges." },
+    { "Host", "Findest du nicht? Kannst du uns erklären, was das für die Dörfer bedeutet hat?" },
+    { "Guest", "Das steht in der Chronik der Gemeinde, die findet ihr im Rathaus, vielen Dank euch." },
   };
   static const Line tour[] = {
     { "Guest", "Mein Bruder war damals mit seiner Band auf Tour, am 3. Mai in Prag und danach in Wien." },

@@ -5,7 +5,9 @@
  *
  * Phrases are matched on a normalised copy of the sentence: lower case, every mark but "$", "%"
  * and "'" turned into a space, one space between words and one at each end, so " promo code "
- * matches however the transcript punctuated it. Domains are found on the text as written.
+ * matches however the transcript punctuated it. Domains are found on the text as written. An
+ * episode in another language (hark-ad-language.h) is matched folded (accents and umlauts off)
+ * against its lexicon and the English words of the trade it borrows.
  */
 #include "segments/hark-ad-evidence.h"
 
