@@ -20,6 +20,7 @@
  * link targets are stripped from the text.
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-label-tally.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
@@ -63,6 +64,7 @@ typedef struct
   gboolean sections_first; /* the first time came with a heading: what is above it is a
                             * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
+  HarkLabelTally *labels; /* every name that labels a turn, for trusting plain "Name:" labels */
 } Reader;
 
 /* Past the blockquote markers at the start of @line ("> ", "> > "): a quoted turn is still a
@@ -375,6 +377,22 @@ scan_speaker (const char *p, char **speaker, const char **rest)
   return scan_bold_speaker (p, speaker, rest) || hark_text_split_speaker (p, speaker, rest);
 }
 
+/* As scan_speaker(), but a plain "Name:" must be a label the file's tally trusts: bold makes a
+ * label plain, a word with a colon after it may be prose ("Two: the handle."). */
+static gboolean
+scan_trusted_speaker (const HarkLabelTally *tally, const char *p, char **speaker,
+                      const char **rest)
+{
+  if (scan_bold_speaker (p, speaker, rest))
+    return TRUE;
+  if (!hark_text_split_speaker (p, speaker, rest))
+    return FALSE;
+  if (hark_label_tally_trusts (tally, *speaker, FALSE))
+    return TRUE;
+  g_clear_pointer (speaker, g_free);
+  return FALSE;
+}
+
 /* A heading's level markers, or NULL when @line is not a heading. */
 static const char *
 heading_text (const char *line)
@@ -683,7 +701,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
           close_paragraph (r);
           return;
         }
-      if (scan_speaker (rest, &speaker, &rest))
+      if (scan_trusted_speaker (r->labels, rest, &speaker, &rest))
         r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
@@ -692,7 +710,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
       return;
     }
 
-  if (scan_speaker (p, &speaker, &rest))
+  if (scan_trusted_speaker (r->labels, p, &speaker, &rest))
     {
       /* "**Break:** [23:04]": a label over a time alone marks a place; nobody speaks. */
       if (scan_mark (rest, FALSE, &end, &seconds) && *hark_reader_skip_blanks (end) == '\0')
@@ -883,6 +901,47 @@ find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapt
       /* Once the transcript has begun, later lists are its own lines. */
       if (runs->len > 0)
         break;
+    }
+}
+
+/* Pass one: every label that opens a line, the way read_line() finds them, so that a plain
+ * "Name:" is trusted by how often it recurs (hark-label-tally.h). */
+static void
+count_labels (const char *text, guint skip, HarkLabelTally *tally)
+{
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *unescaped = NULL;
+      g_autofree char *speaker = NULL;
+      const char *p, *rest, *end;
+      double seconds;
+
+      if (reader.number <= skip || hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      unescaped = unescape_time_marks (skip_quote_markers (line));
+      p = hark_reader_skip_blanks (unescaped);
+      if (heading_text (p) != NULL)
+        continue;
+      if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
+          || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest)
+          || scan_bracketed_speaker (p, &speaker, &rest))
+        {
+          hark_label_tally_add (tally, speaker);
+          continue;
+        }
+      if (scan_mark (p, TRUE, &end, &seconds))
+        {
+          p = hark_reader_skip_blanks (end);
+          if (*p == '-' && p[1] == ' ')
+            p = hark_reader_skip_blanks (p + 1);
+        }
+      if (scan_speaker (p, &speaker, &rest))
+        hark_label_tally_add (tally, speaker);
     }
 }
 
@@ -1109,6 +1168,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) notes_lines = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) notes_chapters = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+  g_autoptr (HarkLabelTally) labels = hark_label_tally_new ();
   gboolean any_cue = FALSE;
 
   g_array_set_clear_func (notes_chapters, notes_entry_clear);
@@ -1117,6 +1177,8 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   r.paragraphs = paragraphs;
   r.heading_titles = titles;
   r.last_speaker = -1;
+  r.labels = labels;
+  count_labels (text, skip, labels);
   collect_heading_titles (text, titles, &r.speaker_headings);
   find_notes_lists (text, skip, notes_lines, notes_chapters);
   if (titles->len == 0)

@@ -22,6 +22,7 @@
  * nothing says how long it lasts).
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-label-tally.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
@@ -34,6 +35,8 @@ typedef struct
   double start;
   char *speaker;    /* NULL when the heading names nobody */
   const char *text; /* the words on the heading's own line, may be empty */
+  const char *label_at; /* where a "Name:" label taken as the speaker starts, else NULL: it is
+                         * believed only when the file's labels say so (hark-label-tally.h) */
 } Heading;
 
 /* "00:01:02:12": an editor's time with a frame count, which says less than a second. */
@@ -152,7 +155,10 @@ parse_time_first (const char *line, Heading *heading)
       p = hark_reader_skip_blanks (tab);
     }
   else if (hark_text_split_speaker (p, &heading->speaker, &rest))
-    p = rest;
+    {
+      heading->label_at = p;
+      p = rest;
+    }
   heading->text = p;
   return TRUE;
 }
@@ -245,6 +251,7 @@ parse_heading (const char *line, Heading *heading)
 {
   heading->speaker = NULL;
   heading->text = NULL;
+  heading->label_at = NULL;
   return parse_time_first (line, heading) || parse_name_first (line, heading);
 }
 
@@ -338,6 +345,35 @@ names_then_times (GArray *lines)
          && g_hash_table_size (names) * 2 <= matched + 2;
 }
 
+/* "00:02:10 Two: the handle.": a word that opens the words after a time, taken for a name. The
+ * names the file gives in every way count towards recurrence; a "Name:" label that the tally
+ * does not trust goes back into the words. */
+static void
+distrust_lone_labels (GArray *lines)
+{
+  g_autoptr (HarkLabelTally) tally = hark_label_tally_new ();
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading && l->heading.speaker != NULL)
+        hark_label_tally_add (tally, l->heading.speaker);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading && l->heading.label_at != NULL
+          && !hark_label_tally_trusts (tally, l->heading.speaker, FALSE))
+        {
+          g_clear_pointer (&l->heading.speaker, g_free);
+          l->heading.text = l->heading.label_at;
+          l->heading.label_at = NULL;
+        }
+    }
+}
+
 /* The file's non-blank lines (at most @max), each parsed as a heading where it is one. */
 static GArray *
 collect_lines (const char *text, guint max)
@@ -359,6 +395,7 @@ collect_lines (const char *text, guint max)
       l.is_heading = parse_heading (l.text, &l.heading);
       g_array_append_val (lines, l);
     }
+  distrust_lone_labels (lines);
   if (names_then_times (lines))
     for (guint i = 0; i < lines->len; i++)
       {
