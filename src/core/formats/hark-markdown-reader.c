@@ -46,6 +46,7 @@ typedef struct
   int speaker;
   gboolean anchored; /* a time marks its first word */
   gboolean new_cue;  /* carries a time: starts a cue */
+  gboolean labelled; /* opens with a speaker's label of its own */
 } Paragraph;
 
 typedef struct
@@ -65,6 +66,8 @@ typedef struct
                             * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
   HarkLabelTally *labels; /* every name that labels a turn, for trusting plain "Name:" labels */
+  guint notes_heading; /* paragraphs before an untimed heading after the last time, or G_MAXUINT */
+  gboolean untimed_sections; /* untimed headings between times: sections, not notes */
 } Reader;
 
 /* Past the blockquote markers at the start of @line ("> ", "> > "): a quoted turn is still a
@@ -464,6 +467,12 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
           return;
         }
     }
+  /* A time after an untimed heading: the heading was a section of the transcript. */
+  if (r->notes_heading != G_MAXUINT)
+    {
+      r->untimed_sections = TRUE;
+      r->notes_heading = G_MAXUINT;
+    }
   g_array_append_val (r->anchors, anchor);
 }
 
@@ -621,6 +630,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
   const char *rest, *end;
   char *speaker = NULL;
   double seconds;
+  gboolean labelled;
 
   if (heading)
     {
@@ -647,6 +657,8 @@ read_line (Reader *r, const char *escaped_line, guint number)
           r->context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
           r->section_pending = TRUE;
         }
+      else if (r->anchors->len > 0 && r->notes_heading == G_MAXUINT)
+        r->notes_heading = r->paragraphs->len;
       return;
     }
 
@@ -669,6 +681,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
         }
       r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = TRUE;
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
       r->open->anchored = r->open->new_cue = TRUE;
       append_text (r, rest, number, line);
@@ -683,6 +696,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
       if (scan_mark (p, FALSE, &end, &seconds))
         {
           open_paragraph (r, current_speaker (r));
+          r->open->labelled = TRUE;
           add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
           r->open->anchored = r->open->new_cue = TRUE;
           append_text (r, hark_reader_skip_blanks (end), number, line);
@@ -701,9 +715,11 @@ read_line (Reader *r, const char *escaped_line, guint number)
           close_paragraph (r);
           return;
         }
-      if (scan_trusted_speaker (r->labels, rest, &speaker, &rest))
+      labelled = scan_trusted_speaker (r->labels, rest, &speaker, &rest);
+      if (labelled)
         r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = labelled;
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
       r->open->anchored = r->open->new_cue = TRUE;
       append_text (r, rest, number, line);
@@ -723,6 +739,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
         }
       r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = TRUE;
       append_text (r, rest, number, line);
       return;
     }
@@ -904,6 +921,74 @@ find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapt
     }
 }
 
+/* A chapter list below the transcript ("## Chapters", "- 00:00 Intro", "- 00:15 Spouts"): the
+ * last run of two or more entries in rising order, with no time after it, whose first time goes
+ * back on the transcript's latest. Its lines go in @lines; its entries become chapters when
+ * @chapters is still empty (the file has no timed headings and no list above). */
+static void
+find_trailing_chapter_list (const char *text, guint skip, GHashTable *lines, GArray *chapters)
+{
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+  HarkLineReader reader;
+  double latest = -1, before_run = -1;
+  guint first_line = 0, last_line = 0;
+  gboolean open = FALSE;
+
+  g_array_set_clear_func (entries, notes_entry_clear);
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *title = NULL;
+      double seconds;
+
+      if (reader.number <= skip || g_hash_table_contains (lines, GUINT_TO_POINTER (reader.number)))
+        continue;
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        {
+          open = FALSE;
+          continue;
+        }
+      line = g_strndup (reader.line, reader.length);
+      if (parse_notes_entry (line, &seconds, &title))
+        {
+          NotesEntry entry = { seconds, g_steal_pointer (&title) };
+
+          if (!open || seconds <= g_array_index (entries, NotesEntry, entries->len - 1).time)
+            {
+              g_array_set_size (entries, 0);
+              first_line = reader.number;
+              before_run = latest;
+              open = TRUE;
+            }
+          g_array_append_val (entries, entry);
+          last_line = reader.number;
+          latest = MAX (latest, seconds);
+          continue;
+        }
+      open = FALSE;
+      seconds = first_time_in (line);
+      if (seconds >= 0)
+        {
+          /* The transcript goes on: the run was its own lines. */
+          g_array_set_size (entries, 0);
+          latest = MAX (latest, seconds);
+        }
+    }
+  if (entries->len < 2 || g_array_index (entries, NotesEntry, 0).time >= before_run)
+    return;
+  for (guint l = first_line; l <= last_line; l++)
+    g_hash_table_add (lines, GUINT_TO_POINTER (l));
+  if (chapters->len == 0)
+    for (guint i = 0; i < entries->len; i++)
+      {
+        NotesEntry *e = &g_array_index (entries, NotesEntry, i);
+        NotesEntry copy = { e->time, g_strdup (e->title) };
+
+        g_array_append_val (chapters, copy);
+      }
+}
+
 /* Pass one: every label that opens a line, the way read_line() finds them, so that a plain
  * "Name:" is trusted by how often it recurs (hark-label-tally.h). */
 static void
@@ -1073,6 +1158,46 @@ emit_untimed (Reader *r)
     }
 }
 
+/* Fewer cues than this say too little about how many paragraphs a cue has: a short file's
+ * last turn may well be the only one with a second paragraph. */
+#define MIN_CUES_FOR_SHAPE 8
+
+/* Where the show notes below the transcript start (links, credits, a footer naming the tool
+ * that made it), as an index into the paragraphs, or their count when there are none. Notes
+ * start at an untimed heading after the last time ("## Links"), unless the transcript's own
+ * sections are untimed headings; or past as many unlabelled paragraphs after the last turn's
+ * first as any other turn has at most (a labelled paragraph is a turn: it stays). */
+static guint
+find_trailing_notes (Reader *r)
+{
+  guint n = r->paragraphs->len, cut = n, cues = 0, most = 0, unlabelled = 0, last = n;
+
+  if (r->notes_heading != G_MAXUINT && !r->untimed_sections)
+    cut = r->notes_heading;
+  for (guint i = 0; i < cut; i++)
+    {
+      const Paragraph *p = &g_array_index (r->paragraphs, Paragraph, i);
+
+      if (p->new_cue || (p->labelled && last < n))
+        {
+          if (last < n)
+            most = MAX (most, unlabelled);
+          cues += p->new_cue;
+          last = i;
+          unlabelled = 0;
+        }
+      else if (last < n)
+        unlabelled++;
+    }
+  if (cues <= MIN_CUES_FOR_SHAPE || last == n)
+    return cut;
+  unlabelled = 0;
+  for (guint i = last + 1; i < cut; i++)
+    if (++unlabelled > most)
+      return i;
+  return cut;
+}
+
 static void
 emit (Reader *r)
 {
@@ -1178,9 +1303,11 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   r.heading_titles = titles;
   r.last_speaker = -1;
   r.labels = labels;
+  r.notes_heading = G_MAXUINT;
   count_labels (text, skip, labels);
   collect_heading_titles (text, titles, &r.speaker_headings);
   find_notes_lists (text, skip, notes_lines, notes_chapters);
+  find_trailing_chapter_list (text, skip, notes_lines, notes_chapters);
   if (titles->len == 0)
     for (guint i = 0; i < notes_chapters->len; i++)
       {
@@ -1234,6 +1361,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
                                    "timed headings such as “## Title [00:01:02]”."));
       return FALSE;
     }
+  g_array_set_size (paragraphs, find_trailing_notes (&r));
   emit (&r);
   context->kind |= HARK_SIDECAR_KIND_TIMED;
   return TRUE;
