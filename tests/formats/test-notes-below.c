@@ -5,7 +5,9 @@
  *
  * Pages that publish a transcript often put links, credits, a chapter list and the name of the
  * tool that made it below the last turn. None of it is speech: the last cue keeps its own words
- * and its own end, and a chapter list becomes chapters. Every file here is made up.
+ * and its own end, and a chapter list becomes chapters. Also the small marks around turns that
+ * such pages use: breaks over a span of time, time marks escaped twice, a label on a line of its
+ * own, a reference's address after a label. Every file here is made up.
  */
 #include <string.h>
 
@@ -237,6 +239,48 @@ test_markdown_lone_label (void)
   g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
 }
 
+/* "**Break:** [01:10] to [02:40]": a span nobody speaks in; the words after it start at its end.
+ * "**Break:**" alone over nothing is no speaker either. Marks escaped over again are times. */
+static void
+test_markdown_breaks_and_escapes (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkCue *last;
+
+  sidecar_read (&r,
+                "**Ann Lee:** \\[00:00:05.00\\\\\\] Welcome back.\n\n"
+                "**Bo Park:** Thanks.\n\n"
+                "**Break:** \\[01:10\\] to \\[02:40\\]\n\n"
+                "**Ann Lee:** And we are back.\n\n"
+                "**Break:**\n\n"
+                "**Bo Park:** \\[\\\\00:03:30.50\\] Good.\n",
+                "breaks.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[0].start, ==, 5);
+  g_assert_cmpstr (r.cues[1].text, ==, "And we are back.");
+  g_assert_cmpfloat (r.cues[1].start, ==, 160);
+  last = &r.cues[2];
+  g_assert_cmpfloat (last->start, ==, 210.5);
+  g_assert_cmpstr (speaker_name (&r, last->speaker), ==, "Bo Park");
+}
+
+/* "Slides: https://…" above the talk names no speaker. */
+static void
+test_address_is_no_speaker (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "Slides: https://example.org/slides\n"
+                "Paper: <https://example.org/paper.pdf>\n"
+                "Ann Lee: Welcome to the talk.\n"
+                "Bo Park: Glad to be here.\n"
+                "Ann Lee: Let us start.\n",
+                "talk.txt", HARK_SIDECAR_FORMAT_LABELLED_TEXT);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -250,5 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notes-below/markdown-unlabelled-tail", test_markdown_unlabelled_tail);
   g_test_add_func ("/notes-below/markdown-untimed-sections", test_markdown_untimed_sections_kept);
   g_test_add_func ("/notes-below/markdown-lone-label", test_markdown_lone_label);
+  g_test_add_func ("/notes-below/markdown-breaks-and-escapes", test_markdown_breaks_and_escapes);
+  g_test_add_func ("/notes-below/address-is-no-speaker", test_address_is_no_speaker);
   return g_test_run ();
 }

@@ -580,7 +580,8 @@ add_speaker (Reader *r, char *name)
   return index;
 }
 
-/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. */
+/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. Some escape
+ * over again, with more backslashes next to the digits; those say nothing either. */
 static char *
 unescape_time_marks (const char *line)
 {
@@ -589,25 +590,57 @@ unescape_time_marks (const char *line)
 
   while (*p)
     {
-      if (p[0] == '\\' && p[1] == '[' && g_ascii_isdigit (p[2]))
+      if (p[0] == '\\' && p[1] == '[')
         {
-          const char *close = strstr (p + 2, "\\]");
-          const char *q = p + 2;
+          const char *digits = p + 2, *q, *close;
 
-          while (q < close && (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ','))
+          while (*digits == '\\' && digits - p < 8)
+            digits++;
+          q = digits;
+          while (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ',')
             q++;
-          if (close != NULL && q == close)
+          close = q;
+          while (*close == '\\' && close - q < 8)
+            close++;
+          if (g_ascii_isdigit (*digits) && close > q && close[-1] == '\\' && close[0] == ']')
             {
               g_string_append_c (out, '[');
-              g_string_append_len (out, p + 2, close - (p + 2));
+              g_string_append_len (out, digits, q - digits);
               g_string_append_c (out, ']');
-              p = close + 2;
+              p = close + 1;
               continue;
             }
         }
       g_string_append_c (out, *p++);
     }
   return g_string_free (out, FALSE);
+}
+
+/* "to [17:20]" (or with a dash) and nothing else at @p, the end of a span of time whose start
+ * came before: sets @seconds to the end. */
+static gboolean
+scan_span_end (const char *p, double *seconds)
+{
+  static const char *const joins[] = { "to ", "- ", "– ", "— " };
+  const char *end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (joins); i++)
+    if (g_str_has_prefix (p, joins[i]))
+      return scan_mark (hark_reader_skip_blanks (p + strlen (joins[i])), FALSE, &end, seconds)
+             && *hark_reader_skip_blanks (end) == '\0';
+  return FALSE;
+}
+
+/* "[23:04]" or "[15:51] to [17:20]" and nothing else at @p: sets @seconds to the last time. */
+static gboolean
+scan_mark_span (const char *p, double *seconds)
+{
+  const char *end;
+
+  if (!scan_mark (p, FALSE, &end, seconds))
+    return FALSE;
+  p = hark_reader_skip_blanks (end);
+  return *p == '\0' || scan_span_end (p, seconds);
 }
 
 /* Who says the words of a paragraph that names nobody: the label waiting over them, else the
@@ -667,7 +700,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
   if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
       || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest))
     {
-      if (*rest == '\0')
+      if (*rest == '\0' || scan_span_end (rest, &seconds))
         {
           /* The words follow in the paragraphs below, as under a timed heading. The name is
            * a speaker once words come: a label over a time alone marks a break. */
@@ -728,13 +761,22 @@ read_line (Reader *r, const char *escaped_line, guint number)
 
   if (scan_trusted_speaker (r->labels, p, &speaker, &rest))
     {
-      /* "**Break:** [23:04]": a label over a time alone marks a place; nobody speaks. */
-      if (scan_mark (rest, FALSE, &end, &seconds) && *hark_reader_skip_blanks (end) == '\0')
+      /* "**Break:** [23:04]" or "[15:51] to [17:20]": a label over a time alone marks a place;
+       * nobody speaks. After a span, the words resume at its end. */
+      if (scan_mark_span (rest, &seconds))
         {
           g_free (speaker);
           close_paragraph (r);
           add_anchor (r, r->stream->len + (r->stream->len > 0 ? 1 : 0), seconds, number,
                       hark_text_column (line, rest));
+          return;
+        }
+      /* "**Break:**" alone: a speaker only once words come under it. */
+      if (*rest == '\0')
+        {
+          g_free (r->waiting_name);
+          r->waiting_name = speaker;
+          close_paragraph (r);
           return;
         }
       r->last_speaker = add_speaker (r, speaker);
