@@ -714,11 +714,6 @@ find_trailing_chapters (GArray *lines)
   return latest > g_array_index (lines, Line, first).heading.start ? first : lines->len;
 }
 
-/* Where the show notes below the transcript start (links, credits, a footer naming the tool
- * that made it), or @end when there are none: the paragraphs after the last cue's own words.
- * A cue holds as many paragraphs as the file's other cues hold at most (none when the words sit
- * on the time's line, one under an Otter heading); what the last one has past that is not
- * speech. Lines from @end on are a chapter list (find_trailing_chapters()). */
 /* Whether line @i starts a paragraph of a cue's words: the first line under the heading, or
  * one after a blank line. */
 static gboolean
@@ -731,6 +726,11 @@ starts_paragraph (GArray *lines, guint i, Layout layout)
              || l[-1].number + 1 != l->number);
 }
 
+/* Where the show notes below the transcript start (links, credits, a footer naming the tool
+ * that made it), or @end when there are none: the paragraphs after the last cue's own words.
+ * A cue holds as many paragraphs as the file's other cues hold at most (none when the words sit
+ * on the time's line, one under an Otter heading); what the last one has past that is not
+ * speech. Lines from @end on are a chapter list (find_trailing_chapters()). */
 static guint
 find_trailing_notes (GArray *lines, Layout layout, guint end)
 {
