@@ -359,6 +359,24 @@ test_german_conversation_stays_clean (void)
 }
 
 /* French: a mid-episode support pitch with no link, and a membership with a price. */
+/* The show names itself in its own language's greeting ("willkommen bei X"), so a read that
+ * sends listeners only to X's own site is the show's, code and discount or not. */
+static void
+test_german_show_named_in_greeting (void)
+{
+  static const Line insert[] = {
+    { "Host", "Wir machen eine kurze Pause." },
+    { "Host", "Auf gleisbett.de gibt es jetzt Tassen und Shirts mit alten Fahrplänen drauf." },
+    { "Host", "Schaut mal vorbei, zehn Prozent Rabatt gibt es mit dem Code GLEIS." },
+  };
+  Line talk[G_N_ELEMENTS (german_talk)];
+
+  memcpy (talk, german_talk, sizeof talk);
+  talk[0].text = "Herzlich willkommen bei Gleisbett, heute geht es um alte Bahnstrecken.";
+  expect_read (talk, G_N_ELEMENTS (talk), 11, insert, G_N_ELEMENTS (insert),
+               HARK_CATEGORY_SELFPROMO, 1.0);
+}
+
 static void
 test_french_support (void)
 {
@@ -423,6 +441,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/languages/german-publisher-closing", test_german_publisher_closing);
   g_test_add_func ("/segments/languages/german-conversation-clean",
                    test_german_conversation_stays_clean);
+  g_test_add_func ("/segments/languages/german-show-named-in-greeting",
+                   test_german_show_named_in_greeting);
   g_test_add_func ("/segments/languages/french-support", test_french_support);
   g_test_add_func ("/segments/languages/french-conversation-clean",
                    test_french_conversation_stays_clean);

@@ -425,21 +425,69 @@ hark_show_mentions_clear (HarkShowMentions *mentions)
   mentions->n_paths = 0;
 }
 
-/* "welcome (back) to X", "listening to X": X its capitalized words right after. */
+/* A greeting and the words that may join it to the show's name, in the languages the finder
+ * reads ("welcome to X", "willkommen bei X", "bienvenue dans X", "bem-vindos ao X"). */
+typedef struct
+{
+  const char *greeting;
+  const char *const *joins;
+} Greeting;
+
+static const char *const to_en[] = { "to", NULL };
+static const char *const to_de[] = { "bei", "zu", "zum", "im", NULL };
+static const char *const to_fr[] = { "dans", "sur", "à", NULL };
+static const char *const to_es[] = { "a", "al", "en", NULL };
+static const char *const to_nl[] = { "bij", "in", NULL };
+static const char *const to_it[] = { "a", "su", "in", NULL };
+static const char *const to_pt[] = { "ao", "a", "à", "no", NULL };
+
+static const Greeting greetings[] = {
+  { "welcome", to_en },     { "listening", to_en },   { "willkommen", to_de },
+  { "bienvenue", to_fr },   { "bienvenidos", to_es }, { "bienvenidas", to_es },
+  { "bienvenido", to_es },  { "welkom", to_nl },      { "benvenuti", to_it },
+  { "benvenute", to_it },   { "benvenuto", to_it },   { "vindos", to_pt },
+  { "vindo", to_pt },
+};
+
+/* What a sentence holding a greeting must contain, cheaply looked for before it is split. */
+static const char *const greeting_stems[] = { "elcome", "istening", "illkommen", "ienvenu",
+                                              "ienvenid", "elkom", "envenut", "vindo", NULL };
+
+static const char *const *
+greeting_joins (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (greetings); i++)
+    if (strcmp (word, greetings[i].greeting) == 0)
+      return greetings[i].joins;
+  return NULL;
+}
+
+static gboolean
+says_greeting (const char *text, gsize length)
+{
+  for (guint i = 0; greeting_stems[i]; i++)
+    if (g_strstr_len (text, (gssize) length, greeting_stems[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "welcome (back) to X", "listening to X", and the same greetings in the finder's other
+ * languages: X its capitalized words right after. */
 static void
 learn_name (HarkShowContext *self, GArray *tokens, const char *text)
 {
   for (guint i = 0; i + 2 < tokens->len; i++)
     {
-      const char *w = TOK (tokens, i)->word;
+      const char *const *joins = greeting_joins (TOK (tokens, i)->word);
       guint k = i + 1, first;
       g_autoptr (GString) name = NULL;
 
-      if (strcmp (w, "welcome") != 0 && strcmp (w, "listening") != 0)
+      if (joins == NULL)
         continue;
-      if (strcmp (TOK (tokens, k)->word, "back") == 0)
+      if (strcmp (TOK (tokens, k)->word, "back") == 0
+          || strcmp (TOK (tokens, k)->word, "zurück") == 0)
         k++;
-      if (k >= tokens->len || strcmp (TOK (tokens, k)->word, "to") != 0)
+      if (k >= tokens->len || !g_strv_contains (joins, TOK (tokens, k)->word))
         continue;
       k++;
       if (k < tokens->len && strcmp (TOK (tokens, k)->word, "the") == 0)
@@ -513,9 +561,7 @@ hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sentences,
       g_autoptr (GArray) tokens = NULL;
       g_autofree char *text = NULL;
 
-      gboolean greeting = (i < edge || i + edge >= n)
-                          && (g_strstr_len (s->text, (gssize) s->length, "elcome")
-                              || g_strstr_len (s->text, (gssize) s->length, "istening"));
+      gboolean greeting = (i < edge || i + edge >= n) && says_greeting (s->text, s->length);
 
       /* A sponsor's read says "our" of the show too ("our friends at X"): not identity. */
       if (s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK] || s->count[HARK_AD_AFTER_BREAK])
