@@ -469,6 +469,71 @@ test_guest_own_things (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* The episode opens on a clip of the guest, so the guest's voice comes first; the host is the
+ * voice that introduces the show, welcomes the guest by name and asks the questions. The guest's
+ * own newsletter and its price, told in the conversation, are not the show's offer. */
+static void
+test_guest_cold_open (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Guest", "The moment I stopped pricing my prints by the hour, everything changed." },
+    { 6.0, 11.0, "Guest", "Honestly, it felt like cheating for about a month." },
+    { 12.0, 17.0, "Host", "I'm Rowan and this is Fieldnotes, where makers talk about the work." },
+    { 17.0, 21.0, "Host", "My guest today is a printmaker. Tamsin, welcome to the show." },
+    { 21.0, 24.0, "Guest", "Thanks for having me, Rowan." },
+    { 24.0, 28.0, "Host", "So where did the pricing idea come from?" },
+    { 28.0, 35.0, "Guest", "My newsletter, really. My newsletter is where I tested every price first." },
+    { 35.0, 41.0, "Guest", "The paid tier of my newsletter is $8 a month and it made $5,000 last year." },
+    { 41.0, 46.0, "Guest", "I tell people, go and sign up for a fair table before you print anything." },
+    { 46.0, 50.0, "Host", "And did the readers follow you to the fairs?" },
+    { 50.0, 56.0, "Guest", "Some did, most just wanted the letters, which is fine with me." },
+    { 56.0, 60.0, "Host", "Why do you think that is?" },
+    { 60.0, 66.0, "Guest", "People like a story more than a print, I think, and that is fair." },
+    { 66.0, 70.0, "Host", "That is a good place to stop, thank you so much." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Captions without speakers: a "my newsletter" that answers a question about the other
+ * person's own thing is the guest's life told. */
+static void
+test_guest_answer_unvoiced (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "So the orders started coming in before the shop was even finished." },
+    { 6.0, 10.0, NULL, "Wait, is that through your newsletter?" },
+    { 10.0, 17.0, NULL, "Yes, my newsletter has a paid tier at $6 a month, sign up and you get the drafts." },
+    { 17.0, 23.0, NULL, "About a third of the orders came from people on it, at least at first." },
+    { 23.0, 28.0, NULL, "That is a lot more than I would have guessed." },
+    { 28.0, 34.0, NULL, "Me too, I thought it would be friends and my mother for a year." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* A question put to the listener is no interview: the host's "try my course" after "want to
+ * get better at your sketching?" stays the show's own offer. */
+static void
+test_question_to_the_listener (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "So the orders started coming in before the shop was even finished." },
+    { 6.0, 11.0, NULL, "Which is a lovely problem to have, honestly." },
+    { 12.0, 15.0, NULL, "Want to get better at your own sketching?" },
+    { 15.0, 20.0, NULL, "Then try my new course, six evening lessons for $50." },
+    { 20.0, 25.0, NULL, "Members of the show get it for free, so sign up at fieldnotes.example/sketch." },
+    { 26.0, 31.0, NULL, "Anyway, the shop opened in March and the roof leaked in April." },
+    { 31.0, 36.0, NULL, "Of course it did, roofs always wait for the opening." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 12.0, 25.0);
+}
+
 /* The same words from the host are the show's own offer. */
 static void
 test_host_own_things (void)
@@ -571,6 +636,9 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
   g_test_add_func ("/segments/detector/guest-own-things", test_guest_own_things);
   g_test_add_func ("/segments/detector/host-own-things", test_host_own_things);
+  g_test_add_func ("/segments/detector/guest-cold-open", test_guest_cold_open);
+  g_test_add_func ("/segments/detector/guest-answer-unvoiced", test_guest_answer_unvoiced);
+  g_test_add_func ("/segments/detector/question-to-the-listener", test_question_to_the_listener);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",

@@ -78,7 +78,18 @@ typedef struct
   guint8 mine;
   /* … and of those, the ones a guest said (hark_ad_evidence_hide_guests_own()). */
   guint8 guests_own;
+  /* What the sentence says of its speaker's part in the show (HARK_AD_ROLE_*). */
+  guint8 role;
 } HarkAdSentence;
+
+/* Bits of HarkAdSentence.role. */
+enum
+{
+  HARK_AD_ROLE_HOSTING = 1 << 0, /* introduces the show or a guest: "my guest today", "I'm X and this is" */
+  HARK_AD_ROLE_GUESTING = 1 << 1, /* thanks for the invitation: "thanks for having me" */
+  HARK_AD_ROLE_ASKS_YOURS = 1 << 2, /* a question about the other's own things: "your newsletter?" */
+  HARK_AD_ROLE_ANSWERS = 1 << 3, /* opens as an answer does: "yes, …", "well, …" */
+};
 
 /* "promo URL", "code", … for explanations. */
 const char *hark_ad_feature_label (HarkAdFeature feature);
