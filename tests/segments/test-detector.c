@@ -534,6 +534,66 @@ test_question_to_the_listener (void)
   assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 12.0, 25.0);
 }
 
+/* A live show's cold open names its backers in one breath, a joke "partner" among them: a
+ * list of backers said at the top is a sponsor read, though it offers nothing. */
+static void
+test_backers_listed_at_the_top (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, "Host", "Good evening everybody, what a crowd tonight!" },
+    { 4.0, 12.0, "Host", "The show is brought to you today by Quillmark, Ferncastle and Tidewell, and our official stool partner Benchly." },
+    { 12.0, 16.0, "Host", "And our laptop partner, the one with the sticker that says no." },
+    { 16.0, 20.0, "Cohost", "That sticker has carried this show for years." },
+    { 20.0, 25.0, "Host", "So tonight we are talking about why every city builds the same bridge." },
+    { 25.0, 30.0, "Cohost", "I think it is because engineers copy each other, honestly." },
+    { 30.0, 36.0, "Host", "Maybe, but the cable stayed ones are cheaper to maintain, I read." },
+    { 36.0, 42.0, "Cohost", "Cheaper until the cables rust, then it is a whole other story." },
+    { 42.0, 48.0, "Host", "Fair, and rust is the villain of half our episodes anyway." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 4.0, 16.0);
+}
+
+/* The host's own product in sponsor words, with the show's own site: "this part is brought to
+ * you by" the show's own shop, a long pitch, the show's address. The show's own promotion, from
+ * its hand-off on; another backer named first, with the show named after it, stays a sponsor. */
+static void
+test_brought_to_you_by_us (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, the show about making things by hand." },
+    { 5.0, 10.0, "Cohost", "And today we argue about glue, which I have opinions on." },
+    { 10.0, 15.0, "Host", "Before that, this portion of the show is brought to you by Fieldnotes Supply." },
+    { 15.0, 22.0, "Host", "We made a field sketching kit, twelve pencils, a folding stool and a waxed notebook." },
+    { 22.0, 29.0, "Host", "It took us two years to get the notebook paper right, and it survives rain." },
+    { 29.0, 35.0, "Host", "It is $45, and it ships anywhere from our workshop in about a week." },
+    { 35.0, 40.0, "Host", "Get yours at fieldnotes.com/kit while the first batch lasts." },
+    { 41.0, 46.0, "Cohost", "Okay, glue. Hide glue is the only glue, fight me." },
+    { 46.0, 51.0, "Host", "Hide glue smells like a barn, that is my whole argument against it." },
+    { 51.0, 56.0, "Cohost", "A barn is a fine thing to smell like, honestly." },
+  };
+
+  static const Line theirs[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, the show about making things by hand." },
+    { 5.0, 10.0, "Cohost", "And today we argue about glue, which I have opinions on." },
+    { 10.0, 15.0, "Host", "This portion is brought to you by Lindenware, the official mugs of Fieldnotes." },
+    { 15.0, 22.0, "Host", "Lindenware throws every mug by hand and glazes it in twelve colours." },
+    { 22.0, 29.0, "Host", "Their mugs are $30, and Lindenware ships anywhere in about a week." },
+    { 29.0, 35.0, "Host", "Get yours at lindenware.com/notes and use code NOTES for 10% off." },
+    { 36.0, 41.0, "Cohost", "Okay, glue. Hide glue is the only glue, fight me." },
+    { 41.0, 46.0, "Host", "Hide glue smells like a barn, that is my whole argument against it." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  g_autoptr (GArray) other = detect (theirs, G_N_ELEMENTS (theirs));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 10.0, 40.0);
+  g_assert_cmpuint (other->len, ==, 1);
+  assert_segment (other, 0, HARK_CATEGORY_SPONSOR, 10.0, 35.0);
+}
+
 /* The same words from the host are the show's own offer. */
 static void
 test_host_own_things (void)
@@ -639,6 +699,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/guest-cold-open", test_guest_cold_open);
   g_test_add_func ("/segments/detector/guest-answer-unvoiced", test_guest_answer_unvoiced);
   g_test_add_func ("/segments/detector/question-to-the-listener", test_question_to_the_listener);
+  g_test_add_func ("/segments/detector/backers-listed-at-the-top", test_backers_listed_at_the_top);
+  g_test_add_func ("/segments/detector/brought-to-you-by-us", test_brought_to_you_by_us);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",

@@ -920,6 +920,41 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
         s->backer_described = TRUE;
 }
 
+/* How many backers a credit names from word @name of @w on: names written with capitals,
+ * parted by commas or "and" ("Acme, Bolt and Crane" is three; "Acme Freight, moving …" one). */
+static guint
+backers_listed (const char *text, const Word *w, guint n, guint name)
+{
+  static const char *const joins[] = { "and", "or", "plus", NULL };
+  static const char *const skip[] = { "the", "our", "also", NULL };
+  guint count = 1, k = name;
+
+  for (;;)
+    {
+      gboolean parted = FALSE;
+      guint next;
+
+      /* The rest of this name: capitals with nothing between them but a space. */
+      while (k + 1 < n && g_ascii_isupper (text[w[k + 1].at])
+             && w[k + 1].at == w[k].at + w[k].len + 1 && text[w[k].at + w[k].len] == ' ')
+        k++;
+      if (k + 1 >= n)
+        break;
+      for (gsize i = w[k].at + w[k].len; i < w[k + 1].at; i++)
+        parted |= text[i] == ',';
+      next = k + 1;
+      if (word_is (text, &w[next], joins))
+        parted = TRUE, next++;
+      while (next < n && word_is (text, &w[next], skip))
+        next++;
+      if (!parted || next >= n || !g_ascii_isupper (text[w[next].at]))
+        break;
+      count++;
+      k = next;
+    }
+  return count;
+}
+
 /* Sponsor talk that names who backs the show right after it, without a word to the listener
  * ("support for this podcast comes from Acme Freight", "this podcast is supported by Acme Labs",
  * "this message comes from Acme Bank"): a credit, the whole of a read in the way public and
@@ -937,9 +972,9 @@ find_credit (HarkAdSentence *s)
   guint n;
 
   /* A credit speaks of its backer, not to the listener: "brought to you by X, the app that
-   * lets you …" is a pitch, which shows itself by its story, link and offer. */
-  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU]
-      || from >= length)
+   * lets you …" is a pitch, which shows itself by its story, link and offer. A roll call of
+   * backers ("brought to you by A, B and C") speaks of them all, whatever "you" it says. */
+  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || from >= length)
     return;
   /* "Written and presented by" names a show's host, not its backer. */
   if (from + 9 <= length && g_ascii_strncasecmp (s->text + from, "presented", 9) == 0)
@@ -961,8 +996,13 @@ find_credit (HarkAdSentence *s)
 
       if (name)
         {
+          guint listed = backers_listed (s->text, w, n, name);
+
+          if (s->count[HARK_AD_YOU] && listed < HARK_AD_ROLL_CALL)
+            return;
           note (s, HARK_AD_CREDIT, from, MIN (length - from, (gsize) 48));
           note_backer (s, w, n, name);
+          s->backers = (guint8) MIN (listed, 255u);
           return;
         }
     }
@@ -2039,6 +2079,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       s->backer_at = 0;
       s->backer_len = 0;
       s->backer_described = FALSE;
+      s->backers = 0;
       s->mine = 0;
       s->guests_own = 0;
       s->role = 0;

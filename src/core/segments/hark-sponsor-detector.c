@@ -342,8 +342,9 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
    * lets you …") speaks to the listener and goes on in its story; a credit naming only its
    * backers ("brought to you by X, Y and Z") announces the reads that follow. */
   for (guint k = *first; k <= *last; k++)
-    if (s[k].count[HARK_AD_CREDIT] && impersonal (&s[k])
-        && (s[k].backer_described
+    if (s[k].count[HARK_AD_CREDIT]
+        && (impersonal (&s[k]) || s[k].backers >= HARK_AD_ROLL_CALL)
+        && (s[k].backer_described || s[k].backers >= HARK_AD_ROLL_CALL
             || (k + 1 <= *last && s[k].backer_len >= 3 && seamless (&s[k], &s[k + 1])
                 && !s[k + 1].count[HARK_AD_YOU] && s[k + 1].length >= s[k].backer_len
                 && g_ascii_strncasecmp (s[k + 1].text, s[k].text + s[k].backer_at,
@@ -1015,6 +1016,48 @@ merge_close (GArray *out)
   g_array_set_size (out, kept);
 }
 
+/* "This part is brought to you by Fieldnotes Supply" on the show called Fieldnotes: the show
+ * backs itself, and its hand-off announces its own promotion, not a sponsor's read. The backer
+ * is what the hand-off's "by", "from" or "is" goes on with. */
+static void
+backed_by_the_show (const HarkShowContext *show, HarkAdSentence *s, guint n)
+{
+  static const char *const hands[] = { " by ", " from ", " is ", NULL };
+
+  if (hark_show_context_is_empty (show))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize from, to;
+      gboolean own = FALSE, found = FALSE;
+
+      if (!s[i].count[HARK_AD_SPONSOR])
+        continue;
+      from = s[i].quote_at[HARK_AD_SPONSOR];
+      to = MIN (s[i].length, from + s[i].quote_len[HARK_AD_SPONSOR] + 1);
+      for (gsize k = from; k <= to && !found; k++)
+        for (guint h = 0; hands[h] && !found; h++)
+          {
+            gsize len = strlen (hands[h]);
+
+            if (k + len <= s[i].length && g_ascii_strncasecmp (s[i].text + k, hands[h], len) == 0)
+              {
+                found = TRUE;
+                own = hark_show_context_opens_with_own (show, s[i].text + k + len,
+                                                        s[i].length - k - len);
+              }
+          }
+      if (!own)
+        continue;
+      s[i].count[HARK_AD_SELF] = (guint8) MIN (255u, (guint) s[i].count[HARK_AD_SELF]
+                                                         + s[i].count[HARK_AD_SPONSOR]);
+      s[i].quote_at[HARK_AD_SELF] = s[i].quote_at[HARK_AD_SPONSOR];
+      s[i].quote_len[HARK_AD_SELF] = s[i].quote_len[HARK_AD_SPONSOR];
+      s[i].count[HARK_AD_SPONSOR] = 0;
+      s[i].count[HARK_AD_CREDIT] = 0;
+    }
+}
+
 /* The transcript's units and sentences with their evidence; the sentences point into @doc. */
 static GArray *
 sentences_of (const HarkTranscript *transcript, GArray **units, GString **doc)
@@ -1072,10 +1115,11 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   states = g_new (HarkAdState, sentences->len);
   taken = g_new0 (gboolean, sentences->len);
   hark_ad_evidence_hide_guests_own (s, sentences->len);
-  hark_ad_segment (s, sentences->len, states);
   show = hark_show_context_copy (context);
   hark_show_context_add_transcript (show, transcript);
   hark_show_context_learn (show, s, sentences->len);
+  backed_by_the_show (show, s, sentences->len);
+  hark_ad_segment (s, sentences->len, states);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
     {
