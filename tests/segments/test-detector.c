@@ -594,6 +594,30 @@ test_brought_to_you_by_us (void)
   assert_segment (other, 0, HARK_CATEGORY_SPONSOR, 10.0, 35.0);
 }
 
+/* A sponsor read, then straight on, in the next caption, the show's own membership: two reads
+ * of two kinds, cut where the second starts. */
+static void
+test_selfpromo_right_after_sponsor (void)
+{
+  static const Line lines[] = {
+    { 80.0, 86.0, NULL, "So that is roughly where the second bridge started to sag." },
+    { 86.0, 92.0, NULL, "I want to hear the rest, but first a word from our sponsor." },
+    { 92.0, 99.0, NULL, "Dunmere makes weighted blankets that pack flat and wash in any machine." },
+    { 99.0, 104.0, NULL, "Go to dunmere.com/notes and get 20% off" },
+    { 104.0, 109.0, NULL, "your first blanket. And if you want the show" },
+    { 109.0, 113.0, NULL, "without any ads, become a member of our club." },
+    { 113.0, 120.0, NULL, "Members get every episode early, for $5 a month at fieldnotes.com/club." },
+    { 121.0, 127.0, NULL, "Okay, so the second bridge, why did it sag in the end?" },
+    { 127.0, 134.0, NULL, "The cables were too thin for the winds up there, simple as that." },
+    { 134.0, 140.0, NULL, "Nobody had measured the gusts in the valley before they built it." },
+  };
+g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 86.0, 106.3);
+  assert_segment (found, 1, HARK_CATEGORY_SELFPROMO, 106.3, 120.0);
+}
+
 /* The same words from the host are the show's own offer. */
 static void
 test_host_own_things (void)
@@ -701,6 +725,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/question-to-the-listener", test_question_to_the_listener);
   g_test_add_func ("/segments/detector/backers-listed-at-the-top", test_backers_listed_at_the_top);
   g_test_add_func ("/segments/detector/brought-to-you-by-us", test_brought_to_you_by_us);
+  g_test_add_func ("/segments/detector/selfpromo-right-after-sponsor",
+                   test_selfpromo_right_after_sponsor);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",

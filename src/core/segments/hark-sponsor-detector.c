@@ -939,6 +939,8 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *from = NULL, *to = NULL;
 
   place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
+  d.said_start = s[first].start;
+  d.said_end = s[last].end;
   if (d.end < d.start)
     {
       /* Overlapping cues (a caption spanning hours, times out of order) leave sentence times
@@ -983,6 +985,44 @@ compare_detections (gconstpointer a, gconstpointer b)
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
   return 0;
+}
+
+/* "ends at 1:49 with …" said again with the edge's new @time. */
+static void
+retime (char **said, double time)
+{
+  const char *with = strstr (*said, " with ");
+  const char *at = strstr (*said, " at ");
+  g_autofree char *formatted = hark_time_format (time, FALSE);
+  char *again;
+
+  if (with == NULL || at == NULL || at > with)
+    return;
+  again = g_strdup_printf ("%.*s at %s%s", (int) (at - *said), *said, formatted, with);
+  g_free (*said);
+  *said = again;
+}
+
+/* Two reads of different kinds said one after the other inside one cue ("… 20% off your first
+ * order. And to hear the show without ads, join …"): each edge went to the cue's edge, so they
+ * overlap. They part where the second read's first sentence starts. */
+static void
+part_overlaps (GArray *out)
+{
+  for (guint i = 1; i < out->len; i++)
+    {
+      HarkDetection *prev = &g_array_index (out, HarkDetection, i - 1);
+      HarkDetection *d = &g_array_index (out, HarkDetection, i);
+      double at;
+
+      if (prev->category == d->category || prev->end <= d->start)
+        continue;
+      at = MAX (d->said_start, prev->said_end);
+      prev->end = CLAMP (at, prev->start, prev->end);
+      d->start = CLAMP (at, d->start, d->end);
+      retime (&prev->ended_by, prev->end);
+      retime (&d->started_by, d->start);
+    }
 }
 
 /* Reads of one category under MERGE_GAP apart become one. */
@@ -1191,6 +1231,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   /* Found in reading order, which is time order unless cues overlap. */
   g_array_sort (out, compare_detections);
   /* Before the clear func: merging moves entries and frees the merged ones itself. */
+  part_overlaps (out);
   merge_close (out);
   g_array_set_clear_func (out, hark_detection_clear);
   return out;
