@@ -270,6 +270,41 @@ test_turns_only (void)
   assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 60, 90);
 }
 
+/* A long paragraph without word times: the host's introduction, then the pre-roll read in the
+ * same paragraph after "with that, here is my guest". The introduction is several sentences, no
+ * short rest worth rounding away: the read starts at its own first sentence (by the
+ * characters' share of the paragraph). */
+static void
+test_preroll_inside_a_long_paragraph (void)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (GArray) found = NULL;
+  int host = hark_transcript_builder_add_speaker (b, "host", "Host");
+  int guest = hark_transcript_builder_add_speaker (b, "guest", "Guest");
+  const char *intro = "Today my guest builds bridges, eleven so far. "
+                      "With that, here she is. ";
+  const char *read = "This episode is brought to you by Tallyworks, the invoicing app for small "
+                     "studios. Tallyworks sends your invoices, chases the late ones and files "
+                     "the receipts, so your evenings stay yours. I have used it for three years "
+                     "and I have not opened a spreadsheet since. Studios that switch save about "
+                     "four hours a week on paperwork alone, and the first month costs nothing. "
+                     "Visit tallyworks.com/fieldnotes and use code NOTES for 20% off a full year.";
+  g_autofree char *paragraph = g_strconcat (intro, read, NULL);
+  double chars = (double) g_utf8_strlen (paragraph, -1);
+  double start = 100.0 * (double) g_utf8_strlen (intro, -1) / chars;
+
+  hark_transcript_builder_add_turn (b, 0, 100, paragraph, host, 1);
+  hark_transcript_builder_add_turn (b, 100, 110, "Thanks, it is good to be here, and hi everyone.", guest, 1);
+  hark_transcript_builder_add_turn (b, 110, 120, "So, eleven bridges. Which one was first?", host, 1);
+  hark_transcript_builder_add_turn (b, 120, 140, "A footbridge over a creek, and it still stands.", guest, 1);
+  t = hark_transcript_builder_finish (g_steal_pointer (&b));
+  found = hark_sponsor_detect (t);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpfloat (start, >, 10.0);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, start, 100);
+}
+
 static void
 test_empty_and_odd (void)
 {
@@ -710,6 +745,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/preamble", test_preamble);
   g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);
+  g_test_add_func ("/segments/detector/preroll-inside-a-long-paragraph",
+                   test_preroll_inside_a_long_paragraph);
   g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
   g_test_add_func ("/segments/detector/explanations-are-utf8", test_explanations_are_utf8);
   g_test_add_func ("/segments/detector/backing-hand-off", test_backing_hand_off);

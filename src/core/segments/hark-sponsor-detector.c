@@ -32,6 +32,8 @@
 #define SNAP_SECONDS 3.0
 #define SNAP_SHARE 0.15
 #define LONG_PARAGRAPH 60.0
+/* … and in a paragraph that long, a rest of this many sentences is talk of its own. */
+#define SNAP_MAX_SENTENCES 2
 /* Longer than any read: a span this long is the rules misfiring on a whole conversation. */
 #define MAX_READ_SECONDS 420.0
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
@@ -886,26 +888,34 @@ cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
 
 /* How close to a cue's edge a read's edge goes to the edge itself. Without word times a time
  * inside a paragraph minutes long is its characters' share, off by seconds either way: a
- * short rest of it (a line leading on to the next turn) is not worth a cut that rough. */
+ * short rest of it (a line leading on to the next turn) is not worth a cut that rough. A rest
+ * of @rest sentences or more (an introduction before the read in the same paragraph) is the
+ * show's own talk, and the read's edge stays at its own sentence. */
 static double
-snap (const Unit *u)
+snap (const Unit *u, guint rest)
 {
-  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH
+  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH || rest >= SNAP_MAX_SENTENCES
              ? SNAP_SECONDS
              : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
 }
 
 /* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
- * read was cut to its clause on purpose). */
+ * read was cut to its clause on purpose). @s holds the episode's sentences, @first and @last
+ * the read's. */
 static void
-place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
+place (GArray *units, const HarkAdSentence *s, guint first, guint last,
        gboolean exact_start, double *start, double *end)
 {
-  const Unit *u0 = &g_array_index (units, Unit, first->unit);
-  const Unit *u1 = &g_array_index (units, Unit, last->last_unit);
+  const Unit *u0 = &g_array_index (units, Unit, s[first].unit);
+  const Unit *u1 = &g_array_index (units, Unit, s[last].last_unit);
+  guint before = 0;
 
-  *start = !exact_start && first->start - u0->start <= snap (u0) ? u0->start : first->start;
-  *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
+  for (guint k = first; k > 0 && s[k - 1].unit == s[first].unit; k--)
+    before++;
+  *start = !exact_start && s[first].start - u0->start <= snap (u0, before) ? u0->start
+                                                                            : s[first].start;
+  /* A paragraph's last sentences after a read's link are often its closing words, said on. */
+  *end = u1->end - s[last].end <= snap (u1, 0) ? u1->end : s[last].end;
 }
 
 /* Whether @first..@last promotes a show (another of the network's, in another voice: "X is a
@@ -938,7 +948,7 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *evidence = describe_evidence (s, first, last, windowed);
   g_autofree char *from = NULL, *to = NULL;
 
-  place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
+  place (units, s, first, last, exact_start, &d.start, &d.end);
   d.said_start = s[first].start;
   d.said_end = s[last].end;
   if (d.end < d.start)
