@@ -120,6 +120,63 @@ initials_of (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Whether name @j is a fuller spelling of name @i, by one rule. */
+typedef gboolean (*FullerRule) (const char *const *names, GPtrArray *folded,
+                                GPtrArray *initials, guint i, guint j);
+
+/* "Kim" begins "Kim Scott". */
+static gboolean
+begins_fuller (const char *const *names, GPtrArray *folded, GPtrArray *initials, guint i, guint j)
+{
+  const char *shorter = folded->pdata[i], *other = folded->pdata[j];
+  gsize length = strlen (shorter);
+
+  return length > 0 && !is_label (shorter) && !is_label (other)
+         && strncmp (other, shorter, length) == 0 && is_more_name (other + length);
+}
+
+/* "PM" is exactly the initials of "Pia Moss". */
+static gboolean
+initials_of_fuller (const char *const *names, GPtrArray *folded, GPtrArray *initials, guint i,
+                    guint j)
+{
+  return is_initials (names[i]) && initials->pdata[j] != NULL
+         && strcmp (initials->pdata[j], names[i]) == 0;
+}
+
+/* Joins each name that @rule ties to exactly one other name into that name's group; a name
+ * that fits two is left alone, as nothing says which one was meant. */
+static gboolean
+join_unique_fuller (const char *const *names, guint n_names, GPtrArray *folded,
+                    GPtrArray *initials, FullerRule rule, guint *map)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      int fuller = -1;
+      gboolean ambiguous = FALSE;
+
+      if (map[i] != i)
+        continue;
+      for (guint j = 0; j < n_names && !ambiguous; j++)
+        {
+          if (j == i || map[j] != j || !rule (names, folded, initials, i, j))
+            continue;
+          if (fuller >= 0)
+            ambiguous = TRUE;
+          fuller = (int) j;
+        }
+      if (fuller < 0 || ambiguous)
+        continue;
+      for (guint k = 0; k < n_names; k++)
+        if (map[k] == i)
+          map[k] = (guint) fuller;
+      any = TRUE;
+    }
+  return any;
+}
+
 gboolean
 hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
 {
@@ -144,62 +201,11 @@ hark_speaker_names_unify (const char *const *names, guint n_names, guint *map)
           break;
         }
 
-  /* A short name that begins exactly one fuller name. */
-  for (guint i = 0; i < n_names; i++)
-    {
-      const char *shorter = folded->pdata[i];
-      gsize length = strlen (shorter);
-      int fuller = -1;
-      gboolean ambiguous = FALSE;
-
-      if (map[i] != i || length == 0 || is_label (shorter))
-        continue;
-      for (guint j = 0; j < n_names && !ambiguous; j++)
-        {
-          const char *other = folded->pdata[j];
-
-          if (j == i || map[j] != j || is_label (other) || strncmp (other, shorter, length) != 0
-              || !is_more_name (other + length))
-            continue;
-          if (fuller >= 0)
-            ambiguous = TRUE;
-          fuller = (int) j;
-        }
-      if (fuller < 0 || ambiguous)
-        continue;
-      for (guint k = 0; k < n_names; k++)
-        if (map[k] == i)
-          map[k] = (guint) fuller;
-      any = TRUE;
-    }
-
-  /* Initials ("PM") that are exactly those of one fuller name ("Pia Moss"). Each name's
-   * initials are worked out once: a hostile file may have thousands of names. */
+  any |= join_unique_fuller (names, n_names, folded, initials, begins_fuller, map);
+  /* Each name's initials are worked out once: a hostile file may have thousands of names. */
   for (guint i = 0; i < n_names; i++)
     g_ptr_array_add (initials, is_label (folded->pdata[i]) ? NULL : initials_of (names[i]));
-  for (guint i = 0; i < n_names; i++)
-    {
-      int fuller = -1;
-      gboolean ambiguous = FALSE;
-
-      if (map[i] != i || !is_initials (names[i]))
-        continue;
-      for (guint j = 0; j < n_names && !ambiguous; j++)
-        {
-          if (j == i || map[j] != j || initials->pdata[j] == NULL
-              || strcmp (initials->pdata[j], names[i]) != 0)
-            continue;
-          if (fuller >= 0)
-            ambiguous = TRUE;
-          fuller = (int) j;
-        }
-      if (fuller < 0 || ambiguous)
-        continue;
-      for (guint k = 0; k < n_names; k++)
-        if (map[k] == i)
-          map[k] = (guint) fuller;
-      any = TRUE;
-    }
+  any |= join_unique_fuller (names, n_names, folded, initials, initials_of_fuller, map);
 
   /* Each group is named by its fullest spelling: move the group onto that member. */
   for (guint root = 0; root < n_names; root++)

@@ -754,91 +754,6 @@ support_from_company (const char *norm, const char *hit)
   return words >= 1 && words <= 5;
 }
 
-/* A third party introduced as backing the show, however the hand-off is worded: a word of
- * backing ("support", "funding", "made possible", "brought"), the show (a word for it, or its
- * name written with capitals right after "for"), then "from" or "by" and a name written with a
- * capital ("Support for Morning Show comes from Acme", "funding for this program is provided by
- * the Acme Fund", "this episode is made possible by Acme"). Conversation about money a company
- * raised names no show. Returns where the backing word starts in @s->text, or -1. */
-static gssize
-backs_the_show (const HarkAdSentence *s)
-{
-  static const char *const backing[] = { "support", "supported", "funding", "funded", "backing",
-                                         "backed", "underwriting", "underwritten", "possible",
-                                         "brought", "sponsorship", "paid", "presented", NULL };
-  static const char *const shows[] = { "show", "episode", "podcast", "program", "programme",
-                                       "broadcast", "coverage", "series", "season", "newscast",
-                                       "hour", NULL };
-  static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
-                                      "good", "people", NULL };
-  enum { MAX_WORDS = 48, NEAR = 6 };
-  struct { gsize at, len; gboolean capital; } w[MAX_WORDS];
-  guint n = 0;
-  const char *text = s->text;
-  gsize length = MIN (s->length, (gsize) MAX_SENTENCE);
-
-  for (gsize i = 0; i < length && n < MAX_WORDS;)
-    {
-      gsize j = i;
-
-      while (j < length && (g_ascii_isalnum (text[j]) || text[j] == '\''))
-        j++;
-      if (j == i)
-        {
-          i++;
-          continue;
-        }
-      w[n].at = i;
-      w[n].len = j - i;
-      w[n].capital = g_ascii_isupper (text[i]);
-      n++;
-      i = j;
-    }
-#define WORD_IS(k, word) (w[k].len == strlen (word) && g_ascii_strncasecmp (text + w[k].at, word, w[k].len) == 0)
-  for (guint b = 0; b < n; b++)
-    {
-      gboolean is_backing = FALSE, show = FALSE;
-      guint k;
-
-      for (guint i = 0; backing[i] && !is_backing; i++)
-        is_backing = WORD_IS (b, backing[i]);
-      /* "The show got support from X back then": told of, not announced. */
-      if (!is_backing || (b > 0 && (WORD_IS (b - 1, "was") || WORD_IS (b - 1, "were")
-                                    || WORD_IS (b - 1, "got") || WORD_IS (b - 1, "had")
-                                    || WORD_IS (b - 1, "received") || WORD_IS (b - 1, "raised"))))
-        continue;
-      /* The show: a word for it near the backing word, or a name right after "for". */
-      for (guint k2 = b >= NEAR ? b - NEAR : 0; k2 < MIN (n, b + NEAR) && !show; k2++)
-        for (guint i = 0; shows[i] && !show; i++)
-          show = WORD_IS (k2, shows[i]);
-      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && w[b + 2].capital
-          && !WORD_IS (b + 2, "I"))
-        show = TRUE;
-      if (!show)
-        continue;
-      /* Then "from" or "by" and a name. */
-      for (k = b + 1; k < MIN (n, b + NEAR + 4); k++)
-        if (WORD_IS (k, "from") || WORD_IS (k, "by"))
-          break;
-      if (k >= MIN (n, b + NEAR + 4))
-        continue;
-      for (k++; k < n; k++)
-        {
-          gboolean skipped = FALSE;
-
-          for (guint i = 0; skip[i] && !skipped; i++)
-            skipped = WORD_IS (k, skip[i]);
-          if (!skipped)
-            break;
-        }
-      if (k < n && w[k].capital && !WORD_IS (k, "I") && !WORD_IS (k, "You")
-          && !WORD_IS (k, "Listeners") && !WORD_IS (k, "Members") && !WORD_IS (k, "Patrons"))
-        return (gssize) w[b].at;
-    }
-#undef WORD_IS
-  return -1;
-}
-
 /* Words of @text from byte @from on, as written (for their capitals): at most @max. */
 typedef struct
 {
@@ -867,6 +782,72 @@ split_words (const char *text, gsize length, gsize from, Word *w, guint max)
       i = j;
     }
   return n;
+}
+
+/* A third party introduced as backing the show, however the hand-off is worded: a word of
+ * backing ("support", "funding", "made possible", "brought"), the show (a word for it, or its
+ * name written with capitals right after "for"), then "from" or "by" and a name written with a
+ * capital ("Support for Morning Show comes from Acme", "funding for this program is provided by
+ * the Acme Fund", "this episode is made possible by Acme"). Conversation about money a company
+ * raised names no show. Returns where the backing word starts in @s->text, or -1. */
+static gssize
+backs_the_show (const HarkAdSentence *s)
+{
+  static const char *const backing[] = { "support", "supported", "funding", "funded", "backing",
+                                         "backed", "underwriting", "underwritten", "possible",
+                                         "brought", "sponsorship", "paid", "presented", NULL };
+  static const char *const shows[] = { "show", "episode", "podcast", "program", "programme",
+                                       "broadcast", "coverage", "series", "season", "newscast",
+                                       "hour", NULL };
+  static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
+                                      "good", "people", NULL };
+  enum { MAX_WORDS = 48, NEAR = 6 };
+  Word w[MAX_WORDS];
+  const char *text = s->text;
+  guint n = split_words (text, MIN (s->length, (gsize) MAX_SENTENCE), 0, w, MAX_WORDS);
+#define WORD_IS(k, word) (w[k].len == strlen (word) && g_ascii_strncasecmp (text + w[k].at, word, w[k].len) == 0)
+  for (guint b = 0; b < n; b++)
+    {
+      gboolean is_backing = FALSE, show = FALSE;
+      guint k;
+
+      for (guint i = 0; backing[i] && !is_backing; i++)
+        is_backing = WORD_IS (b, backing[i]);
+      /* "The show got support from X back then": told of, not announced. */
+      if (!is_backing || (b > 0 && (WORD_IS (b - 1, "was") || WORD_IS (b - 1, "were")
+                                    || WORD_IS (b - 1, "got") || WORD_IS (b - 1, "had")
+                                    || WORD_IS (b - 1, "received") || WORD_IS (b - 1, "raised"))))
+        continue;
+      /* The show: a word for it near the backing word, or a name right after "for". */
+      for (guint k2 = b >= NEAR ? b - NEAR : 0; k2 < MIN (n, b + NEAR) && !show; k2++)
+        for (guint i = 0; shows[i] && !show; i++)
+          show = WORD_IS (k2, shows[i]);
+      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && g_ascii_isupper (text[w[b + 2].at])
+          && !WORD_IS (b + 2, "I"))
+        show = TRUE;
+      if (!show)
+        continue;
+      /* Then "from" or "by" and a name. */
+      for (k = b + 1; k < MIN (n, b + NEAR + 4); k++)
+        if (WORD_IS (k, "from") || WORD_IS (k, "by"))
+          break;
+      if (k >= MIN (n, b + NEAR + 4))
+        continue;
+      for (k++; k < n; k++)
+        {
+          gboolean skipped = FALSE;
+
+          for (guint i = 0; skip[i] && !skipped; i++)
+            skipped = WORD_IS (k, skip[i]);
+          if (!skipped)
+            break;
+        }
+      if (k < n && g_ascii_isupper (text[w[k].at]) && !WORD_IS (k, "I") && !WORD_IS (k, "You")
+          && !WORD_IS (k, "Listeners") && !WORD_IS (k, "Members") && !WORD_IS (k, "Patrons"))
+        return (gssize) w[b].at;
+    }
+#undef WORD_IS
+  return -1;
 }
 
 static gboolean
