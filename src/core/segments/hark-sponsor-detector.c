@@ -1028,8 +1028,11 @@ part_overlaps (GArray *out)
       if (prev->category == d->category || prev->end <= d->start)
         continue;
       at = MAX (d->said_start, prev->said_end);
-      prev->end = CLAMP (at, prev->start, prev->end);
-      d->start = CLAMP (at, d->start, d->end);
+      /* Cues out of time order leave nothing sensible to part at. */
+      if (at < d->start || at > prev->end || at <= prev->start || at >= d->end)
+        continue;
+      prev->end = at;
+      d->start = at;
       retime (&prev->ended_by, prev->end);
       retime (&d->started_by, d->start);
     }
@@ -1242,6 +1245,7 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   g_array_sort (out, compare_detections);
   /* Before the clear func: merging moves entries and frees the merged ones itself. */
   part_overlaps (out);
+  g_array_sort (out, compare_detections);
   merge_close (out);
   g_array_set_clear_func (out, hark_detection_clear);
   return out;
