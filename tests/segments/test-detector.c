@@ -6,6 +6,7 @@
  * Shows, sponsors and URLs here are made up, so the rules cannot have learned them.
  */
 #include "segments/hark-sponsor-detector.h"
+#include "segments/hark-ad-window.h"
 
 #include <string.h>
 
@@ -731,6 +732,93 @@ test_own_product_in_sponsor_words (void)
   g_assert_cmpint (g_array_index (found, HarkDetection, 0).category, ==, HARK_CATEGORY_SELFPROMO);
 }
 
+/* The evidence of each line of @lines (one cue a line, each one sentence), as the finder sees it. */
+static GArray *
+evidence (const Line *lines, guint n, GString **doc)
+{
+  g_autoptr (HarkTranscript) t = build (lines, n);
+  GArray *sentences = hark_sponsor_sentences (t, doc);
+
+  g_assert_cmpuint (sentences->len, ==, n);
+  return sentences;
+}
+
+#define SENTENCE(a, i) (&g_array_index ((a), HarkAdSentence, (i)))
+
+/* A host asking companies to back the show asks for sponsors: the show's own ask, never a
+ * sponsor's hand-off. A backer named, even one proud to, is a sponsor's. */
+static void
+test_asks_for_backers (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "One note: if your company wants to sponsor the show, we have spots open in spring." },
+    { 6.0, 12.0, "Host", "We're also looking for a sponsor for the live episodes." },
+    { 12.0, 18.0, "Host", "Anyone interested in sponsoring us can write to the address on our site." },
+    { 18.0, 24.0, "Host", "Thanks to Harbourlight for sponsoring the show this week." },
+    { 24.0, 30.0, "Host", "If you like maps, Harbourlight is proud to sponsor this episode." },
+  };
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = evidence (lines, G_N_ELEMENTS (lines), &doc);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SPONSOR], ==, 0);
+      g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SELF], >, 0);
+    }
+  for (guint i = 3; i < 5; i++)
+    {
+      g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SPONSOR], >, 0);
+      g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SELF], ==, 0);
+    }
+}
+
+/* The show's own things and the asks a show makes with no link: things it sells said with "we've
+ * got", listeners paying for the show, writing in. */
+static void
+test_own_things_and_asks_without_a_link (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "Oh, before I forget, we've got new hoodies this month." },
+    { 6.0, 12.0, "Host", "It's our spring pledge drive, so please back us if you can." },
+    { 12.0, 18.0, "Host", "Our paid tier gets every episode two days early." },
+    { 18.0, 24.0, "Host", "Get in touch with us and we'll send you the details." },
+    { 24.0, 30.0, "Guest", "We've got three kids and a very old dog at home." },
+  };
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = evidence (lines, G_N_ELEMENTS (lines), &doc);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SELF], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 3)->count[HARK_AD_IMPERATIVE], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 4)->count[HARK_AD_SELF], ==, 0);
+}
+
+/* One voice naming its side's own thing and asking the listener for something has a read's
+ * structure without a link or a price; the same words between two voices do not. */
+static void
+test_own_ask_structure (void)
+{
+  static const Line one_voice[] = {
+    { 0.0, 6.0, "Host", "By the way, our community chat is open again." },
+    { 6.0, 12.0, "Host", "Come hang out with us, you can ask anything in there." },
+  };
+  static const Line two_voices[] = {
+    { 0.0, 6.0, "Host", "By the way, our community chat is open again." },
+    { 6.0, 12.0, "Guest", "Come hang out with us, you can ask anything in there." },
+  };
+  g_autoptr (GString) doc1 = NULL;
+  g_autoptr (GString) doc2 = NULL;
+  g_autoptr (GArray) s1 = evidence (one_voice, G_N_ELEMENTS (one_voice), &doc1);
+  g_autoptr (GArray) s2 = evidence (two_voices, G_N_ELEMENTS (two_voices), &doc2);
+  double x[HARK_AD_W_N];
+
+  hark_ad_window_features (SENTENCE (s1, 0), 0, 1, x);
+  g_assert_cmpfloat (x[HARK_AD_W_URL] + x[HARK_AD_W_OFFER] + x[HARK_AD_W_CODE] + x[HARK_AD_W_NOTES], ==, 0);
+  g_assert_true (hark_ad_window_structural (x));
+  hark_ad_window_features (SENTENCE (s2, 0), 0, 1, x);
+  g_assert_false (hark_ad_window_structural (x));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -766,6 +854,10 @@ main (int argc, char **argv)
                    test_selfpromo_right_after_sponsor);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
+  g_test_add_func ("/segments/detector/asks-for-backers", test_asks_for_backers);
+  g_test_add_func ("/segments/detector/own-things-and-asks-without-a-link",
+                   test_own_things_and_asks_without_a_link);
+  g_test_add_func ("/segments/detector/own-ask-structure", test_own_ask_structure);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
   return g_test_run ();

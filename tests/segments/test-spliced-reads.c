@@ -52,8 +52,9 @@
  * other sets: 0.58 on the finder it came to (sponsor 80 of 108, selfpromo 34 of 88; one of its
  * none blocks, a code read out of an ad the host heard, found as a read); 0.71 with the window
  * model's fixes, the domains and places its misses showed and an ad told of (sponsor 97,
- * selfpromo 43, none clean). */
-#define MIN_HELD_BACK_S22_RECALL 0.68
+ * selfpromo 43, none clean); 0.72 when one voice naming its side's own thing and asking the
+ * listener became a read's structure without a link (selfpromo 44). */
+#define MIN_HELD_BACK_S22_RECALL 0.69
 #define MAX_EDGE_ERROR 10.0
 /* Long story reads of the second set are still found from their product's name or offer on, up
  * to 40 s after the story starts (the goal is MAX_EDGE_ERROR): a ceiling so it gets no worse. */

@@ -114,7 +114,11 @@ static const struct
                            "click", "learn more", "find out more",
                            "get started", "start your", "go check", "go sign up", "grab",
                            "pick up", "by going to", "by visiting", "by heading to",
-                           "by heading over to", "by signing up", NULL } },
+                           "by heading over to", "by signing up",
+                           /* Asked to write to the speaker's side: a show's ask has nowhere
+                            * else to send the listener. */
+                           "get in touch", "email us", "send us an email", "drop us a line",
+                           "write to us", "reach out to us", NULL } },
   { HARK_AD_SPONSOR,
     (const char *const[]){ "sponsor", "sponsors", "sponsored", "sponsoring", "brought to you",
                            "supported by", "support for this", "underwritten", "presented by",
@@ -143,7 +147,11 @@ static const struct
                            "appreciate the support", "appreciate that support",
                            "thanks for your support", "thank you for your support",
                            "asking for money", "ask for your support", "chip in",
-                           "if you can afford", NULL } },
+                           "if you can afford",
+                           /* Listeners paying for the show itself. */
+                           "pledge drive", "make a pledge", "your pledge", "donate to the show",
+                           "donate to us", "back us", "backing us", "our crowdfunding",
+                           "our campaign", "paid tier", "our paid", NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
                            "rate us", "rate the show", "review the show", "ratings", "five star",
@@ -532,7 +540,7 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
   static const char *const products[] = {
     /* sold: the first n_sold */
     "course", "courses", "book", "books", "bundle", "workshop", "workshops", "membership",
-    "merch", "class", "classes",
+    "merch", "class", "classes", "shirts", "hoodies", "mugs", "stickers", "pins", "posters",
     /* the show's own places */
     "newsletter", "store", "shop", "academy", "training", "conference", "patreon", "substack",
     "community", "discord", NULL
@@ -543,7 +551,7 @@ find_own_products (HarkAdSentence *s, const char *norm, const gsize *map)
                                         " i've got ", " we offer ", " i have created ",
                                         " i've created ", " we've created ", NULL };
   /* What one sells; "we have a Discord" is where a project talks, not an offer. */
-  static const guint n_sold = 11;
+  static const guint n_sold = 17;
   const char *p = norm;
 
   for (;;)
@@ -1117,6 +1125,47 @@ word_start (const char *norm, const char *at)
   return at > norm ? at - 1 : norm;
 }
 
+/* Whether the sponsor word at @hit of @norm asks for backers rather than naming one: the
+ * listener (or their company) is to become one ("if your company wants to sponsor us",
+ * "anyone interested in sponsoring", "if you'd like to become a sponsor"), or the show is
+ * looking for them. "Proud to sponsor this episode" is a backer's. */
+static gboolean
+asks_for_backers (const char *norm, const char *hit)
+{
+  static const char *const article[] = { "a", NULL };
+  static const char *const seeking[] = { "looking", "searching", "seeking", "need", NULL };
+  static const char *const wanting[] = { "want", "wants", "like", "love", "interested",
+                                         "keen", NULL };
+  static const char *const joining[] = { "to", "in", NULL };
+  static const char *const becoming[] = { "become", "becoming", NULL };
+  static const char *const listener[] = { " if ", " your ", " anyone ", " you'd ", " you're ",
+                                          " you ", NULL };
+  const char *at = hit, *before;
+
+  if (strncmp (hit, " sponsor", 8) != 0 || hit <= norm)
+    return FALSE;
+  /* "become a sponsor", "looking for a sponsor": the article aside. */
+  if (word_before_is (norm, at, article))
+    at = word_start (norm, at);
+  if (at > norm && word_before_is (norm, at, (const char *const[]){ "for", NULL }))
+    return word_start (norm, at) > norm && word_before_is (norm, word_start (norm, at), seeking);
+  if (at > norm && word_before_is (norm, at, becoming))
+    at = word_start (norm, at);
+  if (at <= norm || !word_before_is (norm, at, joining))
+    return FALSE;
+  before = word_start (norm, at);
+  if (before <= norm || !word_before_is (norm, before, wanting))
+    return FALSE;
+  for (guint i = 0; listener[i]; i++)
+    {
+      const char *who = strstr (norm, listener[i]);
+
+      if (who && who < before)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the break phrase at @hit of @norm is told of in a story rather than announced: a
  * message someone got or sent ("we got a message from the landlord"), or "take a break" in a
  * life told in the first or third person ("so I'll use my savings to take a break"). A break
@@ -1228,6 +1277,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
 
             if (f == HARK_AD_SPONSOR && tells_of_sponsors (s, norm, map, hit, phrase))
               continue;
+            /* "If your company wants to sponsor the show", "we're looking for sponsors": the
+             * show asking for backers is its own ask, not a backer's read. */
+            if (f == HARK_AD_SPONSOR && asks_for_backers (norm, hit))
+              f = HARK_AD_SELF;
             /* "Sponsor us on GitHub" asks for the show; "X is sponsoring us" is X's read. */
             if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1)
                 && !(hit > norm && g_str_has_suffix (phrase->padded, "ing ")

@@ -294,11 +294,19 @@ hark_ad_window_structural (const double *x)
                        || x[HARK_AD_W_NEW_VOICE] > 0 || x[HARK_AD_W_OURS_PLACE] > 0
                        || (x[HARK_AD_W_OURS] > 0 && (x[HARK_AD_W_EVENT] > 0 || x[HARK_AD_W_URL] > 0));
 
+  /* One voice naming its side's own thing (its offer, or what it runs) and asking the listener
+   * for something needs no link: "come hang out with us in the chat", "we've got new shirts …
+   * go grab one". A guest's book told to the host asks the listener nothing. */
+  gboolean own_ask = (x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OURS] > 0)
+                     && (x[HARK_AD_W_IMPERATIVE] > 0 || x[HARK_AD_W_ASK] > 0)
+                     && x[HARK_AD_W_YOU] > 0 && x[HARK_AD_W_ONE_VOICE] > 0;
+
   /* The speaker's side saying it runs a thing and where it is ("we write a newsletter … it's
    * at x dot com") is two kinds of evidence that say as much as three. */
   gboolean own_site = x[HARK_AD_W_OURS] > 0 && (x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_NOTES] > 0);
 
-  return (pays || own_place || store || own_event || x[HARK_AD_W_NEW_VOICE_DEAL] > 0) && addressed
+  return (pays || own_place || store || own_event || own_ask || x[HARK_AD_W_NEW_VOICE_DEAL] > 0)
+         && addressed
          && x[HARK_AD_W_KINDS] * 7 >= (own_site ? 2 : 3) - 1e-9;
 }
 
