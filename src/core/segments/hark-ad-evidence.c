@@ -1873,7 +1873,8 @@ answers_about_own (const HarkAdSentence *sentences, guint i)
  * questions; any other voice's "my …" is their own life told, unless they call it a plug. A
  * voice thanking for the invitation and introducing nothing is a guest whatever else it does.
  * Captions with one voice or none are left as they are, but for an answer to a question about
- * the other's own things. */
+ * the other's own things. A sentence saying "my …" is the guest's own whole: "the paid tier of
+ * my newsletter" is one thing of theirs, not the show's paid tier. */
 static void
 mark_guests_own (HarkAdSentence *sentences, guint n)
 {
@@ -1883,7 +1884,7 @@ mark_guests_own (HarkAdSentence *sentences, guint n)
 
   for (guint i = 0; i < n; i++)
     if (sentences[i].mine && answers_about_own (sentences, i))
-      sentences[i].guests_own = MIN (sentences[i].count[HARK_AD_SELF], sentences[i].mine);
+      sentences[i].guests_own = sentences[i].count[HARK_AD_SELF];
   for (guint i = 0; i < n; i++)
     {
       int voice = sentences[i].speaker;
@@ -1982,7 +1983,7 @@ mark_guests_own (HarkAdSentence *sentences, guint n)
           plugged = other->speaker == s->speaker && other->count[HARK_AD_PLUG];
         }
       if (!plugged)
-        s->guests_own = MIN (s->count[HARK_AD_SELF], s->mine);
+        s->guests_own = s->count[HARK_AD_SELF];
     }
 }
 

@@ -78,7 +78,7 @@ typedef struct
   /* Of the SELF hits, those said as the speaker's own ("my course", "I've created a class"):
    * the show's offer from its host, a guest's life from anyone else. */
   guint8 mine;
-  /* … and of those, the ones a guest said (hark_ad_evidence_hide_guests_own()). */
+  /* The SELF hits of a sentence a guest said of their own (hark_ad_evidence_hide_guests_own()). */
   guint8 guests_own;
   /* What the sentence says of its speaker's part in the show (HARK_AD_ROLE_*). */
   guint8 role;
