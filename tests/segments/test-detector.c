@@ -183,6 +183,33 @@ test_sponsor_in_question (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* "Brought to you by our friends at X" is X's read, however warm; "by our members and friends"
+ * is the show's own. */
+static void
+test_friends_at_a_company (void)
+{
+  static const Line company[] = {
+    { 0.0, 4.0, NULL, "Thanks for joining us, it is good to be back." },
+    { 4.5, 9.0, NULL, "This episode is brought to you by our friends at Tallyworks." },
+    { 9.0, 14.0, NULL, "Tallyworks keeps your invoices in one place, with no spreadsheets." },
+    { 14.0, 18.0, NULL, "Learn more and start free at tallyworks.com/show." },
+    { 18.5, 23.0, NULL, "So, where were we with the migration story?" },
+  };
+  static const Line members[] = {
+    { 0.0, 4.0, NULL, "Thanks for joining us, it is good to be back." },
+    { 4.5, 9.0, NULL, "This episode is brought to you by our members and friends." },
+    { 9.0, 14.0, NULL, "Join them for bonus episodes and no ads at fieldnotes.com/join." },
+    { 14.5, 19.0, NULL, "So, where were we with the migration story?" },
+  };
+  g_autoptr (GArray) found = detect (company, G_N_ELEMENTS (company));
+  g_autoptr (GArray) own = detect (members, G_N_ELEMENTS (members));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 4.5, 18.0);
+  g_assert_cmpuint (own->len, ==, 1);
+  g_assert_cmpint (g_array_index (own, HarkDetection, 0).category, ==, HARK_CATEGORY_SELFPROMO);
+}
+
 /* Self-promotion is told from a sponsor read, and the outro is neither. */
 static void
 test_selfpromo_and_outro (void)
@@ -830,6 +857,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/sponsor-in-question", test_sponsor_in_question);
   g_test_add_func ("/segments/detector/own-work-told", test_own_work_told_in_interview);
   g_test_add_func ("/segments/detector/selfpromo-and-outro", test_selfpromo_and_outro);
+  g_test_add_func ("/segments/detector/friends-at-a-company", test_friends_at_a_company);
   g_test_add_func ("/segments/detector/preamble", test_preamble);
   g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);

@@ -629,6 +629,25 @@ asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *m
   }
 }
 
+static gboolean word_after_is (const char *at, const char *const *words);
+
+/* "Our friends at Acme", "our good friends over at Acme": a company the show calls its own only
+ * in warmth. @after points at the space after "our" or "my". "Our members and friends" are
+ * the show's own people: only the first word, or the one after a warm adjective, counts. */
+static gboolean
+names_others (const char *after)
+{
+  static const char *const others[] = { "friends", "friend", "partners", "partner", "pals",
+                                        "buddies", "sponsor", "sponsors", NULL };
+  static const char *const warm[] = { "good", "great", "dear", "old", "longtime", "wonderful",
+                                      "awesome", "amazing", NULL };
+  const char *w = after;
+
+  if (word_after_is (w, warm))
+    w = strchr (w + 1, ' ');
+  return w != NULL && word_after_is (w, others);
+}
+
 /* "Brought to you by us", "sponsored by our course": a read the show makes for itself. @after
  * points at the space after the sponsor phrase in normalised text. */
 static gboolean
@@ -649,11 +668,9 @@ names_first_person (const char *after)
         }
   for (guint i = 0; own[i]; i++)
     if (g_str_has_prefix (w, own[i]))
-      return TRUE;
+      return !names_others (w + strlen (own[i]) - 1);
   return FALSE;
 }
-
-static gboolean word_after_is (const char *at, const char *const *words);
 
 /* "Brought to you by Inkwell, an app that I built", "… by our own course": the backer named is
  * the speaker's own making. @after points at the space after the sponsor phrase in normalised
