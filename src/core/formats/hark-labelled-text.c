@@ -11,6 +11,7 @@
 
 #include "util/hark-error.h"
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-label-tally.h"
 #include "formats/hark-speaker-names.h"
 #include "text/hark-text-utils.h"
 
@@ -176,51 +177,26 @@ split_handle (const char *line, char **handle, const char **rest)
 
 /* How often each label starts a line (names and handles alike), so that a label is trusted for
  * recurring as a turn start across the file. */
-static GHashTable *
-count_labels (const char *text, guint front_matter, guint *recurring_lines)
+static HarkLabelTally *
+count_labels (const char *text, guint front_matter)
 {
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HarkLabelTally *tally = hark_label_tally_new ();
   HarkLineReader reader;
-  GHashTableIter iter;
-  gpointer count;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
       g_autofree char *line = NULL;
-      char *label = NULL;
+      g_autofree char *label = NULL;
 
       if (reader.number <= front_matter
           || hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
       line = g_strndup (reader.line, reader.length);
-      if (!hark_text_split_speaker (line, &label, NULL) && !split_handle (line, &label, NULL))
-        continue;
-      count = g_hash_table_lookup (counts, label);
-      g_hash_table_replace (counts, label, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      if (hark_text_split_speaker (line, &label, NULL) || split_handle (line, &label, NULL))
+        hark_label_tally_add (tally, label);
     }
-  *recurring_lines = 0;
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, NULL, &count))
-    if (GPOINTER_TO_UINT (count) >= 2)
-      *recurring_lines += GPOINTER_TO_UINT (count);
-  return counts;
-}
-
-/* Whether @label (from split_speaker, or a handle when @handle) starts a turn. A handle must
- * recur. A name that appears once is trusted unless the file's turns are told by recurring
- * labels and this one is a single word ("Two: the second…", "Terraform: it…"): then it is a
- * word of the turn it sits in. */
-static gboolean
-trust_label (GHashTable *counts, guint recurring_lines, const char *label, gboolean handle)
-{
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
-
-  if (count >= 2)
-    return TRUE;
-  if (handle)
-    return FALSE;
-  return recurring_lines < 4 || strchr (label, ' ') != NULL || hark_speaker_name_is_label (label);
+  return tally;
 }
 
 /* "Kim Scott" and "Kim", "Pia Moss" and "PM": one speaker under the fullest name (see
@@ -284,13 +260,13 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   guint turn_line = 0;
   guint labelled = 0;
   gboolean lone_names, previous_blank = TRUE;
-  guint front_matter, recurring_lines;
-  g_autoptr (GHashTable) counts = NULL;
+  guint front_matter;
+  g_autoptr (HarkLabelTally) counts = NULL;
   HarkLineReader reader;
 
   lone_names = has_lone_name_layout (text);
   front_matter = hark_reader_front_matter_lines (text);
-  counts = count_labels (text, front_matter, &recurring_lines);
+  counts = count_labels (text, front_matter);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
@@ -313,11 +289,11 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
         {
           if (hark_text_split_speaker (line, &label, &rest))
             {
-              if (!trust_label (counts, recurring_lines, label, FALSE))
+              if (!hark_label_tally_trusts (counts, label, FALSE))
                 g_clear_pointer (&label, g_free);
             }
           else if (split_handle (line, &label, &rest)
-                   && !trust_label (counts, recurring_lines, label, TRUE))
+                   && !hark_label_tally_trusts (counts, label, TRUE))
             g_clear_pointer (&label, g_free);
         }
       if (label != NULL)

@@ -20,6 +20,7 @@
  * link targets are stripped from the text.
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-label-tally.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
@@ -45,6 +46,7 @@ typedef struct
   int speaker;
   gboolean anchored; /* a time marks its first word */
   gboolean new_cue;  /* carries a time: starts a cue */
+  gboolean labelled; /* opens with a speaker's label of its own */
 } Paragraph;
 
 typedef struct
@@ -63,6 +65,9 @@ typedef struct
   gboolean sections_first; /* the first time came with a heading: what is above it is a
                             * preamble (notes, a teaser), not the transcript */
   guint n_bad_times;
+  HarkLabelTally *labels; /* every name that labels a turn, for trusting plain "Name:" labels */
+  guint notes_heading; /* paragraphs before an untimed heading after the last time, or G_MAXUINT */
+  gboolean untimed_sections; /* untimed headings between times: sections, not notes */
 } Reader;
 
 /* Past the blockquote markers at the start of @line ("> ", "> > "): a quoted turn is still a
@@ -375,6 +380,22 @@ scan_speaker (const char *p, char **speaker, const char **rest)
   return scan_bold_speaker (p, speaker, rest) || hark_text_split_speaker (p, speaker, rest);
 }
 
+/* As scan_speaker(), but a plain "Name:" must be a label the file's tally trusts: bold makes a
+ * label plain, a word with a colon after it may be prose ("Two: the handle."). */
+static gboolean
+scan_trusted_speaker (const HarkLabelTally *tally, const char *p, char **speaker,
+                      const char **rest)
+{
+  if (scan_bold_speaker (p, speaker, rest))
+    return TRUE;
+  if (!hark_text_split_speaker (p, speaker, rest))
+    return FALSE;
+  if (hark_label_tally_trusts (tally, *speaker, FALSE))
+    return TRUE;
+  g_clear_pointer (speaker, g_free);
+  return FALSE;
+}
+
 /* A heading's level markers, or NULL when @line is not a heading. */
 static const char *
 heading_text (const char *line)
@@ -445,6 +466,12 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
           g_array_index (r->anchors, Anchor, r->anchors->len - 1).time = time;
           return;
         }
+    }
+  /* A time after an untimed heading: the heading was a section of the transcript. */
+  if (r->notes_heading != G_MAXUINT)
+    {
+      r->untimed_sections = TRUE;
+      r->notes_heading = G_MAXUINT;
     }
   g_array_append_val (r->anchors, anchor);
 }
@@ -553,7 +580,8 @@ add_speaker (Reader *r, char *name)
   return index;
 }
 
-/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. */
+/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. Some escape
+ * over again, with more backslashes next to the digits; those say nothing either. */
 static char *
 unescape_time_marks (const char *line)
 {
@@ -562,25 +590,57 @@ unescape_time_marks (const char *line)
 
   while (*p)
     {
-      if (p[0] == '\\' && p[1] == '[' && g_ascii_isdigit (p[2]))
+      if (p[0] == '\\' && p[1] == '[')
         {
-          const char *close = strstr (p + 2, "\\]");
-          const char *q = p + 2;
+          const char *digits = p + 2, *q, *close;
 
-          while (q < close && (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ','))
+          while (*digits == '\\' && digits - p < 8)
+            digits++;
+          q = digits;
+          while (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ',')
             q++;
-          if (close != NULL && q == close)
+          close = q;
+          while (*close == '\\' && close - q < 8)
+            close++;
+          if (g_ascii_isdigit (*digits) && close > q && close[-1] == '\\' && close[0] == ']')
             {
               g_string_append_c (out, '[');
-              g_string_append_len (out, p + 2, close - (p + 2));
+              g_string_append_len (out, digits, q - digits);
               g_string_append_c (out, ']');
-              p = close + 2;
+              p = close + 1;
               continue;
             }
         }
       g_string_append_c (out, *p++);
     }
   return g_string_free (out, FALSE);
+}
+
+/* "to [17:20]" (or with a dash) and nothing else at @p, the end of a span of time whose start
+ * came before: sets @seconds to the end. */
+static gboolean
+scan_span_end (const char *p, double *seconds)
+{
+  static const char *const joins[] = { "to ", "- ", "– ", "— " };
+  const char *end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (joins); i++)
+    if (g_str_has_prefix (p, joins[i]))
+      return scan_mark (hark_reader_skip_blanks (p + strlen (joins[i])), FALSE, &end, seconds)
+             && *hark_reader_skip_blanks (end) == '\0';
+  return FALSE;
+}
+
+/* "[23:04]" or "[15:51] to [17:20]" and nothing else at @p: sets @seconds to the last time. */
+static gboolean
+scan_mark_span (const char *p, double *seconds)
+{
+  const char *end;
+
+  if (!scan_mark (p, FALSE, &end, seconds))
+    return FALSE;
+  p = hark_reader_skip_blanks (end);
+  return *p == '\0' || scan_span_end (p, seconds);
 }
 
 /* Who says the words of a paragraph that names nobody: the label waiting over them, else the
@@ -603,6 +663,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
   const char *rest, *end;
   char *speaker = NULL;
   double seconds;
+  gboolean labelled;
 
   if (heading)
     {
@@ -629,6 +690,8 @@ read_line (Reader *r, const char *escaped_line, guint number)
           r->context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
           r->section_pending = TRUE;
         }
+      else if (r->anchors->len > 0 && r->notes_heading == G_MAXUINT)
+        r->notes_heading = r->paragraphs->len;
       return;
     }
 
@@ -637,7 +700,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
   if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
       || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest))
     {
-      if (*rest == '\0')
+      if (*rest == '\0' || scan_span_end (rest, &seconds))
         {
           /* The words follow in the paragraphs below, as under a timed heading. The name is
            * a speaker once words come: a label over a time alone marks a break. */
@@ -651,6 +714,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
         }
       r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = TRUE;
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
       r->open->anchored = r->open->new_cue = TRUE;
       append_text (r, rest, number, line);
@@ -665,6 +729,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
       if (scan_mark (p, FALSE, &end, &seconds))
         {
           open_paragraph (r, current_speaker (r));
+          r->open->labelled = TRUE;
           add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
           r->open->anchored = r->open->new_cue = TRUE;
           append_text (r, hark_reader_skip_blanks (end), number, line);
@@ -683,19 +748,22 @@ read_line (Reader *r, const char *escaped_line, guint number)
           close_paragraph (r);
           return;
         }
-      if (scan_speaker (rest, &speaker, &rest))
+      labelled = scan_trusted_speaker (r->labels, rest, &speaker, &rest);
+      if (labelled)
         r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = labelled;
       add_anchor (r, r->open->start, seconds, number, hark_text_column (line, p));
       r->open->anchored = r->open->new_cue = TRUE;
       append_text (r, rest, number, line);
       return;
     }
 
-  if (scan_speaker (p, &speaker, &rest))
+  if (scan_trusted_speaker (r->labels, p, &speaker, &rest))
     {
-      /* "**Break:** [23:04]": a label over a time alone marks a place; nobody speaks. */
-      if (scan_mark (rest, FALSE, &end, &seconds) && *hark_reader_skip_blanks (end) == '\0')
+      /* "**Break:** [23:04]" or "[15:51] to [17:20]": a label over a time alone marks a place;
+       * nobody speaks. After a span, the words resume at its end. */
+      if (scan_mark_span (rest, &seconds))
         {
           g_free (speaker);
           close_paragraph (r);
@@ -703,8 +771,17 @@ read_line (Reader *r, const char *escaped_line, guint number)
                       hark_text_column (line, rest));
           return;
         }
+      /* "**Break:**" alone: a speaker only once words come under it. */
+      if (*rest == '\0')
+        {
+          g_free (r->waiting_name);
+          r->waiting_name = speaker;
+          close_paragraph (r);
+          return;
+        }
       r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
+      r->open->labelled = TRUE;
       append_text (r, rest, number, line);
       return;
     }
@@ -886,6 +963,115 @@ find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapt
     }
 }
 
+/* A chapter list below the transcript ("## Chapters", "- 00:00 Intro", "- 00:15 Spouts"): the
+ * last run of two or more entries in rising order, with no time after it, whose first time goes
+ * back on the transcript's latest. Its lines go in @lines; its entries become chapters when
+ * @chapters is still empty (the file has no timed headings and no list above). */
+static void
+find_trailing_chapter_list (const char *text, guint skip, GHashTable *lines, GArray *chapters)
+{
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+  HarkLineReader reader;
+  double latest = -1, before_run = -1;
+  guint first_line = 0, last_line = 0;
+  gboolean open = FALSE;
+
+  g_array_set_clear_func (entries, notes_entry_clear);
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *title = NULL;
+      double seconds;
+
+      if (reader.number <= skip || g_hash_table_contains (lines, GUINT_TO_POINTER (reader.number)))
+        continue;
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        {
+          open = FALSE;
+          continue;
+        }
+      line = g_strndup (reader.line, reader.length);
+      if (parse_notes_entry (line, &seconds, &title))
+        {
+          NotesEntry entry = { seconds, g_steal_pointer (&title) };
+
+          if (!open || seconds <= g_array_index (entries, NotesEntry, entries->len - 1).time)
+            {
+              g_array_set_size (entries, 0);
+              first_line = reader.number;
+              before_run = latest;
+              open = TRUE;
+            }
+          g_array_append_val (entries, entry);
+          last_line = reader.number;
+          latest = MAX (latest, seconds);
+          continue;
+        }
+      open = FALSE;
+      seconds = first_time_in (line);
+      if (seconds >= 0)
+        {
+          /* The transcript goes on: the run was its own lines. */
+          g_array_set_size (entries, 0);
+          latest = MAX (latest, seconds);
+        }
+    }
+  if (entries->len < 2 || g_array_index (entries, NotesEntry, 0).time >= before_run)
+    return;
+  for (guint l = first_line; l <= last_line; l++)
+    g_hash_table_add (lines, GUINT_TO_POINTER (l));
+  if (chapters->len == 0)
+    for (guint i = 0; i < entries->len; i++)
+      {
+        NotesEntry *e = &g_array_index (entries, NotesEntry, i);
+        NotesEntry copy = { e->time, g_strdup (e->title) };
+
+        g_array_append_val (chapters, copy);
+      }
+}
+
+/* Pass one: every label that opens a line, the way read_line() finds them, so that a plain
+ * "Name:" is trusted by how often it recurs (hark-label-tally.h). */
+static void
+count_labels (const char *text, guint skip, HarkLabelTally *tally)
+{
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *unescaped = NULL;
+      g_autofree char *speaker = NULL;
+      const char *p, *rest, *end;
+      double seconds;
+
+      if (reader.number <= skip || hark_text_line_is_blank (reader.line, reader.length, TRUE))
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      unescaped = unescape_time_marks (skip_quote_markers (line));
+      p = hark_reader_skip_blanks (unescaped);
+      if (heading_text (p) != NULL)
+        continue;
+      if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
+          || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest)
+          || scan_bracketed_speaker (p, &speaker, &rest))
+        {
+          hark_label_tally_add (tally, speaker);
+          continue;
+        }
+      if (scan_mark (p, TRUE, &end, &seconds))
+        {
+          p = hark_reader_skip_blanks (end);
+          if (*p == '-' && p[1] == ' ')
+            p = hark_reader_skip_blanks (p + 1);
+        }
+      if (scan_speaker (p, &speaker, &rest))
+        hark_label_tally_add (tally, speaker);
+    }
+}
+
 /* Pass one: the titles of timed headings, so a list repeating them is known as a TOC; and
  * whether they name speakers ("### Kim (00:01:02)" over each turn): so when at least two
  * names each head several sections, which chapter titles never do. */
@@ -1014,6 +1200,46 @@ emit_untimed (Reader *r)
     }
 }
 
+/* Fewer cues than this say too little about how many paragraphs a cue has: a short file's
+ * last turn may well be the only one with a second paragraph. */
+#define MIN_CUES_FOR_SHAPE 8
+
+/* Where the show notes below the transcript start (links, credits, a footer naming the tool
+ * that made it), as an index into the paragraphs, or their count when there are none. Notes
+ * start at an untimed heading after the last time ("## Links"), unless the transcript's own
+ * sections are untimed headings; or past as many unlabelled paragraphs after the last turn's
+ * first as any other turn has at most (a labelled paragraph is a turn: it stays). */
+static guint
+find_trailing_notes (Reader *r)
+{
+  guint n = r->paragraphs->len, cut = n, cues = 0, most = 0, unlabelled = 0, last = n;
+
+  if (r->notes_heading != G_MAXUINT && !r->untimed_sections)
+    cut = r->notes_heading;
+  for (guint i = 0; i < cut; i++)
+    {
+      const Paragraph *p = &g_array_index (r->paragraphs, Paragraph, i);
+
+      if (p->new_cue || (p->labelled && last < n))
+        {
+          if (last < n)
+            most = MAX (most, unlabelled);
+          cues += p->new_cue;
+          last = i;
+          unlabelled = 0;
+        }
+      else if (last < n)
+        unlabelled++;
+    }
+  if (cues <= MIN_CUES_FOR_SHAPE || last == n)
+    return cut;
+  unlabelled = 0;
+  for (guint i = last + 1; i < cut; i++)
+    if (++unlabelled > most)
+      return i;
+  return cut;
+}
+
 static void
 emit (Reader *r)
 {
@@ -1109,6 +1335,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) notes_lines = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) notes_chapters = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
+  g_autoptr (HarkLabelTally) labels = hark_label_tally_new ();
   gboolean any_cue = FALSE;
 
   g_array_set_clear_func (notes_chapters, notes_entry_clear);
@@ -1117,8 +1344,12 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   r.paragraphs = paragraphs;
   r.heading_titles = titles;
   r.last_speaker = -1;
+  r.labels = labels;
+  r.notes_heading = G_MAXUINT;
+  count_labels (text, skip, labels);
   collect_heading_titles (text, titles, &r.speaker_headings);
   find_notes_lists (text, skip, notes_lines, notes_chapters);
+  find_trailing_chapter_list (text, skip, notes_lines, notes_chapters);
   if (titles->len == 0)
     for (guint i = 0; i < notes_chapters->len; i++)
       {
@@ -1172,6 +1403,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
                                    "timed headings such as “## Title [00:01:02]”."));
       return FALSE;
     }
+  g_array_set_size (paragraphs, find_trailing_notes (&r));
   emit (&r);
   context->kind |= HARK_SIDECAR_KIND_TIMED;
   return TRUE;

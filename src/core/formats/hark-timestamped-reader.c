@@ -22,6 +22,7 @@
  * nothing says how long it lasts).
  */
 #include "formats/hark-sidecar-private.h"
+#include "formats/hark-label-tally.h"
 #include "formats/hark-reader-util.h"
 #include "util/hark-i18n.h"
 
@@ -34,6 +35,8 @@ typedef struct
   double start;
   char *speaker;    /* NULL when the heading names nobody */
   const char *text; /* the words on the heading's own line, may be empty */
+  const char *label_at; /* where a "Name:" label taken as the speaker starts, else NULL: it is
+                         * believed only when the file's labels say so (hark-label-tally.h) */
 } Heading;
 
 /* "00:01:02:12": an editor's time with a frame count, which says less than a second. */
@@ -152,7 +155,10 @@ parse_time_first (const char *line, Heading *heading)
       p = hark_reader_skip_blanks (tab);
     }
   else if (hark_text_split_speaker (p, &heading->speaker, &rest))
-    p = rest;
+    {
+      heading->label_at = p;
+      p = rest;
+    }
   heading->text = p;
   return TRUE;
 }
@@ -245,6 +251,7 @@ parse_heading (const char *line, Heading *heading)
 {
   heading->speaker = NULL;
   heading->text = NULL;
+  heading->label_at = NULL;
   return parse_time_first (line, heading) || parse_name_first (line, heading);
 }
 
@@ -338,6 +345,35 @@ names_then_times (GArray *lines)
          && g_hash_table_size (names) * 2 <= matched + 2;
 }
 
+/* "00:02:10 Two: the handle.": a word that opens the words after a time, taken for a name. The
+ * names the file gives in every way count towards recurrence; a "Name:" label that the tally
+ * does not trust goes back into the words. */
+static void
+distrust_lone_labels (GArray *lines)
+{
+  g_autoptr (HarkLabelTally) tally = hark_label_tally_new ();
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading && l->heading.speaker != NULL)
+        hark_label_tally_add (tally, l->heading.speaker);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading && l->heading.label_at != NULL
+          && !hark_label_tally_trusts (tally, l->heading.speaker, FALSE))
+        {
+          g_clear_pointer (&l->heading.speaker, g_free);
+          l->heading.text = l->heading.label_at;
+          l->heading.label_at = NULL;
+        }
+    }
+}
+
 /* The file's non-blank lines (at most @max), each parsed as a heading where it is one. */
 static GArray *
 collect_lines (const char *text, guint max)
@@ -359,6 +395,7 @@ collect_lines (const char *text, guint max)
       l.is_heading = parse_heading (l.text, &l.heading);
       g_array_append_val (lines, l);
     }
+  distrust_lone_labels (lines);
   if (names_then_times (lines))
     for (guint i = 0; i < lines->len; i++)
       {
@@ -608,19 +645,147 @@ lone_name_layout (GArray *lines)
   return NAME_NONE;
 }
 
+/* ---- Show notes below the transcript ---------------------------------------------------- */
+
+/* The most words a chapter title in show notes has: more is a line of the transcript. */
+#define MAX_NOTES_TITLE_WORDS 12
+/* Fewer cues than this say too little about how many paragraphs a cue has: a short file's
+ * last turn may well be the only one with a second paragraph. */
+#define MIN_CUES_FOR_SHAPE 8
+
+/* Whether line @i only names the speaker of the heading next to it (the Descript layouts):
+ * it is no words of a cue. */
+static gboolean
+is_name_line (GArray *lines, guint i, Layout layout)
+{
+  const Line *l = &g_array_index (lines, Line, i);
+
+  if (layout == NAME_BEFORE)
+    return i + 1 < lines->len && is_lone_name (l) && is_bare_time (l + 1);
+  if (layout == NAME_AFTER)
+    return i > 0 && is_bare_time (l - 1) && is_lone_name (l);
+  return FALSE;
+}
+
+/* "00:15 Spouts": a time and a short title naming nobody, as a chapter list gives them. */
+static gboolean
+is_chapter_entry (const Line *l)
+{
+  guint words = 1;
+
+  if (!l->is_heading || l->heading.speaker != NULL || *l->heading.text == '\0')
+    return FALSE;
+  for (const char *q = l->heading.text; *q; q++)
+    words += *q == ' ';
+  return words <= MAX_NOTES_TITLE_WORDS && strlen (l->heading.text) <= 120;
+}
+
+/* A chapter list below the transcript ("00:00 Intro", "00:15 Spouts"): the last headings of the
+ * file, two or more short titles naming nobody in rising order, whose first time goes back on
+ * the transcript's latest. Their times are not cues. Returns the index of the list's first
+ * line, or lines->len when there is none. */
+static guint
+find_trailing_chapters (GArray *lines)
+{
+  guint first = lines->len, n = 0;
+  double latest = -1, next = G_MAXDOUBLE;
+
+  for (guint i = lines->len; i-- > 0;)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (!l->is_heading)
+        continue;
+      if (!is_chapter_entry (l) || l->heading.start >= next)
+        break;
+      first = i;
+      next = l->heading.start;
+      n++;
+    }
+  if (n < 2)
+    return lines->len;
+  for (guint i = 0; i < first; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (l->is_heading)
+        latest = MAX (latest, l->heading.start);
+    }
+  return latest > g_array_index (lines, Line, first).heading.start ? first : lines->len;
+}
+
+/* Whether line @i starts a paragraph of a cue's words: the first line under the heading, or
+ * one after a blank line. */
+static gboolean
+starts_paragraph (GArray *lines, guint i, Layout layout)
+{
+  const Line *l = &g_array_index (lines, Line, i);
+
+  return i > 0 && !l->is_heading && !is_name_line (lines, i, layout)
+         && (l[-1].is_heading || is_name_line (lines, i - 1, layout)
+             || l[-1].number + 1 != l->number);
+}
+
+/* Where the show notes below the transcript start (links, credits, a footer naming the tool
+ * that made it), or @end when there are none: the paragraphs after the last cue's own words.
+ * A cue holds as many paragraphs as the file's other cues hold at most (none when the words sit
+ * on the time's line, one under an Otter heading); what the last one has past that is not
+ * speech. Lines from @end on are a chapter list (find_trailing_chapters()). */
+static guint
+find_trailing_notes (GArray *lines, Layout layout, guint end)
+{
+  guint cues = 0, most = 0, blocks = 0, last_heading = end;
+
+  for (guint i = 0; i < end; i++)
+    {
+      if (g_array_index (lines, Line, i).is_heading)
+        {
+          if (last_heading < end)
+            {
+              most = MAX (most, blocks);
+              cues++;
+            }
+          last_heading = i;
+          blocks = 0;
+        }
+      else if (last_heading < end && starts_paragraph (lines, i, layout))
+        blocks++;
+    }
+  if (cues < MIN_CUES_FOR_SHAPE || last_heading == end)
+    return end;
+  blocks = 0;
+  for (guint i = last_heading + 1; i < end; i++)
+    if (starts_paragraph (lines, i, layout) && ++blocks > most)
+      return i;
+  return end;
+}
+
 gboolean
 hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                        HarkSidecarContext *context, GError **error)
 {
   g_autoptr (GArray) cues = g_array_new (FALSE, FALSE, sizeof (PendingCue));
   g_autoptr (GArray) lines = collect_lines (text, G_MAXUINT);
-  guint first_unplaced = 0;
+  guint first_unplaced = 0, chapters_at, notes_at;
   Layout layout;
 
   g_array_set_clear_func (cues, (GDestroyNotify) pending_cue_clear);
   layout = names_are_dashed (lines) ? NAME_DASHED : lone_name_layout (lines);
+  chapters_at = find_trailing_chapters (lines);
+  notes_at = find_trailing_notes (lines, layout, chapters_at);
+  for (guint i = chapters_at; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
 
-  for (guint i = 0; i < lines->len; i++)
+      if (l->is_heading)
+        {
+          hark_transcript_builder_add_chapter (builder, l->heading.start, -1, l->heading.text,
+                                               NULL, TRUE);
+          context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
+        }
+    }
+
+  for (guint i = 0; i < notes_at; i++)
     {
       Line *l = &g_array_index (lines, Line, i);
 
@@ -635,7 +800,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
           /* Descript: the name on the line before; or on the line after the time. */
           if (speaker == NULL && layout == NAME_BEFORE && i > 0 && is_lone_name (l - 1))
             speaker = l[-1].text;
-          else if (speaker == NULL && layout == NAME_AFTER && i + 1 < lines->len
+          else if (speaker == NULL && layout == NAME_AFTER && i + 1 < notes_at
                    && is_lone_name (l + 1))
             {
               speaker = l[1].text;
@@ -660,7 +825,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
           g_array_append_val (cues, cue);
           continue;
         }
-      if (layout == NAME_BEFORE && i + 1 < lines->len && is_lone_name (l)
+      if (layout == NAME_BEFORE && i + 1 < notes_at && is_lone_name (l)
           && is_bare_time (l + 1))
         continue; /* the next heading's speaker */
       if (cues->len == 0)

@@ -719,6 +719,24 @@ drop_initials (const char *name, const char *name_end)
   return open > name ? open : name_end;
 }
 
+/* Whether @p holds a web address and nothing else (in angle brackets or not). */
+static gboolean
+is_lone_address (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p == '<')
+    p++;
+  if (g_ascii_strncasecmp (p, "http://", 7) != 0 && g_ascii_strncasecmp (p, "https://", 8) != 0
+      && g_ascii_strncasecmp (p, "www.", 4) != 0)
+    return FALSE;
+  while (*p != '\0' && *p != ' ' && *p != '\t')
+    p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '\0';
+}
+
 gboolean
 hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 {
@@ -779,6 +797,10 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
 
   /* "https://x", "ISBN:123", "a::b" are not speakers; "Anna:Hello" (a missing space) is. */
   if (colon[1] == '/' || colon[1] == ':' || g_ascii_isdigit (colon[1]))
+    return FALSE;
+  /* "Slides: https://…", "Paper: <https://…>": a page's reference above or below the talk, not
+   * a turn; nobody says a bare address. */
+  if (is_lone_address (colon + 1))
     return FALSE;
 
   if (speaker)
