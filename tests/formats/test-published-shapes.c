@@ -5,7 +5,8 @@
  *
  * Blockquoted turns and rules in Markdown, show notes with chapter times above the transcript,
  * words that only look like labels, handles as labels, punctuation as its own word, HTML
- * tables of turns, JSON lists of turns, a single narrator, initials standing for a name.
+ * tables of turns, JSON lists of turns, a single narrator, initials standing for a name, a
+ * transcript printed to PDF, a page's anchors on its times.
  */
 #include <string.h>
 
@@ -48,6 +49,74 @@ test_markdown_quotes_and_rules (void)
   g_assert_cmpstr (turns[3].text, ==,
                    "About four hundred. It was a good year. Nested quote, still Ben.");
   g_assert_cmpfloat (turns[3].start, ==, 41);
+}
+
+/* A transcript printed to PDF and saved as text: "Name (00:00:02):" alone on a line, the turn
+ * wrapped over many lines, "(00:00:20):" where the same voice goes on, and each page's number
+ * and running header, which nobody said. Turns this long leave few headings among the lines. */
+static void
+test_printed_rev_export (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  g_autoptr (GString) text = g_string_new ("Tidewater Talks\n\n");
+  const HarkTurn *turns;
+  guint n;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append_printf (text, "%s (00:%02u:%02u):\n", i % 2 ? "Bo Park" : "Ann Lee", i, 5);
+      for (guint k = 0; k < 6; k++)
+        g_string_append (text, "words of a long turn that wrapped when it was printed to\n");
+      g_string_append_printf (text, "(00:%02u:%02u):\n", i, 40);
+      for (guint k = 0; k < 6; k++)
+        g_string_append (text, "and the same voice goes on for a while longer after that\n");
+      if (i % 3 == 2)
+        g_string_append_printf (text, "%60s\n\fTidewater Talks\n\n", "Page 1 of 4");
+    }
+  sidecar_read (&r, text->str, "tidewater.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 20);
+  g_assert_cmpfloat (r.cues[1].start, ==, 40);
+  g_assert_cmpint (r.cues[1].speaker, ==, r.cues[0].speaker);
+  g_assert_cmpint (r.cues[2].speaker, !=, r.cues[1].speaker);
+  turns = hark_transcript_get_turns (r.t, &n);
+  g_assert_cmpuint (n, ==, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_null (strstr (turns[i].text, "Page"));
+      g_assert_null (strstr (turns[i].text, "Tidewater"));
+    }
+  g_assert_cmpstr (speaker_name (&r, turns[9].speaker), ==, "Bo Park");
+}
+
+/* A page of a site: a summary with timed headings (anchors on their times), then "# Transcript"
+ * and paragraphs whose times are wrapped in anchors. The summary's headings are chapters, not
+ * cues. */
+static void
+test_markdown_anchored_times (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  const HarkChapter *chapters;
+  guint n_chapters;
+
+  sidecar_read (&r,
+                "---\nlayout: transcript\n---\n"
+                "# Summary\n\n"
+                "## 1. Hello (<a href=\"#00-00-00\">00:00:00</a>)\n"
+                "How the two met.\n\n"
+                "## 2. Boats (<a href=\"#00-01-10\">00:01:10</a>)\n"
+                "Why boats float.\n\n"
+                "# Transcript\n\n"
+                "[<a id=\"00-00-00\">00:00:00</a>]  We are recording, I think.\n\n"
+                "[<a id=\"00-00-31\">00:00:31</a>]  Good, then let us start.\n\n"
+                "[<a id=\"00-01-10\">00:01:10</a>]  So, boats. Why do they float?\n",
+                "boats.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[1].start, ==, 31);
+  g_assert_cmpstr (r.cues[2].text, ==, "So, boats. Why do they float?");
+  chapters = hark_transcript_get_chapters (r.t, &n_chapters);
+  g_assert_cmpuint (n_chapters, ==, 2);
+  g_assert_cmpstr (chapters[1].title, ==, "2. Boats");
+  g_assert_cmpfloat (chapters[1].start, ==, 70);
 }
 
 /* A table of turns whose times carry units; a plain number in a cell stays a count. */
@@ -370,5 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shapes/markdown/show-notes", test_markdown_show_notes);
   g_test_add_func ("/shapes/markdown/narrator", test_markdown_narrator);
   g_test_add_func ("/shapes/untimed-prose", test_untimed_prose);
+  g_test_add_func ("/shapes/text/printed-rev-export", test_printed_rev_export);
+  g_test_add_func ("/shapes/markdown/anchored-times", test_markdown_anchored_times);
   return g_test_run ();
 }

@@ -580,8 +580,38 @@ add_speaker (Reader *r, char *name)
   return index;
 }
 
-/* "\\[02:41\\]": exporters escape the brackets of a time mark, which is still a time. Some escape
- * over again, with more backslashes next to the digits; those say nothing either. */
+/* Where the time wrapped in an inline tag at @p ends: "<a id=\"t12\">00:12:30</a>" (a page's
+ * anchor on its own time), with the time's digits in @digits and @length; NULL when @p starts
+ * no such tag. */
+static const char *
+scan_tagged_time (const char *p, const char **digits, gsize *length)
+{
+  const char *name = p + 1, *name_end = name, *q;
+
+  if (p[0] != '<' || !g_ascii_isalpha (*name))
+    return NULL;
+  while (g_ascii_isalnum (*name_end))
+    name_end++;
+  q = name_end;
+  while (*q && *q != '>' && *q != '<' && q - p < 300)
+    q++;
+  if (*q != '>')
+    return NULL;
+  *digits = ++q;
+  while (g_ascii_isdigit (*q) || *q == ':' || *q == '.' || *q == ',')
+    q++;
+  *length = (gsize) (q - *digits);
+  if (*length < 3 || memchr (*digits, ':', *length) == NULL || q[0] != '<' || q[1] != '/'
+      || g_ascii_strncasecmp (q + 2, name, (gsize) (name_end - name)) != 0
+      || q[2 + (name_end - name)] != '>')
+    return NULL;
+  return q + 3 + (name_end - name);
+}
+
+/* Time marks as exporters write them, made plain:
+ *   "\\[02:41\\]": the brackets escaped, some over again with more backslashes next to the
+ *   digits, which say nothing either;
+ *   "[<a id=\"t1\">00:00:13</a>]": a site's anchor wrapped around the time. */
 static char *
 unescape_time_marks (const char *line)
 {
@@ -590,10 +620,14 @@ unescape_time_marks (const char *line)
 
   while (*p)
     {
+      const char *digits, *after;
+      gsize length;
+
       if (p[0] == '\\' && p[1] == '[')
         {
-          const char *digits = p + 2, *q, *close;
+          const char *q, *close;
 
+          digits = p + 2;
           while (*digits == '\\' && digits - p < 8)
             digits++;
           q = digits;
@@ -610,6 +644,12 @@ unescape_time_marks (const char *line)
               p = close + 1;
               continue;
             }
+        }
+      if ((after = scan_tagged_time (p, &digits, &length)) != NULL)
+        {
+          g_string_append_len (out, digits, (gssize) length);
+          p = after;
+          continue;
         }
       g_string_append_c (out, *p++);
     }
@@ -1322,6 +1362,68 @@ emit (Reader *r)
     }
 }
 
+/* "# Transcript": a heading that says the transcript starts below it, and so that what is
+ * above it (a summary, the episode's notes, their timed headings) is not. The line's number,
+ * or 0 when there is none. */
+static guint
+find_transcript_heading (const char *text, guint skip)
+{
+  static const char *const titles[] = { "transcript", "full transcript", "episode transcript",
+                                        "the transcript", "transcription", "transkript",
+                                        "transkription", "transcripción", "transcrição",
+                                        "trascrizione", NULL };
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      g_autofree char *line = NULL, *stripped = NULL, *folded = NULL;
+      const char *heading;
+
+      if (reader.number <= skip || reader.length > 200)
+        continue;
+      line = g_strndup (reader.line, reader.length);
+      heading = heading_text (hark_reader_skip_blanks (line));
+      if (heading == NULL)
+        continue;
+      stripped = strip_markup (heading);
+      g_strstrip (stripped);
+      while (*stripped && strchr (":.", stripped[strlen (stripped) - 1]))
+        stripped[strlen (stripped) - 1] = '\0';
+      folded = g_utf8_casefold (stripped, -1);
+      if (g_strv_contains (titles, folded))
+        return reader.number;
+    }
+  return 0;
+}
+
+/* The timed headings above the transcript's own heading are its chapters; nothing else there
+ * is speech. */
+static void
+add_chapters_above (Reader *r, const char *text, guint skip, guint transcript_at)
+{
+  HarkLineReader reader;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader) && reader.number < transcript_at)
+    {
+      g_autofree char *raw = NULL, *line = NULL, *title = NULL;
+      const char *heading;
+      double seconds;
+
+      if (reader.number <= skip)
+        continue;
+      raw = g_strndup (reader.line, reader.length);
+      line = unescape_time_marks (raw);
+      heading = heading_text (hark_reader_skip_blanks (line));
+      if (heading && parse_timed_heading (heading, &seconds, &title) && *title != '\0')
+        {
+          hark_transcript_builder_add_chapter (r->builder, seconds, -1, title, NULL, TRUE);
+          r->context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
+        }
+    }
+}
+
 gboolean
 hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
                     HarkSidecarContext *context, GError **error)
@@ -1337,6 +1439,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   g_autoptr (GArray) notes_chapters = g_array_new (FALSE, FALSE, sizeof (NotesEntry));
   g_autoptr (HarkLabelTally) labels = hark_label_tally_new ();
   gboolean any_cue = FALSE;
+  guint transcript_at;
 
   g_array_set_clear_func (notes_chapters, notes_entry_clear);
   r.stream = stream;
@@ -1358,6 +1461,13 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
         hark_transcript_builder_add_chapter (builder, e->time, -1, e->title, NULL, TRUE);
         context->kind |= HARK_SIDECAR_KIND_CHAPTERS;
       }
+
+  transcript_at = find_transcript_heading (text, skip);
+  if (transcript_at > 0)
+    {
+      add_chapters_above (&r, text, skip, transcript_at);
+      skip = transcript_at;
+    }
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
@@ -1421,7 +1531,7 @@ hark_markdown_sniff (const char *text)
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader) && lines < 400)
     {
-      g_autofree char *line = NULL;
+      g_autofree char *raw = NULL, *line = NULL;
       const char *p, *rest, *end, *heading, *start;
       char *speaker = NULL;
       double seconds;
@@ -1429,7 +1539,8 @@ hark_markdown_sniff (const char *text)
       if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
       lines++;
-      line = g_strchomp (g_strndup (reader.line, reader.length));
+      raw = g_strndup (reader.line, reader.length);
+      line = g_strchomp (unescape_time_marks (raw));
       p = hark_reader_skip_blanks (skip_quote_markers (line));
       heading = heading_text (p);
       if (heading)

@@ -7,7 +7,8 @@
  *   00:01:02 Some words           one line per cue, optional "[…]" and "Name:" after the time
  *   00:01:02<tab>Name<tab>words   the same as a spreadsheet's columns (or the name first)
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
- *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below
+ *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below;
+ *   (00:01:02):                   Rev then goes on in the same voice with the time alone
  *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
@@ -28,6 +29,7 @@
 
 #include <string.h>
 
+#include "text/hark-text-pages.h"
 #include "text/hark-text-utils.h"
 
 typedef struct
@@ -130,6 +132,9 @@ parse_time_first (const char *line, Heading *heading)
       if (*p != close)
         return FALSE;
       p++;
+      /* "(00:01:02):": Rev's heading for the same voice going on, with the name left out. */
+      if (*p == ':')
+        p++;
     }
   if (*p != '\0' && *p != ' ' && *p != '\t')
     return FALSE;
@@ -374,12 +379,15 @@ distrust_lone_labels (GArray *lines)
     }
 }
 
-/* The file's non-blank lines (at most @max), each parsed as a heading where it is one. */
+/* The file's non-blank lines (at most @max), each parsed as a heading where it is one. A
+ * transcript saved from a PDF keeps its pages' furniture: "Page 3 of 45" and, after each form
+ * feed, a running header; neither is anyone's words. */
 static GArray *
 collect_lines (const char *text, guint max)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
   HarkLineReader reader;
+  g_autofree char *running_header = hark_text_find_running_header (text);
 
   g_array_set_clear_func (lines, (GDestroyNotify) line_clear);
   hark_line_reader_init (&reader, text);
@@ -387,7 +395,8 @@ collect_lines (const char *text, guint max)
     {
       Line l;
 
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (hark_text_line_is_blank (reader.line, reader.length, TRUE)
+          || hark_text_line_is_page_furniture (reader.line, reader.length, running_header))
         continue;
       l.text = g_strchomp (g_strndup (reader.line, reader.length));
       l.number = reader.number;
@@ -407,16 +416,27 @@ collect_lines (const char *text, guint max)
   return lines;
 }
 
+/* Headings alone on their lines that make a file of long wrapped turns a transcript. */
+#define MIN_LONE_HEADINGS 8
+
 gboolean
 hark_timestamped_sniff (const char *text)
 {
   g_autoptr (GArray) lines = collect_lines (text, 200);
-  guint headings = 0;
+  guint headings = 0, alone = 0;
 
   for (guint i = 0; i < lines->len; i++)
-    headings += g_array_index (lines, Line, i).is_heading;
-  /* Otter paragraphs may wrap over a few lines, so a fifth of the lines is enough. */
-  return headings >= 2 && headings * 5 >= lines->len;
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      headings += l->is_heading;
+      alone += l->is_heading && *l->heading.text == '\0';
+    }
+  /* Otter paragraphs may wrap over a few lines, so a fifth of the lines is enough. A PDF's
+   * lines wrap a long turn over many more, and there headings stand alone on their lines
+   * ("Kim Scott (00:01:02):"), which prose does not do: a tenth is enough for those. */
+  return headings >= 2
+         && (headings * 5 >= lines->len || (alone >= MIN_LONE_HEADINGS && alone * 10 >= lines->len));
 }
 
 /* Starts like HarkTimedItem, for hark_sidecar_fill_missing_ends(). */
@@ -822,6 +842,10 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
               cue.speaker = hark_transcript_builder_add_speaker (builder, speaker, speaker);
               context->kind |= HARK_SIDECAR_KIND_SPEAKERS;
             }
+          else if (layout == NAME_NONE && cues->len > 0)
+            /* A time with no name ("(00:01:02):", "[00:01:02] more words") goes on in the
+             * voice before it, in the file's order. */
+            cue.speaker = g_array_index (cues, PendingCue, cues->len - 1).speaker;
           g_array_append_val (cues, cue);
           continue;
         }
