@@ -5,11 +5,15 @@
  *
  * Phrases are matched on a normalised copy of the sentence: lower case, every mark but "$", "%"
  * and "'" turned into a space, one space between words and one at each end, so " promo code "
- * matches however the transcript punctuated it. Domains are found on the text as written.
+ * matches however the transcript punctuated it. Domains are found on the text as written. An
+ * episode in another language (hark-ad-language.h) is matched folded (accents and umlauts off)
+ * against its lexicon and the English words of the trade it borrows.
  */
 #include "segments/hark-ad-evidence.h"
 
 #include <string.h>
+
+#include "segments/hark-ad-language.h"
 
 /* Longest sentence looked at; a longer one is judged on its start (a runaway cue). */
 #define MAX_SENTENCE 2048
@@ -379,14 +383,68 @@ typedef struct
   HarkAdFeature feature;
   char *padded;
   gsize length;
-  guint first; /* its first word's number in first_words */
+  guint first;        /* its first word's number in first_words */
+  gboolean anywhere;  /* an ask without a clause start before it (HARK_AD_LEXICON_ANYWHERE) */
+  gboolean mine;      /* starts with a first-person singular owner: "my course" */
 } Phrase;
 
-static GArray *phrases;
-/* The phrases' first words, numbered: a phrase is looked for only in a sentence that has its
- * first word (hundreds of phrases, most sentences hold few of them). */
-static GHashTable *first_words;
-static guint n_first_words;
+/* A language's phrases: the English tables' (for English, all of them; for another language,
+ * the words of the trade it borrows: sponsor, code, premium, Patreon) and its lexicon's. */
+typedef struct
+{
+  GArray *phrases;
+  /* The phrases' first words, numbered: a phrase is looked for only in a sentence that has its
+   * first word (hundreds of phrases, most sentences hold few of them). */
+  GHashTable *first_words;
+  guint n_first_words;
+  GHashTable *stopwords;
+} PhraseSet;
+
+static PhraseSet sets[HARK_AD_N_LANGUAGES];
+
+/* English tables another language's episodes use too: words the trade borrows. The broad
+ * classes and the wording of conversation come from the language's own lexicon. */
+static gboolean
+borrowed (HarkAdFeature feature)
+{
+  switch (feature)
+    {
+    case HARK_AD_CODE:
+    case HARK_AD_OFFER:
+    case HARK_AD_IMPERATIVE:
+    case HARK_AD_SPONSOR:
+    case HARK_AD_BREAK:
+    case HARK_AD_SELF:
+    case HARK_AD_HOUSEKEEPING:
+    case HARK_AD_PLUG:
+    case HARK_AD_SHOW_PROMO:
+    case HARK_AD_URL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_phrase (PhraseSet *set, HarkAdFeature feature, const char *text, gboolean anywhere,
+            const char *const *mine)
+{
+  Phrase phrase = { feature, g_strdup_printf (" %s ", text), 0, 0, anywhere, FALSE };
+  const char *space = strchr (text, ' ');
+  g_autofree char *word = space ? g_strndup (text, (gsize) (space - text)) : g_strdup (text);
+  gpointer id = g_hash_table_lookup (set->first_words, word);
+
+  if (id == NULL)
+    {
+      id = GUINT_TO_POINTER (++set->n_first_words);
+      g_hash_table_insert (set->first_words, g_strdup (word), id);
+    }
+  phrase.first = GPOINTER_TO_UINT (id) - 1;
+  phrase.length = strlen (phrase.padded);
+  phrase.mine = mine ? hark_ad_language_word_in (word, strlen (word), mine)
+                     : g_str_has_prefix (phrase.padded, " my ");
+  g_array_append_val (set->phrases, phrase);
+}
 
 static gpointer
 init_tables (gpointer data)
@@ -394,29 +452,50 @@ init_tables (gpointer data)
   stopword_set = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; stopwords[i]; i++)
     g_hash_table_add (stopword_set, (gpointer) stopwords[i]);
-  phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  first_words = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (guint p = 0; tables[t].phrases[p]; p++)
-      {
-        Phrase phrase = { tables[t].feature, g_strdup_printf (" %s ", tables[t].phrases[p]), 0,
-                          0 };
-        const char *space = strchr (tables[t].phrases[p], ' ');
-        g_autofree char *word = space ? g_strndup (tables[t].phrases[p],
-                                                   (gsize) (space - tables[t].phrases[p]))
-                                      : g_strdup (tables[t].phrases[p]);
-        gpointer id = g_hash_table_lookup (first_words, word);
-
-        if (id == NULL)
-          {
-            id = GUINT_TO_POINTER (++n_first_words);
-            g_hash_table_insert (first_words, g_steal_pointer (&word), id);
-          }
-        phrase.first = GPOINTER_TO_UINT (id) - 1;
-        phrase.length = strlen (phrase.padded);
-        g_array_append_val (phrases, phrase);
-      }
   return NULL;
+}
+
+/* Each language's set is made the first time an episode in it is read. */
+static gpointer
+init_set (gpointer data)
+{
+  PhraseSet *set = &sets[GPOINTER_TO_UINT (data)];
+  const HarkAdLexicon *lexicon = hark_ad_language_lexicon (GPOINTER_TO_UINT (data));
+
+  set->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  set->first_words = g_hash_table_new (g_str_hash, g_str_equal);
+  set->stopwords = stopword_set;
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    if (lexicon == NULL || borrowed (tables[t].feature))
+      for (guint p = 0; tables[t].phrases[p]; p++)
+        add_phrase (set, tables[t].feature, tables[t].phrases[p], FALSE, NULL);
+  if (lexicon == NULL)
+    return NULL;
+  for (guint t = 0; t < lexicon->n_tables; t++)
+    for (guint p = 0; lexicon->tables[t].phrases[p]; p++)
+      {
+        const char *text = lexicon->tables[t].phrases[p];
+        gsize size = 3 * strlen (text) + 3;
+        g_autofree char *folded = g_malloc (size);
+        gsize n = hark_ad_language_fold (text, strlen (text), folded, size, NULL);
+
+        /* " ... " without its spaces around */
+        folded[n - 1] = '\0';
+        add_phrase (set, lexicon->tables[t].feature, folded + 1,
+                    (lexicon->tables[t].flags & HARK_AD_LEXICON_ANYWHERE) != 0, lexicon->mine);
+      }
+  set->stopwords = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; stopwords[i]; i++)
+    g_hash_table_add (set->stopwords, (gpointer) stopwords[i]);
+  for (guint i = 0; lexicon->stopwords[i]; i++)
+    g_hash_table_add (set->stopwords, (gpointer) lexicon->stopwords[i]);
+  return NULL;
+}
+
+static const HarkAdLexicon *
+lexicon_of (const HarkAdSentence *s)
+{
+  return hark_ad_language_lexicon (s->language);
 }
 
 /* " words like these " from @text: lower case, marks to spaces. @map[i] is the offset in
@@ -479,6 +558,18 @@ is_tld (const char *p, gsize len)
   return FALSE;
 }
 
+/* The endings of the domains of the episode's language's countries: ".at", ".fr". */
+static gboolean
+language_tld (const HarkAdSentence *s, const char *p, gsize len)
+{
+  const HarkAdLexicon *lexicon = lexicon_of (s);
+
+  for (guint i = 0; lexicon && lexicon->tlds[i]; i++)
+    if (strlen (lexicon->tlds[i]) == len && g_ascii_strncasecmp (p, lexicon->tlds[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the domain at @from..@to of @text (@n bytes) is a thing told of rather than a place
  * to go: a bare site said with what it did or did not do, then ("because example.com didn't
  * exist yet", "example.com went under"). A destination is named as somewhere to be, in the
@@ -515,7 +606,8 @@ find_domains (HarkAdSentence *s)
         continue;
       while (j < n && g_ascii_isalpha (text[j]))
         j++;
-      if (!is_tld (text + i + 1, j - i - 1) || (j < n && g_ascii_isalnum (text[j])))
+      if (!(is_tld (text + i + 1, j - i - 1) || language_tld (s, text + i + 1, j - i - 1))
+          || (j < n && g_ascii_isalnum (text[j])))
         continue;
       {
         gsize k = i;
@@ -613,15 +705,28 @@ asks (const HarkAdSentence *s, const char *norm, const char *hit, const gsize *m
     at--;
   if (at == 0 || strchr (".,;:!?-\"", s->text[at - 1]))
     return TRUE;
+  /* … and in another language, a dash or a quote mark of its own ("– werdet Mitglied"). */
+  if (s->language != 0 && (guchar) s->text[at - 1] >= 0x80)
+    {
+      const char *before = g_utf8_find_prev_char (s->text, s->text + at);
+      gunichar c = before ? g_utf8_get_char_validated (before, (gssize) (s->text + at - before))
+                          : (gunichar) -1;
+
+      if (c != (gunichar) -1 && c != (gunichar) -2 && !g_unichar_isalnum (c))
+        return TRUE;
+    }
   /* The word before it asks. */
   {
     const char *start = w;
+    const HarkAdLexicon *lexicon = lexicon_of (s);
     gboolean known = FALSE;
 
     if (w <= norm)
       return TRUE;
     while (start > norm && start[-1] != ' ')
       start--;
+    if (lexicon)
+      return hark_ad_language_word_in (start, (gsize) (w - start), lexicon->preface);
     for (guint i = 0; preface[i]; i++)
       known |= (gsize) (w - start) == strlen (preface[i])
                && strncmp (start, preface[i], (gsize) (w - start)) == 0;
@@ -649,9 +754,10 @@ names_others (const char *after)
 }
 
 /* "Brought to you by us", "sponsored by our course": a read the show makes for itself. @after
- * points at the space after the sponsor phrase in normalised text. */
+ * points at the space after the sponsor phrase in normalised text; @lexicon: the episode's
+ * language's words for it, NULL in English. */
 static gboolean
-names_first_person (const char *after)
+names_first_person (const HarkAdLexicon *lexicon, const char *after)
 {
   static const char *const skip[] = { " by", " also", NULL };
   /* "Made possible by listeners like you": a show its listeners pay for promotes itself. */
@@ -659,6 +765,13 @@ names_first_person (const char *after)
                                      " you ", NULL };
   const char *w = after;
 
+  /* "Unterstützt von euch", "Werbung für unsere Sendung": the language's own words. */
+  if (lexicon)
+    {
+      for (guint k = 0; k < 2 && w[0] && w[1] && word_after_is (w, lexicon->joiners); k++)
+        w = strchr (w + 1, ' ');
+      return w && w[0] && w[1] && word_after_is (w, lexicon->own_people);
+    }
   for (guint k = 0; k < 2; k++)
     for (guint i = 0; skip[i]; i++)
       if (g_str_has_prefix (w, skip[i]) && w[strlen (skip[i])] == ' ')
@@ -1224,11 +1337,11 @@ break_told (const char *norm, const char *hit, const Phrase *phrase)
   return FALSE;
 }
 
-/* Marks in @present (n_first_words entries) the phrases' first words that @norm holds. */
+/* Marks in @present (@set's n_first_words entries) the phrases' first words that @norm holds. */
 static void
-mark_first_words (const char *norm, guint8 *present)
+mark_first_words (const PhraseSet *set, const char *norm, guint8 *present)
 {
-  memset (present, 0, n_first_words);
+  memset (present, 0, set->n_first_words);
   for (const char *p = norm; *p;)
     {
       const char *end;
@@ -1244,7 +1357,7 @@ mark_first_words (const char *norm, guint8 *present)
         {
           memcpy (word, p, (gsize) (end - p));
           word[end - p] = '\0';
-          id = g_hash_table_lookup (first_words, word);
+          id = g_hash_table_lookup (set->first_words, word);
           if (id)
             present[GPOINTER_TO_UINT (id) - 1] = 1;
         }
@@ -1265,6 +1378,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
                                         "out", "up", "down", "next", "where", "when", "back",
                                         "over", "under", "through", "within", NULL };
 
+  const GArray *phrases = sets[s->language].phrases;
+  const HarkAdLexicon *lexicon = lexicon_of (s);
+  gsize quoted;
+
   for (guint i = 0; i < phrases->len; i++)
     {
       const Phrase *phrase = &g_array_index (phrases, Phrase, i);
@@ -1275,7 +1392,7 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
       for (hit = strstr (norm, phrase->padded); hit; hit = strstr (hit + 1, phrase->padded))
         /* "Try it free by going to …" asks as much as "go to …" does. */
         if ((phrase->feature != HARK_AD_IMPERATIVE && phrase->feature != HARK_AD_ASK)
-            || g_str_has_prefix (phrase->padded, " by ")
+            || g_str_has_prefix (phrase->padded, " by ") || phrase->anywhere
             || asks (s, norm, hit, map))
           {
             HarkAdFeature f = phrase->feature;
@@ -1294,12 +1411,17 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
 
             if (f == HARK_AD_SPONSOR && tells_of_sponsors (s, norm, map, hit, phrase))
               continue;
+            /* "Keine Werbung", "sin publicidad": the show saying it has none. */
+            if (f == HARK_AD_SPONSOR && lexicon && hit > norm
+                && (word_before_is (norm, hit, lexicon->negations)
+                    || word_before_is (norm, word_start (norm, hit), lexicon->negations)))
+              continue;
             /* "If your company wants to sponsor the show", "we're looking for sponsors": the
              * show asking for backers is its own ask, not a backer's read. */
             if (f == HARK_AD_SPONSOR && asks_for_backers (norm, hit))
               f = HARK_AD_SELF;
             /* "Sponsor us on GitHub" asks for the show; "X is sponsoring us" is X's read. */
-            if (f == HARK_AD_SPONSOR && names_first_person (hit + phrase->length - 1)
+            if (f == HARK_AD_SPONSOR && names_first_person (lexicon, hit + phrase->length - 1)
                 && !(hit > norm && g_str_has_suffix (phrase->padded, "ing ")
                      && word_before_is (norm, hit, doing)))
               f = HARK_AD_SELF;
@@ -1312,16 +1434,19 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
              * a story told, no break announced to the listener. */
             if (f == HARK_AD_BREAK && break_told (norm, hit, phrase))
               continue;
-            note (s, f, map[hit - norm + 1], phrase->length - 2);
-            if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " my ") && s->mine < 255)
+            /* Folded text is shorter than what it was folded from ("ü" is "u"). */
+            quoted = lexicon ? map[hit - norm + phrase->length - 1] - map[hit - norm + 1]
+                             : phrase->length - 2;
+            note (s, f, map[hit - norm + 1], quoted);
+            if (f == HARK_AD_SELF && phrase->mine && s->mine < 255)
               s->mine++;
             if (f == HARK_AD_PLUG)
-              note (s, HARK_AD_SELF, map[hit - norm + 1], phrase->length - 2);
+              note (s, HARK_AD_SELF, map[hit - norm + 1], quoted);
             break;
           }
     }
 
-  /* Spoken domains: "example dot com", "dot com slash show". */
+  /* Spoken domains: "example dot com", "dot com slash show"; "beispiel punkt de". */
   for (const char *dot = strstr (norm, " dot "); dot; dot = strstr (dot + 1, " dot "))
     {
       const char *word = dot + 5;
@@ -1331,6 +1456,29 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
         {
           note (s, HARK_AD_URL, map[dot - norm + 1], (gsize) (end - dot - 1));
           break;
+        }
+    }
+  for (guint d = 0; lexicon && lexicon->dots[d] && !s->count[HARK_AD_URL]; d++)
+    {
+      g_autofree char *padded = g_strdup_printf (" %s ", lexicon->dots[d]);
+
+      for (const char *dot = strstr (norm, padded); dot && !s->count[HARK_AD_URL];
+           dot = strstr (dot + 1, padded))
+        {
+          const char *word = dot + strlen (padded);
+          const char *end = strchr (word, ' ');
+
+          const char *name = word_start (norm, dot);
+
+          /* A name before it and an ending after it, neither a word of the language: "beispiel
+           * punkt de", not "el punto es que …" nor "mon point de vue". */
+          if (dot - name > 3 && end
+              && !hark_ad_language_is_function_word (s->language, name + 1,
+                                                     (gsize) (dot - name - 1))
+              && !hark_ad_language_is_function_word (s->language, word, (gsize) (end - word))
+              && (is_tld (word, (gsize) (end - word))
+                  || hark_ad_language_word_in (word, (gsize) (end - word), lexicon->tlds)))
+            note (s, HARK_AD_URL, map[dot - norm + 1], map[end - norm] - map[dot - norm + 1]);
         }
     }
   /* Domains said without "dot": "at example com", "go to example io slash show". */
@@ -1433,6 +1581,16 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
           }
       }
   }
+  /* "5 Euro", "fünf Euro", "dix euros": the language's currencies and amounts. */
+  if (lexicon && !s->count[HARK_AD_OFFER])
+    for (const char *p = norm; p && p[1] && !s->count[HARK_AD_OFFER]; p = strchr (p + 1, ' '))
+      if (p > norm && word_after_is (p, lexicon->currencies)
+          && (g_ascii_isdigit (p[-1]) || word_before_is (norm, p, lexicon->amounts)))
+        {
+          const char *end = strchr (p + 1, ' ');
+
+          note (s, HARK_AD_OFFER, map[p - norm + 1], map[end - norm] - map[p - norm + 1]);
+        }
   /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
   if (!s->count[HARK_AD_CODE])
     for (const char *hit = strstr (norm, " code "); hit; hit = strstr (hit + 1, " code "))
@@ -1466,7 +1624,29 @@ find_dates (HarkAdSentence *s, const char *norm, const gsize *map)
                                       "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                       "sixteenth", "seventeenth", "eighteenth", "nineteenth",
                                       "twentieth", "twenty", "thirtieth", "thirty", NULL };
+  const HarkAdLexicon *lexicon = lexicon_of (s);
 
+  /* Elsewhere the day comes first: "am 3. März", "le 3 mars", "el 12 de marzo". */
+  if (lexicon)
+    {
+      for (const char *p = norm; p; p = strchr (p + 1, ' '))
+        {
+          const char *before = p;
+          const char *next;
+
+          if (p[1] == '\0' || p == norm || !word_after_is (p, lexicon->months))
+            continue;
+          next = strchr (p + 1, ' ');
+          if (word_before_is (norm, before, (const char *const[]){ "de", NULL }))
+            before = word_start (norm, before);
+          if (next && before > norm && g_ascii_isdigit (before[-1]))
+            {
+              note (s, HARK_AD_EVENT, map[p - norm + 1], map[next - norm] - map[p - norm + 1]);
+              return;
+            }
+        }
+      return;
+    }
   for (const char *p = norm; p; p = strchr (p + 1, ' '))
     {
       const char *next;
@@ -1492,13 +1672,22 @@ find_dates (HarkAdSentence *s, const char *norm, const gsize *map)
 static void
 count_words (HarkAdSentence *s, const char *norm)
 {
-  static const char *const second[] = { "you", "your", "you're", "you'll", "you've", "you'd",
-                                        "yours", "yourself", NULL };
-  static const char *const own[] = { "we", "our", "ours", "we're", "we've", "we'll", "my",
-                                     "mine", "us", NULL };
-  static const char *const third[] = { "they", "their", "them", "they're", "they've",
-                                       "they'll", "theirs", NULL };
+  static const char *const english_second[] = { "you", "your", "you're", "you'll", "you've",
+                                                "you'd", "yours", "yourself", NULL };
+  static const char *const english_own[] = { "we", "our", "ours", "we're", "we've", "we'll",
+                                             "my", "mine", "us", NULL };
+  static const char *const english_third[] = { "they", "their", "them", "they're", "they've",
+                                               "they'll", "theirs", NULL };
+  const char *const *second = english_second, *const *own = english_own;
+  const char *const *third = english_third;
+  const HarkAdLexicon *lexicon = lexicon_of (s);
 
+  if (lexicon)
+    {
+      second = lexicon->you;
+      own = lexicon->we;
+      third = lexicon->they;
+    }
   s->words = 0;
   for (const char *p = norm; *p; p++)
     if (*p == ' ' && p[1])
@@ -1559,7 +1748,7 @@ collect_words (GHashTable *words, HarkAdSentence *sentences, const char *norm, g
 
           memcpy (word, p, (gsize) (end - p));
           word[end - p] = '\0';
-          if (!g_hash_table_contains (stopword_set, word))
+          if (!g_hash_table_contains (sets[sentences[index].language].stopwords, word))
             {
               o = g_hash_table_lookup (words, word);
               if (o == NULL)
@@ -1638,10 +1827,22 @@ names_the_show (const HarkAdSentence *s)
   static const char *const words[] = { "episode", "show", "podcast", "portion", "program",
                                        "segment", NULL };
   g_autofree char *lower = g_ascii_strdown (s->text, (gssize) MIN (s->length, (gsize) 400));
+  const HarkAdLexicon *lexicon = lexicon_of (s);
 
   for (guint i = 0; words[i]; i++)
     if (strstr (lower, words[i]))
       return TRUE;
+  /* The language's words for it, as words ("Folge", not "erfolgreich"). */
+  if (lexicon)
+    {
+      char folded[MAX_SENTENCE + 2];
+      gsize n = hark_ad_language_fold (s->text, MIN (s->length, (gsize) 400), folded,
+                                       sizeof folded, NULL);
+
+      for (const char *p = folded; p && p + 1 < folded + n; p = strchr (p + 1, ' '))
+        if (word_after_is (p, lexicon->show_words))
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -2096,11 +2297,20 @@ find_role (const HarkAdSentence *s, const char *norm)
 }
 
 static gboolean
-speaks_for_itself (const char *norm)
+speaks_for_itself (const HarkAdSentence *s, const char *norm)
 {
   static const char *const words[] = { " i ", " i'm ", " i've ", " i'd ", " i'll ", " me ",
                                        " my ", " we ", " we're ", " we've ", " we'd ", " we'll ",
                                        " us ", " our ", " support ", " become a ", NULL };
+  const HarkAdLexicon *lexicon = lexicon_of (s);
+
+  if (lexicon)
+    {
+      for (const char *p = norm; p && p[1]; p = strchr (p + 1, ' '))
+        if (word_after_is (p, lexicon->speaks_for_itself))
+          return TRUE;
+      return FALSE;
+    }
 
   for (guint i = 0; words[i]; i++)
     if (strstr (norm, words[i]))
@@ -2110,6 +2320,16 @@ speaks_for_itself (const char *norm)
 
 void
 hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
+{
+  HarkAdLanguageTally tally = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    hark_ad_language_tally (&tally, sentences[i].text, sentences[i].length);
+  hark_ad_evidence_compute_in (sentences, n, hark_ad_language_decide (&tally));
+}
+
+void
+hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
 {
   static GOnce once = G_ONCE_INIT;
   g_autoptr (GHashTable) words
@@ -2121,8 +2341,15 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   gint subscribed_at = -1;       /* the last sentence naming a subscription */
   gboolean subscription;         /* this one names one */
 
+  static GOnce set_once[HARK_AD_N_LANGUAGES] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
+                                                 G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
+                                                 G_ONCE_INIT };
+
   g_once (&once, init_tables, NULL);
-  present = g_malloc (MAX (n_first_words, 1u));
+  if (language >= HARK_AD_N_LANGUAGES)
+    language = HARK_AD_LANGUAGE_ENGLISH;
+  g_once (&set_once[language], init_set, GUINT_TO_POINTER (language));
+  present = g_malloc (MAX (sets[language].n_first_words, 1u));
   for (guint i = 0; i < n; i++)
     {
       HarkAdSentence *s = &sentences[i];
@@ -2135,9 +2362,13 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       s->mine = 0;
       s->guests_own = 0;
       s->role = 0;
-      normalise (s->text, s->length, norm, map);
+      s->language = (guint8) language;
+      if (language == HARK_AD_LANGUAGE_ENGLISH)
+        normalise (s->text, s->length, norm, map);
+      else
+        hark_ad_language_fold (s->text, s->length, norm, MAX_SENTENCE, map);
       find_domains (s);
-      mark_first_words (norm, present);
+      mark_first_words (&sets[language], norm, present);
       find_phrases (s, norm, map, present);
       find_dates (s, norm, map);
       /* A hand-off no phrase of the table words: a third party backing the show. */
@@ -2161,7 +2392,7 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
       /* Self-promotion is the show speaking for itself: "we", "my", an ask for support, or the
        * show named. "They collect donations from GitHub sponsors" describes someone else. */
       if (s->count[HARK_AD_SELF] && !s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_PLUG]
-          && !speaks_for_itself (norm) && !names_the_show (s))
+          && !speaks_for_itself (s, norm) && !names_the_show (s))
         s->count[HARK_AD_SELF] = 0;
       /* A link said with "subscribe" or "past episodes" is where to follow the show, unless
        * what one subscribes to is a product (a newsletter, a membership, a paid tier, named

@@ -82,6 +82,8 @@ typedef struct
   guint8 guests_own;
   /* What the sentence says of its speaker's part in the show (HARK_AD_ROLE_*). */
   guint8 role;
+  /* The episode's language (a HarkAdLanguage, hark-ad-language.h): whose words count. */
+  guint8 language;
 } HarkAdSentence;
 
 /* Bits of HarkAdSentence.role. */
@@ -100,8 +102,10 @@ enum
 const char *hark_ad_feature_label (HarkAdFeature feature);
 
 /* Fills the counts of @n sentences (their text, times and speakers set), including brand
- * burstiness across all of them. */
+ * burstiness across all of them, in the language their words say (hark-ad-language.h). */
 void hark_ad_evidence_compute (HarkAdSentence *sentences, guint n);
+/* … in @language (a HarkAdLanguage) known already. */
+void hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language);
 
 /* A guest's "my course" is their life told, not the show's offer, for the segmenter: hide
  * takes those hits out of the SELF counts, show puts them back. The window model weighs a

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "segments/hark-ad-evidence.h"
+#include "segments/hark-ad-language.h"
 #include "segments/hark-ad-segmenter.h"
 #include "segments/hark-ad-window.h"
 #include "util/hark-time.h"
@@ -129,11 +130,14 @@ unit_time (const Unit *u, gsize k)
 }
 
 static gboolean
-ends_sentence (const char *text, gsize i, gsize length)
+ends_sentence (HarkAdLanguage language, const char *text, gsize i, gsize length)
 {
   char c = text[i];
 
   if (c != '.' && c != '?' && c != '!')
+    return FALSE;
+  /* "am 3. März" goes on. */
+  if (hark_ad_language_ordinal_dot (language, text, i, length))
     return FALSE;
   /* "example.com" and "3.5" go on; "end." followed by a space or the end stops. */
   return i + 1 >= length || text[i + 1] == ' ' || text[i + 1] == '"' || text[i + 1] == '\n';
@@ -186,7 +190,7 @@ ends_with_mark (const Unit *u)
  * cue), the same voice speaks, and no pause lies between. @doc receives the joined text and
  * must have room for all of it (the sentences point into it). */
 static GArray *
-split_sentences (GArray *units, GString *doc)
+split_sentences (GArray *units, GString *doc, HarkAdLanguage language)
 {
   GArray *sentences = g_array_new (FALSE, FALSE, sizeof (HarkAdSentence));
   guint punctuated = 0;
@@ -211,7 +215,7 @@ split_sentences (GArray *units, GString *doc)
       if (carried == 0)
         from = (Mark){ i, 0, base };
       for (gsize k = 0; k < u->length; k++)
-        if (ends_sentence (u->text, k, u->length))
+        if (ends_sentence (language, u->text, k, u->length))
           {
             add_sentence (sentences, units, doc, from, i, k + 1, base + k + 1);
             from = (Mark){ i, k + 1, base + k + 1 };
@@ -982,6 +986,15 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   d.carried_by = windowed ? g_strdup_printf ("%s (read as a whole, log-odds %.1f)", evidence, total)
                           : g_strdup_printf ("%s (score %.1f)", evidence, total);
   d.ended_by = g_strdup_printf ("ends at %s with “%s”", to, last_words);
+  /* Which words counted, when they were not English's. */
+  if (s[first].language != HARK_AD_LANGUAGE_ENGLISH)
+    {
+      char *with = g_strdup_printf ("%s, with the words of “%s”", d.carried_by,
+                                    hark_ad_language_code (s[first].language));
+
+      g_free (d.carried_by);
+      d.carried_by = with;
+    }
   g_array_append_val (out, d);
 }
 
@@ -1117,15 +1130,25 @@ sentences_of (const HarkTranscript *transcript, GArray **units, GString **doc)
 {
   GArray *sentences;
   gsize total = 1;
+  HarkAdLanguageTally tally = { 0 };
+  HarkAdLanguage language;
 
   *units = collect_units (transcript);
   /* Sized once: the sentences point into it. */
   for (guint i = 0; i < (*units)->len; i++)
-    total += g_array_index (*units, Unit, i).length + 1;
+    {
+      const Unit *u = &g_array_index (*units, Unit, i);
+
+      total += u->length + 1;
+      hark_ad_language_tally (&tally, u->text, u->length);
+    }
+  /* The episode's language, from all of it: how sentences end and whose words count. */
+  language = hark_ad_language_decide (&tally);
   *doc = g_string_sized_new (total);
-  sentences = split_sentences (*units, *doc);
+  sentences = split_sentences (*units, *doc, language);
   if (sentences->len > 0)
-    hark_ad_evidence_compute ((HarkAdSentence *) (gpointer) sentences->data, sentences->len);
+    hark_ad_evidence_compute_in ((HarkAdSentence *) (gpointer) sentences->data, sentences->len,
+                                 language);
   return sentences;
 }
 
