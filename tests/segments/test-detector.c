@@ -298,6 +298,41 @@ test_turns_only (void)
   assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 60, 90);
 }
 
+/* A long paragraph without word times: the host's introduction, then the pre-roll read in the
+ * same paragraph after "with that, here is my guest". The introduction is several sentences, no
+ * short rest worth rounding away: the read starts at its own first sentence (by the
+ * characters' share of the paragraph). */
+static void
+test_preroll_inside_a_long_paragraph (void)
+{
+  g_autoptr (HarkTranscriptBuilder) b = hark_transcript_builder_new ();
+  g_autoptr (HarkTranscript) t = NULL;
+  g_autoptr (GArray) found = NULL;
+  int host = hark_transcript_builder_add_speaker (b, "host", "Host");
+  int guest = hark_transcript_builder_add_speaker (b, "guest", "Guest");
+  const char *intro = "Today my guest builds bridges, eleven so far. "
+                      "With that, here she is. ";
+  const char *read = "This episode is brought to you by Tallyworks, the invoicing app for small "
+                     "studios. Tallyworks sends your invoices, chases the late ones and files "
+                     "the receipts, so your evenings stay yours. I have used it for three years "
+                     "and I have not opened a spreadsheet since. Studios that switch save about "
+                     "four hours a week on paperwork alone, and the first month costs nothing. "
+                     "Visit tallyworks.com/fieldnotes and use code NOTES for 20% off a full year.";
+  g_autofree char *paragraph = g_strconcat (intro, read, NULL);
+  double chars = (double) g_utf8_strlen (paragraph, -1);
+  double start = 100.0 * (double) g_utf8_strlen (intro, -1) / chars;
+
+  hark_transcript_builder_add_turn (b, 0, 100, paragraph, host, 1);
+  hark_transcript_builder_add_turn (b, 100, 110, "Thanks, it is good to be here, and hi everyone.", guest, 1);
+  hark_transcript_builder_add_turn (b, 110, 120, "So, eleven bridges. Which one was first?", host, 1);
+  hark_transcript_builder_add_turn (b, 120, 140, "A footbridge over a creek, and it still stands.", guest, 1);
+  t = hark_transcript_builder_finish (g_steal_pointer (&b));
+  found = hark_sponsor_detect (t);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpfloat (start, >, 10.0);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, start, 100);
+}
+
 static void
 test_empty_and_odd (void)
 {
@@ -497,6 +532,155 @@ test_guest_own_things (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* The episode opens on a clip of the guest, so the guest's voice comes first; the host is the
+ * voice that introduces the show, welcomes the guest by name and asks the questions. The guest's
+ * own newsletter and its price, told in the conversation, are not the show's offer. */
+static void
+test_guest_cold_open (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Guest", "The moment I stopped pricing my prints by the hour, everything changed." },
+    { 6.0, 11.0, "Guest", "Honestly, it felt like cheating for about a month." },
+    { 12.0, 17.0, "Host", "I'm Rowan and this is Fieldnotes, where makers talk about the work." },
+    { 17.0, 21.0, "Host", "My guest today is a printmaker. Tamsin, welcome to the show." },
+    { 21.0, 24.0, "Guest", "Thanks for having me, Rowan." },
+    { 24.0, 28.0, "Host", "So where did the pricing idea come from?" },
+    { 28.0, 35.0, "Guest", "My newsletter, really. My newsletter is where I tested every price first." },
+    { 35.0, 41.0, "Guest", "The paid tier of my newsletter is $8 a month and it made $5,000 last year." },
+    { 41.0, 46.0, "Guest", "I tell people, go and sign up for a fair table before you print anything." },
+    { 46.0, 50.0, "Host", "And did the readers follow you to the fairs?" },
+    { 50.0, 56.0, "Guest", "Some did, most just wanted the letters, which is fine with me." },
+    { 56.0, 60.0, "Host", "Why do you think that is?" },
+    { 60.0, 66.0, "Guest", "People like a story more than a print, I think, and that is fair." },
+    { 66.0, 70.0, "Host", "That is a good place to stop, thank you so much." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Captions without speakers: a "my newsletter" that answers a question about the other
+ * person's own thing is the guest's life told. */
+static void
+test_guest_answer_unvoiced (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "So the orders started coming in before the shop was even finished." },
+    { 6.0, 10.0, NULL, "Wait, is that through your newsletter?" },
+    { 10.0, 17.0, NULL, "Yes, my newsletter has a paid tier at $6 a month, sign up and you get the drafts." },
+    { 17.0, 23.0, NULL, "About a third of the orders came from people on it, at least at first." },
+    { 23.0, 28.0, NULL, "That is a lot more than I would have guessed." },
+    { 28.0, 34.0, NULL, "Me too, I thought it would be friends and my mother for a year." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* A question put to the listener is no interview: the host's "try my course" after "want to
+ * get better at your sketching?" stays the show's own offer. */
+static void
+test_question_to_the_listener (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, NULL, "So the orders started coming in before the shop was even finished." },
+    { 6.0, 11.0, NULL, "Which is a lovely problem to have, honestly." },
+    { 12.0, 15.0, NULL, "Want to get better at your own sketching?" },
+    { 15.0, 20.0, NULL, "Then try my new course, six evening lessons for $50." },
+    { 20.0, 25.0, NULL, "Members of the show get it for free, so sign up at fieldnotes.example/sketch." },
+    { 26.0, 31.0, NULL, "Anyway, the shop opened in March and the roof leaked in April." },
+    { 31.0, 36.0, NULL, "Of course it did, roofs always wait for the opening." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 12.0, 25.0);
+}
+
+/* A live show's cold open names its backers in one breath, a joke "partner" among them: a
+ * list of backers said at the top is a sponsor read, though it offers nothing. */
+static void
+test_backers_listed_at_the_top (void)
+{
+  static const Line lines[] = {
+    { 0.0, 4.0, "Host", "Good evening everybody, what a crowd tonight!" },
+    { 4.0, 12.0, "Host", "The show is brought to you today by Quillmark, Ferncastle and Tidewell, and our official stool partner Benchly." },
+    { 12.0, 16.0, "Host", "And our laptop partner, the one with the sticker that says no." },
+    { 16.0, 20.0, "Cohost", "That sticker has carried this show for years." },
+    { 20.0, 25.0, "Host", "So tonight we are talking about why every city builds the same bridge." },
+    { 25.0, 30.0, "Cohost", "I think it is because engineers copy each other, honestly." },
+    { 30.0, 36.0, "Host", "Maybe, but the cable stayed ones are cheaper to maintain, I read." },
+    { 36.0, 42.0, "Cohost", "Cheaper until the cables rust, then it is a whole other story." },
+    { 42.0, 48.0, "Host", "Fair, and rust is the villain of half our episodes anyway." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 4.0, 16.0);
+}
+
+/* The host's own product in sponsor words, with the show's own site: "this part is brought to
+ * you by" the show's own shop, a long pitch, the show's address. The show's own promotion, from
+ * its hand-off on; another backer named first, with the show named after it, stays a sponsor. */
+static void
+test_brought_to_you_by_us (void)
+{
+  static const Line lines[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, the show about making things by hand." },
+    { 5.0, 10.0, "Cohost", "And today we argue about glue, which I have opinions on." },
+    { 10.0, 15.0, "Host", "Before that, this portion of the show is brought to you by Fieldnotes Supply." },
+    { 15.0, 22.0, "Host", "We made a field sketching kit, twelve pencils, a folding stool and a waxed notebook." },
+    { 22.0, 29.0, "Host", "It took us two years to get the notebook paper right, and it survives rain." },
+    { 29.0, 35.0, "Host", "It is $45, and it ships anywhere from our workshop in about a week." },
+    { 35.0, 40.0, "Host", "Get yours at fieldnotes.com/kit while the first batch lasts." },
+    { 41.0, 46.0, "Cohost", "Okay, glue. Hide glue is the only glue, fight me." },
+    { 46.0, 51.0, "Host", "Hide glue smells like a barn, that is my whole argument against it." },
+    { 51.0, 56.0, "Cohost", "A barn is a fine thing to smell like, honestly." },
+  };
+
+  static const Line theirs[] = {
+    { 0.0, 5.0, "Host", "Welcome back to Fieldnotes, the show about making things by hand." },
+    { 5.0, 10.0, "Cohost", "And today we argue about glue, which I have opinions on." },
+    { 10.0, 15.0, "Host", "This portion is brought to you by Lindenware, the official mugs of Fieldnotes." },
+    { 15.0, 22.0, "Host", "Lindenware throws every mug by hand and glazes it in twelve colours." },
+    { 22.0, 29.0, "Host", "Their mugs are $30, and Lindenware ships anywhere in about a week." },
+    { 29.0, 35.0, "Host", "Get yours at lindenware.com/notes and use code NOTES for 10% off." },
+    { 36.0, 41.0, "Cohost", "Okay, glue. Hide glue is the only glue, fight me." },
+    { 41.0, 46.0, "Host", "Hide glue smells like a barn, that is my whole argument against it." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  g_autoptr (GArray) other = detect (theirs, G_N_ELEMENTS (theirs));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, 10.0, 40.0);
+  g_assert_cmpuint (other->len, ==, 1);
+  assert_segment (other, 0, HARK_CATEGORY_SPONSOR, 10.0, 35.0);
+}
+
+/* A sponsor read, then straight on, in the next caption, the show's own membership: two reads
+ * of two kinds, cut where the second starts. */
+static void
+test_selfpromo_right_after_sponsor (void)
+{
+  static const Line lines[] = {
+    { 80.0, 86.0, NULL, "So that is roughly where the second bridge started to sag." },
+    { 86.0, 92.0, NULL, "I want to hear the rest, but first a word from our sponsor." },
+    { 92.0, 99.0, NULL, "Dunmere makes weighted blankets that pack flat and wash in any machine." },
+    { 99.0, 104.0, NULL, "Go to dunmere.com/notes and get 20% off" },
+    { 104.0, 109.0, NULL, "your first blanket. And if you want the show" },
+    { 109.0, 113.0, NULL, "without any ads, become a member of our club." },
+    { 113.0, 120.0, NULL, "Members get every episode early, for $5 a month at fieldnotes.com/club." },
+    { 121.0, 127.0, NULL, "Okay, so the second bridge, why did it sag in the end?" },
+    { 127.0, 134.0, NULL, "The cables were too thin for the winds up there, simple as that." },
+    { 134.0, 140.0, NULL, "Nobody had measured the gusts in the valley before they built it." },
+  };
+g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 86.0, 106.3);
+  assert_segment (found, 1, HARK_CATEGORY_SELFPROMO, 106.3, 120.0);
+}
+
 /* The same words from the host are the show's own offer. */
 static void
 test_host_own_things (void)
@@ -677,6 +861,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/preamble", test_preamble);
   g_test_add_func ("/segments/detector/ends-inside-cue", test_ends_inside_cue);
   g_test_add_func ("/segments/detector/turns-only", test_turns_only);
+  g_test_add_func ("/segments/detector/preroll-inside-a-long-paragraph",
+                   test_preroll_inside_a_long_paragraph);
   g_test_add_func ("/segments/detector/empty-and-odd", test_empty_and_odd);
   g_test_add_func ("/segments/detector/explanations-are-utf8", test_explanations_are_utf8);
   g_test_add_func ("/segments/detector/backing-hand-off", test_backing_hand_off);
@@ -687,6 +873,13 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/read-in-another-language", test_read_in_another_language);
   g_test_add_func ("/segments/detector/guest-own-things", test_guest_own_things);
   g_test_add_func ("/segments/detector/host-own-things", test_host_own_things);
+  g_test_add_func ("/segments/detector/guest-cold-open", test_guest_cold_open);
+  g_test_add_func ("/segments/detector/guest-answer-unvoiced", test_guest_answer_unvoiced);
+  g_test_add_func ("/segments/detector/question-to-the-listener", test_question_to_the_listener);
+  g_test_add_func ("/segments/detector/backers-listed-at-the-top", test_backers_listed_at_the_top);
+  g_test_add_func ("/segments/detector/brought-to-you-by-us", test_brought_to_you_by_us);
+  g_test_add_func ("/segments/detector/selfpromo-right-after-sponsor",
+                   test_selfpromo_right_after_sponsor);
   g_test_add_func ("/segments/detector/break-in-a-life-story", test_break_in_a_life_story);
   g_test_add_func ("/segments/detector/domain-named-as-a-thing", test_domain_named_as_a_thing);
   g_test_add_func ("/segments/detector/asks-for-backers", test_asks_for_backers);

@@ -47,6 +47,10 @@
  * (seconds), and how many sentences at most are looked at either way. */
 #define PLUG_REACH 45.0
 #define PLUG_SENTENCES 40
+/* How soon after a question about the other's own things an answer may say "my …" (seconds and
+ * sentences). */
+#define ANSWER_REACH 10.0
+#define ANSWER_SENTENCES 2
 
 static const char *const labels[HARK_AD_N_FEATURES] = {
   [HARK_AD_URL] = "promo URL",
@@ -1035,6 +1039,41 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
         s->backer_described = TRUE;
 }
 
+/* How many backers a credit names from word @name of @w on: names written with capitals,
+ * parted by commas or "and" ("Acme, Bolt and Crane" is three; "Acme Freight, moving …" one). */
+static guint
+backers_listed (const char *text, const Word *w, guint n, guint name)
+{
+  static const char *const joins[] = { "and", "or", "plus", NULL };
+  static const char *const skip[] = { "the", "our", "also", NULL };
+  guint count = 1, k = name;
+
+  for (;;)
+    {
+      gboolean parted = FALSE;
+      guint next;
+
+      /* The rest of this name: capitals with nothing between them but a space. */
+      while (k + 1 < n && g_ascii_isupper (text[w[k + 1].at])
+             && w[k + 1].at == w[k].at + w[k].len + 1 && text[w[k].at + w[k].len] == ' ')
+        k++;
+      if (k + 1 >= n)
+        break;
+      for (gsize i = w[k].at + w[k].len; i < w[k + 1].at; i++)
+        parted |= text[i] == ',';
+      next = k + 1;
+      if (word_is (text, &w[next], joins))
+        parted = TRUE, next++;
+      while (next < n && word_is (text, &w[next], skip))
+        next++;
+      if (!parted || next >= n || !g_ascii_isupper (text[w[next].at]))
+        break;
+      count++;
+      k = next;
+    }
+  return count;
+}
+
 /* Sponsor talk that names who backs the show right after it, without a word to the listener
  * ("support for this podcast comes from Acme Freight", "this podcast is supported by Acme Labs",
  * "this message comes from Acme Bank"): a credit, the whole of a read in the way public and
@@ -1052,9 +1091,9 @@ find_credit (HarkAdSentence *s)
   guint n;
 
   /* A credit speaks of its backer, not to the listener: "brought to you by X, the app that
-   * lets you …" is a pitch, which shows itself by its story, link and offer. */
-  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || s->count[HARK_AD_YOU]
-      || from >= length)
+   * lets you …" is a pitch, which shows itself by its story, link and offer. A roll call of
+   * backers ("brought to you by A, B and C") speaks of them all, whatever "you" it says. */
+  if (!s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_QUESTION] || from >= length)
     return;
   /* "Written and presented by" names a show's host, not its backer. */
   if (from + 9 <= length && g_ascii_strncasecmp (s->text + from, "presented", 9) == 0)
@@ -1076,8 +1115,13 @@ find_credit (HarkAdSentence *s)
 
       if (name)
         {
+          guint listed = backers_listed (s->text, w, n, name);
+
+          if (s->count[HARK_AD_YOU] && listed < HARK_AD_ROLL_CALL)
+            return;
           note (s, HARK_AD_CREDIT, from, MIN (length - from, (gsize) 48));
           note_backer (s, w, n, name);
+          s->backers = (guint8) MIN (listed, 255u);
           return;
         }
     }
@@ -1991,73 +2035,150 @@ mark_new_voices (HarkAdSentence *sentences, guint n)
     }
 }
 
+/* What a voice did in the episode, to tell the host from a guest. */
+typedef struct
+{
+  guint turns;
+  guint questions;
+  guint hosting;  /* sentences introducing the show or a guest */
+  guint guesting; /* sentences thanking for the invitation */
+} Part;
+
+static Part *
+part_of (GHashTable *parts, int voice)
+{
+  Part *p = g_hash_table_lookup (parts, GINT_TO_POINTER (voice));
+
+  if (p == NULL)
+    {
+      p = g_new0 (Part, 1);
+      g_hash_table_insert (parts, GINT_TO_POINTER (voice), p);
+    }
+  return p;
+}
+
+/* Whether @s, said by someone's own "my …", answers a question about the other's own things put
+ * just before by another voice (or in captions without voices): "is that through your
+ * newsletter?" — "yes, my newsletter …" is the answerer's life. */
+static gboolean
+answers_about_own (const HarkAdSentence *sentences, guint i)
+{
+  const HarkAdSentence *s = &sentences[i];
+
+  for (guint k = i; k > 0 && i - k < ANSWER_SENTENCES; k--)
+    {
+      const HarkAdSentence *q = &sentences[k - 1];
+
+      if (s->start - q->end > ANSWER_REACH)
+        return FALSE;
+      /* "Want to level up your drawing? Try my course": a question put to the listener, and
+       * the ask that follows it, is no answer. */
+      if (q->role & HARK_AD_ROLE_ASKS_YOURS)
+        return (q->speaker < 0 || s->speaker < 0 || q->speaker != s->speaker)
+               && !s->count[HARK_AD_URL] && !s->count[HARK_AD_CODE]
+               && ((s->role & HARK_AD_ROLE_ANSWERS)
+                   || (!s->count[HARK_AD_IMPERATIVE] && !s->count[HARK_AD_ASK]));
+    }
+  return FALSE;
+}
+
 /* "My course", "my book" from a guest (noted in guests_own, see
  * hark_ad_evidence_hide_guests_own()): where voices are known, the show's own offers are its
- * host's. The host is the voice that opens the episode (past an announcer heard only briefly),
- * the voice taking clearly the most turns and the one asking the most questions (an interviewer,
- * after a guest's cold open); any other voice's "my …" is their own life told, unless they call
- * it a plug. Captions with one voice or none are left as they are. */
+ * host's. The host is the voice introducing the show or its guest ("my guest today", "I'm X and
+ * this is …"), the voice that opens the episode (past an announcer heard only briefly) unless
+ * it is a guest's cold open (it thanks for the invitation, or another voice introduces the show
+ * and asks more questions), the voice taking clearly the most turns and the one asking the most
+ * questions; any other voice's "my …" is their own life told, unless they call it a plug. A
+ * voice thanking for the invitation and introducing nothing is a guest whatever else it does.
+ * Captions with one voice or none are left as they are, but for an answer to a question about
+ * the other's own things. A sentence saying "my …" is the guest's own whole: "the paid tier of
+ * my newsletter" is one thing of theirs, not the show's paid tier. */
 static void
 mark_guests_own (HarkAdSentence *sentences, guint n)
 {
-  g_autoptr (GHashTable) turns = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) questions = g_hash_table_new (g_direct_hash, g_direct_equal);
-  int opening = -1, most = -1, previous = -1, asker = -1;
-  guint best = 0, asked = 0;
+  g_autoptr (GHashTable) parts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  int opening = -1, most = -1, previous = -1, asker = -1, introducer = -1;
+  guint best = 0, asked = 0, introduced = 0;
 
+  for (guint i = 0; i < n; i++)
+    if (sentences[i].mine && answers_about_own (sentences, i))
+      sentences[i].guests_own = sentences[i].count[HARK_AD_SELF];
   for (guint i = 0; i < n; i++)
     {
       int voice = sentences[i].speaker;
-      guint count;
+      Part *p;
 
       if (voice < 0)
         continue;
       if (opening < 0 && !sentences[i].count[HARK_AD_NEW_VOICE])
         opening = voice;
-      if (sentences[i].count[HARK_AD_QUESTION])
+      p = part_of (parts, voice);
+      p->hosting += (sentences[i].role & HARK_AD_ROLE_HOSTING) ? 1 : 0;
+      p->guesting += (sentences[i].role & HARK_AD_ROLE_GUESTING) ? 1 : 0;
+      if (sentences[i].count[HARK_AD_QUESTION] && ++p->questions > asked)
         {
-          count = GPOINTER_TO_UINT (g_hash_table_lookup (questions, GINT_TO_POINTER (voice))) + 1;
-          g_hash_table_insert (questions, GINT_TO_POINTER (voice), GUINT_TO_POINTER (count));
-          if (count > asked)
-            {
-              asked = count;
-              asker = voice;
-            }
+          asked = p->questions;
+          asker = voice;
         }
       if (voice == previous)
         continue;
       previous = voice;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (turns, GINT_TO_POINTER (voice))) + 1;
-      g_hash_table_insert (turns, GINT_TO_POINTER (voice), GUINT_TO_POINTER (count));
-      if (count > best)
+      if (++p->turns > best)
         {
-          best = count;
+          best = p->turns;
           most = voice;
         }
     }
-  if (g_hash_table_size (turns) < 2 || opening < 0)
+  if (g_hash_table_size (parts) < 2 || opening < 0)
     return;
-  /* Host and guest of an interview take turns about equally: the most turns names a host only
-   * when a voice clearly leads (a panel's moderator, a host after a guest's cold open). */
   {
     GHashTableIter iter;
-    gpointer voice, count;
+    gpointer voice, value;
     guint second = 0;
 
-    g_hash_table_iter_init (&iter, turns);
-    while (g_hash_table_iter_next (&iter, &voice, &count))
-      if (GPOINTER_TO_INT (voice) != most)
-        second = MAX (second, GPOINTER_TO_UINT (count));
+    g_hash_table_iter_init (&iter, parts);
+    while (g_hash_table_iter_next (&iter, &voice, &value))
+      {
+        const Part *p = value;
+
+        if (GPOINTER_TO_INT (voice) != most)
+          second = MAX (second, p->turns);
+        if (p->hosting > p->guesting && p->hosting > introduced)
+          {
+            introduced = p->hosting;
+            introducer = GPOINTER_TO_INT (voice);
+          }
+      }
+    /* Host and guest of an interview take turns about equally: the most turns names a host
+     * only when a voice clearly leads (a panel's moderator, a host after a guest's cold open). */
     if (best * 4 < second * 5 + 4)
       most = opening;
+  }
+  {
+    const Part *first = part_of (parts, opening);
+
+    if (first->guesting > first->hosting
+        || (introducer >= 0 && introducer != opening && first->hosting == 0
+            && part_of (parts, introducer)->questions > first->questions))
+      {
+        /* A guest's cold open: it hosts nothing. */
+        if (most == opening)
+          most = introducer;
+        opening = introducer;
+      }
   }
   for (guint i = 0; i < n; i++)
     {
       HarkAdSentence *s = &sentences[i];
+      const Part *p;
       gboolean plugged = FALSE;
 
-      if (s->speaker < 0 || s->speaker == opening || s->speaker == most || s->speaker == asker
-          || s->mine == 0)
+      if (s->speaker < 0 || s->mine == 0 || s->guests_own)
+        continue;
+      p = part_of (parts, s->speaker);
+      if (!(p->guesting > 0 && p->hosting == 0)
+          && (s->speaker == opening || s->speaker == most || s->speaker == asker
+              || s->speaker == introducer))
         continue;
       /* "Not a shameless plug. It is.": the voice calls it a plug, before or after, in the
        * same turn or nearby. */
@@ -2080,7 +2201,7 @@ mark_guests_own (HarkAdSentence *sentences, guint n)
           plugged = other->speaker == s->speaker && other->count[HARK_AD_PLUG];
         }
       if (!plugged)
-        s->guests_own = MIN (s->count[HARK_AD_SELF], s->mine);
+        s->guests_own = s->count[HARK_AD_SELF];
     }
 }
 
@@ -2114,6 +2235,65 @@ tells_of_an_ad (const char *norm)
       if (!g_str_has_prefix (hit + strlen (things[i]), "free "))
         return TRUE;
   return FALSE;
+}
+
+/* What @norm says of its speaker's part in the show (HarkAdSentence.role): the host introduces
+ * the show and the guest, the guest thanks for the invitation, and a question about "your"
+ * things is put to the other. */
+static guint8
+find_role (const HarkAdSentence *s, const char *norm)
+{
+  static const char *const hosting[] = { " my guest ", " my guests ", " my guest today ",
+                                         " joining me ", " joining me today ", " i'm joined by ",
+                                         " we're joined by ", " welcome to the show ",
+                                         " welcome to the podcast ", " welcome back to ",
+                                         " you're listening to ", " thanks for coming on ",
+                                         " thank you for coming on ", " thanks for joining me ",
+                                         " thank you for joining me ", " thanks for joining us ",
+                                         " thank you for joining us ", NULL };
+  static const char *const guesting[] = { " thanks for having me ", " thank you for having me ",
+                                          " thanks for having us ", " thank you for having us ",
+                                          " thanks for inviting me ", " thank you for inviting me ",
+                                          " thanks for the invitation ", " good to be here ",
+                                          " great to be here ", " glad to be here ",
+                                          " happy to be here ", " a pleasure to be here ",
+                                          " excited to be here ", " thrilled to be here ", NULL };
+  static const char *const answering[] = { " yes ", " yeah ", " yep ", " no ", " nope ",
+                                           " well ", " oh ", " right ", " exactly ", " actually ",
+                                           " mostly ", " partly ", " kind of ", " sort of ",
+                                           " it is ", " it was ", " that's right ", " mhm ",
+                                           " uh huh ", NULL };
+  guint8 role = 0;
+  const char *me;
+
+  for (guint i = 0; hosting[i] && !role; i++)
+    if (strstr (norm, hosting[i]))
+      role |= HARK_AD_ROLE_HOSTING;
+  /* "I'm Rowan and this is Fieldnotes": a name, then the show. */
+  me = strstr (norm, " i'm ");
+  if (me)
+    {
+      const char *show = strstr (me, " and this is ");
+      const char *with = strstr (me, " and you're listening ");
+
+      if ((show && show - me < 40) || (with && with - me < 40))
+        role |= HARK_AD_ROLE_HOSTING;
+    }
+  for (guint i = 0; guesting[i]; i++)
+    if (strstr (norm, guesting[i]))
+      {
+        role |= HARK_AD_ROLE_GUESTING;
+        break;
+      }
+  if (s->count[HARK_AD_QUESTION] && (strstr (norm, " your ") || strstr (norm, " yours ")))
+    role |= HARK_AD_ROLE_ASKS_YOURS;
+  for (guint i = 0; answering[i]; i++)
+    if (g_str_has_prefix (norm, answering[i]))
+      {
+        role |= HARK_AD_ROLE_ANSWERS;
+        break;
+      }
+  return role;
 }
 
 static gboolean
@@ -2178,8 +2358,10 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
       s->backer_at = 0;
       s->backer_len = 0;
       s->backer_described = FALSE;
+      s->backers = 0;
       s->mine = 0;
       s->guests_own = 0;
+      s->role = 0;
       s->language = (guint8) language;
       if (language == HARK_AD_LANGUAGE_ENGLISH)
         normalise (s->text, s->length, norm, map);
@@ -2234,6 +2416,7 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
         s->count[HARK_AD_SHOW_PROMO] = 0;
       if (is_question (s))
         note (s, HARK_AD_QUESTION, 0, 0);
+      s->role = find_role (s, norm);
       find_credit (s);
       s->content = 0;
       collect_words (words, sentences, norm, i);

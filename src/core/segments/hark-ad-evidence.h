@@ -73,14 +73,30 @@ typedef struct
   guint8 backer_len;
   /* … and the credit goes on to say what the backer does ("from Acme, makers of …"). */
   gboolean backer_described;
+  /* How many backers the credit names in a row ("by Acme, Bolt and Crane" is three). */
+  guint8 backers;
   /* Of the SELF hits, those said as the speaker's own ("my course", "I've created a class"):
    * the show's offer from its host, a guest's life from anyone else. */
   guint8 mine;
-  /* … and of those, the ones a guest said (hark_ad_evidence_hide_guests_own()). */
+  /* The SELF hits of a sentence a guest said of their own (hark_ad_evidence_hide_guests_own()). */
   guint8 guests_own;
+  /* What the sentence says of its speaker's part in the show (HARK_AD_ROLE_*). */
+  guint8 role;
   /* The episode's language (a HarkAdLanguage, hark-ad-language.h): whose words count. */
   guint8 language;
 } HarkAdSentence;
+
+/* Bits of HarkAdSentence.role. */
+enum
+{
+  HARK_AD_ROLE_HOSTING = 1 << 0, /* introduces the show or a guest: "my guest today", "I'm X and this is" */
+  HARK_AD_ROLE_GUESTING = 1 << 1, /* thanks for the invitation: "thanks for having me" */
+  HARK_AD_ROLE_ASKS_YOURS = 1 << 2, /* a question about the other's own things: "your newsletter?" */
+  HARK_AD_ROLE_ANSWERS = 1 << 3, /* opens as an answer does: "yes, …", "well, …" */
+};
+
+/* A credit naming this many backers in a row is a roll call of them, even said "to you". */
+#define HARK_AD_ROLL_CALL 2
 
 /* "promo URL", "code", … for explanations. */
 const char *hark_ad_feature_label (HarkAdFeature feature);

@@ -549,6 +549,30 @@ domain_shaped (const char *text, gsize length)
   return FALSE;
 }
 
+gboolean
+hark_show_context_opens_with_own (const HarkShowContext *self, const char *text, gsize length)
+{
+  g_autoptr (GArray) tokens = NULL;
+  guint i = 0;
+  guint span;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (text == NULL || length == 0)
+    return FALSE;
+  tokens = tokenize (text, MIN (length, (gsize) 200));
+  if (i < tokens->len && strcmp (TOK (tokens, i)->word, "the") == 0)
+    i++;
+  if (i >= tokens->len)
+    return FALSE;
+  span = domain_at (tokens, i);
+  if (span > 0)
+    return label_is_own (self, TOK (tokens, i)->word);
+  for (guint n = 0; n < self->names->len; n++)
+    if (name_at (tokens, i, self->names->pdata[n], has_capitals (tokens)))
+      return TRUE;
+  return FALSE;
+}
+
 void
 hark_show_context_learn (HarkShowContext *self, const HarkAdSentence *sentences, guint n)
 {

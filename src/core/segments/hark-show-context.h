@@ -75,6 +75,10 @@ void hark_show_mentions_clear (HarkShowMentions *mentions);
 /* Adds what @text (@length bytes) says of the show to @mentions. */
 void hark_show_context_scan (const HarkShowContext *self, const char *text, gsize length,
                              HarkShowMentions *mentions);
+/* Whether @text (@length bytes) opens with the show's own name or site ("Fieldnotes Supply",
+ * "the example.fm store"), as the backer a hand-off names does when the show backs itself. */
+gboolean hark_show_context_opens_with_own (const HarkShowContext *self, const char *text,
+                                           gsize length);
 /* Whether @text (@length bytes) says @word as a name (capitalized, not in a link). */
 gboolean hark_show_context_says_name (const char *text, gsize length, const char *word);
 

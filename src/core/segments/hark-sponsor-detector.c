@@ -33,6 +33,8 @@
 #define SNAP_SECONDS 3.0
 #define SNAP_SHARE 0.15
 #define LONG_PARAGRAPH 60.0
+/* … and in a paragraph that long, a rest of this many sentences is talk of its own. */
+#define SNAP_MAX_SENTENCES 2
 /* Longer than any read: a span this long is the rules misfiring on a whole conversation. */
 #define MAX_READ_SECONDS 420.0
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
@@ -346,8 +348,9 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
    * lets you …") speaks to the listener and goes on in its story; a credit naming only its
    * backers ("brought to you by X, Y and Z") announces the reads that follow. */
   for (guint k = *first; k <= *last; k++)
-    if (s[k].count[HARK_AD_CREDIT] && impersonal (&s[k])
-        && (s[k].backer_described
+    if (s[k].count[HARK_AD_CREDIT]
+        && (impersonal (&s[k]) || s[k].backers >= HARK_AD_ROLL_CALL)
+        && (s[k].backer_described || s[k].backers >= HARK_AD_ROLL_CALL
             || (k + 1 <= *last && s[k].backer_len >= 3 && seamless (&s[k], &s[k + 1])
                 && !s[k + 1].count[HARK_AD_YOU] && s[k + 1].length >= s[k].backer_len
                 && g_ascii_strncasecmp (s[k + 1].text, s[k].text + s[k].backer_at,
@@ -889,26 +892,34 @@ cut_to_clause (GArray *units, const GString *doc, HarkAdSentence *s)
 
 /* How close to a cue's edge a read's edge goes to the edge itself. Without word times a time
  * inside a paragraph minutes long is its characters' share, off by seconds either way: a
- * short rest of it (a line leading on to the next turn) is not worth a cut that rough. */
+ * short rest of it (a line leading on to the next turn) is not worth a cut that rough. A rest
+ * of @rest sentences or more (an introduction before the read in the same paragraph) is the
+ * show's own talk, and the read's edge stays at its own sentence. */
 static double
-snap (const Unit *u)
+snap (const Unit *u, guint rest)
 {
-  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH
+  return u->n_words > 0 || u->end - u->start < LONG_PARAGRAPH || rest >= SNAP_MAX_SENTENCES
              ? SNAP_SECONDS
              : MAX (SNAP_SECONDS, SNAP_SHARE * (u->end - u->start));
 }
 
 /* The read's edges: inside a cue, unless what is left of the cue is only a short edge (or the
- * read was cut to its clause on purpose). */
+ * read was cut to its clause on purpose). @s holds the episode's sentences, @first and @last
+ * the read's. */
 static void
-place (GArray *units, const HarkAdSentence *first, const HarkAdSentence *last,
+place (GArray *units, const HarkAdSentence *s, guint first, guint last,
        gboolean exact_start, double *start, double *end)
 {
-  const Unit *u0 = &g_array_index (units, Unit, first->unit);
-  const Unit *u1 = &g_array_index (units, Unit, last->last_unit);
+  const Unit *u0 = &g_array_index (units, Unit, s[first].unit);
+  const Unit *u1 = &g_array_index (units, Unit, s[last].last_unit);
+  guint before = 0;
 
-  *start = !exact_start && first->start - u0->start <= snap (u0) ? u0->start : first->start;
-  *end = u1->end - last->end <= snap (u1) ? u1->end : last->end;
+  for (guint k = first; k > 0 && s[k - 1].unit == s[first].unit; k--)
+    before++;
+  *start = !exact_start && s[first].start - u0->start <= snap (u0, before) ? u0->start
+                                                                            : s[first].start;
+  /* A paragraph's last sentences after a read's link are often its closing words, said on. */
+  *end = u1->end - s[last].end <= snap (u1, 0) ? u1->end : s[last].end;
 }
 
 /* Whether @first..@last promotes a show (another of the network's, in another voice: "X is a
@@ -941,7 +952,9 @@ add_detection (GArray *out, GArray *units, const HarkAdSentence *s, guint first,
   g_autofree char *evidence = describe_evidence (s, first, last, windowed);
   g_autofree char *from = NULL, *to = NULL;
 
-  place (units, &s[first], &s[last], exact_start, &d.start, &d.end);
+  place (units, s, first, last, exact_start, &d.start, &d.end);
+  d.said_start = s[first].start;
+  d.said_end = s[last].end;
   if (d.end < d.start)
     {
       /* Overlapping cues (a caption spanning hours, times out of order) leave sentence times
@@ -997,6 +1010,47 @@ compare_detections (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* "ends at 1:49 with …" said again with the edge's new @time. */
+static void
+retime (char **said, double time)
+{
+  const char *with = strstr (*said, " with ");
+  const char *at = strstr (*said, " at ");
+  g_autofree char *formatted = hark_time_format (time, FALSE);
+  char *again;
+
+  if (with == NULL || at == NULL || at > with)
+    return;
+  again = g_strdup_printf ("%.*s at %s%s", (int) (at - *said), *said, formatted, with);
+  g_free (*said);
+  *said = again;
+}
+
+/* Two reads of different kinds said one after the other inside one cue ("… 20% off your first
+ * order. And to hear the show without ads, join …"): each edge went to the cue's edge, so they
+ * overlap. They part where the second read's first sentence starts. */
+static void
+part_overlaps (GArray *out)
+{
+  for (guint i = 1; i < out->len; i++)
+    {
+      HarkDetection *prev = &g_array_index (out, HarkDetection, i - 1);
+      HarkDetection *d = &g_array_index (out, HarkDetection, i);
+      double at;
+
+      if (prev->category == d->category || prev->end <= d->start)
+        continue;
+      at = MAX (d->said_start, prev->said_end);
+      /* Cues out of time order leave nothing sensible to part at. */
+      if (at < d->start || at > prev->end || at <= prev->start || at >= d->end)
+        continue;
+      prev->end = at;
+      d->start = at;
+      retime (&prev->ended_by, prev->end);
+      retime (&d->started_by, d->start);
+    }
+}
+
 /* Reads of one category under MERGE_GAP apart become one. */
 static void
 merge_close (GArray *out)
@@ -1026,6 +1080,48 @@ merge_close (GArray *out)
       kept++;
     }
   g_array_set_size (out, kept);
+}
+
+/* "This part is brought to you by Fieldnotes Supply" on the show called Fieldnotes: the show
+ * backs itself, and its hand-off announces its own promotion, not a sponsor's read. The backer
+ * is what the hand-off's "by", "from" or "is" goes on with. */
+static void
+backed_by_the_show (const HarkShowContext *show, HarkAdSentence *s, guint n)
+{
+  static const char *const hands[] = { " by ", " from ", " is ", NULL };
+
+  if (hark_show_context_is_empty (show))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize from, to;
+      gboolean own = FALSE, found = FALSE;
+
+      if (!s[i].count[HARK_AD_SPONSOR])
+        continue;
+      from = s[i].quote_at[HARK_AD_SPONSOR];
+      to = MIN (s[i].length, from + s[i].quote_len[HARK_AD_SPONSOR] + 1);
+      for (gsize k = from; k <= to && !found; k++)
+        for (guint h = 0; hands[h] && !found; h++)
+          {
+            gsize len = strlen (hands[h]);
+
+            if (k + len <= s[i].length && g_ascii_strncasecmp (s[i].text + k, hands[h], len) == 0)
+              {
+                found = TRUE;
+                own = hark_show_context_opens_with_own (show, s[i].text + k + len,
+                                                        s[i].length - k - len);
+              }
+          }
+      if (!own)
+        continue;
+      s[i].count[HARK_AD_SELF] = (guint8) MIN (255u, (guint) s[i].count[HARK_AD_SELF]
+                                                         + s[i].count[HARK_AD_SPONSOR]);
+      s[i].quote_at[HARK_AD_SELF] = s[i].quote_at[HARK_AD_SPONSOR];
+      s[i].quote_len[HARK_AD_SELF] = s[i].quote_len[HARK_AD_SPONSOR];
+      s[i].count[HARK_AD_SPONSOR] = 0;
+      s[i].count[HARK_AD_CREDIT] = 0;
+    }
 }
 
 /* The transcript's units and sentences with their evidence; the sentences point into @doc. */
@@ -1095,10 +1191,11 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   states = g_new (HarkAdState, sentences->len);
   taken = g_new0 (gboolean, sentences->len);
   hark_ad_evidence_hide_guests_own (s, sentences->len);
-  hark_ad_segment (s, sentences->len, states);
   show = hark_show_context_copy (context);
   hark_show_context_add_transcript (show, transcript);
   hark_show_context_learn (show, s, sentences->len);
+  backed_by_the_show (show, s, sentences->len);
+  hark_ad_segment (s, sentences->len, states);
 
   for (guint i = 0, floor = 0; i < sentences->len;)
     {
@@ -1170,6 +1267,8 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
   /* Found in reading order, which is time order unless cues overlap. */
   g_array_sort (out, compare_detections);
   /* Before the clear func: merging moves entries and frees the merged ones itself. */
+  part_overlaps (out);
+  g_array_sort (out, compare_detections);
   merge_close (out);
   g_array_set_clear_func (out, hark_detection_clear);
   return out;

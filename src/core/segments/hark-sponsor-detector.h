@@ -23,6 +23,10 @@ typedef struct
   char *started_by;      /* the evidence that opened it, a human sentence */
   char *carried_by;      /* what kept the read going ("promo URL “x.com/y”, offer “$5”") */
   char *ended_by;        /* why it stopped where it did */
+  /* Where its first sentence starts and its last ends, before the edges went to the cues'
+   * edges around them: a neighbouring read of another kind may begin in the same cue. */
+  double said_start;
+  double said_end;
 } HarkDetection;
 
 /* Returns HarkDetection entries sorted by start (free with g_array_unref). Works on the cues,
