@@ -135,3 +135,16 @@ hark_test_copy_fixtures (const char *dir, const char *const *names)
     }
   return TRUE;
 }
+
+void
+hark_test_log_detections (GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
+      g_autofree char *why = hark_detection_describe (d);
+
+      g_test_message ("%s %.2f–%.2f: %s", hark_category_to_string (d->category), d->start, d->end,
+                      why);
+    }
+}

@@ -32,4 +32,7 @@ GArray *hark_test_parse_segments_json (const char *json, GPtrArray *actions, dou
  * g_test_skip(), when one is absent. */
 gboolean hark_test_copy_fixtures (const char *dir, const char *const *names);
 
+/* Writes each detection (HarkDetection) of @found and why it was found to the test's log. */
+void hark_test_log_detections (GArray *found);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
  */
 #include "segments/hark-ad-language.h"
 #include "segments/hark-sponsor-detector.h"
+#include "segments-test-util.h"
 
 #include <math.h>
 #include <string.h>
@@ -135,14 +136,7 @@ detect (HarkTranscript *t)
 {
   GArray *found = hark_sponsor_detect (t);
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
-      g_autofree char *why = hark_detection_describe (d);
-
-      g_test_message ("%s %.2f–%.2f: %s", hark_category_to_string (d->category), d->start, d->end,
-                      why);
-    }
+  hark_test_log_detections (found);
   return found;
 }
 

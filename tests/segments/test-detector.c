@@ -6,6 +6,7 @@
  * Shows, sponsors and URLs here are made up, so the rules cannot have learned them.
  */
 #include "segments/hark-sponsor-detector.h"
+#include "segments-test-util.h"
 #include "segments/hark-ad-window.h"
 
 #include <string.h>
@@ -39,14 +40,7 @@ detect (const Line *lines, guint n)
   g_autoptr (HarkTranscript) t = build (lines, n);
   GArray *found = hark_sponsor_detect (t);
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
-      g_autofree char *why = hark_detection_describe (d);
-
-      g_test_message ("%s %.2f–%.2f: %s", hark_category_to_string (d->category), d->start, d->end,
-                      why);
-    }
+  hark_test_log_detections (found);
   return found;
 }
 

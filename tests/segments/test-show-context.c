@@ -11,6 +11,7 @@
 #include "formats/hark-sidecar.h"
 #include "segments/hark-show-context.h"
 #include "segments/hark-sponsor-detector.h"
+#include "segments-test-util.h"
 
 typedef struct
 {
@@ -40,14 +41,7 @@ detect (const Line *lines, guint n, const HarkShowContext *show)
   g_autoptr (HarkTranscript) t = build (lines, n);
   GArray *found = hark_sponsor_detect_with_context (t, show);
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      const HarkDetection *d = &g_array_index (found, HarkDetection, i);
-      g_autofree char *why = hark_detection_describe (d);
-
-      g_test_message ("%s %.2f–%.2f: %s", hark_category_to_string (d->category), d->start, d->end,
-                      why);
-    }
+  hark_test_log_detections (found);
   return found;
 }
 
