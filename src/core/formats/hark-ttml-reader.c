@@ -39,7 +39,6 @@
 /* Text of one <p> kept; the rest of a longer one is dropped with a warning. */
 #define MAX_CUE_BYTES (256 * 1024)
 #define MAX_NAME_BYTES 128
-#define CHUNK_BYTES (64 * 1024)
 
 typedef enum
 {
@@ -759,37 +758,10 @@ on_entity_decl (void *data, const xmlChar *name, int type, const xmlChar *public
 
 /* ---- Sniffing and reading -------------------------------------------------------------------- */
 
-/* Past white space, an XML declaration, comments and processing instructions. */
-static const char *
-skip_prolog (const char *p)
-{
-  for (;;)
-    {
-      while (g_ascii_isspace (*p))
-        p++;
-      if (g_str_has_prefix (p, "<?"))
-        {
-          const char *end = strstr (p, "?>");
-          if (end == NULL)
-            return p;
-          p = end + 2;
-        }
-      else if (g_str_has_prefix (p, "<!--"))
-        {
-          const char *end = strstr (p, "-->");
-          if (end == NULL)
-            return p;
-          p = end + 3;
-        }
-      else
-        return p;
-    }
-}
-
 gboolean
 hark_ttml_sniff (const char *text)
 {
-  const char *p = skip_prolog (text);
+  const char *p = hark_xml_sax_skip_prolog (text, FALSE);
   const char *q;
   g_autofree char *head = NULL;
 
@@ -854,35 +826,12 @@ add_cues (Reader *r, HarkTranscriptBuilder *builder)
     }
 }
 
-/* The XML declaration may name an encoding the text no longer has (it is UTF-8 by now):
- * blanked, keeping its line breaks so libxml2's line numbers stay the file's. */
-static char *
-blank_declaration (const char *text)
-{
-  char *copy = g_strdup (text);
-  char *p = copy;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if (g_str_has_prefix (p, "<?xml"))
-    {
-      char *end = strstr (p, "?>");
-
-      if (end != NULL)
-        for (; p < end + 2; p++)
-          if (*p != '\n')
-            *p = ' ';
-    }
-  return copy;
-}
-
 gboolean
 hark_ttml_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarContext *context,
                 GError **error)
 {
   Reader r = { 0 };
-  g_autofree char *input = blank_declaration (text);
-  gsize length = strlen (input);
+  g_autofree char *input = hark_xml_sax_blank_prolog (text, FALSE);
   gboolean ok = TRUE;
   xmlSAXHandler sax = { 0 };
 
@@ -904,44 +853,25 @@ hark_ttml_read (const char *text, HarkTranscriptBuilder *builder, HarkSidecarCon
   sax.internalSubset = on_internal_subset;
   sax.externalSubset = on_internal_subset;
   sax.entityDecl = on_entity_decl;
-  r.ctxt = xmlCreatePushParserCtxt (&sax, &r, NULL, 0, context->name);
-  if (r.ctxt == NULL)
+  if (!hark_xml_sax_parse (input, &sax, &r, &r.ctxt, context, error))
+    ok = FALSE;
+  else if (r.error != NULL)
     {
-      g_set_error (error, HARK_ERROR, HARK_ERROR_FAILED, _("%s: the XML parser could not start"),
-                   context->name);
+      g_propagate_error (error, g_steal_pointer (&r.error));
       ok = FALSE;
     }
-  else
+  else if (!r.seen_root)
     {
-      /* No NOENT, DTDLOAD or DTDATTR: nothing is expanded or fetched; NONET in case. */
-      xmlCtxtUseOptions (r.ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOWARNING);
-      xmlSwitchEncoding (r.ctxt, XML_CHAR_ENCODING_UTF8);
-      for (gsize at = 0; at < length && r.error == NULL && !r.ctxt->disableSAX; at += CHUNK_BYTES)
-        xmlParseChunk (r.ctxt, input + at, (int) MIN (CHUNK_BYTES, length - at), 0);
-      if (r.error == NULL && !r.ctxt->disableSAX)
-        xmlParseChunk (r.ctxt, NULL, 0, 1);
-      if (r.ctxt->myDoc != NULL)
-        xmlFreeDoc (r.ctxt->myDoc);
-      xmlFreeParserCtxt (r.ctxt);
-      r.ctxt = NULL;
-      if (r.error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&r.error));
-          ok = FALSE;
-        }
-      else if (!r.seen_root)
-        {
-          hark_text_set_parse_error (error, context->name, 1, 1,
-                                     _("Expected a TTML document (a <tt> root element)."));
-          ok = FALSE;
-        }
-      else if (r.cues->len == 0)
-        {
-          hark_text_set_parse_error (error, context->name, 1, 1,
-                                     _("Expected timed <p> elements in the TTML body; none "
-                                       "could be read."));
-          ok = FALSE;
-        }
+      hark_text_set_parse_error (error, context->name, 1, 1,
+                                 _("Expected a TTML document (a <tt> root element)."));
+      ok = FALSE;
+    }
+  else if (r.cues->len == 0)
+    {
+      hark_text_set_parse_error (error, context->name, 1, 1,
+                                 _("Expected timed <p> elements in the TTML body; none could be "
+                                   "read."));
+      ok = FALSE;
     }
   if (ok)
     {

@@ -31,7 +31,6 @@
 #define MAX_SECONDS (100.0 * 3600.0)
 /* srv3 nests spans in a <p>; deeper is not captions. */
 #define MAX_DEPTH 32
-#define CHUNK_BYTES (64 * 1024)
 
 typedef struct
 {
@@ -440,30 +439,10 @@ on_entity_decl (void *data, const xmlChar *name, int type, const xmlChar *public
   on_internal_subset (data, name, public_id, system_id);
 }
 
-static const char *
-skip_prolog (const char *p)
-{
-  for (;;)
-    {
-      while (g_ascii_isspace (*p))
-        p++;
-      if (g_str_has_prefix (p, "<?") || g_str_has_prefix (p, "<!--"))
-        {
-          const char *end = strstr (p, *(p + 1) == '?' ? "?>" : "-->");
-
-          if (end == NULL)
-            return p;
-          p = end + (*(p + 1) == '?' ? 2 : 3);
-        }
-      else
-        return p;
-    }
-}
-
 gboolean
 hark_youtube_xml_sniff (const char *text)
 {
-  const char *p = skip_prolog (text);
+  const char *p = hark_xml_sax_skip_prolog (text, FALSE);
 
   return (g_str_has_prefix (p, "<transcript") && (p[11] == '>' || g_ascii_isspace (p[11])))
          || (g_str_has_prefix (p, "<timedtext") && (p[10] == '>' || g_ascii_isspace (p[10])));
@@ -475,11 +454,10 @@ hark_youtube_xml_read (const char *text, HarkTranscriptBuilder *builder,
 {
   XmlReader r = { 0 };
   xmlSAXHandler sax = { 0 };
-  const char *input = skip_prolog (text);
-  gsize length = strlen (input);
+  g_autofree char *input = hark_xml_sax_blank_prolog (text, FALSE);
   gboolean ok = FALSE;
 
-  if (!hark_youtube_xml_sniff (input))
+  if (!hark_youtube_xml_sniff (text))
     {
       hark_text_set_parse_error (error, context->name, 1, 1,
                                  _("Expected YouTube timed text (a <transcript> or <timedtext> "
@@ -499,22 +477,8 @@ hark_youtube_xml_read (const char *text, HarkTranscriptBuilder *builder,
   sax.internalSubset = on_internal_subset;
   sax.externalSubset = on_internal_subset;
   sax.entityDecl = on_entity_decl;
-  r.ctxt = xmlCreatePushParserCtxt (&sax, &r, NULL, 0, context->name);
-  if (r.ctxt == NULL)
-    g_set_error (error, HARK_ERROR, HARK_ERROR_FAILED, _("%s: the XML parser could not start"),
-                 context->name);
-  else
+  if (hark_xml_sax_parse (input, &sax, &r, &r.ctxt, context, error))
     {
-      /* The prolog (and its encoding) was skipped: the text is UTF-8 by now. */
-      xmlCtxtUseOptions (r.ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOWARNING);
-      xmlSwitchEncoding (r.ctxt, XML_CHAR_ENCODING_UTF8);
-      for (gsize at = 0; at < length && !r.ctxt->disableSAX; at += CHUNK_BYTES)
-        xmlParseChunk (r.ctxt, input + at, (int) MIN (CHUNK_BYTES, length - at), 0);
-      if (!r.ctxt->disableSAX)
-        xmlParseChunk (r.ctxt, NULL, 0, 1);
-      if (r.ctxt->myDoc != NULL)
-        xmlFreeDoc (r.ctxt->myDoc);
-      xmlFreeParserCtxt (r.ctxt);
       if (r.cues->len == 0)
         hark_text_set_parse_error (error, context->name, 1, 1,
                                    _("Expected timed captions such as <text start=\"1.5\" "
