@@ -298,13 +298,13 @@ test_whisper_text_speakers (void)
   g_assert_cmpint (r.cues[2].speaker, ==, r.cues[0].speaker);
 }
 
-/* Bold names with their time beside them, and headings that name the speaker of each turn. */
 /* Front matter and headings make it Markdown; each turn is "Name: 00:01:02" on its own line
  * with the words below, one sentence a line. */
 static void
 test_name_time_lines_in_markdown (void)
 {
   g_auto (SidecarRead) r = { 0 };
+  g_auto (SidecarRead) dash = { 0 };
 
   sidecar_read (&r,
                 "---\ntitle: Soil\nspeakers:\n  - Ann Lee\n  - Bo Park\n---\n## Introductions\n\n"
@@ -318,6 +318,22 @@ test_name_time_lines_in_markdown (void)
   g_assert_cmpstr (hark_transcript_get_speaker (r.t, (guint) r.cues[1].speaker)->name, ==,
                    "Bo Park");
   g_assert_cmpfloat_with_epsilon (r.cues[2].start, 62.0, 1e-9);
+
+  /* The same with a dash between name and time, and a colon closing the line. */
+  sidecar_read (&dash,
+                "---\ntitle: Soil\n---\n"
+                "Ann Lee – 00:00:01:\n\nHello and welcome.\n\n"
+                "Bo Park – 00:00:09:\n\nThanks.\n\nAnn Lee: 00:00:30:\n\nSo, compost.\n\n"
+                "Ann Lee – 00:01:02:\n\nTomatoes.\n",
+                "episode.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (dash.n_cues, ==, 4);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (dash.t), ==, 2);
+  g_assert_cmpstr (hark_transcript_get_speaker (dash.t, (guint) dash.cues[1].speaker)->name, ==,
+                   "Bo Park");
+  g_assert_cmpstr (dash.cues[1].text, ==, "Thanks.");
+  g_assert_cmpfloat_with_epsilon (dash.cues[2].start, 30.0, 1e-9);
+  g_assert_cmpint (dash.cues[2].speaker, ==, dash.cues[0].speaker);
+  g_assert_cmpfloat_with_epsilon (dash.cues[3].start, 62.0, 1e-9);
 }
 
 /* What exporters write: escaped brackets around times and other marks, a label over a time

@@ -41,6 +41,8 @@ gboolean hark_csv_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
 gboolean hark_youtube_xml_read (const char *text, HarkTranscriptBuilder *builder,
                                 HarkSidecarContext *context, GError **error);
+gboolean hark_trs_read (const char *text, HarkTranscriptBuilder *builder,
+                        HarkSidecarContext *context, GError **error);
 gboolean hark_sbv_read (const char *text, HarkTranscriptBuilder *builder,
                         HarkSidecarContext *context, GError **error);
 
@@ -60,6 +62,8 @@ gboolean hark_sbv_sniff (const char *text);
 gboolean hark_lrc_sniff (const char *text);
 gboolean hark_csv_sniff (const char *text);
 gboolean hark_youtube_xml_sniff (const char *text);
+/* TRUE when the root element is Transcriber's <Trans> (past its DOCTYPE). */
+gboolean hark_trs_sniff (const char *text);
 gboolean hark_markdown_sniff (const char *text);
 gboolean hark_whisper_text_sniff (const char *text);
 gboolean hark_whisper_tsv_sniff (const char *text);

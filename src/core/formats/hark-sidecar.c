@@ -64,6 +64,8 @@ static const struct
   = { "youtube-json", "YouTube timed text", NULL, hark_youtube_json_read },
   [HARK_SIDECAR_FORMAT_YOUTUBE_XML]
   = { "youtube-xml", "YouTube timed text", hark_youtube_xml_read, NULL, TRUE },
+  [HARK_SIDECAR_FORMAT_TRANSCRIBER]
+  = { "transcriber", "Transcriber transcript", hark_trs_read, NULL, TRUE },
 };
 
 const char *
@@ -105,6 +107,7 @@ hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format)
     { "srv1", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
     { "srv2", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
     { "srv3", HARK_SIDECAR_FORMAT_YOUTUBE_XML },
+    { "trs", HARK_SIDECAR_FORMAT_TRANSCRIBER },
   };
 
   if (name == NULL)
@@ -191,7 +194,7 @@ hark_sidecar_is_candidate (const char *path)
 {
   static const char *const extensions[]
       = { "vtt", "srt", "json", "txt", "text", "md", "mdx", "markdown", "tsv", "html", "htm",
-          "ttml", "dfxp", "xml", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3", NULL };
+          "ttml", "dfxp", "xml", "trs", "sbv", "lrc", "csv", "json3", "srv1", "srv2", "srv3", NULL };
   g_autofree char *base = NULL;
   const char *dot;
 
@@ -394,6 +397,8 @@ sniff_normalized (const char *text, const char *filename, HarkJsonDoc **doc_out)
     return HARK_SIDECAR_FORMAT_TTML;
   if (hark_youtube_xml_sniff (p))
     return HARK_SIDECAR_FORMAT_YOUTUBE_XML;
+  if (hark_trs_sniff (p))
+    return HARK_SIDECAR_FORMAT_TRANSCRIBER;
   if (hark_html_sniff (p))
     return HARK_SIDECAR_FORMAT_HTML;
   format = sniff_text (p, filename);
@@ -507,7 +512,8 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
                    _("%s: This does not look like any transcript, chapter or skip format Hark "
                      "reads (tried WebVTT, SubRip, Podcasting 2.0 JSON, Whisper JSON, text and "
                      "TSV, speech services' word lists, SponsorBlock, Markdown, HTML, TTML, SBV, "
-                     "LRC, CSV, YouTube timed text, timestamped and speaker-labelled text)."),
+                     "LRC, CSV, YouTube timed text, Transcriber, timestamped and speaker-labelled "
+                     "text)."),
                    context.name);
       return NULL;
     }
@@ -535,7 +541,8 @@ read_normalized (char *text, const char *name, HarkSidecarFormat format,
   else
     {
       /* Text formats only: in JSON or markup the line would be inside a structure. */
-      if (format != HARK_SIDECAR_FORMAT_HTML && format != HARK_SIDECAR_FORMAT_TTML)
+      if (format != HARK_SIDECAR_FORMAT_HTML && format != HARK_SIDECAR_FORMAT_TTML
+          && format != HARK_SIDECAR_FORMAT_TRANSCRIBER)
         hark_text_drop_credit_footer (owned);
       if (!formats[format].read_text (owned, builder, &context, error))
         return NULL;

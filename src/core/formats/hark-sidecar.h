@@ -39,6 +39,7 @@ typedef enum
   HARK_SIDECAR_FORMAT_CSV,           /* spreadsheet rows under a header: "Speaker,Start Time,…,Text" */
   HARK_SIDECAR_FORMAT_YOUTUBE_JSON,  /* YouTube's json3 timed text: "events" with "segs" */
   HARK_SIDECAR_FORMAT_YOUTUBE_XML,   /* YouTube's srv1/srv2/srv3: <transcript>/<timedtext> */
+  HARK_SIDECAR_FORMAT_TRANSCRIBER,   /* Transcriber's .trs XML: <Trans>, <Turn>s, <Sync> marks */
   HARK_SIDECAR_N_FORMATS
 } HarkSidecarFormat;
 
@@ -66,7 +67,7 @@ const char *hark_sidecar_format_to_string (HarkSidecarFormat format);
 gboolean hark_sidecar_format_from_string (const char *name, HarkSidecarFormat *format);
 
 /* Whether a file named @path may hold a transcript, chapters or skips, by its name: a text
- * extension (vtt, srt, json, txt, md, tsv, lrc, csv, html, ttml, sbv, …) or no extension, unless
+ * extension (vtt, srt, json, txt, md, tsv, lrc, csv, html, ttml, trs, sbv, …) or no extension, unless
  * the file's first bytes are audio. The content then decides the format; audio, video and
  * images never are candidates. The one rule
  * for discovery, the episode, the command line and the window. */

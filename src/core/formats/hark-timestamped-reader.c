@@ -192,7 +192,8 @@ trim_name_end (const char *name, const char *end)
   return end;
 }
 
-/* "Name  M:SS" (Otter) and "Name (00:00):" / "Name [00:00]" with optional words after. */
+/* "Name  M:SS" (Otter, also "Name – M:SS:") and "Name (00:00):" / "Name [00:00]" with optional
+ * words after. */
 static gboolean
 parse_name_first (const char *line, Heading *heading)
 {
@@ -242,6 +243,9 @@ parse_name_first (const char *line, Heading *heading)
       if (*after == ':')
         after++;
     }
+  /* "Kim Scott – 00:03:18:", a colon closing the heading as it would a label. */
+  if (!close && *after == ':')
+    after++;
   after = hark_reader_skip_blanks (after);
   /* Otter's heading has nothing after the time; the bracketed one may carry words. */
   if (!close && *after != '\0')
