@@ -840,6 +840,108 @@ test_own_ask_structure (void)
   g_assert_false (hark_ad_window_structural (x));
 }
 
+/* The same reads written in lower case, as small recognizers and some caption tools write:
+ * credits and hand-offs name their backer without a capital, and the name a link is made of
+ * is still the product's name. A backer told of in the past still credits no one. */
+static GArray *
+detect_lower (const Line *lines, guint n)
+{
+  g_autofree Line *lower = g_new (Line, n);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GArray *found;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lower[i] = lines[i];
+      lower[i].text = g_ascii_strdown (lines[i].text, -1);
+      g_ptr_array_add (texts, (gpointer) lower[i].text);
+    }
+  found = detect (lower, n);
+  return found;
+}
+
+static void
+test_lower_case_transcript (void)
+{
+  static const Line hand_off[] = {
+    { 0.0, 5.0, "Host", "So the library nearly closed in the spring, is that right?" },
+    { 5.0, 11.0, "Guest", "It did, and then it got funding from Pellmore Mills back in April." },
+    { 11.0, 15.0, "Host", "We'll come back to that in a minute." },
+    { 15.0, 20.0, "Announcer", "Funding for this program is provided by the Orrin Vale Trust." },
+    { 20.0, 26.0, "Announcer", "The trust backs rural libraries and reading rooms across the valley." },
+    { 26.0, 29.0, "Announcer", "More at orrinvale dot org." },
+    { 30.0, 35.0, "Host", "So, the spring. Who called the mill in the end?" },
+    { 35.0, 41.0, "Guest", "The head librarian did, she knew the owner's mother from school." },
+  };
+  static const Line credits[] = {
+    { 0.0, 6.0, NULL, "Our very first season was supported by Harrow Printing, a shop that has since closed." },
+    { 6.0, 12.0, NULL, "So the archive grew slowly, one box at a time, over about ten years." },
+    { 12.0, 18.0, NULL, "Most people assume it is a hobby, and honestly it mostly is." },
+    { 18.0, 24.0, NULL, "The boxes came from estate sales, attics, a church basement once." },
+    { 25.0, 31.0, NULL, "This message comes from Brackley Tools, making hand planes for furniture makers." },
+    { 32.0, 38.0, NULL, "Anyway, the boxes were mostly letters between surveyors and their families." },
+    { 38.0, 44.0, NULL, "Some of them are really funny, honestly, full of complaints about mosquitoes." },
+  };
+  static const Line underwriting[] = {
+    { 0.0, 6.0, "Announcer", "Support for this podcast comes from the Tarnby Hill Seed Cooperative, growing heirloom beans since 1971." },
+    { 6.5, 12.0, "Host", "Our guest put every river map up at rivermaps.example/archive, free to look at." },
+    { 12.0, 18.0, "Guest", "Yes, people can go and download the whole thing." },
+    { 18.0, 24.0, "Host", "Go to that archive, it's wonderful, the old survey sheets are free to download." },
+    { 24.0, 30.0, "Guest", "They were scanned by volunteers over about three winters." },
+    { 30.0, 36.0, "Host", "How did you find the volunteers in the first place?" },
+  };
+  static const Line host_read[] = {
+    { 0.0, 6.0, "Host", "So we were arguing about whether anyone still prints photos." },
+    { 6.0, 12.0, "Guest", "My aunt does, she has boxes of them under the stairs." },
+    { 12.0, 18.0, "Host", "This episode is sponsored by Brindle Pass, which, honestly, I've used for a few months now." },
+    { 18.0, 24.0, "Host", "I wanted to learn to draw and kept quitting after a week or so." },
+    { 24.0, 30.0, "Host", "And what finally made it stick? The lessons take ten minutes a day." },
+    { 30.0, 36.0, "Host", "Go to tenminutesketch dot com and your first week is free." },
+    { 37.0, 43.0, "Guest", "Wait, does your aunt label the boxes or is it chaos?" },
+    { 43.0, 49.0, "Host", "Total chaos, there was a wedding photo in with the tax papers." },
+  };
+  static const Line linked[] = {
+    { 0.0, 6.0, "Host", "I keep losing track of which bills I paid this month." },
+    { 6.0, 12.0, "Host", "That is why I started using Quillpenny for the whole household." },
+    { 12.0, 18.0, "Host", "Quillpenny lines up every bill and nudges you two days before it is due." },
+    { 18.0, 24.0, "Host", "Try it free for a month at quillpenny dot com slash desk." },
+  };
+  g_autoptr (GArray) found = detect_lower (hand_off, G_N_ELEMENTS (hand_off));
+  g_autoptr (GArray) credited = detect_lower (credits, G_N_ELEMENTS (credits));
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = NULL;
+  g_autofree Line *lower = g_new (Line, G_N_ELEMENTS (linked));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_autoptr (GArray) underwritten = detect_lower (underwriting, G_N_ELEMENTS (underwriting));
+  g_autoptr (GArray) read = detect_lower (host_read, G_N_ELEMENTS (host_read));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 15.0, 29.0);
+  /* The backer's name is three words long and the credit says what it does: the read is the
+   * credit alone, not the conversation's link after it. */
+  g_assert_cmpuint (underwritten->len, ==, 1);
+  assert_segment (underwritten, 0, HARK_CATEGORY_SPONSOR, 0.0, 6.0);
+  /* "which, honestly, i've used": the host speaking of their own use, no announcer's credit;
+   * the read goes on in its story to its link. */
+  g_assert_cmpuint (read->len, ==, 1);
+  assert_segment (read, 0, HARK_CATEGORY_SPONSOR, 12.0, 36.0);
+  g_assert_cmpuint (credited->len, ==, 1);
+  assert_segment (credited, 0, HARK_CATEGORY_SPONSOR, 25.0, 31.0);
+  g_assert_cmpstr (strstr (g_array_index (credited, HarkDetection, 0).carried_by, "backer"), !=, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    {
+      lower[i] = linked[i];
+      lower[i].text = g_ascii_strdown (linked[i].text, -1);
+      g_ptr_array_add (texts, (gpointer) lower[i].text);
+    }
+  s = evidence (lower, G_N_ELEMENTS (linked), &doc);
+  g_assert_cmpuint (SENTENCE (s, 1)->count[HARK_AD_LINKED_NAME], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 2)->count[HARK_AD_LINKED_NAME], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 0)->count[HARK_AD_LINKED_NAME], ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -882,5 +984,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/own-ask-structure", test_own_ask_structure);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
+  g_test_add_func ("/segments/detector/lower-case-transcript", test_lower_case_transcript);
   return g_test_run ();
 }

@@ -84,6 +84,9 @@ typedef struct
   guint8 role;
   /* The episode's language (a HarkAdLanguage, hark-ad-language.h): whose words count. */
   guint8 language;
+  /* The episode is written with next to no capitals (small recognizers, some caption tools):
+   * a name is then any word that is not a common one, not one written with a capital. */
+  gboolean uncased;
 } HarkAdSentence;
 
 /* Bits of HarkAdSentence.role. */

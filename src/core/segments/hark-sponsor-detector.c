@@ -296,7 +296,8 @@ impersonal (const HarkAdSentence *s)
   if (s->count[HARK_AD_WE])
     return FALSE;
   for (gsize i = 0; i < s->length; i++)
-    if (s->text[i] == 'I' && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+    if ((s->text[i] == 'I' || (s->uncased && s->text[i] == 'i'))
+        && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
         && (i + 1 >= s->length || !g_ascii_isalnum (s->text[i + 1])))
       return FALSE;
   return TRUE;
