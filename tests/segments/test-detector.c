@@ -942,6 +942,74 @@ test_lower_case_transcript (void)
   g_assert_cmpuint (SENTENCE (s, 0)->count[HARK_AD_LINKED_NAME], ==, 0);
 }
 
+/* A news show's paid item among its own stories about software, each naming a product, a
+ * version and a site, in lower case with no voices (as a small recognizer writes): the item is
+ * bounded by its own announcement and by the next story, not joined with the stories around
+ * it. */
+static void
+test_sponsored_news_item (void)
+{
+  static const Line lines[] = {
+    { 0.0, 7.0, NULL, "so the other thing that happened this week is that the rain finally stopped for a couple of days." },
+    { 7.0, 12.9, NULL, "i spent most of saturday clearing the gutters, which is about as glamorous as it sounds." },
+    { 12.9, 18.1, NULL, "my neighbour came over and we ended up talking about fences for an hour." },
+    { 18.1, 22.5, NULL, "anyway, that is enough about my weekend, let's get into the news." },
+    { 22.5, 26.9, NULL, "first up, the tessel editor shipped version four point two on tuesday." },
+    { 26.9, 32.1, NULL, "the big change is a new plugin loader that starts about twice as fast." },
+    { 32.1, 38.0, NULL, "they also dropped support for the old theme format, so check your themes before you upgrade." },
+    { 38.0, 43.6, NULL, "the release notes are up on tessel dot dev if you want all the details." },
+    { 43.6, 48.4, NULL, "next, the wrenfield database project announced it is moving to a new license." },
+    { 48.4, 55.1, NULL, "the core stays open, but the cloud sync module will need a paid key from version nine on." },
+    { 55.1, 62.1, NULL, "a lot of people on the forums are not happy about it, and a fork has already been started." },
+    { 62.1, 68.0, NULL, "we will see how that goes, forks like this often fizzle out after a few months." },
+    { 68.0, 72.8, NULL, "in smaller news, the pipwick build tool now runs on arm laptops natively." },
+    { 72.8, 78.0, NULL, "builds that took a minute on the emulated version take around twenty seconds now." },
+    { 78.0, 81.0, NULL, "this week's sponsored news item comes from harbourline." },
+    { 81.0, 85.8, NULL, "harbourline is a hosted error tracker built for small teams that ship often." },
+    { 85.8, 92.8, NULL, "it groups crashes by cause, links each one to the commit that caused it, and pings the right person." },
+    { 92.8, 99.5, NULL, "their new release adds session replays, so you can see exactly what the user did before it broke." },
+    { 99.5, 105.1, NULL, "listeners get three months of the team plan free at harbourline dot io slash news." },
+    { 105.1, 108.4, NULL, "the marlow browser released version one hundred and two." },
+    { 108.4, 113.6, NULL, "the headline feature is tab groups that sync between the phone and the desktop." },
+    { 113.6, 119.5, NULL, "marlow also fixed two security holes that were being used in the wild, so update today." },
+    { 119.5, 125.1, NULL, "and finally, the quillstack package registry had an outage on thursday that lasted six hours." },
+    { 125.1, 131.0, NULL, "their post mortem says a certificate expired, which is the most relatable outage of the year." },
+    { 131.0, 135.1, NULL, "the full write up is on quillstack dot org slash status." },
+    { 135.1, 139.2, NULL, "i think that certificate story happens to everybody at least once." },
+    { 139.2, 145.5, NULL, "we had one at my old job that took down the login page on a friday night." },
+    { 145.5, 151.4, NULL, "nobody knew who owned the certificate, so we spent two hours just finding the right account." },
+    { 151.4, 156.6, NULL, "these days i put a reminder in the calendar a month before anything expires." },
+    { 156.6, 160.7, NULL, "it is boring, but boring is what you want from infrastructure." },
+  };
+  /* A second read right after the first, with its own site and no word of sponsors, is a
+   * read, not the show's next story. */
+  static const Line back_to_back[] = {
+    { 0.0, 4.1, "Host", "so you moved the whole workshop into the garage last winter?" },
+    { 4.3, 9.5, "Guest", "yes, and honestly the cold was the hardest part, the glue would not set." },
+    { 9.7, 14.1, "Host", "i remember you posting about the heater that kept tripping the fuse." },
+    { 14.3, 18.0, "Guest", "three fuses in one week, my partner was not amused." },
+    { 18.2, 21.2, "Host", "this episode is brought to you by lanternfield." },
+    { 21.4, 25.8, "Host", "lanternfield rents cars by the hour from lots right in your neighbourhood." },
+    { 26.0, 31.6, "Host", "you unlock the car with your phone, drive where you need, and park it back." },
+    { 31.8, 37.0, "Host", "new members get their first three hours free at lanternfield dot com slash garage." },
+    { 37.2, 43.5, "Host", "and if you run a team that handles customer data, you need to know how attackers think." },
+    { 43.7, 48.9, "Host", "corvanta trains your whole team with short, hands on lessons built from real attacks." },
+    { 49.1, 54.7, "Host", "your people learn to spot a fake login page in about ten minutes a week." },
+    { 54.9, 60.1, "Host", "book a demo today at corvanta dot io and see how your team scores." },
+    { 60.3, 65.1, "Guest", "anyway, the fuses, we ended up running a new line from the house." },
+    { 65.3, 69.7, "Host", "did you do that yourself or did you get an electrician in?" },
+    { 69.9, 74.0, "Guest", "an electrician, i am brave but i am not that brave." },
+    { 74.2, 78.6, "Host", "fair enough, so what was the first thing you built out there?" },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  g_autoptr (GArray) both = detect (back_to_back, G_N_ELEMENTS (back_to_back));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 78.0, 105.1);
+  g_assert_cmpuint (both->len, ==, 1);
+  assert_segment (both, 0, HARK_CATEGORY_SPONSOR, 18.2, 60.1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -985,5 +1053,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
   g_test_add_func ("/segments/detector/lower-case-transcript", test_lower_case_transcript);
+  g_test_add_func ("/segments/detector/sponsored-news-item", test_sponsored_news_item);
   return g_test_run ();
 }

@@ -1958,6 +1958,12 @@ link_name (const HarkAdSentence *s, char *name, gsize size)
   return n >= BURST_MIN_LENGTH;
 }
 
+gboolean
+hark_ad_sentence_link_name (const HarkAdSentence *s, char *name, gsize size)
+{
+  return link_name (s, name, size);
+}
+
 /* Whether @s says @name as a word of its own, written as a name (with a capital: "for example"
  * is no product; in a text with no capitals, the link's own name said is enough). */
 static gboolean

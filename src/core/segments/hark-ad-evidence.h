@@ -110,6 +110,11 @@ void hark_ad_evidence_compute (HarkAdSentence *sentences, guint n);
 /* … in @language (a HarkAdLanguage) known already. */
 void hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language);
 
+/* The name the link @s gives is made of ("acme" of "www.acme.de/show" or "acme dot com"),
+ * lower case, in @name (room for @size); FALSE when it has no link, or none of four letters
+ * or more. */
+gboolean hark_ad_sentence_link_name (const HarkAdSentence *s, char *name, gsize size);
+
 /* A guest's "my course" is their life told, not the show's offer, for the segmenter: hide
  * takes those hits out of the SELF counts, show puts them back. The window model weighs a
  * window as a whole, as the reads it was fitted on do (a guest asked where to find their work
