@@ -7,7 +7,7 @@
  *         ../shared/fixtures \
  *         > src/core/segments/hark-ad-window-weights.h
  * Fitted on 455 made-up reads (3360 windows) against 36406 windows of conversation and
- * made-up non-reads; 1636 of the read windows pass the threshold.
+ * made-up non-reads; 1750 of the read windows pass the threshold.
  */
 #pragma once
 
@@ -16,6 +16,8 @@
 /* Log-odds a window must reach: above every window of real conversation seen that has
  * a read's structure (hark_ad_window_structural()), plus 0.50. */
 #define HARK_AD_WINDOW_THRESHOLD 1.90
+/* … or the show's own model's: above every such window, plus 0.50. */
+#define HARK_AD_WINDOW_OWN_THRESHOLD 0.94
 
 static const double hark_ad_window_read_weights[HARK_AD_W_N + 1] = {
     0.73, /* url */
@@ -158,4 +160,52 @@ static const double hark_ad_window_edge_weights[HARK_AD_W_N + 1] = {
     0.06, /* ours_place */
     0.03, /* they */
    -1.98, /* bias */
+};
+
+/* Log-odds that a window is the show's own promotion rather than conversation. */
+static const double hark_ad_window_own_weights[HARK_AD_W_N + 1] = {
+    0.00, /* url */
+    0.00, /* urls */
+    0.00, /* offer */
+    0.00, /* code */
+   -0.59, /* imperative */
+   -0.32, /* handoff */
+    1.23, /* self */
+    0.34, /* notes */
+    0.30, /* ask */
+    0.18, /* deal */
+    2.39, /* own */
+    0.06, /* benefit */
+    0.57, /* pause_first */
+   -0.72, /* pause */
+   -1.19, /* brand */
+    0.05, /* you */
+   -2.60, /* dialogue */
+   -1.28, /* question */
+   -0.42, /* turns */
+   -0.76, /* resume */
+   -1.50, /* housekeeping */
+    0.67, /* after_break */
+    0.63, /* kinds */
+    0.00, /* url_deal */
+    0.00, /* url_ask */
+    0.07, /* deal_ask */
+    0.04, /* named_link */
+   -1.34, /* empty */
+    3.04, /* novel */
+    0.38, /* one_voice */
+    0.24, /* we */
+    0.90, /* elsewhere */
+    1.83, /* new_voice */
+    0.57, /* new_voice_deal */
+   -0.35, /* supported */
+   -0.23, /* answer */
+    0.68, /* brand_link */
+   -0.92, /* critical */
+   -1.03, /* talk_turns */
+    1.59, /* ours */
+    0.90, /* event */
+   -0.01, /* ours_place */
+   -0.26, /* they */
+   -2.18, /* bias */
 };
