@@ -336,6 +336,9 @@ static const HeldBack held_back_s21 = { "spliced-heldback-s21.txt", MIN_HELD_BAC
 static const HeldBack held_back_s22 = { "spliced-heldback-s22.txt", MIN_HELD_BACK_S22_RECALL,
                                         MAX_EXTRA_EDGE_ERROR };
 
+/* The speaker's own things said in conversation, when asked: none may be found. */
+static const HeldBack own_talk = { "spliced-own-talk.txt", 0.0, MAX_EDGE_ERROR };
+
 /* Shapes written apart from the window model's training set, at three places in the
  * conversation each: reads must be found with their category, housekeeping and product talk
  * must give nothing, and nothing may be found in the conversation around them. The recall is
@@ -460,6 +463,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/spliced-reads/held-back-more", &held_back_more, test_held_back);
   g_test_add_data_func ("/spliced-reads/held-back-s21", &held_back_s21, test_held_back);
   g_test_add_data_func ("/spliced-reads/held-back-s22", &held_back_s22, test_held_back);
+  g_test_add_data_func ("/spliced-reads/own-talk", &own_talk, test_held_back);
   /* HARK_SPLICED_PROBES=/abs/path: a developer's own shapes, printed like the held-back sets
    * and held to no recall (for finding out why a shape is missed). */
   if (g_getenv ("HARK_SPLICED_PROBES"))

@@ -351,6 +351,19 @@ inside_housekeeping (const HarkAdSentence *s, guint n, guint first, guint last)
          && s[last + 1].speaker == s[last].speaker;
 }
 
+/* Whether sentences from @first, with features @x, only answer the question before them (from
+ * another voice, or with no voices known): nothing in them speaks to the listener, nor gives a
+ * link, a code or a price. A guest telling of their store when asked about it is talk. */
+static gboolean
+answers_only (const HarkAdSentence *s, guint first, const double *x)
+{
+  if (first == 0 || !s[first - 1].count[HARK_AD_QUESTION]
+      || (s[first - 1].speaker >= 0 && s[first - 1].speaker == s[first].speaker))
+    return FALSE;
+  return !hark_ad_window_pays (x) && x[HARK_AD_W_ASK] == 0 && x[HARK_AD_W_IMPERATIVE] == 0
+         && x[HARK_AD_W_YOU] == 0;
+}
+
 typedef struct
 {
   guint first, last;
@@ -460,7 +473,7 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
       if (last == first || s[first].count[HARK_AD_HOUSEKEEPING])
         continue;
       hark_ad_window_features (s, first, last, x);
-      if (!hark_ad_window_structural (x))
+      if (!hark_ad_window_structural (x) || answers_only (s, first, x))
         continue;
       /* Passed as the show's own, it is still the show's own once trimmed. */
       if (w->own && (hark_ad_window_own_logit (x) < HARK_AD_WINDOW_OWN_THRESHOLD
