@@ -11,6 +11,8 @@
  */
 #include "segments/hark-ad-evidence.h"
 
+#include "segments/hark-ad-domain.h"
+
 #include <string.h>
 
 #include "segments/hark-ad-language.h"
@@ -155,7 +157,12 @@ static const struct
                            /* Listeners paying for the show itself. */
                            "pledge drive", "make a pledge", "your pledge", "donate to the show",
                            "donate to us", "back us", "backing us", "our crowdfunding",
-                           "our campaign", "paid tier", "our paid", NULL } },
+                           "our campaign", "paid tier", "our paid",
+                           /* Listeners sending value back as they listen, or a tip. */
+                           "value for value", "send a boost", "send us a boost",
+                           "send the show a boost", "boostagram", "boostagrams", "tip jar",
+                           "send us a tip", "buy us a coffee", "buy me a coffee",
+                           "become a supporter", "becoming a supporter", NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
                            "rate us", "rate the show", "review the show", "ratings", "five star",
@@ -270,7 +277,9 @@ static const struct
                            "treat yourself", "find out", "learn more", "see for yourself",
                            "look for", "search", "text", "call", "reserve", "register",
                            "subscribe", "upgrade", "start", "come", "come see", "don't miss",
-                           "make sure", "be sure", NULL } },
+                           "make sure", "be sure", "send a boost", "send us a boost",
+                           "send the show a boost", "send us a tip", "send back",
+                           NULL } },
   { HARK_AD_DEAL,
     (const char *const[]){ "trial", "free", "first month", "first year", "first box",
                            "first order", "first week", "first purchase", "free shipping",
@@ -347,16 +356,6 @@ static const struct
                            "totally", "haha", "that's true", NULL } },
 };
 
-static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai", "dev", "app",
-                                    "ly", "tv", "show", "us", "uk", "me", "gg", "so", "sh",
-                                    "xyz", "info", "link", "shop", "store", "live", "news",
-                                    "blog", "tech", "site", "online", "club", "studio", "media",
-                                    "email", "page", "tools", "cloud", "school", "academy",
-                                    "courses", "press", "audio", "works", "art", "design",
-                                    "games", "books", "community", "social", "fyi", "ca", "au",
-                                    "nz", "de", "pub", "network", "events", "health", "coffee",
-                                    "team", "fund", "money", "radio", "podcast",
-                                    "party", "zone", "host", "jobs", "travel", NULL };
 
 static const char *const stopwords[] = {
   "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
@@ -552,10 +551,7 @@ note (HarkAdSentence *s, HarkAdFeature f, gsize at, gsize len)
 static gboolean
 is_tld (const char *p, gsize len)
 {
-  for (guint i = 0; tlds[i]; i++)
-    if (strlen (tlds[i]) == len && g_ascii_strncasecmp (p, tlds[i], len) == 0)
-      return TRUE;
-  return FALSE;
+  return hark_ad_domain_known_ending (p, len);
 }
 
 /* The endings of the domains of the episode's language's countries: ".at", ".fr". */
@@ -606,7 +602,10 @@ find_domains (HarkAdSentence *s)
         continue;
       while (j < n && g_ascii_isalpha (text[j]))
         j++;
-      if (!(is_tld (text + i + 1, j - i - 1) || language_tld (s, text + i + 1, j - i - 1))
+      /* Any ending, when a path follows: "example.bot/show" is somewhere to go. */
+      if (!(is_tld (text + i + 1, j - i - 1) || language_tld (s, text + i + 1, j - i - 1)
+            || (hark_ad_domain_plausible_ending (text + i + 1, j - i - 1) && j + 1 < n
+                && text[j] == '/' && g_ascii_isalnum (text[j + 1])))
           || (j < n && g_ascii_isalnum (text[j])))
         continue;
       {
@@ -922,6 +921,35 @@ split_words (const char *text, gsize length, gsize from, Word *w, guint max)
   return n;
 }
 
+/* Short words no name is made of, for text written without capitals (the stop words hold the
+ * longer ones). */
+static const char *const short_words[] = {
+  "the", "and", "for", "you", "our", "your", "his", "her", "its", "this", "was", "are", "all",
+  "any", "one", "two", "new", "who", "how", "why", "not", "but", "can", "now", "way", "out",
+  "off", "too", "who", "has", "had", "him", "she", "they", "them", "we're", "it's", "let's",
+  "everyone", "everybody", "someone", "somebody", "anyone", "nobody", NULL
+};
+
+/* Whether word @w of @s is written as a name: with a capital; in a text written without
+ * capitals, any word of three letters or more that is not a common one. */
+static gboolean
+written_as_name (const HarkAdSentence *s, const Word *w)
+{
+  char word[40];
+
+  if (!s->uncased)
+    return g_ascii_isupper (s->text[w->at]);
+  if (w->len < 3 || w->len >= sizeof word || !g_ascii_isalpha (s->text[w->at]))
+    return FALSE;
+  for (gsize i = 0; i < w->len; i++)
+    word[i] = g_ascii_tolower (s->text[w->at + i]);
+  word[w->len] = '\0';
+  for (guint i = 0; short_words[i]; i++)
+    if (strcmp (word, short_words[i]) == 0)
+      return FALSE;
+  return !g_hash_table_contains (sets[s->language].stopwords, word);
+}
+
 /* A third party introduced as backing the show, however the hand-off is worded: a word of
  * backing ("support", "funding", "made possible", "brought"), the show (a word for it, or its
  * name written with capitals right after "for"), then "from" or "by" and a name written with a
@@ -960,7 +988,7 @@ backs_the_show (const HarkAdSentence *s)
       for (guint k2 = b >= NEAR ? b - NEAR : 0; k2 < MIN (n, b + NEAR) && !show; k2++)
         for (guint i = 0; shows[i] && !show; i++)
           show = WORD_IS (k2, shows[i]);
-      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && g_ascii_isupper (text[w[b + 2].at])
+      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && written_as_name (s, &w[b + 2])
           && !WORD_IS (b + 2, "I"))
         show = TRUE;
       if (!show)
@@ -980,7 +1008,7 @@ backs_the_show (const HarkAdSentence *s)
           if (!skipped)
             break;
         }
-      if (k < n && g_ascii_isupper (text[w[k].at]) && !WORD_IS (k, "I") && !WORD_IS (k, "You")
+      if (k < n && written_as_name (s, &w[k]) && !WORD_IS (k, "I") && !WORD_IS (k, "You")
           && !WORD_IS (k, "Listeners") && !WORD_IS (k, "Members") && !WORD_IS (k, "Patrons"))
         return (gssize) w[b].at;
     }
@@ -1000,8 +1028,9 @@ word_is (const char *text, const Word *w, const char *const *words)
 /* Whether words @k… of @w are "from" or "by", then a name written with a capital (after "the",
  * "our friends at", …): who the backing comes from. Returns how far the name is, or 0. */
 static guint
-names_a_backer (const char *text, const Word *w, guint n, guint k)
+names_a_backer (const HarkAdSentence *s, const Word *w, guint n, guint k)
 {
+  const char *text = s->text;
   static const char *const by[] = { "from", "by", NULL };
   static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
                                       "good", "people", "and", NULL };
@@ -1013,7 +1042,7 @@ names_a_backer (const char *text, const Word *w, guint n, guint k)
     return 0;
   for (k++; k < n && word_is (text, &w[k], skip); k++)
     ;
-  if (k >= n || !g_ascii_isupper (text[w[k].at]) || word_is (text, &w[k], people))
+  if (k >= n || !written_as_name (s, &w[k]) || word_is (text, &w[k], people))
     return 0;
   return k;
 }
@@ -1029,7 +1058,12 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
 
   s->backer_at = w[name].at;
   s->backer_len = (guint8) MIN (w[name].len, 255);
-  while (k + 1 < n && g_ascii_isupper (s->text[w[k + 1].at]))
+  /* The rest of its name: capitals; without them, uncommon words with only a space between
+   * ("acme cooperative bookstore, …"). */
+  while (k + 1 < n && k + 1 < name + 4
+         && (s->uncased ? w[k + 1].at == w[k].at + w[k].len + 1 && s->text[w[k].at + w[k].len] == ' '
+                              && written_as_name (s, &w[k + 1])
+                        : g_ascii_isupper (s->text[w[k + 1].at])))
     k++;
   s->backer_described = FALSE;
   if (k + 1 < n && !word_is (s->text, &w[k + 1], joins)
@@ -1042,8 +1076,9 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
 /* How many backers a credit names from word @name of @w on: names written with capitals,
  * parted by commas or "and" ("Acme, Bolt and Crane" is three; "Acme Freight, moving …" one). */
 static guint
-backers_listed (const char *text, const Word *w, guint n, guint name)
+backers_listed (const HarkAdSentence *s, const Word *w, guint n, guint name)
 {
+  const char *text = s->text;
   static const char *const joins[] = { "and", "or", "plus", NULL };
   static const char *const skip[] = { "the", "our", "also", NULL };
   guint count = 1, k = name;
@@ -1054,7 +1089,7 @@ backers_listed (const char *text, const Word *w, guint n, guint name)
       guint next;
 
       /* The rest of this name: capitals with nothing between them but a space. */
-      while (k + 1 < n && g_ascii_isupper (text[w[k + 1].at])
+      while (k + 1 < n && !s->uncased && g_ascii_isupper (text[w[k + 1].at])
              && w[k + 1].at == w[k].at + w[k].len + 1 && text[w[k].at + w[k].len] == ' ')
         k++;
       if (k + 1 >= n)
@@ -1066,7 +1101,7 @@ backers_listed (const char *text, const Word *w, guint n, guint name)
         parted = TRUE, next++;
       while (next < n && word_is (text, &w[next], skip))
         next++;
-      if (!parted || next >= n || !g_ascii_isupper (text[w[next].at]))
+      if (!parted || next >= n || !written_as_name (s, &w[next]))
         break;
       count++;
       k = next;
@@ -1111,11 +1146,11 @@ find_credit (HarkAdSentence *s)
   n = split_words (s->text, length, from, w, MAX_WORDS);
   for (guint k = 0; k < MIN (n, (guint) REACH); k++)
     {
-      guint name = names_a_backer (s->text, w, n, k);
+      guint name = names_a_backer (s, w, n, k);
 
       if (name)
         {
-          guint listed = backers_listed (s->text, w, n, name);
+          guint listed = backers_listed (s, w, n, name);
 
           if (s->count[HARK_AD_YOU] && listed < HARK_AD_ROLL_CALL)
             return;
@@ -1141,7 +1176,7 @@ credits_on (HarkAdSentence *s)
 
   for (guint k = 0; k < MIN (n, 5u); k++)
     {
-      guint name = names_a_backer (s->text, w, n, k);
+      guint name = names_a_backer (s, w, n, k);
 
       if (name)
         {
@@ -1365,6 +1400,109 @@ mark_first_words (const PhraseSet *set, const char *norm, guint8 *present)
     }
 }
 
+/* Whether the padded code phrase @padded may as well be talk of code ("use the code …"): a code
+ * is given only when its token follows. "Promo code" and the like are codes whatever follows. */
+static gboolean
+code_token_needed (const char *padded)
+{
+  static const char *const verbs[] = { " use code ", " use the code ", " with code ",
+                                       " with the code ", NULL };
+
+  for (guint i = 0; verbs[i]; i++)
+    if (g_str_equal (padded, verbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum
+{
+  NOT_A_CODE,        /* nothing after, or a word of the language ("use the code from …") */
+  MAYBE_A_CODE,      /* a word in lower case: a code if the sentence offers something */
+  WRITTEN_AS_A_CODE, /* capitals, digits or letters spelled ("SAVE20", "S-H-O-W") */
+} CodeToken;
+
+/* What follows a code phrase at @after (the space ending it) in @norm. */
+static CodeToken
+token_after (const HarkAdSentence *s, const char *norm, const char *after, const gsize *map)
+{
+  const char *word = after + 1, *end = strchr (word, ' ');
+  char buf[40];
+  gsize len, at, upper = 0, digits = 0;
+
+  if (*word == '\0' || end == NULL || end == word)
+    return NOT_A_CODE;
+  len = (gsize) (end - word);
+  /* Letters spelled one by one: "s h o w". */
+  if (len == 1 && g_ascii_isalpha (*word) && end[1] && end[2] == ' ')
+    return WRITTEN_AS_A_CODE;
+  if (len >= sizeof buf)
+    return NOT_A_CODE;
+  memcpy (buf, word, len);
+  buf[len] = '\0';
+  at = map[word - norm];
+  for (gsize k = at; k < s->length && (g_ascii_isalnum (s->text[k])); k++)
+    {
+      upper += g_ascii_isupper (s->text[k]) ? 1 : 0;
+      digits += g_ascii_isdigit (s->text[k]) ? 1 : 0;
+    }
+  if (digits > 0 || upper >= 2)
+    return WRITTEN_AS_A_CODE;
+  if (g_hash_table_contains (sets[s->language].stopwords, buf)
+      || hark_ad_language_is_function_word (s->language, buf, len))
+    return NOT_A_CODE;
+  return MAYBE_A_CODE;
+}
+
+/* Whether the padded phrase @padded names the show itself and nothing it offers. */
+static gboolean
+names_only_the_show (const char *padded)
+{
+  static const char *const shows[] = { " this show ", " the show ", " our show ", " my show ",
+                                       " the podcast ", NULL };
+
+  for (guint i = 0; shows[i]; i++)
+    if (g_str_equal (padded, shows[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether "name dot ending" at @dot of @norm (the ending up to @end) is said as a place to go,
+ * so any ending may be one: "go to example dot bot", "example dot cx slash show". The name is a
+ * word of the sentence's own (not "the dot …"), or its letters spelled ("e x a m p l e dot
+ * bot"). */
+static gboolean
+said_as_destination (const HarkAdSentence *s, const char *norm, const char *dot, const char *end)
+{
+  static const char *const leads[] = { "to", "at", "visit", "on", "over", NULL };
+  const char *name = word_start (norm, dot);
+  const char *ending = dot + 5;
+  char word[40];
+  gsize len;
+
+  if (!hark_ad_domain_plausible_ending (ending, (gsize) (end - ending)))
+    return FALSE;
+  const char *first = *name == ' ' ? name + 1 : name;
+
+  len = (gsize) (dot - first);
+  if (len == 0 || len >= sizeof word)
+    return FALSE;
+  memcpy (word, first, len);
+  word[len] = '\0';
+  if (g_ascii_isdigit (word[0]) || g_hash_table_contains (sets[s->language].stopwords, word)
+      || hark_ad_language_is_function_word (s->language, word, len))
+    return FALSE;
+  /* Spelled letters: the lead is before the first of them. */
+  while (len == 1 && name > norm)
+    {
+      const char *before = word_start (norm, name);
+
+      if (name - before != 2)
+        break;
+      name = before;
+    }
+  return g_str_has_prefix (end, " slash ") || (name > norm && word_before_is (norm, name, leads));
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint8 *present)
 {
@@ -1381,6 +1519,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
   const GArray *phrases = sets[s->language].phrases;
   const HarkAdLexicon *lexicon = lexicon_of (s);
   gsize quoted;
+  /* "Use code" that may be a code given or the code being talked about, decided at the end. */
+  gsize code_at = G_MAXSIZE, code_len = 0;
 
   for (guint i = 0; i < phrases->len; i++)
     {
@@ -1430,6 +1570,23 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
                 && support_from_company (norm, hit))
               f = HARK_AD_SPONSOR;
+            /* "Use the code from the repo", "use code generation": in a show about
+             * software, code is the topic. A code given says its token after the words. */
+            if (f == HARK_AD_CODE && !lexicon && code_token_needed (phrase->padded))
+              {
+                CodeToken token = token_after (s, norm, hit + phrase->length - 1, map);
+
+                if (token == NOT_A_CODE)
+                  continue;
+                if (token == WRITTEN_AS_A_CODE)
+                  note (s, f, map[hit - norm + 1], phrase->length - 2);
+                else if (code_at == G_MAXSIZE)
+                  {
+                    code_at = map[hit - norm + 1];
+                    code_len = phrase->length - 2;
+                  }
+                break;
+              }
             /* "I'll use my savings to take a break", "we got a message from the landlord":
              * a story told, no break announced to the listener. */
             if (f == HARK_AD_BREAK && break_told (norm, hit, phrase))
@@ -1440,6 +1597,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             note (s, f, map[hit - norm + 1], quoted);
             if (f == HARK_AD_SELF && phrase->mine && s->mine < 255)
               s->mine++;
+            if (f == HARK_AD_SELF && strstr (phrase->padded, " support") && s->support_asks < 255)
+              s->support_asks++;
+            if (f == HARK_AD_OWN && names_only_the_show (phrase->padded) && s->show_named < 255)
+              s->show_named++;
             if (f == HARK_AD_PLUG)
               note (s, HARK_AD_SELF, map[hit - norm + 1], quoted);
             break;
@@ -1452,7 +1613,7 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
       const char *word = dot + 5;
       const char *end = strchr (word, ' ');
 
-      if (end && is_tld (word, (gsize) (end - word)))
+      if (end && (is_tld (word, (gsize) (end - word)) || said_as_destination (s, norm, dot, end)))
         {
           note (s, HARK_AD_URL, map[dot - norm + 1], (gsize) (end - dot - 1));
           break;
@@ -1591,6 +1752,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
 
           note (s, HARK_AD_OFFER, map[p - norm + 1], map[end - norm] - map[p - norm + 1]);
         }
+  /* A word said after "use code" is a code when the sentence offers something with it. */
+  if (code_at != G_MAXSIZE && !s->count[HARK_AD_CODE]
+      && (s->count[HARK_AD_OFFER] || s->count[HARK_AD_URL] || strstr (norm, " checkout ")))
+    note (s, HARK_AD_CODE, code_at, code_len);
   /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
   if (!s->count[HARK_AD_CODE])
     for (const char *hit = strstr (norm, " code "); hit; hit = strstr (hit + 1, " code "))
@@ -1922,15 +2087,23 @@ link_name (const HarkAdSentence *s, char *name, gsize size)
   return n >= BURST_MIN_LENGTH;
 }
 
+gboolean
+hark_ad_sentence_link_name (const HarkAdSentence *s, char *name, gsize size)
+{
+  return link_name (s, name, size);
+}
+
 /* Whether @s says @name as a word of its own, written as a name (with a capital: "for example"
- * is no product). */
+ * is no product; in a text with no capitals, the link's own name said is enough). */
 static gboolean
 says_name (const HarkAdSentence *s, const char *name)
 {
   gsize len = strlen (name);
 
   for (gsize i = 0; i + len <= s->length; i++)
-    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1])) && g_ascii_isupper (s->text[i])
+    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+        && (g_ascii_isupper (s->text[i])
+            || (s->uncased && !g_hash_table_contains (sets[s->language].stopwords, name)))
         && g_ascii_strncasecmp (s->text + i, name, len) == 0
         && (i + len == s->length || !g_ascii_isalnum (s->text[i + len])))
       return TRUE;
@@ -2328,6 +2501,33 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   hark_ad_evidence_compute_in (sentences, n, hark_ad_language_decide (&tally));
 }
 
+/* Whether the episode is written with next to no capitals: fewer than one word in a hundred
+ * starts with one ("I" and its contractions aside). Written text capitalizes a sentence's
+ * first word and every name; a recognizer writing in lower case capitalizes neither, and
+ * evidence that knows a name by its capital must then know it otherwise. */
+static gboolean
+episode_uncased (const HarkAdSentence *sentences, guint n)
+{
+  guint64 words = 0, capitals = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t = sentences[i].text;
+      gsize len = sentences[i].length;
+
+      for (gsize k = 0; k < len; k++)
+        {
+          if (!g_ascii_isalpha (t[k]) || (k > 0 && (g_ascii_isalnum (t[k - 1]) || t[k - 1] == '\'')))
+            continue;
+          words++;
+          if (g_ascii_isupper (t[k])
+              && !(t[k] == 'I' && (k + 1 == len || !g_ascii_isalpha (t[k + 1]))))
+            capitals++;
+        }
+    }
+  return words > 0 && capitals * 100 < words;
+}
+
 void
 hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
 {
@@ -2340,6 +2540,7 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
   g_autofree guint8 *present = NULL;
   gint subscribed_at = -1;       /* the last sentence naming a subscription */
   gboolean subscription;         /* this one names one */
+  gboolean uncased;
 
   static GOnce set_once[HARK_AD_N_LANGUAGES] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
                                                  G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
@@ -2350,10 +2551,12 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
     language = HARK_AD_LANGUAGE_ENGLISH;
   g_once (&set_once[language], init_set, GUINT_TO_POINTER (language));
   present = g_malloc (MAX (sets[language].n_first_words, 1u));
+  uncased = episode_uncased (sentences, n);
   for (guint i = 0; i < n; i++)
     {
       HarkAdSentence *s = &sentences[i];
 
+      s->uncased = uncased;
       memset (s->count, 0, sizeof s->count);
       s->backer_at = 0;
       s->backer_len = 0;
