@@ -48,4 +48,15 @@ void hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride
  * start of @text, or 0 when there is none: a page's metadata, never speech. */
 guint hark_reader_front_matter_lines (const char *text);
 
+/* The pace of speech in characters a second that @chars spoken over @seconds give, or a usual
+ * pace when they say nothing plausible (too few, too far apart): what a cue with no end of its
+ * own is given to say its words. */
+double hark_reader_speech_rate (gsize chars, double seconds);
+
+/* The lines of a header block at the start of an untimed transcript, past @skip lines (front
+ * matter): "Topic: …", "Date: …", "Location: …" over the first turn. It is a paragraph of
+ * "Key: value" lines whose keys never open a line of the transcript below, which has labels of
+ * its own. The number of its last line, or @skip when there is none. */
+guint hark_reader_header_lines (const char *text, guint skip);
+
 G_END_DECLS

@@ -695,10 +695,8 @@ drop_role (const char *name, const char *name_end)
   return letters ? person_end : name_end;
 }
 
-/* "Pia Moss (PM)": the initials the transcript goes on to use after the name; the person is
- * the name before them. @name_end when the label has none. */
-static const char *
-drop_initials (const char *name, const char *name_end)
+const char *
+hark_text_drop_initials (const char *name, const char *name_end)
 {
   const char *open;
 
@@ -787,7 +785,7 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       name_end = colon;
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
-      name_end = drop_initials (name, name_end);
+      name_end = hark_text_drop_initials (name, name_end);
       name_end = drop_role (name, name_end);
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
           || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))
