@@ -6,7 +6,10 @@
  * A caller or an announcer speaks once, under a one-word name: the layout, not recurrence, says
  * it is a label. A talk's header ("Topic:", "Date:", "Location:") names nobody. Initials after
  * a name in the first turn ("Kim Lee (KL)") label the same speaker later. The last cue of a
- * timed text lasts as long as its words. Every file here is made up.
+ * timed text lasts as long as its words. Also the shapes a survey of published transcripts
+ * showed: a time closed by a colon, initials with a particle, a transcript marked by a bold line
+ * below show notes, header lines in paragraphs of their own, two turns stamped with one second.
+ * Every file here is made up.
  */
 #include <string.h>
 
@@ -203,6 +206,101 @@ test_last_cue_length (void)
   g_assert_cmpfloat_with_epsilon (last->end, 8, 1e-9);
 }
 
+
+/* "Name – 00:02:46:" over the words: the time closed by a colon, as a label would be. */
+static void
+test_dashed_time_colon (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "Ines – 00:00:05:\nWelcome back to the allotment hour.\n\n"
+                "Tomas – 00:00:09:\nGlad to be back.\n\n"
+                "Ines – 00:00:14:\nBeans first?\n",
+                "allotment.txt", HARK_SIDECAR_FORMAT_TIMESTAMPED);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[1].start, ==, 9);
+  g_assert_cmpstr (r.cues[1].text, ==, "Glad to be back.");
+  g_assert_cmpstr (speaker_name (&r, r.cues[1].speaker), ==, "Tomas");
+}
+
+/* Initials with a particle's letter: "Ana de Souza (AdS)", then "AdS". */
+static void
+test_initials_with_particle (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "Ana de Souza (AdS): Welcome.\n\n"
+                "Tomas Rey (TR): Thanks.\n\n"
+                "AdS: Beans?\n\n"
+                "TR: Beans.\n",
+                "beans.txt", HARK_SIDECAR_FORMAT_LABELLED_TEXT);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpstr (turn_speaker (&r, "Beans?"), ==, "Ana de Souza");
+}
+
+/* Show notes with times in their links, then "**Transcript below:**" (no heading) over the
+ * untimed turns: the notes are no turns, their times no cues. */
+static void
+test_transcript_below_marker (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+  guint n;
+
+  sidecar_read (&r,
+                "Ines talks beans with Tomas.\n\n"
+                "**Links:**\n\n"
+                "- [Bean guide](https://example.org/beans) [04:10]\n"
+                "- [Trellis plans](https://example.org/trellis) [12:30]\n\n"
+                "**Transcript below:**\n\n"
+                "**Ines Vaz:** Welcome to the allotment hour.\n\n"
+                "**Tomas Rey:** Glad to be back.\n\n"
+                "**Ines Vaz:** Beans first?\n",
+                "beans.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  hark_transcript_get_turns (r.t, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (turn_speaker (&r, "Glad"), ==, "Tomas Rey");
+}
+
+/* A header whose lines stand in paragraphs of their own, over turns. */
+static void
+test_header_paragraphs (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "# Balcony gardens\n\n"
+                "Tópico: Huertos en balcones\n\n"
+                "Localização: Porto\n\n"
+                "**Ines Vaz:** [00:00:01] Bienvenidos a todos.\n\n"
+                "**Tomas Rey:** [00:00:05] Gracias por venir.\n",
+                "charla.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (hark_transcript_get_n_speakers (r.t), ==, 2);
+  g_assert_cmpuint (r.n_cues, ==, 2);
+  g_assert_cmpstr (r.cues[0].text, ==, "Bienvenidos a todos.");
+}
+
+/* Two turns stamped with the same second: the second starts by its share of the words up to
+ * the next time, so the first lasts some time. */
+static void
+test_same_second_marks (void)
+{
+  g_auto (SidecarRead) r = { 0 };
+
+  sidecar_read (&r,
+                "**Ines:** [00:01:00] Yes.\n\n"
+                "**Tomas:** [00:01:00] And beans climb anything you give them, poles or string.\n\n"
+                "**Ines:** [00:01:10] True.\n",
+                "beans.md", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (r.n_cues, ==, 3);
+  g_assert_cmpfloat (r.cues[0].start, ==, 60);
+  g_assert_cmpfloat (r.cues[0].end, >, 60);
+  g_assert_cmpfloat (r.cues[1].start, ==, r.cues[0].end);
+  g_assert_cmpfloat (r.cues[1].end, ==, 70);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -213,5 +311,10 @@ main (int argc, char **argv)
   g_test_add_func ("/turn-labels/header-block", test_header_block);
   g_test_add_func ("/turn-labels/initials-after-name", test_initials_after_name);
   g_test_add_func ("/turn-labels/last-cue-length", test_last_cue_length);
+  g_test_add_func ("/turn-labels/dashed-time-colon", test_dashed_time_colon);
+  g_test_add_func ("/turn-labels/initials-with-particle", test_initials_with_particle);
+  g_test_add_func ("/turn-labels/transcript-below-marker", test_transcript_below_marker);
+  g_test_add_func ("/turn-labels/header-paragraphs", test_header_paragraphs);
+  g_test_add_func ("/turn-labels/same-second-marks", test_same_second_marks);
   return g_test_run ();
 }

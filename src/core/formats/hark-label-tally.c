@@ -80,18 +80,29 @@ hark_label_tally_add_opening (HarkLabelTally *self, gboolean labelled)
   self->labelled_openings += labelled != FALSE;
 }
 
-/* Whether @words start as a sentence does after a speaker's label: with a capital, or with a
- * letter of a script that has no case. "Two: the handle." goes on with the sentence it is in. */
+/* Whether @words read as what someone says after a speaker's label: a sentence, starting with
+ * a capital (or a letter of a script that has no case) and ending somewhere. "Two: the
+ * handle." goes on with the sentence it is in; "Location: Lisbon" is a note's value. */
 static gboolean
-starts_like_speech (const char *words)
+reads_as_speech (const char *words)
 {
+  gboolean started = FALSE;
+
   for (const char *p = words; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isalpha (c))
-        return !g_unichar_islower (c);
-      if (g_unichar_isdigit (c))
+      if (!started && g_unichar_isalpha (c))
+        {
+          if (g_unichar_islower (c))
+            return FALSE;
+          started = TRUE;
+        }
+      else if (!started && g_unichar_isdigit (c))
+        started = TRUE;
+      else if (started
+               && (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
+                   || c == 0xFF1F))
         return TRUE;
     }
   return FALSE;
@@ -106,5 +117,5 @@ hark_label_tally_trusts_opening (const HarkLabelTally *self, const char *label,
   /* Nine places in ten where a turn may start hold a label: this one sits where every turn's
    * label sits, and a word of the sentence before would not start one. */
   return self->openings >= MIN_OPENINGS && self->labelled_openings * 10 >= self->openings * 9
-         && words != NULL && starts_like_speech (words);
+         && words != NULL && reads_as_speech (words);
 }

@@ -35,8 +35,9 @@ void hark_label_tally_add_opening (HarkLabelTally *self, gboolean labelled);
 
 /* As hark_label_tally_trusts() for a label that opens such a place, followed by @words. A
  * single word seen once is believed too when nearly every such place in the file opens with a
- * label (the layout says turns start there) and @words start as speech does, not lower-case
- * ("Dolores: This program…" but not "Two: the handle."). */
+ * label (the layout says turns start there) and @words read as speech: a sentence that starts
+ * with a capital ("Dolores: This program is made by listeners." but not "Two: the handle." nor
+ * "Location: Lisbon"). */
 gboolean hark_label_tally_trusts_opening (const HarkLabelTally *self, const char *label,
                                           const char *words);
 

@@ -468,6 +468,11 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
           g_array_index (r->anchors, Anchor, r->anchors->len - 1).time = time;
           return;
         }
+      /* Two turns stamped with the same second ("Kim: 00:12:40" over "Yes.", then "Bo:
+       * 00:12:40"): the first mark stands and the second turn starts by its share of the
+       * words up to the next later time, so that neither lasts no time at all. */
+      if (time == last->time)
+        return;
     }
   /* A time after an untimed heading: the heading was a section of the transcript. */
   if (r->notes_heading != G_MAXUINT)
@@ -1374,6 +1379,9 @@ emit (Reader *r)
     }
 }
 
+/* The longest line taken for a transcript's own title when it is no heading. */
+#define MAX_TRANSCRIPT_LINE 48
+
 /* "# Transcript": a heading that says the transcript starts below it, and so that what is
  * above it (a summary, the episode's notes, their timed headings) is not. The line's number,
  * or 0 when there is none. */
@@ -1394,8 +1402,12 @@ find_transcript_heading (const char *text, guint skip)
 
       if (reader.number <= skip || reader.length > 200)
         continue;
-      line = g_strndup (reader.line, reader.length);
+      line = g_strchomp (g_strndup (reader.line, reader.length));
       heading = heading_text (hark_reader_skip_blanks (line));
+      /* "**Transcript below:**": a short paragraph of its own, in bold or not, as pages
+       * without headings set one. */
+      if (heading == NULL && reader.length <= MAX_TRANSCRIPT_LINE)
+        heading = hark_reader_skip_blanks (line);
       if (heading == NULL)
         continue;
       stripped = strip_markup (heading);
@@ -1403,6 +1415,8 @@ find_transcript_heading (const char *text, guint skip)
       while (*stripped && strchr (":.", stripped[strlen (stripped) - 1]))
         stripped[strlen (stripped) - 1] = '\0';
       folded = g_utf8_casefold (stripped, -1);
+      if (g_str_has_suffix (folded, " below"))
+        folded[strlen (folded) - strlen (" below")] = '\0';
       if (g_strv_contains (titles, folded))
         return reader.number;
     }

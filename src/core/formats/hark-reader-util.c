@@ -137,7 +137,8 @@ hark_reader_header_lines (const char *text, guint skip)
 {
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   HarkLineReader reader;
-  guint last = 0, labels = 0, scanned = 0;
+  guint last = 0, scanned = 0;
+  gboolean below = FALSE;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
@@ -145,24 +146,25 @@ hark_reader_header_lines (const char *text, guint skip)
       const char *key;
       gsize key_length;
 
-      if (reader.number <= skip)
+      if (reader.number <= skip || hark_text_line_is_blank (reader.line, reader.length, TRUE))
         continue;
-      if (hark_text_line_is_blank (reader.line, reader.length, TRUE))
-        {
-          if (last > 0)
-            break;
-          continue;
-        }
+      /* A page's title may come first ("# Episode 12"). */
+      if (keys->len == 0 && reader.line[0] == '#')
+        continue;
       if (keys->len == MAX_HEADER_LINES
           || !split_header_line (reader.line, reader.length, &key, &key_length))
-        return skip;
+        {
+          below = TRUE;
+          break;
+        }
       g_ptr_array_add (keys, g_strndup (key, key_length));
       last = reader.number;
     }
-  if (last == 0)
+  /* One such line may be someone's turn; the header is followed by what it heads. */
+  if (keys->len < 2 || !below)
     return skip;
-  /* Below it, a transcript labelled by names that are none of its keys. */
-  while (hark_line_reader_next (&reader) && scanned++ < MAX_SCANNED_LINES)
+  /* Below it, no label is one of its keys. */
+  do
     {
       g_autofree char *line = NULL;
       g_autofree char *label = NULL;
@@ -192,7 +194,7 @@ hark_reader_header_lines (const char *text, guint skip)
       for (guint i = 0; i < keys->len; i++)
         if (strcmp (keys->pdata[i], label) == 0)
           return skip;
-      labels++;
     }
-  return labels >= 2 ? last : skip;
+  while (hark_line_reader_next (&reader) && scanned++ < MAX_SCANNED_LINES);
+  return last;
 }

@@ -54,9 +54,10 @@ guint hark_reader_front_matter_lines (const char *text);
 double hark_reader_speech_rate (gsize chars, double seconds);
 
 /* The lines of a header block at the start of an untimed transcript, past @skip lines (front
- * matter): "Topic: …", "Date: …", "Location: …" over the first turn. It is a paragraph of
- * "Key: value" lines whose keys never open a line of the transcript below, which has labels of
- * its own. The number of its last line, or @skip when there is none. */
+ * matter, a page's title): "Topic: …", "Date: …", "Location: …" over the first turn. It is two
+ * or more "Key: value" lines (in one paragraph or in their own) with short values that do not
+ * end as sentences, whose keys never label a line below; something follows it. The number of
+ * its last line, or @skip when there is none. */
 guint hark_reader_header_lines (const char *text, guint skip);
 
 G_END_DECLS

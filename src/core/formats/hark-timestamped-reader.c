@@ -9,7 +9,7 @@
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
  *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below;
  *   (00:01:02):                   Rev then goes on in the same voice with the time alone
- *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
+ *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02) / Kim – 01:02:
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
  *   00:01:02 <v Kim>words         the name in a voice tag, or in bold ("**Kim** words")
@@ -247,6 +247,9 @@ parse_name_first (const char *line, Heading *heading)
       if (*after == ':')
         after++;
     }
+  /* "Kim – 00:02:46:": a colon after the time ends the heading as it would after a name. */
+  else if (*after == ':' && *hark_reader_skip_blanks (after + 1) == '\0')
+    after++;
   after = hark_reader_skip_blanks (after);
   /* Otter's heading has nothing after the time; the bracketed one may carry words. */
   if (!close && *after != '\0')

@@ -699,18 +699,24 @@ const char *
 hark_text_drop_initials (const char *name, const char *name_end)
 {
   const char *open;
+  guint lower = 0, upper = 0;
 
   if (name_end - name < 5 || name_end[-1] != ')')
     return name_end;
   open = name_end - 2;
   while (open > name && *open != '(')
     {
-      if (!g_ascii_isupper (*open) && !g_ascii_isdigit (*open) && *open != '.')
+      /* A particle's letter may be lower-case: "Aaron van Wirdum (AvW)". */
+      if (g_ascii_islower (*open))
+        lower++;
+      else if (g_ascii_isupper (*open))
+        upper++;
+      else if (!g_ascii_isdigit (*open) && *open != '.')
         return name_end;
       open--;
     }
   if (open == name || *open != '(' || name_end - open - 2 < 1 || name_end - open - 2 > 6
-      || open[-1] != ' ')
+      || open[-1] != ' ' || lower > 2 || (lower > 0 && (upper < 2 || !g_ascii_isupper (open[1]))))
     return name_end;
   while (open > name && open[-1] == ' ')
     open--;
