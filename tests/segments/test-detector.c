@@ -840,6 +840,176 @@ test_own_ask_structure (void)
   g_assert_false (hark_ad_window_structural (x));
 }
 
+/* The same reads written in lower case, as small recognizers and some caption tools write:
+ * credits and hand-offs name their backer without a capital, and the name a link is made of
+ * is still the product's name. A backer told of in the past still credits no one. */
+static GArray *
+detect_lower (const Line *lines, guint n)
+{
+  g_autofree Line *lower = g_new (Line, n);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GArray *found;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lower[i] = lines[i];
+      lower[i].text = g_ascii_strdown (lines[i].text, -1);
+      g_ptr_array_add (texts, (gpointer) lower[i].text);
+    }
+  found = detect (lower, n);
+  return found;
+}
+
+static void
+test_lower_case_transcript (void)
+{
+  static const Line hand_off[] = {
+    { 0.0, 5.0, "Host", "So the library nearly closed in the spring, is that right?" },
+    { 5.0, 11.0, "Guest", "It did, and then it got funding from Pellmore Mills back in April." },
+    { 11.0, 15.0, "Host", "We'll come back to that in a minute." },
+    { 15.0, 20.0, "Announcer", "Funding for this program is provided by the Orrin Vale Trust." },
+    { 20.0, 26.0, "Announcer", "The trust backs rural libraries and reading rooms across the valley." },
+    { 26.0, 29.0, "Announcer", "More at orrinvale dot org." },
+    { 30.0, 35.0, "Host", "So, the spring. Who called the mill in the end?" },
+    { 35.0, 41.0, "Guest", "The head librarian did, she knew the owner's mother from school." },
+  };
+  static const Line credits[] = {
+    { 0.0, 6.0, NULL, "Our very first season was supported by Harrow Printing, a shop that has since closed." },
+    { 6.0, 12.0, NULL, "So the archive grew slowly, one box at a time, over about ten years." },
+    { 12.0, 18.0, NULL, "Most people assume it is a hobby, and honestly it mostly is." },
+    { 18.0, 24.0, NULL, "The boxes came from estate sales, attics, a church basement once." },
+    { 25.0, 31.0, NULL, "This message comes from Brackley Tools, making hand planes for furniture makers." },
+    { 32.0, 38.0, NULL, "Anyway, the boxes were mostly letters between surveyors and their families." },
+    { 38.0, 44.0, NULL, "Some of them are really funny, honestly, full of complaints about mosquitoes." },
+  };
+  static const Line underwriting[] = {
+    { 0.0, 6.0, "Announcer", "Support for this podcast comes from the Tarnby Hill Seed Cooperative, growing heirloom beans since 1971." },
+    { 6.5, 12.0, "Host", "Our guest put every river map up at rivermaps.example/archive, free to look at." },
+    { 12.0, 18.0, "Guest", "Yes, people can go and download the whole thing." },
+    { 18.0, 24.0, "Host", "Go to that archive, it's wonderful, the old survey sheets are free to download." },
+    { 24.0, 30.0, "Guest", "They were scanned by volunteers over about three winters." },
+    { 30.0, 36.0, "Host", "How did you find the volunteers in the first place?" },
+  };
+  static const Line host_read[] = {
+    { 0.0, 6.0, "Host", "So we were arguing about whether anyone still prints photos." },
+    { 6.0, 12.0, "Guest", "My aunt does, she has boxes of them under the stairs." },
+    { 12.0, 18.0, "Host", "This episode is sponsored by Brindle Pass, which, honestly, I've used for a few months now." },
+    { 18.0, 24.0, "Host", "I wanted to learn to draw and kept quitting after a week or so." },
+    { 24.0, 30.0, "Host", "And what finally made it stick? The lessons take ten minutes a day." },
+    { 30.0, 36.0, "Host", "Go to tenminutesketch dot com and your first week is free." },
+    { 37.0, 43.0, "Guest", "Wait, does your aunt label the boxes or is it chaos?" },
+    { 43.0, 49.0, "Host", "Total chaos, there was a wedding photo in with the tax papers." },
+  };
+  static const Line linked[] = {
+    { 0.0, 6.0, "Host", "I keep losing track of which bills I paid this month." },
+    { 6.0, 12.0, "Host", "That is why I started using Quillpenny for the whole household." },
+    { 12.0, 18.0, "Host", "Quillpenny lines up every bill and nudges you two days before it is due." },
+    { 18.0, 24.0, "Host", "Try it free for a month at quillpenny dot com slash desk." },
+  };
+  g_autoptr (GArray) found = detect_lower (hand_off, G_N_ELEMENTS (hand_off));
+  g_autoptr (GArray) credited = detect_lower (credits, G_N_ELEMENTS (credits));
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = NULL;
+  g_autofree Line *lower = g_new (Line, G_N_ELEMENTS (linked));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_autoptr (GArray) underwritten = detect_lower (underwriting, G_N_ELEMENTS (underwriting));
+  g_autoptr (GArray) read = detect_lower (host_read, G_N_ELEMENTS (host_read));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 15.0, 29.0);
+  /* The backer's name is three words long and the credit says what it does: the read is the
+   * credit alone, not the conversation's link after it. */
+  g_assert_cmpuint (underwritten->len, ==, 1);
+  assert_segment (underwritten, 0, HARK_CATEGORY_SPONSOR, 0.0, 6.0);
+  /* "which, honestly, i've used": the host speaking of their own use, no announcer's credit;
+   * the read goes on in its story to its link. */
+  g_assert_cmpuint (read->len, ==, 1);
+  assert_segment (read, 0, HARK_CATEGORY_SPONSOR, 12.0, 36.0);
+  g_assert_cmpuint (credited->len, ==, 1);
+  assert_segment (credited, 0, HARK_CATEGORY_SPONSOR, 25.0, 31.0);
+  g_assert_cmpstr (strstr (g_array_index (credited, HarkDetection, 0).carried_by, "backer"), !=, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    {
+      lower[i] = linked[i];
+      lower[i].text = g_ascii_strdown (linked[i].text, -1);
+      g_ptr_array_add (texts, (gpointer) lower[i].text);
+    }
+  s = evidence (lower, G_N_ELEMENTS (linked), &doc);
+  g_assert_cmpuint (SENTENCE (s, 1)->count[HARK_AD_LINKED_NAME], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 2)->count[HARK_AD_LINKED_NAME], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 0)->count[HARK_AD_LINKED_NAME], ==, 0);
+}
+
+/* A news show's paid item among its own stories about software, each naming a product, a
+ * version and a site, in lower case with no voices (as a small recognizer writes): the item is
+ * bounded by its own announcement and by the next story, not joined with the stories around
+ * it. */
+static void
+test_sponsored_news_item (void)
+{
+  static const Line lines[] = {
+    { 0.0, 7.0, NULL, "so the other thing that happened this week is that the rain finally stopped for a couple of days." },
+    { 7.0, 12.9, NULL, "i spent most of saturday clearing the gutters, which is about as glamorous as it sounds." },
+    { 12.9, 18.1, NULL, "my neighbour came over and we ended up talking about fences for an hour." },
+    { 18.1, 22.5, NULL, "anyway, that is enough about my weekend, let's get into the news." },
+    { 22.5, 26.9, NULL, "first up, the tessel editor shipped version four point two on tuesday." },
+    { 26.9, 32.1, NULL, "the big change is a new plugin loader that starts about twice as fast." },
+    { 32.1, 38.0, NULL, "they also dropped support for the old theme format, so check your themes before you upgrade." },
+    { 38.0, 43.6, NULL, "the release notes are up on tessel dot dev if you want all the details." },
+    { 43.6, 48.4, NULL, "next, the wrenfield database project announced it is moving to a new license." },
+    { 48.4, 55.1, NULL, "the core stays open, but the cloud sync module will need a paid key from version nine on." },
+    { 55.1, 62.1, NULL, "a lot of people on the forums are not happy about it, and a fork has already been started." },
+    { 62.1, 68.0, NULL, "we will see how that goes, forks like this often fizzle out after a few months." },
+    { 68.0, 72.8, NULL, "in smaller news, the pipwick build tool now runs on arm laptops natively." },
+    { 72.8, 78.0, NULL, "builds that took a minute on the emulated version take around twenty seconds now." },
+    { 78.0, 81.0, NULL, "this week's sponsored news item comes from harbourline." },
+    { 81.0, 85.8, NULL, "harbourline is a hosted error tracker built for small teams that ship often." },
+    { 85.8, 92.8, NULL, "it groups crashes by cause, links each one to the commit that caused it, and pings the right person." },
+    { 92.8, 99.5, NULL, "their new release adds session replays, so you can see exactly what the user did before it broke." },
+    { 99.5, 105.1, NULL, "listeners get three months of the team plan free at harbourline dot io slash news." },
+    { 105.1, 108.4, NULL, "the marlow browser released version one hundred and two." },
+    { 108.4, 113.6, NULL, "the headline feature is tab groups that sync between the phone and the desktop." },
+    { 113.6, 119.5, NULL, "marlow also fixed two security holes that were being used in the wild, so update today." },
+    { 119.5, 125.1, NULL, "and finally, the quillstack package registry had an outage on thursday that lasted six hours." },
+    { 125.1, 131.0, NULL, "their post mortem says a certificate expired, which is the most relatable outage of the year." },
+    { 131.0, 135.1, NULL, "the full write up is on quillstack dot org slash status." },
+    { 135.1, 139.2, NULL, "i think that certificate story happens to everybody at least once." },
+    { 139.2, 145.5, NULL, "we had one at my old job that took down the login page on a friday night." },
+    { 145.5, 151.4, NULL, "nobody knew who owned the certificate, so we spent two hours just finding the right account." },
+    { 151.4, 156.6, NULL, "these days i put a reminder in the calendar a month before anything expires." },
+    { 156.6, 160.7, NULL, "it is boring, but boring is what you want from infrastructure." },
+  };
+  /* A second read right after the first, with its own site and no word of sponsors, is a
+   * read, not the show's next story. */
+  static const Line back_to_back[] = {
+    { 0.0, 4.1, "Host", "so you moved the whole workshop into the garage last winter?" },
+    { 4.3, 9.5, "Guest", "yes, and honestly the cold was the hardest part, the glue would not set." },
+    { 9.7, 14.1, "Host", "i remember you posting about the heater that kept tripping the fuse." },
+    { 14.3, 18.0, "Guest", "three fuses in one week, my partner was not amused." },
+    { 18.2, 21.2, "Host", "this episode is brought to you by lanternfield." },
+    { 21.4, 25.8, "Host", "lanternfield rents cars by the hour from lots right in your neighbourhood." },
+    { 26.0, 31.6, "Host", "you unlock the car with your phone, drive where you need, and park it back." },
+    { 31.8, 37.0, "Host", "new members get their first three hours free at lanternfield dot com slash garage." },
+    { 37.2, 43.5, "Host", "and if you run a team that handles customer data, you need to know how attackers think." },
+    { 43.7, 48.9, "Host", "corvanta trains your whole team with short, hands on lessons built from real attacks." },
+    { 49.1, 54.7, "Host", "your people learn to spot a fake login page in about ten minutes a week." },
+    { 54.9, 60.1, "Host", "book a demo today at corvanta dot io and see how your team scores." },
+    { 60.3, 65.1, "Guest", "anyway, the fuses, we ended up running a new line from the house." },
+    { 65.3, 69.7, "Host", "did you do that yourself or did you get an electrician in?" },
+    { 69.9, 74.0, "Guest", "an electrician, i am brave but i am not that brave." },
+    { 74.2, 78.6, "Host", "fair enough, so what was the first thing you built out there?" },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+  g_autoptr (GArray) both = detect (back_to_back, G_N_ELEMENTS (back_to_back));
+
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_segment (found, 0, HARK_CATEGORY_SPONSOR, 78.0, 105.1);
+  g_assert_cmpuint (both->len, ==, 1);
+  assert_segment (both, 0, HARK_CATEGORY_SPONSOR, 18.2, 60.1);
+}
+
 /* An interview about something far from any read, for made-up asides spliced into it. */
 typedef struct
 {
@@ -922,6 +1092,11 @@ test_own_aside (void)
     { "Host", "Also, if the breaks drive you crazy, we have an ad-free feed now." },
     { "Host", "Supporters get it automatically, so go grab it." },
   };
+  /* Value sent back as one listens: the show's own ask with no link (two kinds of evidence). */
+  static const Said value[] = {
+    { "Host", "This show runs on value for value." },
+    { "Host", "If you got something out of today's episode, send back whatever it was worth to you." },
+  };
   /* One voice telling of its side's store to the host, the listener not addressed. */
   static const Said told[] = {
     { "Guest", "And I always tell people, we don't need to custom build our store to make it work." },
@@ -952,6 +1127,7 @@ test_own_aside (void)
     { told, G_N_ELEMENTS (told), FALSE },
     { answered, G_N_ELEMENTS (answered), FALSE },
     { housekeeping, G_N_ELEMENTS (housekeeping), FALSE },
+    { value, G_N_ELEMENTS (value), TRUE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -973,6 +1149,27 @@ test_own_aside (void)
         g_assert_cmpuint (found->len, ==, 1);
         assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, start, end);
       }
+}
+
+/* A boost, a tip or value sent back by the listener is the show's own offer, and sending it an
+ * ask. */
+static void
+test_listener_value (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "In the newer podcast apps you can send us a boost while you listen." },
+    { 6.0, 12.0, "Host", "This show runs on value for value, so send back what it was worth to you." },
+    { 12.0, 18.0, "Host", "And we have a tip jar on our site if you prefer." },
+    { 18.0, 24.0, "Guest", "The battery got a boost from the new firmware." },
+  };
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = evidence (lines, G_N_ELEMENTS (lines), &doc);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SELF], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 0)->count[HARK_AD_ASK], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 1)->count[HARK_AD_ASK], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 3)->count[HARK_AD_SELF], ==, 0);
 }
 
 /* The show's own model decides only on one voice's aside that speaks to the listener and says
@@ -1058,7 +1255,10 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/own-ask-structure", test_own_ask_structure);
   g_test_add_func ("/segments/detector/own-aside", test_own_aside);
   g_test_add_func ("/segments/detector/own-aside-shape", test_own_aside_shape);
+  g_test_add_func ("/segments/detector/listener-value", test_listener_value);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
+  g_test_add_func ("/segments/detector/lower-case-transcript", test_lower_case_transcript);
+  g_test_add_func ("/segments/detector/sponsored-news-item", test_sponsored_news_item);
   return g_test_run ();
 }

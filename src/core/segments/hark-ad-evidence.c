@@ -157,7 +157,12 @@ static const struct
                            /* Listeners paying for the show itself. */
                            "pledge drive", "make a pledge", "your pledge", "donate to the show",
                            "donate to us", "back us", "backing us", "our crowdfunding",
-                           "our campaign", "paid tier", "our paid", NULL } },
+                           "our campaign", "paid tier", "our paid",
+                           /* Listeners sending value back as they listen, or a tip. */
+                           "value for value", "send a boost", "send us a boost",
+                           "send the show a boost", "boostagram", "boostagrams", "tip jar",
+                           "send us a tip", "buy us a coffee", "buy me a coffee",
+                           "become a supporter", "becoming a supporter", NULL } },
   { HARK_AD_HOUSEKEEPING,
     (const char *const[]){ "subscribe", "subscribed", "a review", "rate and review",
                            "rate us", "rate the show", "review the show", "ratings", "five star",
@@ -272,7 +277,9 @@ static const struct
                            "treat yourself", "find out", "learn more", "see for yourself",
                            "look for", "search", "text", "call", "reserve", "register",
                            "subscribe", "upgrade", "start", "come", "come see", "don't miss",
-                           "make sure", "be sure", NULL } },
+                           "make sure", "be sure", "send a boost", "send us a boost",
+                           "send the show a boost", "send us a tip", "send back",
+                           NULL } },
   { HARK_AD_DEAL,
     (const char *const[]){ "trial", "free", "first month", "first year", "first box",
                            "first order", "first week", "first purchase", "free shipping",
@@ -914,6 +921,35 @@ split_words (const char *text, gsize length, gsize from, Word *w, guint max)
   return n;
 }
 
+/* Short words no name is made of, for text written without capitals (the stop words hold the
+ * longer ones). */
+static const char *const short_words[] = {
+  "the", "and", "for", "you", "our", "your", "his", "her", "its", "this", "was", "are", "all",
+  "any", "one", "two", "new", "who", "how", "why", "not", "but", "can", "now", "way", "out",
+  "off", "too", "who", "has", "had", "him", "she", "they", "them", "we're", "it's", "let's",
+  "everyone", "everybody", "someone", "somebody", "anyone", "nobody", NULL
+};
+
+/* Whether word @w of @s is written as a name: with a capital; in a text written without
+ * capitals, any word of three letters or more that is not a common one. */
+static gboolean
+written_as_name (const HarkAdSentence *s, const Word *w)
+{
+  char word[40];
+
+  if (!s->uncased)
+    return g_ascii_isupper (s->text[w->at]);
+  if (w->len < 3 || w->len >= sizeof word || !g_ascii_isalpha (s->text[w->at]))
+    return FALSE;
+  for (gsize i = 0; i < w->len; i++)
+    word[i] = g_ascii_tolower (s->text[w->at + i]);
+  word[w->len] = '\0';
+  for (guint i = 0; short_words[i]; i++)
+    if (strcmp (word, short_words[i]) == 0)
+      return FALSE;
+  return !g_hash_table_contains (sets[s->language].stopwords, word);
+}
+
 /* A third party introduced as backing the show, however the hand-off is worded: a word of
  * backing ("support", "funding", "made possible", "brought"), the show (a word for it, or its
  * name written with capitals right after "for"), then "from" or "by" and a name written with a
@@ -952,7 +988,7 @@ backs_the_show (const HarkAdSentence *s)
       for (guint k2 = b >= NEAR ? b - NEAR : 0; k2 < MIN (n, b + NEAR) && !show; k2++)
         for (guint i = 0; shows[i] && !show; i++)
           show = WORD_IS (k2, shows[i]);
-      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && g_ascii_isupper (text[w[b + 2].at])
+      if (!show && b + 2 < n && WORD_IS (b + 1, "for") && written_as_name (s, &w[b + 2])
           && !WORD_IS (b + 2, "I"))
         show = TRUE;
       if (!show)
@@ -972,7 +1008,7 @@ backs_the_show (const HarkAdSentence *s)
           if (!skipped)
             break;
         }
-      if (k < n && g_ascii_isupper (text[w[k].at]) && !WORD_IS (k, "I") && !WORD_IS (k, "You")
+      if (k < n && written_as_name (s, &w[k]) && !WORD_IS (k, "I") && !WORD_IS (k, "You")
           && !WORD_IS (k, "Listeners") && !WORD_IS (k, "Members") && !WORD_IS (k, "Patrons"))
         return (gssize) w[b].at;
     }
@@ -992,8 +1028,9 @@ word_is (const char *text, const Word *w, const char *const *words)
 /* Whether words @k… of @w are "from" or "by", then a name written with a capital (after "the",
  * "our friends at", …): who the backing comes from. Returns how far the name is, or 0. */
 static guint
-names_a_backer (const char *text, const Word *w, guint n, guint k)
+names_a_backer (const HarkAdSentence *s, const Word *w, guint n, guint k)
 {
+  const char *text = s->text;
   static const char *const by[] = { "from", "by", NULL };
   static const char *const skip[] = { "the", "our", "friends", "folks", "at", "generous",
                                       "good", "people", "and", NULL };
@@ -1005,7 +1042,7 @@ names_a_backer (const char *text, const Word *w, guint n, guint k)
     return 0;
   for (k++; k < n && word_is (text, &w[k], skip); k++)
     ;
-  if (k >= n || !g_ascii_isupper (text[w[k].at]) || word_is (text, &w[k], people))
+  if (k >= n || !written_as_name (s, &w[k]) || word_is (text, &w[k], people))
     return 0;
   return k;
 }
@@ -1021,7 +1058,12 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
 
   s->backer_at = w[name].at;
   s->backer_len = (guint8) MIN (w[name].len, 255);
-  while (k + 1 < n && g_ascii_isupper (s->text[w[k + 1].at]))
+  /* The rest of its name: capitals; without them, uncommon words with only a space between
+   * ("acme cooperative bookstore, …"). */
+  while (k + 1 < n && k + 1 < name + 4
+         && (s->uncased ? w[k + 1].at == w[k].at + w[k].len + 1 && s->text[w[k].at + w[k].len] == ' '
+                              && written_as_name (s, &w[k + 1])
+                        : g_ascii_isupper (s->text[w[k + 1].at])))
     k++;
   s->backer_described = FALSE;
   if (k + 1 < n && !word_is (s->text, &w[k + 1], joins)
@@ -1034,8 +1076,9 @@ note_backer (HarkAdSentence *s, const Word *w, guint n, guint name)
 /* How many backers a credit names from word @name of @w on: names written with capitals,
  * parted by commas or "and" ("Acme, Bolt and Crane" is three; "Acme Freight, moving …" one). */
 static guint
-backers_listed (const char *text, const Word *w, guint n, guint name)
+backers_listed (const HarkAdSentence *s, const Word *w, guint n, guint name)
 {
+  const char *text = s->text;
   static const char *const joins[] = { "and", "or", "plus", NULL };
   static const char *const skip[] = { "the", "our", "also", NULL };
   guint count = 1, k = name;
@@ -1046,7 +1089,7 @@ backers_listed (const char *text, const Word *w, guint n, guint name)
       guint next;
 
       /* The rest of this name: capitals with nothing between them but a space. */
-      while (k + 1 < n && g_ascii_isupper (text[w[k + 1].at])
+      while (k + 1 < n && !s->uncased && g_ascii_isupper (text[w[k + 1].at])
              && w[k + 1].at == w[k].at + w[k].len + 1 && text[w[k].at + w[k].len] == ' ')
         k++;
       if (k + 1 >= n)
@@ -1058,7 +1101,7 @@ backers_listed (const char *text, const Word *w, guint n, guint name)
         parted = TRUE, next++;
       while (next < n && word_is (text, &w[next], skip))
         next++;
-      if (!parted || next >= n || !g_ascii_isupper (text[w[next].at]))
+      if (!parted || next >= n || !written_as_name (s, &w[next]))
         break;
       count++;
       k = next;
@@ -1103,11 +1146,11 @@ find_credit (HarkAdSentence *s)
   n = split_words (s->text, length, from, w, MAX_WORDS);
   for (guint k = 0; k < MIN (n, (guint) REACH); k++)
     {
-      guint name = names_a_backer (s->text, w, n, k);
+      guint name = names_a_backer (s, w, n, k);
 
       if (name)
         {
-          guint listed = backers_listed (s->text, w, n, name);
+          guint listed = backers_listed (s, w, n, name);
 
           if (s->count[HARK_AD_YOU] && listed < HARK_AD_ROLL_CALL)
             return;
@@ -1133,7 +1176,7 @@ credits_on (HarkAdSentence *s)
 
   for (guint k = 0; k < MIN (n, 5u); k++)
     {
-      guint name = names_a_backer (s->text, w, n, k);
+      guint name = names_a_backer (s, w, n, k);
 
       if (name)
         {
@@ -2044,15 +2087,23 @@ link_name (const HarkAdSentence *s, char *name, gsize size)
   return n >= BURST_MIN_LENGTH;
 }
 
+gboolean
+hark_ad_sentence_link_name (const HarkAdSentence *s, char *name, gsize size)
+{
+  return link_name (s, name, size);
+}
+
 /* Whether @s says @name as a word of its own, written as a name (with a capital: "for example"
- * is no product). */
+ * is no product; in a text with no capitals, the link's own name said is enough). */
 static gboolean
 says_name (const HarkAdSentence *s, const char *name)
 {
   gsize len = strlen (name);
 
   for (gsize i = 0; i + len <= s->length; i++)
-    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1])) && g_ascii_isupper (s->text[i])
+    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+        && (g_ascii_isupper (s->text[i])
+            || (s->uncased && !g_hash_table_contains (sets[s->language].stopwords, name)))
         && g_ascii_strncasecmp (s->text + i, name, len) == 0
         && (i + len == s->length || !g_ascii_isalnum (s->text[i + len])))
       return TRUE;
@@ -2450,6 +2501,33 @@ hark_ad_evidence_compute (HarkAdSentence *sentences, guint n)
   hark_ad_evidence_compute_in (sentences, n, hark_ad_language_decide (&tally));
 }
 
+/* Whether the episode is written with next to no capitals: fewer than one word in a hundred
+ * starts with one ("I" and its contractions aside). Written text capitalizes a sentence's
+ * first word and every name; a recognizer writing in lower case capitalizes neither, and
+ * evidence that knows a name by its capital must then know it otherwise. */
+static gboolean
+episode_uncased (const HarkAdSentence *sentences, guint n)
+{
+  guint64 words = 0, capitals = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t = sentences[i].text;
+      gsize len = sentences[i].length;
+
+      for (gsize k = 0; k < len; k++)
+        {
+          if (!g_ascii_isalpha (t[k]) || (k > 0 && (g_ascii_isalnum (t[k - 1]) || t[k - 1] == '\'')))
+            continue;
+          words++;
+          if (g_ascii_isupper (t[k])
+              && !(t[k] == 'I' && (k + 1 == len || !g_ascii_isalpha (t[k + 1]))))
+            capitals++;
+        }
+    }
+  return words > 0 && capitals * 100 < words;
+}
+
 void
 hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
 {
@@ -2462,6 +2540,7 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
   g_autofree guint8 *present = NULL;
   gint subscribed_at = -1;       /* the last sentence naming a subscription */
   gboolean subscription;         /* this one names one */
+  gboolean uncased;
 
   static GOnce set_once[HARK_AD_N_LANGUAGES] = { G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
                                                  G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT,
@@ -2472,10 +2551,12 @@ hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language)
     language = HARK_AD_LANGUAGE_ENGLISH;
   g_once (&set_once[language], init_set, GUINT_TO_POINTER (language));
   present = g_malloc (MAX (sets[language].n_first_words, 1u));
+  uncased = episode_uncased (sentences, n);
   for (guint i = 0; i < n; i++)
     {
       HarkAdSentence *s = &sentences[i];
 
+      s->uncased = uncased;
       memset (s->count, 0, sizeof s->count);
       s->backer_at = 0;
       s->backer_len = 0;

@@ -89,6 +89,9 @@ typedef struct
   guint8 role;
   /* The episode's language (a HarkAdLanguage, hark-ad-language.h): whose words count. */
   guint8 language;
+  /* The episode is written with next to no capitals (small recognizers, some caption tools):
+   * a name is then any word that is not a common one, not one written with a capital. */
+  gboolean uncased;
 } HarkAdSentence;
 
 /* Bits of HarkAdSentence.role. */
@@ -111,6 +114,11 @@ const char *hark_ad_feature_label (HarkAdFeature feature);
 void hark_ad_evidence_compute (HarkAdSentence *sentences, guint n);
 /* … in @language (a HarkAdLanguage) known already. */
 void hark_ad_evidence_compute_in (HarkAdSentence *sentences, guint n, guint language);
+
+/* The name the link @s gives is made of ("acme" of "www.acme.de/show" or "acme dot com"),
+ * lower case, in @name (room for @size); FALSE when it has no link, or none of four letters
+ * or more. */
+gboolean hark_ad_sentence_link_name (const HarkAdSentence *s, char *name, gsize size);
 
 /* A guest's "my course" is their life told, not the show's offer, for the segmenter: hide
  * takes those hits out of the SELF counts, show puts them back. The window model weighs a

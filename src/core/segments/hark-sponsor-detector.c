@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "segments/hark-ad-domain.h"
 #include "segments/hark-ad-evidence.h"
 #include "segments/hark-ad-language.h"
 #include "segments/hark-ad-segmenter.h"
@@ -42,6 +43,9 @@
 /* Sentences said in one breath, and how long an edge sentence without evidence may be. */
 #define SEAMLESS_GAP 1.0
 #define MAX_EDGE_SECONDS 6.0
+/* A stretch after a read's own last line is another read when a window of it scores above
+ * this (the window model's log-odds; it finds reads from HARK_AD_WINDOW_THRESHOLD). */
+#define READS_ON_LOGIT -1.0
 /* What a sentence saying the name its link is made of adds to a span's evidence. */
 #define LINKED_NAME_WEIGHT 0.8
 /* How long the line saying what a credited backer does may be. */
@@ -273,6 +277,8 @@ offers (const HarkAdSentence *s)
 }
 
 static gboolean seamless (const HarkAdSentence *a, const HarkAdSentence *b);
+static gboolean another_site (const HarkAdSentence *s, guint first, guint last,
+                              const HarkAdSentence *t);
 
 /* Whether @t names again a backer credited in @s[@from..@to] (in a link too: "acme dot com"). */
 static gboolean
@@ -298,7 +304,8 @@ impersonal (const HarkAdSentence *s)
   if (s->count[HARK_AD_WE])
     return FALSE;
   for (gsize i = 0; i < s->length; i++)
-    if (s->text[i] == 'I' && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+    if ((s->text[i] == 'I' || (s->uncased && s->text[i] == 'i'))
+        && (i == 0 || !g_ascii_isalnum (s->text[i - 1]))
         && (i + 1 >= s->length || !g_ascii_isalnum (s->text[i + 1])))
       return FALSE;
   return TRUE;
@@ -377,6 +384,12 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
         *last = MIN (*last, end);
         break;
       }
+  /* A last line sending the listener to another site than the read's, offering nothing
+   * ("find more shows like this at example dot com"), is the show's or its network's own
+   * housekeeping after a credit, not the backer's read. */
+  if (*last > *first && !offers (&s[*last]) && !s[*last].count[HARK_AD_CREDIT]
+      && !s[*last].count[HARK_AD_BRAND] && another_site (s, *first, *last, &s[*last]))
+    (*last)--;
   /* Another voice naming the link after the read ("Thanks Sam. So, example.com aside, …") is
    * the conversation taking over; a co-host reading on asks or offers something. */
   for (guint k = *last; k > *first; k--)
@@ -390,6 +403,29 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
           *last = k;
         break;
       }
+}
+
+/* Whether @t's link is another site than every link of @s[@first..@last - 1], and @s has one. */
+static gboolean
+another_site (const HarkAdSentence *s, guint first, guint last, const HarkAdSentence *t)
+{
+  char label[HARK_AD_DOMAIN_MAX_LABEL], other[HARK_AD_DOMAIN_MAX_LABEL];
+  gsize len = hark_ad_domain_label (t, label);
+  gboolean linked = FALSE;
+
+  if (len == 0)
+    return FALSE;
+  for (guint k = first; k < last; k++)
+    {
+      gsize n = hark_ad_domain_label (&s[k], other);
+
+      if (n == 0)
+        continue;
+      linked = TRUE;
+      if (strncmp (label, other, MIN (len, n)) == 0)
+        return FALSE;
+    }
+  return linked;
 }
 
 static gboolean
@@ -479,6 +515,134 @@ off_topic_start (const HarkAdSentence *s, guint floor, guint first)
   return start;
 }
 
+/* The read starting at @first with its lead-in (no further back than @floor): one short line
+ * said on before it announcing it, or a rhetorical question leading into it. */
+static guint
+lead_in (const HarkAdSentence *s, guint floor, guint first)
+{
+  const HarkAdSentence *q;
+
+  if (first <= floor)
+    return first;
+  q = &s[first - 1];
+  if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR]
+       || q->count[HARK_AD_QUESTION])
+      && q->end - q->start <= MAX_EDGE_SECONDS && said_on (q, &s[first], TRUE))
+    return first - 1;
+  return first;
+}
+
+/* Whether @s says @word (lower case) as a word of its own, in any case. */
+static gboolean
+says_word (const HarkAdSentence *s, const char *word)
+{
+  gsize len = strlen (word);
+
+  for (gsize i = 0; len > 0 && i + len <= s->length; i++)
+    if ((i == 0 || !g_ascii_isalnum (s->text[i - 1]))
+        && g_ascii_strncasecmp (s->text + i, word, len) == 0
+        && (i + len == s->length || !g_ascii_isalnum (s->text[i + len])))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a link named @name belongs to the read announced at @a whose own link is named @own
+ * ("" when it gives none): the same name, or one the announcement says ("brought to you by A
+ * and B" owns both of their links). */
+static gboolean
+own_link (const HarkAdSentence *s, guint a, const char *own, const char *name)
+{
+  return g_ascii_strcasecmp (own, name) == 0 || says_word (&s[a], name);
+}
+
+/* Whether the stretch @first..@last is a read of its own by the window model: one of the
+ * windows its first sentences make has a read's structure (somewhere to go, the listener
+ * addressed) and is not judged conversation outright. A second read back to back passes; the
+ * show's next story does not. The bar leans to keeping: a read cut in two costs more than a
+ * story skipped with it. */
+static gboolean
+reads_on (const HarkAdSentence *s, guint first, guint last)
+{
+  double x[HARK_AD_W_N];
+
+  for (guint end = first + HARK_AD_WINDOW_MIN - 1;
+       end <= MIN (last, first + HARK_AD_WINDOW_MAX - 1); end++)
+    {
+      hark_ad_window_features (s, first, end, x);
+      if (hark_ad_window_structural (x) && hark_ad_window_read_logit (x) > READS_ON_LOGIT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @s offers what a read offers beyond a link and an ask (a news story has those too). */
+static gboolean
+offers_more (const HarkAdSentence *s)
+{
+  return s->count[HARK_AD_CODE] || s->count[HARK_AD_OFFER] || s->count[HARK_AD_SELF]
+         || s->count[HARK_AD_SPONSOR] || s->count[HARK_AD_BREAK];
+}
+
+/* A paid item among a show's own stories ("this week's sponsored news: …" between stories
+ * about other products, each with its own site) is bounded by its announcement and by the
+ * next story: stories before the announcement that send the listener to another's site, and
+ * the stories after the read's own last line that do, are the show's, when they offer
+ * nothing a read offers. Returns the floor for growing the read back (its announcement, when
+ * the stories before were cut off). */
+static guint
+bound_by_announcement (const HarkAdSentence *s, guint floor, guint *first, guint *last)
+{
+  char own[40] = "", name[40];
+  guint a, k, from;
+
+  for (a = *first; a <= *last; a++)
+    if (s[a].count[HARK_AD_SPONSOR] || s[a].count[HARK_AD_BREAK] || s[a].count[HARK_AD_CREDIT])
+      break;
+  if (a > *last)
+    return floor;
+  for (from = a; from <= *last; from++)
+    if (hark_ad_sentence_link_name (&s[from], own, sizeof own))
+      break;
+  if (a > *first)
+    {
+      gboolean foreign = FALSE, more = FALSE;
+
+      for (k = *first; k < a; k++)
+        {
+          more |= offers_more (&s[k]) || (own[0] && says_word (&s[k], own));
+          if (hark_ad_sentence_link_name (&s[k], name, sizeof name) && !own_link (s, a, own, name))
+            foreign = TRUE;
+        }
+      if (foreign && !more)
+        more = reads_on (s, a - MIN (a - *first, (guint) HARK_AD_WINDOW_MAX), a - 1);
+      if (foreign && !more)
+        {
+          *first = a;
+          floor = MAX (floor, a);
+        }
+    }
+  for (k = MIN (from, *last) + 1; k <= *last; k++)
+    if (hark_ad_sentence_link_name (&s[k], name, sizeof name) && !own_link (s, a, own, name))
+      break;
+  if (k <= *last)
+    {
+      guint foreign = k, end = foreign - 1;
+      gboolean more = FALSE;
+
+      /* The read's own last line: its link, its name, its code or offer. */
+      while (end > a && !offers_more (&s[end]) && !(own[0] && says_word (&s[end], own))
+             && !(s[end].count[HARK_AD_URL] && end == from))
+        end--;
+      for (k = end + 1; k <= *last && !more; k++)
+        more = offers_more (&s[k]) || (own[0] && says_word (&s[k], own));
+      if (!more && end < *last)
+        more = reads_on (s, end + 1, *last);
+      if (!more)
+        *last = end;
+    }
+  return floor;
+}
+
 /* Grows the read @first..@last (no further back than @floor) over what belongs to it that
  * carries no evidence of its own, in one place for both ways reads are found:
  *   - the story told before its offer: sentences repeating the product's name (story_start()),
@@ -493,7 +657,6 @@ static void
 grow_read (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *last)
 {
   const HarkAdSentence *head = &s[*first];
-  const HarkAdSentence *q;
 
   if (!head->count[HARK_AD_SPONSOR] && !head->count[HARK_AD_BREAK] && !head->count[HARK_AD_SELF])
     *first = story_start (s, floor, *first);
@@ -501,14 +664,7 @@ grow_read (const HarkAdSentence *s, guint n, guint floor, guint *first, guint *l
   if (!head->count[HARK_AD_BREAK] && !head->count[HARK_AD_PAUSE] && !head->count[HARK_AD_SELF])
     *first = off_topic_start (s, floor, *first);
 
-  if (*first > floor)
-    {
-      q = &s[*first - 1];
-      if ((q->count[HARK_AD_PAUSE] || q->count[HARK_AD_BREAK] || q->count[HARK_AD_SPONSOR]
-           || q->count[HARK_AD_QUESTION])
-          && q->end - q->start <= MAX_EDGE_SECONDS && said_on (q, &s[*first], TRUE))
-        (*first)--;
-    }
+  *first = lead_in (s, floor, *first);
 
   if (*last + 2 < n)
     {
@@ -1219,7 +1375,13 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
         j++;
       next = j + 1;
       trim (s, &i, &j);
-      grow_read (s, sentences->len, floor, &i, &j);
+      {
+        guint bound = bound_by_announcement (s, floor, &i, &j);
+
+        grow_read (s, sentences->len, bound, &i, &j);
+        if (bound > floor)
+          i = lead_in (s, floor, i);
+      }
       joined = follows_read (s, floor, previous, i, state);
       if (joined)
         i = floor;
