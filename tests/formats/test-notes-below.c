@@ -54,7 +54,9 @@ test_timestamped_notes (void)
   g_assert_cmpstr (r.cues[9].text, ==, "That is all for today.");
   g_assert_cmpfloat (r.cues[0].start, ==, 1);
   g_assert_cmpfloat (r.cues[9].start, ==, 30);
-  g_assert_cmpfloat (r.cues[9].end, ==, 30);
+  /* Its own words at the pace of the cues before it; the notes below are no words of it. */
+  g_assert_cmpfloat (r.cues[9].end, >, 33);
+  g_assert_cmpfloat (r.cues[9].end, <, 36);
   chapters = hark_transcript_get_chapters (r.t, &n);
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpstr (chapters[1].title, ==, "Spouts");

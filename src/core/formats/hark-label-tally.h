@@ -29,6 +29,18 @@ void hark_label_tally_add (HarkLabelTally *self, const char *label);
  * lower-case chat name, "zapfox:") must always recur. */
 gboolean hark_label_tally_trusts (const HarkLabelTally *self, const char *label, gboolean handle);
 
+/* One more place where a turn may start (a paragraph's first line; in a file of timed lines,
+ * each line), @labelled when a label opens it. */
+void hark_label_tally_add_opening (HarkLabelTally *self, gboolean labelled);
+
+/* As hark_label_tally_trusts() for a label that opens such a place, followed by @words. A
+ * single word seen once is believed too when nearly every such place in the file opens with a
+ * label (the layout says turns start there) and @words read as speech: a sentence that starts
+ * with a capital ("Dolores: This program is made by listeners." but not "Two: the handle." nor
+ * "Location: Lisbon"). */
+gboolean hark_label_tally_trusts_opening (const HarkLabelTally *self, const char *label,
+                                          const char *words);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HarkLabelTally, hark_label_tally_free)
 
 G_END_DECLS

@@ -175,26 +175,57 @@ split_handle (const char *line, char **handle, const char **rest)
   return TRUE;
 }
 
+/* Whether paragraphs are set apart by blank lines (past the front matter): if not, every line
+ * is a place where a turn may start. */
+static gboolean
+has_blank_line (const char *text, guint front_matter)
+{
+  HarkLineReader reader;
+  gboolean any_text = FALSE, gap = FALSE;
+
+  hark_line_reader_init (&reader, text);
+  while (hark_line_reader_next (&reader))
+    {
+      gboolean blank;
+
+      if (reader.number <= front_matter)
+        continue;
+      blank = hark_text_line_is_blank (reader.line, reader.length, TRUE);
+      if (!blank && gap)
+        return TRUE;
+      gap |= blank && any_text;
+      any_text |= !blank;
+    }
+  return FALSE;
+}
+
 /* How often each label starts a line (names and handles alike), so that a label is trusted for
  * recurring as a turn start across the file. */
 static HarkLabelTally *
-count_labels (const char *text, guint front_matter)
+count_labels (const char *text, guint front_matter, gboolean has_blank_lines)
 {
   HarkLabelTally *tally = hark_label_tally_new ();
   HarkLineReader reader;
+  gboolean previous_blank = TRUE;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
       g_autofree char *line = NULL;
       g_autofree char *label = NULL;
+      gboolean labelled, opening = previous_blank;
 
-      if (reader.number <= front_matter
-          || hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (reader.number <= front_matter)
+        continue;
+      previous_blank = hark_text_line_is_blank (reader.line, reader.length, TRUE);
+      if (previous_blank)
         continue;
       line = g_strndup (reader.line, reader.length);
-      if (hark_text_split_speaker (line, &label, NULL) || split_handle (line, &label, NULL))
+      labelled = hark_text_split_speaker (line, &label, NULL) || split_handle (line, &label, NULL);
+      if (labelled)
         hark_label_tally_add (tally, label);
+      if (opening || !has_blank_lines)
+        hark_label_tally_add_opening (tally, labelled);
     }
   return tally;
 }
@@ -259,14 +290,16 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
   const char *speaker = NULL;
   guint turn_line = 0;
   guint labelled = 0;
-  gboolean lone_names, previous_blank = TRUE;
+  gboolean lone_names, blank_lines, previous_blank = TRUE;
   guint front_matter;
   g_autoptr (HarkLabelTally) counts = NULL;
   HarkLineReader reader;
 
   lone_names = has_lone_name_layout (text);
-  front_matter = hark_reader_front_matter_lines (text);
-  counts = count_labels (text, front_matter);
+  /* The page's metadata and a header block over the first turn are not speech. */
+  front_matter = hark_reader_header_lines (text, hark_reader_front_matter_lines (text));
+  blank_lines = has_blank_line (text, front_matter);
+  counts = count_labels (text, front_matter, blank_lines);
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
     {
@@ -289,7 +322,9 @@ parse_normalized (const char *text, const char *name, GPtrArray *warnings, GErro
         {
           if (hark_text_split_speaker (line, &label, &rest))
             {
-              if (!hark_label_tally_trusts (counts, label, FALSE))
+              if (!(starts_paragraph || !blank_lines
+                        ? hark_label_tally_trusts_opening (counts, label, rest)
+                        : hark_label_tally_trusts (counts, label, FALSE)))
                 g_clear_pointer (&label, g_free);
             }
           else if (split_handle (line, &label, &rest)

@@ -28,8 +28,6 @@
 
 #include "text/hark-text-utils.h"
 
-/* The pace assumed when nothing better is known (about 2.7 words a second). */
-#define DEFAULT_CHARS_PER_SECOND 15.0
 #define MAX_NAME_LENGTH 48
 /* A first time mark this far into the audio has speech above it, not only notes. */
 #define NARRATED_LEAD_IN_SECONDS 10.0
@@ -260,6 +258,8 @@ scan_bold_speaker (const char *p, char **speaker, const char **rest)
     return FALSE;
   while (name_end > name && name_end[-1] == ' ')
     name_end--;
+  /* "**Pia Moss (PM):**": the initials her later turns are labelled with. */
+  name_end = hark_text_drop_initials (name, name_end);
   if (name_end == name || name_end - name > MAX_NAME_LENGTH)
     return FALSE;
   /* Abbreviations' dots are a name's ("Dr. Kim", "Dana Frow, Ph.D."); a dot before a lower-case
@@ -381,16 +381,18 @@ scan_speaker (const char *p, char **speaker, const char **rest)
 }
 
 /* As scan_speaker(), but a plain "Name:" must be a label the file's tally trusts: bold makes a
- * label plain, a word with a colon after it may be prose ("Two: the handle."). */
+ * label plain, a word with a colon after it may be prose ("Two: the handle."). @opening: @p
+ * starts a paragraph or follows a time mark, where the file's turns start. */
 static gboolean
-scan_trusted_speaker (const HarkLabelTally *tally, const char *p, char **speaker,
-                      const char **rest)
+scan_trusted_speaker (const HarkLabelTally *tally, const char *p, gboolean opening,
+                      char **speaker, const char **rest)
 {
   if (scan_bold_speaker (p, speaker, rest))
     return TRUE;
   if (!hark_text_split_speaker (p, speaker, rest))
     return FALSE;
-  if (hark_label_tally_trusts (tally, *speaker, FALSE))
+  if (opening ? hark_label_tally_trusts_opening (tally, *speaker, *rest)
+              : hark_label_tally_trusts (tally, *speaker, FALSE))
     return TRUE;
   g_clear_pointer (speaker, g_free);
   return FALSE;
@@ -466,6 +468,11 @@ add_anchor (Reader *r, gsize pos, double time, guint line, guint column)
           g_array_index (r->anchors, Anchor, r->anchors->len - 1).time = time;
           return;
         }
+      /* Two turns stamped with the same second ("Kim: 00:12:40" over "Yes.", then "Bo:
+       * 00:12:40"): the first mark stands and the second turn starts by its share of the
+       * words up to the next later time, so that neither lasts no time at all. */
+      if (time == last->time)
+        return;
     }
   /* A time after an untimed heading: the heading was a section of the transcript. */
   if (r->notes_heading != G_MAXUINT)
@@ -788,7 +795,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
           close_paragraph (r);
           return;
         }
-      labelled = scan_trusted_speaker (r->labels, rest, &speaker, &rest);
+      labelled = scan_trusted_speaker (r->labels, rest, TRUE, &speaker, &rest);
       if (labelled)
         r->last_speaker = add_speaker (r, speaker);
       open_paragraph (r, r->last_speaker);
@@ -799,7 +806,7 @@ read_line (Reader *r, const char *escaped_line, guint number)
       return;
     }
 
-  if (scan_trusted_speaker (r->labels, p, &speaker, &rest))
+  if (scan_trusted_speaker (r->labels, p, r->open == NULL, &speaker, &rest))
     {
       /* "**Break:** [23:04]" or "[15:51] to [17:20]": a label over a time alone marks a place;
        * nobody speaks. After a span, the words resume at its end. */
@@ -1077,6 +1084,7 @@ static void
 count_labels (const char *text, guint skip, HarkLabelTally *tally)
 {
   HarkLineReader reader;
+  gboolean previous_blank = TRUE;
 
   hark_line_reader_init (&reader, text);
   while (hark_line_reader_next (&reader))
@@ -1086,29 +1094,41 @@ count_labels (const char *text, guint skip, HarkLabelTally *tally)
       g_autofree char *speaker = NULL;
       const char *p, *rest, *end;
       double seconds;
+      gboolean opening = previous_blank, marked = FALSE;
 
-      if (reader.number <= skip || hark_text_line_is_blank (reader.line, reader.length, TRUE))
+      if (reader.number <= skip)
+        continue;
+      previous_blank = hark_text_line_is_blank (reader.line, reader.length, TRUE);
+      if (previous_blank)
         continue;
       line = g_strndup (reader.line, reader.length);
       unescaped = unescape_time_marks (skip_quote_markers (line));
       p = hark_reader_skip_blanks (unescaped);
       if (heading_text (p) != NULL)
-        continue;
+        {
+          previous_blank = TRUE;
+          continue;
+        }
       if (scan_bold_timed_speaker (p, &speaker, &seconds, &rest)
           || hark_timestamped_parse_name_heading (p, &speaker, &seconds, &rest)
           || scan_bracketed_speaker (p, &speaker, &rest))
         {
           hark_label_tally_add (tally, speaker);
+          hark_label_tally_add_opening (tally, TRUE);
           continue;
         }
       if (scan_mark (p, TRUE, &end, &seconds))
         {
+          marked = TRUE;
           p = hark_reader_skip_blanks (end);
           if (*p == '-' && p[1] == ' ')
             p = hark_reader_skip_blanks (p + 1);
         }
       if (scan_speaker (p, &speaker, &rest))
         hark_label_tally_add (tally, speaker);
+      /* A time mark starts a cue wherever it stands, as a paragraph does. */
+      if (opening || marked)
+        hark_label_tally_add_opening (tally, speaker != NULL);
     }
 }
 
@@ -1157,17 +1177,14 @@ static double
 chars_per_second (GArray *anchors)
 {
   const Anchor *first, *last;
-  double rate;
 
   if (anchors->len < 2)
-    return DEFAULT_CHARS_PER_SECOND;
+    return hark_reader_speech_rate (0, 0);
   first = &g_array_index (anchors, Anchor, 0);
   last = &g_array_index (anchors, Anchor, anchors->len - 1);
   if (last->time <= first->time)
-    return DEFAULT_CHARS_PER_SECOND;
-  rate = (double) (last->pos - first->pos) / (last->time - first->time);
-  /* Sections far apart with little text under them say nothing about the pace. */
-  return rate >= 5 && rate <= 40 ? rate : DEFAULT_CHARS_PER_SECOND;
+    return hark_reader_speech_rate (0, 0);
+  return hark_reader_speech_rate (last->pos - first->pos, last->time - first->time);
 }
 
 /* The time at character @pos, interpolated between the anchors around it. */
@@ -1362,6 +1379,9 @@ emit (Reader *r)
     }
 }
 
+/* The longest line taken for a transcript's own title when it is no heading. */
+#define MAX_TRANSCRIPT_LINE 48
+
 /* "# Transcript": a heading that says the transcript starts below it, and so that what is
  * above it (a summary, the episode's notes, their timed headings) is not. The line's number,
  * or 0 when there is none. */
@@ -1382,8 +1402,12 @@ find_transcript_heading (const char *text, guint skip)
 
       if (reader.number <= skip || reader.length > 200)
         continue;
-      line = g_strndup (reader.line, reader.length);
+      line = g_strchomp (g_strndup (reader.line, reader.length));
       heading = heading_text (hark_reader_skip_blanks (line));
+      /* "**Transcript below:**": a short paragraph of its own, in bold or not, as pages
+       * without headings set one. */
+      if (heading == NULL && reader.length <= MAX_TRANSCRIPT_LINE)
+        heading = hark_reader_skip_blanks (line);
       if (heading == NULL)
         continue;
       stripped = strip_markup (heading);
@@ -1391,6 +1415,8 @@ find_transcript_heading (const char *text, guint skip)
       while (*stripped && strchr (":.", stripped[strlen (stripped) - 1]))
         stripped[strlen (stripped) - 1] = '\0';
       folded = g_utf8_casefold (stripped, -1);
+      if (g_str_has_suffix (folded, " below"))
+        folded[strlen (folded) - strlen (" below")] = '\0';
       if (g_strv_contains (titles, folded))
         return reader.number;
     }
@@ -1449,6 +1475,7 @@ hark_markdown_read (const char *text, HarkTranscriptBuilder *builder,
   r.last_speaker = -1;
   r.labels = labels;
   r.notes_heading = G_MAXUINT;
+  skip = hark_reader_header_lines (text, skip);
   count_labels (text, skip, labels);
   collect_heading_titles (text, titles, &r.speaker_headings);
   find_notes_lists (text, skip, notes_lines, notes_chapters);

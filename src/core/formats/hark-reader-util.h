@@ -48,4 +48,16 @@ void hark_sidecar_fill_missing_ends (HarkTimedItem *items, guint n, gsize stride
  * start of @text, or 0 when there is none: a page's metadata, never speech. */
 guint hark_reader_front_matter_lines (const char *text);
 
+/* The pace of speech in characters a second that @chars spoken over @seconds give, or a usual
+ * pace when they say nothing plausible (too few, too far apart): what a cue with no end of its
+ * own is given to say its words. */
+double hark_reader_speech_rate (gsize chars, double seconds);
+
+/* The lines of a header block at the start of an untimed transcript, past @skip lines (front
+ * matter, a page's title): "Topic: …", "Date: …", "Location: …" over the first turn. It is two
+ * or more "Key: value" lines (in one paragraph or in their own) with short values that do not
+ * end as sentences, whose keys never label a line below; something follows it. The number of
+ * its last line, or @skip when there is none. */
+guint hark_reader_header_lines (const char *text, guint skip);
+
 G_END_DECLS

@@ -77,20 +77,49 @@ score (const char *name)
          + (capitals > 0 && capitals * 2 < (int) g_utf8_strlen (name, -1) ? 1 : 0);
 }
 
-/* "PM", "JRR": two to four capital letters and nothing else. */
+/* "PM", "JRR", "AvW": two to four capital letters, the first one first, and at most two
+ * lower-case ones for a name's particles ("Aaron van Wirdum"); nothing else. */
 static gboolean
 is_initials (const char *name)
 {
-  guint n = 0;
+  guint upper = 0, lower = 0;
 
-  for (const char *p = name; *p; p = g_utf8_next_char (p), n++)
-    if (!g_unichar_isupper (g_utf8_get_char (p)))
-      return FALSE;
-  return n >= 2 && n <= 4;
+  if (!g_unichar_isupper (g_utf8_get_char (name)))
+    return FALSE;
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (c))
+        upper++;
+      else if (g_unichar_islower (c))
+        lower++;
+      else
+        return FALSE;
+    }
+  return upper >= 2 && upper <= 4 && lower <= 2;
 }
 
-/* The capitals that begin each word of @name ("Pia Moss" → "PM"), or NULL when a word does
- * not begin with one or the name has fewer than two words. */
+/* Whether @initials ("AvW") are @capitals ("AW") once the particles' letters are left out. */
+static gboolean
+initials_match (const char *initials, const char *capitals)
+{
+  for (const char *p = initials; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isupper (c))
+        continue;
+      if (c != g_utf8_get_char (capitals))
+        return FALSE;
+      capitals = g_utf8_next_char (capitals);
+    }
+  return *capitals == '\0';
+}
+
+/* The capitals that begin each word of @name ("Pia Moss" → "PM", "Aaron van Wirdum" → "AW":
+ * particles in lower case are left out), or NULL when a word begins with neither case or the
+ * name has fewer than two capitalised words. */
 static char *
 initials_of (const char *name)
 {
@@ -105,6 +134,8 @@ initials_of (const char *name)
       if (words[i][0] == '\0')
         continue;
       c = g_utf8_get_char_validated (words[i], -1);
+      if (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_islower (c))
+        continue;
       if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isupper (c) || ++n > 4)
         {
           g_string_free (out, TRUE);
@@ -135,13 +166,13 @@ begins_fuller (const char *const *names, GPtrArray *folded, GPtrArray *initials,
          && strncmp (other, shorter, length) == 0 && is_more_name (other + length);
 }
 
-/* "PM" is exactly the initials of "Pia Moss". */
+/* "PM" is exactly the initials of "Pia Moss", "AvW" those of "Aaron van Wirdum". */
 static gboolean
 initials_of_fuller (const char *const *names, GPtrArray *folded, GPtrArray *initials, guint i,
                     guint j)
 {
   return is_initials (names[i]) && initials->pdata[j] != NULL
-         && strcmp (initials->pdata[j], names[i]) == 0;
+         && initials_match (names[i], initials->pdata[j]);
 }
 
 /* Joins each name that @rule ties to exactly one other name into that name's group; a name

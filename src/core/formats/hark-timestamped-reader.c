@@ -9,7 +9,7 @@
  *   Michael Kennedy  1:02         Otter: a heading with a name and a time, the words below
  *   Michael Kennedy (00:01:02):   a heading with the time in brackets, words after or below;
  *   (00:01:02):                   Rev then goes on in the same voice with the time alone
- *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02)
+ *   Kim [01:02]: / Kim - 1:02 / Kim | 1:02 / Kim: (01:02) / Kim – 01:02:
  *                                 the same headings with other separators (Rev puts the colon
  *                                 before the time)
  *   00:01:02 <v Kim>words         the name in a voice tag, or in bold ("**Kim** words")
@@ -19,8 +19,8 @@
  *   00:01:02                      time on its own, then the words (or the time first, then
  *   words…                        the name)
  * Times may carry a fraction ("00:01:02,500") or video frames ("00:01:02:12").
- * Each heading starts a cue that ends where the next one starts (the last one is an instant:
- * nothing says how long it lasts).
+ * Each heading starts a cue that ends where the next one starts; nothing says where the last
+ * one ends, so it is given the time its words take at the file's own pace.
  */
 #include "formats/hark-sidecar-private.h"
 #include "formats/hark-label-tally.h"
@@ -101,6 +101,7 @@ split_marked_name (const char *p, char **speaker, const char **rest)
     return FALSE;
   while (end > name && end[-1] == ' ')
     end--;
+  end = hark_text_drop_initials (name, end);
   if (end == name || end - name > 48 || !hark_text_looks_like_name (name, (gsize) (end - name))
       || hark_text_is_non_speaker_label (name, (gsize) (end - name)))
     return FALSE;
@@ -216,6 +217,10 @@ parse_name_first (const char *line, Heading *heading)
         }
     }
   time_at = strpbrk (p, "([");
+  /* "Pia Moss (PM) 00:01": her initials come before the time. */
+  if (time_at != NULL && *time_at == '(' && strchr (time_at, ')') != NULL
+      && hark_text_drop_initials (p, strchr (time_at, ')') + 1) < time_at)
+    time_at = strpbrk (strchr (time_at, ')'), "([");
   if (time_at)
     close = *time_at == '(' ? ')' : ']';
   else
@@ -227,7 +232,7 @@ parse_name_first (const char *line, Heading *heading)
     }
   if (*time_at == '\0')
     return FALSE;
-  name_end = trim_name_end (p, time_at);
+  name_end = hark_text_drop_initials (p, trim_name_end (p, time_at));
   if (name_end == p || !hark_text_looks_like_name (p, (gsize) (name_end - p))
       || hark_text_is_non_speaker_label (p, (gsize) (name_end - p)))
     return FALSE;
@@ -243,8 +248,8 @@ parse_name_first (const char *line, Heading *heading)
       if (*after == ':')
         after++;
     }
-  /* "Kim Scott – 00:03:18:", a colon closing the heading as it would a label. */
-  if (!close && *after == ':')
+  /* "Kim – 00:02:46:": a colon after the time ends the heading as it would after a name. */
+  else if (*after == ':' && *hark_reader_skip_blanks (after + 1) == '\0')
     after++;
   after = hark_reader_skip_blanks (after);
   /* Otter's heading has nothing after the time; the bracketed one may carry words. */
@@ -366,15 +371,18 @@ distrust_lone_labels (GArray *lines)
     {
       const Line *l = &g_array_index (lines, Line, i);
 
-      if (l->is_heading && l->heading.speaker != NULL)
+      if (!l->is_heading)
+        continue;
+      if (l->heading.speaker != NULL)
         hark_label_tally_add (tally, l->heading.speaker);
+      hark_label_tally_add_opening (tally, l->heading.speaker != NULL);
     }
   for (guint i = 0; i < lines->len; i++)
     {
       Line *l = &g_array_index (lines, Line, i);
 
       if (l->is_heading && l->heading.label_at != NULL
-          && !hark_label_tally_trusts (tally, l->heading.speaker, FALSE))
+          && !hark_label_tally_trusts_opening (tally, l->heading.speaker, l->heading.text))
         {
           g_clear_pointer (&l->heading.speaker, g_free);
           l->heading.text = l->heading.label_at;
@@ -784,6 +792,37 @@ find_trailing_notes (GArray *lines, Layout layout, guint end)
   return end;
 }
 
+/* Longer than any one turn: a hostile file's last cue may hold the rest of it. */
+#define MAX_ESTIMATED_SECONDS 600.0
+
+/* The last cues end where nothing says: given the time their words take at the pace the file's
+ * other cues are spoken at, rather than none (an instant the player could never show). */
+static void
+estimate_last_ends (GArray *cues)
+{
+  const PendingCue *first;
+  double last_start, rate;
+  gsize chars = 0;
+  guint tail;
+
+  if (cues->len == 0)
+    return;
+  first = &g_array_index (cues, PendingCue, 0);
+  last_start = g_array_index (cues, PendingCue, cues->len - 1).start;
+  for (tail = cues->len; tail > 0 && g_array_index (cues, PendingCue, tail - 1).start >= last_start;)
+    tail--;
+  for (guint i = 0; i < tail; i++)
+    chars += g_array_index (cues, PendingCue, i).text->len;
+  rate = hark_reader_speech_rate (chars, last_start - first->start);
+  for (guint i = tail; i < cues->len; i++)
+    {
+      PendingCue *cue = &g_array_index (cues, PendingCue, i);
+
+      if (cue->end <= cue->start)
+        cue->end = cue->start + MIN ((double) cue->text->len / rate, MAX_ESTIMATED_SECONDS);
+    }
+}
+
 gboolean
 hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
                        HarkSidecarContext *context, GError **error)
@@ -887,6 +926,7 @@ hark_timestamped_read (const char *text, HarkTranscriptBuilder *builder,
   g_array_sort (cues, compare_start);
   hark_sidecar_fill_missing_ends ((HarkTimedItem *) (gpointer) cues->data, cues->len,
                                   sizeof (PendingCue));
+  estimate_last_ends (cues);
   for (guint i = 0; i < cues->len; i++)
     {
       add_pending_cue (builder, context, &g_array_index (cues, PendingCue, i));

@@ -695,24 +695,28 @@ drop_role (const char *name, const char *name_end)
   return letters ? person_end : name_end;
 }
 
-/* "Pia Moss (PM)": the initials the transcript goes on to use after the name; the person is
- * the name before them. @name_end when the label has none. */
-static const char *
-drop_initials (const char *name, const char *name_end)
+const char *
+hark_text_drop_initials (const char *name, const char *name_end)
 {
   const char *open;
+  guint lower = 0, upper = 0;
 
   if (name_end - name < 5 || name_end[-1] != ')')
     return name_end;
   open = name_end - 2;
   while (open > name && *open != '(')
     {
-      if (!g_ascii_isupper (*open) && !g_ascii_isdigit (*open) && *open != '.')
+      /* A particle's letter may be lower-case: "Aaron van Wirdum (AvW)". */
+      if (g_ascii_islower (*open))
+        lower++;
+      else if (g_ascii_isupper (*open))
+        upper++;
+      else if (!g_ascii_isdigit (*open) && *open != '.')
         return name_end;
       open--;
     }
   if (open == name || *open != '(' || name_end - open - 2 < 1 || name_end - open - 2 > 6
-      || open[-1] != ' ')
+      || open[-1] != ' ' || lower > 2 || (lower > 0 && (upper < 2 || !g_ascii_isupper (open[1]))))
     return name_end;
   while (open > name && open[-1] == ' ')
     open--;
@@ -787,7 +791,7 @@ hark_text_split_speaker (const char *line, char **speaker, const char **rest)
       name_end = colon;
       while (name_end > name && name_end[-1] == ' ')
         name_end--;
-      name_end = drop_initials (name, name_end);
+      name_end = hark_text_drop_initials (name, name_end);
       name_end = drop_role (name, name_end);
       if (!hark_text_looks_like_name (name, (gsize) (name_end - name))
           || hark_text_is_non_speaker_label (name, (gsize) (name_end - name))

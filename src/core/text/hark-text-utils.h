@@ -68,6 +68,10 @@ gboolean hark_text_split_speaker (const char *line, char **speaker, const char *
  * ("Dr. Jane Doe", "Ludwig van Beethoven", "Speaker 2", "SPEAKER_00"). */
 gboolean hark_text_looks_like_name (const char *name, gsize length);
 
+/* "Pia Moss (PM)" from @name to @name_end: the initials the transcript goes on to use after the
+ * name. Where the person's name before them ends, or @name_end when the label has none. */
+const char *hark_text_drop_initials (const char *name, const char *name_end);
+
 /* TRUE when @text (@length bytes, trimmed) is a name and nothing else, as a line of its own
  * above a speaker's words: at most 48 bytes, not ending a sentence or a clause, a name by
  * hark_text_looks_like_name() and not a remark's label. */
