@@ -163,9 +163,13 @@ element_namespace (Parser *p, const char *prefix, const char *uri)
                         prefix);
       return ns;
     }
+  /* Unqualified elements are most of a feed: kept out of the cache, they would evict the
+   * namespaces it holds. */
+  if (uri == NULL)
+    return NS_NONE;
   /* libxml2 interns namespace URIs, so the same pointer comes back for every element. */
   for (guint i = 0; i < G_N_ELEMENTS (p->ns_cache); i++)
-    if (p->ns_cache[i].uri == uri && uri != NULL)
+    if (p->ns_cache[i].uri == uri)
       return p->ns_cache[i].ns;
   {
     Namespace ns = classify_uri (uri);
@@ -174,6 +178,17 @@ element_namespace (Parser *p, const char *prefix, const char *uri)
     p->ns_cache_next = (p->ns_cache_next + 1) % G_N_ELEMENTS (p->ns_cache);
     return ns;
   }
+}
+
+/* g_strndup() for a range known to hold no NUL, without its scan for one. */
+static char *
+copy_range (const char *start, const char *end)
+{
+  char *copy = g_malloc (end - start + 1);
+
+  memcpy (copy, start, end - start);
+  copy[end - start] = '\0';
+  return copy;
 }
 
 /* An unprefixed attribute of the element being opened, trimmed; NULL when absent or empty.
@@ -187,7 +202,7 @@ attribute (Parser *p, const char *name)
       const char *value = (const char *) a[3], *end = (const char *) a[4], *nul;
       GString *copy;
 
-      if (a[1] != NULL || strcmp ((const char *) a[0], name) != 0)
+      if (a[1] != NULL || a[0][0] != (xmlChar) name[0] || strcmp ((const char *) a[0], name) != 0)
         continue;
       /* Trimmed before it is copied, so the copy is made once and at its size. */
       nul = memchr (value, '\0', end - value);
@@ -201,7 +216,7 @@ attribute (Parser *p, const char *name)
         return NULL;
       /* Most values hold no reference. */
       if (memchr (value, '&', end - value) == NULL)
-        return g_strndup (value, end - value);
+        return copy_range (value, end);
       copy = g_string_new_len (value, end - value);
       g_string_replace (copy, "&#38;", "&", 0);
       return g_string_free (copy, FALSE);
@@ -285,6 +300,21 @@ decode_double_escaped (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether hark_text_collapse_space() would give @text back as it is: printable ASCII with
+ * single spaces between words, as most titles and names are. */
+static gboolean
+is_collapsed (const char *text)
+{
+  for (const char *c = text; *c; c++)
+    {
+      if ((guchar) *c > 0x20 && (guchar) *c < 0x7F)
+        continue;
+      if (*c != ' ' || c == text || (guchar) c[1] <= 0x20 || (guchar) c[1] >= 0x7F)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Plain text for titles: one line, and the entities a publisher escaped twice decoded. */
 static char *
 clean_title (Parser *p, const char *text)
@@ -297,6 +327,8 @@ clean_title (Parser *p, const char *text)
         hark_feed_warn (&p->warnings, "double-escaped", current_line (p),
                         _("entities escaped twice in a title decoded"));
     }
+  if (decoded == NULL && is_collapsed (text))
+    return g_strdup (text);
   return hark_text_collapse_space (decoded ? decoded : text);
 }
 
