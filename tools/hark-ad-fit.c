@@ -15,11 +15,12 @@
  *     captions (real-vtt) away from their pre-roll, outro and every announced read, and every
  *     window touching a made-up housekeeping outro or a made-up conversation about a product.
  * The real shows of realworld-dev are never used: they are the check; nor the held-back shapes
- * of tests/segments/spliced-heldback*.txt. Three logistic models, fitted by Newton's method from
+ * of tests/segments/spliced-heldback*.txt. Four logistic models, fitted by Newton's method from
  * zero (no randomness: the same files give the same header): is it a read (classes weighted to
  * count the same, then again with the conversation that looked most like a read weighing more),
- * of reads, is it the show's own, and of single sentences, is it part of a read (for the
- * edges). The threshold is the lowest log-odds above every window of real conversation (ep189,
+ * of reads, is it the show's own, of single sentences, is it part of a read (for the edges), and
+ * of windows with no link nor price, is it the show's own promotion rather than conversation
+ * (with a bar of its own, and counted as passing only where hark_ad_window_own_aside() holds). The threshold is the lowest log-odds above every window of real conversation (ep189,
  * real-vtt) with a read's structure, plus a margin, so the fitted model finds nothing in the
  * conversations it was shown. The made-up non-reads weigh in the fit (as hard negatives) but do
  * not set the threshold: they are written to be near misses, and the likeliest of them alone
@@ -491,7 +492,9 @@ main (int argc, char **argv)
   g_autofree char *ep189_path = NULL;
   g_autoptr (HarkTranscript) ep189 = NULL;
   double read_w[HARK_AD_W_N + 1], self_w[HARK_AD_W_N + 1], edge_w[HARK_AD_W_N + 1];
-  double threshold = -INFINITY;
+  double own_w[HARK_AD_W_N + 1];
+  double threshold = -INFINITY, own_threshold = -INFINITY;
+  g_autoptr (GArray) own = g_array_new (FALSE, FALSE, sizeof (Example));
   g_autoptr (GString) out = g_string_new ("");
   const char *check = NULL, *fixtures;
   guint n_pos = 0, n_pos_found = 0, n_read_shapes = 0;
@@ -600,6 +603,36 @@ main (int argc, char **argv)
         e->weight *= HARD_NEGATIVE_WEIGHT;
     }
   fit (all, read_w);
+  /* The show's own reads against the conversation alone: they often have no link nor price,
+   * which most reads the first model was fitted on have, so it gives them less. Fitted the same
+   * way, the conversation it took for the show's own weighing more the second time. */
+  for (guint i = 0; i < kinds->len; i++)
+    if (g_array_index (kinds, Example, i).y && !hark_ad_window_pays (g_array_index (kinds, Example, i).x))
+      {
+        Example e = g_array_index (kinds, Example, i);
+
+        e.weight = 1;
+        g_array_append_val (own, e);
+      }
+  for (guint i = 0; i < others->len; i++)
+    {
+      Example e = g_array_index (others, Example, i);
+
+      if (hark_ad_window_pays (e.x))
+        continue;
+      e.weight = 1;
+      g_array_append_val (own, e);
+    }
+  balance (own);
+  fit (own, own_w);
+  for (guint i = 0; i < own->len; i++)
+    {
+      Example *e = &g_array_index (own, Example, i);
+
+      if (!e->y && logit_of (own_w, e) > 0)
+        e->weight *= HARD_NEGATIVE_WEIGHT;
+    }
+  fit (own, own_w);
   balance (kinds);
   fit (kinds, self_w);
   balance (singles);
@@ -611,10 +644,19 @@ main (int argc, char **argv)
         && hark_ad_window_structural (g_array_index (others, Example, i).x))
       threshold = MAX (threshold, logit_of (read_w, &g_array_index (others, Example, i)));
   threshold = round ((threshold + MARGIN) * 100) / 100;
+  for (guint i = 0; i < others->len; i++)
+    if (g_array_index (others, Example, i).shape < 0
+        && !hark_ad_window_pays (g_array_index (others, Example, i).x)
+        && hark_ad_window_structural (g_array_index (others, Example, i).x))
+      own_threshold = MAX (own_threshold, logit_of (own_w, &g_array_index (others, Example, i)));
+  own_threshold = round ((own_threshold + MARGIN) * 100) / 100;
   for (guint i = 0; i < reads->len; i++)
     {
       n_pos++;
-      n_pos_found += logit_of (read_w, &g_array_index (reads, Example, i)) >= threshold;
+      n_pos_found += logit_of (read_w, &g_array_index (reads, Example, i)) >= threshold
+                     || (!hark_ad_window_pays (g_array_index (reads, Example, i).x)
+                         && hark_ad_window_own_aside (g_array_index (reads, Example, i).x)
+                         && logit_of (own_w, &g_array_index (reads, Example, i)) >= own_threshold);
     }
 
   g_string_append_printf (out, "/* hark-ad-window-weights.h — the window model's weights, written by tools/hark-ad-fit\n"
@@ -632,13 +674,19 @@ main (int argc, char **argv)
           "#include \"segments/hark-ad-window.h\"\n\n"
           "/* Log-odds a window must reach: above every window of real conversation seen that has\n"
           " * a read's structure (hark_ad_window_structural()), plus %.2f. */\n"
-          "#define HARK_AD_WINDOW_THRESHOLD %.2f\n\n",
-          n_read_shapes, reads->len, others->len, n_pos_found, MARGIN, threshold);
+          "#define HARK_AD_WINDOW_THRESHOLD %.2f\n"
+          "/* … or the show's own model's: above every such window, plus %.2f. */\n"
+          "#define HARK_AD_WINDOW_OWN_THRESHOLD %.2f\n\n",
+          n_read_shapes, reads->len, others->len, n_pos_found, MARGIN, threshold, MARGIN,
+          own_threshold);
   print_weights (out, "hark_ad_window_read_weights", read_w);
   g_string_append (out, "\n/* Of reads: log-odds that it is the show's own promotion, not a sponsor's. */\n");
   print_weights (out, "hark_ad_window_self_weights", self_w);
   g_string_append (out, "\n/* Of one sentence next to a read: log-odds that it is part of it. */\n");
   print_weights (out, "hark_ad_window_edge_weights", edge_w);
+  g_string_append (out, "\n/* Log-odds that a window is the show's own promotion rather than "
+                        "conversation. */\n");
+  print_weights (out, "hark_ad_window_own_weights", own_w);
   if (check)
     {
       g_autofree char *current = NULL;

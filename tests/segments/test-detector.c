@@ -840,6 +840,182 @@ test_own_ask_structure (void)
   g_assert_false (hark_ad_window_structural (x));
 }
 
+/* An interview about something far from any read, for made-up asides spliced into it. */
+typedef struct
+{
+  const char *speaker;
+  const char *text;
+} Said;
+
+static const Said interview[] = {
+  { "Host", "So tell me how you first got into keeping bees." },
+  { "Guest", "My grandmother had three hives behind the barn, and I was terrified of them as a kid." },
+  { "Host", "Terrified, and now you look after forty colonies." },
+  { "Guest", "It took a long time, honestly, I only started again in my thirties." },
+  { "Host", "What changed your mind about them?" },
+  { "Guest", "A swarm landed on my porch one spring and nobody else would deal with it." },
+  { "Host", "That sounds like a very stressful afternoon." },
+  { "Guest", "It was, but watching them settle into a box was the calmest thing I had ever seen." },
+  { "Host", "How many hives did you start with after that?" },
+  { "Guest", "Two, and I lost both of them the first winter to mites." },
+  { "Host", "Mites seem to come up with every beekeeper I talk to." },
+  { "Guest", "They are the big problem, and treating for them without hurting the colony is an art." },
+  { "Host", "Walk me through what a treatment looks like in the autumn." },
+  { "Guest", "You count the mites on a sticky board first, then decide whether the numbers justify acting." },
+  { "Host", "And the honey itself, how much does a good hive give?" },
+  { "Guest", "In a decent year maybe thirty kilos, in a wet summer almost nothing." },
+  { "Host", "The weather must make planning really hard." },
+  { "Guest", "Planning is mostly guessing, and then the clover decides for you." },
+  { "Host", "Do the neighbours ever complain?" },
+  { "Guest", "Only once, when a swarm chose their chimney, and I gave them a jar every year since." },
+  { "Host", "That is a good way to keep the peace." },
+  { "Guest", "Honey fixes most arguments in a village like ours." },
+  { "Host", "What would you tell someone thinking about starting this spring?" },
+  { "Guest", "Find a local club, watch someone open a hive, and do not buy equipment first." },
+  { "Host", "Because the equipment is where people overspend?" },
+  { "Guest", "Exactly, half the sheds around here are full of unused frames and smokers." },
+  { "Host", "Last question, what do you love most about it?" },
+  { "Guest", "The sound, that low hum on a warm evening, there is nothing like it." },
+  { "Host", "That is a lovely place to stop." },
+  { "Guest", "Thanks for having me, this was fun." },
+};
+
+/* @interview with @aside said before its line @at, one line a cue timed by its length, with
+ * the voices named or (@voices FALSE) none, as captions are. @start and @end: the aside's. */
+static GArray *
+detect_aside (const Said *aside, guint n_aside, guint at, gboolean voices, double *start,
+              double *end)
+{
+  guint n = G_N_ELEMENTS (interview) + n_aside;
+  g_autofree Line *lines = g_new0 (Line, n);
+  double t = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Said *said = i < at ? &interview[i]
+                         : i < at + n_aside ? &aside[i - at]
+                                            : &interview[i - n_aside];
+
+      lines[i].start = t;
+      lines[i].end = t += MAX (2.0, strlen (said->text) / 15.0);
+      lines[i].speaker = voices ? said->speaker : NULL;
+      lines[i].text = said->text;
+      if (i == at)
+        *start = lines[i].start;
+      if (i == at + n_aside - 1)
+        *end = lines[i].end;
+    }
+  return detect (lines, n);
+}
+
+/* The show's own promotion with no link nor price, one voice's aside to the listener, is
+ * found by the model of the show's own (the read model alone passes over it); told in the
+ * conversation, with voices or as captions, the show's own words ("our store") are not enough. */
+static void
+test_own_aside (void)
+{
+  static const Said chat[] = {
+    { "Host", "By the way, you should come hang out in our Discord." },
+    { "Host", "There is a channel just for arguing about the listener questions, and it gets heated." },
+  };
+  static const Said feed[] = {
+    { "Host", "Also, if the breaks drive you crazy, we have an ad-free feed now." },
+    { "Host", "Supporters get it automatically, so go grab it." },
+  };
+  /* One voice telling of its side's store to the host, the listener not addressed. */
+  static const Said told[] = {
+    { "Guest", "And I always tell people, we don't need to custom build our store to make it work." },
+    { "Guest", "Our shop runs on a plain template and our customers never noticed." },
+    { "Guest", "Most sellers I meet think they have special needs, and they mostly don't." },
+  };
+  /* An answer passing between voices. */
+  static const Said answered[] = {
+    { "Host", "How did the shop start?" },
+    { "Guest", "We opened our store in a garage with two shelves and a borrowed till." },
+    { "Guest", "Our customers were mostly neighbours for the first year, and they kept us going." },
+  };
+  /* The same aside inside the show's own housekeeping is housekeeping. */
+  static const Said housekeeping[] = {
+    { "Host", "You can find all our past episodes on the website." },
+    { "Host", "By the way, you should come hang out in our Discord." },
+    { "Host", "There is a channel just for arguing about the listener questions, and it gets heated." },
+    { "Host", "And if you haven't yet, subscribe wherever you listen and leave us a rating." },
+  };
+  const struct
+  {
+    const Said *aside;
+    guint n;
+    gboolean read;
+  } cases[] = {
+    { chat, G_N_ELEMENTS (chat), TRUE },
+    { feed, G_N_ELEMENTS (feed), TRUE },
+    { told, G_N_ELEMENTS (told), FALSE },
+    { answered, G_N_ELEMENTS (answered), FALSE },
+    { housekeeping, G_N_ELEMENTS (housekeeping), FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int voices = 1; voices >= 0; voices--)
+      {
+        double start = 0, end = 0;
+        g_autoptr (GArray) found = detect_aside (cases[c].aside, cases[c].n, c == 4 ? 0 : 14,
+                                                 voices, &start, &end);
+
+        g_test_message ("case %u, %s", c, voices ? "voices" : "captions");
+        if (!cases[c].read)
+          {
+            g_assert_cmpuint (found->len, ==, 0);
+            continue;
+          }
+        /* Without voices nothing says one speaker holds the floor: the model is not asked. */
+        if (!voices)
+          continue;
+        g_assert_cmpuint (found->len, ==, 1);
+        assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, start, end);
+      }
+}
+
+/* The show's own model decides only on one voice's aside that speaks to the listener and says
+ * whose the thing is. */
+static void
+test_own_aside_shape (void)
+{
+  static const Line aside[] = {
+    { 0.0, 6.0, "Host", "Oh, and our winter hats are finally back in stock." },
+    { 6.0, 12.0, "Host", "Grab one before your ears freeze, you won't regret it." },
+  };
+  static const Line two_voices[] = {
+    { 0.0, 6.0, "Host", "Oh, and our winter hats are finally back in stock." },
+    { 6.0, 12.0, "Guest", "Grab one before your ears freeze, you won't regret it." },
+  };
+  /* Nobody's: a fair urged on the listener, as captions. */
+  static const Line nobodys[] = {
+    { 0.0, 6.0, NULL, "You really must go to the harvest fair next month." },
+    { 6.0, 12.0, NULL, "Definitely get your ticket early, there are only a few left." },
+  };
+  /* The speaker's side's things, told and not said to the listener. */
+  static const Line told[] = {
+    { 0.0, 6.0, "Guest", "We built our store on a plain template in a weekend." },
+    { 6.0, 12.0, "Guest", "Our customers never noticed, and the sales kept coming." },
+  };
+  const struct
+  {
+    const Line *lines;
+    gboolean aside;
+  } cases[] = { { aside, TRUE }, { two_voices, FALSE }, { nobodys, FALSE }, { told, FALSE } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (GString) doc = NULL;
+      g_autoptr (GArray) s = evidence (cases[c].lines, 2, &doc);
+      double x[HARK_AD_W_N];
+
+      hark_ad_window_features (SENTENCE (s, 0), 0, 1, x);
+      g_test_message ("case %u", c);
+      g_assert_cmpint (hark_ad_window_own_aside (x), ==, cases[c].aside);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -880,6 +1056,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/own-things-and-asks-without-a-link",
                    test_own_things_and_asks_without_a_link);
   g_test_add_func ("/segments/detector/own-ask-structure", test_own_ask_structure);
+  g_test_add_func ("/segments/detector/own-aside", test_own_aside);
+  g_test_add_func ("/segments/detector/own-aside-shape", test_own_aside_shape);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
   return g_test_run ();

@@ -33,28 +33,31 @@
  * 0.56 with a third training file and features for the speaker's own side, events and someone
  * else's product (selfpromo 20 of 56 before, 26 after); 0.55 on the finder the fifth set came to,
  * 0.61 with the window model's fixes and the domains, places and paid tiers its misses showed
- * (sponsor 77 of 120, selfpromo 31 of 56). */
-#define MIN_HELD_BACK_EXTRA_RECALL 0.58
+ * (sponsor 77 of 120, selfpromo 31 of 56); the floor raised to the 0.61 it holds since. */
+#define MIN_HELD_BACK_EXTRA_RECALL 0.61
 /* The third held-back set, a third of it the show's own promotion: 0.42 when it was written
  * (selfpromo 13 of 88), 0.47 with the features for the speaker's own side (selfpromo 19), 0.54
  * when a company "sponsoring us" or "offering to support the show" stopped counting as the
  * show's own ask (sponsor 87 of 112, selfpromo 20); 0.60 with the fixes the fifth set came with
- * (sponsor 89, selfpromo 31); 0.605 with credits naming their backer (sponsor 90). */
-#define MIN_HELD_BACK_MORE_RECALL 0.60
+ * (sponsor 89, selfpromo 31); 0.605 with credits naming their backer (sponsor 90); 0.63 with the
+ * model of the show's own promotion for one voice's asides with no link (selfpromo 36). */
+#define MIN_HELD_BACK_MORE_RECALL 0.625
 /* The fourth held-back set, written by the hand that wrote the fifth training file and kept
  * apart from it: 0.49 when it came (sponsor 75 of 116, selfpromo 25 of 88), 0.51 with that file
  * in the fit, the structural hand-off ("funding for this program is provided by X") and the
  * show's own sites (sponsor 77, selfpromo 27); 0.60 with the fixes the fifth set came with
  * (sponsor 83, selfpromo 39); 0.64 when a credit naming its backer ("support comes from X, makers
- * of Y") became a read of its own (sponsor 91). */
-#define MIN_HELD_BACK_S21_RECALL 0.63
+ * of Y") became a read of its own (sponsor 91); 0.65 with the model of the show's own promotion
+ * for one voice's asides with no link (selfpromo 41). */
+#define MIN_HELD_BACK_S21_RECALL 0.645
 /* The fifth held-back set, by a hand that never saw the finder, its training files or the
  * other sets: 0.58 on the finder it came to (sponsor 80 of 108, selfpromo 34 of 88; one of its
  * none blocks, a code read out of an ad the host heard, found as a read); 0.71 with the window
  * model's fixes, the domains and places its misses showed and an ad told of (sponsor 97,
  * selfpromo 43, none clean); 0.72 when one voice naming its side's own thing and asking the
- * listener became a read's structure without a link (selfpromo 44). */
-#define MIN_HELD_BACK_S22_RECALL 0.69
+ * listener became a read's structure without a link (selfpromo 44); 0.755 with the model of the
+ * show's own promotion for one voice's asides with no link (selfpromo 51). */
+#define MIN_HELD_BACK_S22_RECALL 0.75
 #define MAX_EDGE_ERROR 10.0
 /* Long story reads of the second set are still found from their product's name or offer on, up
  * to 40 s after the story starts (the goal is MAX_EDGE_ERROR): a ceiling so it gets no worse. */
@@ -330,6 +333,9 @@ static const HeldBack held_back_s21 = { "spliced-heldback-s21.txt", MIN_HELD_BAC
 static const HeldBack held_back_s22 = { "spliced-heldback-s22.txt", MIN_HELD_BACK_S22_RECALL,
                                         MAX_EXTRA_EDGE_ERROR };
 
+/* The speaker's own things said in conversation, when asked: none may be found. */
+static const HeldBack own_talk = { "spliced-own-talk.txt", 0.0, MAX_EDGE_ERROR };
+
 /* Shapes written apart from the window model's training set, at three places in the
  * conversation each: reads must be found with their category, housekeeping and product talk
  * must give nothing, and nothing may be found in the conversation around them. The recall is
@@ -454,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/spliced-reads/held-back-more", &held_back_more, test_held_back);
   g_test_add_data_func ("/spliced-reads/held-back-s21", &held_back_s21, test_held_back);
   g_test_add_data_func ("/spliced-reads/held-back-s22", &held_back_s22, test_held_back);
+  g_test_add_data_func ("/spliced-reads/own-talk", &own_talk, test_held_back);
   /* HARK_SPLICED_PROBES=/abs/path: a developer's own shapes, printed like the held-back sets
    * and held to no recall (for finding out why a shape is missed). */
   if (g_getenv ("HARK_SPLICED_PROBES"))

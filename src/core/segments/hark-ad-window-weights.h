@@ -7,7 +7,7 @@
  *         ../shared/fixtures \
  *         > src/core/segments/hark-ad-window-weights.h
  * Fitted on 455 made-up reads (3360 windows) against 36406 windows of conversation and
- * made-up non-reads; 1600 of the read windows pass the threshold.
+ * made-up non-reads; 1729 of the read windows pass the threshold.
  */
 #pragma once
 
@@ -16,6 +16,8 @@
 /* Log-odds a window must reach: above every window of real conversation seen that has
  * a read's structure (hark_ad_window_structural()), plus 0.50. */
 #define HARK_AD_WINDOW_THRESHOLD 1.90
+/* … or the show's own model's: above every such window, plus 0.50. */
+#define HARK_AD_WINDOW_OWN_THRESHOLD 0.69
 
 static const double hark_ad_window_read_weights[HARK_AD_W_N + 1] = {
     0.84, /* url */
@@ -158,4 +160,52 @@ static const double hark_ad_window_edge_weights[HARK_AD_W_N + 1] = {
     0.05, /* ours_place */
     0.03, /* they */
    -1.97, /* bias */
+};
+
+/* Log-odds that a window is the show's own promotion rather than conversation. */
+static const double hark_ad_window_own_weights[HARK_AD_W_N + 1] = {
+    0.00, /* url */
+    0.00, /* urls */
+    0.00, /* offer */
+    0.00, /* code */
+   -0.59, /* imperative */
+   -0.33, /* handoff */
+    1.22, /* self */
+    0.34, /* notes */
+    0.30, /* ask */
+    0.17, /* deal */
+    2.42, /* own */
+    0.09, /* benefit */
+    0.60, /* pause_first */
+   -0.71, /* pause */
+   -1.18, /* brand */
+    0.04, /* you */
+   -2.62, /* dialogue */
+   -1.28, /* question */
+   -0.42, /* turns */
+   -0.67, /* resume */
+   -1.51, /* housekeeping */
+    0.65, /* after_break */
+    0.64, /* kinds */
+    0.00, /* url_deal */
+    0.00, /* url_ask */
+    0.07, /* deal_ask */
+    0.03, /* named_link */
+   -1.34, /* empty */
+    3.06, /* novel */
+    0.39, /* one_voice */
+    0.22, /* we */
+    0.89, /* elsewhere */
+    1.82, /* new_voice */
+    0.57, /* new_voice_deal */
+   -0.35, /* supported */
+   -0.23, /* answer */
+    0.68, /* brand_link */
+   -0.92, /* critical */
+   -1.02, /* talk_turns */
+    1.57, /* ours */
+    0.92, /* event */
+   -0.01, /* ours_place */
+   -0.27, /* they */
+   -2.20, /* bias */
 };

@@ -21,6 +21,8 @@
  * both kinds alike, but most sentences are conversation), and surer when another voice says it. */
 #define EDGE_MIN 1.0
 #define OTHER_VOICE 2.0
+/* "You" at least once in forty words: the show's own model's aside speaks to the listener. */
+#define OWN_YOU_MIN 0.25
 
 static const char *const names[HARK_AD_W_N] = {
   [HARK_AD_W_URL] = "url",
@@ -71,6 +73,7 @@ static const char *const names[HARK_AD_W_N] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_read_weights) == HARK_AD_W_N + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_self_weights) == HARK_AD_W_N + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_edge_weights) == HARK_AD_W_N + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (hark_ad_window_own_weights) == HARK_AD_W_N + 1);
 
 const char *
 hark_ad_window_feature_name (HarkAdWindowFeature feature)
@@ -210,6 +213,18 @@ hark_ad_window_self_logit (const double *x)
   return logit (hark_ad_window_self_weights, x);
 }
 
+gboolean
+hark_ad_window_pays (const double *x)
+{
+  return x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_CODE] > 0 || x[HARK_AD_W_OFFER] > 0;
+}
+
+double
+hark_ad_window_own_logit (const double *x)
+{
+  return logit (hark_ad_window_own_weights, x);
+}
+
 /* Whether @s may be a read's edge next to @inner: it carries evidence, and it is not someone
  * else answering. */
 double
@@ -310,10 +325,50 @@ hark_ad_window_structural (const double *x)
          && x[HARK_AD_W_KINDS] * 7 >= (own_site ? 2 : 3) - 1e-9;
 }
 
+/* One voice says all of it (a plug is one speaker's; conversation passes between voices); it
+ * speaks to the listener (asks, tells them to do something, says "you" often) or for the show
+ * about an event of its own; and it says whose the thing is ("we", "our", "my", the show's own
+ * offer): a guest telling of their store in the conversation speaks to no listener, and a fair
+ * urged on the listener is nobody's here. */
+gboolean
+hark_ad_window_own_aside (const double *x)
+{
+  gboolean addressed = x[HARK_AD_W_ASK] > 0 || x[HARK_AD_W_IMPERATIVE] > 0
+                       || x[HARK_AD_W_YOU] >= OWN_YOU_MIN
+                       || (x[HARK_AD_W_EVENT] > 0 && x[HARK_AD_W_OURS_PLACE] > 0);
+  gboolean owner = x[HARK_AD_W_WE] > 0 || x[HARK_AD_W_SELF] > 0 || x[HARK_AD_W_OURS] > 0;
+
+  return x[HARK_AD_W_TURNS] == 0 && addressed && owner;
+}
+
+/* Whether sentences @first..@last sit inside a run of the show's housekeeping: the same voice
+ * says housekeeping (follow, subscribe, past episodes) right before and right after them. */
+static gboolean
+inside_housekeeping (const HarkAdSentence *s, guint n, guint first, guint last)
+{
+  return first > 0 && last + 1 < n && s[first - 1].count[HARK_AD_HOUSEKEEPING]
+         && s[last + 1].count[HARK_AD_HOUSEKEEPING] && s[first - 1].speaker == s[first].speaker
+         && s[last + 1].speaker == s[last].speaker;
+}
+
+/* Whether sentences from @first, with features @x, only answer the question before them (from
+ * another voice, or with no voices known): nothing in them speaks to the listener, nor gives a
+ * link, a code or a price. A guest telling of their store when asked about it is talk. */
+static gboolean
+answers_only (const HarkAdSentence *s, guint first, const double *x)
+{
+  if (first == 0 || !s[first - 1].count[HARK_AD_QUESTION]
+      || (s[first - 1].speaker >= 0 && s[first - 1].speaker == s[first].speaker))
+    return FALSE;
+  return !hark_ad_window_pays (x) && x[HARK_AD_W_ASK] == 0 && x[HARK_AD_W_IMPERATIVE] == 0
+         && x[HARK_AD_W_YOU] == 0;
+}
+
 typedef struct
 {
   guint first, last;
   double logit;
+  gboolean own; /* passed on the show's own model */
 } Window;
 
 static int
@@ -359,14 +414,23 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
   for (guint i = 0; i < n; i++)
     for (guint len = HARK_AD_WINDOW_MIN; len <= HARK_AD_WINDOW_MAX && i + len <= n; len++)
       {
-        Window w = { i, i + len - 1, 0 };
+        Window w = { i, i + len - 1, 0, FALSE };
 
         if (taken[w.last] || taken[i] || s[w.last].end - s[i].start > MAX_WINDOW_SECONDS)
           break;
         hark_ad_window_features (s, i, w.last, x);
         w.logit = hark_ad_window_read_logit (x);
+        /* The show's own promotion is judged by its own model too: its log-odds over its bar
+         * rank it with the reads' over theirs. */
         if (w.logit < HARK_AD_WINDOW_THRESHOLD)
-          continue;
+          {
+            double own = hark_ad_window_own_logit (x) - HARK_AD_WINDOW_OWN_THRESHOLD;
+
+            if (own < 0 || hark_ad_window_pays (x) || !hark_ad_window_own_aside (x))
+              continue;
+            w.logit = HARK_AD_WINDOW_THRESHOLD + own;
+            w.own = TRUE;
+          }
         g_array_append_val (passing, w);
       }
   g_array_sort (passing, by_logit);
@@ -409,7 +473,13 @@ hark_ad_window_find (const HarkAdSentence *s, guint n, const gboolean *taken, GA
       if (last == first || s[first].count[HARK_AD_HOUSEKEEPING])
         continue;
       hark_ad_window_features (s, first, last, x);
-      if (!hark_ad_window_structural (x))
+      if (!hark_ad_window_structural (x) || answers_only (s, first, x))
+        continue;
+      /* Passed as the show's own, it is still the show's own once trimmed. */
+      if (w->own && (hark_ad_window_own_logit (x) < HARK_AD_WINDOW_OWN_THRESHOLD
+                     || hark_ad_window_pays (x) || !hark_ad_window_own_aside (x)
+                     || inside_housekeeping (s, n, first, last)
+                     || hark_ad_window_self_logit (x) <= 0))
         continue;
       /* Only a read found keeps the sentences it grew over from other windows: one that
        * came to nothing leaves them to a window of its own. */

@@ -90,6 +90,14 @@ gboolean hark_ad_window_structural (const double *x);
 /* Log-odds that @x is a read, and that a read with @x is the show's own. */
 double hark_ad_window_read_logit (const double *x);
 double hark_ad_window_self_logit (const double *x);
+/* Log-odds that @x is the show's own promotion rather than conversation (a model of its own:
+ * such promotions often have no link nor price, which most reads have). */
+double hark_ad_window_own_logit (const double *x);
+/* Whether @x has a link, a code or a price: the read model's to judge, not the own model's. */
+gboolean hark_ad_window_pays (const double *x);
+/* Whether @x is shaped as an aside to the listener, where the own model may decide: a read
+ * with no link nor price looks much like talk, which the model alone does not tell apart. */
+gboolean hark_ad_window_own_aside (const double *x);
 
 /* Log-odds that one sentence next to a read is part of it. */
 double hark_ad_window_edge_logit (const HarkAdSentence *sentence);
