@@ -112,8 +112,11 @@ static const struct
   { "492-great-tables.vtt", 3, 2, 0 },
   /* Pre-roll sponsor, the host's book, the rewritten course ("Quick announcement before we jump
    * into the show. I recently completely re-imagined and rewrote the effective PyCharm course",
-   * 3:03–3:58), two mid/outro sponsors, the book again. */
-  { "496-scaf-deploys.vtt", 3, 3, 0 },
+   * 3:03–3:58), two mid/outro sponsors, the book again at the end; and in the middle the book
+   * read in full ("This book … is me pulling back the curtain … buy the full book at
+   * talkpython.fm/devopsbook … Getting the book is a great way to support Talk Python",
+   * 36:40–39:05), the show's own too, found from 37:38 on since the window model's refit. */
+  { "496-scaf-deploys.vtt", 3, 4, 0 },
   /* Sentry and NordStellar back to back (0.6 s apart) open and close the show: 2 segments, plus
    * two mid-rolls. The outro's course catalogue ("we have over 270 hours of beginner and
    * advanced courses … Browse the catalog", 1:15:53–1:16:10) is self-promotion. */

@@ -11,6 +11,8 @@
  */
 #include "segments/hark-ad-evidence.h"
 
+#include "segments/hark-ad-domain.h"
+
 #include <string.h>
 
 #include "segments/hark-ad-language.h"
@@ -347,16 +349,6 @@ static const struct
                            "totally", "haha", "that's true", NULL } },
 };
 
-static const char *const tlds[] = { "com", "fm", "io", "org", "net", "co", "ai", "dev", "app",
-                                    "ly", "tv", "show", "us", "uk", "me", "gg", "so", "sh",
-                                    "xyz", "info", "link", "shop", "store", "live", "news",
-                                    "blog", "tech", "site", "online", "club", "studio", "media",
-                                    "email", "page", "tools", "cloud", "school", "academy",
-                                    "courses", "press", "audio", "works", "art", "design",
-                                    "games", "books", "community", "social", "fyi", "ca", "au",
-                                    "nz", "de", "pub", "network", "events", "health", "coffee",
-                                    "team", "fund", "money", "radio", "podcast",
-                                    "party", "zone", "host", "jobs", "travel", NULL };
 
 static const char *const stopwords[] = {
   "that", "this", "with", "have", "from", "they", "will", "would", "there", "their", "what",
@@ -552,10 +544,7 @@ note (HarkAdSentence *s, HarkAdFeature f, gsize at, gsize len)
 static gboolean
 is_tld (const char *p, gsize len)
 {
-  for (guint i = 0; tlds[i]; i++)
-    if (strlen (tlds[i]) == len && g_ascii_strncasecmp (p, tlds[i], len) == 0)
-      return TRUE;
-  return FALSE;
+  return hark_ad_domain_known_ending (p, len);
 }
 
 /* The endings of the domains of the episode's language's countries: ".at", ".fr". */
@@ -606,7 +595,10 @@ find_domains (HarkAdSentence *s)
         continue;
       while (j < n && g_ascii_isalpha (text[j]))
         j++;
-      if (!(is_tld (text + i + 1, j - i - 1) || language_tld (s, text + i + 1, j - i - 1))
+      /* Any ending, when a path follows: "example.bot/show" is somewhere to go. */
+      if (!(is_tld (text + i + 1, j - i - 1) || language_tld (s, text + i + 1, j - i - 1)
+            || (hark_ad_domain_plausible_ending (text + i + 1, j - i - 1) && j + 1 < n
+                && text[j] == '/' && g_ascii_isalnum (text[j + 1])))
           || (j < n && g_ascii_isalnum (text[j])))
         continue;
       {
@@ -1365,6 +1357,109 @@ mark_first_words (const PhraseSet *set, const char *norm, guint8 *present)
     }
 }
 
+/* Whether the padded code phrase @padded may as well be talk of code ("use the code …"): a code
+ * is given only when its token follows. "Promo code" and the like are codes whatever follows. */
+static gboolean
+code_token_needed (const char *padded)
+{
+  static const char *const verbs[] = { " use code ", " use the code ", " with code ",
+                                       " with the code ", NULL };
+
+  for (guint i = 0; verbs[i]; i++)
+    if (g_str_equal (padded, verbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
+typedef enum
+{
+  NOT_A_CODE,        /* nothing after, or a word of the language ("use the code from …") */
+  MAYBE_A_CODE,      /* a word in lower case: a code if the sentence offers something */
+  WRITTEN_AS_A_CODE, /* capitals, digits or letters spelled ("SAVE20", "S-H-O-W") */
+} CodeToken;
+
+/* What follows a code phrase at @after (the space ending it) in @norm. */
+static CodeToken
+token_after (const HarkAdSentence *s, const char *norm, const char *after, const gsize *map)
+{
+  const char *word = after + 1, *end = strchr (word, ' ');
+  char buf[40];
+  gsize len, at, upper = 0, digits = 0;
+
+  if (*word == '\0' || end == NULL || end == word)
+    return NOT_A_CODE;
+  len = (gsize) (end - word);
+  /* Letters spelled one by one: "s h o w". */
+  if (len == 1 && g_ascii_isalpha (*word) && end[1] && end[2] == ' ')
+    return WRITTEN_AS_A_CODE;
+  if (len >= sizeof buf)
+    return NOT_A_CODE;
+  memcpy (buf, word, len);
+  buf[len] = '\0';
+  at = map[word - norm];
+  for (gsize k = at; k < s->length && (g_ascii_isalnum (s->text[k])); k++)
+    {
+      upper += g_ascii_isupper (s->text[k]) ? 1 : 0;
+      digits += g_ascii_isdigit (s->text[k]) ? 1 : 0;
+    }
+  if (digits > 0 || upper >= 2)
+    return WRITTEN_AS_A_CODE;
+  if (g_hash_table_contains (sets[s->language].stopwords, buf)
+      || hark_ad_language_is_function_word (s->language, buf, len))
+    return NOT_A_CODE;
+  return MAYBE_A_CODE;
+}
+
+/* Whether the padded phrase @padded names the show itself and nothing it offers. */
+static gboolean
+names_only_the_show (const char *padded)
+{
+  static const char *const shows[] = { " this show ", " the show ", " our show ", " my show ",
+                                       " the podcast ", NULL };
+
+  for (guint i = 0; shows[i]; i++)
+    if (g_str_equal (padded, shows[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether "name dot ending" at @dot of @norm (the ending up to @end) is said as a place to go,
+ * so any ending may be one: "go to example dot bot", "example dot cx slash show". The name is a
+ * word of the sentence's own (not "the dot …"), or its letters spelled ("e x a m p l e dot
+ * bot"). */
+static gboolean
+said_as_destination (const HarkAdSentence *s, const char *norm, const char *dot, const char *end)
+{
+  static const char *const leads[] = { "to", "at", "visit", "on", "over", NULL };
+  const char *name = word_start (norm, dot);
+  const char *ending = dot + 5;
+  char word[40];
+  gsize len;
+
+  if (!hark_ad_domain_plausible_ending (ending, (gsize) (end - ending)))
+    return FALSE;
+  const char *first = *name == ' ' ? name + 1 : name;
+
+  len = (gsize) (dot - first);
+  if (len == 0 || len >= sizeof word)
+    return FALSE;
+  memcpy (word, first, len);
+  word[len] = '\0';
+  if (g_ascii_isdigit (word[0]) || g_hash_table_contains (sets[s->language].stopwords, word)
+      || hark_ad_language_is_function_word (s->language, word, len))
+    return FALSE;
+  /* Spelled letters: the lead is before the first of them. */
+  while (len == 1 && name > norm)
+    {
+      const char *before = word_start (norm, name);
+
+      if (name - before != 2)
+        break;
+      name = before;
+    }
+  return g_str_has_prefix (end, " slash ") || (name > norm && word_before_is (norm, name, leads));
+}
+
 static void
 find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint8 *present)
 {
@@ -1381,6 +1476,8 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
   const GArray *phrases = sets[s->language].phrases;
   const HarkAdLexicon *lexicon = lexicon_of (s);
   gsize quoted;
+  /* "Use code" that may be a code given or the code being talked about, decided at the end. */
+  gsize code_at = G_MAXSIZE, code_len = 0;
 
   for (guint i = 0; i < phrases->len; i++)
     {
@@ -1430,6 +1527,23 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             if (f == HARK_AD_SELF && g_str_has_prefix (phrase->padded, " support")
                 && support_from_company (norm, hit))
               f = HARK_AD_SPONSOR;
+            /* "Use the code from the repo", "use code generation": in a show about
+             * software, code is the topic. A code given says its token after the words. */
+            if (f == HARK_AD_CODE && !lexicon && code_token_needed (phrase->padded))
+              {
+                CodeToken token = token_after (s, norm, hit + phrase->length - 1, map);
+
+                if (token == NOT_A_CODE)
+                  continue;
+                if (token == WRITTEN_AS_A_CODE)
+                  note (s, f, map[hit - norm + 1], phrase->length - 2);
+                else if (code_at == G_MAXSIZE)
+                  {
+                    code_at = map[hit - norm + 1];
+                    code_len = phrase->length - 2;
+                  }
+                break;
+              }
             /* "I'll use my savings to take a break", "we got a message from the landlord":
              * a story told, no break announced to the listener. */
             if (f == HARK_AD_BREAK && break_told (norm, hit, phrase))
@@ -1440,6 +1554,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
             note (s, f, map[hit - norm + 1], quoted);
             if (f == HARK_AD_SELF && phrase->mine && s->mine < 255)
               s->mine++;
+            if (f == HARK_AD_SELF && strstr (phrase->padded, " support") && s->support_asks < 255)
+              s->support_asks++;
+            if (f == HARK_AD_OWN && names_only_the_show (phrase->padded) && s->show_named < 255)
+              s->show_named++;
             if (f == HARK_AD_PLUG)
               note (s, HARK_AD_SELF, map[hit - norm + 1], quoted);
             break;
@@ -1452,7 +1570,7 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
       const char *word = dot + 5;
       const char *end = strchr (word, ' ');
 
-      if (end && is_tld (word, (gsize) (end - word)))
+      if (end && (is_tld (word, (gsize) (end - word)) || said_as_destination (s, norm, dot, end)))
         {
           note (s, HARK_AD_URL, map[dot - norm + 1], (gsize) (end - dot - 1));
           break;
@@ -1591,6 +1709,10 @@ find_phrases (HarkAdSentence *s, const char *norm, const gsize *map, const guint
 
           note (s, HARK_AD_OFFER, map[p - norm + 1], map[end - norm] - map[p - norm + 1]);
         }
+  /* A word said after "use code" is a code when the sentence offers something with it. */
+  if (code_at != G_MAXSIZE && !s->count[HARK_AD_CODE]
+      && (s->count[HARK_AD_OFFER] || s->count[HARK_AD_URL] || strstr (norm, " checkout ")))
+    note (s, HARK_AD_CODE, code_at, code_len);
   /* "code ONIONS", "code SAVE20": a code said as written, in capitals, after the word. */
   if (!s->count[HARK_AD_CODE])
     for (const char *hit = strstr (norm, " code "); hit; hit = strstr (hit + 1, " code "))

@@ -80,6 +80,11 @@ typedef struct
   guint8 mine;
   /* The SELF hits of a sentence a guest said of their own (hark_ad_evidence_hide_guests_own()). */
   guint8 guests_own;
+  /* Of the SELF hits, those that only ask for support ("support the show", "supporting this
+   * show"): they name nothing the show offers, so whose offer the read is lies elsewhere. */
+  guint8 support_asks;
+  /* Of the OWN hits, those that only name the show itself ("the show", "this podcast"). */
+  guint8 show_named;
   /* What the sentence says of its speaker's part in the show (HARK_AD_ROLE_*). */
   guint8 role;
   /* The episode's language (a HarkAdLanguage, hark-ad-language.h): whose words count. */

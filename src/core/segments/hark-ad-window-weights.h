@@ -7,7 +7,7 @@
  *         ../shared/fixtures \
  *         > src/core/segments/hark-ad-window-weights.h
  * Fitted on 455 made-up reads (3360 windows) against 36406 windows of conversation and
- * made-up non-reads; 1729 of the read windows pass the threshold.
+ * made-up non-reads; 1750 of the read windows pass the threshold.
  */
 #pragma once
 
@@ -17,114 +17,114 @@
  * a read's structure (hark_ad_window_structural()), plus 0.50. */
 #define HARK_AD_WINDOW_THRESHOLD 1.90
 /* … or the show's own model's: above every such window, plus 0.50. */
-#define HARK_AD_WINDOW_OWN_THRESHOLD 0.69
+#define HARK_AD_WINDOW_OWN_THRESHOLD 0.94
 
 static const double hark_ad_window_read_weights[HARK_AD_W_N + 1] = {
-    0.84, /* url */
+    0.73, /* url */
    -0.07, /* urls */
-    0.06, /* offer */
-    0.04, /* code */
-    0.02, /* imperative */
+    0.05, /* offer */
+    0.07, /* code */
+   -0.05, /* imperative */
     0.50, /* handoff */
     1.04, /* self */
-    0.19, /* notes */
-   -0.03, /* ask */
+    0.22, /* notes */
+   -0.02, /* ask */
     0.17, /* deal */
     1.18, /* own */
     0.79, /* benefit */
-    0.74, /* pause_first */
-   -0.52, /* pause */
-    0.06, /* brand */
-    0.56, /* you */
-   -2.28, /* dialogue */
-   -1.90, /* question */
-   -0.31, /* turns */
-   -0.48, /* resume */
-   -1.38, /* housekeeping */
-    1.07, /* after_break */
-    0.85, /* kinds */
-    0.89, /* url_deal */
-    0.34, /* url_ask */
-    0.51, /* deal_ask */
-   -0.18, /* named_link */
-   -0.71, /* empty */
-    3.06, /* novel */
+    0.72, /* pause_first */
+   -0.51, /* pause */
+    0.05, /* brand */
+    0.55, /* you */
+   -2.27, /* dialogue */
+   -1.91, /* question */
+   -0.30, /* turns */
+   -0.49, /* resume */
+   -1.36, /* housekeeping */
+    1.06, /* after_break */
+    0.84, /* kinds */
+    1.01, /* url_deal */
+    0.42, /* url_ask */
+    0.49, /* deal_ask */
+   -0.17, /* named_link */
+   -0.72, /* empty */
+    3.03, /* novel */
     0.70, /* one_voice */
-   -0.21, /* we */
+   -0.19, /* we */
     0.51, /* elsewhere */
     1.56, /* new_voice */
     0.54, /* new_voice_deal */
-    0.74, /* supported */
-   -0.28, /* answer */
-    0.65, /* brand_link */
+    0.75, /* supported */
+   -0.27, /* answer */
+    0.63, /* brand_link */
    -1.42, /* critical */
-   -1.11, /* talk_turns */
+   -1.10, /* talk_turns */
     0.66, /* ours */
     0.61, /* event */
-    0.18, /* ours_place */
-   -0.03, /* they */
-   -3.44, /* bias */
+    0.16, /* ours_place */
+   -0.01, /* they */
+   -3.41, /* bias */
 };
 
 /* Of reads: log-odds that it is the show's own promotion, not a sponsor's. */
 static const double hark_ad_window_self_weights[HARK_AD_W_N + 1] = {
-    0.58, /* url */
+    0.57, /* url */
    -0.16, /* urls */
-   -0.25, /* offer */
-    0.05, /* code */
-   -0.30, /* imperative */
-   -1.34, /* handoff */
+   -0.21, /* offer */
+    0.06, /* code */
+   -0.26, /* imperative */
+   -1.36, /* handoff */
     1.13, /* self */
-    1.51, /* notes */
-    0.45, /* ask */
-    0.39, /* deal */
-    4.37, /* own */
-   -0.52, /* benefit */
-   -0.54, /* pause_first */
-   -0.29, /* pause */
-   -2.51, /* brand */
-   -0.99, /* you */
-   -0.21, /* dialogue */
-   -0.24, /* question */
-   -0.23, /* turns */
-    0.21, /* resume */
-    0.54, /* housekeeping */
-   -1.30, /* after_break */
-    0.69, /* kinds */
-   -1.10, /* url_deal */
-    0.21, /* url_ask */
-   -0.11, /* deal_ask */
-   -0.31, /* named_link */
-   -0.87, /* empty */
+    1.48, /* notes */
+    0.44, /* ask */
+    0.45, /* deal */
+    4.35, /* own */
+   -0.54, /* benefit */
+   -0.53, /* pause_first */
+   -0.30, /* pause */
+   -2.47, /* brand */
+   -0.98, /* you */
+   -0.23, /* dialogue */
+   -0.25, /* question */
+   -0.22, /* turns */
+    0.20, /* resume */
+    0.53, /* housekeeping */
+   -1.28, /* after_break */
+    0.75, /* kinds */
+   -1.19, /* url_deal */
+    0.22, /* url_ask */
+   -0.10, /* deal_ask */
+   -0.26, /* named_link */
+   -0.86, /* empty */
    -0.68, /* novel */
    -0.04, /* one_voice */
     1.03, /* we */
-    1.19, /* elsewhere */
-    0.02, /* new_voice */
+    1.18, /* elsewhere */
+    0.01, /* new_voice */
    -0.19, /* new_voice_deal */
-   -1.13, /* supported */
-   -0.10, /* answer */
-   -0.25, /* brand_link */
-   -0.22, /* critical */
-    0.05, /* talk_turns */
+   -1.14, /* supported */
+   -0.11, /* answer */
+   -0.34, /* brand_link */
+   -0.21, /* critical */
+    0.06, /* talk_turns */
     1.03, /* ours */
     1.35, /* event */
-   -0.24, /* ours_place */
-   -1.41, /* they */
-    1.75, /* bias */
+   -0.20, /* ours_place */
+   -1.40, /* they */
+    1.73, /* bias */
 };
 
 /* Of one sentence next to a read: log-odds that it is part of it. */
 static const double hark_ad_window_edge_weights[HARK_AD_W_N + 1] = {
-    1.22, /* url */
+    1.20, /* url */
     0.00, /* urls */
-    0.36, /* offer */
-    0.11, /* code */
-    0.17, /* imperative */
-    0.61, /* handoff */
+    0.35, /* offer */
+    0.14, /* code */
+    0.13, /* imperative */
+    0.62, /* handoff */
     0.46, /* self */
     0.14, /* notes */
-    0.00, /* ask */
+   -0.01, /* ask */
     0.26, /* deal */
     0.81, /* own */
     0.34, /* benefit */
@@ -136,20 +136,20 @@ static const double hark_ad_window_edge_weights[HARK_AD_W_N + 1] = {
    -0.69, /* question */
     0.00, /* turns */
    -0.00, /* resume */
-   -0.86, /* housekeeping */
-    1.57, /* after_break */
+   -0.85, /* housekeeping */
+    1.56, /* after_break */
     0.79, /* kinds */
-    0.59, /* url_deal */
-    0.33, /* url_ask */
-    0.35, /* deal_ask */
+    0.61, /* url_deal */
+    0.37, /* url_ask */
+    0.34, /* deal_ask */
     0.00, /* named_link */
    -0.36, /* empty */
-    2.85, /* novel */
+    2.84, /* novel */
     0.44, /* one_voice */
-    0.21, /* we */
-    0.37, /* elsewhere */
+    0.22, /* we */
+    0.38, /* elsewhere */
     1.45, /* new_voice */
-    0.14, /* new_voice_deal */
+    0.13, /* new_voice_deal */
     0.49, /* supported */
     0.00, /* answer */
     0.00, /* brand_link */
@@ -157,9 +157,9 @@ static const double hark_ad_window_edge_weights[HARK_AD_W_N + 1] = {
     0.00, /* talk_turns */
     0.37, /* ours */
     0.45, /* event */
-    0.05, /* ours_place */
+    0.06, /* ours_place */
     0.03, /* they */
-   -1.97, /* bias */
+   -1.98, /* bias */
 };
 
 /* Log-odds that a window is the show's own promotion rather than conversation. */
@@ -169,43 +169,43 @@ static const double hark_ad_window_own_weights[HARK_AD_W_N + 1] = {
     0.00, /* offer */
     0.00, /* code */
    -0.59, /* imperative */
-   -0.33, /* handoff */
-    1.22, /* self */
+   -0.32, /* handoff */
+    1.23, /* self */
     0.34, /* notes */
     0.30, /* ask */
-    0.17, /* deal */
-    2.42, /* own */
-    0.09, /* benefit */
-    0.60, /* pause_first */
-   -0.71, /* pause */
-   -1.18, /* brand */
-    0.04, /* you */
-   -2.62, /* dialogue */
+    0.18, /* deal */
+    2.39, /* own */
+    0.06, /* benefit */
+    0.57, /* pause_first */
+   -0.72, /* pause */
+   -1.19, /* brand */
+    0.05, /* you */
+   -2.60, /* dialogue */
    -1.28, /* question */
    -0.42, /* turns */
-   -0.67, /* resume */
-   -1.51, /* housekeeping */
-    0.65, /* after_break */
-    0.64, /* kinds */
+   -0.76, /* resume */
+   -1.50, /* housekeeping */
+    0.67, /* after_break */
+    0.63, /* kinds */
     0.00, /* url_deal */
     0.00, /* url_ask */
     0.07, /* deal_ask */
-    0.03, /* named_link */
+    0.04, /* named_link */
    -1.34, /* empty */
-    3.06, /* novel */
-    0.39, /* one_voice */
-    0.22, /* we */
-    0.89, /* elsewhere */
-    1.82, /* new_voice */
+    3.04, /* novel */
+    0.38, /* one_voice */
+    0.24, /* we */
+    0.90, /* elsewhere */
+    1.83, /* new_voice */
     0.57, /* new_voice_deal */
    -0.35, /* supported */
    -0.23, /* answer */
     0.68, /* brand_link */
    -0.92, /* critical */
-   -1.02, /* talk_turns */
-    1.57, /* ours */
-    0.92, /* event */
+   -1.03, /* talk_turns */
+    1.59, /* ours */
+    0.90, /* event */
    -0.01, /* ours_place */
-   -0.27, /* they */
-   -2.20, /* bias */
+   -0.26, /* they */
+   -2.18, /* bias */
 };

@@ -5,6 +5,8 @@
  */
 #include "segments/hark-show-context.h"
 
+#include "segments/hark-ad-domain.h"
+
 #include <string.h>
 
 
@@ -35,6 +37,7 @@ typedef struct
   char *word;       /* lower case */
   gboolean capital; /* written with a capital first letter */
   gboolean dotted;  /* a '.' follows at once, then a letter or digit ("example.com") */
+  gboolean slashed; /* a '/' follows at once, then a letter or digit ("example.com/show") */
   gsize at, end;    /* bytes in the text */
 } Token;
 
@@ -66,6 +69,7 @@ tokenize (const char *text, gsize length)
       t.word = g_ascii_strdown (text + i, (gssize) (j - i));
       t.capital = g_ascii_isupper (text[i]);
       t.dotted = j + 1 < length && text[j] == '.' && g_ascii_isalnum (text[j + 1]);
+      t.slashed = j + 1 < length && text[j] == '/' && g_ascii_isalnum (text[j + 1]);
       t.at = i;
       t.end = j;
       g_array_append_val (tokens, t);
@@ -79,15 +83,30 @@ tokenize (const char *text, gsize length)
 static gboolean
 is_tld (const char *word)
 {
-  static const char *const tlds[] = { "com", "org", "net", "io", "co", "fm", "tv", "app",
-                                      "dev", "ai", "me", "us", "uk", "ca", "au", "de", "fr",
-                                      "xyz", "info", "biz", "pod", "podcast", "studio", "audio",
-                                      "media", "news", "blog", "site", "online", "store", "shop",
-                                      "link", "gg", "ly", "cc", "edu", "gov", "pet", "show" };
+  return hark_ad_domain_known_ending (word, strlen (word));
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (tlds); i++)
-    if (strcmp (word, tlds[i]) == 0)
-      return TRUE;
+/* Whether token @i, the last of a domain @span tokens long, is an ending of any shape that a
+ * path follows ("example dot bot slash show") or that is said as a place to go ("go to example
+ * dot bot"), as the sponsor finder takes it (hark-ad-domain.h). */
+static gboolean
+ends_a_place (GArray *tokens, guint i, guint span)
+{
+  static const char *const leads[] = { "to", "at", "visit", "on", "over", NULL };
+  const Token *t = TOK (tokens, i);
+
+  /* The last label only: "shop.example.co.uk" ends in "uk". */
+  if (!hark_ad_domain_plausible_ending (t->word, strlen (t->word)) || t->dotted
+      || (i + 1 < tokens->len && strcmp (TOK (tokens, i + 1)->word, "dot") == 0))
+    return FALSE;
+  if (i + 1 < tokens->len && strcmp (TOK (tokens, i + 1)->word, "slash") == 0)
+    return TRUE;
+  if (t->slashed)
+    return TRUE;
+  if (i >= span)
+    for (guint l = 0; leads[l]; l++)
+      if (strcmp (TOK (tokens, i - span)->word, leads[l]) == 0)
+        return TRUE;
   return FALSE;
 }
 
@@ -100,10 +119,11 @@ domain_at (GArray *tokens, guint i)
 
   if (strcmp (t->word, "dot") == 0 || strcmp (t->word, "www") == 0)
     return 0;
-  if (t->dotted && i + 1 < tokens->len && is_tld (TOK (tokens, i + 1)->word))
+  if (t->dotted && i + 1 < tokens->len
+      && (is_tld (TOK (tokens, i + 1)->word) || ends_a_place (tokens, i + 1, 2)))
     return 2;
   if (i + 2 < tokens->len && strcmp (TOK (tokens, i + 1)->word, "dot") == 0
-      && is_tld (TOK (tokens, i + 2)->word))
+      && (is_tld (TOK (tokens, i + 2)->word) || ends_a_place (tokens, i + 2, 3)))
     return 3;
   return 0;
 }

@@ -17,6 +17,8 @@
 #include "segments/hark-ad-evidence.h"
 #include "segments/hark-ad-language.h"
 #include "segments/hark-ad-segmenter.h"
+#include "segments/hark-ad-third-party.h"
+#include "segments/hark-ad-topic.h"
 #include "segments/hark-ad-window.h"
 #include "util/hark-time.h"
 
@@ -589,6 +591,10 @@ whose_read (const HarkShowContext *show, const HarkAdSentence *s, guint first, g
    * the show's it sends the listener to. */
   if (m.own_sites > 0 && m.other_sites == 0 && !sponsor_talk)
     whose = HARK_AD_STATE_SELF;
+  /* A deal at someone else's site, and nothing of the show's own but "using the link
+   * supports the show". */
+  else if (state == HARK_AD_STATE_SELF && hark_ad_third_party_offer (s, first, last, &m))
+    whose = HARK_AD_STATE_SPONSOR;
   else if (m.other_sites > 0 && m.own_sites == 0 && state == HARK_AD_STATE_SELF && !self_talk
            && !runs_it && hark_show_context_knows_sites (show))
     whose = HARK_AD_STATE_SPONSOR;
@@ -1226,7 +1232,8 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
           && (state == HARK_AD_STATE_SELF || announced (s, i, j) || joined
               || sentences_with_evidence (s, i, j) >= 2)
           && total >= (announced (s, i, j) || joined ? MIN_ANNOUNCED_SCORE : MIN_SPAN_SCORE)
-          && s[j].end - s[i].start <= MAX_READ_SECONDS)
+          && s[j].end - s[i].start <= MAX_READ_SECONDS
+          && (announced (s, i, j) || !hark_ad_topic_name_discussed (s, sentences->len, i, j)))
         {
           gboolean cut = cut_to_clause (units, doc, &s[i]);
 
@@ -1252,6 +1259,9 @@ hark_sponsor_detect_with_context (const HarkTranscript *transcript,
 
       for (guint k = r->first; k <= r->last; k++)
         taken[k] = TRUE;
+      /* A project the conversation is about, its site said by one voice: not a read. */
+      if (hark_ad_topic_name_discussed (s, sentences->len, r->first, r->last))
+        continue;
       /* A story told before the offer is the read's own, and so is a one-line lead-in
        * announcing it: grown as the segmenter's reads are. */
       while (floor > 0 && !taken[floor - 1])
