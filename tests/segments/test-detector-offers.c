@@ -127,6 +127,23 @@ test_spoken_link_any_ending (void)
   g_assert_cmpfloat (g_array_index (found, HarkDetection, 0).end, >=, 50.0);
 }
 
+/* A closing credit of the show's partner, then where to find the network's other shows: the
+ * credit is the partner's read, the network's line after it the show's housekeeping. */
+static void
+test_credit_then_network_line (void)
+{
+  static const Line lines[] = {
+    OPENING,
+    CLOSING,
+    { "Host", "Thanks to our partners at Copperleaf Supply dot com for supporting this show." },
+    { "Host", "Find more shows like this one at Hollow Pine Audio dot com." },
+    { "Host", "See you next week." },
+  };
+  g_autoptr (GArray) found = detect (lines, G_N_ELEMENTS (lines));
+
+  assert_one (found, HARK_CATEGORY_SPONSOR, 55.0, 60.0);
+}
+
 /* Two people talking about a parser library: its name, its site, "use", "code", "free",
  * "download", "available on" are the topic, not an offer. */
 static void
@@ -195,6 +212,7 @@ main (int argc, char **argv)
   g_test_add_func ("/detector-offers/support-by-joining-stays-own",
                    test_support_by_joining_stays_own);
   g_test_add_func ("/detector-offers/spoken-link-any-ending", test_spoken_link_any_ending);
+  g_test_add_func ("/detector-offers/credit-then-network-line", test_credit_then_network_line);
   g_test_add_func ("/detector-offers/talk-of-code-is-no-read", test_talk_of_code_is_no_read);
   g_test_add_func ("/detector-offers/code-needs-its-token", test_code_needs_its_token);
   return g_test_run ();

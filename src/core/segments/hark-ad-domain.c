@@ -54,3 +54,40 @@ hark_ad_domain_plausible_ending (const char *word, gsize length)
       return FALSE;
   return TRUE;
 }
+
+gsize
+hark_ad_domain_label (const HarkAdSentence *s, char *label)
+{
+  gsize at, from, to;
+
+  g_return_val_if_fail (s != NULL && label != NULL, 0);
+  label[0] = '\0';
+  at = s->quote_at[HARK_AD_URL];
+  if (!s->count[HARK_AD_URL] || at >= s->length)
+    return 0;
+  if (s->length - at >= 4 && g_ascii_strncasecmp (s->text + at, "dot ", 4) == 0)
+    {
+      to = at;
+      while (to > 0 && s->text[to - 1] == ' ')
+        to--;
+      from = to;
+      while (from > 0 && g_ascii_isalnum (s->text[from - 1]))
+        from--;
+    }
+  else
+    {
+      from = at;
+      to = at;
+      while (to < s->length && g_ascii_isalnum (s->text[to]))
+        to++;
+      /* "Link below" is where a link is, not one. */
+      if (to >= s->length || s->text[to] != '.')
+        return 0;
+    }
+  if (to == from || to - from >= HARK_AD_DOMAIN_MAX_LABEL)
+    return 0;
+  for (gsize k = from; k < to; k++)
+    label[k - from] = g_ascii_tolower (s->text[k]);
+  label[to - from] = '\0';
+  return to - from;
+}

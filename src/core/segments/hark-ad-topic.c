@@ -12,43 +12,11 @@
 
 #include <string.h>
 
+#include "segments/hark-ad-domain.h"
+
 /* How far from the read another voice's mention still makes the name the conversation's. */
 #define TOPIC_REACH 60.0
 #define MIN_LABEL 4
-#define MAX_LABEL 40
-
-/* The label of the first link in @s (lower case, into @label): the word a written domain
- * starts with, or the word said before a spoken "dot". */
-static gsize
-link_label (const HarkAdSentence *s, char *label)
-{
-  gsize at = s->quote_at[HARK_AD_URL], from, to;
-
-  if (at >= s->length)
-    return 0;
-  if (s->length - at >= 4 && g_ascii_strncasecmp (s->text + at, "dot ", 4) == 0)
-    {
-      to = at;
-      while (to > 0 && s->text[to - 1] == ' ')
-        to--;
-      from = to;
-      while (from > 0 && g_ascii_isalnum (s->text[from - 1]))
-        from--;
-    }
-  else
-    {
-      from = at;
-      to = at;
-      while (to < s->length && g_ascii_isalnum (s->text[to]))
-        to++;
-    }
-  if (to - from < MIN_LABEL || to - from >= MAX_LABEL)
-    return 0;
-  for (gsize k = from; k < to; k++)
-    label[k - from] = g_ascii_tolower (s->text[k]);
-  label[to - from] = '\0';
-  return to - from;
-}
 
 /* Whether @s says @label (@len bytes) as a word of its own, not as a link's. */
 static gboolean
@@ -78,13 +46,13 @@ hark_ad_topic_name_discussed (const HarkAdSentence *s, guint n, guint first, gui
   g_return_val_if_fail (s != NULL && first <= last && last < n, FALSE);
   for (guint k = first; k <= last; k++)
     {
-      char label[MAX_LABEL];
+      char label[HARK_AD_DOMAIN_MAX_LABEL];
       gsize len;
 
       if (!s[k].count[HARK_AD_URL] || s[k].speaker < 0)
         continue;
-      len = link_label (&s[k], label);
-      if (len == 0)
+      len = hark_ad_domain_label (&s[k], label);
+      if (len < MIN_LABEL)
         continue;
       for (guint j = first; j-- > 0 && s[first].start - s[j].end <= TOPIC_REACH;)
         if (s[j].speaker >= 0 && s[j].speaker != s[k].speaker && s[j].count[HARK_AD_QUESTION]

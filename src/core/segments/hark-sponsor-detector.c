@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "segments/hark-ad-domain.h"
 #include "segments/hark-ad-evidence.h"
 #include "segments/hark-ad-language.h"
 #include "segments/hark-ad-segmenter.h"
@@ -273,6 +274,8 @@ offers (const HarkAdSentence *s)
 }
 
 static gboolean seamless (const HarkAdSentence *a, const HarkAdSentence *b);
+static gboolean another_site (const HarkAdSentence *s, guint first, guint last,
+                              const HarkAdSentence *t);
 
 /* Whether @t names again a backer credited in @s[@from..@to] (in a link too: "acme dot com"). */
 static gboolean
@@ -377,6 +380,12 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
         *last = MIN (*last, end);
         break;
       }
+  /* A last line sending the listener to another site than the read's, offering nothing
+   * ("find more shows like this at example dot com"), is the show's or its network's own
+   * housekeeping after a credit, not the backer's read. */
+  if (*last > *first && !offers (&s[*last]) && !s[*last].count[HARK_AD_CREDIT]
+      && !s[*last].count[HARK_AD_BRAND] && another_site (s, *first, *last, &s[*last]))
+    (*last)--;
   /* Another voice naming the link after the read ("Thanks Sam. So, example.com aside, …") is
    * the conversation taking over; a co-host reading on asks or offers something. */
   for (guint k = *last; k > *first; k--)
@@ -390,6 +399,29 @@ trim (const HarkAdSentence *s, guint *first, guint *last)
           *last = k;
         break;
       }
+}
+
+/* Whether @t's link is another site than every link of @s[@first..@last - 1], and @s has one. */
+static gboolean
+another_site (const HarkAdSentence *s, guint first, guint last, const HarkAdSentence *t)
+{
+  char label[HARK_AD_DOMAIN_MAX_LABEL], other[HARK_AD_DOMAIN_MAX_LABEL];
+  gsize len = hark_ad_domain_label (t, label);
+  gboolean linked = FALSE;
+
+  if (len == 0)
+    return FALSE;
+  for (guint k = first; k < last; k++)
+    {
+      gsize n = hark_ad_domain_label (&s[k], other);
+
+      if (n == 0)
+        continue;
+      linked = TRUE;
+      if (strncmp (label, other, MIN (len, n)) == 0)
+        return FALSE;
+    }
+  return linked;
 }
 
 static gboolean
