@@ -922,6 +922,11 @@ test_own_aside (void)
     { "Host", "Also, if the breaks drive you crazy, we have an ad-free feed now." },
     { "Host", "Supporters get it automatically, so go grab it." },
   };
+  /* Value sent back as one listens: the show's own ask with no link (two kinds of evidence). */
+  static const Said value[] = {
+    { "Host", "This show runs on value for value." },
+    { "Host", "If you got something out of today's episode, send back whatever it was worth to you." },
+  };
   /* One voice telling of its side's store to the host, the listener not addressed. */
   static const Said told[] = {
     { "Guest", "And I always tell people, we don't need to custom build our store to make it work." },
@@ -952,6 +957,7 @@ test_own_aside (void)
     { told, G_N_ELEMENTS (told), FALSE },
     { answered, G_N_ELEMENTS (answered), FALSE },
     { housekeeping, G_N_ELEMENTS (housekeeping), FALSE },
+    { value, G_N_ELEMENTS (value), TRUE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -973,6 +979,27 @@ test_own_aside (void)
         g_assert_cmpuint (found->len, ==, 1);
         assert_segment (found, 0, HARK_CATEGORY_SELFPROMO, start, end);
       }
+}
+
+/* A boost, a tip or value sent back by the listener is the show's own offer, and sending it an
+ * ask. */
+static void
+test_listener_value (void)
+{
+  static const Line lines[] = {
+    { 0.0, 6.0, "Host", "In the newer podcast apps you can send us a boost while you listen." },
+    { 6.0, 12.0, "Host", "This show runs on value for value, so send back what it was worth to you." },
+    { 12.0, 18.0, "Host", "And we have a tip jar on our site if you prefer." },
+    { 18.0, 24.0, "Guest", "The battery got a boost from the new firmware." },
+  };
+  g_autoptr (GString) doc = NULL;
+  g_autoptr (GArray) s = evidence (lines, G_N_ELEMENTS (lines), &doc);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (SENTENCE (s, i)->count[HARK_AD_SELF], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 0)->count[HARK_AD_ASK], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 1)->count[HARK_AD_ASK], >, 0);
+  g_assert_cmpuint (SENTENCE (s, 3)->count[HARK_AD_SELF], ==, 0);
 }
 
 /* The show's own model decides only on one voice's aside that speaks to the listener and says
@@ -1058,6 +1085,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segments/detector/own-ask-structure", test_own_ask_structure);
   g_test_add_func ("/segments/detector/own-aside", test_own_aside);
   g_test_add_func ("/segments/detector/own-aside-shape", test_own_aside_shape);
+  g_test_add_func ("/segments/detector/listener-value", test_listener_value);
   g_test_add_func ("/segments/detector/own-product-in-sponsor-words",
                    test_own_product_in_sponsor_words);
   return g_test_run ();

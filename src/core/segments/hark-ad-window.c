@@ -317,12 +317,13 @@ hark_ad_window_structural (const double *x)
                      && x[HARK_AD_W_YOU] > 0 && x[HARK_AD_W_ONE_VOICE] > 0;
 
   /* The speaker's side saying it runs a thing and where it is ("we write a newsletter … it's
-   * at x dot com") is two kinds of evidence that say as much as three. */
+   * at x dot com") is two kinds of evidence that say as much as three; so is one voice naming
+   * the show's own thing and asking the listener for it ("send back what it was worth"). */
   gboolean own_site = x[HARK_AD_W_OURS] > 0 && (x[HARK_AD_W_URL] > 0 || x[HARK_AD_W_NOTES] > 0);
 
   return (pays || own_place || store || own_event || own_ask || x[HARK_AD_W_NEW_VOICE_DEAL] > 0)
          && addressed
-         && x[HARK_AD_W_KINDS] * 7 >= (own_site ? 2 : 3) - 1e-9;
+         && x[HARK_AD_W_KINDS] * 7 >= (own_site || own_ask ? 2 : 3) - 1e-9;
 }
 
 /* One voice says all of it (a plug is one speaker's; conversation passes between voices); it
