@@ -40,6 +40,7 @@ typedef struct
   double volume;
   double start;
   gboolean started;
+  gboolean skips_nothing; /* --no-skip: the segments cannot change where playing starts */
   gboolean events;
   gboolean status_line;
   gboolean trace;
@@ -151,7 +152,8 @@ describe_offer (Play *play, const HarkSessionEvent *event, JsonBuilder *b)
     }
 }
 
-/* Plays from --start once the segments are known (so one at the start is skipped). */
+/* Plays from --start once the segments are known (so one at the start is skipped), or as
+ * soon as the audio is open when nothing is skipped. */
 static void
 start_playing (Play *play)
 {
@@ -176,6 +178,10 @@ on_event (HarkSession *session, const HarkSessionEvent *event, gpointer data)
     case HARK_SESSION_EVENT_OPENED:
       hark_session_set_speed (session, play->speed);
       hark_session_set_volume (session, play->volume);
+      /* Reading the transcript, finding its segments and the cover take as long as opening
+       * the audio or longer, and with nothing to skip playing need not wait for them. */
+      if (play->skips_nothing)
+        start_playing (play);
       break;
     case HARK_SESSION_EVENT_LOADED:
       segments = hark_session_get_segments (session);
@@ -594,6 +600,7 @@ hark_cli_cmd_play (int argc, char **argv)
   play.speed = speed;
   play.volume = volume;
   play.start = start;
+  play.skips_nothing = no_skip;
   play.events = events;
   play.trace = g_getenv ("HARK_CLI_TRACE") != NULL;
   play.status_line = isatty (STDERR_FILENO) && !events;

@@ -214,6 +214,28 @@ test_prolog_breakage (void)
   g_assert_true (warned (both, "white space before"));
 }
 
+/* UTF-8 feeds of every length modulo 32 (the check reads the input a word or two at a time,
+ * so its last step differs with the length) are read as UTF-8, never as Windows-1252; a
+ * stray byte in the last few is still found. */
+static void
+test_utf8_every_length (void)
+{
+  for (guint pad = 0; pad < 32; pad++)
+    {
+      g_autofree char *spaces = g_strnfill (pad, ' ');
+      g_autofree char *xml = g_strdup_printf (
+        "<rss><channel><title>Caf\xC3\xA9 \xE2\x80\x93 ok</title></channel></rss>%s\n", spaces);
+      g_autofree char *stray = g_strdup_printf (
+        "<rss><channel><title>ok</title></channel></rss>%s\x96\n", spaces);
+      g_autoptr (HarkFeed) feed = parse_ok (xml, NULL);
+      g_autoptr (HarkFeed) broken = parse_ok (stray, NULL);
+
+      g_assert_cmpstr (feed->title, ==, "Caf\u00e9 \u2013 ok");
+      g_assert_false (warned (feed, "Windows-1252"));
+      g_assert_true (warned (broken, "Windows-1252"));
+    }
+}
+
 static void
 test_encodings (void)
 {
@@ -786,6 +808,7 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/broken/undefined-entities", test_undefined_entities);
   g_test_add_func ("/feed/broken/prolog", test_prolog_breakage);
   g_test_add_func ("/feed/broken/encodings", test_encodings);
+  g_test_add_func ("/feed/utf8-every-length", test_utf8_every_length);
   g_test_add_func ("/feed/broken/error-quote-cut-in-a-character",
                    test_error_quote_cut_in_a_character);
   g_test_add_func ("/feed/broken/undeclared-prefix", test_undeclared_prefix);

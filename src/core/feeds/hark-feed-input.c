@@ -137,7 +137,7 @@ has_high_bytes (const char *data, gsize length)
   return FALSE;
 }
 
-/* g_utf8_validate_len() with ASCII taken eight bytes at a time: feeds are mostly ASCII, and
+/* g_utf8_validate_len() with ASCII taken sixteen bytes at a time: feeds are mostly ASCII, and
  * this check reads every byte of the feed before the parser does. NUL is invalid, as there. */
 static gboolean
 utf8_valid (const char *data, gsize length)
@@ -146,6 +146,21 @@ utf8_valid (const char *data, gsize length)
 
   while (p < end)
     {
+      /* Two words a step: no high bit and no zero byte in either. */
+      while (end - p >= 16)
+        {
+          guint64 a, b;
+
+          memcpy (&a, p, sizeof a);
+          memcpy (&b, p + 8, sizeof b);
+          if (((a | b | ((a - 0x0101010101010101ULL) & ~a) | ((b - 0x0101010101010101ULL) & ~b))
+               & 0x8080808080808080ULL)
+              != 0)
+            break;
+          p += 16;
+        }
+      if (p == end)
+        break;
       if (end - p >= 8)
         {
           guint64 w;
@@ -485,6 +500,45 @@ static const guint8 byte_kind[256] = {
   [0x0E ... 0x1F] = BYTE_LOOK, ['&'] = BYTE_LOOK, ['<'] = BYTE_LOOK,
 };
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS (ONES * 0x80)
+
+/* The high bit of each byte of @w equal to @c (below 0x80), exactly: no byte carries into the
+ * next, as the high bits are cleared before adding. */
+static inline guint64
+bytes_equal (guint64 w, guchar c)
+{
+  guint64 t = (w & ~HIGH_BITS) ^ (ONES * c);
+  return ~(t + ONES * 0x7F) & ~w & HIGH_BITS;
+}
+
+/* Whether the eight bytes at @p are all ones repair_markup() passes on (see byte_kind), with
+ * '<' only where the byte after it opens neither "<!" nor "<?"; counts their line breaks into
+ * @line when they are. @p[8] must be readable. */
+static inline gboolean
+word_is_plain (const char *p, guint *line)
+{
+  guint64 w, next, below_space, newlines, opens;
+
+  memcpy (&w, p, sizeof w);
+  below_space = ~((w & ~HIGH_BITS) + ONES * 0x60) & ~w & HIGH_BITS;
+  newlines = bytes_equal (w, '\n');
+  if (below_space & ~(newlines | bytes_equal (w, '\t') | bytes_equal (w, '\r')))
+    return FALSE;
+  if (bytes_equal (w, '&'))
+    return FALSE;
+  opens = bytes_equal (w, '<');
+  if (opens)
+    {
+      memcpy (&next, p + 1, sizeof next);
+      if (opens & (bytes_equal (next, '!') | bytes_equal (next, '?')))
+        return FALSE;
+    }
+  /* One bit per line break, at the top of its byte: the multiplication sums the bytes. */
+  *line += (guint) (((newlines >> 7) * ONES) >> 56);
+  return TRUE;
+}
+
 /* Step two, on UTF-8: entity references, stray '&', control characters, DOCTYPE. Every pass
  * of the loop ends between two constructs, so that is where a piece is handed on. */
 static gboolean
@@ -512,6 +566,11 @@ repair_markup (const char *text, gsize length, const char *body, HarkFeedWarning
       run_end = p + MIN ((gsize) (end - p), (gsize) CHUNK_SIZE);
       while (p < run_end)
         {
+          if (run_end - p > 8 && word_is_plain (p, &line))
+            {
+              p += 8;
+              continue;
+            }
           guint8 kind = byte_kind[(guchar) *p];
           if (kind == BYTE_PLAIN)
             p++;

@@ -88,7 +88,8 @@ typedef struct
   GString *text;
   gboolean text_truncated;
   HarkFeedPerson *person; /* podcast:person being collected */
-  GHashTable *seen_ids;
+  GHashTable *seen_ids; /* episode ids, owned by the episodes */
+  GArray *to_finish;    /* indices of the episodes finish_feed() has something to do for */
   struct
   {
     const char *uri;
@@ -162,9 +163,13 @@ element_namespace (Parser *p, const char *prefix, const char *uri)
                         prefix);
       return ns;
     }
+  /* Unqualified elements are most of a feed: kept out of the cache, they would evict the
+   * namespaces it holds. */
+  if (uri == NULL)
+    return NS_NONE;
   /* libxml2 interns namespace URIs, so the same pointer comes back for every element. */
   for (guint i = 0; i < G_N_ELEMENTS (p->ns_cache); i++)
-    if (p->ns_cache[i].uri == uri && uri != NULL)
+    if (p->ns_cache[i].uri == uri)
       return p->ns_cache[i].ns;
   {
     Namespace ns = classify_uri (uri);
@@ -175,6 +180,17 @@ element_namespace (Parser *p, const char *prefix, const char *uri)
   }
 }
 
+/* g_strndup() for a range known to hold no NUL, without its scan for one. */
+static char *
+copy_range (const char *start, const char *end)
+{
+  char *copy = g_malloc (end - start + 1);
+
+  memcpy (copy, start, end - start);
+  copy[end - start] = '\0';
+  return copy;
+}
+
 /* An unprefixed attribute of the element being opened, trimmed; NULL when absent or empty.
  * libxml2 leaves '&' as "&#38;" in attribute values when it does not substitute entities. */
 static char *
@@ -183,22 +199,27 @@ attribute (Parser *p, const char *name)
   for (int i = 0; i < p->n_attributes; i++)
     {
       const xmlChar **a = p->attributes + i * 5;
-      GString *value;
-      char *copy;
-      if (a[1] != NULL || strcmp ((const char *) a[0], name) != 0)
+      const char *value = (const char *) a[3], *end = (const char *) a[4], *nul;
+      GString *copy;
+
+      if (a[1] != NULL || a[0][0] != (xmlChar) name[0] || strcmp ((const char *) a[0], name) != 0)
         continue;
-      /* Most values hold no reference: copied as they are. */
-      if (memchr (a[3], '&', a[4] - a[3]) == NULL)
-        copy = g_strstrip (g_strndup ((const char *) a[3], a[4] - a[3]));
-      else
-        {
-          value = g_string_new_len ((const char *) a[3], a[4] - a[3]);
-          g_string_replace (value, "&#38;", "&", 0);
-          copy = g_strstrip (g_string_free (value, FALSE));
-        }
-      if (*copy == '\0')
-        g_clear_pointer (&copy, g_free);
-      return copy;
+      /* Trimmed before it is copied, so the copy is made once and at its size. */
+      nul = memchr (value, '\0', end - value);
+      if (nul != NULL)
+        end = nul;
+      while (value < end && g_ascii_isspace (*value))
+        value++;
+      while (end > value && g_ascii_isspace (end[-1]))
+        end--;
+      if (value == end)
+        return NULL;
+      /* Most values hold no reference. */
+      if (memchr (value, '&', end - value) == NULL)
+        return copy_range (value, end);
+      copy = g_string_new_len (value, end - value);
+      g_string_replace (copy, "&#38;", "&", 0);
+      return g_string_free (copy, FALSE);
     }
   return NULL;
 }
@@ -210,6 +231,14 @@ set_if_empty (char **target, char *value)
     *target = value;
   else
     g_free (value);
+}
+
+/* set_if_empty() with a copy of @value, made only when it is kept. */
+static void
+copy_if_empty (char **target, const char *value)
+{
+  if (*target == NULL && value != NULL && *value)
+    *target = g_strdup (value);
 }
 
 static void
@@ -271,6 +300,21 @@ decode_double_escaped (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether hark_text_collapse_space() would give @text back as it is: printable ASCII with
+ * single spaces between words, as most titles and names are. */
+static gboolean
+is_collapsed (const char *text)
+{
+  for (const char *c = text; *c; c++)
+    {
+      if ((guchar) *c > 0x20 && (guchar) *c < 0x7F)
+        continue;
+      if (*c != ' ' || c == text || (guchar) c[1] <= 0x20 || (guchar) c[1] >= 0x7F)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Plain text for titles: one line, and the entities a publisher escaped twice decoded. */
 static char *
 clean_title (Parser *p, const char *text)
@@ -283,46 +327,89 @@ clean_title (Parser *p, const char *text)
         hark_feed_warn (&p->warnings, "double-escaped", current_line (p),
                         _("entities escaped twice in a title decoded"));
     }
+  if (decoded == NULL && is_collapsed (text))
+    return g_strdup (text);
   return hark_text_collapse_space (decoded ? decoded : text);
 }
 
 /* Tags that end a line of text: they become a space, inline ones (<b>, <a>) nothing. Every
- * tag of every description comes here, so the name is matched by its length first. */
+ * tag of every description comes here, so the name is matched by its length, then its letters. */
 static gboolean
 is_block_tag (const char *tag, gsize length)
 {
-  /* h1 to h6 and hr are matched below. */
-  static const char *const by_length[][7] = {
-    [1] = { "p", NULL },
-    [2] = { "br", "li", "ul", "ol", "tr", "td", NULL },
-    [3] = { "div", NULL },
-    [10] = { "blockquote", NULL },
-  };
   const char *name = tag + 1;
+  char first, second;
   gsize n;
 
   if (*name == '/')
     name++;
   for (n = 0; name + n < tag + length && g_ascii_isalnum (name[n]); n++)
     ;
-  if (n == 2 && g_ascii_tolower (name[0]) == 'h' && name[1] >= '1' && name[1] <= '6')
-    return TRUE;
-  if (n == 2 && g_ascii_tolower (name[0]) == 'h' && g_ascii_tolower (name[1]) == 'r')
-    return TRUE;
-  if (n >= G_N_ELEMENTS (by_length))
+  if (n == 0)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (by_length[n]) && by_length[n][i] != NULL; i++)
-    if (g_ascii_strncasecmp (name, by_length[n][i], n) == 0)
-      return TRUE;
-  return FALSE;
+  first = g_ascii_tolower (name[0]);
+  second = n > 1 ? g_ascii_tolower (name[1]) : '\0';
+  switch (n)
+    {
+    case 1:
+      return first == 'p';
+    case 2:
+      /* h1 to h6 and hr; br, li, ul, ol, tr and td. */
+      if (first == 'h')
+        return (second >= '1' && second <= '6') || second == 'r';
+      return (first == 'b' && second == 'r') || (first == 'l' && second == 'i')
+             || (first == 'u' && second == 'l') || (first == 'o' && second == 'l')
+             || (first == 't' && (second == 'r' || second == 'd'));
+    case 3:
+      return g_ascii_strncasecmp (name, "div", 3) == 0;
+    case 10:
+      return g_ascii_strncasecmp (name, "blockquote", 10) == 0;
+    default:
+      return FALSE;
+    }
 }
 
 /* The bytes clean_description() must look at: white space, markup, references, and 0xC2 (the
  * lead byte of U+00A0); and the NUL after the text. */
-static const gboolean run_stops[256] = {
-  ['\n'] = TRUE, ['\t'] = TRUE, ['\r'] = TRUE, ['<'] = TRUE, ['&'] = TRUE,
-  [0xC2] = TRUE, [' '] = TRUE, ['\0'] = TRUE,
+static const guint8 run_stops[256] = {
+  ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['<'] = 1, ['&'] = 1, [0xC2] = 1, [' '] = 1, ['\0'] = 1,
 };
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS (ONES * 0x80)
+
+/* The high bit of each byte of @w equal to @c; every byte of @w must be below 0x80, so no
+ * byte carries into the next. */
+static inline guint64
+bytes_equal (guint64 w, guchar c)
+{
+  guint64 t = w ^ (ONES * c);
+  return ~(t + ONES * 0x7F) & HIGH_BITS;
+}
+
+/* Whether the eight bytes at @s all belong to a plain run: printable ASCII other than '<' and
+ * '&', or single spaces (followed by a byte above 0x20). A word that is not, or one holding
+ * anything else, goes through the byte loop. @s[8] must be readable. */
+static inline gboolean
+word_in_run (const char *s)
+{
+  guint64 w, next, spaces;
+
+  memcpy (&w, s, sizeof w);
+  if (w & HIGH_BITS)
+    return FALSE;
+  spaces = bytes_equal (w, ' ');
+  /* Bytes up to 0x20 other than spaces: control characters and the NUL. */
+  if (~(w + ONES * 0x5F) & HIGH_BITS & ~spaces)
+    return FALSE;
+  if (bytes_equal (w, '<') | bytes_equal (w, '&'))
+    return FALSE;
+  if (spaces == 0)
+    return TRUE;
+  memcpy (&next, s + 1, sizeof next);
+  /* The byte after each space is above 0x20 (any byte with its high bit set is). */
+  return (spaces & ~((((next & ~HIGH_BITS) + ONES * 0x5F) | next) & HIGH_BITS)) == 0;
+}
 
 /* Descriptions arrive as HTML, escaped or in CDATA; Hark shows plain text. One pass: tags
  * dropped, character references decoded, white space collapsed. @text[@length] is a NUL. */
@@ -339,10 +426,15 @@ clean_description (Parser *p, const char *text, gsize length)
       gsize piece_length = 1;
       char buffer[8];
 
-      /* Plain runs are most of the text: copy them whole. The text ends in a NUL, which
-       * stops the scan, so only spaces need a second look. */
+      /* Plain runs are most of the text: copy them whole, eight bytes at a time while they
+       * last. The text ends in a NUL, which stops the scan, so only spaces need a second
+       * look. */
+      if (!run_stops[(guchar) *piece])
+        piece++;
       for (;;)
         {
+          while (piece > s && end - piece > 8 && word_in_run (piece))
+            piece += 8;
           while (!run_stops[(guchar) *piece])
             piece++;
           /* A single space between words stays in the run. */
@@ -434,6 +526,9 @@ clean_description (Parser *p, const char *text, gsize length)
   while (o > out && o[-1] == ' ')
     o--;
   *o = '\0';
+  /* Markup and white space removed leave room the model should not keep. */
+  if ((gsize) (o - out) + 64 < length)
+    out = g_realloc (out, o - out + 1);
   if (had_markup)
     hark_feed_warn (&p->warnings, "html", current_line (p),
                     _("HTML markup in a description reduced to plain text"));
@@ -502,15 +597,24 @@ start_text (Parser *p, Field field, int depth)
   p->text_truncated = FALSE;
 }
 
+/* g_ascii_strdown() on a string the caller owns, without a copy. */
+static char *
+ascii_down_in_place (char *text)
+{
+  for (char *c = text; *c; c++)
+    *c = g_ascii_tolower (*c);
+  return text;
+}
+
 static void
 start_person (Parser *p, int depth)
 {
-  g_autofree char *role = attribute (p, "role");
-  g_autofree char *group = attribute (p, "group");
+  char *role = attribute (p, "role");
+  char *group = attribute (p, "group");
 
   p->person = g_new0 (HarkFeedPerson, 1);
-  p->person->role = g_ascii_strdown (role ? role : "host", -1);
-  p->person->group = g_ascii_strdown (group ? group : "cast", -1);
+  p->person->role = role ? ascii_down_in_place (role) : g_strdup ("host");
+  p->person->group = group ? ascii_down_in_place (group) : g_strdup ("cast");
   p->person->img = attribute (p, "img");
   p->person->href = attribute (p, "href");
   start_text (p, F_PERSON, depth);
@@ -681,10 +785,25 @@ open_element (Parser *p, int depth, Namespace ns, const char *name)
   return K_OTHER;
 }
 
+/* The collected text with white space trimmed, in place in its buffer: each field that keeps
+ * it copies it once. */
+static char *
+collected_text_trimmed (Parser *p)
+{
+  char *start = p->text->str, *end = start + strlen (start);
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  *end = '\0';
+  return start;
+}
+
 static void
 finish_text (Parser *p)
 {
-  g_autofree char *trimmed = NULL;
+  char *trimmed;
   HarkFeedEpisode *e = p->episode;
   HarkFeed *f = p->feed;
   Field field = p->field;
@@ -703,7 +822,7 @@ finish_text (Parser *p)
         set_if_empty (e ? &p->summary : &f->description, text);
       return;
     }
-  trimmed = g_strstrip (g_strdup (p->text->str));
+  trimmed = collected_text_trimmed (p);
   switch (field)
     {
     case F_TITLE:
@@ -713,18 +832,18 @@ finish_text (Parser *p)
         set_if_empty (&f->title, clean_title (p, trimmed));
       break;
     case F_LINK:
-      set_if_empty (e ? &e->link : &f->link, g_steal_pointer (&trimmed));
+      copy_if_empty (e ? &e->link : &f->link, trimmed);
       break;
     case F_DESCRIPTION:
     case F_CONTENT:
     case F_SUMMARY: /* cleaned above */
       break;
     case F_LANGUAGE:
-      set_if_empty (&f->language, g_steal_pointer (&trimmed));
+      copy_if_empty (&f->language, trimmed);
       break;
     case F_GUID:
       if (e)
-        set_if_empty (&e->guid, g_steal_pointer (&trimmed));
+        copy_if_empty (&e->guid, trimmed);
       break;
     case F_DATE:
       if (e && *trimmed)
@@ -760,10 +879,10 @@ finish_text (Parser *p)
         }
       break;
     case F_IMAGE_URL:
-      set_if_empty (&f->image, g_steal_pointer (&trimmed));
+      copy_if_empty (&f->image, trimmed);
       break;
     case F_NEW_FEED_URL:
-      set_if_empty (&f->new_feed_url, g_steal_pointer (&trimmed));
+      copy_if_empty (&f->new_feed_url, trimmed);
       break;
     case F_AUTHOR:
       set_if_empty (&f->author, clean_title (p, trimmed));
@@ -781,6 +900,46 @@ finish_text (Parser *p)
     }
 }
 
+/* Whether @url starts with a scheme (RFC 3986: a letter, then letters, digits, '+', '-' or
+ * '.', then ':'), as g_uri_peek_scheme() decides without its lowercased, interned copy. */
+static gboolean
+has_scheme (const char *url)
+{
+  const char *p = url;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  return *p == ':';
+}
+
+static gboolean
+is_relative (const char *url)
+{
+  return url != NULL && !has_scheme (url);
+}
+
+/* Whether finish_feed() would change @e: a URL to resolve (or warn about), or no people of its
+ * own, so that it takes the show's. */
+static gboolean
+episode_needs_finishing (HarkFeedEpisode *e)
+{
+  if (e->persons->len == 0 || is_relative (e->enclosure_url) || is_relative (e->link)
+      || is_relative (e->image) || is_relative (e->chapters_url))
+    return TRUE;
+  for (guint i = 0; i < e->transcripts->len; i++)
+    if (is_relative (((HarkFeedTranscript *) g_ptr_array_index (e->transcripts, i))->url))
+      return TRUE;
+  for (guint i = 0; i < e->persons->len; i++)
+    {
+      HarkFeedPerson *person = g_ptr_array_index (e->persons, i);
+      if (is_relative (person->img) || is_relative (person->href))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 finish_episode (Parser *p)
 {
@@ -794,7 +953,7 @@ finish_episode (Parser *p)
   g_clear_pointer (&p->summary, g_free);
   identity = hark_feed_episode_identity (e);
   e->id = hark_feed_episode_id_from_identity (identity);
-  if (!g_hash_table_add (p->seen_ids, g_strdup (e->id)))
+  if (g_hash_table_contains (p->seen_ids, e->id))
     {
       hark_feed_warn (&p->warnings, "duplicate", p->episode_line,
                       _("an episode listed twice (same %s); the later copy ignored"),
@@ -805,6 +964,10 @@ finish_episode (Parser *p)
   if (e->enclosure_url == NULL)
     hark_feed_warn (&p->warnings, "no-enclosure", p->episode_line,
                     _("an item without a playable enclosure (listed without one)"));
+  g_hash_table_add (p->seen_ids, e->id);
+  /* Checked now, while the episode is in the cache, so that finish_feed() visits only these. */
+  if (episode_needs_finishing (e))
+    g_array_append_val (p->to_finish, p->feed->episodes->len);
   g_ptr_array_add (p->feed->episodes, e);
 }
 
@@ -950,20 +1113,6 @@ on_xml_error (void *data, xmlErrorPtr error)
 }
 
 /* Relative URLs resolve against the feed's own address. */
-/* Whether @url starts with a scheme (RFC 3986: a letter, then letters, digits, '+', '-' or
- * '.', then ':'), as g_uri_peek_scheme() decides without its lowercased, interned copy. */
-static gboolean
-has_scheme (const char *url)
-{
-  const char *p = url;
-
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  return *p == ':';
-}
-
 static void
 resolve_url (Parser *p, const char *base, char **url)
 {
@@ -1013,9 +1162,9 @@ finish_feed (Parser *p)
   resolve_url (p, base, &f->new_feed_url);
   resolve_url (p, base, &f->next_page);
   resolve_persons (p, base, f->persons);
-  for (guint i = 0; i < f->episodes->len; i++)
+  for (guint i = 0; i < p->to_finish->len; i++)
     {
-      HarkFeedEpisode *e = g_ptr_array_index (f->episodes, i);
+      HarkFeedEpisode *e = g_ptr_array_index (f->episodes, g_array_index (p->to_finish, guint, i));
       resolve_url (p, base, &e->enclosure_url);
       resolve_url (p, base, &e->link);
       resolve_url (p, base, &e->image);
@@ -1089,7 +1238,8 @@ hark_feed_parse (const char *data, gsize length, const char *name, const char *b
   p.feed->warnings = g_ptr_array_new_with_free_func (g_free);
   p.base_url = base_url && g_uri_peek_scheme (base_url) ? base_url : NULL;
   p.text = g_string_new (NULL);
-  p.seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.seen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  p.to_finish = g_array_new (FALSE, FALSE, sizeof (guint));
   {
     xmlSAXHandler sax = { 0 };
     sax.initialized = XML_SAX2_MAGIC;
@@ -1142,6 +1292,7 @@ hark_feed_parse (const char *data, gsize length, const char *name, const char *b
   g_string_free (p.text, TRUE);
   g_clear_error (&p.error);
   g_hash_table_unref (p.seen_ids);
+  g_array_unref (p.to_finish);
   hark_feed_warnings_clear (&p.warnings);
   return p.feed;
 }

@@ -20,10 +20,21 @@ typedef struct
 
 void hark_feed_warnings_init (HarkFeedWarnings *warnings, const char *name);
 void hark_feed_warnings_clear (HarkFeedWarnings *warnings);
-/* Records one occurrence of the repair @key at @line (0 when unknown); the message is formatted
- * the first time only. */
-void hark_feed_warn (HarkFeedWarnings *warnings, const char *key, guint line, const char *format,
-                     ...) G_GNUC_PRINTF (4, 5);
+/* Records one occurrence of the repair @key at @line (0 when unknown). The message and its
+ * arguments are translated and formatted the first time only: a repair can recur on every
+ * item of a large feed. */
+#define hark_feed_warn(warnings, key, line, ...)                                                   \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (!hark_feed_warn_again ((warnings), (key)))                                                 \
+      hark_feed_warn_first ((warnings), (key), (line), __VA_ARGS__);                               \
+  }                                                                                                \
+  G_STMT_END
+/* Counts one more occurrence of @key when it was recorded before; FALSE when it was not. */
+gboolean hark_feed_warn_again (HarkFeedWarnings *warnings, const char *key);
+/* Records @key, not yet recorded, with its message. */
+void hark_feed_warn_first (HarkFeedWarnings *warnings, const char *key, guint line,
+                           const char *format, ...) G_GNUC_PRINTF (4, 5);
 /* Moves the collected repairs into @out as "NAME:LINE: MESSAGE[ (N times)]" strings. */
 void hark_feed_warnings_flush (HarkFeedWarnings *warnings, GPtrArray *out);
 

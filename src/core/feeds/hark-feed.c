@@ -6,8 +6,12 @@
 #include "feeds/hark-feed-private.h"
 #include "util/hark-i18n.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/hark-text-utils.h"
 #include "util/hark-error.h"
@@ -158,18 +162,24 @@ hark_feed_warnings_clear (HarkFeedWarnings *warnings)
   g_clear_pointer (&warnings->kinds, g_ptr_array_unref);
 }
 
-void
-hark_feed_warn (HarkFeedWarnings *warnings, const char *key, guint line, const char *format, ...)
+gboolean
+hark_feed_warn_again (HarkFeedWarnings *warnings, const char *key)
 {
   HarkFeedWarning *warning = g_hash_table_lookup (warnings->by_key, key);
+
+  if (warning == NULL)
+    return FALSE;
+  warning->count++;
+  return TRUE;
+}
+
+void
+hark_feed_warn_first (HarkFeedWarnings *warnings, const char *key, guint line,
+                      const char *format, ...)
+{
+  HarkFeedWarning *warning = g_new0 (HarkFeedWarning, 1);
   va_list args;
 
-  if (warning != NULL)
-    {
-      warning->count++;
-      return;
-    }
-  warning = g_new0 (HarkFeedWarning, 1);
   warning->key = g_strdup (key);
   va_start (args, format);
   warning->message = g_strdup_vprintf (format, args);
@@ -196,13 +206,55 @@ hark_feed_warnings_flush (HarkFeedWarnings *warnings, GPtrArray *out)
     }
 }
 
+/* Maps a regular, non-empty file of at most HARK_FEED_MAX_BYTES read-only; NULL when it is
+ * anything else, which the text loader then reads or refuses with its own message. Mapping lets
+ * the parser read the page cache in place: reading the file would first fault in and fill a
+ * heap copy as large as the feed, the biggest single cost of parsing a large one. */
+static const char *
+map_feed_file (const char *path, gsize *length)
+{
+  /* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  struct stat st;
+  void *map;
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size <= 0
+      || st.st_size > (off_t) HARK_FEED_MAX_BYTES)
+    {
+      close (fd);
+      return NULL;
+    }
+  map = mmap (NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close (fd);
+  if (map == MAP_FAILED)
+    return NULL;
+  /* The text loader turns CR and CRLF into LF; a feed holding a CR goes through it, so its
+   * text and the line numbers of its warnings stay those the loader gives. */
+  if (memchr (map, '\r', (size_t) st.st_size) != NULL)
+    {
+      munmap (map, (size_t) st.st_size);
+      return NULL;
+    }
+  *length = (gsize) st.st_size;
+  return map;
+}
+
 HarkFeed *
 hark_feed_parse_file (const char *path, const char *base_url, GError **error)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
   GStatBuf st;
+  const char *mapped = map_feed_file (path, &length);
 
+  if (mapped != NULL)
+    {
+      HarkFeed *feed = hark_feed_parse (mapped, length, path, base_url, error);
+      munmap ((void *) mapped, length);
+      return feed;
+    }
   if (g_stat (path, &st) == 0 && st.st_size > (goffset) HARK_FEED_MAX_BYTES)
     {
       g_set_error (error, HARK_ERROR, HARK_ERROR_UNSUPPORTED,
@@ -214,4 +266,3 @@ hark_feed_parse_file (const char *path, const char *base_url, GError **error)
     return NULL;
   return hark_feed_parse (contents, length, path, base_url, error);
 }
-
