@@ -123,21 +123,6 @@ stop (Reader *r, GError *error)
   xmlStopParser (r->ctxt);
 }
 
-static const char *
-attribute (const xmlChar **attributes, int n, const char *name, GString *value)
-{
-  /* SAX2 gives name, prefix, URI, value start, value end for each. */
-  for (int i = 0; i < n; i++)
-    if (strcmp ((const char *) attributes[i * 5], name) == 0)
-      {
-        g_string_assign (value, "");
-        g_string_append_len (value, (const char *) attributes[i * 5 + 3],
-                             attributes[i * 5 + 4] - attributes[i * 5 + 3]);
-        return value->str;
-      }
-  return NULL;
-}
-
 /* Seconds as Transcriber writes them ("12.345"); FALSE for anything else, NaN or out of range. */
 static gboolean
 parse_seconds (const char *text, double *out)
@@ -204,7 +189,7 @@ flush_pieces (Reader *r, double end)
 static void
 start_turn (Reader *r, const xmlChar **attributes, int n_attributes, GString *value)
 {
-  const char *speakers = attribute (attributes, n_attributes, "speaker", value);
+  const char *speakers = hark_xml_sax_attribute (attributes, n_attributes, "speaker", value);
   double start;
 
   r->turn_depth = r->depth;
@@ -223,12 +208,13 @@ start_turn (Reader *r, const xmlChar **attributes, int n_attributes, GString *va
       if (r->turn_speakers[i] == NULL)
         break;
     }
-  if (parse_seconds (attribute (attributes, n_attributes, "startTime", value), &start))
+  if (parse_seconds (hark_xml_sax_attribute (attributes, n_attributes, "startTime", value), &start))
     r->sync_time = start;
   else
     warn (r, _("Expected the turn's start in seconds (startTime=\"12.5\"); it starts where the "
                "words before it end."));
-  if (!parse_seconds (attribute (attributes, n_attributes, "endTime", value), &r->turn_end)
+  if (!parse_seconds (hark_xml_sax_attribute (attributes, n_attributes, "endTime", value),
+                      &r->turn_end)
       || r->turn_end < r->sync_time)
     r->turn_end = -1;
   g_string_truncate (r->text, 0);
@@ -247,7 +233,7 @@ on_sync (Reader *r, const xmlChar **attributes, int n_attributes, GString *value
 {
   double time;
 
-  if (!parse_seconds (attribute (attributes, n_attributes, "time", value), &time))
+  if (!parse_seconds (hark_xml_sax_attribute (attributes, n_attributes, "time", value), &time))
     {
       warn (r, _("Expected a time in seconds (<Sync time=\"12.5\"/>); the words after it go on "
                  "from the time before."));
@@ -266,7 +252,7 @@ on_sync (Reader *r, const xmlChar **attributes, int n_attributes, GString *value
 static void
 on_who (Reader *r, const xmlChar **attributes, int n_attributes, GString *value)
 {
-  const char *nb = attribute (attributes, n_attributes, "nb", value);
+  const char *nb = hark_xml_sax_attribute (attributes, n_attributes, "nb", value);
   guint64 n = 0;
 
   finish_piece (r);
@@ -284,18 +270,20 @@ on_who (Reader *r, const xmlChar **attributes, int n_attributes, GString *value)
 static void
 on_section (Reader *r, const xmlChar **attributes, int n_attributes, GString *value)
 {
-  const char *topic = attribute (attributes, n_attributes, "topic", value);
+  const char *topic = hark_xml_sax_attribute (attributes, n_attributes, "topic", value);
   Chapter chapter = { 0, -1, NULL };
 
   if (topic == NULL || *topic == '\0')
     return;
   chapter.topic = g_strdup (topic);
-  if (!parse_seconds (attribute (attributes, n_attributes, "startTime", value), &chapter.start))
+  if (!parse_seconds (hark_xml_sax_attribute (attributes, n_attributes, "startTime", value),
+                      &chapter.start))
     {
       g_free (chapter.topic);
       return;
     }
-  if (!parse_seconds (attribute (attributes, n_attributes, "endTime", value), &chapter.end)
+  if (!parse_seconds (hark_xml_sax_attribute (attributes, n_attributes, "endTime", value),
+                      &chapter.end)
       || chapter.end < chapter.start)
     chapter.end = -1;
   if (r->chapters->len > 0)
@@ -317,8 +305,8 @@ static void
 add_name (GHashTable *table, const xmlChar **attributes, int n_attributes, const char *key,
           GString *value)
 {
-  g_autofree char *id = g_strdup (attribute (attributes, n_attributes, "id", value));
-  const char *name = attribute (attributes, n_attributes, key, value);
+  g_autofree char *id = g_strdup (hark_xml_sax_attribute (attributes, n_attributes, "id", value));
+  const char *name = hark_xml_sax_attribute (attributes, n_attributes, key, value);
 
   if (id == NULL || *id == '\0' || name == NULL)
     return;

@@ -126,3 +126,18 @@ hark_xml_sax_parse (const char *input, xmlSAXHandler *sax, void *user_data,
   *ctxt = NULL;
   return TRUE;
 }
+
+const char *
+hark_xml_sax_attribute (const xmlChar **attributes, int n, const char *name, GString *value)
+{
+  /* SAX2 gives name, prefix, URI, value start, value end for each. */
+  for (int i = 0; i < n; i++)
+    if (strcmp ((const char *) attributes[i * 5], name) == 0)
+      {
+        g_string_assign (value, "");
+        g_string_append_len (value, (const char *) attributes[i * 5 + 3],
+                             attributes[i * 5 + 4] - attributes[i * 5 + 3]);
+        return value->str;
+      }
+  return NULL;
+}

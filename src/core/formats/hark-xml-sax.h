@@ -22,6 +22,11 @@ guint hark_xml_sax_line (xmlParserCtxtPtr ctxt);
  * left out: they do not stop anything from being read. */
 void hark_xml_sax_warn (HarkSidecarContext *context, guint *n_bad, const xmlError *error);
 
+/* The value of the attribute called @name (any prefix) among SAX2's @n @attributes, copied
+ * into @value (libxml2 does not terminate it); NULL when there is none. */
+const char *hark_xml_sax_attribute (const xmlChar **attributes, int n, const char *name,
+                                    GString *value);
+
 /* @text past white space, an XML declaration, comments and processing instructions: where a
  * sniffer looks for the root element. With @doctype, also past a DOCTYPE that only names an
  * external DTD (one with an internal subset could declare entities, so it is not skipped). */

@@ -274,21 +274,6 @@ typedef struct
   Cue cue;
 } XmlReader;
 
-static const char *
-attribute (const xmlChar **attributes, int n, const char *name, GString *value)
-{
-  /* SAX2 gives name, prefix, URI, value start, value end for each. */
-  for (int i = 0; i < n; i++)
-    if (strcmp ((const char *) attributes[i * 5], name) == 0)
-      {
-        g_string_assign (value, "");
-        g_string_append_len (value, (const char *) attributes[i * 5 + 3],
-                             attributes[i * 5 + 4] - attributes[i * 5 + 3]);
-        return value->str;
-      }
-  return NULL;
-}
-
 static gboolean
 parse_number (const char *text, double scale, double *out)
 {
@@ -329,9 +314,9 @@ on_start_element (void *data, const xmlChar *local, const xmlChar *prefix, const
         r->n_spans++;
       if (strcmp (name, "br") == 0)
         g_string_append_c (r->text, '\n');
-      else if (strcmp (name, "s") == 0 && parse_number (attribute (attributes, n_attributes, "t",
-                                                                   value),
-                                                        0.001, &offset))
+      else if (strcmp (name, "s") == 0
+               && parse_number (hark_xml_sax_attribute (attributes, n_attributes, "t", value),
+                                0.001, &offset))
         r->span_start = r->cue.start + offset;
       else if (strcmp (name, "s") == 0 && r->text->len == 0)
         r->span_start = r->cue.start;
@@ -341,18 +326,19 @@ on_start_element (void *data, const xmlChar *local, const xmlChar *prefix, const
   if (strcmp (name, "text") != 0 && strcmp (name, "p") != 0)
     return;
   {
-    const char *start = attribute (attributes, n_attributes, "start", value);
+    const char *start = hark_xml_sax_attribute (attributes, n_attributes, "start", value);
     double duration = 0;
     gboolean ok;
 
     r->cue = (Cue){ 0, -1, NULL, NULL, hark_xml_sax_line (r->ctxt) };
     if (start != NULL)
       ok = parse_number (start, 1.0, &r->cue.start)
-           && (attribute (attributes, n_attributes, "dur", value) == NULL
+           && (hark_xml_sax_attribute (attributes, n_attributes, "dur", value) == NULL
                || parse_number (value->str, 1.0, &duration));
     else
-      ok = parse_number (attribute (attributes, n_attributes, "t", value), 0.001, &r->cue.start)
-           && (attribute (attributes, n_attributes, "d", value) == NULL
+      ok = parse_number (hark_xml_sax_attribute (attributes, n_attributes, "t", value), 0.001,
+                         &r->cue.start)
+           && (hark_xml_sax_attribute (attributes, n_attributes, "d", value) == NULL
                || parse_number (value->str, 0.001, &duration));
     if (!ok)
       {
