@@ -254,6 +254,7 @@ test_markdown_show_notes (void)
 {
   g_auto (SidecarRead) r = { 0 };
   g_auto (SidecarRead) plain = { 0 };
+  g_auto (SidecarRead) labelled = { 0 };
   const HarkChapter *chapters;
   guint n;
 
@@ -287,6 +288,25 @@ test_markdown_show_notes (void)
   g_assert_cmpstr (plain.cues[0].text, ==, "Hello there");
   hark_transcript_get_chapters (plain.t, &n);
   g_assert_cmpuint (n, ==, 0);
+
+  /* A chapter title that reads like a label ("Meet Dev: …") is still one of the list's entries,
+   * and the transcript after it keeps its own times. */
+  sidecar_read (&labelled,
+                "---\ntitle: Bread\n---\n\n{/* SECTIONS */}\n\n"
+                "[00:00:00] Introduction\n[00:00:35] Meet Dev: the baker\n"
+                "[00:02:00] Starters\n[00:05:00] Ovens\n\n{/* TRANSCRIPT */}\n\n"
+                "## [00:00:00] Introduction\n\n"
+                "[00:00:00] **Cara:** Hello and welcome.\n\n"
+                "[00:00:20] **Dev:** Thanks.\n\n"
+                "## [00:00:35] Meet Dev: the baker\n\n"
+                "[00:00:36] **Cara:** So, Dev.\n\n"
+                "[00:02:01] **Dev:** Starters, then.\n",
+                "bread.mdx", HARK_SIDECAR_FORMAT_MARKDOWN);
+  g_assert_cmpuint (labelled.n_cues, ==, 4);
+  g_assert_cmpfloat (labelled.cues[0].start, ==, 0);
+  g_assert_cmpfloat (labelled.cues[1].start, ==, 20);
+  g_assert_cmpfloat (labelled.cues[3].start, ==, 121);
+  g_assert_false (sidecar_has_warning (&labelled, "bread.mdx:14:"));
 }
 
 /* One narrator: headings and paragraphs, a few time marks; what comes before the first mark,

@@ -859,9 +859,11 @@ skip_list_marker (const char *p)
 }
 
 /* "[12:34](https://…) Title", "- 00:00 Intro", "02:15 - Sourdough": a time and a short title with
- * no speaker: an entry of a chapter list, as show notes give it. Sets @title (new). */
+ * no speaker: an entry of a chapter list, as show notes give it. With @in_list (the lines before
+ * were entries), a title that reads like a label ("Meet Kim: the early years") is one too. Sets
+ * @title (new). */
 static gboolean
-parse_notes_entry (const char *line, double *seconds, char **title)
+parse_notes_entry (const char *line, gboolean in_list, double *seconds, char **title)
 {
   g_autofree char *unescaped = unescape_time_marks (line);
   const char *p = skip_list_marker (hark_reader_skip_blanks (skip_quote_markers (unescaped)));
@@ -875,11 +877,12 @@ parse_notes_entry (const char *line, double *seconds, char **title)
   if ((*p == '-' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") || *p == ':')
       && *p != '\0')
     p = hark_reader_skip_blanks (g_utf8_next_char (p));
-  if (*p == '\0' || scan_speaker (p, &speaker, &end))
+  if (*p == '\0' || (scan_speaker (p, &speaker, &end) && !in_list))
     {
       g_free (speaker);
       return FALSE;
     }
+  g_free (speaker);
   words = g_strstrip (strip_markup (p));
   for (const char *q = words; *q; q++)
     n_words += *q == ' ';
@@ -963,7 +966,7 @@ find_notes_lists (const char *text, guint skip, GHashTable *lines, GArray *chapt
           continue;
         }
       line = g_strndup (reader.line, reader.length);
-      if (parse_notes_entry (line, &seconds, &title)
+      if (parse_notes_entry (line, open != NULL, &seconds, &title)
           && (open == NULL || seconds > open->last_time))
         {
           NotesEntry entry = { seconds, g_steal_pointer (&title) };
@@ -1039,7 +1042,7 @@ find_trailing_chapter_list (const char *text, guint skip, GHashTable *lines, GAr
           continue;
         }
       line = g_strndup (reader.line, reader.length);
-      if (parse_notes_entry (line, &seconds, &title))
+      if (parse_notes_entry (line, FALSE, &seconds, &title))
         {
           NotesEntry entry = { seconds, g_steal_pointer (&title) };
 
